@@ -1,0 +1,63 @@
+import type { ArticleMeta } from './core/document.js';
+import { DossierError } from './core/errors.js';
+import type { RawArticle } from './ingest/article.js';
+import { checkArticle } from './ingest/sources.js';
+import { DEFAULT_STAGES, defaultRegistry } from './pipeline/default.js';
+import { Pipeline } from './pipeline/pipeline.js';
+import { Resources, type ResourceOptions } from './pipeline/resources.js';
+import { buildResult } from './result/build.js';
+import type { Result } from './result/schema.js';
+import type { Document } from './core/document.js';
+
+export interface AnalyzerOptions extends ResourceOptions {
+  /** stage names to run instead of the default list */
+  readonly stages?: readonly string[];
+  /** share loaded resources between analyzers */
+  readonly resources?: Resources;
+}
+
+/** What `analyze` accepts: a text, or an article with metadata. */
+export type ArticleInput = string | (Partial<ArticleMeta> & { text: string });
+
+/**
+ * A configured, frozen pipeline. Build one and reuse it: resources (the NLP model, lexicons, the
+ * actor base) load on first use and are shared by every article analysed with it.
+ */
+export class Analyzer {
+  readonly pipeline: Pipeline;
+
+  constructor(options: AnalyzerOptions = {}) {
+    const resources = options.resources ?? new Resources(options);
+    this.pipeline = Pipeline.build(defaultRegistry(), options.stages ?? DEFAULT_STAGES, resources);
+  }
+
+  /** Runs the pipeline and returns the document with all its layers (for programs that want them). */
+  analyzeDocument(input: ArticleInput): Document {
+    const article = typeof input === 'string' ? { text: input } : input;
+    if (typeof article.text !== 'string') throw new DossierError('INPUT_FORMAT', 'the article has no text');
+    const meta: ArticleMeta = {
+      id: article.id ?? 'article', published: article.published ?? null, outlet: article.outlet ?? null,
+      url: article.url ?? null, title: article.title ?? null, author: article.author ?? null,
+    };
+    return this.pipeline.run(article.text, meta);
+  }
+
+  /** Analyses one article and returns its result (CONTRACT.md). */
+  analyze(input: ArticleInput): Result {
+    return buildResult(this.analyzeDocument(input), this.pipeline.stages);
+  }
+
+  /** Analyses an article read by ingest, after the checks every input passes (size, language). */
+  analyzeRaw(article: RawArticle): Result {
+    checkArticle(article);
+    return this.analyze(article);
+  }
+}
+
+let shared: Analyzer | undefined;
+
+/** Analyses one article with the default pipeline (built once, on first call). */
+export function analyze(input: ArticleInput): Result {
+  shared ??= new Analyzer();
+  return shared.analyze(input);
+}

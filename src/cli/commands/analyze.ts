@@ -1,0 +1,101 @@
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { Analyzer } from '../../analyze.js';
+import { DossierError } from '../../core/errors.js';
+import { readArticleFile, readArticles, listArticleFiles } from '../../ingest/sources.js';
+import { checkedDate } from '../../ingest/record.js';
+import type { Result } from '../../result/schema.js';
+import { ENGINE_VERSION } from '../../version.js';
+import { parseCommandArgs, type CliIO, type Command } from '../command.js';
+import { Progress } from '../progress.js';
+import { stat } from 'node:fs/promises';
+
+const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [--outlet NAME]
+       dossier analyze --input PATH [--output OUT.jsonl] [--published YYYY-MM-DD] [--outlet NAME]
+
+  FILE            one article: .txt, .html or .json ({"id", "text", "published"?, ...})
+  --input PATH    many: a folder of .txt/.html/.json/.jsonl files, or a .jsonl file of articles
+  --output FILE   where batch results go, one JSON result a line (default: standard output)
+  --pretty        indent the JSON for people
+  --published D   publication date for input that does not carry one (dates are read against it)
+  --outlet NAME   outlet for input that does not name one`;
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'analyse articles into attributions, events and entities (JSON)',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('analyze', argv, {
+      input: { type: 'string' }, output: { type: 'string' }, pretty: { type: 'boolean' },
+      published: { type: 'string' }, outlet: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
+    const defaults = {
+      published: values.published ? checkedDate(values.published, '--published') : null,
+      outlet: values.outlet ?? null,
+    };
+    if (values.input) {
+      if (positionals.length) throw new DossierError('USAGE', 'analyze: give either FILE or --input PATH, not both');
+      return runBatch(path.resolve(io.cwd, values.input), values.output ? path.resolve(io.cwd, values.output) : null, defaults, io);
+    }
+    if (positionals.length !== 1) throw new DossierError('USAGE', `analyze: expected one FILE (or --input PATH)\n${USAGE}`);
+    const file = path.resolve(io.cwd, positionals[0]!);
+    const article = await readArticleFile(file, { defaults });
+    const result = new Analyzer().analyze(article);
+    io.stdout.write(`${JSON.stringify(result, null, values.pretty ? 2 : undefined)}\n`);
+    return 0;
+  },
+};
+
+/** An error result: the article's identity and what went wrong, with empty layers. */
+export function errorResult(id: string, error: DossierError): Result {
+  return {
+    article: { id, text: '', published: null, outlet: null, url: null, title: null },
+    attributions: [], events: [], entities: [], dates: [], sentences: [], diagnostics: [],
+    engine: { name: 'dossier', version: ENGINE_VERSION, stages: [] },
+    error: { code: error.code, message: error.message },
+  };
+}
+
+async function runBatch(input: string, output: string | null, defaults: { published: string | null; outlet: string | null }, io: CliIO): Promise<number> {
+  const info = await stat(input).catch(() => null);
+  if (!info) throw new DossierError('INPUT_NOT_FOUND', 'no such file or folder', { where: input });
+  const total = info.isDirectory() && !(await listArticleFiles(input)).some((f) => f.endsWith('.jsonl'))
+    ? (await listArticleFiles(input)).length : null;
+  const file = output ? createWriteStream(output) : null;
+  const sink: NodeJS.WritableStream = file ?? io.stdout;
+  const sinkClosed = file ? new Promise<void>((resolve, reject) => { file.on('finish', resolve); file.on('error', reject); }) : Promise.resolve();
+  const analyzer = new Analyzer();
+  const progress = new Progress(io.stderr, total);
+  const started = process.hrtime.bigint();
+  let done = 0, failed = 0, bytes = 0;
+  const write = async (line: string) => {
+    if (!sink.write(line)) await new Promise((r) => sink.once('drain', r));
+  };
+  for await (const item of readArticles(input, { defaults })) {
+    let result: Result;
+    if (item.ok) {
+      try {
+        result = analyzer.analyze(item.article);
+        bytes += Buffer.byteLength(item.article.text);
+      } catch (e) {
+        const err = e instanceof DossierError ? e : new DossierError('INTERNAL', (e as Error).message, { where: item.article.origin });
+        result = errorResult(item.article.id, err);
+      }
+    } else result = errorResult(item.id, item.error);
+    if (result.error) {
+      failed++;
+      progress.clear();
+      io.stderr.write(`dossier: skipped ${result.article.id}: ${result.error.message}\n`);
+    }
+    done++;
+    await write(`${JSON.stringify(result)}\n`);
+    progress.update(done, failed, bytes);
+  }
+  progress.clear();
+  if (file) { file.end(); await sinkClosed; }
+  const secs = Number(process.hrtime.bigint() - started) / 1e9;
+  io.stderr.write(`dossier: analysed ${done - failed} of ${done} articles (${failed} failed) in ${secs.toFixed(1)} s, ` +
+    `${(bytes / 1e6 / Math.max(secs, 1e-9)).toFixed(2)} MB/s${output ? `, results in ${output}` : ''}\n`);
+  return 0;
+}

@@ -1,0 +1,5 @@
+import type { Command } from '../command.js';
+import { analyzeCommand } from './analyze.js';
+
+/** Every command of the `dossier` binary; each lives in its own file beside this one. */
+export const COMMANDS: readonly Command[] = [analyzeCommand];

@@ -1,0 +1,67 @@
+import type { Annotation, LayerAnnotation } from './annotation.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { LayerName } from './layers.js';
+
+/** What is known about an article besides its text. */
+export interface ArticleMeta {
+  readonly id: string;
+  /** YYYY-MM-DD */
+  readonly published: string | null;
+  readonly outlet: string | null;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly author?: string | null;
+}
+
+/**
+ * One article: immutable text plus stand-off layers of annotations and the diagnostics found in it.
+ * Stages never mutate it directly: they write through a StageOutput, which the runner commits with
+ * `commitLayer`, so each layer is written by exactly one stage (one source of truth per fact).
+ */
+export class Document {
+  readonly text: string;
+  readonly meta: ArticleMeta;
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly layers = new Map<string, readonly Annotation[]>();
+  private readonly byId = new Map<number, Annotation>();
+  private nextId = 1;
+
+  constructor(text: string, meta: ArticleMeta) {
+    this.text = text;
+    this.meta = Object.freeze({ ...meta });
+  }
+
+  has(layer: LayerName): boolean {
+    return this.layers.has(layer);
+  }
+
+  /** The annotations of a layer in text order; empty when no stage assigned it. */
+  layer<L extends LayerName>(name: L): readonly LayerAnnotation<L>[] {
+    return (this.layers.get(name) ?? []) as readonly LayerAnnotation<L>[];
+  }
+
+  annotation(id: number): Annotation | undefined {
+    return this.byId.get(id);
+  }
+
+  layerNames(): string[] {
+    return [...this.layers.keys()];
+  }
+
+  /** Reserves an id for an annotation about to be committed. */
+  allocateId(): number {
+    return this.nextId++;
+  }
+
+  /** Commits a whole layer at once (the runner's job). Annotations are kept sorted by start, then end. */
+  commitLayer(name: string, annotations: Annotation[]): void {
+    if (this.layers.has(name)) throw new Error(`layer "${name}" is already assigned`);
+    annotations.sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+    for (const a of annotations) this.byId.set(a.id, Object.freeze(a));
+    this.layers.set(name, Object.freeze(annotations));
+  }
+
+  addDiagnostic(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+}

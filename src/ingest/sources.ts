@@ -1,0 +1,142 @@
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { DossierError, asDossierError } from '../core/errors.js';
+import { DEFAULT_LIMITS, type IngestLimits, type MetaDefaults, type RawArticle } from './article.js';
+import { decodeText } from './decode.js';
+import { extractHtml } from './html.js';
+import { assertEnglish } from './language.js';
+import { articleFromRecord } from './record.js';
+
+export const ARTICLE_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.json', '.jsonl'] as const;
+
+export interface IngestOptions {
+  readonly defaults?: MetaDefaults;
+  readonly limits?: IngestLimits;
+  /** refuse text that is not English (default true) */
+  readonly checkLanguage?: boolean;
+}
+
+/** One item of a batch: an article ready for analysis, or the reason one could not be read. */
+export type SourceItem =
+  | { readonly ok: true; readonly article: RawArticle }
+  | { readonly ok: false; readonly id: string; readonly origin: string; readonly error: DossierError };
+
+const idOf = (file: string) => path.basename(file).replace(/\.[^.]+$/, '');
+
+/**
+ * Reads one article file (.txt, .html, .json) and returns it ready for analysis, or throws a
+ * DossierError that says what is wrong with it and where.
+ */
+export async function readArticleFile(file: string, options: IngestOptions = {}): Promise<RawArticle> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
+    throw new DossierError(e.code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE',
+      e.code === 'ENOENT' ? 'no such file' : `cannot read: ${e.message}`, { where: file });
+  });
+  if (info.isDirectory()) throw new DossierError('USAGE', 'is a folder; use --input for a folder of articles', { where: file });
+  if (info.size > limits.maxFileBytes) {
+    throw new DossierError('INPUT_TOO_LARGE', `the file is ${mb(info.size)}, over the limit of ${mb(limits.maxFileBytes)} for one article`, { where: file });
+  }
+  const bytes = await readFile(file).catch((e: Error) => { throw new DossierError('INPUT_UNREADABLE', `cannot read: ${e.message}`, { where: file }); });
+  const text = decodeText(bytes, file);
+  const ext = path.extname(file).toLowerCase();
+  let article: RawArticle;
+  if (ext === '.html' || ext === '.htm' || (ext !== '.json' && /^\s*(<!doctype html|<html)/i.test(text))) {
+    const page = extractHtml(text, file);
+    article = {
+      id: idOf(file), text: page.text, title: page.title, author: page.author, url: page.url,
+      published: page.published ?? options.defaults?.published ?? null,
+      outlet: page.outlet ?? options.defaults?.outlet ?? null, origin: file,
+    };
+  } else if (ext === '.json') {
+    let value: unknown;
+    try { value = JSON.parse(text); } catch (e) {
+      throw new DossierError('INPUT_FORMAT', `not valid JSON: ${(e as Error).message}`, { where: file });
+    }
+    article = articleFromRecord(value, idOf(file), file, options.defaults);
+  } else if (ext === '.jsonl') {
+    throw new DossierError('USAGE', 'is a .jsonl file of many articles; use --input', { where: file });
+  } else {
+    if (!text.trim()) throw new DossierError('INPUT_EMPTY', 'the file has no text (only white space)', { where: file });
+    article = { id: idOf(file), text, published: options.defaults?.published ?? null, outlet: options.defaults?.outlet ?? null, url: null, title: null, origin: file };
+  }
+  return checkArticle(article, options);
+}
+
+/** The checks every article passes before analysis, whatever its source. */
+export function checkArticle(article: RawArticle, options: IngestOptions = {}): RawArticle {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  if (article.text.length > limits.maxTextChars) {
+    throw new DossierError('INPUT_TOO_LARGE', `the article text has ${article.text.length} characters, over the limit of ${limits.maxTextChars}`, { where: article.origin });
+  }
+  if (options.checkLanguage !== false) assertEnglish(article.text, article.origin);
+  return article;
+}
+
+/**
+ * Every article under a path: a folder (recursively, files with the extensions above, in name
+ * order), a .jsonl file (one article a line), or a single article file. Bad articles come out as
+ * errors in the stream and never stop it.
+ */
+export async function* readArticles(input: string, options: IngestOptions = {}): AsyncGenerator<SourceItem> {
+  const info = await stat(input).catch(() => null);
+  if (!info) throw new DossierError('INPUT_NOT_FOUND', 'no such file or folder', { where: input });
+  const files = info.isDirectory() ? await listArticleFiles(input) : [input];
+  if (info.isDirectory() && files.length === 0) {
+    throw new DossierError('INPUT_NOT_FOUND', `the folder holds no article files (${ARTICLE_EXTENSIONS.join(', ')})`, { where: input });
+  }
+  for (const file of files) {
+    if (file.toLowerCase().endsWith('.jsonl')) {
+      yield* readJsonl(file, options);
+      continue;
+    }
+    try {
+      yield { ok: true, article: await readArticleFile(file, options) };
+    } catch (e) {
+      yield { ok: false, id: idOf(file), origin: file, error: asDossierError(e, file) };
+    }
+  }
+}
+
+export async function listArticleFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase()))
+    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path ?? dir, e.name))
+    .sort();
+}
+
+async function* readJsonl(file: string, options: IngestOptions): AsyncGenerator<SourceItem> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let n = 0;
+  for await (const rawLine of lines) {
+    n++;
+    const line = n === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
+    if (!line.trim()) continue;
+    const where = `${file}:${n}`;
+    const fallbackId = `${idOf(file)}-${n}`;
+    try {
+      if (Buffer.byteLength(line) > limits.maxLineBytes) {
+        throw new DossierError('INPUT_TOO_LARGE', `the line is ${mb(Buffer.byteLength(line))}, over the limit of ${mb(limits.maxLineBytes)}`, { where });
+      }
+      let value: unknown;
+      try { value = JSON.parse(line); } catch (e) {
+        throw new DossierError('INPUT_FORMAT', `not valid JSON: ${(e as Error).message}`, { where });
+      }
+      yield { ok: true, article: checkArticle(articleFromRecord(value, fallbackId, where, options.defaults), options) };
+    } catch (e) {
+      const id = guessId(line) ?? fallbackId;
+      yield { ok: false, id, origin: where, error: asDossierError(e, where) };
+    }
+  }
+}
+
+function guessId(line: string): string | null {
+  const m = /"id"\s*:\s*"([^"]{1,200})"/.exec(line);
+  return m?.[1] ?? null;
+}
+
+const mb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);

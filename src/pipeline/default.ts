@@ -1,0 +1,13 @@
+import { datesStage } from '../stages/dates/dates.stage.js';
+import { tokensStage } from '../stages/tokens/tokens.stage.js';
+import { StageRegistry } from './registry.js';
+
+/** Every stage the engine ships, by name. */
+export function defaultRegistry(): StageRegistry {
+  return new StageRegistry()
+    .register('tokens', tokensStage)
+    .register('dates', datesStage);
+}
+
+/** The stages `analyze` runs, in order. */
+export const DEFAULT_STAGES: readonly string[] = ['tokens', 'dates'];

@@ -1,0 +1,97 @@
+import type { Annotation } from '../core/annotation.js';
+import { Document, type ArticleMeta } from '../core/document.js';
+import { DossierError } from '../core/errors.js';
+import type { LayerName } from '../core/layers.js';
+import type { StageRegistry } from './registry.js';
+import { Resources } from './resources.js';
+import type { Stage, StageOutput } from './stage.js';
+
+/**
+ * A frozen list of stages whose requirements were checked when it was built. Running it never
+ * throws for a problem in one document: a stage that fails records a diagnostic, its layers stay
+ * unassigned, and the stages that require them are skipped with a diagnostic of their own.
+ */
+export class Pipeline {
+  readonly stages: readonly Stage[];
+  readonly resources: Resources;
+
+  private constructor(stages: Stage[], resources: Resources) {
+    this.stages = Object.freeze(stages);
+    this.resources = resources;
+  }
+
+  static build(registry: StageRegistry, names: readonly string[], resources = new Resources()): Pipeline {
+    const stages = names.map((n) => registry.get(n)(resources));
+    const assignedBy = new Map<string, string>();
+    for (const stage of stages) {
+      for (const req of stage.requires) {
+        if (!assignedBy.has(req)) {
+          throw new DossierError('PIPELINE_CONFIG',
+            `stage "${stage.name}" requires layer "${req}", which no earlier stage assigns`);
+        }
+      }
+      for (const layer of stage.assigns) {
+        const other = assignedBy.get(layer);
+        if (other) throw new DossierError('PIPELINE_CONFIG', `layer "${layer}" is assigned by both "${other}" and "${stage.name}"`);
+        assignedBy.set(layer, stage.name);
+      }
+    }
+    return new Pipeline(stages, resources);
+  }
+
+  run(text: string, meta: ArticleMeta): Document {
+    const doc = new Document(text, meta);
+    for (const stage of this.stages) runStage(stage, doc);
+    return doc;
+  }
+}
+
+function runStage(stage: Stage, doc: Document): void {
+  const missing = stage.requires.filter((l) => !doc.has(l));
+  if (missing.length) {
+    doc.addDiagnostic({ severity: 'warning', code: 'STAGE_SKIPPED', stage: stage.name,
+      message: `skipped: required layer(s) ${missing.join(', ')} missing because an earlier stage failed` });
+    return;
+  }
+  const pending = new Map<string, Annotation[]>(stage.assigns.map((l) => [l, []]));
+  const reserved = new Map<number, string>();
+  const prov = (rule: string, confidence: number, evidence?: string) => ({
+    stage: stage.name, version: stage.version, rule, confidence, ...(evidence ? { evidence } : {}),
+  });
+  const target = (layer: string): Annotation[] => {
+    const list = pending.get(layer);
+    if (!list) throw new Error(`stage "${stage.name}" wrote layer "${layer}", which it does not declare in assigns`);
+    return list;
+  };
+  const out: StageOutput = {
+    add(layer, d) {
+      const list = target(layer);
+      const id = doc.allocateId();
+      list.push({ id, layer, start: d.start, end: d.end, data: d.data, provenance: prov(d.rule, d.confidence, d.evidence) });
+      return id;
+    },
+    reserve(layer) {
+      target(layer);
+      const id = doc.allocateId();
+      reserved.set(id, layer);
+      return id;
+    },
+    fill(layer, id, d) {
+      if (reserved.get(id) !== layer) throw new Error(`stage "${stage.name}" filled id ${id}, which it did not reserve in "${layer}"`);
+      reserved.delete(id);
+      target(layer).push({ id, layer, start: d.start, end: d.end, data: d.data, provenance: prov(d.rule, d.confidence, d.evidence) });
+    },
+    diagnose(d) {
+      doc.addDiagnostic({ ...d, stage: stage.name });
+    },
+  };
+  try {
+    stage.run(doc, out);
+    if (reserved.size) throw new Error(`stage "${stage.name}" reserved ids it never filled: ${[...reserved.keys()].join(', ')}`);
+  } catch (e) {
+    doc.addDiagnostic({ severity: 'error', code: 'STAGE_FAILED', stage: stage.name,
+      message: `stage failed: ${e instanceof Error ? e.message : String(e)}` });
+    return;
+  }
+  for (const [layer, list] of pending) doc.commitLayer(layer as LayerName, list);
+}

@@ -1,0 +1,82 @@
+import * as chrono from 'chrono-node';
+import type { StageFactory } from '../../pipeline/stage.js';
+import { tokensIn } from '../../text/lookup.js';
+import { addDays, compareDays, formatDay, parseDay, toUtc, weekday, type Day } from './calendar.js';
+import { tenseOf, type Tense } from './tense.js';
+
+export const DATES_VERSION = '1.0.0';
+
+const YEAR = /\b(?:in|since|by|during|until|of|from)\s+((?:19|20)\d\d)\b(?!\s*(?:percent|people|votes|troops))/g;
+
+/**
+ * Dates and times, normalised against the publication date. chrono-node finds the expressions;
+ * what chrono leaves open (which Monday, which May) is settled by the tense of the sentence, as a
+ * reader would: "met on Monday" is the Monday before publication, "will meet on Saturday" the one
+ * after. Without a publication date, only expressions that name their own year are resolved.
+ */
+export const datesStage: StageFactory = () => ({
+  name: 'dates',
+  version: DATES_VERSION,
+  requires: ['sentence', 'token'],
+  assigns: ['date'],
+  run(doc, out) {
+    const published = doc.meta.published ? parseDay(doc.meta.published) : null;
+    for (const sentence of doc.layer('sentence')) {
+      const text = doc.text.slice(sentence.start, sentence.end);
+      if (!/\d|day|night|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|ago/i.test(text)) continue;
+      let tense: Tense | undefined;
+      const tenseHere = () => (tense ??= tenseOf(tokensIn(doc, sentence)));
+      const results = chrono.parse(text, published ? toUtc(published) : new Date(Date.UTC(2000, 0, 1, 12)));
+      for (const r of results) {
+        const c = r.start;
+        if (!published && !c.isCertain('year')) continue;
+        let day: Day = { y: c.get('year') ?? 0, m: c.get('month') ?? 1, d: c.get('day') ?? 1 };
+        let rule = 'chrono.explicit';
+        const lowered = r.text.toLowerCase();
+        if (published && c.isCertain('weekday') && !c.isCertain('day') && !/\b(next|last|this|coming|past)\b/.test(lowered)) {
+          const t = tenseHere();
+          const wd = c.get('weekday') ?? weekday(day);
+          if (t === 'past') {
+            const back = (weekday(published) - wd + 7) % 7;
+            day = addDays(published, -back);
+            rule = 'weekday.past-tense';
+          } else if (t === 'future') {
+            const ahead = (wd - weekday(published) + 7) % 7;
+            day = addDays(published, ahead);
+            rule = 'weekday.future-tense';
+          } else rule = 'weekday.nearest';
+        } else if (published && !c.isCertain('year')) {
+          const t = tenseHere();
+          if (t === 'past' && compareDays(day, published) > 0) { day = { ...day, y: day.y - 1 }; rule = 'year.past-tense'; }
+          else if (t === 'future' && compareDays(day, published) < 0) { day = { ...day, y: day.y + 1 }; rule = 'year.future-tense'; }
+          else rule = 'year.publication';
+        }
+        const granularity = c.isCertain('day') || c.isCertain('weekday') || /day|night|yesterday|today|tomorrow|ago/.test(lowered)
+          ? 'day' : c.isCertain('month') ? 'month' : 'year';
+        // chrono keeps a leading preposition ("on Monday") and trailing punctuation ("weekend,")
+        const lead = /^(?:on|in|at|by|since|until|from|during)\s+/i.exec(r.text)?.[0].length ?? 0;
+        const trail = /[\s,.;:!?)]+$/.exec(r.text)?.[0].length ?? 0;
+        const start = sentence.start + r.index + lead;
+        const end = sentence.start + r.index + r.text.length - trail;
+        const iso = formatDay(day);
+        const endDay = r.end ? { y: r.end.get('year') ?? day.y, m: r.end.get('month') ?? day.m, d: r.end.get('day') ?? day.d } : null;
+        out.add('date', {
+          start, end, rule, confidence: granularity === 'day' ? 0.9 : 0.7,
+          data: {
+            date: iso, granularity,
+            ...(endDay ? { endDate: formatDay(endDay) } : {}),
+            relation: !published ? 'past' : compareDays(day, published) < 0 ? 'past' : compareDays(day, published) > 0 ? 'future' : 'present',
+          },
+        });
+      }
+      for (const m of text.matchAll(YEAR)) {
+        const y = Number(m[1]);
+        const start = sentence.start + m.index + m[0].length - 4;
+        if (results.some((r) => sentence.start + r.index <= start && start < sentence.start + r.index + r.text.length)) continue;
+        const rel = !published ? 'past' : y < published.y ? 'past' : y > published.y ? 'future' : 'present';
+        out.add('date', { start, end: start + 4, rule: 'year.bare', confidence: 0.8,
+          data: { date: `${y}-01-01`, endDate: `${y}-12-31`, granularity: 'year', relation: rel } });
+      }
+    }
+  },
+});

@@ -1,0 +1,63 @@
+import type { StageFactory } from '../../pipeline/stage.js';
+import { alignTokens } from '../../text/align.js';
+import { paragraphRanges } from '../../text/paragraphs.js';
+import { winkOf } from './nlp.js';
+
+export const TOKENS_VERSION = '1.0.0';
+
+/**
+ * Paragraphs, sentences and tokens with part of speech, lemma and negation scope, from wink-nlp.
+ * wink reads one paragraph at a time so that no sentence runs across a paragraph break (headlines
+ * often end without a full stop).
+ */
+export const tokensStage: StageFactory = (resources) => {
+  const nlp = winkOf(resources);
+  const its = nlp.its;
+  return {
+    name: 'tokens',
+    version: TOKENS_VERSION,
+    requires: [],
+    assigns: ['paragraph', 'sentence', 'token'],
+    run(doc, out) {
+      const text = doc.text;
+      let tokenIndex = 0, sentenceIndex = 0;
+      paragraphRanges(text).forEach((para, p) => {
+        out.add('paragraph', { start: para.start, end: para.end, data: { index: p }, rule: 'paragraph.break', confidence: 1 });
+        const wdoc = nlp.readDoc(text.slice(para.start, para.end));
+        const tokens = wdoc.tokens();
+        // wink's typings do not cover every `its` helper; each `out` here returns one value a token
+        const column = <T>(helper: unknown) => tokens.out(helper as typeof its.value) as unknown as T[];
+        const values = column<string>(its.value);
+        const pos = column<string>(its.pos);
+        const lemma = column<string>(its.lemma);
+        const normal = column<string>(its.normal);
+        const type = column<string>(its.type);
+        const negated = column<boolean>(its.negationFlag);
+        const offsets = alignTokens(text, values, para.start, para.end);
+        const sentenceOf = new Int32Array(values.length);
+        const sentences: [number, number][] = [];
+        wdoc.sentences().each((s: { out(f: unknown): unknown }) => {
+          const [a, b] = s.out(its.span) as unknown as [number, number];
+          sentences.push([a, b]);
+          for (let t = a; t <= b; t++) sentenceOf[t] = sentenceIndex + sentences.length - 1;
+        });
+        for (let t = 0; t < values.length; t++) {
+          out.add('token', {
+            start: offsets[2 * t] ?? 0, end: offsets[2 * t + 1] ?? 0, rule: 'wink.token', confidence: 1,
+            data: {
+              index: tokenIndex + t, sentence: sentenceOf[t] ?? 0, value: values[t] ?? '', normal: normal[t] ?? '',
+              lemma: lemma[t] ?? '', pos: pos[t] ?? 'X', type: type[t] ?? 'word', negated: Boolean(negated[t]),
+            },
+          });
+        }
+        for (const [a, b] of sentences) {
+          out.add('sentence', {
+            start: offsets[2 * a] ?? para.start, end: offsets[2 * b + 1] ?? para.end, rule: 'wink.sentence', confidence: 1,
+            data: { index: sentenceIndex++, firstToken: tokenIndex + a, endToken: tokenIndex + b + 1 },
+          });
+        }
+        tokenIndex += values.length;
+      });
+    },
+  };
+};

@@ -1,0 +1,35 @@
+import type { LayerAnnotation } from '../core/annotation.js';
+import type { Document } from '../core/document.js';
+import type { Range } from '../core/span.js';
+
+/** Index of the first annotation whose end is after `offset` (binary search over sorted, non-overlapping annotations). */
+export function firstEndingAfter(list: readonly Range[], offset: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid]?.end ?? 0) <= offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** The tokens that overlap a range, as [first, end) indices into the token layer. */
+export function tokenIndexRange(doc: Document, range: Range): [number, number] {
+  const tokens = doc.layer('token');
+  const first = firstEndingAfter(tokens, range.start);
+  let end = first;
+  while (end < tokens.length && (tokens[end]?.start ?? Infinity) < range.end) end++;
+  return [first, end];
+}
+
+export function tokensIn(doc: Document, range: Range): readonly LayerAnnotation<'token'>[] {
+  const [a, b] = tokenIndexRange(doc, range);
+  return doc.layer('token').slice(a, b);
+}
+
+/** The sentence that contains an offset, if any. */
+export function sentenceAt(doc: Document, offset: number): LayerAnnotation<'sentence'> | undefined {
+  const sentences = doc.layer('sentence');
+  const i = firstEndingAfter(sentences, offset);
+  const s = sentences[i];
+  return s && s.start <= offset ? s : undefined;
+}

@@ -15,6 +15,7 @@ export interface LayerData {
   token: TokenData;
   date: DateData;
   entity: EntityData;
+  mention: MentionData;
   attribution: AttributionData;
   event: EventData;
 }
@@ -81,6 +82,18 @@ export interface EntityData {
   readonly mentions: readonly Range[];
   /** the actor base entry it was resolved to, when there is one */
   readonly actorId?: string;
+}
+
+export type MentionKind = 'name' | 'surname' | 'title' | 'description' | 'pronoun' | 'metonym' | 'demonym' | 'acronym';
+
+/**
+ * One place in the text where an entity is named or referred to. The facts about the entity (name,
+ * country, sector) live once, on the entity annotation this points to.
+ */
+export interface MentionData {
+  /** id of the entity annotation */
+  readonly entity: number;
+  readonly kind: MentionKind;
 }
 
 export type AttributionKind = 'direct' | 'indirect' | 'mixed';

@@ -23,7 +23,14 @@ export class Pipeline {
   static build(registry: StageRegistry, names: readonly string[], resources = new Resources()): Pipeline {
     const stages = names.map((n) => registry.get(n)(resources));
     const assignedBy = new Map<string, string>();
+    const allAssigned = new Map(stages.flatMap((s) => s.assigns.map((l) => [l, s.name] as const)));
     for (const stage of stages) {
+      for (const used of stage.uses ?? []) {
+        const by = allAssigned.get(used);
+        if (by && !assignedBy.has(used)) {
+          throw new DossierError('PIPELINE_CONFIG', `stage "${stage.name}" uses layer "${used}", which "${by}" assigns later; put "${by}" first`);
+        }
+      }
       for (const req of stage.requires) {
         if (!assignedBy.has(req)) {
           throw new DossierError('PIPELINE_CONFIG',

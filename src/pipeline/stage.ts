@@ -14,6 +14,12 @@ export interface Stage {
   readonly version: string;
   readonly requires: readonly LayerName[];
   readonly assigns: readonly LayerName[];
+  /**
+   * Layers the stage reads when they are there but can do without (attributions use entities to
+   * name speakers; without them they still find quotes). When a stage in the pipeline assigns one,
+   * it must come earlier; that is checked when the pipeline is built.
+   */
+  readonly uses?: readonly LayerName[];
   run(doc: Document, out: StageOutput): void;
 }
 

@@ -20,12 +20,9 @@ export class Progress {
     this.lastDraw = now;
     const secs = Math.max((now - this.startedAt) / 1000, 0.001);
     const rate = `${(done / secs).toFixed(1)} art/s ${(bytes / 1e6 / secs).toFixed(2)} MB/s`;
-    let bar = '';
-    if (this.total) {
-      const width = 24;
-      const filled = Math.round((done / this.total) * width);
-      bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${this.total} `;
-    } else bar = `${done} `;
+    const width = 24;
+    const filled = this.total ? Math.round((done / this.total) * width) : 0;
+    const bar = this.total ? `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${this.total} ` : `${done} `;
     const line = `${bar}${failed ? `(${failed} failed) ` : ''}${rate}`;
     this.stream.write(`\r${line.slice(0, (this.stream.columns ?? 80) - 1)}\x1b[K`);
   }

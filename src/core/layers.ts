@@ -8,7 +8,6 @@ import type { Range } from './span.js';
  *
  * so that a layer's type is declared once, next to the stage that assigns it.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface LayerData {
   paragraph: ParagraphData;
   sentence: SentenceData;

@@ -46,7 +46,8 @@ export function extractHtml(html: string, where: string): HtmlArticle {
     const fallback = blockText(document.body);
     if (fallback.length > text.length) text = fallback;
   }
-  if (!text.trim()) throw new DossierError('INPUT_NO_ARTICLE', 'no article text found in the HTML page', { where });
+  // a page whose only text is a menu label or a title has no article to analyse
+  if ((text.match(/\p{L}+/gu) ?? []).length < 5) throw new DossierError('INPUT_NO_ARTICLE', 'no article text found in the HTML page', { where });
   return { ...meta, title, text };
 }
 

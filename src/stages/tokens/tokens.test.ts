@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Analyzer } from '../../analyze.js';
+
+const analyzer = new Analyzer({ stages: ['tokens'] });
+
+test('tokens carry exact offsets, also around contractions, curly quotes and emoji', () => {
+  const text = 'He didn’t say “never” 🙂 — Iran’s envoy can\'t be reached.\n\nSecond paragraph here';
+  const doc = analyzer.analyzeDocument(text);
+  for (const t of doc.layer('token')) assert.equal(text.slice(t.start, t.end), t.data.value, `token ${t.data.index}`);
+  const values = doc.layer('token').map((t) => t.data.value);
+  assert.ok(values.includes('Iran'));
+  assert.equal(doc.layer('paragraph').length, 2);
+});
+
+test('sentences never run across a paragraph break, even after a headline with no full stop', () => {
+  const text = 'Iran rejects talks offer\n\nIran on Tuesday rejected the offer. Officials said so.';
+  const doc = analyzer.analyzeDocument(text);
+  assert.deepEqual(doc.layer('sentence').map((s) => text.slice(s.start, s.end)),
+    ['Iran rejects talks offer', 'Iran on Tuesday rejected the offer.', 'Officials said so.']);
+  const tokens = doc.layer('token');
+  for (const s of doc.layer('sentence')) {
+    for (let i = s.data.firstToken; i < s.data.endToken; i++) assert.equal(tokens[i]!.data.sentence, s.data.index);
+  }
+});
+
+test('part of speech, lemma and negation scope come from wink', () => {
+  const doc = analyzer.analyzeDocument('The ministers did not meet.');
+  const byValue = new Map(doc.layer('token').map((t) => [t.data.value, t.data]));
+  assert.equal(byValue.get('ministers')?.lemma, 'minister');
+  assert.equal(byValue.get('meet')?.pos, 'VERB');
+  assert.equal(byValue.get('meet')?.negated, true);
+});

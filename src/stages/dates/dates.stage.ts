@@ -6,6 +6,35 @@ import { tenseOf, type Tense } from './tense.js';
 
 export const DATES_VERSION = '1.0.0';
 
+// Words that can belong to a date expression. chrono is run only on short windows around them:
+// it tries dozens of parsers at every position, so whole sentences would cost more than tokenising.
+const DATE_WORD = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|weekend|ago|(?:last|next|this|past|coming)\s+(?:week|month|year)|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:19|20)\d\d)\b/gi;
+const WINDOW_BEFORE = 30, WINDOW_AFTER = 40;
+
+/** chrono's findings in the windows of a sentence around date words, with offsets into the sentence. */
+interface Found { readonly index: number; readonly text: string; readonly start: chrono.ParsedComponents; readonly end?: chrono.ParsedComponents | null }
+
+function parseNear(text: string, ref: Date): Found[] {
+  const windows: [number, number][] = [];
+  for (const m of text.matchAll(DATE_WORD)) {
+    const from = Math.max(0, m.index - WINDOW_BEFORE), to = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to); else windows.push([from, to]);
+  }
+  const out: Found[] = [];
+  for (const [from, to] of windows) {
+    // widen to word boundaries so that no word is cut in half
+    let a = from, b = to;
+    while (a > 0 && /\S/.test(text[a - 1]!)) a--;
+    while (b < text.length && /\S/.test(text[b]!)) b++;
+    for (const r of chrono.parse(text.slice(a, b), ref)) {
+      const index = r.index + a;
+      if (!out.some((o) => o.index === index)) out.push({ index, text: r.text, start: r.start, end: r.end ?? null });
+    }
+  }
+  return out;
+}
+
 const YEAR = /\b(?:in|since|by|during|until|of|from)\s+((?:19|20)\d\d)\b(?!\s*(?:percent|people|votes|troops))/g;
 
 /**
@@ -23,10 +52,9 @@ export const datesStage: StageFactory = () => ({
     const published = doc.meta.published ? parseDay(doc.meta.published) : null;
     for (const sentence of doc.layer('sentence')) {
       const text = doc.text.slice(sentence.start, sentence.end);
-      if (!/\d|day|night|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|ago/i.test(text)) continue;
       let tense: Tense | undefined;
       const tenseHere = () => (tense ??= tenseOf(tokensIn(doc, sentence)));
-      const results = chrono.parse(text, published ? toUtc(published) : new Date(Date.UTC(2000, 0, 1, 12)));
+      const results = parseNear(text, published ? toUtc(published) : new Date(Date.UTC(2000, 0, 1, 12)));
       for (const r of results) {
         const c = r.start;
         if (!published && !c.isCertain('year')) continue;

@@ -2,7 +2,8 @@
  * Finds where each token of a tokenizer's output stands in the original text. Tokenizers such as
  * wink report token values and the spaces before them, not offsets, and may split contractions
  * ("didn't" -> "did", "n't"); searching forward from a cursor recovers exact UTF-16 offsets.
- * A token that cannot be found (a tokenizer that rewrote it) takes the gap up to the next token.
+ * A token that cannot be found (a tokenizer that rewrote it) takes at most its own length, stopping
+ * where the next token begins.
  */
 export function alignTokens(text: string, values: readonly string[], from = 0, to = text.length): Int32Array {
   const offsets = new Int32Array(values.length * 2);
@@ -19,7 +20,12 @@ export function alignTokens(text: string, values: readonly string[], from = 0, t
     }
     at = cursor;
     while (at < to && /\s/u.test(text[at] ?? '')) at++;
-    const end = Math.min(to, Math.max(at + 1, at + v.length));
+    // a rewritten token ends where the next token begins, and never covers more than its own length
+    const next = values[i + 1];
+    const nextAt = next ? text.indexOf(next, at + 1) : -1;
+    let end = Math.min(to, at + Math.max(1, v.length));
+    if (nextAt > at && nextAt < end) end = nextAt;
+    while (end > at + 1 && /\s/u.test(text[end - 1] ?? '')) end--;
     offsets[2 * i] = at;
     offsets[2 * i + 1] = end;
     cursor = end;

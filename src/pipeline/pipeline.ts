@@ -2,6 +2,7 @@ import type { Annotation } from '../core/annotation.js';
 import { Document, type ArticleMeta } from '../core/document.js';
 import { DossierError } from '../core/errors.js';
 import type { LayerName } from '../core/layers.js';
+import type { Provenance } from '../core/provenance.js';
 import type { StageRegistry } from './registry.js';
 import { Resources } from './resources.js';
 import type { Stage, StageOutput } from './stage.js';
@@ -62,9 +63,18 @@ function runStage(stage: Stage, doc: Document): void {
   }
   const pending = new Map<string, Annotation[]>(stage.assigns.map((l) => [l, []]));
   const reserved = new Map<number, string>();
-  const prov = (rule: string, confidence: number, evidence?: string) => ({
-    stage: stage.name, version: stage.version, rule, confidence, ...(evidence ? { evidence } : {}),
-  });
+  // annotations made by the same rule with the same confidence share one frozen provenance record
+  // (a document has thousands of tokens; one record each would only feed the garbage collector)
+  const provenances = new Map<string, Provenance>();
+  const prov = (rule: string, confidence: number, evidence?: string): Provenance => {
+    const key = `${rule}\u0000${confidence}\u0000${evidence ?? ''}`;
+    let p = provenances.get(key);
+    if (!p) {
+      p = Object.freeze({ stage: stage.name, version: stage.version, rule, confidence, ...(evidence ? { evidence } : {}) });
+      provenances.set(key, p);
+    }
+    return p;
+  };
   const target = (layer: string): Annotation[] => {
     const list = pending.get(layer);
     if (!list) throw new Error(`stage "${stage.name}" wrote layer "${layer}", which it does not declare in assigns`);

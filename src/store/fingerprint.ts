@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { BOILERPLATE_RULES } from './boilerplate.js';
+
+/**
+ * Content fingerprints for idempotent ingest. Two fingerprints: an exact hash of the normalised
+ * text (case, punctuation, spacing and known boilerplate paragraphs removed), and a MinHash
+ * signature of word 5-shingles with LSH bands, which finds the same article under different
+ * boilerplate (a changed footer, a "Reporting by" line, a related-links box).
+ */
+
+/** The paragraphs of a text that are not boilerplate, normalised for comparison. */
+export function normalisedBody(text: string): string {
+  return text
+    .normalize('NFKC')
+    .split(/\n\s*\n|\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p && !isBoilerplate(p))
+    .map(normaliseWords)
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The id of the boilerplate rule a paragraph matches, or null. */
+export function boilerplateRule(paragraph: string): string | null {
+  for (const rule of BOILERPLATE_RULES) {
+    if (paragraph.length <= rule.maxChars && rule.pattern.test(paragraph)) return rule.id;
+  }
+  return null;
+}
+
+const isBoilerplate = (p: string) => boilerplateRule(p) !== null;
+
+function normaliseWords(text: string): string {
+  return text.toLowerCase().replace(/[\u2018\u2019']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normalisedBody(text)).digest('hex');
+}
+
+export const MINHASH_SIZE = 64;
+export const BAND_ROWS = 4;
+export const BANDS = MINHASH_SIZE / BAND_ROWS;
+const SHINGLE_WORDS = 5;
+/** below this many shingles a text is too short for near-duplicate detection; only exact hashes apply */
+export const MIN_SHINGLES = 40;
+/** estimated Jaccard similarity of shingle sets above which two texts are the same article */
+export const NEAR_DUPLICATE_JACCARD = 0.8;
+
+const SEEDS = Array.from({ length: MINHASH_SIZE }, (_, i) => fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+
+function fmix32(h: number): number {
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The MinHash signature of a text's normalised body, or null when the text is too short. */
+export function minhash(text: string): Uint32Array | null {
+  const words = normalisedBody(text).split(' ').filter(Boolean);
+  const count = words.length - SHINGLE_WORDS + 1;
+  if (count < MIN_SHINGLES) return null;
+  const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  for (let i = 0; i < count; i++) {
+    const base = fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' '));
+    for (let k = 0; k < MINHASH_SIZE; k++) {
+      const h = fmix32(base ^ SEEDS[k]!);
+      if (h < sig[k]!) sig[k] = h;
+    }
+  }
+  return sig;
+}
+
+/** One hash a band: texts sharing any band are candidates, checked with `similarity`. */
+export function bandHashes(sig: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = fmix32(b + 1);
+    for (let r = 0; r < BAND_ROWS; r++) h = fmix32(h ^ sig[b * BAND_ROWS + r]!);
+    // signed 32-bit so that SQLite stores it as a small integer
+    out.push(h | 0);
+  }
+  return out;
+}
+
+/** Estimated Jaccard similarity of the shingle sets behind two signatures. */
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let k = 0; k < MINHASH_SIZE; k++) if (a[k] === b[k]) same++;
+  return same / MINHASH_SIZE;
+}
+
+export function signatureToBuffer(sig: Uint32Array): Buffer {
+  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+}
+
+export function signatureFromBuffer(buf: Buffer): Uint32Array {
+  const copy = new Uint8Array(buf.byteLength);
+  copy.set(buf);
+  return new Uint32Array(copy.buffer);
+}

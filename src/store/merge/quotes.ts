@@ -1,0 +1,62 @@
+import type { WordChange } from '../store.js';
+
+/**
+ * Quote merging and fidelity. Two attributions are one quote when they have the same speaker
+ * and their words mostly agree (Dice over word tokens at least QUOTE_MATCH_DICE); the variants'
+ * differences from the first reported wording are recorded word by word.
+ */
+export const QUOTE_MATCH_DICE = 0.6;
+/** shorter contents ("scare quotes", single words) are not quotes worth merging */
+export const MIN_QUOTE_WORDS = 4;
+/** word diffs are computed on at most this many words (quotes are short; this bounds the work) */
+const MAX_DIFF_WORDS = 400;
+
+export const quoteWords = (text: string): string[] =>
+  (text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019']/g, '').match(/[\p{L}\p{N}]+/gu) ?? []);
+
+export function dice(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  const counts = new Map<string, number>();
+  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of b) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) { shared++; counts.set(w, n - 1); }
+  }
+  return (2 * shared) / (a.length + b.length);
+}
+
+/**
+ * The word-level changes that turn `canonical` into `variant` (longest common subsequence), with
+ * neighbouring deletions and insertions joined into replacements, and the fidelity: the share of
+ * words kept, 1 when the wording is the same.
+ */
+export function wordChanges(canonical: string, variant: string): { changes: WordChange[]; fidelity: number } {
+  const a = quoteWords(canonical).slice(0, MAX_DIFF_WORDS);
+  const b = quoteWords(variant).slice(0, MAX_DIFF_WORDS);
+  const n = a.length, m = b.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const changes: WordChange[] = [];
+  let del: string[] = [], ins: string[] = [];
+  const flush = () => {
+    if (del.length || ins.length) {
+      changes.push({ op: del.length && ins.length ? 'replace' : del.length ? 'delete' : 'insert', from: del.join(' '), to: ins.join(' ') });
+    }
+    del = []; ins = [];
+  };
+  let i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] === b[j]) { flush(); i++; j++; }
+    else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) ins.push(b[j++]!);
+    else del.push(a[i++]!);
+  }
+  flush();
+  const kept = lcs[0]?.[0] ?? 0;
+  const fidelity = Math.max(n, m) === 0 ? 1 : kept / Math.max(n, m);
+  return { changes, fidelity: Math.round(fidelity * 1000) / 1000 };
+}

@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+import type { EventJson } from '../../result/schema.js';
+import { MAX_DAY_GAP, matchScore, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
+import { actorCode, foldName, party } from '../merge/parties.js';
+
+interface Candidate {
+  rowid: number; type: string; modality: string; date_min: string | null; date_max: string | null;
+  stems: string; cameo: string | null;
+}
+
+/**
+ * Attaches each stored event to the happening it reports: an existing one that matches
+ * (merge/happenings.ts), or a new one. Runs inside the article's transaction.
+ */
+export class HappeningWriter {
+  private readonly candidates: Database.Statement;
+  private readonly parties: Database.Statement;
+  private readonly insert: Database.Statement;
+  private readonly insertParty: Database.Statement;
+  private readonly update: Database.Statement;
+  private readonly link: Database.Statement;
+
+  constructor(db: Database.Database) {
+    // candidates share the type, the modality, a day window and at least one actor key
+    this.candidates = db.prepare(`SELECT h.rowid, h.type, h.modality, h.date_min, h.date_max, h.stems, h.cameo FROM happening h
+      WHERE h.type = ? AND h.modality = ? AND h.date_max >= ? AND h.date_min <= ?
+        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = 'a' AND key IN (SELECT value FROM json_each(?)))`);
+    this.parties = db.prepare('SELECT role, key FROM happening_actor WHERE happening_rowid = ?');
+    this.insert = db.prepare(`INSERT INTO happening (type, mode, modality, date, date_min, date_max, actor_json, recipient_json,
+      quad, score, cameo, stems, n_reports, n_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
+    this.insertParty = db.prepare('INSERT OR IGNORE INTO happening_actor (happening_rowid, role, name, country, code, key) VALUES (?, ?, ?, ?, ?, ?)');
+    // sources: distinct outlets; an article without an outlet counts as its own source
+    this.update = db.prepare(`UPDATE happening SET
+        date_min = CASE WHEN ?1 IS NOT NULL AND (date_min IS NULL OR ?1 < date_min) THEN ?1 ELSE date_min END,
+        date_max = CASE WHEN ?1 IS NOT NULL AND (date_max IS NULL OR ?1 > date_max) THEN ?1 ELSE date_max END,
+        date = CASE WHEN ?1 IS NOT NULL AND (date IS NULL OR ?1 < date) THEN ?1 ELSE date END,
+        stems = ?2,
+        n_reports = (SELECT count(*) FROM event WHERE happening_rowid = ?3),
+        n_sources = (SELECT count(DISTINCT coalesce(lower(a.outlet), 'article:' || a.id)) FROM event e
+                     JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = ?3)
+      WHERE rowid = ?3`);
+    this.link = db.prepare('UPDATE event SET happening_rowid = ? WHERE rowid = ?');
+  }
+
+  /** Links the event to its happening and returns the happening's rowid. */
+  add(eventRowid: number, event: EventJson, date: string | null): number {
+    const report = reportKey(event, date);
+    let best: { rowid: number; score: number; stems: string } | null = null;
+    if (date && report.actorKeys.size) {
+      const rows = this.candidates.all(event.type, event.modality, shiftDay(date, -MAX_DAY_GAP), shiftDay(date, MAX_DAY_GAP),
+        JSON.stringify([...report.actorKeys])) as Candidate[];
+      for (const row of rows) {
+        const score = matchScore(report, this.keyOf(row));
+        if (score && (!best || score.score > best.score)) best = { rowid: row.rowid, score: score.score, stems: row.stems };
+      }
+    }
+    let rowid: number;
+    let stems: Set<string>;
+    if (best) {
+      rowid = best.rowid;
+      stems = new Set(best.stems.split(' ').filter(Boolean));
+    } else {
+      rowid = Number(this.insert.run(event.type, event.mode, event.modality, date, date, date, JSON.stringify(event.actor),
+        JSON.stringify(event.recipient), event.quadClass, event.score, event.cameo, '').lastInsertRowid);
+      stems = new Set();
+    }
+    for (const s of report.stems) stems.add(s);
+    for (const [role, refs] of [['a', event.actor], ['r', event.recipient]] as const) {
+      for (const ref of refs) this.insertParty.run(rowid, role, foldName(ref.name), ref.country, actorCode(ref), party(ref).key);
+    }
+    this.link.run(rowid, eventRowid);
+    this.update.run(date, [...stems].join(' '), rowid);
+    return rowid;
+  }
+
+  private keyOf(row: Candidate): HappeningKey {
+    const actorKeys = new Set<string>(), recipientKeys = new Set<string>();
+    for (const p of this.parties.all(row.rowid) as { role: string; key: string }[]) (p.role === 'a' ? actorKeys : recipientKeys).add(p.key);
+    return {
+      type: row.type, modality: row.modality, dateMin: row.date_min, dateMax: row.date_max,
+      actorKeys, recipientKeys, stems: new Set(row.stems.split(' ').filter(Boolean)), cameo: row.cameo,
+    };
+  }
+}

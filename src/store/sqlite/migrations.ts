@@ -1,0 +1,149 @@
+import type Database from 'better-sqlite3';
+import { DossierError } from '../../core/errors.js';
+
+/**
+ * Numbered schema migrations. The database's `user_version` says how many have run; opening a
+ * store runs the missing ones in order, each in its own transaction. Never edit a released
+ * migration: add the next number.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, their copies, near-duplicate bands and full-text index',
+    sql: `
+      CREATE TABLE article (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source_id TEXT NOT NULL,
+        title TEXT, outlet TEXT, url TEXT, published TEXT,
+        content_hash TEXT NOT NULL UNIQUE,
+        signature BLOB,
+        ingested_at TEXT NOT NULL,
+        n_events INTEGER NOT NULL,
+        n_attributions INTEGER NOT NULL,
+        n_entities INTEGER NOT NULL,
+        -- the result without article.text (which lives in article_fts), deflated JSON
+        result BLOB NOT NULL
+      );
+      CREATE INDEX article_published ON article(published);
+      CREATE INDEX article_outlet ON article(outlet COLLATE NOCASE);
+      CREATE TABLE article_copy (
+        article_rowid INTEGER NOT NULL REFERENCES article(rowid),
+        source_id TEXT NOT NULL, url TEXT NOT NULL, outlet TEXT NOT NULL,
+        PRIMARY KEY (article_rowid, source_id, url, outlet)
+      ) WITHOUT ROWID;
+      CREATE TABLE article_band (
+        band INTEGER NOT NULL, hash INTEGER NOT NULL, article_rowid INTEGER NOT NULL,
+        PRIMARY KEY (band, hash, article_rowid)
+      ) WITHOUT ROWID;
+      CREATE TABLE article_entity (
+        article_rowid INTEGER NOT NULL, name TEXT NOT NULL, country TEXT, code TEXT
+      );
+      CREATE INDEX article_entity_name ON article_entity(name);
+      CREATE INDEX article_entity_country ON article_entity(country);
+      CREATE INDEX article_entity_code ON article_entity(code);
+      CREATE VIRTUAL TABLE article_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+    `,
+  },
+  {
+    version: 2,
+    name: 'events and the happenings they report',
+    sql: `
+      CREATE TABLE happening (
+        rowid INTEGER PRIMARY KEY,
+        type TEXT NOT NULL, mode TEXT, modality TEXT NOT NULL,
+        date TEXT, date_min TEXT, date_max TEXT,
+        actor_json TEXT NOT NULL, recipient_json TEXT NOT NULL,
+        quad INTEGER NOT NULL, score REAL NOT NULL, cameo TEXT,
+        -- trigger word stems of every report, space separated
+        stems TEXT NOT NULL,
+        n_reports INTEGER NOT NULL, n_sources INTEGER NOT NULL
+      );
+      CREATE INDEX happening_match ON happening(type, modality, date_max);
+      CREATE INDEX happening_date ON happening(date);
+      CREATE TABLE happening_actor (
+        happening_rowid INTEGER NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL, country TEXT, code TEXT, key TEXT NOT NULL,
+        PRIMARY KEY (happening_rowid, role, key, name)
+      ) WITHOUT ROWID;
+      CREATE INDEX happening_actor_country ON happening_actor(country, role);
+      CREATE INDEX happening_actor_code ON happening_actor(code, role);
+      CREATE INDEX happening_actor_name ON happening_actor(name, role);
+      CREATE INDEX happening_actor_key ON happening_actor(key, role);
+      CREATE TABLE event (
+        rowid INTEGER PRIMARY KEY,
+        article_rowid INTEGER NOT NULL REFERENCES article(rowid),
+        idx INTEGER NOT NULL,
+        type TEXT NOT NULL, mode TEXT, modality TEXT NOT NULL, date TEXT,
+        quad INTEGER NOT NULL, score REAL NOT NULL, cameo TEXT,
+        trigger TEXT NOT NULL, sentence TEXT NOT NULL, confidence REAL NOT NULL,
+        actor_json TEXT NOT NULL, recipient_json TEXT NOT NULL,
+        happening_rowid INTEGER REFERENCES happening(rowid),
+        UNIQUE (article_rowid, idx)
+      );
+      CREATE INDEX event_date ON event(date);
+      CREATE INDEX event_type ON event(type, date);
+      CREATE INDEX event_happening ON event(happening_rowid);
+      CREATE TABLE event_actor (
+        event_rowid INTEGER NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL, country TEXT, code TEXT
+      );
+      CREATE INDEX event_actor_event ON event_actor(event_rowid);
+      CREATE INDEX event_actor_country ON event_actor(country, role);
+      CREATE INDEX event_actor_code ON event_actor(code, role);
+      CREATE INDEX event_actor_name ON event_actor(name, role);
+    `,
+  },
+  {
+    version: 3,
+    name: 'quotes merged across outlets, with their variants',
+    sql: `
+      CREATE TABLE quote (
+        rowid INTEGER PRIMARY KEY,
+        speaker_json TEXT, speaker_key TEXT NOT NULL, speaker_country TEXT, speaker_code TEXT,
+        text TEXT NOT NULL,
+        n_variants INTEGER NOT NULL, n_sources INTEGER NOT NULL, min_fidelity REAL NOT NULL,
+        first_published TEXT
+      );
+      CREATE INDEX quote_speaker ON quote(speaker_key);
+      CREATE INDEX quote_speaker_country ON quote(speaker_country);
+      CREATE INDEX quote_speaker_code ON quote(speaker_code);
+      CREATE TABLE quote_variant (
+        rowid INTEGER PRIMARY KEY,
+        quote_rowid INTEGER NOT NULL REFERENCES quote(rowid),
+        article_rowid INTEGER NOT NULL REFERENCES article(rowid),
+        idx INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+        fidelity REAL NOT NULL, changes_json TEXT NOT NULL,
+        UNIQUE (article_rowid, idx)
+      );
+      CREATE INDEX quote_variant_quote ON quote_variant(quote_rowid);
+      CREATE VIRTUAL TABLE quote_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs the migrations the database has not had, up to `target` (default: all). */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): number {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new DossierError('STORE', `the database has schema version ${current}, newer than this dossier knows (${SCHEMA_VERSION}); upgrade dossier`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

@@ -1,0 +1,90 @@
+import type Database from 'better-sqlite3';
+import type { ActorRefJson, AttributionJson } from '../../result/schema.js';
+import { actorCode, foldName } from '../merge/parties.js';
+import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, dice, quoteWords, wordChanges } from '../merge/quotes.js';
+
+/** words used to find candidate quotes in the full-text index: the longest (rarest) ones */
+const SEARCH_WORDS = 10;
+const MAX_CANDIDATES = 40;
+/** a quote whose speaker is unknown on one side merges only when the words agree this much */
+const UNKNOWN_SPEAKER_DICE = 0.8;
+
+interface CandidateRow { quote_rowid: number; speaker_json: string | null; text: string }
+
+/**
+ * Merges each attribution into a quote: the same words (mostly) from the same speaker, found
+ * through the quote full-text index, or a new quote. Records the variant's fidelity to the first
+ * reported wording. Runs inside the article's transaction.
+ */
+export class QuoteWriter {
+  private readonly search: Database.Statement;
+  private readonly insertQuote: Database.Statement;
+  private readonly insertVariant: Database.Statement;
+  private readonly insertFts: Database.Statement;
+  private readonly update: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.search = db.prepare(`SELECT DISTINCT v.quote_rowid, q.speaker_json, q.text FROM quote_fts
+      JOIN quote_variant v ON v.rowid = quote_fts.rowid JOIN quote q ON q.rowid = v.quote_rowid
+      WHERE quote_fts MATCH ? ORDER BY rank LIMIT ${MAX_CANDIDATES}`);
+    this.insertQuote = db.prepare(`INSERT INTO quote (speaker_json, speaker_key, speaker_country, speaker_code, text, n_variants, n_sources,
+      min_fidelity, first_published) VALUES (?, ?, ?, ?, ?, 0, 0, 1, ?)`);
+    this.insertVariant = db.prepare(`INSERT INTO quote_variant (quote_rowid, article_rowid, idx, kind, text, fidelity, changes_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.insertFts = db.prepare('INSERT INTO quote_fts (rowid, text) VALUES (?, ?)');
+    this.update = db.prepare(`UPDATE quote SET
+        n_variants = (SELECT count(*) FROM quote_variant WHERE quote_rowid = ?1),
+        n_sources = (SELECT count(DISTINCT coalesce(lower(a.outlet), 'article:' || a.id)) FROM quote_variant v
+                     JOIN article a ON a.rowid = v.article_rowid WHERE v.quote_rowid = ?1),
+        min_fidelity = min(min_fidelity, ?2),
+        first_published = CASE WHEN ?3 IS NOT NULL AND (first_published IS NULL OR ?3 < first_published) THEN ?3 ELSE first_published END
+      WHERE rowid = ?1`);
+  }
+
+  /** Stores the attribution as a variant of its quote; returns the quote's rowid, or null when it is too short to be a quote. */
+  add(articleRowid: number, index: number, attribution: AttributionJson, published: string | null): number | null {
+    const text = attribution.content.text.trim();
+    const words = quoteWords(text);
+    if (words.length < MIN_QUOTE_WORDS) return null;
+    const match = this.findQuote(words, attribution.speaker);
+    let rowid: number, fidelity = 1, changes: unknown[] = [];
+    if (match) {
+      rowid = match.rowid;
+      ({ fidelity, changes } = wordChanges(match.text, text));
+    } else {
+      const s = attribution.speaker;
+      rowid = Number(this.insertQuote.run(s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null,
+        s ? actorCode(s) : null, text, published).lastInsertRowid);
+    }
+    const variant = Number(this.insertVariant.run(rowid, articleRowid, index, attribution.kind, text, fidelity, JSON.stringify(changes)).lastInsertRowid);
+    this.insertFts.run(variant, text);
+    this.update.run(rowid, fidelity, published);
+    return rowid;
+  }
+
+  private findQuote(words: string[], speaker: ActorRefJson | null): { rowid: number; text: string } | null {
+    const rare = [...new Set(words.filter((w) => w.length >= 4))].sort((a, b) => b.length - a.length).slice(0, SEARCH_WORDS);
+    if (!rare.length) return null;
+    const rows = this.search.all(rare.map((w) => `"${w}"`).join(' OR ')) as CandidateRow[];
+    let best: { rowid: number; text: string; score: number } | null = null;
+    for (const row of rows) {
+      const score = dice(words, quoteWords(row.text));
+      const other = row.speaker_json ? JSON.parse(row.speaker_json) as ActorRefJson : null;
+      const needed = speaker && other ? (sameSpeaker(speaker, other) ? QUOTE_MATCH_DICE : Infinity)
+        : speaker || other ? UNKNOWN_SPEAKER_DICE : QUOTE_MATCH_DICE;
+      if (score >= needed && (!best || score > best.score)) best = { rowid: row.quote_rowid, text: row.text, score };
+    }
+    return best;
+  }
+}
+
+/**
+ * Outlets name a speaker differently ("Ali Khamenei", "Khamenei", "Ayatollah Ali Khamenei"):
+ * the same speaker when the names share a word of three letters or more.
+ */
+export function sameSpeaker(a: ActorRefJson, b: ActorRefJson): boolean {
+  const words = (n: string) => new Set(foldName(n).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3));
+  const wa = words(a.name);
+  for (const w of words(b.name)) if (wa.has(w)) return true;
+  return false;
+}

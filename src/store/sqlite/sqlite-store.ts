@@ -1,0 +1,403 @@
+import Database from 'better-sqlite3';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { DossierError } from '../../core/errors.js';
+import type { RawArticle } from '../../ingest/article.js';
+import type { ActorRefJson, Result } from '../../result/schema.js';
+import {
+  NEAR_DUPLICATE_JACCARD, bandHashes, contentHash, minhash, signatureFromBuffer, signatureToBuffer, similarity,
+} from '../fingerprint.js';
+import { actorCode, foldName } from '../merge/parties.js';
+import type {
+  ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
+  QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, Store, StoreStats, StoredArticle, StoredEvent,
+} from '../store.js';
+import { and, eventConditions, pageOf, partyConditions, partyMatch, type Clause } from './filters.js';
+import { HappeningWriter } from './happening-writer.js';
+import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
+import { QuoteWriter } from './quote-writer.js';
+
+interface ArticleRow {
+  rowid: number; id: string; source_id: string; title: string | null; outlet: string | null; url: string | null;
+  published: string | null; content_hash: string; signature: Buffer | null; ingested_at: string;
+  n_events: number; n_attributions: number; n_entities: number; result: Buffer;
+}
+
+interface EventRow {
+  rowid: number; idx: number; type: string; mode: string | null; modality: string; date: string | null;
+  quad: number; score: number; cameo: string | null; trigger: string; sentence: string; confidence: number;
+  actor_json: string; recipient_json: string; happening_rowid: number | null;
+  article_id: string; outlet: string | null; url: string | null; published: string | null; title: string | null;
+}
+
+interface HappeningRow {
+  rowid: number; type: string; mode: string | null; modality: string; date: string | null;
+  actor_json: string; recipient_json: string; quad: number; score: number; cameo: string | null;
+  n_reports: number; n_sources: number;
+}
+
+interface QuoteRow {
+  rowid: number; speaker_json: string | null; text: string; n_variants: number; n_sources: number;
+  min_fidelity: number; first_published: string | null;
+}
+
+const ARTICLE_COLUMNS = 'a.rowid, a.id, a.source_id, a.title, a.outlet, a.url, a.published, a.content_hash, a.ingested_at, a.n_events, a.n_attributions, a.n_entities';
+const EVENT_COLUMNS = `e.rowid, e.idx, e.type, e.mode, e.modality, e.date, e.quad, e.score, e.cameo, e.trigger, e.sentence,
+  e.confidence, e.actor_json, e.recipient_json, e.happening_rowid, a.id AS article_id, a.outlet, a.url, a.published, a.title`;
+
+/** The store in one SQLite file (better-sqlite3): WAL journal, one transaction per article. */
+export class SqliteStore implements Store {
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly happeningWriter: HappeningWriter;
+  private readonly quoteWriter: QuoteWriter;
+
+  private constructor(readonly db: Database.Database, readonly file: string) {
+    this.happeningWriter = new HappeningWriter(db);
+    this.quoteWriter = new QuoteWriter(db);
+  }
+
+  static open(file: string, options: OpenOptions = {}): SqliteStore {
+    let db: Database.Database;
+    try {
+      db = new Database(file, { readonly: Boolean(options.readonly), fileMustExist: Boolean(options.readonly) });
+    } catch (e) {
+      throw new DossierError('STORE', `cannot open the database: ${(e as Error).message}`, { where: file });
+    }
+    try {
+      if (options.readonly) {
+        const version = schemaVersion(db);
+        if (version !== SCHEMA_VERSION) {
+          throw new DossierError('STORE', `the database has schema version ${version}, expected ${SCHEMA_VERSION}; open it once for writing to migrate it`, { where: file });
+        }
+      } else {
+        // WAL + NORMAL: a killed process never loses a committed transaction
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.pragma('busy_timeout = 5000');
+        migrate(db);
+      }
+    } catch (e) {
+      db.close();
+      if (e instanceof DossierError) throw e;
+      throw new DossierError('STORE', `cannot prepare the database: ${(e as Error).message}`, { where: file });
+    }
+    return new SqliteStore(db, file);
+  }
+
+  private prep(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) { s = this.db.prepare(sql); this.statements.set(sql, s); }
+    return s;
+  }
+
+  // ---- writing -------------------------------------------------------------------------------
+
+  findDuplicate(article: Pick<RawArticle, 'text'>): string | null {
+    return this.duplicateOf(contentHash(article.text), minhash(article.text))?.id ?? null;
+  }
+
+  private duplicateOf(hash: string, sig: Uint32Array | null): { rowid: number; id: string; kind: 'exact' | 'near' } | null {
+    const exact = this.prep('SELECT rowid, id FROM article WHERE content_hash = ?').get(hash) as { rowid: number; id: string } | undefined;
+    if (exact) return { ...exact, kind: 'exact' };
+    if (!sig) return null;
+    const seen = new Set<number>();
+    const byBand = this.prep('SELECT article_rowid FROM article_band WHERE band = ? AND hash = ?').pluck();
+    const signatureOf = this.prep('SELECT id, signature FROM article WHERE rowid = ?');
+    const bands = bandHashes(sig);
+    for (let b = 0; b < bands.length; b++) {
+      for (const rowid of byBand.all(b, bands[b]) as number[]) {
+        if (seen.has(rowid)) continue;
+        seen.add(rowid);
+        const row = signatureOf.get(rowid) as { id: string; signature: Buffer | null } | undefined;
+        if (row?.signature && similarity(sig, signatureFromBuffer(row.signature)) >= NEAR_DUPLICATE_JACCARD) {
+          return { rowid, id: row.id, kind: 'near' };
+        }
+      }
+    }
+    return null;
+  }
+
+  addArticle(article: RawArticle, result: Result): AddResult {
+    if (result.error) throw new DossierError('USAGE', `the article could not be analysed (${result.error.message}); it is not stored`, { where: article.origin });
+    const hash = contentHash(article.text);
+    const sig = minhash(article.text);
+    return this.db.transaction((): AddResult => {
+      const dup = this.duplicateOf(hash, sig);
+      if (dup) {
+        this.prep('INSERT OR IGNORE INTO article_copy (article_rowid, source_id, url, outlet) VALUES (?, ?, ?, ?)')
+          .run(dup.rowid, article.id, article.url ?? '', article.outlet ?? '');
+        return { id: dup.id, inserted: false, duplicate: dup.kind };
+      }
+      const id = hash.slice(0, 16);
+      const stored: Result = { ...result, article: { ...result.article, text: '' } };
+      const rowid = Number(this.prep(`INSERT INTO article (id, source_id, title, outlet, url, published, content_hash, signature,
+          ingested_at, n_events, n_attributions, n_entities, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(id, article.id, article.title, article.outlet, article.url, article.published, hash, sig ? signatureToBuffer(sig) : null,
+          new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length,
+          deflateRawSync(JSON.stringify(stored))).lastInsertRowid);
+      this.prep('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)').run(rowid, article.title ?? '', result.article.text || article.text);
+      if (sig) {
+        const insertBand = this.prep('INSERT OR IGNORE INTO article_band (band, hash, article_rowid) VALUES (?, ?, ?)');
+        bandHashes(sig).forEach((h, b) => insertBand.run(b, h, rowid));
+      }
+      const insertEntity = this.prep('INSERT INTO article_entity (article_rowid, name, country, code) VALUES (?, ?, ?, ?)');
+      for (const entity of result.entities) insertEntity.run(rowid, foldName(entity.name), entity.country, actorCode(entity));
+      this.addEvents(rowid, article, result);
+      result.attributions.forEach((attribution, index) => this.quoteWriter.add(rowid, index, attribution, article.published));
+      return { id, inserted: true };
+    }).immediate();
+  }
+
+  private addEvents(articleRowid: number, article: RawArticle, result: Result): void {
+    const insertEvent = this.prep(`INSERT INTO event (article_rowid, idx, type, mode, modality, date, quad, score, cameo, trigger, sentence,
+      confidence, actor_json, recipient_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertParty = this.prep('INSERT INTO event_actor (event_rowid, role, name, country, code) VALUES (?, ?, ?, ?, ?)');
+    result.events.forEach((ev, idx) => {
+      const date = ev.date ?? article.published;
+      const eventRowid = Number(insertEvent.run(articleRowid, idx, ev.type, ev.mode, ev.modality, date, ev.quadClass, ev.score, ev.cameo,
+        ev.trigger.text, ev.sentence.text, ev.provenance.confidence, JSON.stringify(ev.actor), JSON.stringify(ev.recipient)).lastInsertRowid);
+      for (const [role, refs] of [['a', ev.actor], ['r', ev.recipient]] as const) {
+        for (const ref of refs) insertParty.run(eventRowid, role, foldName(ref.name), ref.country, actorCode(ref));
+      }
+      this.happeningWriter.add(eventRowid, ev, date);
+    });
+  }
+
+  // ---- articles ------------------------------------------------------------------------------
+
+  private toArticle(row: Omit<ArticleRow, 'signature' | 'result'>): StoredArticle {
+    const copies = (this.prep('SELECT source_id, url, outlet FROM article_copy WHERE article_rowid = ?').all(row.rowid) as
+      { source_id: string; url: string; outlet: string }[])
+      .map((c) => ({ sourceId: c.source_id, url: c.url || null, outlet: c.outlet || null }));
+    return {
+      id: row.id, sourceId: row.source_id, title: row.title, outlet: row.outlet, url: row.url, published: row.published,
+      contentHash: row.content_hash, ingestedAt: row.ingested_at,
+      counts: { events: row.n_events, attributions: row.n_attributions, entities: row.n_entities }, copies,
+    };
+  }
+
+  getArticle(id: string): StoredArticle | null {
+    const row = this.prep(`SELECT ${ARTICLE_COLUMNS} FROM article a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+    return row ? this.toArticle(row) : null;
+  }
+
+  getResult(id: string): Result | null {
+    const row = this.prep('SELECT rowid, result FROM article WHERE id = ?').get(id) as { rowid: number; result: Buffer } | undefined;
+    if (!row) return null;
+    const result = JSON.parse(inflateRawSync(row.result).toString('utf8')) as Result;
+    const text = this.prep('SELECT text FROM article_fts WHERE rowid = ?').pluck().get(row.rowid) as string;
+    return { ...result, article: { ...result.article, text } };
+  }
+
+  listArticles(q: ArticleQuery = {}): Page<StoredArticle> {
+    const c: Clause[] = [];
+    if (q.outlet) c.push({ sql: 'a.outlet = ? COLLATE NOCASE', params: [q.outlet] });
+    if (q.from) c.push({ sql: 'a.published >= ?', params: [q.from] });
+    if (q.to) c.push({ sql: 'a.published <= ?', params: [q.to] });
+    const where = and(c);
+    const { limit, offset } = pageOf(q);
+    const total = this.prep(`SELECT count(*) FROM article a WHERE ${where.sql}`).pluck().get(...where.params) as number;
+    const rows = this.prep(`SELECT ${ARTICLE_COLUMNS} FROM article a WHERE ${where.sql} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?`)
+      .all(...where.params, limit, offset) as ArticleRow[];
+    return { items: rows.map((r) => this.toArticle(r)), total, limit, offset };
+  }
+
+  search(text: string, q: PageQuery = {}): Page<SearchHit> {
+    const { limit, offset } = pageOf(q);
+    try {
+      const total = this.prep('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?').pluck().get(text) as number;
+      const rows = this.prep(`SELECT ${ARTICLE_COLUMNS}, snippet(article_fts, 1, '[', ']', '…', 16) AS snip
+          FROM article_fts JOIN article a ON a.rowid = article_fts.rowid WHERE article_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`)
+        .all(text, limit, offset) as (ArticleRow & { snip: string })[];
+      return { items: rows.map((r) => ({ article: this.toArticle(r), snippet: r.snip })), total, limit, offset };
+    } catch (e) {
+      if (e instanceof Database.SqliteError && /fts5|syntax/i.test(e.message)) {
+        throw new DossierError('USAGE', `the search "${text}" is not a valid query (${e.message}); put phrases in double quotes`);
+      }
+      throw e;
+    }
+  }
+
+  // ---- events and happenings -----------------------------------------------------------------
+
+  private toEvent(r: EventRow): StoredEvent {
+    return {
+      id: `${r.article_id}.e${r.idx}`, articleId: r.article_id, index: r.idx, type: r.type, mode: r.mode, modality: r.modality,
+      actor: JSON.parse(r.actor_json) as ActorRefJson[], recipient: JSON.parse(r.recipient_json) as ActorRefJson[],
+      date: r.date, quadClass: r.quad, score: r.score, cameo: r.cameo, trigger: r.trigger, sentence: r.sentence,
+      confidence: r.confidence, happeningId: r.happening_rowid === null ? null : `h${r.happening_rowid}`,
+      source: { articleId: r.article_id, outlet: r.outlet, url: r.url, published: r.published, title: r.title },
+    };
+  }
+
+  events(q: EventQuery = {}): Page<StoredEvent> {
+    const where = eventConditions(q);
+    const { limit, offset } = pageOf(q);
+    const total = this.prep(`SELECT count(*) FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${where.sql}`).pluck().get(...where.params) as number;
+    const rows = this.prep(`SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${where.sql}
+        ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as EventRow[];
+    return { items: rows.map((r) => this.toEvent(r)), total, limit, offset };
+  }
+
+  private toHappening(r: HappeningRow, withReports: boolean): Happening {
+    const codes = (role: 'a' | 'r') => this.prep(`SELECT DISTINCT code FROM happening_actor WHERE happening_rowid = ? AND role = ? AND code IS NOT NULL ORDER BY code`)
+      .pluck().all(r.rowid, role) as string[];
+    const outlets = this.prep(`SELECT DISTINCT a.outlet FROM event e JOIN article a ON a.rowid = e.article_rowid
+        WHERE e.happening_rowid = ? AND a.outlet IS NOT NULL ORDER BY a.outlet`).pluck().all(r.rowid) as string[];
+    const reports = withReports
+      ? (this.prep(`SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = ?
+          ORDER BY a.published, e.rowid`).all(r.rowid) as EventRow[]).map((row) => this.toEvent(row))
+      : [];
+    return {
+      id: `h${r.rowid}`, type: r.type, mode: r.mode, modality: r.modality, date: r.date,
+      actor: JSON.parse(r.actor_json) as ActorRefJson[], recipient: JSON.parse(r.recipient_json) as ActorRefJson[],
+      actorCodes: codes('a'), recipientCodes: codes('r'), quadClass: r.quad, score: r.score, cameo: r.cameo,
+      sources: r.n_sources, outlets, reportCount: r.n_reports, reports,
+    };
+  }
+
+  happenings(q: EventQuery = {}): Page<Happening> {
+    const filtered = Object.entries(q).some(([k, v]) => v !== undefined && k !== 'limit' && k !== 'offset');
+    const reports = eventConditions(q);
+    const where: Clause = filtered
+      ? { sql: `h.rowid IN (SELECT e.happening_rowid FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${reports.sql})`, params: reports.params }
+      : { sql: '1', params: [] };
+    const { limit, offset } = pageOf(q);
+    const total = this.prep(`SELECT count(*) FROM happening h WHERE ${where.sql}`).pluck().get(...where.params) as number;
+    const rows = this.prep(`SELECT h.* FROM happening h WHERE ${where.sql} ORDER BY h.date DESC, h.rowid DESC LIMIT ? OFFSET ?`)
+      .all(...where.params, limit, offset) as HappeningRow[];
+    return { items: rows.map((r) => this.toHappening(r, false)), total, limit, offset };
+  }
+
+  happening(id: string): Happening | null {
+    const m = /^h(\d+)$/.exec(id);
+    if (!m) return null;
+    const row = this.prep('SELECT h.* FROM happening h WHERE h.rowid = ?').get(Number(m[1])) as HappeningRow | undefined;
+    return row ? this.toHappening(row, true) : null;
+  }
+
+  dyadSeries(a: string, b: string, q: DateRange = {}): SeriesPoint[] {
+    const c: Clause[] = [{ sql: `h.modality IN ('asserted', 'historical') AND h.date IS NOT NULL`, params: [] }];
+    if (q.from) c.push({ sql: 'h.date >= ?', params: [q.from] });
+    if (q.to) c.push({ sql: 'h.date <= ?', params: [q.to] });
+    c.push(...partyConditions({ dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid'));
+    const where = and(c);
+    const rows = this.prep(`SELECT h.date AS date, h.quad AS quad, count(*) AS n, sum(h.score) AS s FROM happening h
+        WHERE ${where.sql} GROUP BY h.date, h.quad ORDER BY h.date`).all(...where.params) as { date: string; quad: 1 | 2 | 3 | 4; n: number; s: number }[];
+    const points: SeriesPoint[] = [];
+    let sum = 0;
+    for (const r of rows) {
+      let p = points[points.length - 1];
+      if (!p || p.date !== r.date) {
+        if (p) finish(p, sum);
+        p = { date: r.date, quad: { 1: 0, 2: 0, 3: 0, 4: 0 }, total: 0, meanScore: 0 };
+        points.push(p);
+        sum = 0;
+      }
+      (p.quad as Record<number, number>)[r.quad] = r.n;
+      (p as { total: number }).total += r.n;
+      sum += r.s;
+    }
+    const last = points[points.length - 1];
+    if (last) finish(last, sum);
+    return points;
+  }
+
+  // ---- quotes --------------------------------------------------------------------------------
+
+  private toQuote(r: QuoteRow): Quote {
+    const variants = (this.prep(`SELECT v.idx, v.kind, v.text, v.fidelity, v.changes_json, a.id AS article_id, a.outlet, a.url, a.published, a.title
+        FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid WHERE v.quote_rowid = ? ORDER BY v.rowid`).all(r.rowid) as
+      { idx: number; kind: string; text: string; fidelity: number; changes_json: string; article_id: string; outlet: string | null;
+        url: string | null; published: string | null; title: string | null }[])
+      .map((v): QuoteVariant => ({
+        articleId: v.article_id, index: v.idx, kind: v.kind, text: v.text, fidelity: v.fidelity,
+        changes: JSON.parse(v.changes_json) as QuoteVariant['changes'],
+        source: { articleId: v.article_id, outlet: v.outlet, url: v.url, published: v.published, title: v.title } satisfies ReportSource,
+      }));
+    return {
+      id: `q${r.rowid}`, speaker: r.speaker_json ? JSON.parse(r.speaker_json) as ActorRefJson : null, text: r.text,
+      sources: r.n_sources, variantCount: r.n_variants, minFidelity: r.min_fidelity, firstPublished: r.first_published, variants,
+    };
+  }
+
+  quotes(q: QuoteQuery = {}): Page<Quote> {
+    const c: Clause[] = [];
+    if (q.speaker) {
+      const m = partyMatch('p', q.speaker);
+      c.push({ sql: `qu.rowid IN (SELECT p.rowid FROM (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code FROM quote) p WHERE ${m.sql})`, params: m.params });
+    }
+    if (q.text) c.push({ sql: 'qu.rowid IN (SELECT v.quote_rowid FROM quote_fts JOIN quote_variant v ON v.rowid = quote_fts.rowid WHERE quote_fts MATCH ?)', params: [ftsWords(q.text)] });
+    if (q.from) c.push({ sql: 'qu.first_published >= ?', params: [q.from] });
+    if (q.to) c.push({ sql: 'qu.first_published <= ?', params: [q.to] });
+    const where = and(c);
+    const { limit, offset } = pageOf(q);
+    const total = this.prep(`SELECT count(*) FROM quote qu WHERE ${where.sql}`).pluck().get(...where.params) as number;
+    const rows = this.prep(`SELECT qu.* FROM quote qu WHERE ${where.sql} ORDER BY qu.n_sources DESC, qu.first_published DESC, qu.rowid DESC LIMIT ? OFFSET ?`)
+      .all(...where.params, limit, offset) as QuoteRow[];
+    return { items: rows.map((r) => this.toQuote(r)), total, limit, offset };
+  }
+
+  quote(id: string): Quote | null {
+    const m = /^q(\d+)$/.exec(id);
+    if (!m) return null;
+    const row = this.prep('SELECT * FROM quote WHERE rowid = ?').get(Number(m[1])) as QuoteRow | undefined;
+    return row ? this.toQuote(row) : null;
+  }
+
+  // ---- actors --------------------------------------------------------------------------------
+
+  actorStories(actor: string, q: PageQuery & DateRange = {}): Page<ActorStory> {
+    const ev = partyMatch('x', actor);
+    const sp = partyMatch('p', actor);
+    const en = partyMatch('n', actor);
+    const hits = `
+      SELECT e.article_rowid AS article_rowid, CASE x.role WHEN 'a' THEN 'actor' ELSE 'recipient' END AS role, 'e' || e.rowid AS item
+        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE ${ev.sql}
+      UNION ALL
+      SELECT v.article_rowid, 'speaker', 'q' || v.rowid FROM quote_variant v
+        JOIN (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code FROM quote) p ON p.rowid = v.quote_rowid WHERE ${sp.sql}
+      UNION ALL
+      SELECT n.article_rowid, 'entity', 'n' FROM article_entity n WHERE ${en.sql}`;
+    const c: Clause[] = [];
+    if (q.from) c.push({ sql: 'a.published >= ?', params: [q.from] });
+    if (q.to) c.push({ sql: 'a.published <= ?', params: [q.to] });
+    const where = and(c);
+    const params = [...ev.params, ...sp.params, ...en.params];
+    const { limit, offset } = pageOf(q);
+    const total = this.prep(`WITH hits AS (${hits}) SELECT count(DISTINCT hits.article_rowid) FROM hits JOIN article a ON a.rowid = hits.article_rowid WHERE ${where.sql}`)
+      .pluck().get(...params, ...where.params) as number;
+    const rows = this.prep(`WITH hits AS (${hits})
+        SELECT ${ARTICLE_COLUMNS}, group_concat(DISTINCT hits.role) AS roles,
+          count(DISTINCT CASE WHEN hits.role IN ('actor', 'recipient') THEN hits.item END) AS n_ev,
+          count(DISTINCT CASE WHEN hits.role = 'speaker' THEN hits.item END) AS n_q
+        FROM hits JOIN article a ON a.rowid = hits.article_rowid WHERE ${where.sql}
+        GROUP BY a.rowid ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?`)
+      .all(...params, ...where.params, limit, offset) as (ArticleRow & { roles: string; n_ev: number; n_q: number })[];
+    const order = ['actor', 'recipient', 'speaker', 'entity'];
+    return {
+      items: rows.map((r) => ({
+        article: this.toArticle(r), roles: r.roles.split(',').sort((x, y) => order.indexOf(x) - order.indexOf(y)), events: r.n_ev, quotes: r.n_q,
+      })),
+      total, limit, offset,
+    };
+  }
+
+  stats(): StoreStats {
+    const count = (table: string) => this.prep(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    return { articles: count('article'), events: count('event'), happenings: count('happening'), quotes: count('quote') };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function finish(p: SeriesPoint, sum: number): void {
+  (p as { meanScore: number }).meanScore = p.total ? Math.round((sum / p.total) * 100) / 100 : 0;
+}
+
+/** Plain words as an FTS5 query of all of them (so user text never hits FTS5 syntax errors). */
+export function ftsWords(text: string): string {
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.map((w) => `"${w}"`).join(' ') : '""';
+}

@@ -31,14 +31,14 @@ export class HappeningWriter {
     this.insertParty = db.prepare('INSERT OR IGNORE INTO happening_actor (happening_rowid, role, name, country, code, key) VALUES (?, ?, ?, ?, ?, ?)');
     // sources: distinct outlets; an article without an outlet counts as its own source
     this.update = db.prepare(`UPDATE happening SET
-        date_min = CASE WHEN ?1 IS NOT NULL AND (date_min IS NULL OR ?1 < date_min) THEN ?1 ELSE date_min END,
-        date_max = CASE WHEN ?1 IS NOT NULL AND (date_max IS NULL OR ?1 > date_max) THEN ?1 ELSE date_max END,
-        date = CASE WHEN ?1 IS NOT NULL AND (date IS NULL OR ?1 < date) THEN ?1 ELSE date END,
-        stems = ?2,
-        n_reports = (SELECT count(*) FROM event WHERE happening_rowid = ?3),
+        date_min = CASE WHEN @date IS NOT NULL AND (date_min IS NULL OR @date < date_min) THEN @date ELSE date_min END,
+        date_max = CASE WHEN @date IS NOT NULL AND (date_max IS NULL OR @date > date_max) THEN @date ELSE date_max END,
+        date = CASE WHEN @date IS NOT NULL AND (date IS NULL OR @date < date) THEN @date ELSE date END,
+        stems = @stems,
+        n_reports = (SELECT count(*) FROM event WHERE happening_rowid = @id),
         n_sources = (SELECT count(DISTINCT coalesce(lower(a.outlet), 'article:' || a.id)) FROM event e
-                     JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = ?3)
-      WHERE rowid = ?3`);
+                     JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = @id)
+      WHERE rowid = @id`);
     this.link = db.prepare('UPDATE event SET happening_rowid = ? WHERE rowid = ?');
   }
 
@@ -69,7 +69,7 @@ export class HappeningWriter {
       for (const ref of refs) this.insertParty.run(rowid, role, foldName(ref.name), ref.country, actorCode(ref), party(ref).key);
     }
     this.link.run(rowid, eventRowid);
-    this.update.run(date, [...stems].join(' '), rowid);
+    this.update.run({ date, stems: [...stems].join(' '), id: rowid });
     return rowid;
   }
 

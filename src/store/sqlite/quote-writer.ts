@@ -33,12 +33,12 @@ export class QuoteWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertFts = db.prepare('INSERT INTO quote_fts (rowid, text) VALUES (?, ?)');
     this.update = db.prepare(`UPDATE quote SET
-        n_variants = (SELECT count(*) FROM quote_variant WHERE quote_rowid = ?1),
+        n_variants = (SELECT count(*) FROM quote_variant WHERE quote_rowid = @id),
         n_sources = (SELECT count(DISTINCT coalesce(lower(a.outlet), 'article:' || a.id)) FROM quote_variant v
-                     JOIN article a ON a.rowid = v.article_rowid WHERE v.quote_rowid = ?1),
-        min_fidelity = min(min_fidelity, ?2),
-        first_published = CASE WHEN ?3 IS NOT NULL AND (first_published IS NULL OR ?3 < first_published) THEN ?3 ELSE first_published END
-      WHERE rowid = ?1`);
+                     JOIN article a ON a.rowid = v.article_rowid WHERE v.quote_rowid = @id),
+        min_fidelity = min(min_fidelity, @fidelity),
+        first_published = CASE WHEN @published IS NOT NULL AND (first_published IS NULL OR @published < first_published) THEN @published ELSE first_published END
+      WHERE rowid = @id`);
   }
 
   /** Stores the attribution as a variant of its quote; returns the quote's rowid, or null when it is too short to be a quote. */
@@ -58,7 +58,7 @@ export class QuoteWriter {
     }
     const variant = Number(this.insertVariant.run(rowid, articleRowid, index, attribution.kind, text, fidelity, JSON.stringify(changes)).lastInsertRowid);
     this.insertFts.run(variant, text);
-    this.update.run(rowid, fidelity, published);
+    this.update.run({ id: rowid, fidelity, published });
     return rowid;
   }
 

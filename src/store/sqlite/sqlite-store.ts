@@ -123,8 +123,10 @@ export class SqliteStore implements Store {
     return this.db.transaction((): AddResult => {
       const dup = this.duplicateOf(hash, sig);
       if (dup) {
-        this.prep('INSERT OR IGNORE INTO article_copy (article_rowid, source_id, url, outlet) VALUES (?, ?, ?, ?)')
-          .run(dup.rowid, article.id, article.url ?? '', article.outlet ?? '');
+        // a copy is another place the same content was seen; the stored article itself is not its own copy
+        this.prep(`INSERT OR IGNORE INTO article_copy (article_rowid, source_id, url, outlet) SELECT @rowid, @sourceId, @url, @outlet
+            WHERE NOT EXISTS (SELECT 1 FROM article WHERE rowid = @rowid AND source_id = @sourceId AND coalesce(url, '') = @url AND coalesce(outlet, '') = @outlet)`)
+          .run({ rowid: dup.rowid, sourceId: article.id, url: article.url ?? '', outlet: article.outlet ?? '' });
         return { id: dup.id, inserted: false, duplicate: dup.kind };
       }
       const id = hash.slice(0, 16);

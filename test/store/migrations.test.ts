@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { DossierError } from '../../src/core/errors.js';
+import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../src/store/sqlite/migrations.js';
+import { openStore } from '../../src/store/store.js';
+import { tempDir } from '../helpers/tmp.js';
+import { article, resultFor } from './results.js';
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name").pluck().all() as string[]);
+
+test('migrations are numbered 1, 2, 3... with a name each', () => {
+  assert.deepEqual(MIGRATIONS.map((m) => m.version), MIGRATIONS.map((_, i) => i + 1));
+  assert.ok(MIGRATIONS.every((m) => m.name.length > 5));
+  assert.equal(SCHEMA_VERSION, MIGRATIONS.length);
+});
+
+test('migrating step by step gives the same schema as migrating at once, and migrating again does nothing', () => {
+  const stepwise = new Database(':memory:');
+  for (const m of MIGRATIONS) assert.equal(migrate(stepwise, m.version), m.version);
+  const atOnce = new Database(':memory:');
+  assert.equal(migrate(atOnce), SCHEMA_VERSION);
+  assert.deepEqual(tables(stepwise), tables(atOnce));
+  assert.equal(migrate(atOnce), SCHEMA_VERSION);
+  assert.ok(tables(atOnce).includes('quote_variant'));
+});
+
+test('a database at an older version keeps its articles when a store opens and migrates it', () => {
+  const file = path.join(tempDir(), 'old.db');
+  const old = new Database(file);
+  migrate(old, 1);
+  old.prepare(`INSERT INTO article (id, source_id, content_hash, ingested_at, n_events, n_attributions, n_entities, result)
+    VALUES ('abc', 'old-1', 'hash', '2026-01-01T00:00:00Z', 0, 0, 0, x'')`).run();
+  old.close();
+  const store = openStore(file);
+  assert.equal(store.stats().articles, 1);
+  assert.equal(store.getArticle('abc')!.sourceId, 'old-1');
+  const a = article('new', 'A new article arrives after the upgrade.');
+  assert.equal(store.addArticle(a, resultFor(a)).inserted, true);
+  store.close();
+  const db = new Database(file, { readonly: true });
+  assert.equal(schemaVersion(db), SCHEMA_VERSION);
+  db.close();
+});
+
+test('a database newer than this dossier is refused with a store error', () => {
+  const file = path.join(tempDir(), 'new.db');
+  const db = new Database(file);
+  db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+  db.close();
+  assert.throws(() => openStore(file), (e: unknown) => e instanceof DossierError && e.code === 'STORE' && /newer/.test(e.message));
+});

@@ -1,4 +1,5 @@
 import { datesStage } from '../stages/dates/dates.stage.js';
+import { eventsStage } from '../stages/events/events.stage.js';
 import { tokensStage } from '../stages/tokens/tokens.stage.js';
 import { StageRegistry } from './registry.js';
 
@@ -6,8 +7,9 @@ import { StageRegistry } from './registry.js';
 export function defaultRegistry(): StageRegistry {
   return new StageRegistry()
     .register('tokens', tokensStage)
-    .register('dates', datesStage);
+    .register('dates', datesStage)
+    .register('events', eventsStage);
 }
 
 /** The stages `analyze` runs, in order. */
-export const DEFAULT_STAGES: readonly string[] = ['tokens', 'dates'];
+export const DEFAULT_STAGES: readonly string[] = ['tokens', 'dates', 'events'];

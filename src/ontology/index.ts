@@ -1,0 +1,2 @@
+export * from './plover.js';
+export * from './cameo.js';

@@ -1,0 +1,41 @@
+import type { LayerAnnotation } from '../../core/annotation.js';
+
+type Token = LayerAnnotation<'token'>;
+
+/** Words that open a clause of their own: subordinators, relative pronouns, "but". */
+const OPENERS = new Set(['that', 'if', 'unless', 'because', 'while', 'whereas', 'although', 'though', 'who', 'which',
+  'whom', 'but', 'when', 'after', 'before', 'since', 'as', 'until', 'provided', 'saying', 'adding', 'where']);
+/** Of those, the ones that open a condition. */
+export const CONDITIONS = new Set(['if', 'unless', 'provided']);
+/** Openers that are also prepositions; they open a clause only when tagged as subordinators ("after talks" does not). */
+const ALSO_PREPOSITIONS = new Set(['after', 'before', 'since', 'as', 'until', 'that']);
+
+export function opensClause(t: Token): boolean {
+  const w = t.data.normal;
+  if (t.data.pos === 'PUNCT') return /^[;:"“”()\u2014]$|^--$/.test(t.data.value);
+  if (!OPENERS.has(w)) return false;
+  if (ALSO_PREPOSITIONS.has(w)) return t.data.pos === 'SCONJ' || (w === 'that' && t.data.pos === 'PRON');
+  return true;
+}
+
+/**
+ * Splits a sentence's tokens into clauses at subordinators, relative pronouns, semicolons, colons,
+ * dashes and quotation marks. Commas do not split: appositives and lists live between them. Each
+ * clause is [start, end) in token indices; the opener belongs to the clause it opens.
+ */
+export function clauses(tokens: readonly Token[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    if (opensClause(tokens[i]!)) {
+      if (i > start) out.push([start, i]);
+      start = i;
+    }
+  }
+  if (tokens.length > start) out.push([start, tokens.length]);
+  return out;
+}
+
+export function clauseIndexOf(list: readonly [number, number][], token: number): number {
+  return list.findIndex(([a, b]) => token >= a && token < b);
+}

@@ -1,0 +1,209 @@
+import type { LayerAnnotation } from '../../core/annotation.js';
+import type { Document } from '../../core/document.js';
+import type { ActorRefData, EventData, Modality } from '../../core/layers.js';
+import { PLOVER, quadClassOf, scoreOf, type PloverType } from '../../ontology/plover.js';
+import type { StageFactory } from '../../pipeline/stage.js';
+import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
+import { Gazetteer } from './gazetteer.js';
+import { findTriggers, type PatternMatch } from './match.js';
+import { modalityOf } from './modality.js';
+import { findParties, placeAfter, unique } from './parties.js';
+import { PhraseReader, type Phrase } from './phrases.js';
+import { actorResolverOf } from './resolver.js';
+import type { TriggerEntry } from './triggers.js';
+
+export const EVENTS_VERSION = '1.0.0';
+
+type Token = LayerAnnotation<'token'>;
+
+/** An event recalled from well before publication is background: more than this many days. */
+const HISTORICAL_DAYS = 14;
+/** A trigger this close after a controlling verb ("threatened to impose") is that verb's content. */
+const CONTROL_REACH = 10;
+/** Material acts that, promised for the future, are an expression of intent (PLOVER: a future AID is an AGREE). */
+const INTENT_TYPES = new Set<PloverType>(['SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
+/** Harmful acts that, made conditional ("unless ...", "if ..."), are a threat. */
+const HARM_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
+/** Types whose target, when the text names none, is the actor's own government or people. */
+const DOMESTIC_TYPES = new Set<PloverType>(['PROTEST', 'COERCE']);
+/** Types whose target is the place they happen in when no one else is named ("forces in Lebanon"). */
+const PLACE_TYPES = new Set<PloverType>(['PROTEST', 'MOBILIZE', 'COERCE', 'ASSAULT']);
+const FIRST_PERSON = new Set(['we', 'i', 'our', 'us']);
+
+/**
+ * Events: who did what to whom, coded in PLOVER with modality, CAMEO code, quad class and score.
+ * Triggers come from the lexicon (triggers.ts); actor and recipient from the clause around them
+ * (parties.ts) with names from the mention layer, the actor base, or a small gazetteer; modality from
+ * the clause's words and dates (modality.ts); the attribution an event sits in from the attribution
+ * layer, whose speaker is the actor of speech acts ("'Sanctions are the opposite of dialogue,' X said").
+ * An event's date is the date expression of its clause, else null.
+ */
+export const eventsStage: StageFactory = (resources) => {
+  const gazetteer = resources.once('events.gazetteer', () => new Gazetteer());
+  const reader = new PhraseReader(gazetteer, actorResolverOf(resources));
+  return {
+    name: 'events',
+    version: EVENTS_VERSION,
+    requires: ['sentence', 'token'],
+    uses: ['date', 'entity', 'mention', 'attribution'],
+    assigns: ['event'],
+    run(doc, out) {
+      const allTokens = doc.layer('token');
+      let previousActors: ActorRefData[] = [];
+      for (const sentence of doc.layer('sentence')) {
+        const tokens = allTokens.slice(sentence.data.firstToken, sentence.data.endToken);
+        const matches = findTriggers(tokens);
+        const needPhrases = matches.length > 0;
+        const phrases = needPhrases ? reader.read(doc, tokens, doc.meta.published) : [];
+        if (!needPhrases) continue;
+        const clauseList = clauses(tokens);
+        const antecedent = (pronoun: Phrase): ActorRefData[] => {
+          if (FIRST_PERSON.has(tokens[pronoun.start]?.data.normal ?? '')) return [];
+          const earlier = phrases.find((p) => p.end <= pronoun.start && p.refs.length > 0);
+          return earlier ? earlier.refs : previousActors;
+        };
+        const kept = suppressControlled(matches, clauseList, tokens);
+        const seen = new Set<string>();
+        for (const m of kept) {
+          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence);
+          if (!draft) continue;
+          const key = `${draft.data.type}|${draft.data.actor.map((a) => a.country ?? a.name).join(',')}|${draft.data.recipient.map((a) => a.country ?? a.name).join(',')}|${draft.data.modality}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.add('event', draft);
+        }
+        const firstActor = phrases.find((p) => p.refs.length > 0);
+        if (firstActor) previousActors = firstActor.refs;
+      }
+    },
+  };
+};
+
+/** Drops triggers that are the content of a controlling verb before them in the same clause. */
+function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [number, number][], tokens: readonly Token[]): PatternMatch<TriggerEntry>[] {
+  return matches.filter((m) => {
+    const h = m.tokens[0]!;
+    const c = clauseIndexOf(clauseList, h);
+    return !matches.some((other) => {
+      if (other === m) return false;
+      const end = other.tokens.at(-1)!;
+      if (end >= h || h - end > CONTROL_REACH) return false;
+      const controls = other.entry.control || other.entry.type === 'PROTEST';
+      if (!controls) return false;
+      // "that"-complements ("demanded that the US cancel ...") open a clause; the content stays inside
+      const otherClause = clauseIndexOf(clauseList, other.tokens[0]!);
+      if (otherClause === c) return true;
+      const opener = tokens[clauseList[c]?.[0] ?? -1];
+      return otherClause === c - 1 && opener?.data.normal === 'that';
+    });
+  });
+}
+
+interface Draft { start: number; end: number; rule: string; confidence: number; evidence: string; data: EventData }
+
+function eventOf(
+  doc: Document, tokens: readonly Token[], phrases: readonly Phrase[], clauseList: [number, number][],
+  m: PatternMatch<TriggerEntry>, antecedent: (p: Phrase) => ActorRefData[], sentence: LayerAnnotation<'sentence'>,
+): Draft | null {
+  const entry = m.entry;
+  const h = m.tokens[0]!, last = m.tokens.at(-1)!;
+  const ci = clauseIndexOf(clauseList, h);
+  const clause = clauseList[ci] ?? [0, tokens.length];
+  const head = tokens[h]!;
+  const nominal = head.data.pos === 'NOUN' || head.data.pos === 'PROPN';
+  const evidence: string[] = [];
+
+  // parties
+  const parties = findParties({
+    tokens, phrases, clause, trigger: [h, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent,
+  });
+  let { actor, recipient } = parties;
+  if (parties.actorRule) evidence.push(parties.actorRule);
+  if (parties.recipientRule) evidence.push(parties.recipientRule);
+  const triggerStart = head.start, triggerEnd = tokens[last]!.end;
+  const attribution = attributionAt(doc, triggerStart);
+  const subjectIsFirstPerson = phrases.some((p) => p.pronoun && p.start >= clause[0] && p.end <= h && FIRST_PERSON.has(tokens[p.start]!.data.normal));
+  if ((!actor.length || subjectIsFirstPerson) && attribution?.data.speaker) {
+    actor = [attribution.data.speaker];
+    evidence.push('actor.speaker');
+  }
+  if (!actor.length && entry.subjectIsRecipient) {
+    // "Russia said Sudan must return the helicopter": the demand is the reporting clause's subject's
+    const reporter = phrases.find((p) => p.end <= (clauseList[ci]?.[0] ?? 0) && p.refs.length > 0);
+    if (reporter) { actor = reporter.refs; evidence.push('actor.reporting-subject'); }
+  }
+  let type: PloverType = entry.type;
+  if (!recipient.length && PLACE_TYPES.has(type)) {
+    const place = placeAfter({ tokens, phrases, clause }, last);
+    if (place.length && !(place.length === 1 && actor.some((a) => a.country === place[0]!.country && a.sector === place[0]!.sector))) {
+      recipient = place.map((p) => ({ ...p, sector: 'GOV' }));
+      evidence.push('recipient.place');
+    }
+  }
+  if (!recipient.length && DOMESTIC_TYPES.has(type) && actor[0]?.country && !entry.reciprocal) {
+    const c = actor[0].country;
+    recipient = [{ name: `${c} ${type === 'PROTEST' ? 'government' : 'citizens'}`, country: c, sector: type === 'PROTEST' ? 'GOV' : 'CVL' }];
+    evidence.push('recipient.domestic');
+  }
+  // the same party on both sides (a compound actor "A and B met", a reflexive) keeps it as actor only
+  recipient = recipient.filter((r) => !actor.some((a) => a.name === r.name && a.country === r.country) || DOMESTIC_TYPES.has(type));
+
+  // modality
+  let verdict = modalityOf({ tokens, clause, trigger: [h, last] });
+  const conditional = CONDITIONS.has(tokens[clauseList[ci + 1]?.[0] ?? -1]?.data.normal ?? '')
+    || CONDITIONS.has(tokens[clauseList[ci - 1]?.[0] ?? -1]?.data.normal ?? '')
+    || CONDITIONS.has(tokens[clause[0]]?.data.normal ?? '');
+  if (conditional && verdict.modality !== 'negated' && !['THREATEN', 'REQUEST'].includes(type)) {
+    verdict = { modality: 'hypothetical', rule: 'modality.hypothetical.condition' };
+  }
+  const date = dateOf(doc, tokens, clause);
+  if (verdict.modality === 'asserted' && date && doc.meta.published && daysBetween(date.data.date, doc.meta.published) > HISTORICAL_DAYS) {
+    verdict = { modality: 'historical', rule: 'modality.historical.date' };
+  }
+  let modality: Modality = verdict.modality;
+  evidence.push(verdict.rule);
+
+  // type by modality: promised material help is an AGREE; conditional harm is a THREATEN
+  if (modality === 'future' && INTENT_TYPES.has(type)) {
+    type = 'AGREE'; modality = 'asserted'; evidence.push('type.future-intent-is-agree');
+  } else if (conditional && (modality === 'hypothetical' || modality === 'future') && HARM_TYPES.has(type)) {
+    type = 'THREATEN'; modality = 'asserted'; evidence.push('type.conditional-harm-is-threat');
+  }
+
+  const mode = type === entry.type ? entry.mode ?? null : null;
+  const confidence = Math.min(0.95, 0.55 + (actor.length ? 0.15 : 0) + (recipient.length ? 0.1 : 0) + (m.tokens.length > 1 ? 0.1 : 0));
+  return {
+    start: triggerStart, end: triggerEnd, rule: entry.id, confidence, evidence: evidence.join(' '),
+    data: {
+      type, mode, modality, actor: unique(actor), recipient: unique(recipient),
+      trigger: { start: triggerStart, end: triggerEnd },
+      sentence: { start: sentence.start, end: sentence.end },
+      date: date?.data.date ?? null,
+      attribution: attribution?.id ?? null,
+      cameo: type === entry.type ? entry.cameo : PLOVER[type].cameoRoot,
+      quadClass: quadClassOf(type), score: scoreOf(type, mode),
+    },
+  };
+}
+
+/** The innermost attribution whose content holds the offset. */
+function attributionAt(doc: Document, offset: number): LayerAnnotation<'attribution'> | null {
+  if (!doc.has('attribution')) return null;
+  let best: LayerAnnotation<'attribution'> | null = null;
+  for (const a of doc.layer('attribution')) {
+    const parts = a.data.contentParts ?? [a.data.content];
+    if (!parts.some((p) => p.start <= offset && offset < p.end)) continue;
+    if (!best || a.data.content.end - a.data.content.start < best.data.content.end - best.data.content.start) best = a;
+  }
+  return best;
+}
+
+/** The date expression of the trigger's clause, if it has one. */
+function dateOf(doc: Document, tokens: readonly Token[], clause: readonly [number, number]): LayerAnnotation<'date'> | null {
+  const a = tokens[clause[0]]?.start ?? 0, b = tokens[clause[1] - 1]?.end ?? 0;
+  return doc.layer('date').find((d) => d.start >= a && d.end <= b) ?? null;
+}
+
+function daysBetween(earlier: string, later: string): number {
+  return (Date.parse(later) - Date.parse(earlier)) / 86_400_000;
+}

@@ -1,0 +1,119 @@
+import { createRequire } from 'node:module';
+
+/**
+ * A small fallback for naming the parties of events when neither the entities stage nor the actor
+ * base is available: countries, their adjectives, plural demonyms and capitals (from world-countries),
+ * the common short forms news uses, and the sector that the head noun of a phrase gives ("Turkish
+ * police" -> COP). The actor base in src/actors is the real resolver; this keeps the events stage
+ * useful and testable on its own.
+ */
+export interface GazetteerEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly country: string;
+  /** sector when the words name the actor alone ("Iran", "Tehran" -> GOV); adjectives leave it to the head noun */
+  readonly sector: string | null;
+  readonly adjective: boolean;
+}
+
+interface WorldCountry {
+  cca3: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital?: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+}
+
+/** Short forms and metonyms news uses that the country table lacks, by ISO code. */
+const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
+  USA: ['U.S.', 'US', 'U.S.A.', 'America', 'Washington', 'White House', 'Pentagon', 'State Department'],
+  GBR: ['Britain', 'Great Britain', 'U.K.', 'UK', 'London', 'Downing Street'],
+  RUS: ['Kremlin', 'Soviet Union', 'USSR', 'Moscow'],
+  CHN: ['PRC', 'Beijing'],
+  PRK: ['North Korea', 'Pyongyang', 'DPRK'],
+  KOR: ['South Korea', 'Seoul'],
+  PSE: ['Palestine', 'Gaza', 'West Bank', 'Hamas', 'PLO', 'Palestinian Authority'],
+  IRN: ['Iran', 'Tehran', 'Islamic Republic'],
+  CIV: ['Ivory Coast'],
+  COD: ['Congo'],
+  CZE: ['Czech Republic'],
+  MMR: ['Burma'],
+  SYR: ['Damascus'],
+  ISR: ['Jerusalem'],
+};
+const EXTRA_ADJECTIVES: Readonly<Record<string, readonly string[]>> = {
+  USA: ['U.S.', 'US'], GBR: ['UK'], RUS: ['Soviet'], PRK: ['North Korean'], KOR: ['South Korean'],
+  PSE: ['Palestinian'], NLD: ['Dutch'], CHE: ['Swiss'], FRA: ['French'], GRC: ['Greek'], CZE: ['Czech'],
+  PHL: ['Filipino', 'Philippine'], BIH: ['Bosnian'], SRB: ['Serb'], HRV: ['Croat'],
+};
+/** International bodies (ONTOLOGY.md codes). */
+const BODIES: readonly [string, string, readonly string[]][] = [
+  ['United Nations', 'UNO', ['UN', 'U.N.', 'United Nations', 'Security Council', 'U.N. Security Council', 'UN Security Council']],
+  ['European Union', 'EUR', ['EU', 'E.U.', 'European Union', 'European Commission']],
+  ['NATO', 'IGO', ['NATO', 'Nato']],
+  ['Association of Southeast Asian Nations', 'IGO', ['ASEAN']],
+  ['African Union', 'IGO', ['African Union', 'AU']],
+  ['Arab League', 'IGO', ['Arab League']],
+  ['OPEC', 'IGO', ['OPEC']],
+];
+
+/** The sector a head noun gives the phrase it ends ("Iranian protesters" -> CVL). */
+export const SECTOR_NOUNS: Readonly<Record<string, string>> = {
+  police: 'COP', policeman: 'COP', policemen: 'COP',
+  army: 'MIL', military: 'MIL', troops: 'MIL', troop: 'MIL', forces: 'MIL', force: 'MIL', soldiers: 'MIL', soldier: 'MIL',
+  warships: 'MIL', navy: 'MIL', tanks: 'MIL', helicopters: 'MIL', aircraft: 'MIL', jets: 'MIL', artillery: 'MIL',
+  rebels: 'REB', rebel: 'REB', guerrillas: 'REB', guerillas: 'REB', militants: 'REB', insurgents: 'REB', separatists: 'REB',
+  protesters: 'CVL', demonstrators: 'CVL', students: 'CVL', people: 'CVL', civilians: 'CVL', citizens: 'CVL', residents: 'CVL',
+  villagers: 'CVL', workers: 'LAB', union: 'LAB', unions: 'LAB', refugees: 'REF',
+  opposition: 'OPP', dissidents: 'OPP', activists: 'OPP',
+  parliament: 'LEG', congress: 'LEG', senate: 'LEG', lawmakers: 'LEG', legislators: 'LEG',
+  court: 'JUD', judge: 'JUD', judges: 'JUD', prosecutors: 'JUD', prosecutor: 'JUD',
+  party: 'PTY', parties: 'PTY', businesses: 'BUS', companies: 'BUS', company: 'BUS',
+  hackers: 'UNK', settlers: 'CVL', landowners: 'CVL', farmers: 'CVL',
+  government: 'GOV', officials: 'GOV', official: 'GOV', minister: 'GOV', ministry: 'GOV', president: 'GOV',
+  leader: 'GOV', leaders: 'GOV', authorities: 'GOV', administration: 'GOV', spokesman: 'GOV', envoy: 'GOV',
+  diplomats: 'GOV', regime: 'GOV', negotiator: 'GOV', prime: 'GOV', secretary: 'GOV',
+};
+
+export class Gazetteer {
+  /** normalised word sequence -> entry */
+  private readonly entries = new Map<string, GazetteerEntry>();
+  readonly longest: number;
+
+  constructor() {
+    const require = createRequire(import.meta.url);
+    const countries = require('world-countries/countries.json') as WorldCountry[];
+    const add = (words: string, entry: GazetteerEntry) => {
+      const key = Gazetteer.key(words);
+      if (key && !this.entries.has(key)) this.entries.set(key, entry);
+    };
+    for (const c of countries) {
+      const name = c.name.common;
+      const noun = (id: string): GazetteerEntry => ({ id, name, country: c.cca3, sector: 'GOV', adjective: false });
+      for (const extra of EXTRA_NAMES[c.cca3] ?? []) add(extra, noun(`gazetteer.${c.cca3}.extra`));
+      add(name, noun(`gazetteer.${c.cca3}.name`));
+      add(c.name.official, noun(`gazetteer.${c.cca3}.official`));
+      for (const alt of c.altSpellings) if (alt.length > 3 && !alt.includes(',')) add(alt, noun(`gazetteer.${c.cca3}.alt`));
+      for (const cap of c.capital ?? []) add(cap, noun(`gazetteer.${c.cca3}.capital`));
+      const adjectives = [...new Set([...(EXTRA_ADJECTIVES[c.cca3] ?? []), c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((x): x is string => !!x))];
+      for (const adj of adjectives) {
+        add(adj, { id: `gazetteer.${c.cca3}.adjective`, name: adj, country: c.cca3, sector: null, adjective: true });
+        // "Iranians", "the Palestinians": the people, and in news usually their leadership
+        add(`${adj}s`, { id: `gazetteer.${c.cca3}.plural`, name: `${adj}s`, country: c.cca3, sector: 'GOV', adjective: false });
+      }
+    }
+    for (const [name, code, aliases] of BODIES) {
+      for (const a of aliases) add(a, { id: `gazetteer.body.${code}`, name, country: code, sector: null, adjective: false });
+    }
+    this.longest = Math.max(...[...this.entries.keys()].map((k) => k.split(' ').length));
+  }
+
+  /** The lookup key of a phrase: lower case, words split as the tokenizer splits them. */
+  static key(words: string): string {
+    return words.toLowerCase().replace(/’/g, "'").replace(/([^\s.])(?=[,;!?])/g, '$1 ').trim().split(/\s+/).join(' ');
+  }
+
+  lookup(words: readonly string[]): GazetteerEntry | undefined {
+    return this.entries.get(words.join(' '));
+  }
+}

@@ -1,0 +1,81 @@
+import type { LayerAnnotation } from '../../core/annotation.js';
+import type { Modality } from '../../core/layers.js';
+
+type Token = LayerAnnotation<'token'>;
+
+/**
+ * The modality of an event from the words of its clause (PLOVER's auxiliary modes):
+ *   negated       "did not meet", "there were no plans for talks", "neither ... nor ... embraced"
+ *   hypothetical  "would only consider talks if ...", "the possibility of an alliance", "could meet"
+ *   future        "will meet", "sanctions are to be re-imposed", "on the verge of", "plans to visit"
+ *   historical    what the article recalls: "had withdrawn", "the summit in June" (a date well
+ *                 before publication), "during his campaign", "former"
+ * Each rule is data with an id; the first that fires decides, in the order negated, hypothetical,
+ * future, historical.
+ */
+export interface ModalityRule {
+  readonly id: string;
+  readonly modality: Exclude<Modality, 'asserted'>;
+  /** words (normal forms) that must occur before the trigger in its clause, at most `window` tokens before */
+  readonly before?: readonly string[];
+  /** words that may occur anywhere in the clause, before or after the trigger */
+  readonly clause?: readonly string[];
+  /** a phrase (normal forms) before the trigger, within `window` tokens */
+  readonly phrase?: readonly string[];
+  readonly window: number;
+}
+
+export const MODALITY_RULES: readonly ModalityRule[] = [
+  { id: 'modality.negated.not', modality: 'negated', before: ['not', "n't", 'never', 'neither', 'nor', 'no', 'without'], window: 4 },
+  { id: 'modality.negated.no-plans', modality: 'negated', phrase: ['no', 'plan'], window: 6 },
+  { id: 'modality.negated.no-plans-plural', modality: 'negated', phrase: ['no', 'plans'], window: 6 },
+  { id: 'modality.hypothetical.condition', modality: 'hypothetical', clause: ['if', 'unless', 'provided', 'whether'], window: 12 },
+  { id: 'modality.hypothetical.modal', modality: 'hypothetical', before: ['could', 'might', 'may', 'should'], window: 4 },
+  { id: 'modality.hypothetical.prospect', modality: 'hypothetical', before: ['possibility', 'possible', 'likelihood', 'prospect', 'prospects', 'potential', 'consider', 'considering', 'chance', 'hope', 'hopes'], window: 6 },
+  { id: 'modality.future.will', modality: 'future', before: ['will', "'ll", 'shall', 'would'], window: 4 },
+  { id: 'modality.future.going-to', modality: 'future', phrase: ['going', 'to'], window: 3 },
+  { id: 'modality.future.set-to', modality: 'future', phrase: ['set', 'to'], window: 3 },
+  { id: 'modality.future.plan', modality: 'future', before: ['plan', 'plans', 'planned', 'planning', 'intends', 'intend', 'scheduled', 'upcoming', 'next'], window: 4 },
+  { id: 'modality.future.verge', modality: 'future', phrase: ['verge', 'of'], window: 5 },
+  { id: 'modality.future.to-be', modality: 'future', phrase: ['to', 'be'], window: 2 },
+  { id: 'modality.historical.pluperfect', modality: 'historical', before: ['had'], window: 3 },
+  { id: 'modality.historical.recalled', modality: 'historical', before: ['former', 'previously', 'campaign'], window: 6 },
+];
+
+export interface ClauseView {
+  readonly tokens: readonly Token[];
+  /** token index range of the clause, and of the trigger, in `tokens` */
+  readonly clause: readonly [number, number];
+  readonly trigger: readonly [number, number];
+}
+
+export interface ModalityVerdict {
+  readonly modality: Modality;
+  readonly rule: string;
+}
+
+const words = (tokens: readonly Token[], a: number, b: number) => tokens.slice(Math.max(0, a), Math.max(0, b)).map((t) => t.data.normal);
+
+function hasPhrase(list: readonly string[], phrase: readonly string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= list.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (list[i + k] !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Modality from the words around the trigger. wink's own negation scope is not used: it runs on to
+ * the end of the sentence, and a wrongly negated event is lost to the record.
+ */
+export function modalityOf(view: ClauseView): ModalityVerdict {
+  const { tokens, clause, trigger } = view;
+  const clauseWords = words(tokens, clause[0], clause[1]);
+  for (const rule of MODALITY_RULES) {
+    const before = words(tokens, Math.max(clause[0], trigger[0] - rule.window), trigger[0]);
+    if (rule.before && rule.before.some((w) => before.includes(w))) return { modality: rule.modality, rule: rule.id };
+    if (rule.phrase && hasPhrase(before, rule.phrase)) return { modality: rule.modality, rule: rule.id };
+    if (rule.clause && rule.clause.some((w) => clauseWords.includes(w))) return { modality: rule.modality, rule: rule.id };
+  }
+  return { modality: 'asserted', rule: 'modality.asserted' };
+}

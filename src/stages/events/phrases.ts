@@ -1,0 +1,136 @@
+import type { LayerAnnotation } from '../../core/annotation.js';
+import type { Document } from '../../core/document.js';
+import type { ActorRefData } from '../../core/layers.js';
+import { Gazetteer, SECTOR_NOUNS } from './gazetteer.js';
+
+type Token = LayerAnnotation<'token'>;
+
+/**
+ * A noun phrase of a sentence (token indices into the sentence's tokens, half-open) and the actors
+ * it names, if any. Events take their parties from these phrases.
+ */
+export interface Phrase {
+  readonly start: number;
+  readonly end: number;
+  readonly refs: ActorRefData[];
+  /** a personal pronoun ("it", "they", "he"): its actor is found by the caller */
+  readonly pronoun: boolean;
+  /** how the actors were found, for provenance */
+  readonly rule: string | null;
+}
+
+/** Something that turns a phrase's words into an actor: the actor base, when it is installed. */
+export interface PhraseResolver {
+  resolve(text: string, date: string | null): ActorRefData | null;
+}
+
+const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET']);
+const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'its', 'their', 'his', 'her', 'our', 'them', 'him']);
+const NOT_IN_PHRASE = new Set(['that', 'which', 'who', 'whom', 'whose', 'this', 'these', 'those', 'what']);
+
+function inPhrase(t: Token): boolean {
+  if (NOT_IN_PHRASE.has(t.data.normal)) return false;
+  if (NOUNISH.has(t.data.pos)) return true;
+  if (t.data.value === "'s" || t.data.value === '’s' || t.data.value === "'") return true;
+  return t.data.pos === 'PUNCT' && t.data.value === '-';
+}
+
+/**
+ * The noun phrases of a sentence, by part of speech: runs of determiners, adjectives, nouns and
+ * names, possessives kept inside ("Iran's foreign ministry"). Pronouns are phrases of their own.
+ */
+export function chunk(tokens: readonly Token[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (t.data.pos === 'PRON' && PRONOUNS.has(t.data.normal)) { out.push({ start: i, end: i + 1 }); i++; continue; }
+    if (!inPhrase(t) || t.data.pos === 'PUNCT') { i++; continue; }
+    let j = i;
+    while (j < tokens.length && inPhrase(tokens[j]!)) j++;
+    // a trailing hyphen or determiner belongs to what follows
+    let end = j;
+    while (end > i && (tokens[end - 1]!.data.pos === 'PUNCT' || tokens[end - 1]!.data.pos === 'DET')) end--;
+    if (end > i) out.push({ start: i, end });
+    i = j;
+  }
+  return out;
+}
+
+/** Reads the actors of a sentence's phrases from the mention layer, the actor base, or the gazetteer. */
+export class PhraseReader {
+  constructor(private readonly gazetteer: Gazetteer, private readonly resolver: PhraseResolver | null) {}
+
+  read(doc: Document, tokens: readonly Token[], date: string | null): Phrase[] {
+    const mentions = doc.has('mention') ? mentionsIn(doc, tokens) : null;
+    return chunk(tokens).map((c) => {
+      const first = tokens[c.start]!;
+      if (c.end - c.start === 1 && first.data.pos === 'PRON') {
+        return { ...c, refs: [], pronoun: true, rule: null };
+      }
+      if (mentions) {
+        const refs = mentions.filter((m) => m.start >= c.start && m.end <= c.end).map((m) => m.ref);
+        if (refs.length) return { ...c, refs: dedupe(refs), pronoun: false, rule: 'party.mention' };
+      }
+      if (this.resolver) {
+        const text = doc.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/^(the|a|an)\s+/i, '');
+        const ref = this.resolver.resolve(text, date);
+        if (ref?.country) return { ...c, refs: [{ ...ref, span: { start: tokens[c.start]!.start, end: tokens[c.end - 1]!.end } }], pronoun: false, rule: 'party.actor-base' };
+      }
+      const refs = this.fromGazetteer(doc, tokens, c.start, c.end);
+      return { ...c, refs, pronoun: false, rule: refs.length ? 'party.gazetteer' : null };
+    });
+  }
+
+  /** Country words inside a phrase; coordinated adjectives give several ("the Turkish and Greek sides"). */
+  private fromGazetteer(doc: Document, tokens: readonly Token[], start: number, end: number): ActorRefData[] {
+    const refs: ActorRefData[] = [];
+    const head = tokens[end - 1]!.data.normal;
+    const headSector = SECTOR_NOUNS[head] ?? SECTOR_NOUNS[head.replace(/s$/, '')] ?? null;
+    for (let i = start; i < end; i++) {
+      if (!/^[A-Z]/.test(tokens[i]!.data.value)) continue;
+      for (let n = Math.min(this.gazetteer.longest, end - i); n >= 1; n--) {
+        const words = tokens.slice(i, i + n).map((t) => t.data.normal);
+        const hit = this.gazetteer.lookup(words);
+        if (!hit) continue;
+        const isHead = i + n === end;
+        const sector = isHead ? (hit.sector ?? 'GOV') : (headSector ?? hit.sector ?? 'GOV');
+        const span = { start: tokens[start]!.start, end: tokens[end - 1]!.end };
+        refs.push({ name: doc.text.slice(span.start, span.end).replace(/^(the|a|an)\s+/i, ''), country: hit.country, sector, span });
+        i += n - 1;
+        break;
+      }
+    }
+    // "Iran's foreign ministry", "U.S. negotiator Paul Nitze": one actor, the first country named
+    const coordinated = tokens.slice(start, end).some((t) => t.data.normal === 'and');
+    return dedupe(coordinated ? refs : refs.slice(0, 1));
+  }
+}
+
+function mentionsIn(doc: Document, tokens: readonly Token[]): { start: number; end: number; ref: ActorRefData }[] {
+  const first = tokens[0], last = tokens.at(-1);
+  if (!first || !last) return [];
+  const out: { start: number; end: number; ref: ActorRefData }[] = [];
+  for (const m of doc.layer('mention')) {
+    if (m.end <= first.start || m.start >= last.end) continue;
+    const entity = doc.annotation(m.data.entity);
+    if (!entity || entity.layer !== 'entity') continue;
+    const data = entity.data as { name: string; country: string | null; sector: string | null };
+    const a = tokens.findIndex((t) => t.end > m.start);
+    let b = a;
+    while (b < tokens.length && tokens[b]!.start < m.end) b++;
+    if (a < 0) continue;
+    out.push({ start: a, end: b, ref: { name: data.name, country: data.country, sector: data.sector, span: { start: m.start, end: m.end }, entity: entity.id } });
+  }
+  return out;
+}
+
+function dedupe(refs: ActorRefData[]): ActorRefData[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.name}|${r.country}|${r.sector}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

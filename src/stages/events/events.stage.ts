@@ -4,7 +4,7 @@ import type { ActorRefData, EventData, Modality } from '../../core/layers.js';
 import { PLOVER, quadClassOf, scoreOf, type PloverType } from '../../ontology/plover.js';
 import type { StageFactory } from '../../pipeline/stage.js';
 import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
-import { Gazetteer } from './gazetteer.js';
+import { Gazetteer, SECTOR_NOUNS } from './gazetteer.js';
 import { findTriggers, type PatternMatch } from './match.js';
 import { modalityOf } from './modality.js';
 import { findParties, placeAfter, unique } from './parties.js';
@@ -20,14 +20,14 @@ type Token = LayerAnnotation<'token'>;
 const HISTORICAL_DAYS = 14;
 /** A trigger this close after a controlling verb ("threatened to impose") is that verb's content. */
 const CONTROL_REACH = 10;
+/** A date expression this many tokens or fewer from the trigger, in its clause, dates the event. */
+const DATE_REACH = 8;
 /** Material acts that, promised for the future, are an expression of intent (PLOVER: a future AID is an AGREE). */
 const INTENT_TYPES = new Set<PloverType>(['SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
 /** Harmful acts that, made conditional ("unless ...", "if ..."), are a threat. */
 const HARM_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 /** Types whose target, when the text names none, is the actor's own government or people. */
-const DOMESTIC_TYPES = new Set<PloverType>(['PROTEST', 'COERCE']);
-/** Types whose target is the place they happen in when no one else is named ("forces in Lebanon"). */
-const PLACE_TYPES = new Set<PloverType>(['PROTEST', 'MOBILIZE', 'COERCE', 'ASSAULT']);
+const DOMESTIC_TYPES = new Set<PloverType>(['PROTEST', 'COERCE', 'ASSAULT']);
 const FIRST_PERSON = new Set(['we', 'i', 'our', 'us']);
 
 /**
@@ -88,7 +88,10 @@ function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [
       if (other === m) return false;
       const end = other.tokens.at(-1)!;
       if (end >= h || h - end > CONTROL_REACH) return false;
-      const controls = other.entry.control || other.entry.type === 'PROTEST';
+      const head = tokens[h]!;
+      const nominalObject = (head.data.pos === 'NOUN' || head.data.pos === 'PROPN')
+        && !tokens.slice(end + 1, h).some((t) => t.data.pos === 'VERB' || t.data.value === ',');
+      const controls = other.entry.control || other.entry.type === 'PROTEST' || nominalObject;
       if (!controls) return false;
       // "that"-complements ("demanded that the US cancel ...") open a clause; the content stays inside
       const otherClause = clauseIndexOf(clauseList, other.tokens[0]!);
@@ -116,6 +119,7 @@ function eventOf(
   // parties
   const parties = findParties({
     tokens, phrases, clause, trigger: [h, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent,
+    textOf: (a, b) => doc.text.slice(tokens[a]!.start, tokens[b - 1]!.end).replace(/^(the|a|an)\s+/i, ''),
   });
   let { actor, recipient } = parties;
   if (parties.actorRule) evidence.push(parties.actorRule);
@@ -133,17 +137,38 @@ function eventOf(
     if (reporter) { actor = reporter.refs; evidence.push('actor.reporting-subject'); }
   }
   let type: PloverType = entry.type;
-  if (!recipient.length && PLACE_TYPES.has(type)) {
+  const next = clauseList[ci + 1];
+  if (!recipient.length && type === 'REQUEST' && next && tokens[next[0]]?.data.normal === 'that') {
+    // "demanded that the US cancel ...": the one asked is the subject of the that-clause
+    const asked = phrases.find((p) => p.start > next[0] && p.end <= next[1] && (p.refs.length > 0 || p.pronoun));
+    if (asked && asked.refs.length) { recipient = asked.refs; evidence.push('recipient.that-clause-subject'); }
+  }
+  if (!actor.length && type === 'PROTEST') {
+    const place = placeAfter({ tokens, phrases, clause }, last);
+    if (place.length) { actor = place.map((p) => ({ ...p, sector: 'CVL' })); evidence.push('actor.place'); }
+  }
+  if (!recipient.length && !(entry.reciprocal && actor.length > 1)) {
     const place = placeAfter({ tokens, phrases, clause }, last);
     if (place.length && !(place.length === 1 && actor.some((a) => a.country === place[0]!.country && a.sector === place[0]!.sector))) {
       recipient = place.map((p) => ({ ...p, sector: 'GOV' }));
       evidence.push('recipient.place');
     }
   }
-  if (!recipient.length && DOMESTIC_TYPES.has(type) && actor[0]?.country && !entry.reciprocal) {
+  if (!recipient.length && actor[0]?.country && DOMESTIC_TYPES.has(type)) {
+    // protesters protest their own government; police and soldiers act on people of their own country
     const c = actor[0].country;
-    recipient = [{ name: `${c} ${type === 'PROTEST' ? 'government' : 'citizens'}`, country: c, sector: type === 'PROTEST' ? 'GOV' : 'CVL' }];
-    evidence.push('recipient.domestic');
+    const target = peopleAfter(tokens, phrases, clause, last);
+    if (type === 'PROTEST') {
+      recipient = [{ name: `${c} government`, country: c, sector: 'GOV' }];
+      evidence.push('recipient.domestic');
+    } else if (target) {
+      recipient = [{ name: target.name, country: c, sector: target.sector }];
+      evidence.push('recipient.domestic');
+    }
+  }
+  if (!actor.length && type === 'PROTEST' && recipient[0]?.country) {
+    actor = [{ name: `${recipient[0].country} protesters`, country: recipient[0].country, sector: 'CVL' }];
+    evidence.push('actor.domestic');
   }
   // the same party on both sides (a compound actor "A and B met", a reflexive) keeps it as actor only
   recipient = recipient.filter((r) => !actor.some((a) => a.name === r.name && a.country === r.country) || DOMESTIC_TYPES.has(type));
@@ -156,7 +181,7 @@ function eventOf(
   if (conditional && verdict.modality !== 'negated' && !['THREATEN', 'REQUEST'].includes(type)) {
     verdict = { modality: 'hypothetical', rule: 'modality.hypothetical.condition' };
   }
-  const date = dateOf(doc, tokens, clause);
+  const date = dateOf(doc, tokens, clause, h);
   if (verdict.modality === 'asserted' && date && doc.meta.published && daysBetween(date.data.date, doc.meta.published) > HISTORICAL_DAYS) {
     verdict = { modality: 'historical', rule: 'modality.historical.date' };
   }
@@ -164,9 +189,11 @@ function eventOf(
   evidence.push(verdict.rule);
 
   // type by modality: promised material help is an AGREE; conditional harm is a THREATEN
-  if (modality === 'future' && INTENT_TYPES.has(type)) {
+  if (modality === 'future' && type === 'PROTEST' && attribution === null && (entry.mode === 'boycott' || entry.mode === 'strike')) {
+    type = 'THREATEN'; modality = 'asserted'; evidence.push('type.announced-boycott-is-threat');
+  } else if (modality === 'future' && INTENT_TYPES.has(type)) {
     type = 'AGREE'; modality = 'asserted'; evidence.push('type.future-intent-is-agree');
-  } else if (conditional && (modality === 'hypothetical' || modality === 'future') && HARM_TYPES.has(type)) {
+  } else if (conditional && (modality === 'hypothetical' || modality === 'future') && (HARM_TYPES.has(type) || entry.mode === 'withdraw')) {
     type = 'THREATEN'; modality = 'asserted'; evidence.push('type.conditional-harm-is-threat');
   }
 
@@ -186,6 +213,15 @@ function eventOf(
   };
 }
 
+/** The first phrase after the trigger whose head is a word for people ("demonstrators", "civilians"), with its sector. */
+function peopleAfter(tokens: readonly Token[], phrases: readonly Phrase[], clause: readonly [number, number], after: number): { name: string; sector: string } | null {
+  const p = phrases.find((x) => x.start > after && x.end <= clause[1]);
+  if (!p) return null;
+  const head = tokens[p.end - 1]!.data.normal;
+  const sector = SECTOR_NOUNS[head];
+  return sector && sector !== 'GOV' ? { name: tokens.slice(p.start, p.end).map((t) => t.data.value).join(' '), sector } : null;
+}
+
 /** The innermost attribution whose content holds the offset. */
 function attributionAt(doc: Document, offset: number): LayerAnnotation<'attribution'> | null {
   if (!doc.has('attribution')) return null;
@@ -199,9 +235,16 @@ function attributionAt(doc: Document, offset: number): LayerAnnotation<'attribut
 }
 
 /** The date expression of the trigger's clause, if it has one. */
-function dateOf(doc: Document, tokens: readonly Token[], clause: readonly [number, number]): LayerAnnotation<'date'> | null {
-  const a = tokens[clause[0]]?.start ?? 0, b = tokens[clause[1] - 1]?.end ?? 0;
-  return doc.layer('date').find((d) => d.start >= a && d.end <= b) ?? null;
+function dateOf(doc: Document, tokens: readonly Token[], clause: readonly [number, number], trigger: number): LayerAnnotation<'date'> | null {
+  const a = tokens[Math.max(clause[0], trigger - DATE_REACH)]?.start ?? 0;
+  const b = tokens[Math.min(clause[1], trigger + DATE_REACH) - 1]?.end ?? 0;
+  const at = tokens[trigger]?.start ?? 0;
+  let best: LayerAnnotation<'date'> | null = null;
+  for (const d of doc.layer('date')) {
+    if (d.start < a || d.end > b) continue;
+    if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
+  }
+  return best;
 }
 
 function daysBetween(earlier: string, later: string): number {

@@ -22,6 +22,7 @@ interface WorldCountry {
   altSpellings: string[];
   capital?: string[];
   demonyms?: { eng?: { m: string; f: string } };
+  unMember?: boolean;
 }
 
 /** Short forms and metonyms news uses that the country table lacks, by ISO code. */
@@ -87,10 +88,16 @@ export class Gazetteer {
       const key = Gazetteer.key(words);
       if (key && !this.entries.has(key)) this.entries.set(key, entry);
     };
+    // the short forms first: "French" is France's before it is the French Southern Territories'
+    for (const c of countries) {
+      for (const extra of EXTRA_NAMES[c.cca3] ?? []) add(extra, { id: `gazetteer.${c.cca3}.extra`, name: c.name.common, country: c.cca3, sector: 'GOV', adjective: false });
+      for (const adj of EXTRA_ADJECTIVES[c.cca3] ?? []) add(adj, { id: `gazetteer.${c.cca3}.adjective`, name: adj, country: c.cca3, sector: null, adjective: true });
+    }
+    // sovereign states before territories that share a demonym ("American Samoa")
+    countries.sort((a, b) => Number(b.unMember ?? false) - Number(a.unMember ?? false));
     for (const c of countries) {
       const name = c.name.common;
       const noun = (id: string): GazetteerEntry => ({ id, name, country: c.cca3, sector: 'GOV', adjective: false });
-      for (const extra of EXTRA_NAMES[c.cca3] ?? []) add(extra, noun(`gazetteer.${c.cca3}.extra`));
       add(name, noun(`gazetteer.${c.cca3}.name`));
       add(c.name.official, noun(`gazetteer.${c.cca3}.official`));
       for (const alt of c.altSpellings) if (alt.length > 3 && !alt.includes(',')) add(alt, noun(`gazetteer.${c.cca3}.alt`));

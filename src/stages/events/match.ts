@@ -9,7 +9,7 @@ interface Step { readonly alts: readonly Alternative[]; readonly gapBefore: bool
 export interface CompiledPattern<T> { readonly steps: readonly Step[]; readonly entry: T }
 
 /** Up to this many tokens may stand where a pattern says `...`. */
-const GAP = 5;
+const GAP = 7;
 
 function compileAlternative(raw: string): Alternative {
   if (raw.startsWith('~')) return { word: raw.slice(1), pos: 'nonverb' };

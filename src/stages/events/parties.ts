@@ -1,13 +1,21 @@
 import type { LayerAnnotation } from '../../core/annotation.js';
 import type { ActorRefData } from '../../core/layers.js';
+import { SECTOR_NOUNS } from './gazetteer.js';
 import type { Phrase } from './phrases.js';
 
 type Token = LayerAnnotation<'token'>;
 
 /** Prepositions that introduce the one acted on ("sanctions on Iran", "talks with Kim", "protest against"). */
-const RECIPIENT_PREPOSITIONS = new Set(['to', 'against', 'on', 'upon', 'with', 'toward', 'towards', 'into', 'of', 'for', 'from', 'at', 'over']);
+const RECIPIENT_PREPOSITIONS = new Set(['to', 'against', 'on', 'upon', 'with', 'toward', 'towards', 'into', 'of', 'for', 'from', 'at', 'over', 'by']);
 /** Prepositions that introduce places, times and circumstances: never a party, except as a place. */
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
+/** participles that after "be" are adjectives with an active subject ("Israel is opposed to ...") */
+const STATIVE = new Set(['opposed', 'willing', 'ready', 'prepared', 'engaged', 'committed', 'determined', 'involved']);
+/** prepositions that tie a group to the country it belongs to or lives in ("rebels in the Ivory Coast", "leaders of the opposition") */
+const BELONGING = new Set(['of', 'in', 'from', 'with']);
+/** words of a reporting clause ("..., the ministry said") */
+const REPORTING = new Set(['said', 'says', 'say', 'told', 'reported', 'reports', 'announced', 'added', 'according', 'quoted', 'stated', 'confirmed', 'cited']);
+const SKIP_AS_SUBJECT = new Set(['of', 'in', 'at', 'by', 'from', 'during', 'under', 'near', 'after', 'before', 'since', 'over', 'across', 'within', 'between', 'on', 'for', 'with', 'to', 'into', 'against', 'like']);
 
 export interface Parties {
   actor: ActorRefData[];
@@ -26,6 +34,8 @@ export interface PartyContext {
   readonly subjectIsRecipient: boolean;
   /** the actor a pronoun stands for, found by the caller from earlier text */
   readonly antecedent: (pronoun: Phrase) => ActorRefData[];
+  /** the text between two tokens' edges */
+  readonly textOf: (startToken: number, endToken: number) => string;
 }
 
 const prepositionBefore = (tokens: readonly Token[], p: Phrase): string | null => {
@@ -36,7 +46,7 @@ const prepositionBefore = (tokens: readonly Token[], p: Phrase): string | null =
 /** "has been arrested", "were shelled": a be-form right before the verb, adverbs and "not" allowed between */
 export function isPassive(tokens: readonly Token[], verb: number): boolean {
   const v = tokens[verb];
-  if (!v || v.data.normal.endsWith('ing')) return false;
+  if (!v || v.data.normal.endsWith('ing') || STATIVE.has(v.data.normal)) return false;
   for (let i = verb - 1; i >= Math.max(0, verb - 3); i--) {
     const t = tokens[i]!;
     if (BE.has(t.data.normal) && (t.data.pos === 'AUX' || t.data.pos === 'VERB')) return true;
@@ -49,6 +59,8 @@ export function isPassive(tokens: readonly Token[], verb: number): boolean {
 function withCoordinates(ctx: PartyContext, first: Phrase, limit: number): ActorRefData[] {
   const refs = [...refsOf(ctx, first)];
   let last = first;
+  let commas: ActorRefData[] = [];
+  let anded = false;
   for (const p of ctx.phrases) {
     if (p.start < last.end || p.start >= limit) continue;
     const between = ctx.tokens.slice(last.end, p.start).map((t) => t.data.normal).filter((w) => w !== ',');
@@ -56,9 +68,11 @@ function withCoordinates(ctx: PartyContext, first: Phrase, limit: number): Actor
       || (between.length === 2 && between[0] === 'along' && between[1] === 'with');
     if (!joined || ctx.tokens.slice(last.end, p.start).length === 0) break;
     if (!p.refs.length) break;
-    refs.push(...p.refs);
+    if (between.length === 0) commas.push(...p.refs); else { refs.push(...commas, ...p.refs); commas = []; anded = true; }
     last = p;
   }
+  // "Pakistan, a key U.S. ally, has refused": commas without an "and" set off an appositive, not a list
+  if (anded) refs.push(...commas);
   return unique(refs);
 }
 
@@ -68,7 +82,11 @@ function refsOf(ctx: PartyContext, p: Phrase): ActorRefData[] {
 
 const hasParty = (ctx: PartyContext, p: Phrase) => p.refs.length > 0 || p.pronoun;
 
-/** The subject of the clause: its first phrase that names a party and is not inside a prepositional phrase. */
+/**
+ * The subject of the clause: its first phrase outside a prepositional phrase. A group without a country
+ * takes the one it belongs to or lives in ("Thousands of Iraqi Kurds", "rebels in the Ivory Coast"),
+ * with the sector its own noun gives; failing that, the first phrase before the trigger that names a party.
+ */
 function subject(ctx: PartyContext, before: number): Phrase | undefined {
   const [cs] = ctx.clause;
   const opener = ctx.tokens[cs];
@@ -77,13 +95,38 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
     const antecedent = [...ctx.phrases].reverse().find((p) => p.end <= cs);
     if (antecedent && hasParty(ctx, antecedent)) return antecedent;
   }
-  return ctx.phrases.find((p) => p.start >= cs && p.end <= before && hasParty(ctx, p) && !['of', 'in', 'at', 'by', 'from', 'during', 'under', 'near', 'after', 'before', 'since', 'over', 'across', 'within', 'between'].includes(prepositionBefore(ctx.tokens, p) ?? ''));
+  const free = ctx.phrases.filter((p) => p.start >= cs && p.end <= before && !SKIP_AS_SUBJECT.has(prepositionBefore(ctx.tokens, p) ?? ''));
+  const first = free[0];
+  if (first && hasParty(ctx, first)) return first;
+  if (first) {
+    const i = ctx.phrases.indexOf(first);
+    for (let k = i + 1; k < ctx.phrases.length && k <= i + 2; k++) {
+      const p = ctx.phrases[k]!;
+      if (p.end > before || !BELONGING.has(prepositionBefore(ctx.tokens, p) ?? '')) break;
+      if (p.refs.length) {
+        const head = ctx.tokens[first.end - 1]!.data.normal;
+        const sector = SECTOR_NOUNS[head] ?? null;
+        return { ...p, refs: p.refs.map((r) => ({ ...r, sector: sector ?? r.sector, name: ctx.textOf(first.start, p.end) })) };
+      }
+    }
+  }
+  return free.find((p) => hasParty(ctx, p));
 }
 
 /** The first party after the trigger in its clause: a direct object or one after a recipient preposition. */
 function object(ctx: PartyContext, after: number, allowed: (prep: string | null) => boolean): Phrase | undefined {
   const [, ce] = ctx.clause;
-  return ctx.phrases.find((p) => p.start > after && p.end <= ce && p.refs.length > 0 && allowed(prepositionBefore(ctx.tokens, p)));
+  // the object does not lie beyond another verb ("prevented the rally staged by students to protest ..."),
+  // save an infinitive that continues the act ("offered to hand over to Britain"), nor beyond the comma
+  // that sets off a reporting clause ("..., a UN official said")
+  let stop = ce;
+  for (let i = after + 1; i < ce; i++) {
+    const t = ctx.tokens[i]!;
+    const infinitive = ctx.tokens[i - 1]?.data.normal === 'to';
+    if (t.data.pos === 'VERB' && i > after + 1 && !infinitive) { stop = i; break; }
+    if (t.data.value === ',' && ctx.tokens.slice(i + 1, ce).some((x) => REPORTING.has(x.data.normal))) { stop = i; break; }
+  }
+  return ctx.phrases.find((p) => p.start > after && p.end <= stop && p.refs.length > 0 && allowed(prepositionBefore(ctx.tokens, p)));
 }
 
 /**
@@ -110,7 +153,7 @@ export function findParties(ctx: PartyContext): Parties {
       const s = subject(ctx, own ? own.start : h);
       if (s) { actor = withCoordinates(ctx, s, h); actorRule = 'actor.clause-subject'; }
     }
-    const r = object(ctx, last, (prep) => prep !== null && RECIPIENT_PREPOSITIONS.has(prep) && prep !== 'from');
+    const r = object(ctx, last, (prep) => prep !== null && RECIPIENT_PREPOSITIONS.has(prep) && prep !== 'from' && prep !== 'by');
     return { actor, recipient: r ? withCoordinates(ctx, r, ctx.clause[1]) : [], actorRule, recipientRule: r ? 'recipient.noun-complement' : null };
   }
   if (isPassive(ctx.tokens, h)) {
@@ -126,7 +169,7 @@ export function findParties(ctx: PartyContext): Parties {
   if (ctx.subjectIsRecipient) {
     return { actor: [], actorRule: null, recipient: subjectRefs, recipientRule: s ? 'recipient.modal-subject' : null };
   }
-  const o = object(ctx, last, (prep) => recipientPrep(prep) && prep !== 'by');
+  const o = object(ctx, last, recipientPrep);
   return {
     actor: subjectRefs, actorRule: s ? 'actor.subject' : null,
     recipient: o ? withCoordinates(ctx, o, ctx.clause[1]) : [], recipientRule: o ? 'recipient.object' : null,

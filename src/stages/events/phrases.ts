@@ -25,12 +25,15 @@ export interface PhraseResolver {
 }
 
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET']);
-const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'its', 'their', 'his', 'her', 'our', 'them', 'him']);
+const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'its', 'their', 'his', 'her', 'our', 'them', 'him', 'us']);
+/** possessives open a phrase like a determiner ("his Patriotic Front") */
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const NOT_IN_PHRASE = new Set(['that', 'which', 'who', 'whom', 'whose', 'this', 'these', 'those', 'what']);
 
 function inPhrase(t: Token): boolean {
   if (NOT_IN_PHRASE.has(t.data.normal)) return false;
   if (NOUNISH.has(t.data.pos)) return true;
+  if (POSSESSIVES.has(t.data.normal)) return true;
   if (t.data.value === "'s" || t.data.value === '’s' || t.data.value === "'") return true;
   return t.data.pos === 'PUNCT' && t.data.value === '-';
 }
@@ -44,7 +47,9 @@ export function chunk(tokens: readonly Token[]): { start: number; end: number }[
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (t.data.pos === 'PRON' && PRONOUNS.has(t.data.normal)) { out.push({ start: i, end: i + 1 }); i++; continue; }
+    const next = tokens[i + 1];
+    const possessiveOpensPhrase = POSSESSIVES.has(t.data.normal) && next !== undefined && inPhrase(next) && next.data.pos !== 'PUNCT';
+    if (t.data.pos === 'PRON' && PRONOUNS.has(t.data.normal) && !possessiveOpensPhrase) { out.push({ start: i, end: i + 1 }); i++; continue; }
     if (!inPhrase(t) || t.data.pos === 'PUNCT') { i++; continue; }
     let j = i;
     while (j < tokens.length && inPhrase(tokens[j]!)) j++;

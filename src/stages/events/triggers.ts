@@ -88,8 +88,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.support.forgive', 'forgive', 'SUPPORT', '056'),
 
   // CONCEDE: verbal concessions, easing, apology, pardon, ceasefire declared
-  e('trigger.concede.apologize', 'apologize|apologise', 'CONCEDE', '055', { mode: 'apology' }),
-  e('trigger.concede.apology', '~apology', 'CONCEDE', '055', { mode: 'apology' }),
+  e('trigger.support.apologize', 'apologize|apologise', 'SUPPORT', '055'),
+  e('trigger.support.apology', '~apology', 'SUPPORT', '055'),
   e('trigger.concede.lift', 'lift|ease|relax|cancel ... restriction|curfew|ban|emergency|sanction|embargo', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.shorten', 'shorten ... curfew', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.relief', 'sanction relief', 'CONCEDE', '081', { mode: 'ease' }),
@@ -108,7 +108,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.cooperate.trade', 'trade pact|deal|agreement', 'COOPERATE', '061', { reciprocal: true, mode: 'economic' }),
 
   // AID: material aid
-  e('trigger.aid.provide-aid', 'provide|send|give|deliver ... aid|assistance|arm|weapon|loan|food|supply', 'AID', '07'),
+  e('trigger.aid.provide-aid', 'provide|send|give|deliver ... aid|assistance|arm|weapon|loan', 'AID', '07'),
   e('trigger.aid.aid', '~aid|~assistance', 'AID', '07'),
   e('trigger.aid.asylum', 'grant ... asylum', 'AID', '075', { mode: 'asylum' }),
   e('trigger.aid.asylum-noun', '~asylum', 'AID', '075', { mode: 'asylum' }),
@@ -280,6 +280,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 export const NON_EVENTS: readonly { readonly id: string; readonly pattern: string }[] = [
   { id: 'nonevent.release-statement', pattern: 'release ... statement|report|video|figure|data|album|film|photo|result' },
   { id: 'nonevent.in-order-to', pattern: 'in order' },
+  { id: 'nonevent.amnesty-international', pattern: 'amnesty international' },
   { id: 'nonevent.back-to', pattern: 'back to' },
   { id: 'nonevent.meet-target', pattern: 'meet ... target|goal|need|demand|requirement|deadline|standard|criterion' },
   { id: 'nonevent.free-trade', pattern: 'free trade' },

@@ -16,9 +16,11 @@ export interface Store {
   /**
    * Stores an article and its result in one transaction. Idempotent by content: an article whose
    * normalised text (or, for long texts, nearly all of it, so that different boilerplate does not
-   * count) is already stored is not stored again; `inserted` is false and `id` names the stored one.
+   * count) is already stored is not stored again; `inserted` is false and `id` names the stored one,
+   * and the article's URL and outlet are recorded as a copy. Pass the result as a function to have
+   * it computed only when the article is new (ingest skips analysis of known articles this way).
    */
-  addArticle(article: RawArticle, result: Result): AddResult;
+  addArticle(article: RawArticle, result: Result | (() => Result)): AddResult;
   /** The stored article with the same content, if any (lets ingest skip analysis of known articles). */
   findDuplicate(article: Pick<RawArticle, 'text'>): string | null;
   getArticle(id: string): StoredArticle | null;

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { analyzeCommand } from './analyze.js';
+import { ingestCommand } from './ingest.js';
 
 /** Every command of the `dossier` binary; each lives in its own file beside this one. */
-export const COMMANDS: readonly Command[] = [analyzeCommand];
+export const COMMANDS: readonly Command[] = [analyzeCommand, ingestCommand];

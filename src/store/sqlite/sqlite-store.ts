@@ -116,37 +116,42 @@ export class SqliteStore implements Store {
     return null;
   }
 
-  addArticle(article: RawArticle, result: Result): AddResult {
-    if (result.error) throw new DossierError('USAGE', `the article could not be analysed (${result.error.message}); it is not stored`, { where: article.origin });
+  addArticle(article: RawArticle, resultOrAnalysis: Result | (() => Result)): AddResult {
     const hash = contentHash(article.text);
     const sig = minhash(article.text);
     return this.db.transaction((): AddResult => {
       const dup = this.duplicateOf(hash, sig);
-      if (dup) {
-        // a copy is another place the same content was seen; the stored article itself is not its own copy
-        this.prep(`INSERT OR IGNORE INTO article_copy (article_rowid, source_id, url, outlet) SELECT @rowid, @sourceId, @url, @outlet
-            WHERE NOT EXISTS (SELECT 1 FROM article WHERE rowid = @rowid AND source_id = @sourceId AND coalesce(url, '') = @url AND coalesce(outlet, '') = @outlet)`)
-          .run({ rowid: dup.rowid, sourceId: article.id, url: article.url ?? '', outlet: article.outlet ?? '' });
-        return { id: dup.id, inserted: false, duplicate: dup.kind };
+      if (!dup) {
+        const result = typeof resultOrAnalysis === 'function' ? resultOrAnalysis() : resultOrAnalysis;
+        if (result.error) throw new DossierError('INPUT_FORMAT', `the article could not be analysed (${result.error.message}); it is not stored`, { where: article.origin });
+        return this.insertArticle(hash, sig, article, result);
       }
-      const id = hash.slice(0, 16);
-      const stored: Result = { ...result, article: { ...result.article, text: '' } };
-      const rowid = Number(this.prep(`INSERT INTO article (id, source_id, title, outlet, url, published, content_hash, signature,
-          ingested_at, n_events, n_attributions, n_entities, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(id, article.id, article.title, article.outlet, article.url, article.published, hash, sig ? signatureToBuffer(sig) : null,
-          new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length,
-          deflateRawSync(JSON.stringify(stored))).lastInsertRowid);
-      this.prep('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)').run(rowid, article.title ?? '', result.article.text || article.text);
-      if (sig) {
-        const insertBand = this.prep('INSERT OR IGNORE INTO article_band (band, hash, article_rowid) VALUES (?, ?, ?)');
-        bandHashes(sig).forEach((h, b) => insertBand.run(b, h, rowid));
-      }
-      const insertEntity = this.prep('INSERT INTO article_entity (article_rowid, name, country, code) VALUES (?, ?, ?, ?)');
-      for (const entity of result.entities) insertEntity.run(rowid, foldName(entity.name), entity.country, actorCode(entity));
-      this.addEvents(rowid, article, result);
-      result.attributions.forEach((attribution, index) => this.quoteWriter.add(rowid, index, attribution, article.published));
-      return { id, inserted: true };
+      // a copy is another place the same content was seen; the stored article itself is not its own copy
+      this.prep(`INSERT OR IGNORE INTO article_copy (article_rowid, source_id, url, outlet) SELECT @rowid, @sourceId, @url, @outlet
+          WHERE NOT EXISTS (SELECT 1 FROM article WHERE rowid = @rowid AND source_id = @sourceId AND coalesce(url, '') = @url AND coalesce(outlet, '') = @outlet)`)
+        .run({ rowid: dup.rowid, sourceId: article.id, url: article.url ?? '', outlet: article.outlet ?? '' });
+      return { id: dup.id, inserted: false, duplicate: dup.kind };
     }).immediate();
+  }
+
+  private insertArticle(hash: string, sig: Uint32Array | null, article: RawArticle, result: Result): AddResult {
+    const id = hash.slice(0, 16);
+    const stored: Result = { ...result, article: { ...result.article, text: '' } };
+    const rowid = Number(this.prep(`INSERT INTO article (id, source_id, title, outlet, url, published, content_hash, signature,
+        ingested_at, n_events, n_attributions, n_entities, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, article.id, article.title, article.outlet, article.url, article.published, hash, sig ? signatureToBuffer(sig) : null,
+        new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length,
+        deflateRawSync(JSON.stringify(stored))).lastInsertRowid);
+    this.prep('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)').run(rowid, article.title ?? '', result.article.text || article.text);
+    if (sig) {
+      const insertBand = this.prep('INSERT OR IGNORE INTO article_band (band, hash, article_rowid) VALUES (?, ?, ?)');
+      bandHashes(sig).forEach((h, b) => insertBand.run(b, h, rowid));
+    }
+    const insertEntity = this.prep('INSERT INTO article_entity (article_rowid, name, country, code) VALUES (?, ?, ?, ?)');
+    for (const entity of result.entities) insertEntity.run(rowid, foldName(entity.name), entity.country, actorCode(entity));
+    this.addEvents(rowid, article, result);
+    result.attributions.forEach((attribution, index) => this.quoteWriter.add(rowid, index, attribution, article.published));
+    return { id, inserted: true };
   }
 
   private addEvents(articleRowid: number, article: RawArticle, result: Result): void {

@@ -1,0 +1,157 @@
+import { DossierError } from '../core/errors.js';
+import type { RawArticle } from '../ingest/article.js';
+import { articleFromRecord } from '../ingest/record.js';
+import { checkArticle } from '../ingest/sources.js';
+import type { Result } from '../result/schema.js';
+import type { EventQuery, Store } from '../store/store.js';
+import type { Reply, Route } from './router.js';
+import { DATE_PARAMS, DEFAULT_LIMIT, PAGE_PARAMS, type ParamSpecs, type ParamValue } from './validate.js';
+
+/** What the routes need from the server: the store, and (when ingest is allowed) an analyser. */
+export interface RouteDeps {
+  readonly store: Store;
+  /** analyses an article read from a request body; absent when the server is read-only */
+  readonly analyze?: (article: RawArticle) => Result;
+}
+
+const EVENT_PARAMS: ParamSpecs = {
+  ...PAGE_PARAMS, ...DATE_PARAMS,
+  actor: { kind: 'string', description: 'who acted: a country code (IRN), country and sector (IRNGOV) or a name' },
+  recipient: { kind: 'string', description: 'whom it was done to (same forms as actor)' },
+  dyad: { kind: 'actor-pair', description: 'both parties in either direction, two actors separated by a comma: USA,IRN' },
+  type: { kind: 'string', description: 'PLOVER event type, e.g. REJECT' },
+  modality: { kind: 'string', description: 'asserted, negated, hypothetical, future or historical' },
+  outlet: { kind: 'string', description: 'the outlet that reported it' },
+  quad: { kind: 'quad', description: 'quad class 1..4 (verbal cooperation, material cooperation, verbal conflict, material conflict)' },
+  article: { kind: 'string', description: 'only events reported in this article (its id)' },
+};
+
+const MODALITIES = new Set(['asserted', 'negated', 'hypothetical', 'future', 'historical']);
+
+const str = (v: ParamValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: ParamValue | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
+const page = (q: Readonly<Record<string, ParamValue | undefined>>) => ({ limit: num(q.limit) ?? DEFAULT_LIMIT, offset: num(q.offset) ?? 0 });
+const dates = (q: Readonly<Record<string, ParamValue | undefined>>) => ({
+  ...(str(q.from) ? { from: str(q.from)! } : {}), ...(str(q.to) ? { to: str(q.to)! } : {}),
+});
+
+function eventQuery(q: Readonly<Record<string, ParamValue | undefined>>): EventQuery {
+  const modality = str(q.modality);
+  if (modality && !MODALITIES.has(modality)) {
+    throw new DossierError('USAGE', `parameter "modality" must be one of ${[...MODALITIES].join(', ')}`);
+  }
+  const dyad = Array.isArray(q.dyad) ? (q.dyad as readonly [string, string]) : undefined;
+  const out: { -readonly [K in keyof EventQuery]: EventQuery[K] } = { ...page(q), ...dates(q) };
+  if (str(q.actor)) out.actor = str(q.actor)!;
+  if (str(q.recipient)) out.recipient = str(q.recipient)!;
+  if (dyad) out.dyad = dyad;
+  if (str(q.type)) out.type = str(q.type)!.toUpperCase();
+  if (modality) out.modality = modality;
+  if (str(q.outlet)) out.outlet = str(q.outlet)!;
+  if (num(q.quad) !== undefined) out.quadClass = num(q.quad)!;
+  if (str(q.article)) out.articleId = str(q.article)!;
+  return out;
+}
+
+function found<T>(value: T | null, what: string, id: string): T {
+  if (value === null) throw new DossierError('NOT_FOUND', `no ${what} with id "${id}"`);
+  return value;
+}
+
+/**
+ * Every endpoint of the API. The table is also the source of the OpenAPI document, so what is
+ * documented is what is served.
+ */
+export function apiRoutes(deps: RouteDeps): Route[] {
+  const { store } = deps;
+  return [
+    {
+      method: 'GET', path: '/api/stats', summary: 'How many articles, events, happenings and quotes the store holds',
+      query: {}, response: 'Stats', handle: () => store.stats(),
+    },
+    {
+      method: 'GET', path: '/api/articles', summary: 'Stored articles, newest first',
+      query: { ...PAGE_PARAMS, ...DATE_PARAMS, outlet: { kind: 'string', description: 'only articles of this outlet' } },
+      response: 'ArticlePage', errors: [400],
+      handle: ({ query }) => store.listArticles({ ...page(query), ...dates(query), ...(str(query.outlet) ? { outlet: str(query.outlet)! } : {}) }),
+    },
+    {
+      method: 'GET', path: '/api/articles/{id}', summary: 'One stored article (metadata and counts)',
+      query: {}, pathParams: { id: 'the article id' }, response: 'Article', errors: [404],
+      handle: ({ path }) => found(store.getArticle(path.id!), 'article', path.id!),
+    },
+    {
+      method: 'GET', path: '/api/articles/{id}/result', summary: "An article's full analysis result (text, attributions, events, entities)",
+      query: {}, pathParams: { id: 'the article id' }, response: 'Result', errors: [404],
+      handle: ({ path }) => found(store.getResult(path.id!), 'article', path.id!),
+    },
+    {
+      method: 'POST', path: '/api/articles', summary: 'Analyse and store an article (only when the server allows ingest)',
+      query: {}, response: 'Added', ingest: true, errors: [400, 403, 413, 415, 422],
+      handle: ({ body }): Reply => {
+        if (!deps.analyze) throw new DossierError('INTERNAL', 'ingest is allowed but no analyser is configured');
+        const article = checkArticle(articleFromRecord(body, 'api', 'request body'));
+        const known = store.findDuplicate(article);
+        if (known) return { status: 200, body: { id: known, inserted: false, duplicate: 'exact' } };
+        const result = deps.analyze(article);
+        const added = store.addArticle(article, result);
+        return { status: added.inserted ? 201 : 200, body: added };
+      },
+    },
+    {
+      method: 'GET', path: '/api/search', summary: 'Full-text search over article texts',
+      query: { ...PAGE_PARAMS, q: { kind: 'string', required: true, description: 'words, "phrases", AND/OR/NOT, prefix*' } },
+      response: 'SearchPage', errors: [400],
+      handle: ({ query }) => store.search(str(query.q)!, page(query)),
+    },
+    {
+      method: 'GET', path: '/api/events', summary: 'Every reported event (one per report), newest first',
+      query: EVENT_PARAMS, response: 'EventPage', errors: [400],
+      handle: ({ query }) => store.events(eventQuery(query)),
+    },
+    {
+      method: 'GET', path: '/api/happenings', summary: 'Happenings (one per real-world event, however many outlets report it)',
+      query: EVENT_PARAMS, response: 'HappeningPage', errors: [400],
+      handle: ({ query }) => store.happenings(eventQuery(query)),
+    },
+    {
+      method: 'GET', path: '/api/happenings/{id}', summary: 'One happening with every report of it',
+      query: {}, pathParams: { id: 'the happening id' }, response: 'Happening', errors: [404],
+      handle: ({ path }) => found(store.happening(path.id!), 'happening', path.id!),
+    },
+    {
+      method: 'GET', path: '/api/quotes', summary: 'Quotes merged across the outlets that report them',
+      query: {
+        ...PAGE_PARAMS, ...DATE_PARAMS,
+        speaker: { kind: 'string', description: "the speaker's name, or a country/sector code" },
+        text: { kind: 'string', description: 'words the quote contains' },
+      },
+      response: 'QuotePage', errors: [400],
+      handle: ({ query }) => store.quotes({
+        ...page(query), ...dates(query),
+        ...(str(query.speaker) ? { speaker: str(query.speaker)! } : {}), ...(str(query.text) ? { text: str(query.text)! } : {}),
+      }),
+    },
+    {
+      method: 'GET', path: '/api/quotes/{id}', summary: 'One quote with every variant of its wording',
+      query: {}, pathParams: { id: 'the quote id' }, response: 'Quote', errors: [404],
+      handle: ({ path }) => found(store.quote(path.id!), 'quote', path.id!),
+    },
+    {
+      method: 'GET', path: '/api/dyads/series', summary: 'Daily happenings between two actors (either direction): counts by quad class and mean score',
+      query: {
+        ...DATE_PARAMS,
+        a: { kind: 'string', required: true, description: 'one actor: country code, country+sector or name' },
+        b: { kind: 'string', required: true, description: 'the other actor' },
+      },
+      response: 'DyadSeries', errors: [400],
+      handle: ({ query }) => ({ a: str(query.a)!, b: str(query.b)!, points: store.dyadSeries(str(query.a)!, str(query.b)!, dates(query)) }),
+    },
+    {
+      method: 'GET', path: '/api/actors/{actor}/stories', summary: 'The articles an actor appears in, newest first',
+      query: { ...PAGE_PARAMS, ...DATE_PARAMS }, pathParams: { actor: 'country code, country+sector or name' },
+      response: 'StoryPage', errors: [400],
+      handle: ({ path, query }) => store.actorStories(path.actor!, { ...page(query), ...dates(query) }),
+    },
+  ];
+}

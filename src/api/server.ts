@@ -1,0 +1,139 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DossierError } from '../core/errors.js';
+import type { RawArticle } from '../ingest/article.js';
+import type { Result } from '../result/schema.js';
+import type { Store } from '../store/store.js';
+import { serveStatic } from '../web/static.js';
+import { HttpError, toErrorResponse } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { Router } from './router.js';
+import { apiRoutes } from './routes.js';
+
+export interface ServerOptions {
+  readonly store: Store;
+  /** accept POST /api/articles (analyse and store); off by default: the API is read-only */
+  readonly allowIngest?: boolean;
+  /** the analyser used for ingest; required when allowIngest is set */
+  readonly analyze?: (article: RawArticle) => Result;
+  /** the folder with the compiled page (client/*.js and style.css); default: dist/web beside this module */
+  readonly webRoot?: string;
+  /** the largest request body accepted, in bytes (default 2 MB) */
+  readonly maxBodyBytes?: number;
+}
+
+export const MAX_URL_LENGTH = 4096;
+export const DEFAULT_MAX_BODY = 2 * 1024 * 1024;
+
+/** Headers on every response: no framing, no sniffing, and scripts only from this server. */
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+};
+
+/** The HTTP server (not yet listening): the API under /api/ and the web page everywhere else. */
+export function createApiServer(options: ServerOptions): Server {
+  if (options.allowIngest && !options.analyze) throw new DossierError('USAGE', 'ingest through the API needs an analyser');
+  const routes = apiRoutes({ store: options.store, ...(options.analyze ? { analyze: options.analyze } : {}) });
+  const router = new Router(routes);
+  const openapi = JSON.stringify(openApiDocument(routes));
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+
+  return createServer((req, res) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    handle(req, res).catch((e: unknown) => sendError(res, e));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const rawUrl = req.url ?? '/';
+    if (rawUrl.length > MAX_URL_LENGTH) throw new HttpError(414, 'URI_TOO_LONG', `the URL is longer than ${MAX_URL_LENGTH} characters`);
+    const url = new URL(rawUrl, 'http://localhost');
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      if (url.pathname === '/api/openapi.json') {
+        if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed here`, { allow: 'GET' });
+        return sendJson(res, 200, openapi, method === 'HEAD');
+      }
+      const { route, path } = router.match(method, url.pathname);
+      if (route.ingest && !options.allowIngest) {
+        throw new HttpError(403, 'READ_ONLY', 'this server is read-only; start it with --allow-ingest to add articles through the API');
+      }
+      const query = Router.query(route, url.searchParams);
+      const body = route.method === 'POST' ? await readJsonBody(req, maxBody) : undefined;
+      const answer = await route.handle({ path, query, body });
+      const reply = isReply(answer) ? answer : { status: 200, body: answer };
+      return sendJson(res, reply.status, JSON.stringify(reply.body), method === 'HEAD');
+    }
+    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed here`, { allow: 'GET' });
+    const file = await serveStatic(url.pathname, options.webRoot);
+    res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length, 'cache-control': 'no-cache' });
+    res.end(method === 'HEAD' ? undefined : file.body);
+  }
+}
+
+function isReply(v: unknown): v is { status: number; body: unknown } {
+  return !!v && typeof v === 'object' && 'status' in v && 'body' in v && typeof (v as { status: unknown }).status === 'number' && Object.keys(v).length === 2;
+}
+
+function sendJson(res: ServerResponse, status: number, json: string, headOnly = false): void {
+  const body = Buffer.from(json);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'cache-control': 'no-store' });
+  res.end(headOnly ? undefined : body);
+}
+
+function sendError(res: ServerResponse, e: unknown): void {
+  const { status, body, headers } = toErrorResponse(e);
+  if (status >= 500 && !(e instanceof HttpError)) console.error('dossier serve:', e);
+  if (res.headersSent) { res.destroy(); return; }
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  sendJson(res, status, JSON.stringify(body));
+}
+
+/** Reads a JSON request body, refusing other content types and bodies over the limit. */
+async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the body must be JSON (content-type: application/json)');
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new HttpError(400, 'BAD_JSON', `the body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+const tooLarge = (limit: number) => new DossierError('INPUT_TOO_LARGE', `the body is larger than the limit of ${limit} bytes`);
+
+export interface RunningServer {
+  readonly server: Server;
+  /** http://host:port */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Starts listening (port 0 = any free port) and resolves once the server accepts connections. */
+export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      reject(new DossierError('USAGE', e.code === 'EADDRINUSE' ? `port ${port} is already in use` : `cannot listen on ${host}:${port}: ${e.message}`));
+    });
+    server.listen(port, host, () => resolve());
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    url: `http://${shownHost}:${actual}`,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

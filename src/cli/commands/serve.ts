@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { Analyzer } from '../../analyze.js';
+import { createApiServer, listen } from '../../api/server.js';
+import { DossierError } from '../../core/errors.js';
+import { DEFAULT_DB_FILE, openStore } from '../../store/store.js';
+import { parseCommandArgs, type Command } from '../command.js';
+
+const USAGE = `usage: dossier serve [--db FILE] [--port N] [--host ADDRESS] [--allow-ingest]
+
+  --db FILE         the corpus store (default: ${DEFAULT_DB_FILE})
+  --port N          the port to listen on (default 8080; 0 picks a free one)
+  --host ADDRESS    the address to listen on (default 127.0.0.1, this machine only)
+  --allow-ingest    accept POST /api/articles (analyse and store); without it the API is read-only
+
+  The web page is at http://HOST:PORT/, the API under /api/ (described at /api/openapi.json).`;
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'open the corpus store in a browser (web page and HTTP API)',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('serve', argv, {
+      db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
+      'allow-ingest': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
+    if (positionals.length) throw new DossierError('USAGE', `serve: unexpected argument "${positionals[0]}"\n${USAGE}`);
+    const port = values.port === undefined ? 8080 : Number(values.port);
+    if (!/^\d{1,5}$/.test(values.port ?? '8080') || port > 65535) throw new DossierError('USAGE', `serve: --port must be a number from 0 to 65535, not "${values.port}"`);
+    const allowIngest = values['allow-ingest'] === true;
+    const store = openStore(path.resolve(io.cwd, values.db ?? DEFAULT_DB_FILE), { readonly: !allowIngest });
+    const analyzer = allowIngest ? new Analyzer() : null;
+    const server = createApiServer({ store, allowIngest, ...(analyzer ? { analyze: (a) => analyzer.analyzeRaw(a) } : {}) });
+    let running;
+    try {
+      running = await listen(server, port, values.host ?? '127.0.0.1');
+    } catch (e) {
+      store.close();
+      throw e;
+    }
+    io.stderr.write(`dossier: serving ${values.db ?? DEFAULT_DB_FILE} at ${running.url}/ (${allowIngest ? 'ingest allowed' : 'read-only'}); Ctrl-C stops\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); void running.close().then(resolve); };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    store.close();
+    return 0;
+  },
+};

@@ -1,0 +1,32 @@
+import { get } from './api.js';
+import { articleLink, pager, sourceLine } from './common.js';
+import { h, href, marked, mount } from './dom.js';
+import type { Page, SearchHit, Stats, StoredArticle } from './types.js';
+
+/** The front page (stored articles, newest first) and the search results. */
+export async function articlesView(root: HTMLElement, params: URLSearchParams): Promise<void> {
+  const offset = Number(params.get('offset') ?? 0) || 0;
+  const [page, stats] = await Promise.all([
+    get<Page<StoredArticle>>('articles', { limit: 25, offset }),
+    get<Stats>('stats'),
+  ]);
+  mount(root,
+    h('h1', {}, 'Articles'),
+    h('p', { class: 'muted', id: 'stats' }, `${stats.articles} articles, ${stats.events} events, ${stats.happenings} happenings, ${stats.quotes} quotes`),
+    h('ol', { class: 'list', id: 'article-list' }, page.items.map((a) => h('li', {},
+      articleLink(a), h('span', { class: 'muted' }, ` ${sourceLine(a)} \u00b7 ${a.counts.attributions} attributions, ${a.counts.events} events`)))),
+    pager(page.total, page.limit, page.offset, (o) => href('', { offset: o })));
+}
+
+export async function searchView(root: HTMLElement, params: URLSearchParams): Promise<void> {
+  const q = params.get('q')?.trim() ?? '';
+  const offset = Number(params.get('offset') ?? 0) || 0;
+  if (!q) { mount(root, h('h1', {}, 'Search'), h('p', { class: 'muted' }, 'Type words in the search box.')); return; }
+  const page = await get<Page<SearchHit>>('search', { q, limit: 25, offset });
+  mount(root,
+    h('h1', {}, 'Search: ', h('q', {}, q)),
+    h('ol', { class: 'list', id: 'search-results' }, page.items.map((hit) => h('li', {},
+      articleLink(hit.article), h('span', { class: 'muted' }, ` ${sourceLine(hit.article)}`),
+      h('p', { class: 'snippet' }, marked(hit.snippet))))),
+    pager(page.total, page.limit, page.offset, (o) => href('search', { q, offset: o })));
+}

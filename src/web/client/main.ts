@@ -1,0 +1,66 @@
+import { articleView } from './article-view.js';
+import { errorView } from './common.js';
+import { h, href, mount } from './dom.js';
+import { dyadView } from './dyad-view.js';
+import { articlesView, searchView } from './list-views.js';
+import { happeningView, quoteView, storiesView } from './story-view.js';
+
+/**
+ * The page's entry: routes on the URL hash (#/article/ID, #/dyad?a=USA&b=IRN, #/happening/ID,
+ * #/quote/ID, #/stories, #/search?q=...), so every view has a link that can be shared or reloaded.
+ */
+type View = (root: HTMLElement, arg: string, params: URLSearchParams) => Promise<void>;
+
+const ROUTES: [RegExp, string, View][] = [
+  [/^$/, 'articles', (root, _a, p) => articlesView(root, p)],
+  [/^article\/(.+)$/, 'articles', (root, id) => articleView(root, id)],
+  [/^dyad$/, 'dyad', (root, _a, p) => dyadView(root, p)],
+  [/^stories$/, 'stories', (root, _a, p) => storiesView(root, p)],
+  [/^happening\/(.+)$/, 'stories', (root, id) => happeningView(root, id)],
+  [/^quote\/(.+)$/, 'stories', (root, id) => quoteView(root, id)],
+  [/^search$/, 'search', (root, _a, p) => searchView(root, p)],
+];
+
+let generation = 0;
+
+async function route(): Promise<void> {
+  const root = document.getElementById('app')!;
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [path = '', query = ''] = raw.split('?', 2) as [string?, string?];
+  const params = new URLSearchParams(query);
+  const mine = ++generation;
+  document.body.dataset.ready = 'false';
+  for (const [pattern, nav, view] of ROUTES) {
+    const m = pattern.exec(path);
+    if (!m) continue;
+    document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', (a as HTMLElement).dataset.nav === nav));
+    const arg = m[1] ? safeDecode(m[1]) : '';
+    try {
+      await view(root, arg, params);
+    } catch (e) {
+      if (mine === generation) mount(root, errorView(e));
+    }
+    // Tests (and people) can tell the view has finished loading.
+    if (mine === generation) document.body.dataset.ready = 'true';
+    return;
+  }
+  mount(root, h('p', { class: 'error' }, 'No such page.'), h('a', { href: '#/' }, 'Back to the articles'));
+  document.body.dataset.ready = 'true';
+}
+
+function safeDecode(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
+
+function start(): void {
+  const form = document.getElementById('search-form') as HTMLFormElement;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = (document.getElementById('search-input') as HTMLInputElement).value.trim();
+    if (q) location.hash = href('search', { q });
+  });
+  window.addEventListener('hashchange', () => void route());
+  void route();
+}
+
+start();

@@ -62,10 +62,10 @@ export const eventsStage: StageFactory = (resources) => {
           const earlier = phrases.find((p) => p.end <= pronoun.start && p.refs.length > 0);
           return earlier ? earlier.refs : previousActors;
         };
-        const kept = suppressControlled(matches, clauseList, tokens);
+        const { kept, content } = suppressControlled(matches, clauseList, tokens);
         const seen = new Set<string>();
         for (const m of kept) {
-          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence);
+          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? []);
           if (!draft) continue;
           const key = `${draft.data.type}|${draft.data.actor.map((a) => a.country ?? a.name).join(',')}|${draft.data.recipient.map((a) => a.country ?? a.name).join(',')}|${draft.data.modality}`;
           if (seen.has(key)) continue;
@@ -79,12 +79,16 @@ export const eventsStage: StageFactory = (resources) => {
   };
 };
 
-/** Drops triggers that are the content of a controlling verb before them in the same clause. */
-function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [number, number][], tokens: readonly Token[]): PatternMatch<TriggerEntry>[] {
-  return matches.filter((m) => {
+/**
+ * Drops triggers that are the content of a controlling verb before them in the same clause
+ * ("threatened to impose sanctions": one THREATEN) and returns, for each kept trigger, the ones it controls.
+ */
+function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [number, number][], tokens: readonly Token[]) {
+  const content = new Map<PatternMatch<TriggerEntry>, PatternMatch<TriggerEntry>[]>();
+  const kept = matches.filter((m) => {
     const h = m.tokens[0]!;
     const c = clauseIndexOf(clauseList, h);
-    return !matches.some((other) => {
+    const controller = matches.find((other) => {
       if (other === m) return false;
       const end = other.tokens.at(-1)!;
       if (end >= h || h - end > CONTROL_REACH) return false;
@@ -99,7 +103,10 @@ function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [
       const opener = tokens[clauseList[c]?.[0] ?? -1];
       return otherClause === c - 1 && opener?.data.normal === 'that';
     });
+    if (controller) content.set(controller, [...(content.get(controller) ?? []), m]);
+    return !controller;
   });
+  return { kept, content };
 }
 
 interface Draft { start: number; end: number; rule: string; confidence: number; evidence: string; data: EventData }
@@ -107,6 +114,7 @@ interface Draft { start: number; end: number; rule: string; confidence: number; 
 function eventOf(
   doc: Document, tokens: readonly Token[], phrases: readonly Phrase[], clauseList: [number, number][],
   m: PatternMatch<TriggerEntry>, antecedent: (p: Phrase) => ActorRefData[], sentence: LayerAnnotation<'sentence'>,
+  complement: readonly PatternMatch<TriggerEntry>[],
 ): Draft | null {
   const entry = m.entry;
   const h = m.tokens[0]!, last = m.tokens.at(-1)!;
@@ -175,15 +183,18 @@ function eventOf(
 
   // modality
   let verdict = modalityOf({ tokens, clause, trigger: [h, last] });
+  // "if ..." anywhere before in the sentence, or right after: "would consider talks if ..."
   const conditional = CONDITIONS.has(tokens[clauseList[ci + 1]?.[0] ?? -1]?.data.normal ?? '')
-    || CONDITIONS.has(tokens[clauseList[ci - 1]?.[0] ?? -1]?.data.normal ?? '')
-    || CONDITIONS.has(tokens[clause[0]]?.data.normal ?? '');
+    || clauseList.slice(0, ci + 1).some(([a]) => CONDITIONS.has(tokens[a]?.data.normal ?? ''));
   if (conditional && verdict.modality !== 'negated' && !['THREATEN', 'REQUEST'].includes(type)) {
     verdict = { modality: 'hypothetical', rule: 'modality.hypothetical.condition' };
   }
   const date = dateOf(doc, tokens, clause, h);
   if (verdict.modality === 'asserted' && date && doc.meta.published && daysBetween(date.data.date, doc.meta.published) > HISTORICAL_DAYS) {
     verdict = { modality: 'historical', rule: 'modality.historical.date' };
+  }
+  if (verdict.modality === 'asserted' && date?.data.relation === 'future') {
+    verdict = { modality: 'future', rule: 'modality.future.date' };
   }
   let modality: Modality = verdict.modality;
   evidence.push(verdict.rule);
@@ -197,6 +208,11 @@ function eventOf(
     type = 'THREATEN'; modality = 'asserted'; evidence.push('type.conditional-harm-is-threat');
   }
 
+  // "promised to tear up the deal": a promise of harm is a threat
+  const harm = complement.some((c) => HARM_TYPES.has(c.entry.type) || c.entry.type === 'THREATEN' || c.entry.mode === 'withdraw');
+  if (type === 'AGREE' && harm && ['trigger.agree.promise', 'trigger.agree.willing'].includes(entry.id)) {
+    type = 'THREATEN'; evidence.push('type.promised-harm-is-threat');
+  }
   const mode = type === entry.type ? entry.mode ?? null : null;
   const confidence = Math.min(0.95, 0.55 + (actor.length ? 0.15 : 0) + (recipient.length ? 0.1 : 0) + (m.tokens.length > 1 ? 0.1 : 0));
   return {

@@ -30,6 +30,7 @@ export const MODALITY_RULES: readonly ModalityRule[] = [
   { id: 'modality.negated.no-plans', modality: 'negated', phrase: ['no', 'plan'], window: 6 },
   { id: 'modality.negated.no-plans-plural', modality: 'negated', phrase: ['no', 'plans'], window: 6 },
   { id: 'modality.hypothetical.condition', modality: 'hypothetical', clause: ['if', 'unless', 'provided', 'whether'], window: 12 },
+  { id: 'modality.hypothetical.depends', modality: 'hypothetical', clause: ['depend', 'depends', 'conditional', 'conditioned'], window: 0 },
   { id: 'modality.hypothetical.modal', modality: 'hypothetical', before: ['could', 'might', 'may', 'should'], window: 4 },
   { id: 'modality.hypothetical.prospect', modality: 'hypothetical', before: ['possibility', 'possible', 'likelihood', 'prospect', 'prospects', 'potential', 'consider', 'considering', 'chance', 'hope', 'hopes'], window: 6 },
   { id: 'modality.future.will', modality: 'future', before: ['will', "'ll", 'shall', 'would'], window: 4 },

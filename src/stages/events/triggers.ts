@@ -73,6 +73,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 
   // SUPPORT: praise, endorse, recognise, sign, ratify
   e('trigger.support.praise', 'praise|commend|hail|laud', 'SUPPORT', '051'),
+  e('trigger.support.speak-highly', 'speak highly|well of', 'SUPPORT', '051'),
   e('trigger.support.endorse', 'endorse', 'SUPPORT', '051'),
   e('trigger.support.support', 'support', 'SUPPORT', '051'),
   e('trigger.support.defend', 'defend the right|position', 'SUPPORT', '051'),
@@ -183,6 +184,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.threaten.ultimatum', 'ultimatum', 'THREATEN', '1313'),
   e('trigger.threaten.scrap', 'scrap ... deal|agreement|accord', 'THREATEN', '1311', { mode: 'relations' }),
   e('trigger.threaten.tear-up', 'tear up', 'THREATEN', '1311', { mode: 'relations' }),
+  e('trigger.threaten.tear-it-up', 'tear it|them up', 'THREATEN', '1311', { mode: 'relations' }),
   e('trigger.threaten.plan-restrict', 'plan to impose', 'THREATEN', '1312', { mode: 'restrict' }),
   e('trigger.threaten.fire-and-fury', 'fire and fury', 'THREATEN', '138', { mode: 'violence' }),
 
@@ -207,6 +209,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.sanction.withdraw-from', 'withdraw ... from ... agreement|deal|accord|treaty|pact', 'SANCTION', '161', { mode: 'withdraw' }),
   e('trigger.sanction.pull-out-of', 'pull out of', 'SANCTION', '161', { mode: 'withdraw' }),
   e('trigger.sanction.withdrew-from', 'withdraw from', 'SANCTION', '161', { mode: 'withdraw' }),
+  e('trigger.sanction.from-which-withdrew', 'from which ... withdraw', 'SANCTION', '161', { mode: 'withdraw' }),
+  e('trigger.sanction.re-impose', 're - impose', 'SANCTION', '163'),
   e('trigger.sanction.cut-ties', 'cut|sever|break ... tie|relation', 'SANCTION', '161', { mode: 'discontinue' }),
   e('trigger.sanction.suspend', 'suspend|halt|freeze ... aid|talk|cooperation|delivery|relation', 'SANCTION', '16', { mode: 'discontinue' }),
   e('trigger.sanction.prohibit', 'prohibit|^ban', 'SANCTION', '16'),
@@ -280,6 +284,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 export const NON_EVENTS: readonly { readonly id: string; readonly pattern: string }[] = [
   { id: 'nonevent.release-statement', pattern: 'release ... statement|report|video|figure|data|album|film|photo|result' },
   { id: 'nonevent.in-order-to', pattern: 'in order' },
+  { id: 'nonevent.demonstrate-quality', pattern: 'demonstrate ... commitment|ability|resolve|willingness|capacity|that|how' },
   { id: 'nonevent.amnesty-international', pattern: 'amnesty international' },
   { id: 'nonevent.back-to', pattern: 'back to' },
   { id: 'nonevent.meet-target', pattern: 'meet ... target|goal|need|demand|requirement|deadline|standard|criterion' },

@@ -1,0 +1,59 @@
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { DossierError } from '../../core/errors.js';
+import { GDELT_COLUMNS, allHappenings, exportResults, gdeltRow, ploverRecord } from '../../store/export.js';
+import { parseCommandArgs, type Command } from '../command.js';
+import { openDb } from './db-option.js';
+import { EVENT_FILTER_OPTIONS, EVENT_FILTER_USAGE, eventQuery } from './events.js';
+import { csvField, dateOption } from './query-output.js';
+
+const USAGE = `usage: dossier export --format results|plover|gdelt [--output FILE] [--db FILE] [filters]
+
+  --format results   JSONL in the result format, one analysed article a line (filters: --outlet, --from, --to)
+  --format plover    JSONL of happenings, PLOVER-style, each with its reports and number of sources
+  --format gdelt     CSV with GDELT-like columns: date, actor codes, CAMEO code, quad class, score,
+                     number of sources, URL (one row per happening)
+  --output FILE      where to write (default: standard output)
+${EVENT_FILTER_USAGE}
+  --from D --to D    dates, inclusive (YYYY-MM-DD)`;
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export the corpus: results JSONL, PLOVER-style happenings JSONL, GDELT-like CSV',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('export', argv, {
+      db: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }, ...EVENT_FILTER_OPTIONS,
+    });
+    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
+    if (positionals.length) throw new DossierError('USAGE', `export: unexpected "${positionals[0]}"\n${USAGE}`);
+    const format = values.format;
+    if (format !== 'results' && format !== 'plover' && format !== 'gdelt') {
+      throw new DossierError('USAGE', `export: --format must be results, plover or gdelt\n${USAGE}`);
+    }
+    const query = eventQuery({ ...values, limit: undefined, offset: undefined });
+    const store = openDb(values.db, io, { readonly: true });
+    const file = values.output ? createWriteStream(path.resolve(io.cwd, values.output)) : null;
+    const sink: NodeJS.WritableStream = file ?? io.stdout;
+    const write = async (line: string) => { if (!sink.write(line)) await new Promise((r) => sink.once('drain', r)); };
+    let n = 0;
+    try {
+      if (format === 'results') {
+        for (const r of exportResults(store, { from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to'), outlet: values.outlet })) {
+          await write(`${JSON.stringify(r)}\n`); n++;
+        }
+      } else if (format === 'plover') {
+        for (const h of allHappenings(store, query)) { await write(`${JSON.stringify(ploverRecord(h))}\n`); n++; }
+      } else {
+        await write(`${GDELT_COLUMNS.join(',')}\n`);
+        for (const h of allHappenings(store, query)) { await write(`${gdeltRow(h).map(csvField).join(',')}\n`); n++; }
+      }
+    } finally {
+      store.close();
+      if (file) await new Promise<void>((resolve, reject) => { file.on('error', reject); file.end(resolve); });
+    }
+    io.stderr.write(`dossier: exported ${n} ${format === 'results' ? 'articles' : 'happenings'}${values.output ? ` to ${values.output}` : ''}\n`);
+    return 0;
+  },
+};

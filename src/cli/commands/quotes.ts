@@ -1,0 +1,66 @@
+import { DossierError } from '../../core/errors.js';
+import type { Quote, QuoteVariant } from '../../store/store.js';
+import { parseCommandArgs, type Command } from '../command.js';
+import { openDb } from './db-option.js';
+import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, writeRows, type Column } from './query-output.js';
+
+const USAGE = `usage: dossier quotes [--speaker NAME] [--text WORDS] [--json | --csv]
+       dossier quotes ID [--json | --csv]
+
+Quotes merged across the outlets that report them, most reported first. Fidelity says how closely
+each variant keeps the first reported wording (1 = word for word). With an ID (q7), every variant
+and how its words differ.
+  --speaker NAME  the speaker's name (or a surname), or a country/sector code (IRNGOV)
+  --text WORDS    quotes containing all these words
+${QUERY_USAGE}`;
+
+const COLUMNS: Column<Quote>[] = [
+  { header: 'id', value: (q) => q.id },
+  { header: 'first', value: (q) => q.firstPublished },
+  { header: 'speaker', value: (q) => q.speaker?.name ?? null, max: 28 },
+  { header: 'sources', value: (q) => q.sources },
+  { header: 'variants', value: (q) => q.variantCount },
+  { header: 'fidelity', value: (q) => q.minFidelity },
+  { header: 'text', value: (q) => q.text, max: 70 },
+];
+
+const changesText = (v: QuoteVariant) => v.changes.map((c) =>
+  c.op === 'insert' ? `+"${c.to}"` : c.op === 'delete' ? `-"${c.from}"` : `"${c.from}" -> "${c.to}"`).join('; ');
+
+const VARIANT_COLUMNS: Column<QuoteVariant>[] = [
+  { header: 'published', value: (v) => v.source.published },
+  { header: 'outlet', value: (v) => v.source.outlet, max: 24 },
+  { header: 'fidelity', value: (v) => v.fidelity },
+  { header: 'changes', value: changesText, max: 60 },
+  { header: 'text', value: (v) => v.text, max: 70 },
+];
+
+export const quotesCommand: Command = {
+  name: 'quotes',
+  summary: 'list quotes merged across outlets, by speaker or words, with their variants',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('quotes', argv, { ...QUERY_OPTIONS, speaker: { type: 'string' }, text: { type: 'string' } });
+    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
+    if (positionals.length > 1) throw new DossierError('USAGE', `quotes: expected at most one ID\n${USAGE}`);
+    const format = formatOf(values);
+    const query = {
+      speaker: values.speaker, text: values.text, from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to'),
+      limit: intOption(values.limit, '--limit'), offset: intOption(values.offset, '--offset'),
+    };
+    const store = openDb(values.db, io, { readonly: true });
+    try {
+      if (!positionals.length) {
+        const page = store.quotes(query);
+        writeRows(io, format, COLUMNS, page.items, page, page);
+        return 0;
+      }
+      const q = store.quote(positionals[0]!);
+      if (!q) throw new DossierError('NOT_FOUND', `no quote "${positionals[0]}" in the corpus`);
+      if (format === 'json') { io.stdout.write(`${JSON.stringify(q, null, 2)}\n`); return 0; }
+      if (format === 'table') io.stdout.write(`${q.id}  ${q.speaker?.name ?? 'unknown speaker'}: "${q.text}"\n${q.sources} sources, ${q.variantCount} variants\n\n`);
+      writeRows(io, format, VARIANT_COLUMNS, q.variants, q.variants);
+      return 0;
+    } finally { store.close(); }
+  },
+};

@@ -1,0 +1,40 @@
+import { DossierError } from '../../core/errors.js';
+import type { SearchHit } from '../../store/store.js';
+import { parseCommandArgs, type Command } from '../command.js';
+import { openDb } from './db-option.js';
+import { formatOf, intOption, writeRows, type Column } from './query-output.js';
+
+const USAGE = `usage: dossier search QUERY [--db FILE] [--limit N] [--offset N] [--json | --csv]
+
+Full-text search over the corpus (SQLite FTS5): words (all must occur), "exact phrases",
+OR, NOT, prefix* ; best matches first, with the matched words in [brackets].`;
+
+const COLUMNS: Column<SearchHit>[] = [
+  { header: 'published', value: (h) => h.article.published },
+  { header: 'outlet', value: (h) => h.article.outlet, max: 24 },
+  { header: 'title', value: (h) => h.article.title, max: 50 },
+  { header: 'snippet', value: (h) => h.snippet, max: 90 },
+  { header: 'article', value: (h) => h.article.id },
+];
+
+export const searchCommand: Command = {
+  name: 'search',
+  summary: 'full-text search over the articles of the corpus',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('search', argv, {
+      db: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
+    if (positionals.length < 1) throw new DossierError('USAGE', `search: expected a QUERY\n${USAGE}`);
+    const format = formatOf(values);
+    const q = { limit: intOption(values.limit, '--limit'), offset: intOption(values.offset, '--offset') };
+    const store = openDb(values.db, io, { readonly: true });
+    try {
+      const page = store.search(positionals.join(' '), q);
+      writeRows(io, format, COLUMNS, page.items, page, page);
+      return 0;
+    } finally { store.close(); }
+  },
+};

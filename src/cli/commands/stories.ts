@@ -1,0 +1,43 @@
+import { DossierError } from '../../core/errors.js';
+import type { ActorStory } from '../../store/store.js';
+import { parseCommandArgs, type Command } from '../command.js';
+import { openDb } from './db-option.js';
+import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, writeRows, type Column } from './query-output.js';
+
+const USAGE = `usage: dossier stories ACTOR [--json | --csv]
+
+The articles an actor appears in, newest first, and how: as the one who acts, the one acted on,
+a speaker, or a named entity. ACTOR: a country code (IRN), country+sector (IRNGOV) or a name.
+${QUERY_USAGE}`;
+
+const COLUMNS: Column<ActorStory>[] = [
+  { header: 'published', value: (s) => s.article.published },
+  { header: 'outlet', value: (s) => s.article.outlet, max: 24 },
+  { header: 'title', value: (s) => s.article.title, max: 60 },
+  { header: 'roles', value: (s) => s.roles.join(',') },
+  { header: 'events', value: (s) => s.events },
+  { header: 'quotes', value: (s) => s.quotes },
+  { header: 'article', value: (s) => s.article.id },
+];
+
+export const storiesCommand: Command = {
+  name: 'stories',
+  summary: 'the articles an actor appears in (as party, speaker or entity)',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('stories', argv, QUERY_OPTIONS);
+    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
+    if (positionals.length !== 1) throw new DossierError('USAGE', `stories: expected one ACTOR\n${USAGE}`);
+    const format = formatOf(values);
+    const q = {
+      from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to'),
+      limit: intOption(values.limit, '--limit'), offset: intOption(values.offset, '--offset'),
+    };
+    const store = openDb(values.db, io, { readonly: true });
+    try {
+      const page = store.actorStories(positionals[0]!, q);
+      writeRows(io, format, COLUMNS, page.items, page, page);
+      return 0;
+    } finally { store.close(); }
+  },
+};

@@ -1,0 +1,154 @@
+import type { Document } from '../../core/document.js';
+import type { ActorRefData, AttributionKind } from '../../core/layers.js';
+import type { Range } from '../../core/span.js';
+import type { StageFactory } from '../../pipeline/stage.js';
+import { framesOf, npBefore, type Frame, type Tok } from './frames.js';
+import { buildLexicon, type CueEntry } from './lexicon.js';
+import { findQuotes, type Quote } from './quotes.js';
+import { SpeakerResolver } from './speakers.js';
+import { viaOf } from './via.js';
+
+export const ATTRIBUTIONS_VERSION = '1.0.0';
+
+/** Word forms that are cues only as verbs ("reports" the noun is not a cue). */
+const VERB_POS = new Set(['VERB', 'AUX']);
+
+/** A frame placed in the document, with what the later passes work out. */
+interface Placed extends Frame {
+  readonly sentence: Range;
+  id: number;
+  speaker: ActorRefData | null;
+  via: ActorRefData[];
+  parent: Placed | null;
+}
+
+function toksOf(doc: Document, first: number, end: number): Tok[] {
+  const all = doc.layer('token');
+  const out: Tok[] = [];
+  for (let i = first; i < end; i++) {
+    const t = all[i]!;
+    out.push({ start: t.start, end: t.end, value: t.data.value, low: t.data.value.toLowerCase().replace(/’/g, "'"), pos: t.data.pos });
+  }
+  return out;
+}
+
+/** Headline style "Pompeo: Iran must change": a short name, a colon, and the words. */
+function headlineColon(toks: readonly Tok[]): Frame | null {
+  const colon = toks.findIndex((t) => t.value === ':');
+  if (colon < 1 || colon > 5 || toks.length - colon < 4) return null;
+  const np = npBefore(toks, colon);
+  if (!np || np[0] !== 0 || !toks.slice(np[0], np[1]).some((t) => t.pos === 'PROPN')) return null;
+  const last = toks.length - (/[\p{L}\p{N}]/u.test(toks[toks.length - 1]!.value) ? 0 : 1);
+  return {
+    rule: 'cue.headline-colon', confidence: 0.6, cue: { start: toks[colon]!.start, end: toks[colon]!.end }, cueTokens: [colon],
+    content: { start: toks[colon + 1]!.start, end: toks[last - 1]!.end }, source: { start: toks[0]!.start, end: toks[np[1] - 1]!.end }, belief: false,
+  };
+}
+
+/** Direct, indirect or mixed: how much of the content lies inside quotation marks. */
+function kindOf(content: Range, quotes: readonly Quote[]): AttributionKind {
+  const inside = quotes.filter((q) => q.start < content.end && q.end > content.start);
+  if (!inside.length) return 'indirect';
+  const covered = inside.reduce((n, q) => n + Math.min(q.end, content.end) - Math.max(q.start, content.start), 0);
+  return covered >= (content.end - content.start) * 0.85 ? 'direct' : 'mixed';
+}
+
+/** Stretches the content of a frame to the ends of a quotation that runs past its sentence. */
+function stretchToQuote(f: Frame, quotes: readonly Quote[]): Frame {
+  let { start, end } = f.content;
+  for (const q of quotes) {
+    if (q.open >= start - 3 && q.open < end && q.end > end) end = q.end;
+    if (q.close <= end + 2 && q.close >= start && q.start < start && q.start >= f.content.start - 2000 && f.rule.endsWith('content-before')) start = q.start;
+  }
+  return start === f.content.start && end === f.content.end ? f : { ...f, content: { start, end } };
+}
+
+/**
+ * Attributions: who said, wrote, reported or believed what. Cue words come from a lexicon that is
+ * data (cues.json, and cue forms learned from PolNeAR train in cues.learned.json); each cue's frame
+ * (content after it, content before it, "according to", split quotes) is read from the tokens of
+ * its sentence; sources are resolved to speakers and the outlets that relayed the words to via.
+ */
+export const attributionsStage: StageFactory = (resources) => {
+  const lexicon = resources.once('attributions.lexicon', buildLexicon);
+  return {
+    name: 'attributions',
+    version: ATTRIBUTIONS_VERSION,
+    requires: ['paragraph', 'sentence', 'token'],
+    uses: ['entity', 'mention', 'date'],
+    assigns: ['attribution'],
+    run(doc, out) {
+      const quotes = findQuotes(doc.text, doc.layer('paragraph'));
+      const frames: Placed[] = [];
+      for (const s of doc.layer('sentence')) {
+        const toks = toksOf(doc, s.data.firstToken, s.data.endToken);
+        const cues: { at: number; entry: CueEntry }[] = [];
+        toks.forEach((t, i) => {
+          const entry = lexicon.get(t.low);
+          if (!entry) return;
+          if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos)) return;
+          cues.push({ at: i, entry });
+        });
+        const found = framesOf(toks, cues);
+        if (!found.length && toks.length > 4) { const h = headlineColon(toks); if (h) found.push(h); }
+        for (const f of found) frames.push({ ...stretchToQuote(f, quotes), sentence: s, id: 0, speaker: null, via: [], parent: null });
+      }
+      const kept = dedupe(frames);
+      const resolver = new SpeakerResolver(doc);
+      const speakers: (ActorRefData & { at: number })[] = [];
+      kept.sort((a, b) => a.cue.start - b.cue.start);
+      for (const f of kept) {
+        const sharer = f.sharesSourceWith !== undefined ? kept.find((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;
+        const source = f.source ?? sharer?.source ?? null;
+        if (!f.source && sharer?.source) (f as { source: Range | null }).source = sharer.source;
+        f.speaker = source ? resolver.resolve(source, speakers) : null;
+        if (f.speaker) speakers.push({ ...f.speaker, at: f.cue.start });
+      }
+      // nesting: the smallest other content that holds a frame's cue is its parent
+      for (const f of kept) {
+        let best: Placed | null = null;
+        for (const g of kept) {
+          if (g === f || g.content.start > f.cue.start || g.content.end < f.cue.end) continue;
+          // two frames that hold each other's cue are siblings, not nested; a parent is also longer
+          if (f.content.start <= g.cue.start && f.content.end >= g.cue.end) continue;
+          if (g.content.end - g.content.start <= f.content.end - f.content.start) continue;
+          if (!best || g.content.end - g.content.start < best.content.end - best.content.start) best = g;
+        }
+        f.parent = best;
+      }
+      const depth = (f: Placed): number => (f.parent ? 1 + depth(f.parent) : 0);
+      for (const f of [...kept].sort((a, b) => depth(a) - depth(b))) {
+        const own = viaOf(doc, f, resolver);
+        const outer = f.parent ? [...f.parent.via, ...(f.parent.speaker ? [f.parent.speaker] : [])] : [];
+        f.via = [...outer, ...own.filter((v) => !outer.some((o) => o.name === v.name) && v.name !== f.speaker?.name)];
+      }
+      for (const f of kept) f.id = out.reserve('attribution');
+      for (const f of kept) {
+        out.fill('attribution', f.id, {
+          start: Math.min(f.content.start, f.cue.start), end: Math.max(f.content.end, f.cue.end),
+          rule: f.rule, confidence: +f.confidence.toFixed(3),
+          data: {
+            kind: kindOf(f.content, quotes), content: f.content, ...(f.contentParts ? { contentParts: f.contentParts } : {}),
+            cue: f.cue, source: f.source, speaker: f.speaker, via: f.via, parent: f.parent ? f.parent.id : null,
+          },
+        });
+      }
+    },
+  };
+};
+
+/** Frames with (nearly) the same content keep the most confident one. */
+function dedupe(frames: Placed[]): Placed[] {
+  const sorted = [...frames].sort((a, b) => b.confidence - a.confidence);
+  const kept: Placed[] = [];
+  for (const f of sorted) {
+    const same = kept.some((k) => overlap(k.content, f.content) >= 0.8 && k.sentence === f.sentence);
+    if (!same) kept.push(f);
+  }
+  return kept;
+}
+
+function overlap(a: Range, b: Range): number {
+  const inter = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+  return inter / Math.max(1, Math.min(a.end - a.start, b.end - b.start));
+}

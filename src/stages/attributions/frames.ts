@@ -1,0 +1,251 @@
+import type { Range } from '../../core/span.js';
+import type { CueEntry } from './lexicon.js';
+
+/** A token as the frame rules see it. */
+export interface Tok {
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+  /** lower case, with ’ as ' */
+  readonly low: string;
+  readonly pos: string;
+}
+
+/** One attribution found in a sentence, before speakers and via are resolved. */
+export interface Frame {
+  readonly rule: string;
+  readonly confidence: number;
+  readonly cue: Range;
+  /** token indices (into the sentence) of the cue, for nested look-ups */
+  readonly cueTokens: readonly number[];
+  readonly content: Range;
+  readonly contentParts?: readonly Range[];
+  readonly source: Range | null;
+  /** the source is the subject of an earlier cue in the sentence ("..., adding that") */
+  readonly sharesSourceWith?: number;
+  /** for "X quoted him as saying": the relaying subject */
+  readonly relay?: Range | null;
+  readonly belief: boolean;
+}
+
+const AUX = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'be', 'been', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'also', 'not', "n't", 'never', 'later', 'previously', 'earlier', 'then', 'repeatedly', 'publicly', 'privately', 'recently', 'again', 'once', 'still', 'reportedly', 'first', 'already', 'often', 'just', 'even', 'only', 'further', 'initially', 'separately', 'simply', 'flatly', 'openly', 'specifically', 'explicitly', 'quickly']);
+const NP_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON', 'PART']);
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
+const PARTICIPLE = /ing$/;
+const CLOSE_QUOTE = /^[”"’»›']+$/;
+const OPEN_QUOTE = /^[“"‘«‹']+$/;
+const isPunct = (t: Tok | undefined) => !t || t.pos === 'PUNCT' || /^[^\p{L}\p{N}]+$/u.test(t.value);
+const isWord = (t: Tok | undefined) => !!t && /[\p{L}\p{N}]/u.test(t.value);
+const range = (toks: readonly Tok[], a: number, b: number): Range => ({ start: toks[a]!.start, end: toks[b - 1]!.end });
+
+/** Tokens [a, b) with punctuation trimmed from both ends, or null when no word is left. */
+function trimmed(toks: readonly Tok[], a: number, b: number): [number, number] | null {
+  while (a < b && !isWord(toks[a])) a++;
+  while (b > a && !isWord(toks[b - 1])) b--;
+  return b > a ? [a, b] : null;
+}
+
+/**
+ * The noun phrase that ends just before token `end` (its subject, for a cue at `end`): walks back
+ * over noun-phrase tokens, through "of" and possessives, and stops at punctuation or a verb.
+ */
+export function npBefore(toks: readonly Tok[], end: number): [number, number] | null {
+  let a = end;
+  while (a > 0) {
+    const t = toks[a - 1]!;
+    if (NP_POS.has(t.pos) || t.low === "'s" || t.low === 'of' || t.low === '&' || (t.pos === 'ADP' && t.low === 'for' && a < end - 1 && toks[a - 2]?.pos === 'NOUN')) {
+      // a pronoun is a whole subject by itself
+      if (t.pos === 'PRON' && a < end) break;
+      a--;
+      if (t.pos === 'PRON' && PRONOUN_SUBJECTS.has(t.low)) break;
+      continue;
+    }
+    break;
+  }
+  while (a < end && (toks[a]!.low === 'of' || toks[a]!.low === "'s" || toks[a]!.low === 'that')) a++;
+  return a < end ? [a, end] : null;
+}
+
+/** The noun phrase that starts at token `a`: up to punctuation, a verb, or a clause word. */
+export function npAfter(toks: readonly Tok[], a: number, limit = toks.length): [number, number] | null {
+  let b = a;
+  while (b < limit) {
+    const t = toks[b]!;
+    if (NP_POS.has(t.pos) || t.low === "'s" || (t.low === 'of' && b > a) || t.low === '&' || (t.pos === 'ADP' && ['for', 'at', 'of'].includes(t.low) && b > a && toks[b + 1]?.pos === 'PROPN')) {
+      if (t.low === 'that' && b > a) break;
+      b++;
+      continue;
+    }
+    break;
+  }
+  return b > a ? [a, b] : null;
+}
+
+/** Skips the auxiliaries and adverbs between a subject and its verb, walking back from `i`. */
+function skipAuxBack(toks: readonly Tok[], i: number): number {
+  while (i > 0 && (AUX.has(toks[i - 1]!.low) || (toks[i - 1]!.pos === 'ADV' && toks[i - 1]!.low.endsWith('ly')))) i--;
+  return i;
+}
+
+/** Where the words after a cue begin its content: past a hearer ("told reporters"), a date, "that". */
+function contentStart(toks: readonly Tok[], i: number, entry: CueEntry): number {
+  const look = Math.min(toks.length, i + 9);
+  for (let j = i; j < look; j++) {
+    const t = toks[j]!;
+    if (t.low === 'that' || t.low === ':' ) return t.low === ':' ? j + 1 : j;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.low === ',' || OPEN_QUOTE.test(t.value)) break;
+  }
+  if (entry.takesObject) {
+    const np = npAfter(toks, i);
+    if (np) {
+      let j = np[1];
+      // "told Reuters on Monday", "told reporters in Tehran"
+      while (j < toks.length && (toks[j]!.pos === 'ADP' && toks[j]!.low !== 'that') ) {
+        const more = npAfter(toks, j + 1);
+        if (!more) break;
+        j = more[1];
+      }
+      if (toks[j]?.low === 'to' && toks[j + 1]?.pos === 'VERB') return j;
+      return j;
+    }
+  }
+  // "said on Monday (that)"
+  if (toks[i]?.pos === 'ADP' && ['on', 'in', 'at', 'during', 'late', 'earlier'].includes(toks[i]!.low)) {
+    const np = npAfter(toks, i + 1);
+    if (np && toks[np[1]]?.low === 'that') return np[1];
+  }
+  if (toks[i]?.low === ',' && toks[i + 1] && OPEN_QUOTE.test(toks[i + 1]!.value)) return i + 1;
+  return i;
+}
+
+/**
+ * Attribution frames of one sentence. `cues` are the sentence-relative indices of cue tokens with
+ * their lexicon entries; `quotes` the quotations overlapping the sentence.
+ */
+export function framesOf(toks: readonly Tok[], cues: readonly { at: number; entry: CueEntry }[]): Frame[] {
+  const frames: Frame[] = [];
+  for (const { at, entry } of cues) {
+    const f = frameAt(toks, at, entry, frames);
+    if (f) frames.push(f);
+  }
+  return frames;
+}
+
+function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: readonly Frame[]): Frame | null {
+  const n = toks.length;
+  let cueEnd = at + 1;
+  if (entry.particle) {
+    if (toks[at + 1]?.low !== entry.particle) return null;
+    cueEnd = at + 2;
+  }
+  const cue = range(toks, at, cueEnd);
+  const cueTokens = Array.from({ length: cueEnd - at }, (_, k) => at + k);
+  const base = { cue, cueTokens, belief: entry.belief };
+
+  // "according to X, CONTENT" / "CONTENT, according to X"
+  if (entry.particle === 'to') {
+    let np = npAfter(toks, cueEnd);
+    if (!np) return null;
+    // "according to a Reuters report", "according to reports from X": the source runs on through "from"
+    let b = np[1];
+    while (toks[b]?.low === 'from' || toks[b]?.low === 'by' || toks[b]?.low === 'with' || toks[b]?.low === 'in') { const more = npAfter(toks, b + 1); if (!more) break; b = more[1]; }
+    np = [np[0], b];
+    const before = trimmed(toks, 0, at);
+    if (before && before[1] - before[0] >= 3) {
+      return { ...base, rule: `${entry.id}.after-content`, confidence: 0.85, content: range(toks, before[0], before[1]), source: range(toks, np[0], np[1]) };
+    }
+    const after = trimmed(toks, b, n);
+    if (!after) return null;
+    return { ...base, rule: `${entry.id}.before-content`, confidence: 0.85, content: range(toks, after[0], after[1]), source: range(toks, np[0], np[1]) };
+  }
+
+  // "X quoted him as saying CONTENT"
+  if (toks[at]!.low === 'quoted') {
+    const obj = npAfter(toks, at + 1);
+    if (!obj || toks[obj[1]]?.low !== 'as' || !['saying', 'telling', 'stating'].includes(toks[obj[1] + 1]?.low ?? '')) return null;
+    const relay = npBefore(toks, skipAuxBack(toks, at));
+    const after = trimmed(toks, obj[1] + 2, n);
+    if (!after) return null;
+    return {
+      ...base, cue: range(toks, at, obj[1] + 2), cueTokens: [at, obj[1], obj[1] + 1], rule: 'cue.quoted-as-saying', confidence: 0.9,
+      content: range(toks, after[0], after[1]), source: range(toks, obj[0], obj[1]), relay: relay ? range(toks, relay[0], relay[1]) : null,
+    };
+  }
+  if (toks[at]!.low === 'saying' && toks[at - 1]?.low === 'as' && earlier.some((f) => f.rule === 'cue.quoted-as-saying')) return null;
+
+  // the subject before the cue, past auxiliaries ("has also said")
+  const subjEnd = skipAuxBack(toks, at);
+  let subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
+  // "X, who said ...": the relative pronoun stands for the noun phrase before the comma
+  if (subject && subject[1] - subject[0] === 1 && ['who', 'which'].includes(toks[subject[0]]!.low) && toks[subject[0] - 1]?.low === ',') {
+    subject = npBefore(toks, subject[0] - 1) ?? subject;
+  }
+  const participle = PARTICIPLE.test(toks[at]!.low) && (toks[at - 1]?.low === ',' || toks[at - 1]?.low === 'and' || at === 0);
+
+  // CONTENT before the cue: "..., X said." / "..., said X." / "“...,” he said, “...”"
+  const boundary = subject ? subject[0] - 1 : subjEnd - 1;
+  const inverted = boundary === at - 1 || (subjEnd === at && toks[at - 1] && (toks[at - 1]!.low === ',' || CLOSE_QUOTE.test(toks[at - 1]!.value)));
+  if (!participle && (boundary >= 1 && (toks[boundary]!.low === ',' || CLOSE_QUOTE.test(toks[boundary]!.value) || toks[boundary]!.low === '—') || inverted)) {
+    const front = trimmed(toks, 0, inverted ? at : boundary + 1);
+    // the tail after the cue: a source for inverted cues ("said Smith, the spokesman"), then adjuncts
+    let tailStart = cueEnd;
+    let source = subject && !inverted ? subject : null;
+    if (inverted) {
+      const np = npAfter(toks, cueEnd);
+      if (np) { source = np; tailStart = np[1]; }
+      else if (subject) source = subject;
+    }
+    // the quote goes on after the cue: “Sanctions,” he said, “are ...”
+    const resume = findResume(toks, tailStart);
+    if (front && front[1] - front[0] >= 2) {
+      const first = range(toks, front[0], front[1]);
+      if (resume !== null) {
+        const rest = trimmed(toks, resume, n);
+        if (rest) {
+          const second = range(toks, rest[0], rest[1]);
+          const main = second.end - second.start > first.end - first.start ? second : first;
+          return { ...base, rule: `${entry.id}.split-quote`, confidence: 0.85, content: main, contentParts: [first, second], source: source ? range(toks, source[0], source[1]) : null };
+        }
+      }
+      const tailWords = toks.slice(tailStart).filter(isWord).length;
+      if (tailWords <= 8 && !toks.slice(tailStart).some((t) => t.low === 'that')) {
+        return { ...base, rule: `${entry.id}.content-before`, confidence: 0.8, content: first, source: source ? range(toks, source[0], source[1]) : null };
+      }
+    }
+  }
+
+  // CONTENT after the cue
+  const from = contentStart(toks, cueEnd, entry);
+  const to = endOfContent(toks, from);
+  const after = trimmed(toks, from, to);
+  if (!after || toks.slice(after[0], after[1]).filter(isWord).length < 2) return null;
+  let source = subject;
+  let sharesSourceWith: number | undefined;
+  if (participle || !subject) {
+    const prev = earlier.length - 1;
+    if (prev >= 0) { sharesSourceWith = prev; source = null; }
+    else if (!subject) { const s = npAfter(toks, 0); source = s && s[1] < at ? s : null; }
+  }
+  return {
+    ...base, rule: `${entry.id}.content-after`, confidence: entry.precision * 0.9,
+    content: range(toks, after[0], after[1]), source: source ? range(toks, source[0], source[1]) : null,
+    ...(sharesSourceWith !== undefined ? { sharesSourceWith } : {}),
+  };
+}
+
+/** The content after a cue runs to the end of the sentence, or to ", adding/saying" that starts the next. */
+function endOfContent(toks: readonly Tok[], from: number): number {
+  for (let j = from + 1; j < toks.length - 1; j++) {
+    if ((toks[j]!.low === ',' || toks[j]!.low === 'and') && PARTICIPLE.test(toks[j + 1]!.low) && ['adding', 'saying', 'noting', 'arguing', 'insisting', 'stressing', 'warning', 'explaining', 'citing', 'calling', 'claiming'].includes(toks[j + 1]!.low)) return j;
+  }
+  return toks.length;
+}
+
+/** After "he said": a comma and an opening quote mark where the quotation resumes. */
+function findResume(toks: readonly Tok[], i: number): number | null {
+  for (let j = i; j < Math.min(toks.length, i + 8); j++) {
+    if (OPEN_QUOTE.test(toks[j]!.value) && toks[j - 1]?.low === ',') return j + 1;
+    if (toks[j]!.pos === 'VERB') return null;
+  }
+  return null;
+}

@@ -1,0 +1,41 @@
+import hand from './cues.json' with { type: 'json' };
+import learned from './cues.learned.json' with { type: 'json' };
+
+/** What the lexicon knows about one cue word form. */
+export interface CueEntry {
+  /** the rule id that provenance reports: a hand entry's id, or cue.learned.<form> */
+  readonly id: string;
+  /** how often the form is part of an annotated cue in PolNeAR train (1 for hand entries never seen there) */
+  readonly precision: number;
+  /** the verb may take a hearer before its content ("told Reuters that ...") */
+  readonly takesObject: boolean;
+  readonly belief: boolean;
+  /** a word that completes the cue ("pointed out", "according to") */
+  readonly particle: string | null;
+}
+
+interface HandEntry { id: string; forms: string[]; takesObject?: boolean; belief?: boolean; particle?: string }
+interface LearnedForm { precision: number; count: number }
+
+/** Learned forms below this precision are not cues on their own (they are too often plain verbs). */
+export const LEARNED_MIN_PRECISION = 0.6;
+/** Hand forms whose learned precision is this low are skipped too (ambiguous words like "found", "called"). */
+export const HAND_MIN_PRECISION = 0.3;
+
+/** The cue lexicon: hand entries (cues.json) and forms learned from PolNeAR train (cues.learned.json). */
+export function buildLexicon(): ReadonlyMap<string, CueEntry> {
+  const forms = (learned as { forms: Record<string, LearnedForm> }).forms;
+  const map = new Map<string, CueEntry>();
+  for (const e of (hand as { entries: HandEntry[] }).entries) {
+    for (const form of e.forms) {
+      const precision = forms[form]?.precision ?? 1;
+      if (precision < HAND_MIN_PRECISION && !e.particle) continue;
+      map.set(form, { id: e.id, precision, takesObject: e.takesObject ?? false, belief: e.belief ?? false, particle: e.particle ?? null });
+    }
+  }
+  for (const [form, f] of Object.entries(forms)) {
+    if (map.has(form) || f.precision < LEARNED_MIN_PRECISION) continue;
+    map.set(form, { id: `cue.learned.${form}`, precision: f.precision, takesObject: false, belief: false, particle: null });
+  }
+  return map;
+}

@@ -1,0 +1,65 @@
+import type { Range } from '../../core/span.js';
+
+/** A stretch of quoted words: `start`/`end` are inside the marks; `open`/`close` are the marks' offsets. */
+export interface Quote extends Range {
+  readonly open: number;
+  /** offset of the closing mark, or the end of the last paragraph when the quote is never closed */
+  readonly close: number;
+  /** the quote runs over more than one paragraph */
+  readonly multiParagraph: boolean;
+}
+
+const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '‘': '’', '"': '"', '‹': '›' };
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * Quotations in a text, from its paragraphs. Double marks of every kind pair up within a paragraph;
+ * single marks only when they are not apostrophes (’ between letters, or after an s). A paragraph
+ * that opens a quote without closing it, followed by one that opens again, continues the same
+ * quote (the newspaper convention for multi-paragraph quotes).
+ */
+export function findQuotes(text: string, paragraphs: readonly Range[]): Quote[] {
+  const quotes: Quote[] = [];
+  let carried: { open: number } | null = null;
+  paragraphs.forEach((p, pi) => {
+    let open: { at: number; closer: string } | null = null;
+    for (let i = p.start; i < p.end; i++) {
+      const c = text[i]!;
+      if (open) {
+        if (c === open.closer && !(c === '’' && isLetter(text[i - 1]) && isLetter(text[i + 1]))) {
+          if (c === '’' && /s/i.test(text[i - 1] ?? '') && isLetter(text[i + 1])) continue;
+          const from: number = carried ? carried.open : open.at;
+          quotes.push({ start: from + 1, end: i, open: from, close: i, multiParagraph: carried !== null });
+          carried = null;
+          open = null;
+        }
+        continue;
+      }
+      const closer = OPENERS[c];
+      if (!closer) continue;
+      if (c === '‘' || c === '"') {
+        // an opening mark starts a word: nothing but space or an opening bracket before it
+        if (i > p.start && /[\p{L}\p{N}.,]/u.test(text[i - 1]!)) continue;
+        if (!/[\p{L}\p{N}.…‘(\[$-]/u.test(text[i + 1] ?? '')) continue;
+      }
+      open = { at: i, closer };
+    }
+    if (open) {
+      const next = paragraphs[pi + 1];
+      const continues = next && OPENERS[text[next.start] ?? ''] !== undefined && text[next.start] !== '‘';
+      if (continues) carried ??= { open: open.at };
+      else {
+        // an unclosed quote stops at the paragraph end
+        const from: number = carried ? carried.open : open.at;
+        quotes.push({ start: from + 1, end: trimEnd(text, p.end), open: from, close: p.end, multiParagraph: carried !== null });
+        carried = null;
+      }
+    } else if (carried) carried = null;
+  });
+  return quotes.filter((q) => q.end > q.start);
+}
+
+function trimEnd(text: string, end: number): number {
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}

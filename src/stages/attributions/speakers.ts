@@ -1,0 +1,136 @@
+import type { Document } from '../../core/document.js';
+import type { ActorRefData, EntityType } from '../../core/layers.js';
+import type { Range } from '../../core/span.js';
+import { findOutlets } from './outlets.js';
+
+/** Someone who can be a speaker: from the entities layer, or a capitalised name found in the text. */
+export interface Candidate {
+  readonly name: string;
+  readonly type: EntityType | 'UNKNOWN';
+  readonly country: string | null;
+  readonly sector: string | null;
+  readonly at: number;
+  readonly span: Range;
+  readonly entity?: number;
+}
+
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
+const THING_PRONOUNS = new Set(['it', 'its']);
+const GROUP_PRONOUNS = new Set(['they', 'them', 'we', 'i', 'you', 'who']);
+// heads of descriptions that stand for a person named nearby ("the spokesman", "the Secretary of State")
+const ROLE_WORDS = /\b(president|secretary|minister|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|senator|governor|ambassador|director|chief|official|premier|chancellor|king|queen|prince|general|commander|candidate|nominee|mayor|envoy|adviser|advisor|lawmaker|congressman|congresswoman|representative|speaker|aide|head)\b/i;
+const NAME_RUN = /(?:\p{Lu}[\p{L}’'.-]+)(?:\s+(?:\p{Lu}[\p{L}’'.-]+|de|al|bin|van|von|la|Jong-[Uu]n))*/gu;
+const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'If', 'When', 'While', 'After', 'Before', 'As', 'For', 'With', 'According', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mr', 'Mrs', 'Ms', 'Dr', 'So', 'Yet', 'Still', 'However', 'There', 'Some', 'Many', 'What', 'Why', 'How', 'Who', 'Not', 'No']);
+
+/** A capitalised run of words reduced to the name in it (leading function words dropped). */
+function cleanName(run: string): string | null {
+  const words = run.split(/\s+/);
+  while (words.length && NOT_NAMES.has(words[0]!.replace(/[’'.]+$/, ''))) words.shift();
+  const name = words.join(' ').replace(/[’']s$/, '');
+  return name.length > 1 ? name : null;
+}
+
+/**
+ * Resolves the words of a source to the actor they stand for: names through the entities layer
+ * (or as written), pronouns to the nearest fitting candidate before them, role descriptions to the
+ * name beside them or the last person, surnames to the full name seen earlier. Groups and offices
+ * ("Iranian officials", "his office") are kept as written.
+ */
+export class SpeakerResolver {
+  private readonly candidates: Candidate[] = [];
+  private readonly outletSpans: ReturnType<typeof findOutlets>;
+
+  constructor(private readonly doc: Document) {
+    this.outletSpans = findOutlets(doc.text);
+    if (doc.has('mention') && doc.has('entity')) {
+      for (const m of doc.layer('mention')) {
+        const e = doc.annotation(m.data.entity);
+        const d = e?.data as { name: string; type: EntityType; country: string | null; sector: string | null } | undefined;
+        if (!d || m.data.kind === 'pronoun') continue;
+        this.candidates.push({ name: d.name, type: d.type, country: d.country, sector: d.sector, at: m.start, span: { start: m.start, end: m.end }, entity: m.data.entity });
+      }
+    } else {
+      for (const o of this.outletSpans) this.candidates.push({ name: o.name, type: 'MEDIA', country: null, sector: 'MED', at: o.start, span: o });
+      for (const m of doc.text.matchAll(NAME_RUN)) {
+        const name = cleanName(m[0]);
+        if (!name) continue;
+        const start = m.index + m[0].indexOf(name);
+        if (this.outletSpans.some((o) => o.start < start + name.length && o.end > start)) continue;
+        const multi = name.includes(' ');
+        this.candidates.push({ name, type: multi ? 'PERSON' : 'UNKNOWN', country: null, sector: null, at: start, span: { start, end: start + name.length } });
+      }
+    }
+    this.candidates.sort((a, b) => a.at - b.at);
+  }
+
+  /** The candidates that lie inside a range. */
+  within(r: Range): Candidate[] {
+    return this.candidates.filter((c) => c.span.start >= r.start && c.span.end <= r.end);
+  }
+
+  /** Whether the words of a range name an outlet. */
+  outletIn(r: Range): Candidate | null {
+    return this.within(r).find((c) => c.type === 'MEDIA') ?? null;
+  }
+
+  /** The full name of a surname or a short name, from the first fuller mention before `at`. */
+  private expand(c: Candidate, at: number): Candidate {
+    if (c.type === 'MEDIA') return c;
+    const last = c.name.split(' ').pop()!;
+    const fuller = this.candidates.find((o) => o.at < at && o.name !== c.name && o.name.split(' ').length > c.name.split(' ').length && o.name.endsWith(' ' + last));
+    return fuller ? { ...c, name: fuller.name, type: 'PERSON', country: fuller.country ?? c.country, sector: fuller.sector ?? c.sector, ...(fuller.entity !== undefined ? { entity: fuller.entity } : {}) } : c;
+  }
+
+  private lastBefore(at: number, ok: (c: Candidate) => boolean): Candidate | null {
+    for (let i = this.candidates.length - 1; i >= 0; i--) {
+      const c = this.candidates[i]!;
+      if (c.span.end <= at && ok(c)) return c;
+    }
+    return null;
+  }
+
+  /** The actor a source stands for; `speakers` are the speakers already found, most recent last. */
+  resolve(source: Range, speakers: readonly (ActorRefData & { at: number })[]): ActorRefData {
+    const text = this.doc.text.slice(source.start, source.end);
+    const low = text.toLowerCase().replace(/’/g, "'");
+    const asRef = (c: Candidate): ActorRefData => ({ name: c.name, country: c.country, sector: c.sector, span: source, ...(c.entity !== undefined ? { entity: c.entity } : {}) });
+    const asWritten: ActorRefData = { name: text, country: null, sector: null, span: source };
+    if (PERSON_PRONOUNS.has(low)) {
+      // a person named before: the last person speaker within a few sentences, else the last person named
+      const c = this.lastBefore(source.start, (x) => x.type === 'PERSON' || (x.type === 'UNKNOWN' && speakers.some((s) => s.name.endsWith(x.name))));
+      const s = [...speakers].reverse().find((x) => x.at < source.start && x.name.includes(' ') && !this.isOutletName(x.name));
+      if (s && (!c || s.at >= c.at - 400)) return { ...s, span: source };
+      return c ? asRef(this.expand(c, c.at)) : asWritten;
+    }
+    if (THING_PRONOUNS.has(low)) {
+      const c = this.lastBefore(source.start, (x) => x.type === 'MEDIA' || x.type === 'ORG');
+      return c ? asRef(c) : asWritten;
+    }
+    if (GROUP_PRONOUNS.has(low)) return asWritten;
+    const inside = this.within(source);
+    // offices and groups stay as written: "his office", "Iranian officials", "the White House's aides"
+    if (/\b(office|officials|spokespeople|aides|groups|ministry|sources|analysts|commentators|critics|experts|people|some|many|others)\b/i.test(low) && !inside.some((c) => c.type === 'PERSON' && c.name.includes(' '))) {
+      const o = inside.find((c) => c.type === 'MEDIA' || c.type === 'ORG');
+      if (o && !/\b(office|officials)\b/i.test(low)) return asRef(o);
+      return asWritten;
+    }
+    if (inside.length) {
+      // the name nearest the end of the phrase is the head: "Foreign Ministry spokesman Bahram Qassemi"
+      const persons = inside.filter((c) => c.type === 'PERSON');
+      const best = persons[persons.length - 1] ?? inside[inside.length - 1]!;
+      return asRef(this.expand(best, source.start));
+    }
+    if (ROLE_WORDS.test(low) && /^(the|a|an|his|her|their)\b/.test(low)) {
+      // a role description: the same role named earlier with a person, else the last person speaker
+      const s = [...speakers].reverse().find((x) => x.at < source.start && x.name.includes(' ') && !this.isOutletName(x.name));
+      const c = this.lastBefore(source.start, (x) => x.type === 'PERSON');
+      if (s) return { ...s, span: source };
+      if (c) return asRef(this.expand(c, c.at));
+    }
+    return asWritten;
+  }
+
+  isOutletName(name: string): boolean {
+    return this.candidates.some((c) => c.type === 'MEDIA' && c.name === name);
+  }
+}

@@ -1,3 +1,4 @@
+import { attributionsStage } from '../stages/attributions/attributions.stage.js';
 import { datesStage } from '../stages/dates/dates.stage.js';
 import { eventsStage } from '../stages/events/events.stage.js';
 import { tokensStage } from '../stages/tokens/tokens.stage.js';
@@ -8,8 +9,9 @@ export function defaultRegistry(): StageRegistry {
   return new StageRegistry()
     .register('tokens', tokensStage)
     .register('dates', datesStage)
+    .register('attributions', attributionsStage)
     .register('events', eventsStage);
 }
 
 /** The stages `analyze` runs, in order. */
-export const DEFAULT_STAGES: readonly string[] = ['tokens', 'dates', 'events'];
+export const DEFAULT_STAGES: readonly string[] = ['tokens', 'dates', 'attributions', 'events'];

@@ -30,7 +30,8 @@ function spanOf(text: string, part: string, from = 0): SpanJson {
 }
 
 function sentenceOf(text: string, s: SpanJson): SpanJson {
-  const start = Math.max(text.lastIndexOf('. ', s.start) + 2, text.lastIndexOf('\n', s.start) + 1, 0);
+  const dot = text.lastIndexOf('. ', s.start);
+  const start = Math.max(dot < 0 ? 0 : dot + 2, text.lastIndexOf('\n', s.start) + 1);
   const stop = text.indexOf('.', s.end);
   const end = stop < 0 ? text.length : stop + 1;
   return { start, end, text: text.slice(start, end) };

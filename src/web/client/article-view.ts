@@ -43,11 +43,11 @@ function safeUrl(url: string): string {
 
 function legend(): HTMLElement {
   return h('p', { class: 'legend' },
-    h('span', { class: 'seg att-content' }, 'attributed words'), ' ',
-    h('span', { class: 'seg att-source' }, 'source'), ' ',
-    h('span', { class: 'seg att-cue' }, 'cue'), ' ',
-    h('span', { class: 'seg entity' }, 'entity'), h('sup', { class: 'tag' }, 'country\u00b7sector'), ' ',
-    h('span', { class: 'seg trigger' }, 'event trigger'), ' ',
+    h('span', { class: 'key att-content' }, 'attributed words'), ' ',
+    h('span', { class: 'key att-source' }, 'source'), ' ',
+    h('span', { class: 'key att-cue' }, 'cue'), ' ',
+    h('span', { class: 'key entity' }, 'entity'), h('sup', { class: 'tag' }, 'country\u00b7sector'), ' ',
+    h('span', { class: 'key trigger' }, 'event trigger'), ' ',
     ...[1, 2, 3, 4].map((q) => h('span', { class: `badge quad-${q}` }, QUAD_NAMES[q]!)));
 }
 

@@ -26,7 +26,7 @@ export function why(p: Provenance): string {
 /** An event as a small badge: TYPE actor -> recipient [modality]. */
 export function eventBadge(e: { type: string; actor: ActorRef[]; recipient: ActorRef[]; modality: string; quadClass: number }, attrs: Record<string, string> = {}): HTMLElement {
   return h('span', { class: `badge quad-${e.quadClass}`, ...attrs },
-    h('b', {}, e.type), ' ', actorList(e.actor), ' \u2192 ', actorList(e.recipient),
+    h('b', {}, e.type), ' ', actorList(e.actor), e.recipient.length ? ` \u2192 ${actorList(e.recipient)}` : null,
     e.modality !== 'asserted' ? h('i', { class: 'modality' }, ` ${e.modality}`) : null);
 }
 

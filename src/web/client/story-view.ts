@@ -12,7 +12,7 @@ export async function happeningView(root: HTMLElement, id: string): Promise<void
   const x = await get<Happening>(`happenings/${encodeURIComponent(id)}`);
   const first = x.reports[0]?.sentence ?? '';
   mount(root,
-    h('h1', {}, `${x.type}: `, eventBadge(x)),
+    h('h1', {}, 'Happening ', eventBadge(x)),
     h('p', { class: 'meta' }, `${x.date ?? 'undated'} \u00b7 ${QUAD_NAMES[x.quadClass]} (score ${x.score}) \u00b7 ${x.modality} \u00b7 `
       + `${x.sources} source${x.sources === 1 ? '' : 's'}, ${x.reportCount} report${x.reportCount === 1 ? '' : 's'}`),
     h('div', { class: 'side-by-side', id: 'story-columns' }, x.reports.map((r, i) => h('section', { class: 'column', 'data-outlet': r.source.outlet ?? '' },

@@ -182,7 +182,7 @@ function eventOf(
   recipient = recipient.filter((r) => !actor.some((a) => a.name === r.name && a.country === r.country) || DOMESTIC_TYPES.has(type));
 
   // modality
-  let verdict = modalityOf({ tokens, clause, trigger: [h, last] });
+  let verdict = modalityOf({ tokens, clause, trigger: [h, last], nominal });
   // "if ..." anywhere before in the sentence, or right after: "would consider talks if ..."
   const conditional = CONDITIONS.has(tokens[clauseList[ci + 1]?.[0] ?? -1]?.data.normal ?? '')
     || clauseList.slice(0, ci + 1).some(([a]) => CONDITIONS.has(tokens[a]?.data.normal ?? ''));

@@ -36,8 +36,9 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   PSE: ['Palestine', 'Gaza', 'West Bank', 'Hamas', 'PLO', 'Palestinian Authority'],
   IRN: ['Iran', 'Tehran', 'Islamic Republic'],
   CIV: ['Ivory Coast'],
+  TUR: ['Turkey', 'Ankara'],
+  CZE: ['Czech Republic', 'Czechia'],
   COD: ['Congo'],
-  CZE: ['Czech Republic'],
   MMR: ['Burma'],
   SYR: ['Damascus'],
   ISR: ['Jerusalem'],
@@ -45,7 +46,7 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
 const EXTRA_ADJECTIVES: Readonly<Record<string, readonly string[]>> = {
   USA: ['U.S.', 'US'], GBR: ['UK'], RUS: ['Soviet'], PRK: ['North Korean'], KOR: ['South Korean'],
   PSE: ['Palestinian'], NLD: ['Dutch'], CHE: ['Swiss'], FRA: ['French'], GRC: ['Greek'], CZE: ['Czech'],
-  PHL: ['Filipino', 'Philippine'], BIH: ['Bosnian'], SRB: ['Serb'], HRV: ['Croat'],
+  PHL: ['Filipino', 'Philippine'], TUR: ['Turkish'], BIH: ['Bosnian'], SRB: ['Serb'], HRV: ['Croat'],
 };
 /** International bodies (ONTOLOGY.md codes). */
 const BODIES: readonly [string, string, readonly string[]][] = [

@@ -37,7 +37,7 @@ export const MODALITY_RULES: readonly ModalityRule[] = [
   { id: 'modality.future.going-to', modality: 'future', phrase: ['going', 'to'], window: 3 },
   { id: 'modality.future.set-to', modality: 'future', phrase: ['set', 'to'], window: 3 },
   { id: 'modality.future.plan', modality: 'future', before: ['plan', 'plans', 'planned', 'planning', 'intends', 'intend', 'scheduled', 'upcoming', 'next'], window: 4 },
-  { id: 'modality.future.verge', modality: 'future', phrase: ['verge', 'of'], window: 5 },
+  { id: 'modality.future.verge', modality: 'future', phrase: ['verge', 'of'], window: 8 },
   { id: 'modality.future.to-be', modality: 'future', phrase: ['to', 'be'], window: 2 },
   { id: 'modality.historical.pluperfect', modality: 'historical', before: ['had'], window: 3 },
   { id: 'modality.historical.recalled', modality: 'historical', before: ['former', 'previously', 'campaign'], window: 6 },
@@ -48,6 +48,8 @@ export interface ClauseView {
   /** token index range of the clause, and of the trigger, in `tokens` */
   readonly clause: readonly [number, number];
   readonly trigger: readonly [number, number];
+  /** a noun trigger: its verb follows it ("new sanctions are on the verge of being imposed") */
+  readonly nominal?: boolean;
 }
 
 export interface ModalityVerdict {
@@ -74,6 +76,7 @@ export function modalityOf(view: ClauseView): ModalityVerdict {
   const clauseWords = words(tokens, clause[0], clause[1]);
   for (const rule of MODALITY_RULES) {
     const before = words(tokens, Math.max(clause[0], trigger[0] - rule.window), trigger[0]);
+    if (view.nominal) before.push(...words(tokens, trigger[1] + 1, Math.min(clause[1], trigger[1] + 1 + rule.window)));
     if (rule.before && rule.before.some((w) => before.includes(w))) return { modality: rule.modality, rule: rule.id };
     if (rule.phrase && hasPhrase(before, rule.phrase)) return { modality: rule.modality, rule: rule.id };
     if (rule.clause && rule.clause.some((w) => clauseWords.includes(w))) return { modality: rule.modality, rule: rule.id };

@@ -114,7 +114,7 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
 }
 
 /** The first party after the trigger in its clause: a direct object or one after a recipient preposition. */
-function object(ctx: PartyContext, after: number, allowed: (prep: string | null) => boolean): Phrase | undefined {
+function object(ctx: PartyContext, after: number, allowed: (prep: string | null) => boolean, from = after): Phrase | undefined {
   const [, ce] = ctx.clause;
   // the object does not lie beyond another verb ("prevented the rally staged by students to protest ..."),
   // save an infinitive that continues the act ("offered to hand over to Britain"), nor beyond the comma
@@ -122,11 +122,12 @@ function object(ctx: PartyContext, after: number, allowed: (prep: string | null)
   let stop = ce;
   for (let i = after + 1; i < ce; i++) {
     const t = ctx.tokens[i]!;
+    if (i <= ctx.trigger[1]) continue;
     const infinitive = ctx.tokens[i - 1]?.data.normal === 'to';
     if (t.data.pos === 'VERB' && i > after + 1 && !infinitive) { stop = i; break; }
     if (t.data.value === ',' && ctx.tokens.slice(i + 1, ce).some((x) => REPORTING.has(x.data.normal))) { stop = i; break; }
   }
-  return ctx.phrases.find((p) => p.start > after && p.end <= stop && p.refs.length > 0 && allowed(prepositionBefore(ctx.tokens, p)));
+  return ctx.phrases.find((p) => p.start > from && p.end <= stop && p.refs.length > 0 && allowed(prepositionBefore(ctx.tokens, p)));
 }
 
 /**
@@ -169,7 +170,8 @@ export function findParties(ctx: PartyContext): Parties {
   if (ctx.subjectIsRecipient) {
     return { actor: [], actorRule: null, recipient: subjectRefs, recipientRule: s ? 'recipient.modal-subject' : null };
   }
-  const o = object(ctx, last, recipientPrep);
+  // the object may stand inside a discontinuous trigger: "called on Britain to", "expelled the Russian ambassador"
+  const o = object(ctx, last, recipientPrep, h);
   return {
     actor: subjectRefs, actorRule: s ? 'actor.subject' : null,
     recipient: o ? withCoordinates(ctx, o, ctx.clause[1]) : [], recipientRule: o ? 'recipient.object' : null,

@@ -25,6 +25,12 @@ export interface TriggerEntry {
   readonly reciprocal?: boolean;
   /** the grammatical subject is the one acted on ("Libya must hand over ..." said Britain): REQUEST via a modal */
   readonly subjectIsRecipient?: boolean;
+  /**
+   * the type follows the project ontology (ONTOLOGY.md) where it departs from the CAMEO -> PLOVER
+   * map: imposing sanctions is SANCTION (the map says COERCE), a declared ceasefire and a pardon are
+   * CONCEDE, a resignation is RETREAT. Every other entry's type is the one its CAMEO code maps to.
+   */
+  readonly ontology?: boolean;
 }
 
 const e = (id: string, pattern: string, type: PloverType, cameo: string, extra: Partial<TriggerEntry> = {}): TriggerEntry =>
@@ -94,9 +100,9 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.concede.lift', 'lift|ease|relax|cancel ... restriction|curfew|ban|emergency|sanction|embargo', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.shorten', 'shorten ... curfew', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.relief', 'sanction relief', 'CONCEDE', '081', { mode: 'ease' }),
-  e('trigger.concede.pardon', 'pardon|amnesty', 'CONCEDE', '0841', { mode: 'pardon' }),
-  e('trigger.concede.ceasefire', 'declare ... ceasefire|truce', 'CONCEDE', '087', { mode: 'ceasefire' }),
-  e('trigger.concede.call-off', 'call off', 'CONCEDE', '0861'),
+  e('trigger.concede.pardon', 'pardon|amnesty', 'CONCEDE', '0841', { mode: 'pardon', ontology: true }),
+  e('trigger.concede.ceasefire', 'declare ... ceasefire|truce', 'CONCEDE', '0871', { mode: 'ceasefire', ontology: true }),
+  e('trigger.concede.call-off', 'call off', 'CONCEDE', '080'),
   e('trigger.concede.concession', '~concession', 'AGREE', '035'),
 
   // COOPERATE: material cooperation
@@ -124,9 +130,9 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.retreat.set-free', 'set free', 'RETREAT', '0841', { mode: 'release' }),
   e('trigger.retreat.disarm', 'disarm|disarmament|denuclearization|denuclearize|denuclearise', 'RETREAT', '0871', { mode: 'disarm' }),
   e('trigger.retreat.lay-down-arms', 'lay down ... arm|weapon', 'RETREAT', '0871', { mode: 'disarm' }),
-  e('trigger.retreat.resign', 'resign', 'RETREAT', '0832', { mode: 'resign' }),
-  e('trigger.retreat.step-down', 'step down', 'RETREAT', '0832', { mode: 'resign' }),
-  e('trigger.retreat.resignation', '~resignation', 'RETREAT', '0832', { mode: 'resign' }),
+  e('trigger.retreat.resign', 'resign', 'RETREAT', '0832', { mode: 'resign', ontology: true }),
+  e('trigger.retreat.step-down', 'step down', 'RETREAT', '0832', { mode: 'resign', ontology: true }),
+  e('trigger.retreat.resignation', '~resignation', 'RETREAT', '0832', { mode: 'resign', ontology: true }),
   e('trigger.retreat.lift-blockade', 'lift|end ... blockade|siege', 'RETREAT', '0863', { mode: 'access' }),
   e('trigger.retreat.access', 'allow|grant ... access', 'RETREAT', '0863', { mode: 'access' }),
   e('trigger.retreat.access-improved', 'access ... improve', 'RETREAT', '0863', { mode: 'access' }),
@@ -202,15 +208,15 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.protest.sit-in', 'sit-in', 'PROTEST', '141', { mode: 'demo' }),
 
   // SANCTION
-  e('trigger.sanction.impose-sanctions', 'impose|slap|reimpose|re-impose ... sanction|embargo|tariff', 'SANCTION', '163'),
-  e('trigger.sanction.sanction', 'sanction|embargo', 'SANCTION', '163'),
+  e('trigger.sanction.impose-sanctions', 'impose|slap|reimpose|re-impose ... sanction|embargo|tariff', 'SANCTION', '163', { ontology: true }),
+  e('trigger.sanction.sanction', 'sanction|embargo', 'SANCTION', '163', { ontology: true }),
   e('trigger.sanction.expel', 'expel ... ambassador|diplomat|envoy', 'SANCTION', '1661', { mode: 'expel' }),
   e('trigger.sanction.expel-any', 'expel', 'SANCTION', '166', { mode: 'expel' }),
   e('trigger.sanction.withdraw-from', 'withdraw ... from ... agreement|deal|accord|treaty|pact', 'SANCTION', '161', { mode: 'withdraw' }),
   e('trigger.sanction.pull-out-of', 'pull out of', 'SANCTION', '161', { mode: 'withdraw' }),
   e('trigger.sanction.withdrew-from', 'withdraw from', 'SANCTION', '161', { mode: 'withdraw' }),
   e('trigger.sanction.from-which-withdrew', 'from which ... withdraw', 'SANCTION', '161', { mode: 'withdraw' }),
-  e('trigger.sanction.re-impose', 're - impose', 'SANCTION', '163'),
+  e('trigger.sanction.re-impose', 're - impose', 'SANCTION', '163', { ontology: true }),
   e('trigger.sanction.cut-ties', 'cut|sever|break ... tie|relation', 'SANCTION', '161', { mode: 'discontinue' }),
   e('trigger.sanction.suspend', 'suspend|halt|freeze ... aid|talk|cooperation|delivery|relation', 'SANCTION', '16', { mode: 'discontinue' }),
   e('trigger.sanction.prohibit', 'prohibit|^ban', 'SANCTION', '16'),
@@ -220,6 +226,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 
   // MOBILIZE
   e('trigger.mobilize.deploy', 'deploy|dispatch|mobilize|mobilise ... troop|force|soldier|warship|police|tank', 'MOBILIZE', '15', { mode: 'troops' }),
+  e('trigger.mobilize.send-troops', 'send ... troop|soldier|warship|force|reinforcement', 'MOBILIZE', '15', { mode: 'troops' }),
   e('trigger.mobilize.deploy-verb', 'deploy|mobilize|mobilise', 'MOBILIZE', '15', { mode: 'troops' }),
   e('trigger.mobilize.strengthen', 'strengthen|reinforce|boost ... force|troop|presence', 'MOBILIZE', '15', { mode: 'troops' }),
   e('trigger.mobilize.alert', 'high alert', 'MOBILIZE', '15', { mode: 'troops' }),
@@ -232,16 +239,16 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.coerce.curfew', 'impose ... curfew|siege|emergency', 'COERCE', '172', { mode: 'restrict' }),
   e('trigger.coerce.declare-siege', 'declare ... siege|emergency|curfew', 'COERCE', '172', { mode: 'restrict' }),
   e('trigger.coerce.blockade', 'blockade', 'COERCE', '172', { mode: 'restrict' }),
-  e('trigger.coerce.censor', 'censor', 'COERCE', '175', { mode: 'censor' }),
-  e('trigger.coerce.shut-down', 'shut down ... newspaper|website|internet|outlet', 'COERCE', '175', { mode: 'censor' }),
-  e('trigger.coerce.prevent', 'prevent|disperse ... demonstration|protest|rally|protester|demonstrator|crowd', 'COERCE', '175', { mode: 'restrict' }),
-  e('trigger.coerce.break-up', 'break up ... demonstration|protest|rally|crowd', 'COERCE', '175', { mode: 'restrict' }),
-  e('trigger.coerce.tear-gas', 'use|fire ... tear gas', 'COERCE', '175', { mode: 'restrict' }),
-  e('trigger.coerce.crackdown', 'crackdown', 'COERCE', '175', { mode: 'restrict' }),
-  e('trigger.coerce.kidnap', 'kidnap|abduct', 'COERCE', '181', { mode: 'seize' }),
+  e('trigger.coerce.censor', 'censor', 'COERCE', '1721', { mode: 'censor' }),
+  e('trigger.coerce.shut-down', 'shut down ... newspaper|website|internet|outlet', 'COERCE', '1721', { mode: 'censor' }),
+  e('trigger.coerce.prevent', 'prevent|disperse ... demonstration|protest|rally|protester|demonstrator|crowd', 'COERCE', '172', { mode: 'restrict' }),
+  e('trigger.coerce.break-up', 'break up ... demonstration|protest|rally|crowd', 'COERCE', '172', { mode: 'restrict' }),
+  e('trigger.coerce.tear-gas', 'use|fire ... tear gas', 'COERCE', '172', { mode: 'restrict' }),
+  e('trigger.coerce.crackdown', 'crackdown', 'COERCE', '172', { mode: 'restrict' }),
+  e('trigger.assault.kidnap', 'kidnap|abduct', 'ASSAULT', '181', { mode: 'abduct' }),
   e('trigger.coerce.hack', 'hack|deface|cyberattack', 'COERCE', '176'),
   e('trigger.coerce.sabotage', 'sabotage|torch', 'COERCE', '176'),
-  e('trigger.coerce.human-shield', 'human shield', 'COERCE', '171'),
+  e('trigger.assault.human-shield', 'human shield', 'ASSAULT', '184', { mode: 'abduct' }),
 
   // ASSAULT
   e('trigger.assault.attack', '^attack|^assault|^strike', 'ASSAULT', '190'),
@@ -254,19 +261,20 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.assault.bombing', 'bombing|shelling', 'ASSAULT', '183', { mode: 'explosives' }),
   e('trigger.assault.torture', 'torture', 'ASSAULT', '1821'),
   e('trigger.assault.wound', 'wound|injure', 'ASSAULT', '190'),
-  e('trigger.assault.invade', 'invade|invasion|occupy', 'ASSAULT', '192'),
+  e('trigger.assault.invade', 'invade|invasion', 'ASSAULT', '190'),
+  e('trigger.coerce.occupy', 'occupy', 'COERCE', '192', { mode: 'seize' }),
   e('trigger.assault.clash', 'clash|fight', 'ASSAULT', '190', { reciprocal: true }),
   e('trigger.assault.cleansing', 'ethnic cleansing', 'ASSAULT', '203'),
   e('trigger.assault.artillery', 'launch ... artillery|rocket|missile|mortar', 'ASSAULT', '195'),
   e('trigger.assault.drone', 'drone strike|attack', 'ASSAULT', '195', { mode: 'drone' }),
   e('trigger.assault.force-out', 'force|drive out', 'ASSAULT', '1822'),
-  e('trigger.assault.close-border', 'close ... border', 'SANCTION', '1631'),
+  e('trigger.coerce.close-border', 'close ... border', 'COERCE', '191', { mode: 'restrict' }),
   e('trigger.coerce.blow-up', 'blow up', 'COERCE', '176'),
   e('trigger.coerce.set-fire', 'set fire to', 'COERCE', '176'),
   e('trigger.coerce.hack-into', 'hack into', 'COERCE', '176'),
-  e('trigger.coerce.hostage', 'hold|take ... hostage', 'COERCE', '181', { mode: 'seize' }),
+  e('trigger.assault.hostage', 'hold|take ... hostage', 'ASSAULT', '181', { mode: 'abduct' }),
   e('trigger.coerce.martial-law', 'martial law', 'COERCE', '172', { mode: 'restrict' }),
-  e('trigger.coerce.crack-down', 'crack down', 'COERCE', '175', { mode: 'restrict' }),
+  e('trigger.coerce.crack-down', 'crack down', 'COERCE', '172', { mode: 'restrict' }),
   e('trigger.assault.air-strike', 'air strike|raid', 'ASSAULT', '195', { mode: 'aerial' }),
   e('trigger.assault.cyber', 'cyber attack', 'COERCE', '176'),
   e('trigger.assault.suicide', 'suicide bombing|attack', 'ASSAULT', '183', { mode: 'explosives' }),
@@ -284,6 +292,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 export const NON_EVENTS: readonly { readonly id: string; readonly pattern: string }[] = [
   { id: 'nonevent.release-statement', pattern: 'release ... statement|report|video|figure|data|album|film|photo|result' },
   { id: 'nonevent.in-order-to', pattern: 'in order' },
+  { id: 'nonevent.statement-released', pattern: 'statement|report|video|figure|data|album|film|photo|result|book|song ... release' },
   { id: 'nonevent.demonstrate-quality', pattern: 'demonstrate ... commitment|ability|resolve|willingness|capacity|that|how' },
   { id: 'nonevent.amnesty-international', pattern: 'amnesty international' },
   { id: 'nonevent.back-to', pattern: 'back to' },

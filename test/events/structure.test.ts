@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyse, brief, eventsOf } from './helpers.js';
+
+const only = (text: string, type: string, options: { published?: string; quotes?: boolean } = {}) => {
+  const found = eventsOf(text, options).filter((e) => e.type === type);
+  assert.equal(found.length, 1, `one ${type} in ${JSON.stringify(eventsOf(text, options).map(brief))}`);
+  return found[0]!;
+};
+
+// modality: each sentence is ours; published 2024-03-15
+const MODALITY: readonly [string, string, string][] = [
+  ['Chile expelled the Bolivian consul on Tuesday.', 'SANCTION', 'asserted'],
+  ['Iceland did not meet with Norwegian officials.', 'CONSULT', 'negated'],
+  ['There were no plans for talks between Greece and Turkey, the ministry said.', 'CONSULT', 'negated'],
+  ['Serbia would only consider talks if Kosovo first recognised its borders.', 'CONSULT', 'hypothetical'],
+  ['Ghana could send troops to Mali.', 'MOBILIZE', 'hypothetical'],
+  ['Austria will meet with Swiss negotiators next week.', 'CONSULT', 'future'],
+  ['New sanctions on Syria are on the verge of being imposed.', 'SANCTION', 'future'],
+  ['Peru had expelled the Venezuelan ambassador before the talks began.', 'SANCTION', 'historical'],
+  ['Sudan accused Chad of sheltering rebels in January 2021.', 'ACCUSE', 'historical'],
+];
+
+for (const [text, type, modality] of MODALITY) {
+  test(`modality ${modality}: ${text}`, () => {
+    assert.equal(only(text, type).modality, modality);
+  });
+}
+
+test('passive voice: the agent comes from the by-phrase, the recipient from the subject', () => {
+  const e = only('Dozens of Georgian protesters were arrested by Russian soldiers on Sunday.', 'COERCE');
+  assert.deepEqual(e.actor.map((a) => a.country), ['RUS']);
+  assert.deepEqual(e.recipient.map((a) => a.country), ['GEO']);
+  assert.equal(e.actor[0]?.sector, 'MIL');
+  assert.equal(e.recipient[0]?.sector, 'CVL');
+});
+
+test('compound actors stay one event with every party', () => {
+  const e = only('France, Italy and Spain condemned Libya over the detention of migrants.', 'ACCUSE');
+  assert.deepEqual(e.actor.map((a) => a.country), ['FRA', 'ITA', 'ESP']);
+  assert.deepEqual(e.recipient.map((a) => a.country), ['LBY']);
+  const met = only('Mongolia and Kazakhstan met on Monday.', 'CONSULT');
+  assert.deepEqual(met.actor.map((a) => a.country), ['MNG', 'KAZ']);
+  assert.deepEqual(met.recipient, []);
+});
+
+test('an appositive is not a second actor', () => {
+  const e = only('Qatar, a close ally of Turkey, refused to expel the diplomats.', 'REJECT');
+  assert.deepEqual(e.actor.map((a) => a.country), ['QAT']);
+});
+
+test('nominal events take their actor from the modifier and their recipient from the complement', () => {
+  const e = only('Officials said the Japanese sanctions on North Korea were hurting trade.', 'SANCTION');
+  assert.deepEqual(e.actor.map((a) => a.country), ['JPN']);
+  assert.deepEqual(e.recipient.map((a) => a.country), ['PRK']);
+});
+
+test('a pronoun subject takes the actor named before it', () => {
+  const e = only('Hungary said it will veto the budget.', 'REJECT');
+  assert.deepEqual(e.actor.map((a) => a.country), ['HUN']);
+});
+
+test('a verb inside a controlling verb is its content, not a second event', () => {
+  const events = eventsOf('Iraq threatened to expel the Turkish ambassador.');
+  assert.deepEqual(events.map(brief), ['THREATEN IRQ>TUR']);
+});
+
+test('a promise of harm is a threat; a promise of help is an agreement', () => {
+  assert.equal(only('Colombia promised to expel the Venezuelan envoys.', 'THREATEN').actor[0]?.country, 'COL');
+  assert.equal(only('Sweden will provide military aid to Ukraine.', 'AGREE').recipient[0]?.country, 'UKR');
+});
+
+test('speech acts: when the quoted words are the act, the speaker is the actor and the attribution is kept', () => {
+  const text = '“These sanctions are the exact opposite of dialogue,” the Iranian foreign ministry said.';
+  const doc = analyse(text, { quotes: true });
+  const e = doc.layer('event').find((x) => x.data.type === 'ACCUSE');
+  assert.ok(e, JSON.stringify(doc.layer('event').map((x) => x.data.type)));
+  assert.equal(e.data.actor[0]?.country, 'IRN');
+  const attribution = doc.layer('attribution')[0];
+  assert.ok(attribution);
+  assert.equal(e.data.attribution, attribution.id);
+});
+
+test('an event reported inside a quote keeps its attribution; the writer\'s own has none', () => {
+  const text = '“Estonia rejected the offer,” the Russian embassy said. Estonia rejected the offer on Monday.';
+  const events = analyse(text, { quotes: true }).layer('event').filter((x) => x.data.type === 'REJECT');
+  assert.equal(events.length, 2);
+  assert.notEqual(events[0]!.data.attribution, null);
+  assert.equal(events[1]!.data.attribution, null);
+});
+
+test('the date of an event is the date expression of its clause', () => {
+  const e = only('Peru expelled the Venezuelan ambassador on March 12.', 'SANCTION');
+  assert.equal(e.date, '2024-03-12');
+  assert.equal(only('Peru expelled the Venezuelan ambassador.', 'SANCTION').date, null);
+});
+
+const NO_EVENTS: readonly string[] = [
+  'The minister said the economy grew by two percent last year.',
+  'Analysts believe the currency will remain weak.',
+  'It is a beautiful city with a long history of trade.',
+  'The report was released on Monday and runs to 300 pages.',
+  'In my view, the government has handled the floods poorly.',
+  'The company met its sales target for the quarter.',
+  'Prices rose in order to cover the cost of fuel.',
+];
+
+for (const text of NO_EVENTS) {
+  test(`no event: ${text}`, () => {
+    assert.deepEqual(eventsOf(text).map(brief), []);
+  });
+}

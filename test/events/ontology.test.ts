@@ -48,7 +48,7 @@ test('the CAMEO table agrees with the source it was transcribed from', { skip: !
   for (const line of readFileSync(TABLE, 'utf8').split('\n')) {
     const m = /^(\d+):\s*([A-Z]+)/.exec(line.split('#')[0]!.trim());
     if (!m || m[1]!.length === 2) continue;   // two-digit roots are listed twice (08)
-    assert.equal(ploverOfCameo(m[1]!)?.type, m[2], m[1]);
+    assert.equal(ploverOfCameo(m[1]!)?.type, m[2], `CAMEO ${m[1]}`);
     checked++;
   }
   assert.ok(checked > 200);

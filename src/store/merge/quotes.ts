@@ -60,3 +60,19 @@ export function wordChanges(canonical: string, variant: string): { changes: Word
   const fidelity = Math.max(n, m) === 0 ? 1 : kept / Math.max(n, m);
   return { changes, fidelity: Math.round(fidelity * 1000) / 1000 };
 }
+
+/**
+ * Hashes of a quote's word pairs ("never negotiate", "negotiate under"): the candidate index for
+ * merging. A variant with a few words changed still shares most pairs with the first wording.
+ */
+export function wordPairHashes(text: string): number[] {
+  const words = quoteWords(text);
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const pair = `${words[i]} ${words[i + 1]}`;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < pair.length; k++) h = Math.imul(h ^ pair.charCodeAt(k), 0x01000193);
+    out.add(h | 0);
+  }
+  return [...out];
+}

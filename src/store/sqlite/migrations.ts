@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DossierError } from '../../core/errors.js';
+import { wordPairHashes } from '../merge/quotes.js';
 
 /**
  * Numbered schema migrations. The database's `user_version` says how many have run; opening a
@@ -10,6 +11,8 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** fills new tables from existing rows, after the SQL, in the same transaction */
+  readonly backfill?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -124,6 +127,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE VIRTUAL TABLE quote_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
     `,
   },
+  {
+    version: 4,
+    name: 'quote candidate index (word pairs of each quote) and per-quote sources, so merging stays fast for much-quoted words',
+    sql: `
+      CREATE TABLE quote_gram (
+        hash INTEGER NOT NULL, quote_rowid INTEGER NOT NULL,
+        PRIMARY KEY (hash, quote_rowid)
+      ) WITHOUT ROWID;
+      CREATE TABLE quote_source (
+        quote_rowid INTEGER NOT NULL, source TEXT NOT NULL,
+        PRIMARY KEY (quote_rowid, source)
+      ) WITHOUT ROWID;
+      INSERT OR IGNORE INTO quote_source (quote_rowid, source)
+        SELECT v.quote_rowid, coalesce(lower(a.outlet), 'article:' || a.id) FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid;
+    `,
+    backfill(db) {
+      const insert = db.prepare('INSERT OR IGNORE INTO quote_gram (hash, quote_rowid) VALUES (?, ?)');
+      for (const row of db.prepare('SELECT rowid, text FROM quote').iterate() as IterableIterator<{ rowid: number; text: string }>) {
+        for (const h of wordPairHashes(row.text)) insert.run(h, row.rowid);
+      }
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -142,6 +167,7 @@ export function migrate(db: Database.Database, target = SCHEMA_VERSION): number 
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.backfill?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

@@ -1,11 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { ActorRefJson, AttributionJson } from '../../result/schema.js';
 import { actorCode, foldName } from '../merge/parties.js';
-import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, dice, quoteWords, wordChanges } from '../merge/quotes.js';
+import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 
-/** words used to find candidate quotes in the full-text index: the longest (rarest) ones */
-const SEARCH_WORDS = 10;
-const MAX_CANDIDATES = 40;
+/** the quotes sharing the most word pairs with a new one are compared with it */
+const MAX_CANDIDATES = 20;
 /** a quote whose speaker is unknown on one side merges only when the words agree this much */
 const UNKNOWN_SPEAKER_DICE = 0.8;
 
@@ -13,29 +12,36 @@ interface CandidateRow { quote_rowid: number; speaker_json: string | null; text:
 
 /**
  * Merges each attribution into a quote: the same words (mostly) from the same speaker, found
- * through the quote full-text index, or a new quote. Records the variant's fidelity to the first
+ * through the word-pair index of the quotes' first wordings (quote_gram), or a new quote. Records the variant's fidelity to the first
  * reported wording. Runs inside the article's transaction.
  */
 export class QuoteWriter {
-  private readonly search: Database.Statement;
+  private readonly candidates: Database.Statement;
+  private readonly insertGram: Database.Statement;
+  private readonly insertSource: Database.Statement;
   private readonly insertQuote: Database.Statement;
   private readonly insertVariant: Database.Statement;
   private readonly insertFts: Database.Statement;
   private readonly update: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.search = db.prepare(`SELECT DISTINCT v.quote_rowid, q.speaker_json, q.text FROM quote_fts
-      JOIN quote_variant v ON v.rowid = quote_fts.rowid JOIN quote q ON q.rowid = v.quote_rowid
-      WHERE quote_fts MATCH ? ORDER BY rank LIMIT ${MAX_CANDIDATES}`);
+    // json_each: the word-pair hashes of the new quote, as one parameter
+    this.candidates = db.prepare(`SELECT q.rowid AS quote_rowid, q.speaker_json, q.text FROM
+        (SELECT g.quote_rowid, count(*) AS shared FROM quote_gram g WHERE g.hash IN (SELECT value FROM json_each(?))
+         GROUP BY g.quote_rowid ORDER BY shared DESC LIMIT ${MAX_CANDIDATES}) c
+      JOIN quote q ON q.rowid = c.quote_rowid`);
+    this.insertGram = db.prepare('INSERT OR IGNORE INTO quote_gram (hash, quote_rowid) VALUES (?, ?)');
+    this.insertSource = db.prepare(`INSERT OR IGNORE INTO quote_source (quote_rowid, source)
+      SELECT ?, coalesce(lower(outlet), 'article:' || id) FROM article WHERE rowid = ?`);
     this.insertQuote = db.prepare(`INSERT INTO quote (speaker_json, speaker_key, speaker_country, speaker_code, text, n_variants, n_sources,
       min_fidelity, first_published) VALUES (?, ?, ?, ?, ?, 0, 0, 1, ?)`);
     this.insertVariant = db.prepare(`INSERT INTO quote_variant (quote_rowid, article_rowid, idx, kind, text, fidelity, changes_json)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertFts = db.prepare('INSERT INTO quote_fts (rowid, text) VALUES (?, ?)');
+    // counts kept incrementally: a much-quoted sentence can have thousands of variants
     this.update = db.prepare(`UPDATE quote SET
-        n_variants = (SELECT count(*) FROM quote_variant WHERE quote_rowid = @id),
-        n_sources = (SELECT count(DISTINCT coalesce(lower(a.outlet), 'article:' || a.id)) FROM quote_variant v
-                     JOIN article a ON a.rowid = v.article_rowid WHERE v.quote_rowid = @id),
+        n_variants = n_variants + 1,
+        n_sources = n_sources + @newSource,
         min_fidelity = min(min_fidelity, @fidelity),
         first_published = CASE WHEN @published IS NOT NULL AND (first_published IS NULL OR @published < first_published) THEN @published ELSE first_published END
       WHERE rowid = @id`);
@@ -46,7 +52,7 @@ export class QuoteWriter {
     const text = attribution.content.text.trim();
     const words = quoteWords(text);
     if (words.length < MIN_QUOTE_WORDS) return null;
-    const match = this.findQuote(words, attribution.speaker);
+    const match = this.findQuote(text, words, attribution.speaker);
     let rowid: number, fidelity = 1, changes: unknown[] = [];
     if (match) {
       rowid = match.rowid;
@@ -55,17 +61,17 @@ export class QuoteWriter {
       const s = attribution.speaker;
       rowid = Number(this.insertQuote.run(s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null,
         s ? actorCode(s) : null, text, published).lastInsertRowid);
+      for (const h of wordPairHashes(text)) this.insertGram.run(h, rowid);
     }
     const variant = Number(this.insertVariant.run(rowid, articleRowid, index, attribution.kind, text, fidelity, JSON.stringify(changes)).lastInsertRowid);
     this.insertFts.run(variant, text);
-    this.update.run({ id: rowid, fidelity, published });
+    const newSource = this.insertSource.run(rowid, articleRowid).changes;
+    this.update.run({ id: rowid, fidelity, published, newSource });
     return rowid;
   }
 
-  private findQuote(words: string[], speaker: ActorRefJson | null): { rowid: number; text: string } | null {
-    const rare = [...new Set(words.filter((w) => w.length >= 4))].sort((a, b) => b.length - a.length).slice(0, SEARCH_WORDS);
-    if (!rare.length) return null;
-    const rows = this.search.all(rare.map((w) => `"${w}"`).join(' OR ')) as CandidateRow[];
+  private findQuote(text: string, words: string[], speaker: ActorRefJson | null): { rowid: number; text: string } | null {
+    const rows = this.candidates.all(JSON.stringify(wordPairHashes(text))) as CandidateRow[];
     let best: { rowid: number; text: string; score: number } | null = null;
     for (const row of rows) {
       const score = dice(words, quoteWords(row.text));

@@ -1,0 +1,89 @@
+/**
+ * Corpus-mode benchmark: ingest throughput (articles/s, MB/s) on a generated corpus with the
+ * analyse-only throughput of the same articles beside it in the same run (the difference is what
+ * the store costs), the database size per article, the throughput of re-ingesting the same corpus
+ * (all known: fingerprinting only), and query latencies over the full corpus.
+ *
+ *   node --import tsx bench/ingest.ts [--articles 10000] [--keep DIR]
+ */
+import { mkdtempSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Analyzer } from '../src/analyze.js';
+import { readArticles } from '../src/ingest/sources.js';
+import { ingest, ingestSources } from '../src/store/ingest.js';
+import { openStore } from '../src/store/store.js';
+import { generateStories } from './story-corpus.js';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, keep: { type: 'string' } } });
+const count = Number(values.articles);
+const dir = values.keep ?? mkdtempSync(path.join(tmpdir(), 'dossier-bench-'));
+const corpusFile = path.join(dir, 'corpus.jsonl');
+const dbFile = path.join(dir, 'bench.db');
+for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+
+const articles = [...generateStories(count, 11)];
+writeFileSync(corpusFile, articles.map((a) => JSON.stringify(a)).join('\n'));
+const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+console.log(`corpus: ${count} generated articles, ${(bytes / 1e6).toFixed(2)} MB of text, in ${corpusFile}`);
+
+const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
+const rate = (label: string, secs: number) =>
+  console.log(`${label.padEnd(38)} ${(count / secs).toFixed(1).padStart(8)} articles/s ${(bytes / 1e6 / secs).toFixed(3).padStart(7)} MB/s   (${secs.toFixed(1)} s)`);
+
+const analyzer = new Analyzer();
+for (const a of articles.slice(0, 50)) analyzer.analyze(a); // warm-up: models load, JIT settles
+
+// analyse only: the same reading path as ingest (the .jsonl file), no store
+let t0 = process.hrtime.bigint();
+let analysed = 0;
+for await (const item of readArticles(corpusFile)) if (item.ok) { analyzer.analyze(item.article); analysed++; }
+const analyseSecs = seconds(t0);
+if (analysed !== count) throw new Error(`analysed ${analysed} of ${count}`);
+rate('analyse only (read + analyse)', analyseSecs);
+
+const store = openStore(dbFile);
+t0 = process.hrtime.bigint();
+const tally = await ingest(store, analyzer, ingestSources([corpusFile]));
+const ingestSecs = seconds(t0);
+if (tally.stored !== count) throw new Error(`stored ${tally.stored} of ${count}: ${JSON.stringify(tally)}`);
+rate('ingest (read + analyse + store)', ingestSecs);
+console.log(`store share of ingest time: ${(((ingestSecs - analyseSecs) / ingestSecs) * 100).toFixed(0)}%`);
+
+t0 = process.hrtime.bigint();
+const again = await ingest(store, analyzer, ingestSources([corpusFile]));
+if (again.known !== count) throw new Error(`re-ingest found ${again.known} known of ${count}`);
+rate('re-ingest (all already stored)', seconds(t0));
+
+const stats = store.stats();
+console.log(`stored: ${stats.articles} articles, ${stats.events} events, ${stats.happenings} happenings ` +
+  `(${(stats.events / stats.happenings).toFixed(2)} reports each), ${stats.quotes} quotes`);
+store.close();
+const size = [dbFile, `${dbFile}-wal`].filter(existsSync).reduce((n, f) => n + statSync(f).size, 0);
+console.log(`database: ${(size / 1e6).toFixed(1)} MB, ${(size / count / 1024).toFixed(2)} KB per article ` +
+  `(text ${(bytes / count / 1024).toFixed(2)} KB per article)`);
+
+const ro = openStore(dbFile, { readonly: true });
+function latency(label: string, fn: () => unknown, runs = 30): void {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(52)} median ${times[Math.floor(runs / 2)]!.toFixed(2).padStart(7)} ms   p90 ${times[Math.floor(runs * 0.9)]!.toFixed(2).padStart(7)} ms`);
+}
+const series = ro.dyadSeries('IRN', 'USA');
+console.log(`query latency over ${count} articles (IRN-USA series: ${series.length} days, ${series.reduce((n, p) => n + p.total, 0)} happenings):`);
+latency('dyadSeries(IRN, USA)', () => ro.dyadSeries('IRN', 'USA'));
+latency('dyadSeries(RUS, UKR, 2026-02-01..2026-03-31)', () => ro.dyadSeries('RUS', 'UKR', { from: '2026-02-01', to: '2026-03-31' }));
+latency('happenings({dyad: IRN,USA, limit 50})', () => ro.happenings({ dyad: ['IRN', 'USA'] }));
+latency('events({type: REJECT, limit 50})', () => ro.events({ type: 'REJECT' }));
+latency('quotes({speaker: Lavrov})', () => ro.quotes({ speaker: 'Lavrov' }));
+latency('search("detained sailors")', () => ro.search('"detained sailors"'));
+latency('actorStories(Araghchi)', () => ro.actorStories('Araghchi'));
+ro.close();
+if (!values.keep) rmSync(dir, { recursive: true, force: true });

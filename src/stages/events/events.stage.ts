@@ -65,7 +65,7 @@ export const eventsStage: StageFactory = (resources) => {
         const { kept, content } = suppressControlled(matches, clauseList, tokens);
         const seen = new Set<string>();
         for (const m of kept) {
-          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? []);
+          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? [], reader);
           if (!draft) continue;
           const key = `${draft.data.type}|${draft.data.actor.map((a) => a.country ?? a.name).join(',')}|${draft.data.recipient.map((a) => a.country ?? a.name).join(',')}|${draft.data.modality}`;
           if (seen.has(key)) continue;
@@ -114,7 +114,7 @@ interface Draft { start: number; end: number; rule: string; confidence: number; 
 function eventOf(
   doc: Document, tokens: readonly Token[], phrases: readonly Phrase[], clauseList: [number, number][],
   m: PatternMatch<TriggerEntry>, antecedent: (p: Phrase) => ActorRefData[], sentence: LayerAnnotation<'sentence'>,
-  complement: readonly PatternMatch<TriggerEntry>[],
+  complement: readonly PatternMatch<TriggerEntry>[], reader: PhraseReader,
 ): Draft | null {
   const entry = m.entry;
   const h = m.tokens[0]!, last = m.tokens.at(-1)!;
@@ -136,7 +136,7 @@ function eventOf(
   const attribution = attributionAt(doc, triggerStart);
   const subjectIsFirstPerson = phrases.some((p) => p.pronoun && p.start >= clause[0] && p.end <= h && FIRST_PERSON.has(tokens[p.start]!.data.normal));
   if ((!actor.length || subjectIsFirstPerson) && attribution?.data.speaker) {
-    actor = [attribution.data.speaker];
+    actor = [reader.complete(attribution.data.speaker, doc.meta.published)];
     evidence.push('actor.speaker');
   }
   if (!actor.length && entry.subjectIsRecipient) {

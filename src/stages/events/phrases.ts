@@ -66,6 +66,26 @@ export function chunk(tokens: readonly Token[]): { start: number; end: number }[
 export class PhraseReader {
   constructor(private readonly gazetteer: Gazetteer, private readonly resolver: PhraseResolver | null) {}
 
+  /**
+   * A country for an actor that came without one (a speaker the attributions stage could only name:
+   * "a senior British minister"), from the actor base or the gazetteer; the ref unchanged otherwise.
+   */
+  complete(ref: ActorRefData, date: string | null): ActorRefData {
+    if (ref.country) return ref;
+    const r = this.resolver?.resolve(ref.name, date);
+    if (r?.country) return { ...ref, country: r.country, sector: ref.sector ?? r.sector };
+    const words = Gazetteer.key(ref.name).split(' ');
+    const original = ref.name.split(/\s+/);
+    for (let i = 0; i < words.length; i++) {
+      if (!/^[A-Z]/.test(original[i] ?? '')) continue;
+      for (let n = Math.min(this.gazetteer.longest, words.length - i); n >= 1; n--) {
+        const hit = this.gazetteer.lookup(words.slice(i, i + n));
+        if (hit) return { ...ref, country: hit.country, sector: ref.sector ?? SECTOR_NOUNS[words.at(-1) ?? ''] ?? 'GOV' };
+      }
+    }
+    return ref;
+  }
+
   read(doc: Document, tokens: readonly Token[], date: string | null): Phrase[] {
     const mentions = doc.has('mention') ? mentionsIn(doc, tokens) : null;
     return chunk(tokens).map((c) => {
@@ -73,17 +93,17 @@ export class PhraseReader {
       if (c.end - c.start === 1 && first.data.pos === 'PRON') {
         return { ...c, refs: [], pronoun: true, rule: null };
       }
-      if (mentions) {
-        const refs = mentions.filter((m) => m.start >= c.start && m.end <= c.end).map((m) => m.ref);
-        if (refs.length) return { ...c, refs: dedupe(refs), pronoun: false, rule: 'party.mention' };
-      }
+      // mentions name the parties; one without a country gives way to what the base or gazetteer finds
+      const named = mentions ? mentions.filter((m) => m.start >= c.start && m.end <= c.end).map((m) => m.ref) : [];
+      if (named.some((r) => r.country)) return { ...c, refs: dedupe(named.filter((r) => r.country)), pronoun: false, rule: 'party.mention' };
       if (this.resolver) {
         const text = doc.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/^(the|a|an)\s+/i, '');
         const ref = this.resolver.resolve(text, date);
         if (ref?.country) return { ...c, refs: [{ ...ref, span: { start: tokens[c.start]!.start, end: tokens[c.end - 1]!.end } }], pronoun: false, rule: 'party.actor-base' };
       }
       const refs = this.fromGazetteer(doc, tokens, c.start, c.end);
-      return { ...c, refs, pronoun: false, rule: refs.length ? 'party.gazetteer' : null };
+      if (refs.length) return { ...c, refs, pronoun: false, rule: 'party.gazetteer' };
+      return { ...c, refs: dedupe(named), pronoun: false, rule: named.length ? 'party.mention' : null };
     });
   }
 

@@ -118,3 +118,32 @@ test('an ingest killed mid-way (SIGKILL) loses nothing committed, and the re-run
   assert.equal(partial, 0);
   store.close();
 });
+
+test('end to end: two outlets reporting one rejection, analysed by the engine, become one happening with two sources and one quote with two variants', async () => {
+  const dir = tempDir();
+  const corpus = path.join(dir, 'two');
+  mkdirSync(corpus);
+  writeFileSync(path.join(corpus, 'wire.json'), JSON.stringify({
+    id: 'wire', published: '2026-04-07', outlet: 'Gulf Wire',
+    text: 'Iran on Monday rejected a proposal from the United States to resume nuclear talks, the foreign ministry said in a statement.\n\n' +
+      '"We will never negotiate under threats and pressure," Foreign Minister Abbas Araghchi told reporters in Tehran.',
+  }));
+  writeFileSync(path.join(corpus, 'ledger.json'), JSON.stringify({
+    id: 'ledger', published: '2026-04-08', outlet: 'Daily Ledger',
+    text: 'Tehran has rejected an offer from the United States to restart negotiations over its nuclear programme, officials said on Tuesday.\n\n' +
+      '"We will not negotiate under threats," Iranian Foreign Minister Abbas Araghchi said at a news conference.',
+  }));
+  const db = path.join(dir, 'two.db');
+  const run = await runCli(['ingest', corpus, '--db', db]);
+  assert.equal(run.status, 0, run.stderr);
+  const store = openStore(db, { readonly: true });
+  const rejections = store.happenings({ type: 'REJECT' });
+  assert.equal(rejections.total, 1, JSON.stringify(store.events({ type: 'REJECT' }).items.map((e) => [e.date, e.actor, e.recipient])));
+  assert.equal(rejections.items[0]!.sources, 2);
+  assert.deepEqual(rejections.items[0]!.outlets, ['Daily Ledger', 'Gulf Wire']);
+  const quote = store.quotes({ text: 'negotiate threats' });
+  assert.equal(quote.total, 1);
+  assert.equal(quote.items[0]!.variantCount, 2);
+  assert.ok(quote.items[0]!.minFidelity < 1);
+  store.close();
+});

@@ -1,3 +1,4 @@
+import type { LearnedActors } from '../actors/learned.js';
 import type { RawArticle } from '../ingest/article.js';
 import type { ActorRefJson, Result } from '../result/schema.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
@@ -44,6 +45,11 @@ export interface Store {
   /** The articles an actor appears in (as event party, speaker or entity), newest first. */
   actorStories(actor: string, q?: PageQuery & DateRange): Page<ActorStory>;
   stats(): StoreStats;
+  /**
+   * People learned across the corpus (src/actors LearnedActors), kept in the store; give it to the
+   * Analyzer (`new Analyzer({ learnedActors })`) so what one article teaches serves the next.
+   */
+  learnedActors(): LearnedActors;
   close(): void;
 }
 

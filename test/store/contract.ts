@@ -225,4 +225,26 @@ export function storeContract(name: string, open: (file: string, options?: { rea
     assert.throws(() => ro.addArticle(a, resultFor(a)));
     ro.close();
   });
+
+  test(`${name}: people learned across the corpus are kept, looked up by name or unique surname, as of a date`, () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'learned.db');
+    const store = open(file);
+    const learned = store.learnedActors();
+    learned.learn('Ahmad Karimi', "Iran's deputy oil minister", 'IRN', 'GOV', '2026-02-01', "Ahmad Karimi, Iran's deputy oil minister");
+    learned.learn('Ahmad Karimi', 'oil minister', 'IRN', 'GOV', '2026-03-01', 'Oil Minister Ahmad Karimi');
+    learned.learn('Lena Karimi', 'journalist', null, 'JRN', '2026-03-02', 'Lena Karimi, a journalist');
+    learned.learn('Tomas Berg', 'central bank governor', 'SWE', 'GOV', null, 'Tomas Berg, the central bank governor');
+    store.close();
+    const again = open(file, { readonly: true }).learnedActors();
+    const karimi = again.lookup('ahmad  Karimi')!;
+    assert.equal(karimi.role, 'oil minister');
+    assert.equal(karimi.seen, 2);
+    assert.deepEqual([karimi.firstSeen, karimi.lastSeen], ['2026-02-01', '2026-03-01']);
+    assert.equal(again.lookup('Ahmad Karimi', '2026-01-15'), null, 'not known before it was learned');
+    assert.equal(again.lookup('Karimi'), null, 'two people carry the surname');
+    assert.equal(again.lookup('Berg')!.country, 'SWE');
+    again.learn('Nobody New', null, null, null, '2026-03-03', 'a read-only store learns nothing');
+    assert.equal(again.lookup('Nobody New'), null);
+  });
 }

@@ -39,7 +39,7 @@ export const ingestCommand: Command = {
     try {
       const progress = new Progress(io.stderr, total);
       const started = process.hrtime.bigint();
-      const tally = await ingest(store, new Analyzer(), ingestSources(paths, { defaults }), (e) => {
+      const tally = await ingest(store, new Analyzer({ learnedActors: store.learnedActors() }), ingestSources(paths, { defaults }), (e) => {
         if (e.kind === 'progress') progress.update(e.tally.read, e.tally.failed, e.tally.bytes);
         else { progress.clear(); io.stderr.write(`dossier: skipped ${e.id}: ${e.error.message}\n`); }
       });

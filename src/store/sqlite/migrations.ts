@@ -149,6 +149,18 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 5,
+    name: 'people learned across the corpus (the actors LearnedActors layer)',
+    sql: `
+      CREATE TABLE learned_person (
+        key TEXT PRIMARY KEY, surname TEXT NOT NULL,
+        name TEXT NOT NULL, role TEXT, country TEXT, sector TEXT,
+        first_seen TEXT, last_seen TEXT, evidence TEXT NOT NULL, seen INTEGER NOT NULL
+      );
+      CREATE INDEX learned_person_surname ON learned_person(surname);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

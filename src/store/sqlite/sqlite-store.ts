@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DossierError } from '../../core/errors.js';
+import type { LearnedActors } from '../../actors/learned.js';
 import type { RawArticle } from '../../ingest/article.js';
 import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
@@ -13,6 +14,7 @@ import type {
 } from '../store.js';
 import { and, eventConditions, pageOf, partyConditions, partyMatch, type Clause } from './filters.js';
 import { HappeningWriter } from './happening-writer.js';
+import { SqliteLearnedActors } from './learned-actors.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
 import { QuoteWriter } from './quote-writer.js';
 
@@ -49,6 +51,7 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly happeningWriter: HappeningWriter;
   private readonly quoteWriter: QuoteWriter;
+  private learned: SqliteLearnedActors | undefined;
 
   private constructor(readonly db: Database.Database, readonly file: string) {
     this.happeningWriter = new HappeningWriter(db);
@@ -395,6 +398,11 @@ export class SqliteStore implements Store {
   stats(): StoreStats {
     const count = (table: string) => this.prep(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     return { articles: count('article'), events: count('event'), happenings: count('happening'), quotes: count('quote') };
+  }
+
+  learnedActors(): LearnedActors {
+    this.learned ??= new SqliteLearnedActors(this.db);
+    return this.learned;
   }
 
   close(): void {

@@ -2,8 +2,8 @@ import type { Document } from '../../core/document.js';
 import type { ActorRefData, AttributionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../pipeline/stage.js';
-import { framesOf, npBefore, type Frame, type Tok } from './frames.js';
-import { buildLexicon, type CueEntry } from './lexicon.js';
+import { framesOf, npBefore, type CueAt, type Frame, type Tok } from './frames.js';
+import { buildLexicon } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver } from './speakers.js';
 import { viaOf } from './via.js';
@@ -45,6 +45,32 @@ function headlineColon(toks: readonly Tok[]): Frame | null {
   };
 }
 
+/** The quotation that closes shortly before a cue token, with no other quotation mark between. */
+function quoteBefore(text: string, quotes: readonly Quote[], toks: readonly Tok[], at: number): { range: Range; after: number } | null {
+  const cueStart = toks[at]!.start;
+  let best: Quote | null = null;
+  for (const q of quotes) if (q.close < cueStart && cueStart - q.close < 220 && (!best || q.close > best.close)) best = q;
+  if (!best) return null;
+  const between = text.slice(best.close + 1, cueStart);
+  if (/[“”"«»\n]/.test(between) || /[.!?]\s/.test(between)) return null;
+  let after = 0;
+  while (after < toks.length && toks[after]!.start <= best.close) after++;
+  if (after > at) return null;
+  return { range: { start: best.start, end: best.end }, after };
+}
+
+/** The quotation that opens soon after a cue ("he said on Tuesday at a rally: “...”"), with no verb between. */
+function quoteAfter(text: string, quotes: readonly Quote[], cueEnd: number, sentenceEnd: number): { range: Range } | null {
+  const q = quotes.find((x) => x.open >= cueEnd && x.open - cueEnd < 150 && x.open < sentenceEnd);
+  if (!q) return null;
+  const between = text.slice(cueEnd, q.open);
+  if (/[“”"«».!?;]/.test(between)) return null;
+  // only adjuncts between: no clause words ("that", a finite verb) that would make it indirect speech
+  if (/\b(that|who|which|if|whether|because|is|are|was|were|has|have|will|would)\b/i.test(between)) return null;
+  if (between.trim() && !/[,:—]\s*$/.test(between) && between.trim().split(/\s+/).length > 2) return null;
+  return { range: { start: q.start, end: q.end } };
+}
+
 /** Direct, indirect or mixed: how much of the content lies inside quotation marks. */
 function kindOf(content: Range, quotes: readonly Quote[]): AttributionKind {
   const inside = quotes.filter((q) => q.start < content.end && q.end > content.start);
@@ -61,6 +87,54 @@ function stretchToQuote(f: Frame, quotes: readonly Quote[]): Frame {
     if (q.close <= end + 2 && q.close >= start && q.start < start && q.start >= f.content.start - 2000 && f.rule.endsWith('content-before')) start = q.start;
   }
   return start === f.content.start && end === f.content.end ? f : { ...f, content: { start, end } };
+}
+
+/** A cue inside quotation marks speaks only for the quoted words: its content stays inside them. */
+function clipToQuote(f: Frame, quotes: readonly Quote[]): Frame | null {
+  const q = quotes.find((x) => x.start <= f.cue.start && f.cue.end <= x.end);
+  if (!q) return f;
+  const start = Math.max(f.content.start, q.start), end = Math.min(f.content.end, q.end);
+  if (end - start < 8) return null;
+  return start === f.content.start && end === f.content.end ? f : { ...f, content: { start, end }, contentParts: undefined };
+}
+
+const OPENING = /^[“"‘«„\u0001]|^''/;
+
+/**
+ * “Sanctions are no dialogue,” he said. “How can he prove it?” — quotations that follow a quoted
+ * frame, with no attribution of their own, carry on the same speaker's words: the content grows to
+ * cover them, and contentParts lists each piece.
+ */
+function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[]): void {
+  const sentences = doc.layer('sentence');
+  const indexOf = new Map(sentences.map((s, i) => [s.start, i]));
+  const cueOutside = (from: number, to: number, q: Quote) => frames.some((g) => g.cue.start >= from && g.cue.start < to && (g.cue.start < q.open || g.cue.start > q.close));
+  for (const f of frames) {
+    if (quotes.some((q) => q.start <= f.cue.start && f.cue.end <= q.end)) continue;
+    if (!quotes.some((q) => q.start < f.content.end && q.end > f.content.start)) continue;
+    const at = indexOf.get(f.sentence.start);
+    if (at === undefined) continue;
+    let i: number = at;
+    const covered = Math.max(f.content.end, f.cue.end, f.source?.end ?? 0);
+    if (doc.text.slice(covered, f.sentence.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > 6) continue;
+    const parts: Range[] = [...(f.contentParts ?? [f.content])];
+    for (let hops = 0; hops < 12; hops++) {
+      const next = sentences[i + 1];
+      if (!next) break;
+      const q = quotes.find((x) => x.open >= next.start && x.open < next.start + 2);
+      if (!q || !OPENING.test(doc.text.slice(q.open, q.open + 2))) break;
+      let last: number = i + 1;
+      while (sentences[last] && sentences[last]!.end < q.close) last++;
+      const lastSentence = sentences[last] ?? next;
+      if (cueOutside(next.start, lastSentence.end, q)) break;
+      parts.push({ start: q.start, end: q.end });
+      i = last;
+    }
+    if (parts.length > (f.contentParts?.length ?? 1)) {
+      (f as { content: Range }).content = { start: parts[0]!.start, end: parts[parts.length - 1]!.end };
+      (f as { contentParts?: readonly Range[] }).contentParts = parts;
+    }
+  }
 }
 
 /**
@@ -82,18 +156,23 @@ export const attributionsStage: StageFactory = (resources) => {
       const frames: Placed[] = [];
       for (const s of doc.layer('sentence')) {
         const toks = toksOf(doc, s.data.firstToken, s.data.endToken);
-        const cues: { at: number; entry: CueEntry }[] = [];
+        const cues: CueAt[] = [];
         toks.forEach((t, i) => {
           const entry = lexicon.get(t.low);
           if (!entry) return;
           if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos)) return;
-          cues.push({ at: i, entry });
+          if (entry.particle || entry.belief || t.low === 'quoted' || quotes.some((q) => q.start <= t.start && t.end <= q.end)) { cues.push({ at: i, entry }); return; }
+          cues.push({ at: i, entry, quoteBefore: quoteBefore(doc.text, quotes, toks, i), quoteAfter: quoteAfter(doc.text, quotes, toks[i]!.end, s.end) });
         });
         const found = framesOf(toks, cues);
         if (!found.length && toks.length > 4) { const h = headlineColon(toks); if (h) found.push(h); }
-        for (const f of found) frames.push({ ...stretchToQuote(f, quotes), sentence: s, id: 0, speaker: null, via: [], parent: null });
+        for (const found1 of found) {
+          const f = clipToQuote(stretchToQuote(found1, quotes), quotes);
+          if (f) frames.push({ ...f, sentence: s, id: 0, speaker: null, via: [], parent: null });
+        }
       }
       const kept = dedupe(frames);
+      continueQuotes(doc, kept, quotes);
       const resolver = new SpeakerResolver(doc);
       const speakers: (ActorRefData & { at: number })[] = [];
       kept.sort((a, b) => a.cue.start - b.cue.start);

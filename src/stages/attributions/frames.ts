@@ -122,13 +122,54 @@ function contentStart(toks: readonly Tok[], i: number, entry: CueEntry): number 
  * Attribution frames of one sentence. `cues` are the sentence-relative indices of cue tokens with
  * their lexicon entries; `quotes` the quotations overlapping the sentence.
  */
-export function framesOf(toks: readonly Tok[], cues: readonly { at: number; entry: CueEntry }[]): Frame[] {
+export function framesOf(toks: readonly Tok[], cues: readonly CueAt[]): Frame[] {
   const frames: Frame[] = [];
-  for (const { at, entry } of cues) {
-    const f = frameAt(toks, at, entry, frames);
+  for (const c of cues) {
+    const f = (c.quoteBefore || c.quoteAfter ? quotedFrame(toks, c) : null) ?? frameAt(toks, c.at, c.entry, frames);
     if (f) frames.push(f);
   }
   return frames;
+}
+
+/** A cue token, with the quotation that closes just before it or opens just after it, if any. */
+export interface CueAt {
+  readonly at: number;
+  readonly entry: CueEntry;
+  /** a quotation that ends just before the cue's clause: its range and the sentence-relative token after its closing mark */
+  readonly quoteBefore?: { readonly range: Range; readonly after: number } | null;
+  /** a quotation that opens soon after the cue, nothing but adjuncts between */
+  readonly quoteAfter?: { readonly range: Range } | null;
+}
+
+/**
+ * The direct-speech frames: “...,” Smith said / said Smith, 83, of Sarasota / he said Tuesday at the
+ * rally: “...”. The quotation is the content; the source is the noun phrase beside the cue.
+ */
+function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
+  const { at, entry } = c;
+  const cue = range(toks, at, at + 1);
+  const base = { cue, cueTokens: [at], belief: entry.belief };
+  if (c.quoteBefore) {
+    const from = c.quoteBefore.after;
+    const between = toks.slice(from, at);
+    if (between.length <= 30 && !between.some((t) => OPEN_QUOTE.test(t.value) || CLOSE_QUOTE.test(t.value))) {
+      let source: [number, number] | null = null;
+      const subjEnd = skipAuxBack(toks, at);
+      if (subjEnd > from) {
+        // "Trump, the 2016 frontrunner, said": the first noun phrase after the quote
+        let a = from;
+        while (a < subjEnd && isPunct(toks[a])) a++;
+        source = npAfter(toks, a, subjEnd) ?? npBefore(toks, subjEnd);
+      } else source = npAfter(toks, at + 1);
+      return { ...base, rule: `${entry.id}.quote-before`, confidence: 0.9, content: c.quoteBefore.range, source: source ? range(toks, source[0], source[1]) : null };
+    }
+  }
+  if (c.quoteAfter) {
+    const subjEnd = skipAuxBack(toks, at);
+    const subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
+    return { ...base, rule: `${entry.id}.quote-after`, confidence: 0.85, content: c.quoteAfter.range, source: subject ? range(toks, subject[0], subject[1]) : null };
+  }
+  return null;
 }
 
 function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: readonly Frame[]): Frame | null {

@@ -18,7 +18,7 @@ interface HandEntry { id: string; forms: string[]; takesObject?: boolean; belief
 interface LearnedForm { precision: number; count: number }
 
 /** Learned forms below this precision are not cues on their own (they are too often plain verbs). */
-export const LEARNED_MIN_PRECISION = 0.6;
+export const LEARNED_MIN_PRECISION = 0.3;
 /** Hand forms whose learned precision is this low are skipped too (ambiguous words like "found", "called"). */
 export const HAND_MIN_PRECISION = 0.3;
 

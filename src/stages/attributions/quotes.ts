@@ -18,7 +18,9 @@ const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.t
  * that opens a quote without closing it, followed by one that opens again, continues the same
  * quote (the newspaper convention for multi-paragraph quotes).
  */
-export function findQuotes(text: string, paragraphs: readonly Range[]): Quote[] {
+export function findQuotes(original: string, paragraphs: readonly Range[]): Quote[] {
+  // two apostrophes are a double mark in some archives (''like this''): read them as one, keeping offsets
+  const text = original.replace(/''/g, '\u0001"');
   const quotes: Quote[] = [];
   let carried: { open: number } | null = null;
   paragraphs.forEach((p, pi) => {

@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { actorCommand } from './actor.js';
 import { analyzeCommand } from './analyze.js';
 import { eventsCommand } from './events.js';
 import { exportCommand } from './export.js';
@@ -11,4 +12,4 @@ import { storiesCommand } from './stories.js';
 import { serveCommand } from './serve.js';
 
 /** Every command of the `dossier` binary; each lives in its own file beside this one. */
-export const COMMANDS: readonly Command[] = [analyzeCommand, ingestCommand, searchCommand, eventsCommand, happeningsCommand, quotesCommand, seriesCommand, storiesCommand, exportCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [analyzeCommand, actorCommand, ingestCommand, searchCommand, eventsCommand, happeningsCommand, quotesCommand, seriesCommand, storiesCommand, exportCommand, serveCommand];

@@ -1,0 +1,410 @@
+import type { EntityType } from '../core/layers.js';
+import { buildCountries, type CountryNames } from './countries.js';
+import type { LearnedActors } from './learned.js';
+import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
+import { dayEnd, dayStart, isCapitalised, keyOf, wordsOf } from './text.js';
+
+/** An actor description resolved to who it is, as of a date. */
+export interface ResolvedActor {
+  /** canonical name ("Mike Pompeo", "Iran", "Iranian officials", "Reuters") */
+  name: string;
+  type: EntityType;
+  /** ISO alpha-3, KOS, or IGO/UNO/EUR/NGO/MNC */
+  country: string | null;
+  sector: string | null;
+  /** "Secretary of State" */
+  role: string | null;
+  /** id of the actor-base entry */
+  actorId?: string;
+  /** rule id that resolved it */
+  rule: string;
+  confidence: number;
+}
+
+export interface ResolveOptions {
+  /** YYYY-MM-DD: office holders resolve as of this day */
+  date?: string | null;
+  /** the sentence or paragraph around the description, used to settle ambiguous names */
+  context?: string;
+}
+
+/** How a proper name in the base resolves, before dates and modifiers are applied. */
+export interface NameEntry {
+  readonly kind: 'country' | 'capital' | 'metonym' | 'adjective' | 'plural' | 'igo' | 'org' | 'agreement' | 'outlet' | 'person';
+  readonly id: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly country: string | null;
+  readonly sector: string | null;
+  /** acronyms match only as written ("US" but not "us") */
+  readonly caseSensitive: boolean;
+  readonly ambiguous?: boolean;
+  /** for ambiguous names, what the name means when it is not the country */
+  readonly otherSense?: CountryNames['otherSense'];
+  readonly person?: PersonEntry;
+}
+
+/** One piece of a parsed description: `at` is the index of its first word, `words` how many it covers. */
+export type Part =
+  | { kind: 'name'; entry: NameEntry; at: number; words: number; surname?: boolean }
+  | { kind: 'sector'; word: SectorWord; at: number; words: number }
+  | { kind: 'modifier'; modifier: Modifier; at: number; words: number }
+  | { kind: 'proper'; word: string; at: number; words: 1 }
+  | { kind: 'other'; word: string; at: number; words: 1 };
+
+const DETERMINER = /^(?:the|a|an|some|many|several|few|other|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|scores|\d+)$/i;
+const MAX_PHRASE = 8;
+
+/**
+ * The actor knowledge base: countries, IGOs, organisations, outlets, dated office holders, sector
+ * words and modifiers, indexed for lookup by name and for parsing free descriptions.
+ */
+export class ActorBase {
+  private readonly names = new Map<string, NameEntry[]>();
+  private readonly surnames = new Map<string, PersonEntry[]>();
+  private readonly sectorWords = new Map<string, SectorWord>();
+  private readonly modifiers = new Map<string, Modifier>();
+  readonly countries: Map<string, CountryNames>;
+  readonly people = new Map<string, PersonEntry>();
+  /** the longest phrase, in words, of any index, to bound matching */
+  maxWords = 1;
+
+  constructor(files: readonly ActorFile[], readonly learned: LearnedActors | null = null) {
+    this.countries = buildCountries(files.flatMap((f) => f.countries ?? []));
+    for (const c of this.countries.values()) this.addCountry(c);
+    for (const f of files) {
+      for (const g of f.igos ?? []) {
+        const e: NameEntry = { kind: 'igo', id: g.id, name: g.name, type: 'IGO', country: g.code, sector: g.sector ?? null, caseSensitive: false };
+        this.addName(g.name, e);
+        g.aliases?.forEach((a) => this.addName(a, e));
+        g.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
+      }
+      for (const o of f.organisations ?? []) {
+        const e: NameEntry = { kind: o.type === 'AGREEMENT' ? 'agreement' : 'org', id: o.id, name: o.name, type: o.type, country: o.country, sector: o.sector, caseSensitive: false };
+        this.addName(o.name, e);
+        o.aliases?.forEach((a) => this.addName(a, e));
+        o.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
+      }
+      for (const o of f.outlets ?? []) {
+        const e: NameEntry = { kind: 'outlet', id: o.id, name: o.name, type: 'MEDIA', country: o.country, sector: 'JRN', caseSensitive: false };
+        this.addName(o.name, e);
+        o.aliases?.forEach((a) => this.addName(a, e));
+        o.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
+      }
+      for (const p of f.people ?? []) this.addPerson(p);
+      for (const w of f.sectorWords ?? []) for (const word of w.words) this.addWord(this.sectorWords, word, w);
+      for (const m of f.modifiers ?? []) for (const word of m.words) this.addWord(this.modifiers, word, m);
+    }
+  }
+
+  private addCountry(c: CountryNames): void {
+    const base = { id: c.id, country: c.code, caseSensitive: false, ambiguous: c.ambiguous, ...(c.otherSense ? { otherSense: c.otherSense } : {}) };
+    for (const n of c.names) this.addName(n, { ...base, kind: 'country', name: c.name, type: 'GPE', sector: null, caseSensitive: n.length <= 4 && n === n.toUpperCase() });
+    // a city-state's capital is the country's name ("Singapore"): there the name means the country
+    for (const n of c.capitals) if (!c.names.has(n)) this.addName(n, { ...base, kind: 'capital', name: n, type: 'GPE', sector: 'GOV' });
+    for (const n of c.metonyms) if (!c.names.has(n) && !c.capitals.has(n)) this.addName(n, { ...base, kind: 'metonym', name: n.replace(/^the /i, ''), type: 'ORG', sector: 'GOV' });
+    for (const n of c.adjectives) this.addName(n, { ...base, kind: 'adjective', name: n, type: 'NORP', sector: null });
+    for (const n of c.plurals) this.addName(n, { ...base, kind: 'plural', name: n, type: 'NORP', sector: 'CVL' });
+  }
+
+  private addPerson(p: PersonEntry): void {
+    this.people.set(p.id, p);
+    const e: NameEntry = { kind: 'person', id: p.id, name: p.name, type: 'PERSON', country: null, sector: null, caseSensitive: false, person: p };
+    // East Asian names put the family name first: "Kim" of Kim Jong-un, "Xi" of Xi Jinping
+    const familyFirst = FAMILY_NAME_FIRST.has(p.terms[0]!.country);
+    for (const n of [p.name, ...(p.aliases ?? [])]) {
+      this.addName(n, e);
+      const words = keyOf(n).split(' ').filter((w) => !/^(?:al|el|bin|ibn|de|da|von|van|der|jr\.?|ii|iii)$/.test(w));
+      const surnames = new Set([words[words.length - 1]!]);
+      if (familyFirst && words.length > 1) surnames.add(words[0]!);
+      // "al-Assad" is also written "Assad"
+      for (const w of [...surnames]) if (/^(?:al|el)-/.test(w)) surnames.add(w.slice(3));
+      for (const surname of surnames) {
+        const list = this.surnames.get(surname) ?? [];
+        if (!list.includes(p)) list.push(p);
+        this.surnames.set(surname, list);
+      }
+    }
+  }
+
+  private addName(name: string, entry: NameEntry): void {
+    const key = keyOf(name.replace(/^the /i, ''));
+    const list = this.names.get(key) ?? [];
+    // the same entry under the same key once; the first one added is the main sense (a country's
+    // name before its adjective: "US" is the United States, and "US officials" still take its code)
+    if (!list.some((x) => x.id === entry.id && x.kind === entry.kind)) list.push(entry);
+    this.names.set(key, list);
+    this.maxWords = Math.max(this.maxWords, key.split(' ').length);
+  }
+
+  private addWord<T>(map: Map<string, T>, word: string, value: T): void {
+    const key = keyOf(word);
+    map.set(key, value);
+    this.maxWords = Math.max(this.maxWords, key.split(' ').length);
+  }
+
+  /** Entries named exactly `text` (case-insensitive; acronyms as written). */
+  lookupName(text: string): NameEntry[] {
+    const clean = text.replace(/^the\s+/i, '').replace(/[’']s$/, '');
+    return (this.names.get(keyOf(clean)) ?? []).filter((e) => !e.caseSensitive || e.name === clean || clean === clean.toUpperCase());
+  }
+
+  sectorWord(text: string): SectorWord | undefined {
+    return this.sectorWords.get(keyOf(text));
+  }
+
+  modifier(text: string): Modifier | undefined {
+    return this.modifiers.get(keyOf(text));
+  }
+
+  /** People of the base whose surname (or single-word alias) this is. */
+  peopleWithSurname(surname: string): readonly PersonEntry[] {
+    return this.surnames.get(keyOf(surname)) ?? [];
+  }
+
+  /** The person a surname alone most likely means on a day: the only one, or the one in office then. */
+  personBySurname(surname: string, date: string | null | undefined): PersonEntry | null {
+    const list = this.peopleWithSurname(surname);
+    if (list.length <= 1) return list[0] ?? null;
+    if (date) {
+      const inOffice = list.filter((p) => p.terms.some((t) => dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date)));
+      if (inOffice.length === 1) return inOffice[0]!;
+    }
+    return null;
+  }
+
+  /** What a person is on a day: the term in force, or a former official after it (ELI). */
+  personOn(p: PersonEntry, date: string | null | undefined): { country: string | null; sector: string; role: string | null; rule: string; confidence: number } {
+    const terms = p.terms;
+    if (!date) {
+      // no date: the latest term, as the person is most often written about while in office
+      const t = latest(terms);
+      return { country: t.country, sector: t.sector, role: t.role, rule: 'person.latest-term', confidence: 0.7 };
+    }
+    const current = terms.filter((t) => dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date));
+    if (current.length) {
+      // concurrent terms (a president who is also party leader): the first listed is the main one
+      const t = current[0]!;
+      return { country: t.country, sector: t.sector, role: t.role, rule: 'person.term', confidence: 0.95 };
+    }
+    const before = terms.filter((t) => t.to && dayEnd(t.to) < date);
+    if (p.otherwise) return { country: p.otherwise.country, sector: p.otherwise.sector, role: before.length ? `former ${latest(before).role}` : null, rule: 'person.otherwise', confidence: 0.8 };
+    if (before.length) {
+      const t = latest(before);
+      return { country: t.country, sector: 'ELI', role: `former ${t.role}`, rule: 'person.former', confidence: 0.9 };
+    }
+    const first = terms.reduce((a, b) => (dayStart(a.from) <= dayStart(b.from) ? a : b));
+    return { country: first.country, sector: first.sector === 'GOV' ? 'GOV' : first.sector, role: null, rule: 'person.before-term', confidence: 0.5 };
+  }
+
+  /** Resolves a free description ("Iranian Foreign Minister Javad Zarif", "riot police", "Tehran", "the LA Times"). */
+  resolve(text: string, options: ResolveOptions = {}): ResolvedActor | null {
+    const date = options.date ?? null;
+    const raw = text.replace(/[’‘]/g, "'").replace(/^[\s"“(]+|[\s"”).,;:]+$/g, '');
+    if (!raw) return null;
+    const exact = this.lookupName(raw);
+    if (exact.length) {
+      const entry = this.choose(exact, raw, options);
+      if (entry) return this.fromEntry(entry, raw, date, null, 'name');
+      const other = exact[0]!.otherSense;
+      if (other) {
+        const name = raw.replace(/^the\s+/i, '');
+        return { name, type: other.type, country: other.country, sector: other.sector, role: null, rule: `${exact[0]!.id}.other-sense`, confidence: 0.6 };
+      }
+    }
+    // "Zarif, Iran's foreign minister": the name before the comma is the actor, the rest describes it
+    const comma = raw.indexOf(',');
+    if (comma > 0) {
+      const who = this.resolve(raw.slice(0, comma), options);
+      const what = this.compose(raw.slice(comma + 1).trim(), options);
+      if (who?.type === 'PERSON' && who.actorId) return { ...who, rule: `${who.rule}+appositive` };
+      if (who && what && (who.type === 'PERSON' || who.rule === 'person.unknown')) {
+        return { ...who, country: who.country ?? what.country, sector: what.sector ?? who.sector, role: what.role ?? who.role, rule: `appositive.${what.rule}`, confidence: 0.8 };
+      }
+      if (!who && what) {
+        const name = raw.slice(0, comma).trim();
+        if (wordsOf(name).every(isCapitalised)) return { name, type: 'PERSON', country: what.country, sector: what.sector, role: what.role, rule: `appositive.${what.rule}`, confidence: 0.75 };
+      }
+    }
+    return this.compose(raw, options);
+  }
+
+  /** Among entries sharing a name, the one the context supports. */
+  private choose(entries: readonly NameEntry[], text: string, options: ResolveOptions): NameEntry | null {
+    const first = entries[0]!;
+    if (!first.ambiguous) return first;
+    const sense = ambiguousSense(first, text, options.context ?? '');
+    if (sense === 'country') return first;
+    return null;
+  }
+
+  /** A name-base entry with date and modifiers applied. */
+  private fromEntry(entry: NameEntry, raw: string, date: string | null, modifier: Modifier | null, how: string): ResolvedActor {
+    if (entry.person) {
+      const p = this.personOn(entry.person, date);
+      const former = modifier?.sector === 'ELI';
+      return {
+        name: entry.name, type: 'PERSON', country: p.country, sector: modifier ? modifier.sector : p.sector,
+        role: former && p.role && !p.role.startsWith('former') ? `former ${p.role}` : p.role,
+        actorId: entry.id, rule: modifier ? `${p.rule}+${modifier.id}` : p.rule, confidence: p.confidence,
+      };
+    }
+    let sector = entry.sector;
+    let name = entry.name;
+    // "the Iranians" in a report on diplomacy is the state; "Iranians" without the article is people
+    if (entry.kind === 'plural') {
+      name = raw.replace(/^the\s+/i, '');
+      if (/^the\s/i.test(raw)) sector = 'GOV';
+    }
+    if (entry.kind === 'adjective') name = raw.replace(/^the\s+/i, '');
+    if (modifier) sector = modifier.sector;
+    return {
+      name, type: entry.type, country: entry.country, sector, role: null, actorId: entry.id,
+      rule: `${entry.kind}.${how}`, confidence: entry.kind === 'plural' ? 0.75 : 0.9,
+    };
+  }
+
+  /**
+   * Splits a description into known phrases, longest first: names (capitalised, or acronyms as
+   * written), sector words, modifiers; a capitalised word that is the surname of one person of the
+   * base (in office on `date` when several share it) is that person.
+   */
+  parse(words: readonly string[], date: string | null = null): Part[] {
+    const parts: Part[] = [];
+    for (let i = 0; i < words.length;) {
+      let best: Part | null = null;
+      for (let n = Math.min(this.maxWords, words.length - i); n >= 1 && !best; n--) {
+        const phrase = words.slice(i, i + n).join(' ');
+        const named = this.lookupName(phrase);
+        // proper names must be written with a capital: "turkey", "chad" and "china" are words
+        if (named.length && isCapitalised(phrase)) { best = { kind: 'name', entry: named[0]!, at: i, words: n }; break; }
+        const sw = this.sectorWords.get(keyOf(phrase));
+        if (sw) { best = { kind: 'sector', word: sw, at: i, words: n }; break; }
+        const m = this.modifiers.get(keyOf(phrase));
+        if (m) { best = { kind: 'modifier', modifier: m, at: i, words: n }; break; }
+      }
+      if (best) { parts.push(best); i += best.words; continue; }
+      const w = words[i]!;
+      const proper = isCapitalised(w) && !/^(?:The|A|An|Some|Many)$/.test(w);
+      const person = proper && !CALENDAR_WORD.test(w) ? this.personBySurname(w, date) : null;
+      if (person) parts.push({ kind: 'name', entry: this.personEntry(person), at: i, words: 1, surname: true });
+      else parts.push(proper ? { kind: 'proper', word: w, at: i, words: 1 } : { kind: 'other', word: w, at: i, words: 1 });
+      i++;
+    }
+    return parts;
+  }
+
+  /** The name entry of a person of the base. */
+  personEntry(p: PersonEntry): NameEntry {
+    return { kind: 'person', id: p.id, name: p.name, type: 'PERSON', country: null, sector: null, caseSensitive: false, person: p };
+  }
+
+  /** Resolves a description word by word: nationality, sector word, modifiers, person name. */
+  private compose(raw: string, options: ResolveOptions): ResolvedActor | null {
+    const date = options.date ?? null;
+    const words = wordsOf(raw);
+    const parts = this.parse(words, date);
+    const modifiers = parts.flatMap((p) => (p.kind === 'modifier' ? [p.modifier] : []));
+    const names = parts.flatMap((p, i) => (p.kind === 'name' ? [{ entry: p.entry, at: i }] : []));
+    const sectors = parts.flatMap((p, i) => (p.kind === 'sector' ? [{ word: p.word, at: i }] : []));
+    return this.combine(raw, words, parts, names, sectors, modifiers, options);
+  }
+
+  /** Puts the parsed pieces of a description together into one actor. */
+  combine(raw: string, words: readonly string[], parts: readonly Part[],
+    names: readonly { entry: NameEntry; at: number }[], sectors: readonly { word: SectorWord; at: number }[],
+    modifiers: readonly Modifier[], options: ResolveOptions): ResolvedActor | null {
+    const date = options.date ?? null;
+    const former = modifiers.find((m) => m.sector === 'ELI') ?? null;
+    const head = sectors[sectors.length - 1] ?? null;
+    const personPart = names.find((n) => n.entry.kind === 'person');
+    // a known person named after the title ("Secretary of State Mike Pompeo") is the actor;
+    // a group or body named after the person ("the Trump administration") takes their country
+    if (personPart && (!head || head.at < personPart.at)) {
+      const r = this.fromEntry(personPart.entry, raw, date, former, 'in-description');
+      return { ...r, rule: `${r.rule}`, confidence: r.confidence };
+    }
+    // proper words not in the base: a person's name (after a title), or a name the corpus taught us
+    const proper = parts.flatMap((p, i) => (p.kind === 'proper' ? [{ word: p.word, at: i }] : []));
+    let country: string | null = null, countryRule = '', countryId: string | undefined;
+    for (const n of names) {
+      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '') !== 'country') continue;
+      let c = n.entry.country;
+      if (n.entry.person) c = this.personOn(n.entry.person, date).country;
+      if (c) { country = c; countryRule = n.entry.kind; countryId = n.entry.id; break; }
+    }
+    // "Iran's adversaries" are not Iran: a relational head drops the country before it
+    if (head?.word.relational) { country = null; countryRule = ''; }
+    const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
+      ? proper.map((p) => p.word).join(' ') : null;
+    if (personName && (!head || head.at < proper[0]!.at || !country)) {
+      const learned = this.learned?.lookup(personName, date);
+      const sector = former ? 'ELI' : head?.word.sector ?? learned?.sector ?? null;
+      const role = head?.word.role ?? learned?.role ?? null;
+      return {
+        name: personName, type: 'PERSON', country: country ?? learned?.country ?? null, sector,
+        role: former && role ? `former ${role}` : role,
+        rule: head ? `title.${head.word.id}` : learned ? 'learned.person' : 'person.unknown', confidence: head ? 0.85 : learned ? 0.7 : 0.4,
+      };
+    }
+    if (!head && !names.length) {
+      const learned = this.learned?.lookup(raw, date);
+      if (learned) return { name: learned.name, type: 'PERSON', country: learned.country, sector: learned.sector, role: learned.role, rule: 'learned.person', confidence: 0.7 };
+      // a modifier that names a group on its own: "the opposition", "dissident"
+      const m = modifiers[0];
+      if (m) return { name: raw.replace(/^(?:the|a|an)\s+/i, ''), type: 'NORP', country: null, sector: m.sector, role: null, rule: m.id, confidence: 0.6 };
+      return null;
+    }
+    if (!head) {
+      // only names: "Iran's" or "Tehran" written with more around it; the first name decides
+      const n = names[0]!;
+      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '') !== 'country') return null;
+      return this.fromEntry(n.entry, raw, date, modifiers[0] ?? null, 'in-description');
+    }
+    // group nouns and bodies: "Iranian officials", "riot police", "the Iranian Foreign Ministry"
+    const other = modifiers.find((m) => m.sector !== 'ELI');
+    let sector: string = former ? 'ELI' : other?.sector ?? head.word.sector;
+    // a metonym or organisation before the head lends its sector only when the head has none of its own
+    if (!country) {
+      const igo = names.find((n) => n.entry.kind === 'igo');
+      if (igo) country = igo.entry.country;
+    }
+    const headPart = parts[head.at];
+    const headLast = headPart ? words[headPart.at + headPart.words - 1] ?? '' : '';
+    // "minister" is a person, "ministers" and "lawmakers" a group
+    const plural = /[^s]s$/i.test(headLast) || /^(?:police|people|clergy|media|press|public|military|staff)$/i.test(headLast);
+    const type: EntityType = head.word.organisation ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
+    const name = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ').replace(/^(?:the|a|an)\s+/i, '');
+    return {
+      name: name || raw, type, country, sector, role: type === 'PERSON' ? head.word.role ?? null : null,
+      ...(countryId && head.at < (names[0]?.at ?? 0) ? { actorId: countryId } : {}),
+      rule: [countryRule && `country.${countryRule}`, `sector.${head.word.id}`, former?.id ?? other?.id].filter(Boolean).join('+'),
+      confidence: country ? 0.8 : 0.6,
+    };
+  }
+}
+
+// "May", "June", "Sunday" are far more often dates than surnames
+const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'PRK', 'KOR', 'VNM', 'MMR', 'HKG']);
+
+function latest(terms: readonly Term[]): Term {
+  return terms.reduce((a, b) => (dayStart(a.from) >= dayStart(b.from) ? a : b));
+}
+
+// Words near "Georgia" that mean the US state, and near "Jordan" that mean a person rather than the kingdom.
+const US_STATE_CUES = /\b(?:Atlanta|Savannah|Augusta|Macon|Gov\.|governor|state of Georgia|Georgia state|county|counties|U\.S\. state|Peach State|Alabama|Florida|Tennessee|South Carolina|Republican|Democrat(?:ic)?|GOP|Senate race|congressional|voters|primary|Raffensperger|Kemp|Abrams|Ossoff|Warnock)\b/gi;
+const COUNTRY_CUES = /\b(?:Tbilisi|Caucasus|Abkhazia|South Ossetia|Ossetia|Saakashvili|Georgian|Moscow|Russia|Russian|Kremlin|ex-Soviet|former Soviet|Black Sea|Amman|Jordanian|Hashemite|King Abdullah|Abdullah II|West Bank|Syria|Iraq|Israel|Palestinian|kingdom|refugees|NATO|EU)\b/gi;
+
+/** Which sense of an ambiguous country name the text and its context support. */
+export function ambiguousSense(entry: NameEntry, text: string, context: string): 'country' | 'other' {
+  const all = `${text} ${context}`;
+  const name = entry.kind === 'country' ? entry.name : entry.name;
+  // a given name or a title before the word makes it a surname ("Michael Jordan", "Rep. Jordan")
+  const personBefore = new RegExp(`\\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov)\\.?\\s+${name}\\b|\\b(?!(?:In|To|From|And|Of|The|With|For|By|At|On|Near|Into|Against|Like|Visit|Visited|Leave|Left)\\b)\\p{Lu}\\p{Ll}+\\s+${name}\\b(?!\\s+(?:River|Valley))`, 'u');
+  if (entry.kind === 'country' && personBefore.test(all)) return 'other';
+  const us = (all.match(US_STATE_CUES) ?? []).length;
+  const abroad = (all.match(COUNTRY_CUES) ?? []).length;
+  return us > abroad ? 'other' : 'country';
+}

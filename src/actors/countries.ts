@@ -1,0 +1,70 @@
+import worldCountriesModule, { type Countries } from 'world-countries';
+import isoCountries from 'i18n-iso-countries';
+import type { CountryExtra } from './schema.js';
+
+// world-countries is CommonJS with ESM-style types: at run time the default import is the array itself
+const worldCountries = worldCountriesModule as unknown as Countries;
+
+/** Everything the base knows about how a country is named, merged from the installed tables and our data. */
+export interface CountryNames {
+  readonly code: string;
+  readonly id: string;
+  /** the common English name, used as the canonical name */
+  readonly name: string;
+  readonly names: Set<string>;
+  readonly adjectives: Set<string>;
+  readonly plurals: Set<string>;
+  readonly capitals: Set<string>;
+  readonly metonyms: Set<string>;
+  readonly ambiguous: boolean;
+  readonly otherSense?: CountryExtra['otherSense'];
+}
+
+// short codes in altSpellings ("IR", "UK") collide with words; only these are names in running text
+const CODE_NAMES = new Set(['UK', 'US', 'USA', 'UAE', 'DRC', 'DPRK', 'ROK', 'PRC']);
+
+/** "Iranian" -> "Iranians", "Iraqi" -> "Iraqis"; "British", "Chinese", "Swiss" have no -s plural. */
+export function pluralOfDemonym(adjective: string): string | null {
+  if (/(?:ese|ish|ch|ss|sh)$/.test(adjective)) return null;
+  if (/(?:an|i|er|ot|ite|ean|ic|k)$/.test(adjective)) return `${adjective}s`;
+  return null;
+}
+
+/**
+ * One CountryNames per ISO country, from world-countries (names, capitals, demonyms) and
+ * i18n-iso-countries (English aliases), plus what our data adds: alternates, plurals, metonyms.
+ */
+export function buildCountries(extras: readonly CountryExtra[]): Map<string, CountryNames> {
+  const out = new Map<string, CountryNames>();
+  const aliases = isoCountries.getNames('en', { select: 'all' }) as Record<string, string[]>;
+  for (const c of worldCountries) {
+    const names = new Set<string>([c.name.common, c.name.official]);
+    for (const a of c.altSpellings) if (a.length > 3 ? /^[\p{Lu}]/u.test(a) && !a.includes(',') : CODE_NAMES.has(a)) names.add(a);
+    for (const a of aliases[c.cca2] ?? []) if (!a.includes(',')) names.add(a);
+    const adjectives = new Set<string>();
+    const dem = c.demonyms?.eng;
+    if (dem) { adjectives.add(dem.m); adjectives.add(dem.f); }
+    const plurals = new Set<string>();
+    for (const a of adjectives) { const p = pluralOfDemonym(a); if (p) plurals.add(p); }
+    // world-countries files Kosovo under UNK; the ontology's code for it is KOS
+    const code = c.cca3 === 'UNK' ? 'KOS' : c.cca3;
+    out.set(code, {
+      code, id: `country.${code}`, name: c.name.common, names, adjectives, plurals,
+      capitals: new Set(c.capital), metonyms: new Set(), ambiguous: false,
+    });
+  }
+  for (const x of extras) {
+    let entry = out.get(x.code);
+    if (!entry) {
+      // codes the tables lack (KOS for Kosovo's older code) get an entry of their own
+      entry = { code: x.code, id: x.id, name: x.names?.[0] ?? x.code, names: new Set(), adjectives: new Set(), plurals: new Set(), capitals: new Set(), metonyms: new Set(), ambiguous: false };
+      out.set(x.code, entry);
+    }
+    x.names?.forEach((n) => entry.names.add(n));
+    x.adjectives?.forEach((n) => { entry.adjectives.add(n); const p = pluralOfDemonym(n); if (p) entry.plurals.add(p); });
+    x.plurals?.forEach((n) => entry.plurals.add(n));
+    x.metonyms?.forEach((n) => entry.metonyms.add(n));
+    if (x.ambiguous) out.set(x.code, { ...entry, ambiguous: true, ...(x.otherSense ? { otherSense: x.otherSense } : {}) });
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { Value } from '@sinclair/typebox/value';
+import { DossierError } from '../core/errors.js';
+import type { Resources } from '../pipeline/resources.js';
+import { ActorBase } from './base.js';
+import { isLearnedActors, JsonFileLearnedActors, type LearnedActors } from './learned.js';
+import { ActorFileSchema, type ActorFile } from './schema.js';
+import countries from './data/countries.json' with { type: 'json' };
+import igos from './data/igos.json' with { type: 'json' };
+import organisations from './data/organisations.json' with { type: 'json' };
+import outlets from './data/outlets.json' with { type: 'json' };
+import people from './data/people.json' with { type: 'json' };
+import sectors from './data/sectors.json' with { type: 'json' };
+
+export { ActorBase, ambiguousSense, type ResolvedActor, type ResolveOptions, type NameEntry } from './base.js';
+export { MemoryLearnedActors, JsonFileLearnedActors, isLearnedActors, type LearnedActors, type LearnedPerson } from './learned.js';
+export type { ActorFile, PersonEntry, SectorWord, Modifier } from './schema.js';
+export { ActorFileSchema } from './schema.js';
+
+/** The actor files the engine ships, in load order. */
+export const SHIPPED_ACTOR_FILES: readonly ActorFile[] = [countries, igos, organisations, outlets, people, sectors] as unknown as ActorFile[];
+
+/** The schema errors of an actor file, as readable lines ("/people/3/terms/0/from: ..."); empty when valid. */
+export function actorFileErrors(data: unknown): string[] {
+  return [...Value.Errors(ActorFileSchema, data)].map((e) => `${e.path || '/'}: ${e.message}`);
+}
+
+/** Reads and validates a user's actor file. */
+export function readActorFile(file: string): ActorFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new DossierError('INPUT_FORMAT', `cannot read actor file: ${(e as Error).message}`, { where: file });
+  }
+  const errors = actorFileErrors(data);
+  if (errors.length) throw new DossierError('INPUT_FORMAT', `invalid actor file: ${errors.slice(0, 3).join('; ')}`, { where: file });
+  return data as ActorFile;
+}
+
+/** The learned layer named by the options: an object that implements it, or the path of a JSON file. */
+export function learnedActorsOf(resources: Resources): LearnedActors | null {
+  return resources.once('learned-actors', () => {
+    const opt = resources.options.learnedActors;
+    if (isLearnedActors(opt)) return opt;
+    if (typeof opt === 'string') return new JsonFileLearnedActors(opt);
+    return null;
+  });
+}
+
+/** The actor base of these resources: shipped data plus the user's files, built once. */
+export function actorBaseOf(resources: Resources): ActorBase {
+  return resources.once('actor-base', () => {
+    const user = (resources.options.actorFiles ?? []).map(readActorFile);
+    return new ActorBase([...SHIPPED_ACTOR_FILES, ...user], learnedActorsOf(resources));
+  });
+}

@@ -1,0 +1,21 @@
+/** Small text helpers shared by the actor base and the entities stage. */
+
+/** Lower-cases, unifies apostrophes and dashes, squeezes spaces: the form index keys are kept in. */
+export function keyOf(text: string): string {
+  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ').trim();
+}
+
+/** Words of a description: letters, digits, inner hyphens, apostrophes and dots ("Jong-Un", "U.S."). */
+export function wordsOf(text: string): string[] {
+  return text.replace(/[’‘]/g, "'").match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}.'-]*/gu)?.map((w) => w.replace(/'s$|\.$/u, (m) => (m === '.' && /\..*\.$/.test(w) ? m : ''))) ?? [];
+}
+
+export const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+
+/** A date as YYYY-MM-DD for comparisons with term bounds given as YYYY, YYYY-MM or YYYY-MM-DD. */
+export function dayStart(d: string): string {
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+}
+export function dayEnd(d: string): string {
+  return d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d;
+}

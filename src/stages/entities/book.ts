@@ -1,0 +1,164 @@
+import type { LearnedActors, ResolvedActor } from '../../actors/index.js';
+import type { MentionKind } from '../../core/layers.js';
+import type { Range } from '../../core/span.js';
+import type { StageOutput } from '../../pipeline/stage.js';
+
+interface Entry {
+  actor: ResolvedActor;
+  readonly key: string;
+  readonly mentions: { span: Range; kind: MentionKind }[];
+  /** the words that introduced a person with a role, for the learned layer */
+  evidence: string | null;
+  /** the rule that placed the country when it came from the article rather than the words */
+  countryRule?: string;
+}
+
+const surnameOf = (name: string) => name.replace(/[’']s$/, '').trim().split(/\s+/).pop()!.toLowerCase();
+
+/**
+ * The entities of one article while the stage reads it: one entry per distinct actor, its mentions
+ * in text order, merged by actor-base id or by description key. Written to the layers at the end.
+ */
+export class EntityBook {
+  private readonly entries: Entry[] = [];
+  private readonly byKey = new Map<string, Entry>();
+  private readonly covered: Range[] = [];
+  private readonly skips: Range[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** Adds a mention of `actor`, merged with the entity it is already known as. */
+  add(actor: ResolvedActor, span: Range, kind: MentionKind, key?: string, evidence: string | null = null): number {
+    if (this.covered.some((c) => c.start === span.start && c.end === span.end)) return -1;
+    const k = key ?? actor.actorId ?? `${actor.type}|${actor.name.toLowerCase()}`;
+    let e = this.byKey.get(k);
+    if (!e && actor.type === 'PERSON' && !actor.actorId) {
+      // an unknown person named again in full, or by surname
+      e = this.entries.find((x) => x.actor.type === 'PERSON' && x.actor.name.toLowerCase() === actor.name.toLowerCase());
+    }
+    if (!e) {
+      e = { actor, key: k, mentions: [], evidence };
+      this.entries.push(e);
+      this.byKey.set(k, e);
+    } else if (actor.type === 'PERSON' && !e.actor.country && actor.country) {
+      e.actor = { ...e.actor, country: actor.country, sector: actor.sector, role: actor.role ?? e.actor.role };
+      e.evidence ??= evidence;
+    }
+    e.mentions.push({ span, kind });
+    this.covered.push(span);
+    return this.entries.indexOf(e);
+  }
+
+  /** Adds a mention to an entity already in the book. */
+  mention(index: number, span: Range, kind: MentionKind): void {
+    if (this.covered.some((c) => c.start === span.start && c.end === span.end)) return;
+    this.entries[index]?.mentions.push({ span, kind });
+    this.covered.push(span);
+  }
+
+  /** Marks a stretch (an appositive already read into a person) so it is not read again. */
+  skip(span: Range): void {
+    this.skips.push(span);
+  }
+
+  skipped(span: Range): boolean {
+    return this.skips.some((s) => s.start <= span.start && span.end <= s.end);
+  }
+
+  /**
+   * The person of the article a surname stands for: the one most recently mentioned before
+   * `offset` among those carrying it (two Clintons: the nearer one), or null.
+   */
+  personBySurname(word: string, offset: number): number | null {
+    const key = word.toLowerCase().replace(/[’']s$/, '');
+    let best: number | null = null, bestAt = -1;
+    this.entries.forEach((e, i) => {
+      if (e.actor.type !== 'PERSON') return;
+      const words = e.actor.name.toLowerCase().split(/\s+/);
+      if (words.length < 2 || !(words.includes(key) || words.some((w) => w.split('-').includes(key)))) return;
+      const last = Math.max(...e.mentions.filter((m) => m.span.start < offset).map((m) => m.span.start), -1);
+      if (last > bestAt) { best = i; bestAt = last; }
+    });
+    return bestAt >= 0 ? best : null;
+  }
+
+  /** The person of the article mentioned last before `offset`. */
+  lastPerson(offset: number): ResolvedActor | null {
+    let best: ResolvedActor | null = null, bestAt = -1;
+    for (const e of this.entries) {
+      if (e.actor.type !== 'PERSON') continue;
+      for (const m of e.mentions) if (m.span.start < offset && m.span.start > bestAt) { best = e.actor; bestAt = m.span.start; }
+    }
+    return best;
+  }
+
+  /** The person of the article whose role the title names ("the president" -> the President of ...). */
+  personWithRole(title: ResolvedActor, offset: number): number | null {
+    const role = (title.role ?? '').toLowerCase();
+    if (!role) return null;
+    let best: number | null = null, bestAt = -1;
+    this.entries.forEach((e, i) => {
+      if (e.actor.type !== 'PERSON' || !e.actor.role) return;
+      if (title.country && e.actor.country !== title.country) return;
+      if (!e.actor.role.toLowerCase().includes(role)) return;
+      const last = Math.max(...e.mentions.filter((m) => m.span.start < offset).map((m) => m.span.start), -1);
+      if (last > bestAt) { best = i; bestAt = last; }
+    });
+    return bestAt >= 0 ? best : null;
+  }
+
+  /**
+   * Opposition groups with no country in their words ("exile groups", "dissidents") are the
+   * opposition of the country the article is about: the country with the most mentions.
+   */
+  settleCountries(): void {
+    const counts = new Map<string, number>();
+    for (const e of this.entries) {
+      const c = e.actor.country;
+      if (c && /^[A-Z]{3}$/.test(c) && !['IGO', 'UNO', 'EUR', 'NGO', 'MNC'].includes(c) && e.actor.type !== 'MEDIA') counts.set(c, (counts.get(c) ?? 0) + e.mentions.length);
+    }
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+    const top = ranked[0];
+    if (!top || (ranked[1] && ranked[1][1] === top[1])) return;
+    for (const e of this.entries) {
+      if (!e.actor.country && e.actor.sector === 'OPP' && e.actor.type !== 'PERSON') {
+        e.actor = { ...e.actor, country: top[0], rule: `${e.actor.rule}+article.main-country`, confidence: Math.min(e.actor.confidence, 0.5) };
+      }
+    }
+  }
+
+  /** Writes entity and mention annotations, and teaches the learned layer the people introduced with a role. */
+  write(out: StageOutput, learned: LearnedActors | null, date: string | null): void {
+    for (const e of this.entries) {
+      const mentions = [...e.mentions].sort((a, b) => a.span.start - b.span.start);
+      const first = mentions[0]!.span;
+      const id = out.reserve('entity');
+      for (const m of mentions) {
+        out.add('mention', { start: m.span.start, end: m.span.end, data: { entity: id, kind: m.kind }, rule: `mention.${m.kind}`, confidence: e.actor.confidence });
+      }
+      const a = e.actor;
+      out.fill('entity', id, {
+        start: first.start, end: first.end, rule: a.rule, confidence: a.confidence,
+        ...(e.evidence ? { evidence: e.evidence } : {}),
+        data: {
+          name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role,
+          mentions: mentions.map((m) => m.span), ...(a.actorId ? { actorId: a.actorId } : {}),
+        },
+      });
+      if (learned && a.type === 'PERSON' && !a.actorId && a.country && e.evidence && a.name.includes(' ')) {
+        learned.learn(a.name, a.role, a.country, a.sector, date, e.evidence);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** for debugging and tests: the text of a span */
+  textOf(span: Range): string {
+    return this.text.slice(span.start, span.end);
+  }
+}
+
+export { surnameOf };

@@ -1,0 +1,258 @@
+import { actorBaseOf, type ActorBase, type ResolvedActor } from '../../actors/index.js';
+import type { Part } from '../../actors/base.js';
+import type { EntityType, MentionKind } from '../../core/layers.js';
+import type { Range } from '../../core/span.js';
+import type { StageFactory } from '../../pipeline/stage.js';
+import { tokensIn } from '../../text/lookup.js';
+import { EntityBook } from './book.js';
+import { wordsOfSentence, type Word } from './words.js';
+
+export const ENTITIES_VERSION = '1.0.0';
+
+// words that may sit inside a description between the determiner and the head noun
+const INSIDE = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+const LEADING = /^(?:the|a|an|some|many|several|few|most|other|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|both|all|its|their|his|her|\d+)$/i;
+
+/** A stretch of a sentence that names or describes actors, with the base's parse of it. */
+interface Run {
+  readonly words: readonly Word[];
+  readonly parts: readonly Part[];
+  /** index into words of the first word after the leading determiners */
+  readonly core: number;
+}
+
+/**
+ * Entities and their mentions. Each sentence is read as runs of words that can name actors
+ * (capitalised names, nationality words, sector words, their adjectives); the actor base parses
+ * each run and resolves it as of the publication date. Named people take the country, sector and
+ * role of the title before them or the appositive after them; later surnames, titles ("the
+ * president") and descriptions of the same person become mentions of that person.
+ */
+export const entitiesStage: StageFactory = (resources) => {
+  const base = actorBaseOf(resources);
+  return {
+    name: 'entities',
+    version: ENTITIES_VERSION,
+    requires: ['sentence', 'token'],
+    uses: ['date'],
+    assigns: ['entity', 'mention'],
+    run(doc, out) {
+      const date = doc.meta.published ?? null;
+      const book = new EntityBook(doc.text);
+      for (const sentence of doc.layer('sentence')) {
+        const words = wordsOfSentence(doc.text, tokensIn(doc, sentence));
+        const parts = base.parse(words.map((w) => w.text), date);
+        const sentenceText = doc.text.slice(sentence.start, sentence.end);
+        for (const run of runsOf(words, parts)) readRun(base, book, run, words, parts, sentenceText, date, doc.text);
+      }
+      book.settleCountries();
+      book.write(out, base.learned, date);
+    },
+  };
+};
+
+/** Splits a sentence's parts into runs: maximal stretches with no break that can describe actors. */
+function runsOf(words: readonly Word[], parts: readonly Part[]): Run[] {
+  const runs: Run[] = [];
+  let cur: Part[] = [];
+  const flush = () => {
+    // a run ends at its last name, proper word, sector word or modifier
+    while (cur.length && cur[cur.length - 1]!.kind === 'other') cur.pop();
+    if (cur.some((p) => p.kind !== 'other')) {
+      const first = cur[0]!.at, last = cur[cur.length - 1]!;
+      const ws = words.slice(first, last.at + last.words);
+      let core = 0;
+      while (core < ws.length - 1 && LEADING.test(ws[core]!.text)) core++;
+      runs.push({ words: ws, parts: cur.map((p) => ({ ...p, at: p.at - first })) as Part[], core });
+    }
+    cur = [];
+  };
+  for (const p of parts) {
+    const w = words[p.at]!;
+    // a run does not go on past a possessive into a verb, nor across punctuation
+    const joins = cur.length > 0 && !w.breakBefore;
+    let fits: boolean;
+    if (p.kind === 'other') {
+      fits = INSIDE.has(w.pos) || (!cur.length || cur.every((c) => c.kind === 'other')) && (LEADING.test(w.text) || w.pos === 'DET');
+      if (fits && w.pos === 'PROPN' && /^\p{Ll}/u.test(w.text)) fits = false;
+    } else if (p.kind === 'proper') {
+      // a capitalised word at the start of a sentence is a name only when tagged as one
+      fits = w.pos === 'PROPN' || w.index > 0;
+    } else fits = true;
+    if (!fits) { flush(); continue; }
+    if (!joins) flush();
+    cur.push(p);
+    // a possessive ends a name run only when a name follows ("Iran’s foreign minister" goes on)
+  }
+  flush();
+  return runs;
+}
+
+const textOf = (words: readonly Word[], full: string) => full.slice(words[0]!.start, words[words.length - 1]!.end);
+const spanOf = (words: readonly Word[]): Range => ({ start: words[0]!.start, end: words[words.length - 1]!.end });
+
+function mentionKindOf(actor: ResolvedActor, text: string, surname: boolean): MentionKind {
+  if (surname) return 'surname';
+  if (actor.rule.startsWith('metonym') || actor.rule.startsWith('capital')) return 'metonym';
+  if (actor.rule.startsWith('adjective') || actor.rule.startsWith('plural')) return 'demonym';
+  if (/^[A-Z.]{2,}$/.test(text)) return 'acronym';
+  return actor.type === 'NORP' || actor.type === 'ORG' && !actor.actorId ? 'description' : 'name';
+}
+
+/** Reads one run: the names in it, the person it introduces, the group or body it describes. */
+function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: readonly Word[], sentenceParts: readonly Part[],
+  sentence: string, date: string | null, full: string): void {
+  const { words, parts } = run;
+  const lastPart = parts[parts.length - 1]!;
+  // the person named at the end of the run: known (a name part), or unknown capitalised words
+  let nameStart = parts.length;
+  while (nameStart > 0) {
+    const p = parts[nameStart - 1]!;
+    if (p.kind === 'proper' || (p.kind === 'name' && p.entry.kind === 'person')) nameStart--;
+    else break;
+  }
+  const nameParts = parts.slice(nameStart);
+  const before = parts.slice(0, nameStart);
+  const headIndex = before.map((p) => p.kind).lastIndexOf('sector');
+  const titled = nameParts.length > 0 && headIndex >= 0;
+
+  // names inside the run before its head, each its own entity ("White House" of "White House
+  // officials", "North Korean" of "North Korean dictator Kim"); organisation words with the
+  // names before them ("the Iranian Foreign Ministry" of "... Ministry spokesman Qassemi")
+  const prefixEnd = nameParts.length ? nameStart : parts.length - 1;
+  // "anti-government protests": a modifier before a noun that is not an actor describes the noun
+  const after = sentenceWords[words[words.length - 1]!.index + 1];
+  if (lastPart.kind === 'modifier' && after && !after.breakBefore && after.pos === 'NOUN') return;
+  for (let i = 0; i < prefixEnd; i++) {
+    const p = parts[i]!;
+    if (p.kind === 'name') {
+      const ws = words.slice(p.at, p.at + p.words);
+      // in a group noun the nationality word is part of the group, not an entity of its own
+      if (!titled && p.entry.kind === 'adjective' && lastPart.kind === 'sector') continue;
+      addName(base, book, p, ws, full, date, sentence);
+    } else if (p.kind === 'sector' && p.word.organisation && i < prefixEnd - 1 && i > 0) {
+      const ws = words.slice(run.core, p.at + p.words);
+      const text = textOf(ws, full);
+      const actor = base.resolve(text, { date, context: sentence });
+      if (actor && actor.country) book.add(actor, spanOf(ws), 'description', headKey(actor, ws));
+    }
+  }
+
+  if (nameParts.length) {
+    const nameWords = words.slice(nameParts[0]!.at, lastPart.at + lastPart.words);
+    const known = nameParts.length === 1 && nameParts[0]!.kind === 'name' ? nameParts[0] as Extract<Part, { kind: 'name' }> : null;
+    const proper = nameParts.filter((p) => p.kind === 'proper');
+    if (titled || proper.length >= 2 || known || proper.length === 1) {
+      const description = textOf(words.slice(run.core), full);
+      const appositive = titled ? null : appositiveAfter(base, sentenceWords, sentenceParts, nameWords[nameWords.length - 1]!, full, date, sentence);
+      let actor: ResolvedActor | null = null;
+      const nameText = textOf(nameWords, full);
+      // a surname the article has already given a person to
+      const inDoc = nameWords.length === 1 ? book.personBySurname(nameText, nameWords[0]!.start) : null;
+      if (inDoc && !titled) {
+        book.mention(inDoc, spanOf(nameWords), 'surname');
+        return;
+      }
+      if (titled) actor = base.resolve(description, { date, context: sentence });
+      else if (appositive) actor = base.resolve(`${nameText}, ${appositive.text}`, { date, context: sentence });
+      else actor = base.resolve(nameText, { date, context: sentence });
+      if (!actor && proper.length === nameParts.length && proper.length >= 2) {
+        actor = { name: nameText, type: 'PERSON', country: null, sector: null, role: null, rule: 'person.capitalised-name', confidence: 0.4 };
+      }
+      if (actor && (actor.type === 'PERSON' || known)) {
+        const surname = !!known?.surname || (nameWords.length === 1 && actor.type === 'PERSON' && !actor.name.includes(' ') === false);
+        book.add(actor, spanOf(nameWords), surname ? 'surname' : mentionKindOf(actor, nameText, false), undefined,
+          titled || appositive ? textOf(words.slice(run.core), full) + (appositive ? `, ${appositive.text}` : '') : null);
+        if (appositive && actor.type === 'PERSON') book.skip(appositive.span);
+        return;
+      }
+      if (actor) { book.add(actor, spanOf(nameWords), mentionKindOf(actor, nameText, false), headKey(actor, nameWords)); return; }
+    }
+    // proper words we cannot place: leave them
+    if (!titled) return;
+  }
+
+  // the run is a description: a group, a body, or a title standing for a person
+  const coreWords = words.slice(run.core);
+  if (lastPart.kind === 'name') {
+    const ws = words.slice(lastPart.at, lastPart.at + lastPart.words);
+    // "the Iranians": the article decides GOV or CVL, so the determiner goes with the name
+    const text = lastPart.entry.kind === 'plural' ? textOf(words.slice(Math.min(run.core, lastPart.at) > 0 ? lastPart.at - 1 : lastPart.at, lastPart.at + lastPart.words), full) : textOf(ws, full);
+    addName(base, book, lastPart, ws, full, date, sentence, text);
+    return;
+  }
+  const text = textOf(coreWords, full);
+  if (book.skipped(spanOf(coreWords))) return;
+  let actor = base.resolve(text, { date, context: sentence });
+  if (!actor) return;
+  // "his subordinates", "her aides": the group of the person last named before them
+  const owner = run.core > 0 && /^(?:his|her)$/i.test(words[run.core - 1]!.text) && actor.type === 'NORP' ? book.lastPerson(words[0]!.start) : null;
+  if (owner && actor) {
+    const surname = owner.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).pop() ?? owner.name;
+    actor = { ...actor, name: `${surname}’s ${text}`, country: actor.country ?? owner.country, rule: `${actor.rule}+possessor.person`, confidence: Math.min(actor.confidence, 0.6) };
+    book.add(actor, spanOf(words), 'description', `${headKey(actor, coreWords)}|${owner.name}`);
+    return;
+  }
+  if (actor.type === 'PERSON' && !actor.actorId) {
+    // "the president", "Iran's foreign minister": the person of that role the article has named, or the base's holder of it
+    const person = book.personWithRole(actor, coreWords[0]!.start) ?? holderOf(base, actor, date);
+    if (person) {
+      if (typeof person === 'number') book.mention(person, spanOf(words), 'title');
+      else book.add(person, spanOf(words), 'title');
+    }
+    return;
+  }
+  book.add(actor, spanOf(words), mentionKindOf(actor, text, false), headKey(actor, coreWords));
+}
+
+/** A name part as an entity of its own. */
+function addName(base: ActorBase, book: EntityBook, p: Extract<Part, { kind: 'name' }>, ws: readonly Word[], full: string, date: string | null, sentence: string, text?: string): void {
+  const t = text ?? textOf(ws, full);
+  if (p.surname) {
+    const inDoc = book.personBySurname(t, ws[0]!.start);
+    if (inDoc !== null) { book.mention(inDoc, spanOf(ws), 'surname'); return; }
+  }
+  const actor = base.resolve(p.surname ? p.entry.name : t, { date, context: sentence });
+  if (!actor) return;
+  const span = text && text !== textOf(ws, full) ? { start: full.indexOf(text, ws[0]!.start - text.length), end: ws[ws.length - 1]!.end } : spanOf(ws);
+  book.add(actor, span.start >= 0 ? span : spanOf(ws), mentionKindOf(actor, textOf(ws, full), !!p.surname), actor.actorId ? `${actor.actorId}|${p.entry.kind === 'capital' || p.entry.kind === 'metonym' ? actor.name : p.entry.kind}` : undefined);
+}
+
+/** The grouping key of a description: same type, country, sector and head word are one entity. */
+function headKey(actor: ResolvedActor, words: readonly Word[]): string {
+  const head = words[words.length - 1]!.text.toLowerCase();
+  return `${actor.type}|${actor.country}|${actor.sector}|${head}`;
+}
+
+/** ", Iran's foreign minister," after a name: the words of the appositive, when it has a title in it. */
+function appositiveAfter(base: ActorBase, words: readonly Word[], parts: readonly Part[], last: Word, full: string, date: string | null, sentence: string): { text: string; span: Range } | null {
+  const i = last.index + 1;
+  const next = words[i];
+  if (!next || !next.breakBefore || full.slice(last.end, next.start).trim() !== ',') return null;
+  let j = i;
+  while (j < words.length && (j === i || !words[j]!.breakBefore)) j++;
+  const ws = words.slice(i, j);
+  if (ws.length > 8) return null;
+  const hasTitle = parts.some((p) => p.at >= i && p.at < j && p.kind === 'sector' && p.word.person);
+  if (!hasTitle) return null;
+  const text = textOf(ws, full);
+  const actor = base.resolve(text, { date, context: sentence });
+  return actor && (actor.country || actor.sector) ? { text, span: spanOf(ws) } : null;
+}
+
+/** The office holder of the base that a title with a country stands for on the date ("Iran's foreign minister" in 2018). */
+function holderOf(base: ActorBase, title: ResolvedActor, date: string | null): ResolvedActor | null {
+  if (!date || !title.country || !title.role) return null;
+  const role = title.role.toLowerCase();
+  const hits: ResolvedActor[] = [];
+  for (const p of base.people.values()) {
+    const now = base.personOn(p, date);
+    if (now.rule !== 'person.term' || now.country !== title.country || !now.role) continue;
+    const r = now.role.toLowerCase();
+    // "Foreign Minister of Iran" starts with the title; "Deputy Foreign Minister" does not
+    if (r.startsWith(role)) hits.push({ name: p.name, type: 'PERSON', country: now.country, sector: now.sector, role: now.role, actorId: p.id, rule: `title.holder`, confidence: 0.75 });
+  }
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+export type { EntityType };

@@ -40,11 +40,16 @@ async function route(): Promise<void> {
     } catch (e) {
       if (mine === generation) mount(root, errorView(e));
     }
-    // Tests (and people) can tell the view has finished loading.
-    if (mine === generation) document.body.dataset.ready = 'true';
+    if (mine === generation) loaded(mine);
     return;
   }
   mount(root, h('p', { class: 'error' }, 'No such page.'), h('a', { href: '#/' }, 'Back to the articles'));
+  loaded(mine);
+}
+
+/** Tells tests (and people) that a view has finished loading, and which load it was. */
+function loaded(mine: number): void {
+  document.body.dataset.loads = String(mine);
   document.body.dataset.ready = 'true';
 }
 

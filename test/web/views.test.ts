@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApiServer, listen, type RunningServer } from '../../src/api/server.js';
+import type { Store } from '../../src/store/store.js';
+import { corpusStore } from '../api/corpus.js';
+import { tempDir } from '../helpers/tmp.js';
+import { buildWebRoot } from './web-root.js';
+
+/**
+ * The web page in headless Chromium (Debian's package), against a store filled from the test
+ * corpus: each view is loaded, clicked through and checked, and a screenshot of it is saved in
+ * docs/screenshots/ (named in docs/screenshots/README.md).
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const SKIP = !existsSync(CHROMIUM) && `needs ${CHROMIUM} (apt-get install chromium, or bash .ci/install-browser.sh)`;
+const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const DIR = tempDir('dossier-web-');
+
+let store: Store, ids: Map<string, string>, running: RunningServer, browser: Browser, page: Page;
+const errors: string[] = [];
+
+describe('the web page', { skip: SKIP }, () => {
+  before(async () => {
+    ({ store, ids } = corpusStore(path.join(DIR, 'corpus.db')));
+    running = await listen(createApiServer({ store, webRoot: buildWebRoot(path.join(DIR, 'web')) }), 0);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await running?.close();
+    store?.close();
+  });
+
+  /** Opens a view and waits until it has loaded its data. */
+  async function open(hash: string): Promise<void> {
+    // a fresh document each time, so no state of the last view is left
+    await page.goto('about:blank');
+    await page.goto(`${running.url}/${hash}`);
+    await page.waitForSelector('body[data-ready="true"]');
+  }
+  /** Does something that changes the view, and waits until the new view has loaded. */
+  async function navigate(action: () => Promise<unknown>): Promise<void> {
+    const before = Number(await page.getAttribute('body', 'data-loads') ?? 0);
+    await action();
+    await page.waitForFunction((n) => Number(document.body.dataset.loads ?? 0) > n && document.body.dataset.ready === 'true', before);
+  }
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null);
+
+  test('the front page lists the articles and opens one', async () => {
+    await open('#/');
+    assert.match(await page.textContent('#stats') ?? '', /5 articles, 5 events, 4 happenings, 2 quotes/);
+    assert.equal(await page.locator('#article-list li').count(), 5);
+    await navigate(() => page.click('#article-list a:text("Iran rejects US offer of nuclear talks")'));
+    assert.equal(await page.textContent('#article-title'), 'Iran rejects US offer of nuclear talks');
+    assert.deepEqual(errors, []);
+  });
+
+  test('the article view marks attributions, entities and events, and says why each exists', async () => {
+    await open(`#/article/${ids.get('gulf-reject')}`);
+    const text = page.locator('#article-text');
+    assert.equal(await text.locator('.seg.att-cue').textContent(), 'told');
+    assert.equal(await text.locator('.seg.att-source').allTextContents().then((t) => t.join('')), 'Foreign Minister Abbas Araghchi');
+    assert.equal(await text.locator('.seg.att-content').textContent(), 'We will not negotiate under pressure');
+    assert.deepEqual(await text.locator('sup.tag').allTextContents(), ['IRN', 'USA', 'IRN\u00b7GOV', 'IRN', 'IRN', 'USA\u00b7GOV']);
+    const badge = text.locator('.badge[data-event="0"]');
+    assert.equal(await badge.textContent(), 'REJECT Iran (IRN\u00b7GOV) \u2192 the United States (USA\u00b7GOV)');
+    assert.match(await badge.getAttribute('class') ?? '', /quad-3/);
+    // hover: the title says which rule made it
+    assert.match(await text.locator('.seg.att-cue').getAttribute('title') ?? '', /rule cue\.said, stage attributions/);
+    // click: the panel explains
+    await text.locator('.seg.att-cue').click();
+    const panel = page.locator('#why-panel');
+    assert.match(await panel.locator('.attribution-card').textContent() ?? '', /speakerAbbas Araghchi \(IRN·GOV\).*cuetold.*rulecue\.said.*stageattributions/);
+    await shot('article-view');
+    await text.locator('.seg.entity:text("Washington")').click();
+    assert.match(await panel.textContent() ?? '', /countryUSA.*sectorGOV.*ruleactor\.metonym\.capital.*stageentities/);
+    await text.locator('.seg.trigger').click();
+    assert.match(await panel.locator('.event-card').textContent() ?? '', /REJECT event.*modalityasserted.*ruletrigger\.reject.*stageevents/);
+    assert.equal(await panel.locator('a.story-link').count(), 1);
+  });
+
+  test('an article containing HTML and <script> renders as text and runs nothing', async () => {
+    await open(`#/article/${ids.get('hostile')}`);
+    assert.equal(await page.textContent('#article-title'), '<img src=x onerror="window.__pwned=\'title\'">Markup <i>in</i> the title');
+    const text = await page.textContent('#article-text') ?? '';
+    assert.ok(text.includes('<script>window.__pwned = "script";</script>'));
+    assert.ok(text.includes('<b>bold</b>'));
+    assert.equal(await page.locator('#app script, #app img, #app [onerror], #article-title *').count(), 0, 'no element was made from the article');
+    assert.equal(await page.locator('#article-text b:text-is("bold")').count(), 0);
+    assert.equal(await page.locator('#app a:text("original")').getAttribute('href'), '#', 'a javascript: URL is not linked');
+    await page.locator('#article-text .seg.att-content').first().click();
+    await page.locator('#app a:text("original")').click();
+    assert.equal(await pwned(), null);
+    await shot('article-with-markup');
+    // the same words in the search results and the story view stay text too
+    await open('#/search?q=comment');
+    assert.match(await page.textContent('#search-results') ?? '', /<script>/);
+    await open('#/stories');
+    assert.match(await page.textContent('#quote-list') ?? '', /<img src="x"/);
+    assert.equal(await page.locator('#app img, #app script').count(), 0);
+    assert.equal(await pwned(), null);
+    assert.deepEqual(errors, []);
+  });
+
+  test('the dyad view draws events per day by quad class with the mean score, and lists a day\'s happenings', async () => {
+    await open('#/dyad');
+    assert.equal(await page.inputValue('input[name=a]'), 'USA');
+    assert.equal(await page.inputValue('input[name=b]'), 'IRN');
+    assert.match(await page.textContent('#dyad-summary') ?? '', /3 happenings on 3 days/);
+    const bars = page.locator('#dyad-chart .day-bar');
+    assert.deepEqual(await bars.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-date'))), ['2026-03-10', '2026-03-12', '2026-03-14']);
+    assert.equal(await page.locator('.day-bar[data-date="2026-03-10"] rect.quad-fill-3').count(), 1);
+    assert.equal(await page.locator('.day-bar[data-date="2026-03-12"] rect.quad-fill-4').count(), 1);
+    assert.equal(await page.locator('.day-bar[data-date="2026-03-14"] rect.quad-fill-1').count(), 1);
+    const points = (await page.getAttribute('#dyad-chart polyline.score-line', 'points'))!.split(' ').map((p) => Number(p.split(',')[1]));
+    assert.ok(points[1]! > points[0]! && points[0]! > points[2]!, 'the line is lowest on the day of sanctions (-8) and highest on the meeting (+1)');
+    await page.click('.day-bar[data-date="2026-03-10"]');
+    await page.waitForSelector('#day-happenings li.happening');
+    assert.match(await page.textContent('#day-happenings h2') ?? '', /2026-03-10: 1 happening/);
+    const reports = await page.locator('#day-happenings ul.reports li').allTextContents();
+    assert.equal(reports.length, 2);
+    assert.ok(reports.some((r) => /Gulf Wire/.test(r)) && reports.some((r) => /Daily Ledger/.test(r)));
+    await shot('dyad-view');
+    // another pair: the form changes the view
+    await page.fill('input[name=b]', 'OMN');
+    await navigate(() => page.click('#dyad-form button'));
+    assert.match(await page.evaluate(() => location.hash), /b=OMN/);
+    assert.match(await page.textContent('#app') ?? '', /No happenings between these actors/);
+  });
+
+  test('the story view shows one happening from every outlet side by side, with wording differences', async () => {
+    await open('#/dyad?a=USA&b=IRN');
+    await page.click('.day-bar[data-date="2026-03-10"]');
+    await page.waitForSelector('#day-happenings li.happening');
+    await navigate(() => page.click('#day-happenings a:text("2 sources side by side")'));
+    const columns = page.locator('#story-columns .column');
+    assert.deepEqual(await columns.locator('h2').allTextContents(), ['Gulf Wire', 'Daily Ledger']);
+    assert.equal(await columns.nth(0).locator('ins, del').count(), 0, 'the first report is the reference');
+    assert.ok((await columns.nth(1).locator('ins').allTextContents()).some((t) => /turned down/.test(t)));
+    assert.ok((await columns.nth(1).locator('del').allTextContents()).some((t) => /rejected/.test(t)));
+    await shot('story-happening');
+  });
+
+  test('the story view shows one quote from every outlet, marking the changed words', async () => {
+    await open('#/stories');
+    await navigate(() => page.click('#quote-list a:has-text("negotiate under pressure")'));
+    assert.match(await page.textContent('h1') ?? '', /Quote of Abbas Araghchi/);
+    const columns = page.locator('#story-columns .column');
+    assert.equal(await columns.count(), 2);
+    assert.deepEqual(await columns.nth(1).locator('ins').allTextContents(), ['never']);
+    assert.deepEqual(await columns.nth(1).locator('del').allTextContents(), ['not']);
+    await shot('story-quote');
+  });
+
+  test('search across the corpus from the header', async () => {
+    await open('#/');
+    await page.fill('#search-input', 'Muscat');
+    await navigate(() => page.press('#search-input', 'Enter'));
+    assert.match(await page.evaluate(() => location.hash), /^#\/search\?q=Muscat/);
+    const hits = page.locator('#search-results li');
+    assert.equal(await hits.count(), 1);
+    assert.equal(await hits.locator('mark').first().textContent(), 'Muscat');
+    await shot('search');
+    await navigate(() => hits.locator('a').first().click());
+    assert.equal(await page.textContent('#article-title'), 'Iranian and US diplomats meet in Muscat');
+  });
+
+  test('an unknown article shows the API\'s message', async () => {
+    await open('#/article/no-such-id');
+    assert.match(await page.textContent('.error') ?? '', /no article with id "no-such-id"/);
+    assert.deepEqual(errors, []);
+  });
+});

@@ -29,6 +29,7 @@ const HARM_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILI
 /** Types whose target, when the text names none, is the actor's own government or people. */
 const DOMESTIC_TYPES = new Set<PloverType>(['PROTEST', 'COERCE', 'ASSAULT']);
 const FIRST_PERSON = new Set(['we', 'i', 'our', 'us']);
+const RELATIVES = new Set(['who', 'which', 'whom', 'that', 'where']);
 
 /**
  * Events: who did what to whom, coded in PLOVER with modality, CAMEO code, quad class and score.
@@ -183,14 +184,21 @@ function eventOf(
 
   // modality
   let verdict = modalityOf({ tokens, clause, trigger: [h, last], nominal });
-  // "if ..." anywhere before in the sentence, or right after: "would consider talks if ..."
-  const conditional = CONDITIONS.has(tokens[clauseList[ci + 1]?.[0] ?? -1]?.data.normal ?? '')
-    || clauseList.slice(0, ci + 1).some(([a]) => CONDITIONS.has(tokens[a]?.data.normal ?? ''));
-  if (conditional && verdict.modality !== 'negated' && !['THREATEN', 'REQUEST'].includes(type)) {
+  const date = dateOf(doc, tokens, clause, h);
+  const recalled = !!date && !!doc.meta.published && daysBetween(date.data.date, doc.meta.published) > HISTORICAL_DAYS;
+  const opener = (k: number) => tokens[clauseList[k]?.[0] ?? -1]?.data.normal ?? '';
+  const ownOpener = opener(ci);
+  // a condition: the trigger's own clause ("if they meet"), the clause right before or after it
+  // ("would consider talks if ..."), or an if-clause earlier in the sentence answered by "then"
+  const thenBefore = tokens.slice(clause[0] - 3 < 0 ? 0 : clause[0] - 3, h).some((t) => t.data.normal === 'then');
+  const conditional = CONDITIONS.has(ownOpener) || CONDITIONS.has(opener(ci + 1)) || CONDITIONS.has(opener(ci - 1))
+    || (thenBefore && clauseList.slice(0, ci).some(([a]) => CONDITIONS.has(tokens[a]?.data.normal ?? '')));
+  // a relative clause dated long ago inside a condition ("if he rejoined the deal from which he withdrew in May") is history
+  const inheritsCondition = conditional && !CONDITIONS.has(ownOpener) && recalled;
+  if (conditional && !inheritsCondition && verdict.modality !== 'negated' && !['THREATEN', 'REQUEST'].includes(type)) {
     verdict = { modality: 'hypothetical', rule: 'modality.hypothetical.condition' };
   }
-  const date = dateOf(doc, tokens, clause, h);
-  if (verdict.modality === 'asserted' && date && doc.meta.published && daysBetween(date.data.date, doc.meta.published) > HISTORICAL_DAYS) {
+  if (verdict.modality === 'asserted' && recalled) {
     verdict = { modality: 'historical', rule: 'modality.historical.date' };
   }
   if (verdict.modality === 'asserted' && date?.data.relation === 'future') {
@@ -204,7 +212,8 @@ function eventOf(
     type = 'THREATEN'; modality = 'asserted'; evidence.push('type.announced-boycott-is-threat');
   } else if (modality === 'future' && INTENT_TYPES.has(type)) {
     type = 'AGREE'; modality = 'asserted'; evidence.push('type.future-intent-is-agree');
-  } else if (conditional && (modality === 'hypothetical' || modality === 'future') && (HARM_TYPES.has(type) || entry.mode === 'withdraw')) {
+  } else if (conditional && !CONDITIONS.has(ownOpener) && !RELATIVES.has(ownOpener) && (modality === 'hypothetical' || modality === 'future')
+    && (HARM_TYPES.has(type) || entry.mode === 'withdraw')) {
     type = 'THREATEN'; modality = 'asserted'; evidence.push('type.conditional-harm-is-threat');
   }
 

@@ -91,7 +91,9 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
   const [cs] = ctx.clause;
   const opener = ctx.tokens[cs];
   // a relative clause ("the senator who negotiated") takes the phrase it follows as subject
-  if (opener && ['who', 'which', 'that'].includes(opener.data.normal) && opener.data.pos === 'PRON') {
+  const afterOpener = ctx.tokens[cs + 1];
+  const subjectRelative = afterOpener && ['VERB', 'AUX', 'ADV'].includes(afterOpener.data.pos);
+  if (opener && ['who', 'which', 'that'].includes(opener.data.normal) && opener.data.pos === 'PRON' && subjectRelative) {
     const antecedent = [...ctx.phrases].reverse().find((p) => p.end <= cs);
     if (antecedent && hasParty(ctx, antecedent)) return antecedent;
   }

@@ -93,17 +93,19 @@ export class PhraseReader {
       if (c.end - c.start === 1 && first.data.pos === 'PRON') {
         return { ...c, refs: [], pronoun: true, rule: null };
       }
-      // mentions name the parties; one without a country gives way to what the base or gazetteer finds
-      const named = mentions ? mentions.filter((m) => m.start >= c.start && m.end <= c.end).map((m) => m.ref) : [];
-      if (named.some((r) => r.country)) return { ...c, refs: dedupe(named.filter((r) => r.country)), pronoun: false, rule: 'party.mention' };
+      // mentions name the parties; one without a country gives way to what the base or gazetteer finds.
+      // Several in one phrase are one actor ("Iran's foreign ministry spokesman Bahram Qassemi": the
+      // last, its head) unless the phrase coordinates them ("the Sudanese government and the SPLA")
+      const named = mentions ? mentions.filter((m) => m.start >= c.start && m.end <= c.end && m.ref.country).map((m) => m.ref) : [];
+      const coordinated = tokens.slice(c.start, c.end).some((t) => t.data.normal === 'and');
+      if (named.length) return { ...c, refs: dedupe(coordinated ? named : named.slice(-1)), pronoun: false, rule: 'party.mention' };
       if (this.resolver) {
         const text = doc.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/^(the|a|an)\s+/i, '');
         const ref = this.resolver.resolve(text, date);
         if (ref?.country) return { ...c, refs: [{ ...ref, span: { start: tokens[c.start]!.start, end: tokens[c.end - 1]!.end } }], pronoun: false, rule: 'party.actor-base' };
       }
       const refs = this.fromGazetteer(doc, tokens, c.start, c.end);
-      if (refs.length) return { ...c, refs, pronoun: false, rule: 'party.gazetteer' };
-      return { ...c, refs: dedupe(named), pronoun: false, rule: named.length ? 'party.mention' : null };
+      return { ...c, refs, pronoun: false, rule: refs.length ? 'party.gazetteer' : null };
     });
   }
 

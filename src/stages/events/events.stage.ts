@@ -51,12 +51,16 @@ export const eventsStage: StageFactory = (resources) => {
     run(doc, out) {
       const allTokens = doc.layer('token');
       let previousActors: ActorRefData[] = [];
-      for (const sentence of doc.layer('sentence')) {
+      // first the sentences that hold triggers, read once; the parties they name make the article's cast
+      const read = doc.layer('sentence').map((sentence) => {
         const tokens = allTokens.slice(sentence.data.firstToken, sentence.data.endToken);
         const matches = findTriggers(tokens);
-        const needPhrases = matches.length > 0;
-        const phrases = needPhrases ? reader.read(doc, tokens, doc.meta.published) : [];
-        if (!needPhrases) continue;
+        const phrases = matches.length ? reader.read(doc, tokens, doc.meta.published) : [];
+        return { sentence, tokens, matches, phrases };
+      });
+      const cast = castOf(doc, read.flatMap((r) => r.phrases));
+      for (const { sentence, tokens, matches, phrases } of read) {
+        if (!matches.length) continue;
         const clauseList = clauses(tokens);
         const antecedent = (pronoun: Phrase): ActorRefData[] => {
           if (FIRST_PERSON.has(tokens[pronoun.start]?.data.normal ?? '')) return [];
@@ -66,7 +70,7 @@ export const eventsStage: StageFactory = (resources) => {
         const { kept, content } = suppressControlled(matches, clauseList, tokens);
         const seen = new Set<string>();
         for (const m of kept) {
-          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? [], reader);
+          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? [], reader, cast);
           if (!draft) continue;
           const key = `${draft.data.type}|${draft.data.actor.map((a) => a.country ?? a.name).join(',')}|${draft.data.recipient.map((a) => a.country ?? a.name).join(',')}|${draft.data.modality}`;
           if (seen.has(key)) continue;
@@ -115,7 +119,7 @@ interface Draft { start: number; end: number; rule: string; confidence: number; 
 function eventOf(
   doc: Document, tokens: readonly Token[], phrases: readonly Phrase[], clauseList: [number, number][],
   m: PatternMatch<TriggerEntry>, antecedent: (p: Phrase) => ActorRefData[], sentence: LayerAnnotation<'sentence'>,
-  complement: readonly PatternMatch<TriggerEntry>[], reader: PhraseReader,
+  complement: readonly PatternMatch<TriggerEntry>[], reader: PhraseReader, cast: readonly ActorRefData[],
 ): Draft | null {
   const entry = m.entry;
   const h = m.tokens[0]!, last = m.tokens.at(-1)!;
@@ -179,6 +183,16 @@ function eventOf(
     actor = [{ name: `${recipient[0].country} protesters`, country: recipient[0].country, sector: 'CVL' }];
     evidence.push('actor.domestic');
   }
+  if (!recipient.length && actor.some((a) => a.country) && type !== 'PROTEST' && !(entry.reciprocal && actor.length > 1)) {
+    // no one named as the target: the other party named in the sentence, else the article's main other party
+    const own = new Set(actor.map((a) => a.country));
+    const here = counterpartIn(tokens, phrases, h, own);
+    const other = here ?? cast.find((c) => !own.has(c.country));
+    if (other) {
+      recipient = [other];
+      evidence.push(here ? 'recipient.sentence-counterpart' : 'recipient.article-counterpart');
+    }
+  }
   // the same party on both sides (a compound actor "A and B met", a reflexive) keeps it as actor only
   recipient = recipient.filter((r) => !actor.some((a) => a.name === r.name && a.country === r.country) || DOMESTIC_TYPES.has(type));
 
@@ -236,6 +250,46 @@ function eventOf(
       quadClass: quadClassOf(type), score: scoreOf(type, mode),
     },
   };
+}
+
+const REPORTING = new Set(['said', 'says', 'told', 'reported', 'announced', 'added', 'stated', 'quoted']);
+
+/**
+ * The party of another country named in the sentence, nearest the trigger, leaving out the source of a
+ * reporting clause ("..., a UN official said"): the likely target of an event whose target is unnamed.
+ */
+function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], trigger: number, own: ReadonlySet<string | null>): ActorRefData | null {
+  let best: { ref: ActorRefData; distance: number } | null = null;
+  for (const p of phrases) {
+    const ref = p.refs.find((r) => r.country && !own.has(r.country));
+    if (!ref) continue;
+    const next = tokens.slice(p.end, p.end + 2).map((t) => t.data.normal);
+    const prev = tokens.slice(Math.max(0, p.start - 2), p.start).map((t) => t.data.normal).join(' ');
+    if (next.some((w) => REPORTING.has(w)) || prev === 'according to') continue;
+    const distance = Math.abs(p.start - trigger) + (p.start < trigger ? 3 : 0);
+    if (!best || distance < best.distance) best = { ref, distance };
+  }
+  return best ? { ...best.ref, sector: best.ref.sector ?? 'GOV' } : null;
+}
+
+/**
+ * The article's cast: the countries of the parties it names, most named first, each with the name it
+ * is most often given; only those named at least twice count as the article's main parties.
+ */
+function castOf(doc: Document, phrases: readonly Phrase[]): ActorRefData[] {
+  const counts = new Map<string, { n: number; names: Map<string, number> }>();
+  const count = (country: string | null, name: string, n: number) => {
+    if (!country) return;
+    const c = counts.get(country) ?? { n: 0, names: new Map<string, number>() };
+    c.n += n;
+    c.names.set(name, (c.names.get(name) ?? 0) + n);
+    counts.set(country, c);
+  };
+  if (doc.has('entity')) for (const e of doc.layer('entity')) count(e.data.country, e.data.name, e.data.mentions.length);
+  else for (const p of phrases) for (const r of p.refs) count(r.country, r.name, 1);
+  return [...counts].filter(([, c]) => c.n >= 2).sort((a, b) => b[1].n - a[1].n).map(([country, c]) => ({
+    name: [...c.names].sort((a, b) => b[1] - a[1])[0]![0], country, sector: 'GOV',
+  }));
 }
 
 /** The first phrase after the trigger whose head is a word for people ("demonstrators", "civilians"), with its sector. */

@@ -26,7 +26,7 @@ const CASES: readonly [string, string][] = [
   ['Armenia accused Azerbaijan of shelling border villages.', 'ACCUSE ARM>AZE'],
   ['Lithuania condemned Belarus over the forced landing of the airliner.', 'ACCUSE LTU>BLR'],
   ['Ethiopia rejected the offer of mediation from Kenya.', 'REJECT ETH>KEN'],
-  ['Hungary vetoed the proposal backed by Austria.', 'REJECT HUN>'],
+  ['Hungary vetoed the proposal backed by Austria.', 'REJECT HUN>AUT'],
   ['Russia threatened to cut gas supplies to Moldova.', 'THREATEN RUS>MDA'],
   ['Thousands of Chilean students took to the streets of Santiago on Thursday.', 'PROTEST CHL>CHL'],
   ['Dockworkers in Greece went on strike over pensions.', 'PROTEST GRC>GRC'],

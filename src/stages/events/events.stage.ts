@@ -140,7 +140,13 @@ function eventOf(
   const triggerStart = head.start, triggerEnd = tokens[last]!.end;
   const attribution = attributionAt(doc, triggerStart);
   const subjectIsFirstPerson = phrases.some((p) => p.pronoun && p.start >= clause[0] && p.end <= h && FIRST_PERSON.has(tokens[p.start]!.data.normal));
-  if ((!actor.length || subjectIsFirstPerson) && attribution?.data.speaker) {
+  // speech acts: the speaker is the actor of a verbal event in their words that names no actor of its
+  // own ("'Sanctions are the opposite of dialogue,' Qassemi said"), unless the clause has a subject
+  // that stands for people we could not resolve ("several such officials had rejected ...")
+  const verbal = PLOVER[entry.type].quadClass === 1 || PLOVER[entry.type].quadClass === 3;
+  const unresolvedPeople = phrases.some((p) => p.start >= clause[0] && p.end <= h && !p.refs.length && !p.pronoun
+    && SECTOR_NOUNS[tokens[p.end - 1]!.data.normal] !== undefined);
+  if (verbal && ((!actor.length && !unresolvedPeople) || subjectIsFirstPerson) && attribution?.data.speaker) {
     actor = [reader.complete(attribution.data.speaker, doc.meta.published)];
     evidence.push('actor.speaker');
   }
@@ -198,6 +204,10 @@ function eventOf(
 
   // modality
   let verdict = modalityOf({ tokens, clause, trigger: [h, last], nominal });
+  if (verdict.rule === 'modality.historical.pluperfect' && attribution) {
+    // reported speech shifts tenses back: "reported that they had rejected the offer" is the news itself
+    verdict = { modality: 'asserted', rule: 'modality.asserted.backshift' };
+  }
   const date = dateOf(doc, tokens, clause, h);
   const recalled = !!date && !!doc.meta.published && daysBetween(date.data.date, doc.meta.published) > HISTORICAL_DAYS;
   const opener = (k: number) => tokens[clauseList[k]?.[0] ?? -1]?.data.normal ?? '';

@@ -96,10 +96,12 @@ export class PhraseReader {
       // mentions name the parties; one without a country gives way to what the base or gazetteer finds.
       // Several in one phrase are one actor ("Iran's foreign ministry spokesman Bahram Qassemi": the
       // last, its head) unless the phrase coordinates them ("the Sudanese government and the SPLA")
-      const named = mentions ? mentions.filter((m) => m.start >= c.start && m.end <= c.end && m.ref.country).map((m) => m.ref) : [];
+      const mentioned = mentions ? mentions.filter((m) => m.start >= c.start && m.end <= c.end && m.ref.country).map((m) => m.ref) : [];
       const coordinated = tokens.slice(c.start, c.end).some((t) => t.data.normal === 'and');
-      if (named.length) return { ...c, refs: dedupe(coordinated ? named : named.slice(-1)), pronoun: false, rule: 'party.mention' };
-      if (this.resolver) {
+      if (mentioned.length) return { ...c, refs: dedupe(coordinated ? mentioned : mentioned.slice(-1)), pronoun: false, rule: 'party.mention' };
+      // the actor base is asked about phrases that name something (a capital letter), not "the island"
+      const named = tokens.slice(c.start, c.end).some((t) => /^[A-Z]/.test(t.data.value));
+      if (this.resolver && named) {
         const text = doc.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/^(the|a|an)\s+/i, '');
         const ref = this.resolver.resolve(text, date);
         if (ref?.country) return { ...c, refs: [{ ...ref, span: { start: tokens[c.start]!.start, end: tokens[c.end - 1]!.end } }], pronoun: false, rule: 'party.actor-base' };

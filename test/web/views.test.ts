@@ -90,6 +90,17 @@ describe('the web page', { skip: SKIP }, () => {
     await text.locator('.seg.trigger').click();
     assert.match(await panel.locator('.event-card').textContent() ?? '', /REJECT event.*modalityasserted.*ruletrigger\.reject.*stageevents/);
     assert.equal(await panel.locator('a.story-link').count(), 1);
+    // from the why panel to the rest of the corpus: the speaker's quotes, the actor's articles
+    await text.locator('.seg.att-cue').click();
+    await navigate(() => panel.locator('a:text("quotes of Abbas Araghchi across outlets")').click());
+    assert.equal(await page.textContent('h1'), 'Stories of Abbas Araghchi');
+    assert.deepEqual(await page.locator('#quote-list li').count(), 1);
+    await open(`#/article/${ids.get('gulf-reject')}`);
+    await page.locator('#article-text .seg.entity:text("Tehran")').click();
+    await navigate(() => page.locator('#why-panel a:text("articles with Tehran")').click());
+    assert.equal(await page.textContent('h1'), 'Articles with Tehran');
+    const stories = await page.locator('#actor-stories li').allTextContents();
+    assert.ok(stories.length >= 2 && stories.some((s) => /Iran rejects US offer.*as .*entity/.test(s)), stories.join('\n'));
   });
 
   test('an article containing HTML and <script> renders as text and runs nothing', async () => {

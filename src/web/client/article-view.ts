@@ -141,7 +141,8 @@ function attributionCard(a: Attribution): HTMLElement {
       a.via.length ? row('via', a.via.map(actorLabel).join(', ')) : null,
       row('source', a.source?.text ?? '\u2014'), row('cue', a.cue?.text ?? '\u2014'),
       row('content', h('q', {}, a.content.text)),
-      ...provenanceRows(a.provenance)));
+      ...provenanceRows(a.provenance)),
+    a.speaker ? h('a', { href: href('stories', { speaker: a.speaker.name }), class: 'story-link' }, `quotes of ${a.speaker.name} across outlets \u2192`) : null);
 }
 
 function entityCard(e: Entity): HTMLElement {
@@ -149,7 +150,8 @@ function entityCard(e: Entity): HTMLElement {
     h('dl', {},
       row('type', e.type), row('country', e.country ?? '\u2014'), row('sector', e.sector ?? '\u2014'),
       e.role ? row('role', e.role) : null, row('mentions', String(e.mentions.length)),
-      ...provenanceRows(e.provenance)));
+      ...provenanceRows(e.provenance)),
+    h('a', { href: href(`actor/${encodeURIComponent(e.name)}`), class: 'story-link' }, `articles with ${e.name} \u2192`));
 }
 
 function eventCard(e: ResultEvent, happening: string | undefined): HTMLElement {

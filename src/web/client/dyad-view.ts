@@ -13,8 +13,8 @@ export async function dyadView(root: HTMLElement, params: URLSearchParams): Prom
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const form = h('form', { class: 'dyad-form', id: 'dyad-form' },
-    h('label', {}, 'Actor ', h('input', { name: 'a', value: a, maxlength: 200, 'aria-label': 'first actor' })),
-    h('label', {}, ' and ', h('input', { name: 'b', value: b, maxlength: 200, 'aria-label': 'second actor' })),
+    h('label', {}, 'Actor ', h('input', { name: 'a', value: a, list: 'actor-codes', maxlength: 200, 'aria-label': 'first actor' })),
+    h('label', {}, ' and ', h('input', { name: 'b', value: b, list: 'actor-codes', maxlength: 200, 'aria-label': 'second actor' })),
     h('label', {}, ' from ', h('input', { name: 'from', type: 'date', value: from })),
     h('label', {}, ' to ', h('input', { name: 'to', type: 'date', value: to })),
     ' ', h('button', { type: 'submit' }, 'Show'));
@@ -23,7 +23,11 @@ export async function dyadView(root: HTMLElement, params: URLSearchParams): Prom
     const data = new FormData(form);
     location.hash = href('dyad', Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)])));
   });
-  const series = await get<{ points: SeriesPoint[] }>('dyads/series', { a, b, from: from || undefined, to: to || undefined });
+  const [series, known] = await Promise.all([
+    get<{ points: SeriesPoint[] }>('dyads/series', { a, b, from: from || undefined, to: to || undefined }),
+    get<Page<Happening>>('happenings', { limit: 200 }).catch(() => null),
+  ]);
+  form.append(actorChoices(known?.items ?? []));
   const dayList = h('section', { class: 'day', id: 'day-happenings' });
   const total = series.points.reduce((n, p) => n + p.total, 0);
   mount(root,
@@ -31,6 +35,13 @@ export async function dyadView(root: HTMLElement, params: URLSearchParams): Prom
     h('p', { class: 'muted', id: 'dyad-summary' }, `${total} happenings on ${series.points.length} days`),
     series.points.length ? chart(series.points, (day) => void showDay(dayList, a, b, day)) : h('p', {}, 'No happenings between these actors.'),
     quadLegend(), dayList);
+}
+
+/** The countries (and country+sector codes) of recent happenings, offered while typing an actor. */
+function actorChoices(items: Happening[]): HTMLElement {
+  const codes = new Set<string>();
+  for (const x of items) for (const code of [...x.actorCodes, ...x.recipientCodes]) { codes.add(code.slice(0, 3)); codes.add(code); }
+  return h('datalist', { id: 'actor-codes' }, [...codes].sort().map((c) => h('option', { value: c })));
 }
 
 function quadLegend(): HTMLElement {

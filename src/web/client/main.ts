@@ -3,11 +3,11 @@ import { errorView } from './common.js';
 import { h, href, mount } from './dom.js';
 import { dyadView } from './dyad-view.js';
 import { articlesView, searchView } from './list-views.js';
-import { happeningView, quoteView, storiesView } from './story-view.js';
+import { actorView, happeningView, quoteView, storiesView } from './story-view.js';
 
 /**
  * The page's entry: routes on the URL hash (#/article/ID, #/dyad?a=USA&b=IRN, #/happening/ID,
- * #/quote/ID, #/stories, #/search?q=...), so every view has a link that can be shared or reloaded.
+ * #/quote/ID, #/stories?speaker=NAME, #/actor/NAME, #/search?q=...), so every view has a link that can be shared or reloaded.
  */
 type View = (root: HTMLElement, arg: string, params: URLSearchParams) => Promise<void>;
 
@@ -19,6 +19,7 @@ const ROUTES: [RegExp, string, View][] = [
   [/^happening\/(.+)$/, 'stories', (root, id) => happeningView(root, id)],
   [/^quote\/(.+)$/, 'stories', (root, id) => quoteView(root, id)],
   [/^search$/, 'search', (root, _a, p) => searchView(root, p)],
+  [/^actor\/(.+)$/, 'stories', (root, actor, p) => actorView(root, actor, p)],
 ];
 
 let generation = 0;

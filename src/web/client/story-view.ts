@@ -2,7 +2,7 @@ import { get } from './api.js';
 import { actorLabel, articleLink, eventBadge, pager, QUAD_NAMES } from './common.js';
 import { renderDiff } from './diff.js';
 import { h, href, mount } from './dom.js';
-import type { Happening, Page, Quote } from './types.js';
+import type { ActorStory, Happening, Page, Quote } from './types.js';
 
 /**
  * The story view: one happening or one quote with every outlet that reported it, side by side. The
@@ -38,22 +38,36 @@ export async function quoteView(root: HTMLElement, id: string): Promise<void> {
 /** The index of stories: happenings and quotes reported by the most sources first in each page. */
 export async function storiesView(root: HTMLElement, params: URLSearchParams): Promise<void> {
   const offset = Number(params.get('offset') ?? 0) || 0;
+  const speaker = params.get('speaker')?.trim() || undefined;
   const [happenings, quotes] = await Promise.all([
-    get<Page<Happening>>('happenings', { limit: 25, offset }),
-    get<Page<Quote>>('quotes', { limit: 25, offset }),
+    get<Page<Happening>>('happenings', { limit: 25, offset, actor: speaker }),
+    get<Page<Quote>>('quotes', { limit: 25, offset, speaker }),
   ]);
   mount(root,
-    h('h1', {}, 'Stories'),
+    h('h1', {}, speaker ? `Stories of ${speaker}` : 'Stories'),
     h('div', { class: 'two' },
       h('section', {}, h('h2', {}, 'Happenings'),
         h('ul', { class: 'list', id: 'happening-list' }, happenings.items.map((x) => h('li', {},
           eventBadge(x), ' ', h('a', { href: href(`happening/${encodeURIComponent(x.id)}`) }, `${x.date ?? 'undated'}, ${x.sources} source${x.sources === 1 ? '' : 's'}`)))),
-        pager(happenings.total, happenings.limit, happenings.offset, (o) => href('stories', { offset: o }))),
+        pager(happenings.total, happenings.limit, happenings.offset, (o) => href('stories', { offset: o, speaker }))),
       h('section', {}, h('h2', {}, 'Quotes'),
         h('ul', { class: 'list', id: 'quote-list' }, quotes.items.map((q) => h('li', {},
           h('a', { href: href(`quote/${encodeURIComponent(q.id)}`) }, `\u201c${clip(q.text)}\u201d`),
           h('span', { class: 'muted' }, ` ${q.speaker ? actorLabel(q.speaker) : 'unknown'} \u00b7 ${q.sources} source${q.sources === 1 ? '' : 's'}`)))),
-        pager(quotes.total, quotes.limit, quotes.offset, (o) => href('stories', { offset: o })))));
+        pager(quotes.total, quotes.limit, quotes.offset, (o) => href('stories', { offset: o, speaker })))));
 }
 
 const clip = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}...` : s);
+
+/** The articles an actor appears in, and how (actor, recipient, speaker, entity). */
+export async function actorView(root: HTMLElement, actor: string, params: URLSearchParams): Promise<void> {
+  const offset = Number(params.get('offset') ?? 0) || 0;
+  const page = await get<Page<ActorStory>>(`actors/${encodeURIComponent(actor)}/stories`, { limit: 25, offset });
+  mount(root,
+    h('h1', {}, `Articles with ${actor}`),
+    h('p', {}, h('a', { href: href('stories', { speaker: actor }) }, `happenings and quotes of ${actor} \u2192`)),
+    h('ol', { class: 'list', id: 'actor-stories' }, page.items.map((s) => h('li', {},
+      articleLink(s.article), h('span', { class: 'muted' }, ` ${s.article.outlet ?? 'unknown outlet'} \u00b7 ${s.article.published ?? 'undated'} \u00b7 as ${s.roles.join(', ')}`
+        + ` \u00b7 ${s.events} event${s.events === 1 ? '' : 's'}, ${s.quotes} quote${s.quotes === 1 ? '' : 's'}`)))),
+    pager(page.total, page.limit, page.offset, (o) => href(`actor/${encodeURIComponent(actor)}`, { offset: o })));
+}

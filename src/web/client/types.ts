@@ -53,3 +53,4 @@ export interface Quote {
 export interface SeriesPoint { date: string; quad: Record<'1' | '2' | '3' | '4', number>; total: number; meanScore: number }
 export interface SearchHit { article: StoredArticle; snippet: string }
 export interface Stats { articles: number; events: number; happenings: number; quotes: number }
+export interface ActorStory { article: StoredArticle; roles: string[]; events: number; quotes: number }

@@ -174,14 +174,12 @@ export const attributionsStage: StageFactory = (resources) => {
       const kept = dedupe(frames);
       continueQuotes(doc, kept, quotes);
       const resolver = new SpeakerResolver(doc);
-      const speakers: (ActorRefData & { at: number })[] = [];
       kept.sort((a, b) => a.cue.start - b.cue.start);
       for (const f of kept) {
-        const sharer = f.sharesSourceWith !== undefined ? kept.find((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;
+        const sharer = f.sharesSourceWith !== undefined ? [...kept].reverse().find((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;
         const source = f.source ?? sharer?.source ?? null;
         if (!f.source && sharer?.source) (f as { source: Range | null }).source = sharer.source;
-        f.speaker = source ? resolver.resolve(source, speakers) : null;
-        if (f.speaker) speakers.push({ ...f.speaker, at: f.cue.start });
+        f.speaker = source ? resolver.resolve(source, f.cue.start) : null;
       }
       // nesting: the smallest other content that holds a frame's cue is its parent
       for (const f of kept) {
@@ -221,7 +219,9 @@ function dedupe(frames: Placed[]): Placed[] {
   const sorted = [...frames].sort((a, b) => b.confidence - a.confidence);
   const kept: Placed[] = [];
   for (const f of sorted) {
-    const same = kept.some((k) => overlap(k.content, f.content) >= 0.8 && k.sentence === f.sentence);
+    // a frame whose cue lies in the other's content is nested in it, not a duplicate
+    const nested = (a: Placed, b: Placed) => a.cue.start >= b.content.start && a.cue.end <= b.content.end;
+    const same = kept.some((k) => overlap(k.content, f.content) >= 0.8 && (k.cue.start === f.cue.start || k.sentence === f.sentence) && !(nested(k, f) && k.content.end - k.content.start < 0.7 * (f.content.end - f.content.start)));
     if (!same) kept.push(f);
   }
   return kept;

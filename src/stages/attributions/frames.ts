@@ -32,6 +32,10 @@ const AUX = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'be', 'be
 const NP_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON', 'PART']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
 const PARTICIPLE = /ing$/;
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const DAY_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year)$/;
+// words that open a subordinate clause: a quotation before them is not what the cue after them reports
+const CLAUSE_OPENERS = new Set(['as', 'because', 'when', 'while', 'and', 'but', 'if', 'after', 'before', 'since', 'which', 'that', 'so', 'though', 'although', 'where', 'than', 'for', 'to', 'of', 'in']);
 const CLOSE_QUOTE = /^[”"’»›']+$/;
 const OPEN_QUOTE = /^[“"‘«‹']+$/;
 const isPunct = (t: Tok | undefined) => !t || t.pos === 'PUNCT' || /^[^\p{L}\p{N}]+$/u.test(t.value);
@@ -53,9 +57,10 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
   let a = end;
   while (a > 0) {
     const t = toks[a - 1]!;
-    if (NP_POS.has(t.pos) || t.low === "'s" || t.low === 'of' || t.low === '&' || (t.pos === 'ADP' && t.low === 'for' && a < end - 1 && toks[a - 2]?.pos === 'NOUN')) {
-      // a pronoun is a whole subject by itself
-      if (t.pos === 'PRON' && a < end) break;
+    if (NP_POS.has(t.pos) || t.low === "'s" || t.low === 'of' || t.low === '&') {
+      // a pronoun is a whole subject by itself; a possessive one opens the phrase ("his office")
+      if (t.pos === 'PRON' && a < end && !POSSESSIVE.has(t.low)) break;
+      if (POSSESSIVE.has(t.low)) { a--; break; }
       a--;
       if (t.pos === 'PRON' && PRONOUN_SUBJECTS.has(t.low)) break;
       continue;
@@ -152,7 +157,8 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
   if (c.quoteBefore) {
     const from = c.quoteBefore.after;
     const between = toks.slice(from, at);
-    if (between.length <= 30 && !between.some((t) => OPEN_QUOTE.test(t.value) || CLOSE_QUOTE.test(t.value))) {
+    const firstWord = between.find(isWord);
+    if (between.length <= 30 && !(firstWord && CLAUSE_OPENERS.has(firstWord.low)) && !between.some((t) => OPEN_QUOTE.test(t.value) || CLOSE_QUOTE.test(t.value))) {
       let source: [number, number] | null = null;
       const subjEnd = skipAuxBack(toks, at);
       if (subjEnd > from) {
@@ -214,13 +220,38 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   }
   if (toks[at]!.low === 'saying' && toks[at - 1]?.low === 'as' && earlier.some((f) => f.rule === 'cue.quoted-as-saying')) return null;
 
-  // the subject before the cue, past auxiliaries ("has also said")
-  const subjEnd = skipAuxBack(toks, at);
+  // the subject before the cue, past auxiliaries ("has also said") and days ("Cook on Monday said")
+  let subjEnd = skipAuxBack(toks, at);
+  while (subjEnd > 1 && DAY_WORD.test(toks[subjEnd - 1]!.low)) subjEnd = skipAuxBack(toks, subjEnd - 1 - (toks[subjEnd - 2]?.low === 'on' ? 1 : 0));
   let subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
+  // "X was expressed by Y": the content is the subject, the source follows "by"
+  if (toks[cueEnd]?.low === 'by' && subjEnd < at && ['was', 'were', 'is', 'are', 'been', 'being'].includes(toks[subjEnd]!.low)) {
+    const by = npAfter(toks, cueEnd + 1);
+    if (by && subject) {
+      return { ...base, rule: `${entry.id}.passive`, confidence: 0.6, content: range(toks, subject[0], subject[1]), source: range(toks, by[0], by[1]) };
+    }
+  }
+  // "X clarified it by saying ...": the subject is the clause's, before its verb
+  const bySaying = toks[at - 1]?.low === 'by' && PARTICIPLE.test(toks[at]!.low);
+  // "X spoke highly of Kim and boasted ...": a coordinated verb shares the subject before
+  const coordinated = subjEnd > 0 && toks[subjEnd - 1]!.low === 'and' && !subject;
+  if (bySaying || coordinated) {
+    let v = (bySaying ? at - 2 : subjEnd - 2);
+    while (v >= 0 && toks[v]!.pos !== 'VERB') v--;
+    const subj = v > 0 ? npBefore(toks, skipAuxBack(toks, v)) : null;
+    const from = contentStart(toks, cueEnd, entry);
+    const after = trimmed(toks, from, endOfContent(toks, from));
+    if (!after || !subj) return null;
+    return {
+      ...base, rule: `${entry.id}.${bySaying ? 'by-saying' : 'coordinated'}`, confidence: entry.precision * 0.8,
+      cue: bySaying ? range(toks, v, at + 1) : cue, content: range(toks, after[0], after[1]), source: range(toks, subj[0], subj[1]),
+    };
+  }
   // "X, who said ...": the relative pronoun stands for the noun phrase before the comma
   if (subject && subject[1] - subject[0] === 1 && ['who', 'which'].includes(toks[subject[0]]!.low) && toks[subject[0] - 1]?.low === ',') {
     subject = npBefore(toks, subject[0] - 1) ?? subject;
   }
+  if (at === 0 && PARTICIPLE.test(toks[at]!.low) && ['on', 'about', 'to', 'from'].includes(toks[at + 1]?.low ?? '')) return null;
   const participle = PARTICIPLE.test(toks[at]!.low) && (toks[at - 1]?.low === ',' || toks[at - 1]?.low === 'and' || at === 0);
 
   // CONTENT before the cue: "..., X said." / "..., said X." / "“...,” he said, “...”"
@@ -238,7 +269,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     }
     // the quote goes on after the cue: “Sanctions,” he said, “are ...”
     const resume = findResume(toks, tailStart);
-    if (front && front[1] - front[0] >= 2) {
+    if (front && front[1] - front[0] >= 2 && source) {
       const first = range(toks, front[0], front[1]);
       if (resume !== null) {
         const rest = trimmed(toks, resume, n);

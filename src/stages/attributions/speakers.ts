@@ -89,43 +89,68 @@ export class SpeakerResolver {
     return null;
   }
 
-  /** The actor a source stands for; `speakers` are the speakers already found, most recent last. */
-  resolve(source: Range, speakers: readonly (ActorRefData & { at: number })[]): ActorRefData {
+  /** The speakers resolved so far, in the order their cues come; persons marked. */
+  private readonly history: { ref: ActorRefData; at: number; person: boolean }[] = [];
+
+  /** The person a pronoun before `at` most plausibly stands for. */
+  private personBefore(at: number): ActorRefData | null {
+    const spoke = [...this.history].reverse().find((h) => h.at < at && h.person);
+    const named = this.lastBefore(at, (x) => x.type === 'PERSON');
+    // the last person quoted wins unless someone else was named since, well after
+    if (spoke && (!named || named.at < spoke.at + 250 || spoke.ref.name.endsWith(named.name))) return spoke.ref;
+    return named ? this.refOf(this.expand(named, named.at), named.span) : spoke?.ref ?? null;
+  }
+
+  private refOf(c: Candidate, span: Range): ActorRefData {
+    return { name: c.name, country: c.country, sector: c.sector, span, ...(c.entity !== undefined ? { entity: c.entity } : {}) };
+  }
+
+  /** The actor a source stands for, remembered for the pronouns that follow. */
+  resolve(source: Range, cueAt: number): ActorRefData {
+    const r = this.resolveOnly(source);
+    this.history.push({ ref: r.ref, at: cueAt, person: r.person });
+    return r.ref;
+  }
+
+  private resolveOnly(source: Range): { ref: ActorRefData; person: boolean } {
     const text = this.doc.text.slice(source.start, source.end);
     const low = text.toLowerCase().replace(/’/g, "'");
-    const asRef = (c: Candidate): ActorRefData => ({ name: c.name, country: c.country, sector: c.sector, span: source, ...(c.entity !== undefined ? { entity: c.entity } : {}) });
-    const asWritten: ActorRefData = { name: text, country: null, sector: null, span: source };
-    if (PERSON_PRONOUNS.has(low)) {
-      // a person named before: the last person speaker within a few sentences, else the last person named
-      const c = this.lastBefore(source.start, (x) => x.type === 'PERSON' || (x.type === 'UNKNOWN' && speakers.some((s) => s.name.endsWith(x.name))));
-      const s = [...speakers].reverse().find((x) => x.at < source.start && x.name.includes(' ') && !this.isOutletName(x.name));
-      if (s && (!c || s.at >= c.at - 400)) return { ...s, span: source };
-      return c ? asRef(this.expand(c, c.at)) : asWritten;
+    const asWritten = { ref: { name: text, country: null, sector: null, span: source } as ActorRefData, person: false };
+    const words = low.split(/\s+/);
+    if (words.length === 1 && PERSON_PRONOUNS.has(low)) {
+      const p = this.personBefore(source.start);
+      return p ? { ref: { ...p, span: source }, person: true } : asWritten;
     }
-    if (THING_PRONOUNS.has(low)) {
+    if (words.length === 1 && THING_PRONOUNS.has(low)) {
+      const spoke = [...this.history].reverse().find((h) => h.at < source.start && !h.person && this.isOutletName(h.ref.name));
       const c = this.lastBefore(source.start, (x) => x.type === 'MEDIA' || x.type === 'ORG');
-      return c ? asRef(c) : asWritten;
+      if (spoke && (!c || spoke.ref.name === c.name || spoke.at > c.at - 300)) return { ref: { ...spoke.ref, span: source }, person: false };
+      return c ? { ref: this.refOf(c, source), person: false } : asWritten;
     }
     if (GROUP_PRONOUNS.has(low)) return asWritten;
+    // "his office", "her aides": the owner resolved, the rest kept ("Mike Pompeo's office")
+    const poss = /^(his|her)\s+(.+)$/.exec(text);
+    if (poss) {
+      const p = this.personBefore(source.start);
+      return p ? { ref: { name: `${p.name}'s ${poss[2]}`, country: p.country, sector: p.sector, span: source }, person: false } : asWritten;
+    }
     const inside = this.within(source);
-    // offices and groups stay as written: "his office", "Iranian officials", "the White House's aides"
+    // offices and groups stay as written: "Iranian officials", "the White House's aides"
     if (/\b(office|officials|spokespeople|aides|groups|ministry|sources|analysts|commentators|critics|experts|people|some|many|others)\b/i.test(low) && !inside.some((c) => c.type === 'PERSON' && c.name.includes(' '))) {
-      const o = inside.find((c) => c.type === 'MEDIA' || c.type === 'ORG');
-      if (o && !/\b(office|officials)\b/i.test(low)) return asRef(o);
+      const o = inside.find((c) => c.type === 'MEDIA');
+      if (o && !/\b(office|officials)\b/i.test(low)) return { ref: this.refOf(o, source), person: false };
       return asWritten;
     }
     if (inside.length) {
       // the name nearest the end of the phrase is the head: "Foreign Ministry spokesman Bahram Qassemi"
-      const persons = inside.filter((c) => c.type === 'PERSON');
+      const persons = inside.filter((c) => c.type === 'PERSON' || (c.type === 'UNKNOWN' && this.expand(c, source.start).type === 'PERSON'));
       const best = persons[persons.length - 1] ?? inside[inside.length - 1]!;
-      return asRef(this.expand(best, source.start));
+      const full = this.expand(best, source.start);
+      return { ref: this.refOf(full, source), person: full.type === 'PERSON' };
     }
-    if (ROLE_WORDS.test(low) && /^(the|a|an|his|her|their)\b/.test(low)) {
-      // a role description: the same role named earlier with a person, else the last person speaker
-      const s = [...speakers].reverse().find((x) => x.at < source.start && x.name.includes(' ') && !this.isOutletName(x.name));
-      const c = this.lastBefore(source.start, (x) => x.type === 'PERSON');
-      if (s) return { ...s, span: source };
-      if (c) return asRef(this.expand(c, c.at));
+    if (ROLE_WORDS.test(low) && /^(the|a|an)\b/.test(low) && words.length <= 4) {
+      const p = this.personBefore(source.start);
+      if (p) return { ref: { ...p, span: source }, person: true };
     }
     return asWritten;
   }

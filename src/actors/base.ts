@@ -26,6 +26,8 @@ export interface ResolveOptions {
   date?: string | null;
   /** the sentence or paragraph around the description, used to settle ambiguous names */
   context?: string;
+  /** the words right before the description in its sentence ("Michael" before "Jordan") */
+  before?: string;
 }
 
 /** How a proper name in the base resolves, before dates and modifiers are applied. */
@@ -200,7 +202,8 @@ export class ActorBase {
   /** Resolves a free description ("Iranian Foreign Minister Javad Zarif", "riot police", "Tehran", "the LA Times"). */
   resolve(text: string, options: ResolveOptions = {}): ResolvedActor | null {
     const date = options.date ?? null;
-    const raw = text.replace(/[’‘]/g, "'").replace(/^[\s"“(]+|[\s"”).,;:]+$/g, '');
+    // trailing punctuation goes, but not the dot of an abbreviation ("the U.S.")
+    const raw = text.replace(/[’‘]/g, "'").replace(/^[\s"“(]+/, '').replace(/(?<![A-Z]\.[A-Z])[\s"”).,;:]+$/, '').replace(/[\s"”),;:]+$/, '');
     if (!raw) return null;
     const exact = this.lookupName(raw);
     if (exact.length) {
@@ -233,7 +236,7 @@ export class ActorBase {
   private choose(entries: readonly NameEntry[], text: string, options: ResolveOptions): NameEntry | null {
     const first = entries[0]!;
     if (!first.ambiguous) return first;
-    const sense = ambiguousSense(first, text, options.context ?? '');
+    const sense = ambiguousSense(first, text, options.context ?? '', options.before);
     if (sense === 'country') return first;
     return null;
   }
@@ -285,6 +288,10 @@ export class ActorBase {
       }
       if (best) { parts.push(best); i += best.words; continue; }
       const w = words[i]!;
+      // "Saudi-led coalition": the leader's nationality
+      const led = /^(.+)-led$/.exec(w);
+      const leader = led ? this.lookupName(led[1]!).find((e) => e.country) : undefined;
+      if (leader) { parts.push({ kind: 'name', entry: { ...leader, kind: 'adjective', type: 'NORP', sector: null }, at: i, words: 1 }); i++; continue; }
       const proper = isCapitalised(w) && !/^(?:The|A|An|Some|Many)$/.test(w);
       const person = proper && !CALENDAR_WORD.test(w) ? this.personBySurname(w, date) : null;
       if (person) parts.push({ kind: 'name', entry: this.personEntry(person), at: i, words: 1, surname: true });
@@ -325,10 +332,17 @@ export class ActorBase {
       return { ...r, rule: `${r.rule}`, confidence: r.confidence };
     }
     // proper words not in the base: a person's name (after a title), or a name the corpus taught us
-    const proper = parts.flatMap((p, i) => (p.kind === 'proper' ? [{ word: p.word, at: i }] : []));
+    // "Jim Jordan": a name that is also a surname counts as a proper word after a given name
+    const proper = parts.flatMap((p, i) => (p.kind === 'proper' || (p.kind === 'name' && p.entry.otherSense?.type === 'PERSON' && parts[i - 1]?.kind === 'proper')
+      ? [{ word: p.kind === 'proper' ? p.word : words[p.at]!, at: i }] : []));
     let country: string | null = null, countryRule = '', countryId: string | undefined;
     for (const n of names) {
-      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '') !== 'country') continue;
+      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '', options.before) !== 'country') {
+        // "Georgia's governor" in a story from Atlanta: the other sense may still have a country
+        const other = n.entry.otherSense;
+        if (other?.type === 'GPE' && other.country) { country = other.country; countryRule = 'other-sense'; break; }
+        continue;
+      }
       let c = n.entry.country;
       if (n.entry.person) c = this.personOn(n.entry.person, date).country;
       if (c) { country = c; countryRule = n.entry.kind; countryId = n.entry.id; break; }
@@ -358,7 +372,7 @@ export class ActorBase {
     if (!head) {
       // only names: "Iran's" or "Tehran" written with more around it; the first name decides
       const n = names[0]!;
-      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '') !== 'country') return null;
+      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '', options.before) !== 'country') return null;
       return this.fromEntry(n.entry, raw, date, modifiers[0] ?? null, 'in-description');
     }
     // group nouns and bodies: "Iranian officials", "riot police", "the Iranian Foreign Ministry"
@@ -398,12 +412,15 @@ const US_STATE_CUES = /\b(?:Atlanta|Savannah|Augusta|Macon|Gov\.|governor|state 
 const COUNTRY_CUES = /\b(?:Tbilisi|Caucasus|Abkhazia|South Ossetia|Ossetia|Saakashvili|Georgian|Moscow|Russia|Russian|Kremlin|ex-Soviet|former Soviet|Black Sea|Amman|Jordanian|Hashemite|King Abdullah|Abdullah II|West Bank|Syria|Iraq|Israel|Palestinian|kingdom|refugees|NATO|EU)\b/gi;
 
 /** Which sense of an ambiguous country name the text and its context support. */
-export function ambiguousSense(entry: NameEntry, text: string, context: string): 'country' | 'other' {
+export function ambiguousSense(entry: NameEntry, text: string, context: string, before?: string): 'country' | 'other' {
   const all = `${text} ${context}`;
+  // in running text the words just before decide ("Michael Jordan" but "visited Jordan"); for a
+  // description given alone, any naming of the person in its context does
+  const local = before !== undefined ? `${before} ${text}` : all;
   const name = entry.kind === 'country' ? entry.name : entry.name;
   // a given name or a title before the word makes it a surname ("Michael Jordan", "Rep. Jordan")
   const personBefore = new RegExp(`\\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov)\\.?\\s+${name}\\b|\\b(?!(?:In|To|From|And|Of|The|With|For|By|At|On|Near|Into|Against|Like|Visit|Visited|Leave|Left)\\b)\\p{Lu}\\p{Ll}+\\s+${name}\\b(?!\\s+(?:River|Valley))`, 'u');
-  if (entry.kind === 'country' && personBefore.test(all)) return 'other';
+  if (entry.kind === 'country' && entry.otherSense?.type === 'PERSON' && personBefore.test(local)) return 'other';
   const us = (all.match(US_STATE_CUES) ?? []).length;
   const abroad = (all.match(COUNTRY_CUES) ?? []).length;
   return us > abroad ? 'other' : 'country';

@@ -53,6 +53,13 @@ export function buildCountries(extras: readonly CountryExtra[]): Map<string, Cou
       capitals: new Set(c.capital), metonyms: new Set(), ambiguous: false,
     });
   }
+  // what our data says of a word wins over the tables: "American" is the United States' word
+  // even though American Samoa shares it, "Saudi" an adjective rather than a country name
+  const claimed = new Map<string, string>();
+  for (const x of extras) for (const n of [...(x.names ?? []), ...(x.adjectives ?? []), ...(x.plurals ?? [])]) claimed.set(n, x.code);
+  for (const c of out.values()) {
+    for (const set of [c.names, c.adjectives, c.plurals]) for (const n of [...set]) if (claimed.has(n) && claimed.get(n) !== c.code) set.delete(n);
+  }
   for (const x of extras) {
     let entry = out.get(x.code);
     if (!entry) {
@@ -61,7 +68,7 @@ export function buildCountries(extras: readonly CountryExtra[]): Map<string, Cou
       out.set(x.code, entry);
     }
     x.names?.forEach((n) => entry.names.add(n));
-    x.adjectives?.forEach((n) => { entry.adjectives.add(n); const p = pluralOfDemonym(n); if (p) entry.plurals.add(p); });
+    x.adjectives?.forEach((n) => { entry.names.delete(n); entry.adjectives.add(n); const p = pluralOfDemonym(n); if (p) entry.plurals.add(p); });
     x.plurals?.forEach((n) => entry.plurals.add(n));
     x.metonyms?.forEach((n) => entry.metonyms.add(n));
     if (x.ambiguous) out.set(x.code, { ...entry, ambiguous: true, ...(x.otherSense ? { otherSense: x.otherSense } : {}) });

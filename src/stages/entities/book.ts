@@ -93,14 +93,16 @@ export class EntityBook {
   }
 
   /** The person of the article whose role the title names ("the president" -> the President of ...). */
-  personWithRole(title: ResolvedActor, offset: number): number | null {
+  personWithRole(title: ResolvedActor, offset: number, phrase = ''): number | null {
     const role = (title.role ?? '').toLowerCase();
+    const words = phrase.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
     if (!role) return null;
     let best: number | null = null, bestAt = -1;
     this.entries.forEach((e, i) => {
       if (e.actor.type !== 'PERSON' || !e.actor.role) return;
       if (title.country && e.actor.country !== title.country) return;
-      if (!e.actor.role.toLowerCase().includes(role)) return;
+      const theirs = e.actor.role.toLowerCase();
+      if (!theirs.includes(role) && !(words && theirs.includes(words))) return;
       const last = Math.max(...e.mentions.filter((m) => m.span.start < offset).map((m) => m.span.start), -1);
       if (last > bestAt) { best = i; bestAt = last; }
     });

@@ -13,6 +13,10 @@ export const ENTITIES_VERSION = '1.0.0';
 const INSIDE = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const LEADING = /^(?:the|a|an|some|many|several|few|most|other|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|both|all|its|their|his|her|\d+)$/i;
 
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rep|Sen|Gov|Gen|Col|Maj|Capt|Lt|Sgt|Adm|Brig|Cmdr|Rev|Sheikh|Ayatollah|Mullah|Imam|Rabbi|Father|Hon)\.?$/;
+
+const PLACE_BEFORE = /^(?:to|in|into|from|of|with|against|toward|towards|visit|visited|visiting|near|across|inside|outside|and)$/i;
+
 /** A stretch of a sentence that names or describes actors, with the base's parse of it. */
 interface Run {
   readonly words: readonly Word[];
@@ -108,9 +112,13 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
   let nameStart = parts.length;
   while (nameStart > 0) {
     const p = parts[nameStart - 1]!;
-    if (p.kind === 'proper' || (p.kind === 'name' && p.entry.kind === 'person')) nameStart--;
+    // "Michael Jordan": a name that can be a surname, after a given name, is one
+    const surnameSense = p.kind === 'name' && p.entry.otherSense?.type === 'PERSON' && parts[nameStart - 2]?.kind === 'proper';
+    if (p.kind === 'proper' || (p.kind === 'name' && p.entry.kind === 'person') || surnameSense) nameStart--;
     else break;
   }
+  // "Mr", "Rep.", "Gen." before a name belong to the title, not to the name
+  while (nameStart < parts.length - 1 && parts[nameStart]!.kind === 'proper' && HONORIFIC.test(words[parts[nameStart]!.at]!.text)) nameStart++;
   const nameParts = parts.slice(nameStart);
   const before = parts.slice(0, nameStart);
   const headIndex = before.map((p) => p.kind).lastIndexOf('sector');
@@ -129,7 +137,7 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
       const ws = words.slice(p.at, p.at + p.words);
       // in a group noun the nationality word is part of the group, not an entity of its own
       if (!titled && p.entry.kind === 'adjective' && lastPart.kind === 'sector') continue;
-      addName(base, book, p, ws, full, date, sentence);
+      addName(base, book, p, ws, full, date, sentence, undefined, beforeOf(sentenceWords, ws[0]!));
     } else if (p.kind === 'sector' && p.word.organisation && i < prefixEnd - 1 && i > 0) {
       const ws = words.slice(run.core, p.at + p.words);
       const text = textOf(ws, full);
@@ -149,14 +157,14 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
       const nameText = textOf(nameWords, full);
       // a surname the article has already given a person to
       const inDoc = nameWords.length === 1 ? book.personBySurname(nameText, nameWords[0]!.start) : null;
-      if (inDoc && !titled) {
+      if (inDoc !== null && !titled) {
         book.mention(inDoc, spanOf(nameWords), 'surname');
         return;
       }
       if (titled) actor = base.resolve(description, { date, context: sentence });
       else if (appositive) actor = base.resolve(`${nameText}, ${appositive.text}`, { date, context: sentence });
       else actor = base.resolve(nameText, { date, context: sentence });
-      if (!actor && proper.length === nameParts.length && proper.length >= 2) {
+      if (!actor && nameParts.length >= 2) {
         actor = { name: nameText, type: 'PERSON', country: null, sector: null, role: null, rule: 'person.capitalised-name', confidence: 0.4 };
       }
       if (actor && (actor.type === 'PERSON' || known)) {
@@ -178,7 +186,7 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
     const ws = words.slice(lastPart.at, lastPart.at + lastPart.words);
     // "the Iranians": the article decides GOV or CVL, so the determiner goes with the name
     const text = lastPart.entry.kind === 'plural' ? textOf(words.slice(Math.min(run.core, lastPart.at) > 0 ? lastPart.at - 1 : lastPart.at, lastPart.at + lastPart.words), full) : textOf(ws, full);
-    addName(base, book, lastPart, ws, full, date, sentence, text);
+    addName(base, book, lastPart, ws, full, date, sentence, text, beforeOf(sentenceWords, ws[0]!));
     return;
   }
   const text = textOf(coreWords, full);
@@ -195,8 +203,8 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
   }
   if (actor.type === 'PERSON' && !actor.actorId) {
     // "the president", "Iran's foreign minister": the person of that role the article has named, or the base's holder of it
-    const person = book.personWithRole(actor, coreWords[0]!.start) ?? holderOf(base, actor, date);
-    if (person) {
+    const person = book.personWithRole(actor, coreWords[0]!.start, text) ?? holderOf(base, actor, date);
+    if (person !== null) {
       if (typeof person === 'number') book.mention(person, spanOf(words), 'title');
       else book.add(person, spanOf(words), 'title');
     }
@@ -206,13 +214,24 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
 }
 
 /** A name part as an entity of its own. */
-function addName(base: ActorBase, book: EntityBook, p: Extract<Part, { kind: 'name' }>, ws: readonly Word[], full: string, date: string | null, sentence: string, text?: string): void {
+/** The word right before `w` in its sentence when nothing separates them, else ''. */
+function beforeOf(words: readonly Word[], w: Word): string {
+  const prev = words[w.index - 1];
+  return prev && !w.breakBefore ? prev.text : '';
+}
+
+function addName(base: ActorBase, book: EntityBook, p: Extract<Part, { kind: 'name' }>, ws: readonly Word[], full: string, date: string | null, sentence: string, text?: string, before = ''): void {
   const t = text ?? textOf(ws, full);
+  // "Jordan said" after "Jim Jordan" is the person; "aid to Jordan" is still the country
+  if (p.entry.otherSense?.type === 'PERSON' && !PLACE_BEFORE.test(before)) {
+    const inDoc = book.personBySurname(t, ws[0]!.start);
+    if (inDoc !== null) { book.mention(inDoc, spanOf(ws), 'surname'); return; }
+  }
   if (p.surname) {
     const inDoc = book.personBySurname(t, ws[0]!.start);
     if (inDoc !== null) { book.mention(inDoc, spanOf(ws), 'surname'); return; }
   }
-  const actor = base.resolve(p.surname ? p.entry.name : t, { date, context: sentence });
+  const actor = base.resolve(p.surname ? p.entry.name : t, { date, context: sentence, before });
   if (!actor) return;
   const span = text && text !== textOf(ws, full) ? { start: full.indexOf(text, ws[0]!.start - text.length), end: ws[ws.length - 1]!.end } : spanOf(ws);
   book.add(actor, span.start >= 0 ? span : spanOf(ws), mentionKindOf(actor, textOf(ws, full), !!p.surname), actor.actorId ? `${actor.actorId}|${p.entry.kind === 'capital' || p.entry.kind === 'metonym' ? actor.name : p.entry.kind}` : undefined);

@@ -30,9 +30,11 @@ const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'its', 'their', 
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const NOT_IN_PHRASE = new Set(['that', 'which', 'who', 'whom', 'whose', 'this', 'these', 'those', 'what']);
 
-function inPhrase(t: Token): boolean {
+function inPhraseAt(t: Token, sentenceStart: number): boolean {
   if (NOT_IN_PHRASE.has(t.data.normal)) return false;
   if (NOUNISH.has(t.data.pos)) return true;
+  // a capitalised word inside a sentence is a name or a nationality, whatever the tagger says ("to French mediation")
+  if (t.data.pos === 'VERB' && /^[A-Z][a-z]/.test(t.data.value) && t.start !== sentenceStart) return true;
   if (POSSESSIVES.has(t.data.normal)) return true;
   if (t.data.value === "'s" || t.data.value === '’s' || t.data.value === "'") return true;
   return t.data.pos === 'PUNCT' && t.data.value === '-';
@@ -44,6 +46,8 @@ function inPhrase(t: Token): boolean {
  */
 export function chunk(tokens: readonly Token[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  const first = tokens[0]?.start ?? -1;
+  const inPhrase = (t: Token) => inPhraseAt(t, first);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -98,17 +102,34 @@ export class PhraseReader {
       // last, its head) unless the phrase coordinates them ("the Sudanese government and the SPLA")
       const mentioned = mentions ? mentions.filter((m) => m.start >= c.start && m.end <= c.end && m.ref.country).map((m) => m.ref) : [];
       const coordinated = tokens.slice(c.start, c.end).some((t) => t.data.normal === 'and');
-      if (mentioned.length) return { ...c, refs: dedupe(coordinated ? mentioned : mentioned.slice(-1)), pronoun: false, rule: 'party.mention' };
+      if (mentioned.length) {
+        const refs = coordinated ? mentioned : this.explicitCountry(doc, tokens, c, mentioned.slice(-1));
+        return { ...c, refs: dedupe(refs), pronoun: false, rule: 'party.mention' };
+      }
       // the actor base is asked about phrases that name something (a capital letter), not "the island"
       const named = tokens.slice(c.start, c.end).some((t) => /^[A-Z]/.test(t.data.value));
       if (this.resolver && named) {
         const text = doc.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/^(the|a|an)\s+/i, '');
         const ref = this.resolver.resolve(text, date);
-        if (ref?.country) return { ...c, refs: [{ ...ref, span: { start: tokens[c.start]!.start, end: tokens[c.end - 1]!.end } }], pronoun: false, rule: 'party.actor-base' };
+        if (ref?.country) {
+          const refs = this.explicitCountry(doc, tokens, c, [{ ...ref, span: { start: tokens[c.start]!.start, end: tokens[c.end - 1]!.end } }]);
+          return { ...c, refs, pronoun: false, rule: 'party.actor-base' };
+        }
       }
       const refs = this.fromGazetteer(doc, tokens, c.start, c.end);
       return { ...c, refs, pronoun: false, rule: refs.length ? 'party.gazetteer' : null };
     });
+  }
+
+  /**
+   * A phrase that says its country in so many words keeps it: "Algerian President Ahmed Ben Bella" is
+   * Algerian whatever a namesake elsewhere in the actor base is.
+   */
+  private explicitCountry(doc: Document, tokens: readonly Token[], c: { start: number; end: number }, refs: ActorRefData[]): ActorRefData[] {
+    const stated = this.fromGazetteer(doc, tokens, c.start, c.end)[0];
+    if (!stated || refs.length !== 1 || refs[0]!.country === stated.country) return refs;
+    if (['IGO', 'UNO', 'EUR', 'NGO', 'MNC'].includes(refs[0]!.country ?? '')) return refs;
+    return [{ ...refs[0]!, country: stated.country }];
   }
 
   /** Country words inside a phrase; coordinated adjectives give several ("the Turkish and Greek sides"). */

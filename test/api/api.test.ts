@@ -197,6 +197,13 @@ describe('the HTTP exchange', () => {
     await fails('/api/stats', 405, /not allowed/, { method: 'PUT' });
   });
 
+  test('HEAD answers like GET without a body', async () => {
+    const res = await fetch(`${running.url}/api/stats`, { method: 'HEAD' });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type')!, /application\/json/);
+    assert.equal(await res.text(), '');
+  });
+
   test('a read-only server refuses ingest with 403', async () => {
     await fails('/api/articles', 403, /read-only/, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { Analyzer } from '../../src/analyze.js';
 import { createApiServer, listen, type RunningServer } from '../../src/api/server.js';
 import type { Store } from '../../src/store/store.js';
 import { corpusStore } from '../api/corpus.js';
@@ -26,7 +27,9 @@ const errors: string[] = [];
 describe('the web page', { skip: SKIP }, () => {
   before(async () => {
     ({ store, ids } = corpusStore(path.join(DIR, 'corpus.db')));
-    running = await listen(createApiServer({ store, webRoot: buildWebRoot(path.join(DIR, 'web')) }), 0);
+    // ingest allowed, so one test can feed an article through the API and the real engine
+    const analyzer = new Analyzer();
+    running = await listen(createApiServer({ store, webRoot: buildWebRoot(path.join(DIR, 'web')), allowIngest: true, analyze: (a) => analyzer.analyzeRaw(a) }), 0);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -122,6 +125,26 @@ describe('the web page', { skip: SKIP }, () => {
     await open('#/stories');
     assert.match(await page.textContent('#quote-list') ?? '', /<img src="x"/);
     assert.equal(await page.locator('#app img, #app script').count(), 0);
+    assert.equal(await pwned(), null);
+    assert.deepEqual(errors, []);
+  });
+
+  test('an article fed through the API with <script> in it is analysed by the engine and shown as text', async () => {
+    const text = 'Iran\'s foreign ministry said on Monday that it had summoned the French ambassador over a cartoon. '
+      + 'The cartoon carried the caption <script>window.__pwned = "ingest"</script> and was shared widely. '
+      + '"We will not accept insults," the spokesman, Esmaeil Baghaei, told reporters in Tehran, adding <b onmouseover="window.__pwned=1">more</b>.';
+    const res = await fetch(`${running.url}/api/articles`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'fed', title: 'Tehran <script>window.__pwned="t"</script> summons envoy', outlet: 'Test Wire', published: '2026-03-16', text }),
+    });
+    assert.equal(res.status, 201);
+    const { id } = await res.json() as { id: string };
+    await open(`#/article/${id}`);
+    assert.equal(await page.textContent('#article-title'), 'Tehran <script>window.__pwned="t"</script> summons envoy');
+    const shown = (await page.locator('#article-text').evaluate((n) => [...n.childNodes].filter((c) => !(c instanceof HTMLElement && c.matches('.badges, sup.tag'))).map((c) => c.textContent).join('')));
+    assert.equal(shown, text, 'the text is shown exactly, character for character');
+    assert.equal(await page.locator('#app script, #app [onmouseover], #article-title *').count(), 0);
+    await page.hover('#article-text');
     assert.equal(await pwned(), null);
     assert.deepEqual(errors, []);
   });

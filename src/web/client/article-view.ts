@@ -80,7 +80,8 @@ function renderText(result: Result, happeningOf: Map<number, string>, panel: HTM
     const at = Math.min(ev.sentence.end, text.length);
     const badge = eventBadge(ev, { 'data-event': String(i), title: `${QUAD_NAMES[ev.quadClass]}; ${why(ev.provenance)}`, tabindex: '0' });
     badge.addEventListener('click', () => explain(panel, result, [{ kind: 'trigger', event: i }], happeningOf));
-    addAfter(at, [' ', badge]);
+    badge.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); badge.click(); } });
+    addAfter(at, h('span', { class: 'badges' }, ' ', badge));
   });
   const points = [...cuts].sort((x, y) => x - y);
   const out: Child[] = [];
@@ -94,6 +95,7 @@ function renderText(result: Result, happeningOf: Map<number, string>, panel: HTM
         const classes = new Set(covering.map((m) => (m.kind === 'content' || m.kind === 'cue' || m.kind === 'source' ? `att-${m.kind}` : m.kind)));
         const span = h('span', { class: `seg ${[...classes].join(' ')}`, title: covering.map((m) => hoverText(result, m)).join('\n'), tabindex: '0' }, piece);
         span.addEventListener('click', () => explain(panel, result, covering, happeningOf));
+        span.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); span.click(); } });
         out.push(span);
       }
     }

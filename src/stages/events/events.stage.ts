@@ -232,7 +232,7 @@ function eventOf(
   evidence.push(verdict.rule);
 
   // type by modality: promised material help is an AGREE; conditional harm is a THREATEN
-  if (modality === 'future' && type === 'PROTEST' && attribution === null && (entry.mode === 'boycott' || entry.mode === 'strike')) {
+  if (modality === 'future' && type === 'PROTEST' && actor.length && (entry.mode === 'boycott' || entry.mode === 'strike')) {
     type = 'THREATEN'; modality = 'asserted'; evidence.push('type.announced-boycott-is-threat');
   } else if (modality === 'future' && INTENT_TYPES.has(type)) {
     type = 'AGREE'; modality = 'asserted'; evidence.push('type.future-intent-is-agree');

@@ -114,6 +114,13 @@ function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], forms: re
   return at;
 }
 
+/** "the banned movement", "a disputed region": a participle between a determiner and a noun describes, it does not report an act */
+function adjectivalParticiple(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!, before = tokens[i - 1], after = tokens[i + 1];
+  return t.data.pos === 'VERB' && /ed$/.test(t.data.normal) && before?.data.pos === 'DET'
+    && (after?.data.pos === 'NOUN' || after?.data.pos === 'PROPN');
+}
+
 export const TRIGGER_SET = new PatternSet<TriggerEntry>(TRIGGERS);
 export const NON_EVENT_SET = new PatternSet(NON_EVENTS);
 
@@ -129,7 +136,7 @@ export function findTriggers(tokens: readonly Token[]): PatternMatch<TriggerEntr
   }
   const candidates: PatternMatch<TriggerEntry>[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (blocked.has(i)) continue;
+    if (blocked.has(i) || adjectivalParticiple(tokens, i)) continue;
     candidates.push(...TRIGGER_SET.matchAt(tokens, forms, i));
   }
   candidates.sort((a, b) => b.tokens.length - a.tokens.length

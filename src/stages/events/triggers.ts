@@ -148,7 +148,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.request.urge', 'urge|^press', 'REQUEST', '10', { control: true }),
   e('trigger.request.ask', 'ask ... to', 'REQUEST', '10', { control: true }),
   e('trigger.request.appeal', 'appeal to|for', 'REQUEST', '10', { control: true }),
-  e('trigger.request.insist', 'insist', 'REQUEST', '10', { control: true }),
+  e('trigger.request.insist', 'insist on|upon', 'REQUEST', '10', { control: true }),
   e('trigger.request.order', '^order', 'REQUEST', '10', { control: true }),
   e('trigger.request.must', 'must', 'REQUEST', '10', { control: true, subjectIsRecipient: true }),
   e('trigger.request.request', 'request', 'REQUEST', '10', { control: true }),
@@ -292,6 +292,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 export const NON_EVENTS: readonly { readonly id: string; readonly pattern: string }[] = [
   { id: 'nonevent.release-statement', pattern: 'release ... statement|report|video|figure|data|album|film|photo|result' },
   { id: 'nonevent.in-order-to', pattern: 'in order' },
+  { id: 'nonevent.press-release', pattern: 'press|news release' },
+  { id: 'nonevent.seek-to', pattern: 'seek|sought to' },
   { id: 'nonevent.statement-released', pattern: 'statement|report|video|figure|data|album|film|photo|result|book|song ... release' },
   { id: 'nonevent.demonstrate-quality', pattern: 'demonstrate ... commitment|ability|resolve|willingness|capacity|that|how' },
   { id: 'nonevent.amnesty-international', pattern: 'amnesty international' },

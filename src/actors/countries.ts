@@ -68,7 +68,7 @@ export function buildCountries(extras: readonly CountryExtra[]): Map<string, Cou
       out.set(x.code, entry);
     }
     x.names?.forEach((n) => entry.names.add(n));
-    x.adjectives?.forEach((n) => { entry.names.delete(n); entry.adjectives.add(n); const p = pluralOfDemonym(n); if (p) entry.plurals.add(p); });
+    x.adjectives?.forEach((n) => { if (!x.names?.includes(n)) entry.names.delete(n); entry.adjectives.add(n); const p = pluralOfDemonym(n); if (p) entry.plurals.add(p); });
     x.plurals?.forEach((n) => entry.plurals.add(n));
     x.metonyms?.forEach((n) => entry.metonyms.add(n));
     if (x.ambiguous) out.set(x.code, { ...entry, ambiguous: true, ...(x.otherSense ? { otherSense: x.otherSense } : {}) });

@@ -43,7 +43,7 @@ export function learnedActorsOf(resources: Resources): LearnedActors | null {
   return resources.once('learned-actors', () => {
     const opt = resources.options.learnedActors;
     if (isLearnedActors(opt)) return opt;
-    if (typeof opt === 'string') return new JsonFileLearnedActors(opt);
+    if (typeof opt === 'string') return new JsonFileLearnedActors(opt, true);
     return null;
   });
 }

@@ -76,10 +76,18 @@ export class MemoryLearnedActors implements LearnedActors {
   }
 }
 
-/** The learned layer kept in a JSON file: read when opened, written by save(). */
+/**
+ * The learned layer kept in a JSON file: read when opened, written by save(), or after every
+ * lesson with `autosave` (what the command line uses, so nothing learned is lost on exit).
+ */
 export class JsonFileLearnedActors extends MemoryLearnedActors {
-  constructor(readonly file: string) {
+  constructor(readonly file: string, private readonly autosave = false) {
     super(existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { people: LearnedPerson[] }).people : []);
+  }
+
+  override learn(...args: Parameters<MemoryLearnedActors['learn']>): void {
+    super.learn(...args);
+    if (this.autosave) this.save();
   }
 
   save(): void {

@@ -111,13 +111,15 @@ export class EntityBook {
 
   /**
    * Opposition groups with no country in their words ("exile groups", "dissidents") are the
-   * opposition of the country the article is about: the country with the most mentions.
+   * opposition of the country the article is about: the country whose names, nationality words
+   * and bodies are mentioned most (people do not count: a much-quoted foreign leader does not
+   * make the story his country's).
    */
   settleCountries(): void {
     const counts = new Map<string, number>();
     for (const e of this.entries) {
       const c = e.actor.country;
-      if (c && /^[A-Z]{3}$/.test(c) && !['IGO', 'UNO', 'EUR', 'NGO', 'MNC'].includes(c) && e.actor.type !== 'MEDIA') counts.set(c, (counts.get(c) ?? 0) + e.mentions.length);
+      if (c && /^[A-Z]{3}$/.test(c) && !['IGO', 'UNO', 'EUR', 'NGO', 'MNC'].includes(c) && e.actor.type !== 'MEDIA' && e.actor.type !== 'PERSON') counts.set(c, (counts.get(c) ?? 0) + e.mentions.length);
     }
     const ranked = [...counts].sort((a, b) => b[1] - a[1]);
     const top = ranked[0];

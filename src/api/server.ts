@@ -20,7 +20,16 @@ export interface ServerOptions {
   readonly webRoot?: string;
   /** the largest request body accepted, in bytes (default 2 MB) */
   readonly maxBodyBytes?: number;
+  /**
+   * host names (without port) the Host header may carry; others are refused, so that a web site
+   * cannot reach a server on this machine by pointing its own name at 127.0.0.1 (DNS rebinding).
+   * Unset: any host.
+   */
+  readonly allowedHosts?: readonly string[];
 }
+
+/** The names a server bound to a loopback address is reached by. */
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
 export const MAX_URL_LENGTH = 4096;
 export const DEFAULT_MAX_BODY = 2 * 1024 * 1024;
@@ -40,6 +49,7 @@ export function createApiServer(options: ServerOptions): Server {
   const router = new Router(routes);
   const openapi = JSON.stringify(openApiDocument(routes));
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const allowedHosts = options.allowedHosts ? new Set(options.allowedHosts.map((h) => h.toLowerCase())) : null;
 
   return createServer((req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
@@ -50,6 +60,9 @@ export function createApiServer(options: ServerOptions): Server {
     const method = req.method ?? 'GET';
     const rawUrl = req.url ?? '/';
     if (rawUrl.length > MAX_URL_LENGTH) throw new HttpError(414, 'URI_TOO_LONG', `the URL is longer than ${MAX_URL_LENGTH} characters`);
+    if (allowedHosts && !allowedHosts.has(hostName(req.headers.host))) {
+      throw new HttpError(403, 'HOST_NOT_ALLOWED', `this server does not answer to the host name "${req.headers.host ?? ''}"`);
+    }
     const url = new URL(rawUrl, 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       if (url.pathname === '/api/openapi.json') {
@@ -71,6 +84,13 @@ export function createApiServer(options: ServerOptions): Server {
     res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length, 'cache-control': 'no-cache' });
     res.end(method === 'HEAD' ? undefined : file.body);
   }
+}
+
+/** The host name of a Host header, without the port ("[::1]:8080" -> "[::1]"). */
+function hostName(header: string | undefined): string {
+  const h = (header ?? '').trim().toLowerCase();
+  const m = /^(\[[^\]]*\]|[^:]*)(?::\d+)?$/.exec(h);
+  return m ? m[1]! : h;
 }
 
 function isReply(v: unknown): v is { status: number; body: unknown } {

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Analyzer } from '../../src/analyze.js';
-import { createApiServer, listen, type RunningServer } from '../../src/api/server.js';
+import { createApiServer, listen, LOOPBACK_HOSTS, type RunningServer } from '../../src/api/server.js';
 import type { Store } from '../../src/store/store.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -206,6 +206,24 @@ describe('the HTTP exchange', () => {
 
   test('a read-only server refuses ingest with 403', async () => {
     await fails('/api/articles', 403, /read-only/, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
+  });
+
+  test('a server limited to local host names refuses other Host headers', async () => {
+    const guarded = await listen(createApiServer({ store, allowedHosts: LOOPBACK_HOSTS }), 0);
+    try {
+      const ask = (host: string) => new Promise<number>((resolve, reject) => {
+        const u = new URL(guarded.url);
+        request({ host: u.hostname, port: u.port, path: '/api/stats', headers: { host } }, (res) => { res.resume(); resolve(res.statusCode!); })
+          .on('error', reject).end();
+      });
+      assert.equal(await ask(`127.0.0.1:${new URL(guarded.url).port}`), 200);
+      assert.equal(await ask('localhost:8080'), 200);
+      assert.equal(await ask('[::1]:8080'), 200);
+      assert.equal(await ask('attacker.example:8080'), 403);
+      assert.equal(await ask('localhost.attacker.example'), 403);
+    } finally {
+      await guarded.close();
+    }
   });
 
   test('overlong URLs answer 414', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Analyzer } from '../../analyze.js';
-import { createApiServer, listen } from '../../api/server.js';
+import { createApiServer, listen, LOOPBACK_HOSTS } from '../../api/server.js';
 import { DossierError } from '../../core/errors.js';
 import { DEFAULT_DB_FILE, openStore } from '../../store/store.js';
 import { parseCommandArgs, type Command } from '../command.js';
@@ -30,10 +30,16 @@ export const serveCommand: Command = {
     const allowIngest = values['allow-ingest'] === true;
     const store = openStore(path.resolve(io.cwd, values.db ?? DEFAULT_DB_FILE), { readonly: !allowIngest });
     const analyzer = allowIngest ? new Analyzer() : null;
-    const server = createApiServer({ store, allowIngest, ...(analyzer ? { analyze: (a) => analyzer.analyzeRaw(a) } : {}) });
+    const host = values.host ?? '127.0.0.1';
+    // on a loopback address only local names are answered (a guard against DNS rebinding)
+    const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
+    const server = createApiServer({
+      store, allowIngest, ...(analyzer ? { analyze: (a) => analyzer.analyzeRaw(a) } : {}),
+      ...(loopback ? { allowedHosts: [...LOOPBACK_HOSTS, host.includes(':') ? `[${host}]` : host] } : {}),
+    });
     let running;
     try {
-      running = await listen(server, port, values.host ?? '127.0.0.1');
+      running = await listen(server, port, host);
     } catch (e) {
       store.close();
       throw e;

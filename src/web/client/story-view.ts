@@ -52,6 +52,7 @@ export async function storiesView(root: HTMLElement, params: URLSearchParams): P
         pager(happenings.total, happenings.limit, happenings.offset, (o) => href('stories', { offset: o, speaker }))),
       h('section', {}, h('h2', {}, 'Quotes'),
         h('ul', { class: 'list', id: 'quote-list' }, quotes.items.map((q) => h('li', {},
+          // quote marks as characters: Chromium does not follow a mouse click on a <q> inside a link
           h('a', { href: href(`quote/${encodeURIComponent(q.id)}`) }, `\u201c${clip(q.text)}\u201d`),
           h('span', { class: 'muted' }, ` ${q.speaker ? actorLabel(q.speaker) : 'unknown'} \u00b7 ${q.sources} source${q.sources === 1 ? '' : 's'}`)))),
         pager(quotes.total, quotes.limit, quotes.offset, (o) => href('stories', { offset: o, speaker })))));

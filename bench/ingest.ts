@@ -47,21 +47,24 @@ const store = openStore(dbFile);
 t0 = process.hrtime.bigint();
 const tally = await ingest(store, analyzer, ingestSources([corpusFile]));
 const ingestSecs = seconds(t0);
-if (tally.stored !== count) throw new Error(`stored ${tally.stored} of ${count}: ${JSON.stringify(tally)}`);
+if (tally.stored + tally.known !== count || tally.failed) throw new Error(`ingest lost articles: ${JSON.stringify(tally)}`);
 rate('ingest (read + analyse + store)', ingestSecs);
+// templated articles can come out nearly the same; the store rightly keeps one of such a pair
+console.log(`stored ${tally.stored}, recognised as copies of stored ones ${tally.known}`);
 console.log(`store share of ingest time: ${(((ingestSecs - analyseSecs) / ingestSecs) * 100).toFixed(0)}%`);
 
 t0 = process.hrtime.bigint();
 const again = await ingest(store, analyzer, ingestSources([corpusFile]));
-if (again.known !== count) throw new Error(`re-ingest found ${again.known} known of ${count}`);
+if (again.known !== count || again.stored) throw new Error(`re-ingest stored again: ${JSON.stringify(again)}`);
 rate('re-ingest (all already stored)', seconds(t0));
 
 const stats = store.stats();
 console.log(`stored: ${stats.articles} articles, ${stats.events} events, ${stats.happenings} happenings ` +
   `(${(stats.events / stats.happenings).toFixed(2)} reports each), ${stats.quotes} quotes`);
+if (stats.articles !== tally.stored) throw new Error(`the store holds ${stats.articles} articles, ingest stored ${tally.stored}`);
 store.close();
 const size = [dbFile, `${dbFile}-wal`].filter(existsSync).reduce((n, f) => n + statSync(f).size, 0);
-console.log(`database: ${(size / 1e6).toFixed(1)} MB, ${(size / count / 1024).toFixed(2)} KB per article ` +
+console.log(`database: ${(size / 1e6).toFixed(1)} MB, ${(size / stats.articles / 1024).toFixed(2)} KB per stored article ` +
   `(text ${(bytes / count / 1024).toFixed(2)} KB per article)`);
 
 const ro = openStore(dbFile, { readonly: true });

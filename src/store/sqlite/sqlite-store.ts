@@ -406,7 +406,10 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    // lets SQLite refresh the statistics its query planner uses, cheaply, for the tables that changed
+    if (!this.db.readonly) this.db.pragma('optimize');
+    this.db.close();
   }
 }
 

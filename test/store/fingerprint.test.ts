@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BOILERPLATE_RULES } from '../../src/store/boilerplate.js';
+import { boilerplateRule, contentHash, minhash, similarity } from '../../src/store/fingerprint.js';
+import { dice, wordChanges } from '../../src/store/merge/quotes.js';
+import { matchScore, reportKey, triggerStems } from '../../src/store/merge/happenings.js';
+import { actor, article, resultFor, type EventSpec } from './results.js';
+
+const STORY = `The city council voted on Wednesday to close the old coal plant by the end of next year, ending a decade of disputes over air quality in the valley.
+
+Mayor Ana Lindqvist said the decision would cost about 300 jobs but that the plant's owners had agreed to retrain workers for the new solar farm planned on the same site.
+
+Residents who had campaigned for the closure gathered outside city hall after the vote, while union representatives said they would study the retraining offer before deciding whether to challenge it.`;
+
+test('boilerplate rules have unique ids and match what outlets add, not article sentences', () => {
+  assert.equal(new Set(BOILERPLATE_RULES.map((r) => r.id)).size, BOILERPLATE_RULES.length);
+  assert.equal(boilerplateRule('Share this article'), 'boilerplate.share');
+  assert.equal(boilerplateRule('Sign up for our daily newsletter'), 'boilerplate.subscribe');
+  assert.equal(boilerplateRule('© 2026 Valley Media Group. All rights reserved.'), 'boilerplate.copyright');
+  assert.equal(boilerplateRule('Reporting by Ana Berg; Editing by Tom Lee'), 'boilerplate.credit');
+  assert.equal(boilerplateRule('Residents who had campaigned for the closure gathered outside city hall.'), null);
+  // a long paragraph that happens to mention a newsletter is content
+  assert.equal(boilerplateRule(`The ministry said in its newsletter that ${'prices rose sharply across the region. '.repeat(8)}`), null);
+});
+
+test('the content hash ignores case, punctuation, spacing and boilerplate, and sees a changed word', () => {
+  const h = contentHash(STORY);
+  assert.equal(contentHash(STORY.toUpperCase().replace(/\n\n/g, '\n\n\n')), h);
+  assert.equal(contentHash(`Advertisement\n\n${STORY}\n\nFollow us on Twitter`), h);
+  assert.notEqual(contentHash(STORY.replace('300 jobs', '400 jobs')), h);
+});
+
+test('MinHash finds the same story with an added note, not a different story, and skips short texts', () => {
+  const sig = minhash(STORY)!;
+  assert.ok(similarity(sig, minhash(`${STORY}\n\nThis story has been updated with comments from the union.`)!) >= 0.8);
+  const other = minhash(STORY.split(' ').reverse().join(' '))!;
+  assert.ok(similarity(sig, other) < 0.2);
+  assert.equal(minhash('Too short to fingerprint reliably.'), null);
+});
+
+test('quote fidelity: word changes and the share of words kept', () => {
+  assert.deepEqual(wordChanges('We will never give up', 'We will never give up'), { changes: [], fidelity: 1 });
+  const v = wordChanges('We will never give up our rights', 'We shall never give up');
+  assert.deepEqual(v.changes, [{ op: 'replace', from: 'will', to: 'shall' }, { op: 'delete', from: 'our rights', to: '' }]);
+  assert.equal(v.fidelity, 0.571);
+  assert.ok(dice(['a', 'b', 'c'], ['a', 'b', 'd']) > 0.6);
+});
+
+test('happening matching: type, modality, day window, shared parties and wording', () => {
+  const a = article('x', 'Iran rejected the offer.', { published: '2026-01-10' });
+  const ev = (spec: EventSpec) => resultFor(a, [spec]).events[0]!;
+  const base = { type: 'REJECT', trigger: 'rejected', actor: [actor('Iran', 'IRN', 'GOV')], recipient: [actor('US', 'USA', null)] };
+  const key = (r: ReturnType<typeof reportKey>) => ({
+    type: r.type, modality: r.modality, dateMin: r.date, dateMax: r.date, actorKeys: r.actorKeys, recipientKeys: r.recipientKeys,
+    stems: new Set(r.stems), cameo: r.cameo,
+  });
+  const h = key(reportKey(ev(base), '2026-01-10'));
+  assert.ok(matchScore(reportKey(ev(base), '2026-01-12'), h));
+  assert.equal(matchScore(reportKey(ev(base), '2026-01-13'), h), null, 'three days apart');
+  assert.equal(matchScore(reportKey(ev({ ...base, modality: 'negated' }), '2026-01-10'), h), null);
+  assert.equal(matchScore(reportKey(ev({ ...base, actor: [actor('Iraq', 'IRQ', 'GOV')] }), '2026-01-10'), h), null);
+  assert.equal(matchScore(reportKey(ev({ ...base, trigger: 'offer' }), '2026-01-10'), h), null, 'different wording, no CAMEO');
+  assert.equal(matchScore(reportKey(ev(base), null), h), null, 'no date');
+  assert.deepEqual(triggerStems('has rejected'), ['rejec']);
+});

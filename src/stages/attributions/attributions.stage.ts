@@ -3,6 +3,7 @@ import type { ActorRefData, AttributionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../pipeline/stage.js';
 import { framesOf, npBefore, type CueAt, type Frame, type Tok } from './frames.js';
+import { actorBaseOf } from '../../actors/index.js';
 import { buildLexicon } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver } from './speakers.js';
@@ -20,6 +21,8 @@ interface Placed extends Frame {
   speaker: ActorRefData | null;
   via: ActorRefData[];
   parent: Placed | null;
+  /** the cue lies inside quotation marks: someone else's words report this one */
+  inQuote: boolean;
 }
 
 function toksOf(doc: Document, first: number, end: number): Tok[] {
@@ -145,6 +148,7 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
  */
 export const attributionsStage: StageFactory = (resources) => {
   const lexicon = resources.once('attributions.lexicon', buildLexicon);
+  const actors = actorBaseOf(resources);
   return {
     name: 'attributions',
     version: ATTRIBUTIONS_VERSION,
@@ -168,18 +172,21 @@ export const attributionsStage: StageFactory = (resources) => {
         if (!found.length && toks.length > 4) { const h = headlineColon(toks); if (h) found.push(h); }
         for (const found1 of found) {
           const f = clipToQuote(stretchToQuote(found1, quotes), quotes);
-          if (f) frames.push({ ...f, sentence: s, id: 0, speaker: null, via: [], parent: null });
+          const inQuote = !!f && quotes.some((q) => q.start <= f.cue.start && f.cue.end <= q.end);
+          if (f) frames.push({ ...f, sentence: s, id: 0, speaker: null, via: [], parent: null, inQuote });
         }
       }
       const kept = dedupe(frames);
       continueQuotes(doc, kept, quotes);
-      const resolver = new SpeakerResolver(doc);
+      const resolver = new SpeakerResolver(doc, (text) => {
+        try { return actors.resolve(text, { date: doc.meta.published }); } catch { return null; }
+      });
       kept.sort((a, b) => a.cue.start - b.cue.start);
       for (const f of kept) {
         const sharer = f.sharesSourceWith !== undefined ? [...kept].reverse().find((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;
         const source = f.source ?? sharer?.source ?? null;
         if (!f.source && sharer?.source) (f as { source: Range | null }).source = sharer.source;
-        f.speaker = source ? resolver.resolve(source, f.cue.start) : null;
+        f.speaker = source ? resolver.resolve(source, f.cue.start, !f.inQuote) : null;
       }
       // nesting: the smallest other content that holds a frame's cue is its parent
       for (const f of kept) {
@@ -196,7 +203,7 @@ export const attributionsStage: StageFactory = (resources) => {
       const depth = (f: Placed): number => (f.parent ? 1 + depth(f.parent) : 0);
       for (const f of [...kept].sort((a, b) => depth(a) - depth(b))) {
         const own = viaOf(doc, f, resolver);
-        const outer = f.parent ? [...f.parent.via, ...(f.parent.speaker ? [f.parent.speaker] : [])] : [];
+        const outer = (f.parent ? [...f.parent.via, ...(f.parent.speaker ? [f.parent.speaker] : [])] : []).filter((v) => v.name !== f.speaker?.name);
         f.via = [...outer, ...own.filter((v) => !outer.some((o) => o.name === v.name) && v.name !== f.speaker?.name)];
       }
       for (const f of kept) f.id = out.reserve('attribution');
@@ -216,12 +223,17 @@ export const attributionsStage: StageFactory = (resources) => {
 
 /** Frames with (nearly) the same content keep the most confident one. */
 function dedupe(frames: Placed[]): Placed[] {
+  // frames nested in another are kept only when their own words mark them: a cue inside the
+  // quotation ("... then the president said he's prepared"), "by saying", ", stating that" 
   const sorted = [...frames].sort((a, b) => b.confidence - a.confidence);
   const kept: Placed[] = [];
   for (const f of sorted) {
     // a frame whose cue lies in the other's content is nested in it, not a duplicate
     const nested = (a: Placed, b: Placed) => a.cue.start >= b.content.start && a.cue.end <= b.content.end;
-    const same = kept.some((k) => overlap(k.content, f.content) >= 0.8 && (k.cue.start === f.cue.start || k.sentence === f.sentence) && !(nested(k, f) && k.content.end - k.content.start < 0.7 * (f.content.end - f.content.start)));
+    const len = (x: Placed) => x.content.end - x.content.start;
+    const same = kept.some((k) => overlap(k.content, f.content) >= 0.8 && (k.cue.start === f.cue.start || k.sentence === f.sentence)
+      && !(nested(k, f) && len(k) < 0.9 * len(f))
+      && !(nested(f, k) && (f.inQuote || f.rule.endsWith('.by-saying') || f.rule.endsWith('.participle'))));
     if (!same) kept.push(f);
   }
   return kept;

@@ -57,7 +57,9 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
   let a = end;
   while (a > 0) {
     const t = toks[a - 1]!;
-    if (NP_POS.has(t.pos) || t.low === "'s" || t.low === 'of' || t.low === '&') {
+    const inner = (t.low === 'and' && a < end && ['NOUN', 'PROPN'].includes(toks[a - 2]?.pos ?? '') && ['NOUN', 'PROPN', 'ADJ'].includes(toks[a]?.pos ?? ''))
+      || (t.low === 'past' && toks[a - 2]?.pos === 'DET');
+    if (NP_POS.has(t.pos) || t.low === "'s" || t.low === 'of' || t.low === '&' || inner) {
       // a pronoun is a whole subject by itself; a possessive one opens the phrase ("his office")
       if (t.pos === 'PRON' && a < end && !POSSESSIVE.has(t.low)) break;
       if (POSSESSIVE.has(t.low)) { a--; break; }
@@ -66,6 +68,11 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
       continue;
     }
     break;
+  }
+  // "reports from X regarding Y suggest": a noun's prepositional phrases belong to the subject
+  if (a < end && a >= 2 && ['regarding', 'from', 'about', 'concerning'].includes(toks[a - 1]!.low) && toks[a - 2]!.pos === 'NOUN' && end - a <= 10) {
+    const more = npBefore(toks, a - 1);
+    if (more && more[1] - more[0] <= 6) a = more[0];
   }
   while (a < end && (toks[a]!.low === 'of' || toks[a]!.low === "'s" || toks[a]!.low === 'that')) a++;
   return a < end ? [a, end] : null;
@@ -251,7 +258,8 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   if (subject && subject[1] - subject[0] === 1 && ['who', 'which'].includes(toks[subject[0]]!.low) && toks[subject[0] - 1]?.low === ',') {
     subject = npBefore(toks, subject[0] - 1) ?? subject;
   }
-  if (at === 0 && PARTICIPLE.test(toks[at]!.low) && ['on', 'about', 'to', 'from'].includes(toks[at + 1]?.low ?? '')) return null;
+  // "Reporting on that, ..." and "in its reporting on" are adverbials, not cues
+  if (PARTICIPLE.test(toks[at]!.low) && (at === 0 || POSSESSIVE.has(toks[at - 1]!.low) || toks[at - 1]!.low === 'the') && ['on', 'about', 'to', 'from'].includes(toks[at + 1]?.low ?? '')) return null;
   const participle = PARTICIPLE.test(toks[at]!.low) && (toks[at - 1]?.low === ',' || toks[at - 1]?.low === 'and' || at === 0);
 
   // CONTENT before the cue: "..., X said." / "..., said X." / "“...,” he said, “...”"
@@ -293,6 +301,16 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   if (!after || toks.slice(after[0], after[1]).filter(isWord).length < 2) return null;
   let source = subject;
   let sharesSourceWith: number | undefined;
+  if (participle && at > 1) {
+    // ", stating that ...": the subject of the clause the participle hangs on
+    let v = at - 2;
+    while (v >= 0 && toks[v]!.pos !== 'VERB') v--;
+    const subj = v > 0 ? npBefore(toks, skipAuxBack(toks, v)) : null;
+    if (subj) return {
+      ...base, rule: `${entry.id}.participle`, confidence: entry.precision * 0.85,
+      content: range(toks, after[0], after[1]), source: range(toks, subj[0], subj[1]),
+    };
+  }
   if (participle || !subject) {
     const prev = earlier.length - 1;
     if (prev >= 0) { sharesSourceWith = prev; source = null; }
@@ -308,7 +326,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
 /** The content after a cue runs to the end of the sentence, or to ", adding/saying" that starts the next. */
 function endOfContent(toks: readonly Tok[], from: number): number {
   for (let j = from + 1; j < toks.length - 1; j++) {
-    if ((toks[j]!.low === ',' || toks[j]!.low === 'and') && PARTICIPLE.test(toks[j + 1]!.low) && ['adding', 'saying', 'noting', 'arguing', 'insisting', 'stressing', 'warning', 'explaining', 'citing', 'calling', 'claiming'].includes(toks[j + 1]!.low)) return j;
+    if ((toks[j]!.low === ',' || toks[j]!.low === 'and') && PARTICIPLE.test(toks[j + 1]!.low) && ['adding', 'saying', 'noting', 'arguing', 'insisting', 'stressing', 'warning', 'explaining', 'citing', 'calling', 'claiming', 'stating', 'telling', 'asserting', 'declaring', 'urging', 'promising', 'acknowledging', 'describing', 'accusing', 'suggesting', 'writing', 'asking'].includes(toks[j + 1]!.low)) return j;
   }
   return toks.length;
 }

@@ -12,7 +12,12 @@ export interface Candidate {
   readonly at: number;
   readonly span: Range;
   readonly entity?: number;
+  /** the office the entities stage knows the person by ("President"), for role descriptions */
+  readonly role?: string | null;
 }
+
+/** Looks a description up in the actor base: its country and sector, and a canonical name for persons. */
+export type Describe = (text: string) => { name: string; type: string; country: string | null; sector: string | null } | null;
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 const THING_PRONOUNS = new Set(['it', 'its']);
@@ -40,14 +45,14 @@ export class SpeakerResolver {
   private readonly candidates: Candidate[] = [];
   private readonly outletSpans: ReturnType<typeof findOutlets>;
 
-  constructor(private readonly doc: Document) {
+  constructor(private readonly doc: Document, private readonly describe: Describe = () => null) {
     this.outletSpans = findOutlets(doc.text);
     if (doc.has('mention') && doc.has('entity')) {
       for (const m of doc.layer('mention')) {
         const e = doc.annotation(m.data.entity);
-        const d = e?.data as { name: string; type: EntityType; country: string | null; sector: string | null } | undefined;
+        const d = e?.data as { name: string; type: EntityType; country: string | null; sector: string | null; role: string | null } | undefined;
         if (!d || m.data.kind === 'pronoun') continue;
-        this.candidates.push({ name: d.name, type: d.type, country: d.country, sector: d.sector, at: m.start, span: { start: m.start, end: m.end }, entity: m.data.entity });
+        this.candidates.push({ name: d.name, type: d.type, country: d.country, sector: d.sector, role: d.role, at: m.start, span: { start: m.start, end: m.end }, entity: m.data.entity });
       }
     } else {
       for (const o of this.outletSpans) this.candidates.push({ name: o.name, type: 'MEDIA', country: null, sector: 'MED', at: o.start, span: o });
@@ -106,9 +111,15 @@ export class SpeakerResolver {
   }
 
   /** The actor a source stands for, remembered for the pronouns that follow. */
-  resolve(source: Range, cueAt: number): ActorRefData {
+  resolve(source: Range, cueAt: number, anchors = true): ActorRefData {
     const r = this.resolveOnly(source);
-    this.history.push({ ref: r.ref, at: cueAt, person: r.person });
+    if (r.ref.country === null && r.ref.sector === null) {
+      // country and sector from the actor base, for groups and descriptions kept as written
+      const d = this.describe(r.ref.name);
+      if (d) r.ref = { ...r.ref, country: d.country, sector: d.sector };
+    }
+    // speech reported inside someone's quotation does not change who "he" is afterwards
+    if (anchors) this.history.push({ ref: r.ref, at: cueAt, person: r.person });
     return r.ref;
   }
 
@@ -128,6 +139,12 @@ export class SpeakerResolver {
       return c ? { ref: this.refOf(c, source), person: false } : asWritten;
     }
     if (GROUP_PRONOUNS.has(low)) return asWritten;
+    // "reports from Iranian Resistance groups": the reports speak for their authors
+    const from = /^(?:the\s+|new\s+|recent\s+)*(?:reports?|statements?|comments?|remarks?|accounts?|posts?|messages?)\s+(?:from|by|of)\s+(.+?)(?:\s+(?:regarding|about|on|concerning|over)\b.*)?$/i.exec(text);
+    if (from) {
+      const start = source.start + text.indexOf(from[1]!);
+      return this.resolveOnly({ start, end: start + from[1]!.length });
+    }
     // "his office", "her aides": the owner resolved, the rest kept ("Mike Pompeo's office")
     const poss = /^(his|her)\s+(.+)$/.exec(text);
     if (poss) {
@@ -148,7 +165,11 @@ export class SpeakerResolver {
       const full = this.expand(best, source.start);
       return { ref: this.refOf(full, source), person: full.type === 'PERSON' };
     }
-    if (ROLE_WORDS.test(low) && /^(the|a|an)\b/.test(low) && words.length <= 4) {
+    const role = ROLE_WORDS.exec(low);
+    if (role && /^(the|a|an)\b/.test(low) && words.length <= 4) {
+      // the person last named who holds that office, else the last person quoted or named
+      const holder = this.lastBefore(source.start, (x) => x.type === 'PERSON' && !!x.role && x.role.toLowerCase().includes(role[1]!.toLowerCase()));
+      if (holder) return { ref: this.refOf(holder, source), person: true };
       const p = this.personBefore(source.start);
       if (p) return { ref: { ...p, span: source }, person: true };
     }

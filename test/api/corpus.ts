@@ -41,7 +41,7 @@ export function article(id: string, text: string, meta: Partial<RawArticle>): Ra
   return { id, text, published: null, outlet: null, url: null, title: null, origin: id, ...meta };
 }
 
-export function resultOf(a: RawArticle, spec: { events?: EventSpec[]; quotes?: QuoteSpec[]; entities?: EntitySpec[] }): Result {
+export function resultOf(a: RawArticle, spec: { events?: EventSpec[]; quotes?: QuoteSpec[]; entities?: EntitySpec[]; dates?: { words: string; date: string }[] }): Result {
   const t = a.text;
   return {
     article: { id: a.id, text: t, published: a.published, outlet: a.outlet, url: a.url, title: a.title },
@@ -62,7 +62,10 @@ export function resultOf(a: RawArticle, spec: { events?: EventSpec[]; quotes?: Q
       for (const m of e.mentions) { let at = 0; for (;;) { const i = t.indexOf(m, at); if (i < 0) break; mentions.push({ start: i, end: i + m.length, text: m }); at = i + m.length; } }
       return { name: e.name, type: e.type, country: e.country, sector: e.sector, role: null, mentions, provenance: prov('entities', e.why ?? 'actor.base') };
     }),
-    dates: [], sentences: [], diagnostics: [],
+    dates: (spec.dates ?? []).map((d) => ({
+      span: spanOf(t, d.words), date: d.date, granularity: 'day' as const, relation: 'past' as const, provenance: prov('dates', 'date.weekday'),
+    })),
+    sentences: [], diagnostics: [],
     engine: { name: 'dossier', version: ENGINE_VERSION, stages: [{ name: 'test-corpus', version: '1' }] },
   };
 }
@@ -102,6 +105,7 @@ export const HOSTILE = article('hostile', [
 export const CORPUS: [RawArticle, Result][] = [
   [GULF_REJECT, resultOf(GULF_REJECT, {
     events: [{ type: 'REJECT', trigger: 'rejected', actor: [IRN], recipient: [USA], quad: 3, score: -4, cameo: '125' }],
+    dates: [{ words: 'Tuesday', date: '2026-03-10' }],
     quotes: [{ content: 'We will not negotiate under pressure', cue: 'told', source: 'Foreign Minister Abbas Araghchi', speaker: ARAGHCHI }],
     entities: [IRAN_ENTITY, US_ENTITY, ARAGHCHI_ENTITY, { name: 'Tehran', type: 'GPE', country: 'IRN', sector: null, mentions: ['Tehran'] },
       { name: 'Washington', type: 'GPE', country: 'USA', sector: 'GOV', mentions: ['Washington'], why: 'actor.metonym.capital' }],

@@ -93,6 +93,8 @@ describe('the web page', { skip: SKIP }, () => {
     await text.locator('.seg.trigger').click();
     assert.match(await panel.locator('.event-card').textContent() ?? '', /REJECT event.*modalityasserted.*ruletrigger\.reject.*stageevents/);
     assert.equal(await panel.locator('a.story-link').count(), 1);
+    await text.locator('.seg.date:text("Tuesday")').click();
+    assert.match(await panel.locator('.date-card').textContent() ?? '', /day2026-03-10.*ruledate\.weekday.*stagedates/);
     // from the why panel to the rest of the corpus: the speaker's quotes, the actor's articles
     await text.locator('.seg.att-cue').click();
     await navigate(() => panel.locator('a:text("quotes of Abbas Araghchi across outlets")').click());

@@ -11,7 +11,8 @@ import type { Attribution, Entity, Result, ResultEvent, StoredEvent, Page } from
 type Mark =
   | { kind: 'content' | 'cue' | 'source'; attribution: number }
   | { kind: 'entity'; entity: number }
-  | { kind: 'trigger'; event: number };
+  | { kind: 'trigger'; event: number }
+  | { kind: 'date'; date: number };
 
 interface Layer { start: number; end: number; mark: Mark }
 
@@ -48,6 +49,7 @@ function legend(): HTMLElement {
     h('span', { class: 'key att-cue' }, 'cue'), ' ',
     h('span', { class: 'key entity' }, 'entity'), h('sup', { class: 'tag' }, 'country\u00b7sector'), ' ',
     h('span', { class: 'key trigger' }, 'event trigger'), ' ',
+    h('span', { class: 'key date' }, 'date'), ' ',
     ...[1, 2, 3, 4].map((q) => h('span', { class: `badge quad-${q}` }, QUAD_NAMES[q]!)));
 }
 
@@ -60,6 +62,7 @@ function layers(result: Result): Layer[] {
   });
   result.entities.forEach((ent, i) => { for (const m of ent.mentions) out.push({ start: m.start, end: m.end, mark: { kind: 'entity', entity: i } }); });
   result.events.forEach((ev, i) => out.push({ start: ev.trigger.start, end: ev.trigger.end, mark: { kind: 'trigger', event: i } }));
+  result.dates.forEach((d, i) => out.push({ start: d.span.start, end: d.span.end, mark: { kind: 'date', date: i } }));
   const n = result.article.text.length;
   return out.filter((l) => l.start >= 0 && l.end <= n && l.start < l.end);
 }
@@ -111,6 +114,7 @@ function hoverText(result: Result, m: Mark): string {
     return `${e.name} (${e.type}${e.country ? `, ${e.country}` : ''}${e.sector ? ` ${e.sector}` : ''}): ${why(e.provenance)}`;
   }
   if (m.kind === 'trigger') { const e = result.events[m.event]!; return `${e.type} event: ${why(e.provenance)}`; }
+  if (m.kind === 'date') { const d = result.dates[m.date]!; return `date ${d.date}${d.endDate ? ` to ${d.endDate}` : ''}: ${why(d.provenance)}`; }
   const a = result.attributions[m.attribution]!;
   return `${m.kind} of a ${a.kind} attribution to ${a.speaker ? actorLabel(a.speaker) : 'an unknown speaker'}: ${why(a.provenance)}`;
 }
@@ -120,11 +124,12 @@ function explain(panel: HTMLElement, result: Result, marks: Mark[], happeningOf:
   const seen = new Set<string>();
   const cards: HTMLElement[] = [];
   for (const m of marks) {
-    const key = m.kind === 'entity' ? `e${m.entity}` : m.kind === 'trigger' ? `v${m.event}` : `a${m.attribution}`;
+    const key = m.kind === 'entity' ? `e${m.entity}` : m.kind === 'trigger' ? `v${m.event}` : m.kind === 'date' ? `d${m.date}` : `a${m.attribution}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (m.kind === 'entity') cards.push(entityCard(result.entities[m.entity]!));
     else if (m.kind === 'trigger') cards.push(eventCard(result.events[m.event]!, happeningOf.get(m.event)));
+    else if (m.kind === 'date') cards.push(dateCard(result.dates[m.date]!));
     else cards.push(attributionCard(result.attributions[m.attribution]!));
   }
   mount(panel, h('h2', {}, 'Why'), cards);
@@ -154,6 +159,14 @@ function entityCard(e: Entity): HTMLElement {
       e.role ? row('role', e.role) : null, row('mentions', String(e.mentions.length)),
       ...provenanceRows(e.provenance)),
     h('a', { href: href(`actor/${encodeURIComponent(e.name)}`), class: 'story-link' }, `articles with ${e.name} \u2192`));
+}
+
+function dateCard(d: Result['dates'][number]): HTMLElement {
+  return h('section', { class: 'card date-card' }, h('h3', {}, 'date'),
+    h('dl', {},
+      row('words', d.span.text), row('day', d.endDate ? `${d.date} to ${d.endDate}` : d.date),
+      row('precision', d.granularity), row('relative to publication', d.relation),
+      ...provenanceRows(d.provenance)));
 }
 
 function eventCard(e: ResultEvent, happening: string | undefined): HTMLElement {

@@ -22,7 +22,7 @@ export interface Entity {
 export interface Result {
   article: { id: string; text: string; published: string | null; outlet: string | null; url: string | null; title: string | null };
   attributions: Attribution[]; events: ResultEvent[]; entities: Entity[];
-  dates: { span: Span; date: string; provenance: Provenance }[];
+  dates: { span: Span; date: string; endDate?: string; granularity: string; relation: string; provenance: Provenance }[];
   sentences: { start: number; end: number }[];
   diagnostics: { severity: string; code: string; message: string }[];
   engine: { name: string; version: string; stages: { name: string; version: string }[] };

@@ -65,14 +65,14 @@ describe('articles', () => {
   test('lists stored articles, newest first, with paging and filters', async () => {
     const all = await call('/api/articles');
     assert.equal(all.status, 200);
-    assert.equal(all.body.total, 5);
+    assert.equal(all.body.total, 6);
     assert.equal(all.body.items[0].sourceId, 'gulf-meet');
     const page = await call('/api/articles?limit=2&offset=1');
     assert.deepEqual([page.body.limit, page.body.offset, page.body.items.length], [2, 1, 2]);
     const gulf = await call('/api/articles?outlet=Gulf%20Wire');
     assert.deepEqual(gulf.body.items.map((a: Json) => a.sourceId).sort(), ['gulf-meet', 'gulf-reject']);
     const range = await call('/api/articles?from=2026-03-11&to=2026-03-12');
-    assert.deepEqual(range.body.items.map((a: Json) => a.sourceId).sort(), ['hostile', 'post-sanction']);
+    assert.deepEqual(range.body.items.map((a: Json) => a.sourceId).sort(), ['hostile', 'ledger-accuse', 'post-sanction']);
   });
 
   test('refuses bad parameters with 400 and a message naming the parameter', async () => {
@@ -126,7 +126,7 @@ describe('search', () => {
 describe('events and happenings', () => {
   test('events filter by dyad, type, quad class, article and date', async () => {
     const dyad = await call('/api/events?dyad=USA,IRN');
-    assert.equal(dyad.body.total, 4);
+    assert.equal(dyad.body.total, 5);
     const rejects = await call('/api/events?type=reject');
     assert.deepEqual(rejects.body.items.map((e: Json) => e.source.outlet).sort(), ['Daily Ledger', 'Gulf Wire']);
     assert.deepEqual((await call('/api/events?quad=4')).body.items.map((e: Json) => e.type), ['SANCTION']);
@@ -173,9 +173,9 @@ describe('quotes, dyads, actors, stats', () => {
   test('the dyad series counts happenings per day by quad class with the mean score', async () => {
     const r = await call('/api/dyads/series?a=USA&b=IRN');
     assert.equal(r.status, 200);
-    assert.deepEqual(r.body.points.map((p: Json) => [p.date, p.total, p.meanScore]), [['2026-03-10', 1, -4], ['2026-03-12', 1, -8], ['2026-03-14', 1, 1]]);
-    assert.deepEqual(r.body.points[1].quad, { 1: 0, 2: 0, 3: 0, 4: 1 });
-    assert.equal((await call('/api/dyads/series?a=IRN&b=USA&from=2026-03-11&to=2026-03-13')).body.points.length, 1);
+    assert.deepEqual(r.body.points.map((p: Json) => [p.date, p.total, p.meanScore]), [['2026-03-10', 1, -4], ['2026-03-12', 2, -5], ['2026-03-14', 1, 1]]);
+    assert.deepEqual(r.body.points[1].quad, { 1: 0, 2: 0, 3: 1, 4: 1 });
+    assert.deepEqual((await call('/api/dyads/series?a=IRN&b=USA&from=2026-03-11&to=2026-03-13')).body.points.map((p: Json) => p.date), ['2026-03-12']);
     await fails('/api/dyads/series?a=USA', 400, /"b" is required/);
     await fails('/api/dyads/series?a=USA&b=IRN&to=2026-13-01', 400, /"to" must be a date/);
   });
@@ -185,7 +185,7 @@ describe('quotes, dyads, actors, stats', () => {
     assert.ok(r.body.total >= 4);
     assert.ok(r.body.items.every((s: Json) => Array.isArray(s.roles) && s.roles.length > 0));
     await fails('/api/actors/IRN/stories?limit=1000', 400, /"limit"/);
-    assert.deepEqual((await call('/api/stats')).body, { articles: 5, events: 5, happenings: 4, quotes: 2 });
+    assert.deepEqual((await call('/api/stats')).body, { articles: 6, events: 6, happenings: 5, quotes: 2 });
   });
 });
 

@@ -91,6 +91,11 @@ export const POST_SANCTION = article('post-sanction', [
   'The Treasury said the measures targeted eleven shipping companies and three refineries.',
 ].join('\n\n'), { published: '2026-03-12', outlet: 'Evening Post', url: 'https://post.example/sanctions', title: 'US sanctions Iranian oil exporters' });
 
+export const LEDGER_ACCUSE = article('ledger-accuse', [
+  'Iran accused the United States of waging economic war on Thursday, hours after Washington announced its latest penalties on Iranian oil.',
+  'A government spokeswoman said the measures would hurt ordinary people and do nothing to bring a deal closer.',
+].join('\n\n'), { published: '2026-03-12', outlet: 'Daily Ledger', url: 'https://ledger.example/economic-war', title: 'Iran accuses US of economic war' });
+
 export const GULF_MEET = article('gulf-meet', [
   'Iranian and American diplomats met in Muscat on Saturday for the first direct contact in months, Omani officials said.',
   'Both sides described the meeting as useful and agreed to meet again within two weeks.',
@@ -119,6 +124,10 @@ export const CORPUS: [RawArticle, Result][] = [
   [POST_SANCTION, resultOf(POST_SANCTION, {
     events: [{ type: 'SANCTION', trigger: 'imposed new sanctions', actor: [USA], recipient: [IRN], quad: 4, score: -8, cameo: '163' }],
     entities: [US_ENTITY, { name: 'Treasury', type: 'ORG', country: 'USA', sector: 'GOV', mentions: ['Treasury'] }],
+  })],
+  [LEDGER_ACCUSE, resultOf(LEDGER_ACCUSE, {
+    events: [{ type: 'ACCUSE', trigger: 'accused', actor: [IRN], recipient: [USA], quad: 3, score: -2, cameo: '112' }],
+    entities: [IRAN_ENTITY, US_ENTITY],
   })],
   [GULF_MEET, resultOf(GULF_MEET, {
     events: [{ type: 'CONSULT', trigger: 'met', actor: [USA, IRN], recipient: [], quad: 1, score: 1, cameo: '040' }],

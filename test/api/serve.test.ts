@@ -32,7 +32,7 @@ test('dossier serve opens a store read-only, answers on the address it prints, a
   });
   try {
     const stats = await (await fetch(`${url}/api/stats`)).json();
-    assert.deepEqual(stats, { articles: 5, events: 5, happenings: 4, quotes: 2 });
+    assert.deepEqual(stats, { articles: 6, events: 6, happenings: 5, quotes: 2 });
     const post = await fetch(`${url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
     assert.equal(post.status, 403);
   } finally {

@@ -64,8 +64,8 @@ describe('the web page', { skip: SKIP }, () => {
 
   test('the front page lists the articles and opens one', async () => {
     await open('#/');
-    assert.match(await page.textContent('#stats') ?? '', /5 articles, 5 events, 4 happenings, 2 quotes/);
-    assert.equal(await page.locator('#article-list li').count(), 5);
+    assert.match(await page.textContent('#stats') ?? '', /6 articles, 6 events, 5 happenings, 2 quotes/);
+    assert.equal(await page.locator('#article-list li').count(), 6);
     await navigate(() => page.click('#article-list a:text("Iran rejects US offer of nuclear talks")'));
     assert.equal(await page.textContent('#article-title'), 'Iran rejects US offer of nuclear talks');
     assert.deepEqual(errors, []);
@@ -155,14 +155,15 @@ describe('the web page', { skip: SKIP }, () => {
     await open('#/dyad');
     assert.equal(await page.inputValue('input[name=a]'), 'USA');
     assert.equal(await page.inputValue('input[name=b]'), 'IRN');
-    assert.match(await page.textContent('#dyad-summary') ?? '', /3 happenings on 3 days/);
+    assert.match(await page.textContent('#dyad-summary') ?? '', /4 happenings on 3 days/);
     const bars = page.locator('#dyad-chart .day-bar');
     assert.deepEqual(await bars.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-date'))), ['2026-03-10', '2026-03-12', '2026-03-14']);
     assert.equal(await page.locator('.day-bar[data-date="2026-03-10"] rect.quad-fill-3').count(), 1);
     assert.equal(await page.locator('.day-bar[data-date="2026-03-12"] rect.quad-fill-4').count(), 1);
+    assert.equal(await page.locator('.day-bar[data-date="2026-03-12"] rect.quad-fill-3').count(), 1, 'two happenings that day, stacked');
     assert.equal(await page.locator('.day-bar[data-date="2026-03-14"] rect.quad-fill-1').count(), 1);
     const points = (await page.getAttribute('#dyad-chart polyline.score-line', 'points'))!.split(' ').map((p) => Number(p.split(',')[1]));
-    assert.ok(points[1]! > points[0]! && points[0]! > points[2]!, 'the line is lowest on the day of sanctions (-8) and highest on the meeting (+1)');
+    assert.ok(points[1]! > points[0]! && points[0]! > points[2]!, 'the line is lowest on the day of sanctions and accusations (mean -5) and highest on the meeting (+1)');
     await page.click('.day-bar[data-date="2026-03-10"]');
     await page.waitForSelector('#day-happenings li.happening');
     assert.match(await page.textContent('#day-happenings h2') ?? '', /2026-03-10: 1 happening/);

@@ -93,6 +93,8 @@ function chart(points: SeriesPoint[], onDay: (day: string) => void): SVGElement 
     svg('line', { x1: left, x2: W - right, y1: yScore(0), y2: yScore(0), class: 'zero' }),
     svg('text', { x: left - 6, y: top + 10, class: 'label', 'text-anchor': 'end' }, String(maxCount)),
     svg('text', { x: left - 6, y: top + plotH, class: 'label', 'text-anchor': 'end' }, '0'),
+    svg('text', { x: 12, y: top + plotH / 2, class: 'label', transform: `rotate(-90 12 ${top + plotH / 2})`, 'text-anchor': 'middle' }, 'happenings'),
+    svg('text', { x: W - 8, y: top + plotH / 2, class: 'label score', transform: `rotate(90 ${W - 8} ${top + plotH / 2})`, 'text-anchor': 'middle' }, 'mean score'),
     svg('text', { x: W - right + 6, y: yScore(10) + 10, class: 'label score' }, '+10'),
     svg('text', { x: W - right + 6, y: yScore(-10), class: 'label score' }, '\u221210'),
     ...ticks.map(({ d, i }) => svg('text', { x: left + i * step + step / 2, y: H - bottom + 18, class: 'label', 'text-anchor': 'middle' }, d)),

@@ -124,8 +124,17 @@ function eventOf(
   const entry = m.entry;
   const h = m.tokens[0]!, last = m.tokens.at(-1)!;
   const ci = clauseIndexOf(clauseList, h);
-  const clause = clauseList[ci] ?? [0, tokens.length];
   const head = tokens[h]!;
+  const attribution = attributionAt(doc, head.start);
+  // words attributed to someone are a clause of their own: "Nevertheless, Reuters points out, neither
+  // Trump nor ... have embraced" takes its subject inside the attributed words
+  let clause: [number, number] = clauseList[ci] ?? [0, tokens.length];
+  if (attribution) {
+    const from = tokens.findIndex((t) => t.start >= attribution.data.content.start);
+    let to = tokens.findIndex((t) => t.start >= attribution.data.content.end);
+    if (to < 0) to = tokens.length;
+    if (from >= 0 && from <= h) clause = [Math.max(clause[0], from), Math.min(clause[1], Math.max(to, h + 1))];
+  }
   const nominal = head.data.pos === 'NOUN' || head.data.pos === 'PROPN';
   const evidence: string[] = [];
 
@@ -138,7 +147,6 @@ function eventOf(
   if (parties.actorRule) evidence.push(parties.actorRule);
   if (parties.recipientRule) evidence.push(parties.recipientRule);
   const triggerStart = head.start, triggerEnd = tokens[last]!.end;
-  const attribution = attributionAt(doc, triggerStart);
   const subjectIsFirstPerson = phrases.some((p) => p.pronoun && p.start >= clause[0] && p.end <= h && FIRST_PERSON.has(tokens[p.start]!.data.normal));
   // speech acts: the speaker is the actor of a verbal event in their words that names no actor of its
   // own ("'Sanctions are the opposite of dialogue,' Qassemi said"), unless the clause has a subject
@@ -146,8 +154,10 @@ function eventOf(
   const verbal = PLOVER[entry.type].quadClass === 1 || PLOVER[entry.type].quadClass === 3;
   const unresolvedPeople = phrases.some((p) => p.start >= clause[0] && p.end <= h && !p.refs.length && !p.pronoun
     && SECTOR_NOUNS[tokens[p.end - 1]!.data.normal] !== undefined);
-  if (verbal && ((!actor.length && !unresolvedPeople) || subjectIsFirstPerson) && attribution?.data.speaker) {
-    actor = [reader.complete(attribution.data.speaker, doc.meta.published)];
+  // outlets relay words, they do not act in them
+  const speaker = attribution?.data.speaker && attribution.data.speaker.sector !== 'JRN' ? attribution.data.speaker : null;
+  if (verbal && ((!actor.length && !unresolvedPeople) || subjectIsFirstPerson) && speaker) {
+    actor = [reader.complete(speaker, doc.meta.published)];
     evidence.push('actor.speaker');
   }
   if (!actor.length && entry.subjectIsRecipient) {

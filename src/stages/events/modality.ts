@@ -27,6 +27,7 @@ export interface ModalityRule {
 
 export const MODALITY_RULES: readonly ModalityRule[] = [
   { id: 'modality.negated.not', modality: 'negated', before: ['not', "n't", 'never', 'neither', 'nor', 'no', 'without'], window: 4 },
+  { id: 'modality.negated.neither-nor', modality: 'negated', before: ['nor'], window: 12 },
   { id: 'modality.negated.no-plans', modality: 'negated', phrase: ['no', 'plan'], window: 6 },
   { id: 'modality.negated.no-plans-plural', modality: 'negated', phrase: ['no', 'plans'], window: 6 },
   { id: 'modality.hypothetical.condition', modality: 'hypothetical', clause: ['if', 'unless', 'provided', 'whether'], window: 12 },
@@ -75,7 +76,14 @@ export function modalityOf(view: ClauseView): ModalityVerdict {
   const { tokens, clause, trigger } = view;
   const clauseWords = words(tokens, clause[0], clause[1]);
   for (const rule of MODALITY_RULES) {
-    const before = words(tokens, Math.max(clause[0], trigger[0] - rule.window), trigger[0]);
+    // a noun's negation or modal sits before the verb that governs it: "have not embraced regime change"
+    let anchor = trigger[0];
+    if (view.nominal) {
+      for (let i = trigger[0] - 1; i >= clause[0] && i >= trigger[0] - 6; i--) {
+        if (tokens[i]!.data.pos === 'VERB') { anchor = i; break; }
+      }
+    }
+    const before = words(tokens, Math.max(clause[0], anchor - rule.window), trigger[0]);
     if (view.nominal) before.push(...words(tokens, trigger[1] + 1, Math.min(clause[1], trigger[1] + 1 + rule.window)));
     if (rule.before && rule.before.some((w) => before.includes(w))) return { modality: rule.modality, rule: rule.id };
     if (rule.phrase && hasPhrase(before, rule.phrase)) return { modality: rule.modality, rule: rule.id };

@@ -76,11 +76,21 @@ function withCoordinates(ctx: PartyContext, first: Phrase, limit: number): Actor
   return unique(refs);
 }
 
+const POSSESSIVE = new Set(['its', 'their', 'his', 'her', 'our']);
+/** "their forces", "its army": a party owned by the one named before, with the sector its noun gives */
+const possessed = (ctx: PartyContext, p: Phrase) => !p.refs.length && !p.pronoun && POSSESSIVE.has(ctx.tokens[p.start]?.data.normal ?? '')
+  && SECTOR_NOUNS[ctx.tokens[p.end - 1]!.data.normal] !== undefined;
+
 function refsOf(ctx: PartyContext, p: Phrase): ActorRefData[] {
-  return p.pronoun ? ctx.antecedent(p) : p.refs;
+  if (p.pronoun) return ctx.antecedent(p);
+  if (possessed(ctx, p)) {
+    const sector = SECTOR_NOUNS[ctx.tokens[p.end - 1]!.data.normal] ?? null;
+    return ctx.antecedent(p).map((r) => ({ ...r, sector: sector ?? r.sector, name: `${r.name} ${ctx.tokens[p.end - 1]!.data.value}` }));
+  }
+  return p.refs;
 }
 
-const hasParty = (ctx: PartyContext, p: Phrase) => p.refs.length > 0 || p.pronoun;
+const hasParty = (ctx: PartyContext, p: Phrase) => p.refs.length > 0 || p.pronoun || possessed(ctx, p);
 
 /**
  * The subject of the clause: its first phrase outside a prepositional phrase. A group without a country
@@ -99,7 +109,7 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
   }
   const free = ctx.phrases.filter((p) => p.start >= cs && p.end <= before && !SKIP_AS_SUBJECT.has(prepositionBefore(ctx.tokens, p) ?? ''));
   const first = free[0];
-  if (first && hasParty(ctx, first)) return first;
+  if (first && hasParty(ctx, first)) return first.pronoun || possessed(ctx, first) ? { ...first, pronoun: false, refs: refsOf(ctx, first) } : first;
   if (first) {
     const i = ctx.phrases.indexOf(first);
     for (let k = i + 1; k < ctx.phrases.length && k <= i + 2; k++) {
@@ -112,7 +122,8 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
       }
     }
   }
-  return free.find((p) => hasParty(ctx, p));
+  const other = free.find((p) => hasParty(ctx, p));
+  return other && (other.pronoun || possessed(ctx, other)) ? { ...other, pronoun: false, refs: refsOf(ctx, other) } : other;
 }
 
 /** The first party after the trigger in its clause: a direct object or one after a recipient preposition. */

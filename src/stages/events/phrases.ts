@@ -56,7 +56,8 @@ export function chunk(tokens: readonly Token[]): { start: number; end: number }[
     if (t.data.pos === 'PRON' && PRONOUNS.has(t.data.normal) && !possessiveOpensPhrase) { out.push({ start: i, end: i + 1 }); i++; continue; }
     if (!inPhrase(t) || t.data.pos === 'PUNCT') { i++; continue; }
     let j = i;
-    while (j < tokens.length && inPhrase(tokens[j]!)) j++;
+    // a possessive opens a phrase of its own: "on Tuesday | their forces"
+    while (j < tokens.length && inPhrase(tokens[j]!) && !(j > i && POSSESSIVES.has(tokens[j]!.data.normal))) j++;
     // a trailing hyphen or determiner belongs to what follows
     let end = j;
     while (end > i && (tokens[end - 1]!.data.pos === 'PUNCT' || tokens[end - 1]!.data.pos === 'DET')) end--;

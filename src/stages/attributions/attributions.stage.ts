@@ -164,7 +164,9 @@ export const attributionsStage: StageFactory = (resources) => {
         toks.forEach((t, i) => {
           const entry = lexicon.get(t.low);
           if (!entry) return;
-          if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos)) return;
+          // "the minister fears that ...": a verb the tagger took for a plural noun
+          const verbBeforeThat = t.pos === 'NOUN' && /s$/.test(t.low) && toks[i + 1]?.low === 'that' && toks[i - 1]?.pos !== 'DET';
+          if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos) && !verbBeforeThat) return;
           if (entry.particle || entry.belief || t.low === 'quoted' || quotes.some((q) => q.start <= t.start && t.end <= q.end)) { cues.push({ at: i, entry }); return; }
           cues.push({ at: i, entry, quoteBefore: quoteBefore(doc.text, quotes, toks, i), quoteAfter: quoteAfter(doc.text, quotes, toks[i]!.end, s.end) });
         });

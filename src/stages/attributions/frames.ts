@@ -174,6 +174,14 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
         while (a < subjEnd && isPunct(toks[a])) a++;
         source = npAfter(toks, a, subjEnd) ?? npBefore(toks, subjEnd);
       } else source = npAfter(toks, at + 1);
+      if (c.quoteAfter) {
+        // “Sanctions,” the minister said, “are ...”: one quotation in two parts
+        const first = c.quoteBefore.range, second = c.quoteAfter.range;
+        return {
+          ...base, rule: `${entry.id}.split-quote`, confidence: 0.9, content: { start: first.start, end: second.end }, contentParts: [first, second],
+          source: source ? range(toks, source[0], source[1]) : null,
+        };
+      }
       return { ...base, rule: `${entry.id}.quote-before`, confidence: 0.9, content: c.quoteBefore.range, source: source ? range(toks, source[0], source[1]) : null };
     }
   }
@@ -288,7 +296,9 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
         }
       }
       const tailWords = toks.slice(tailStart).filter(isWord).length;
-      if (tailWords <= 8 && !toks.slice(tailStart).some((t) => t.low === 'that')) {
+      const tailFirst = toks.slice(tailStart).find(isWord);
+      const adjunct = !tailFirst || ['ADP', 'ADV', 'SCONJ'].includes(tailFirst.pos) || DAY_WORD.test(tailFirst.low) || isPunct(toks[tailStart]);
+      if (tailWords <= 8 && adjunct && !toks.slice(tailStart).some((t) => t.low === 'that')) {
         return { ...base, rule: `${entry.id}.content-before`, confidence: 0.8, content: first, source: source ? range(toks, source[0], source[1]) : null };
       }
     }
@@ -301,6 +311,10 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   if (!after || toks.slice(after[0], after[1]).filter(isWord).length < 2) return null;
   let source = subject;
   let sharesSourceWith: number | undefined;
+  const sharer = participle ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start) : undefined;
+  if (participle && sharer) {
+    return { ...base, rule: `${entry.id}.participle`, confidence: entry.precision * 0.85, content: range(toks, after[0], after[1]), source: sharer.source };
+  }
   if (participle && at > 1) {
     // ", stating that ...": the subject of the clause the participle hangs on
     let v = at - 2;

@@ -29,7 +29,7 @@ export function buildLexicon(): ReadonlyMap<string, CueEntry> {
   for (const e of (hand as { entries: HandEntry[] }).entries) {
     for (const form of e.forms) {
       const precision = forms[form]?.precision ?? 1;
-      if (precision < HAND_MIN_PRECISION && !e.particle) continue;
+      if (precision < HAND_MIN_PRECISION && !e.particle && !e.belief) continue;
       map.set(form, { id: e.id, precision, takesObject: e.takesObject ?? false, belief: e.belief ?? false, particle: e.particle ?? null });
     }
   }

@@ -24,12 +24,20 @@ const THING_PRONOUNS = new Set(['it', 'its']);
 const GROUP_PRONOUNS = new Set(['they', 'them', 'we', 'i', 'you', 'who']);
 // heads of descriptions that stand for a person named nearby ("the spokesman", "the Secretary of State")
 const ROLE_WORDS = /\b(president|secretary|minister|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|senator|governor|ambassador|director|chief|official|premier|chancellor|king|queen|prince|general|commander|candidate|nominee|mayor|envoy|adviser|advisor|lawmaker|congressman|congresswoman|representative|speaker|aide|head)\b/i;
-const NAME_RUN = /(?:\p{Lu}[\p{L}’'.-]+)(?:\s+(?:\p{Lu}[\p{L}’'.-]+|de|al|bin|van|von|la|Jong-[Uu]n))*/gu;
+const NAME_RUN = /(?:\p{Lu}[\p{L}’'.-]+)(?:\s+(?:\p{Lu}[\p{L}’'.-]+|de|al|bin|van|von|la|of\s+\p{Lu}[\p{L}]+))*/gu;
+// capitalised titles before a name: "Energy Minister Paolo Ricci" names Paolo Ricci
+const TITLE = /^(?:president|minister|secretary|senator|sen\.|rep\.|gov\.|governor|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|chief|general|gen\.|ambassador|director|mayor|premier|chancellor|envoy|judge|speaker|king|queen|prince|commander|adviser|advisor|officer|head|lawmaker|congressman|congresswoman|representative|candidate|nominee|pope|ayatollah|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?)$/i;
 const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'If', 'When', 'While', 'After', 'Before', 'As', 'For', 'With', 'According', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mr', 'Mrs', 'Ms', 'Dr', 'So', 'Yet', 'Still', 'However', 'There', 'Some', 'Many', 'What', 'Why', 'How', 'Who', 'Not', 'No']);
 
 /** A capitalised run of words reduced to the name in it (leading function words dropped). */
 function cleanName(run: string): string | null {
-  const words = run.split(/\s+/);
+  let words = run.split(/\s+/);
+  const lastTitle = words.reduce((k, w, i) => (TITLE.test(w) ? i : k), -1);
+  if (lastTitle >= 0 && lastTitle < words.length - 1) {
+    words = words.slice(lastTitle + 1);
+    // "Secretary of State Mike Pompeo": the office's complement goes too
+    if (words[0] === 'of') words = words.slice(2);
+  }
   while (words.length && NOT_NAMES.has(words[0]!.replace(/[’'.]+$/, ''))) words.shift();
   const name = words.join(' ').replace(/[’']s$/, '');
   return name.length > 1 ? name : null;
@@ -53,6 +61,11 @@ export class SpeakerResolver {
         const d = e?.data as { name: string; type: EntityType; country: string | null; sector: string | null; role: string | null } | undefined;
         if (!d || m.data.kind === 'pronoun') continue;
         this.candidates.push({ name: d.name, type: d.type, country: d.country, sector: d.sector, role: d.role, at: m.start, span: { start: m.start, end: m.end }, entity: m.data.entity });
+      }
+      // outlets the entities stage read otherwise ("state media" as a group) still count as outlets for via
+      for (const o of this.outletSpans) {
+        if (this.candidates.some((c) => c.type === 'MEDIA' && c.span.start < o.end && c.span.end > o.start)) continue;
+        this.candidates.push({ name: o.name, type: 'MEDIA', country: null, sector: 'MED', at: o.start, span: o });
       }
     } else {
       for (const o of this.outletSpans) this.candidates.push({ name: o.name, type: 'MEDIA', country: null, sector: 'MED', at: o.start, span: o });
@@ -146,7 +159,7 @@ export class SpeakerResolver {
       return this.resolveOnly({ start, end: start + from[1]!.length });
     }
     // "his office", "her aides": the owner resolved, the rest kept ("Mike Pompeo's office")
-    const poss = /^(his|her)\s+(.+)$/.exec(text);
+    const poss = /^(his|her)\s+(.+)$/i.exec(text);
     if (poss) {
       const p = this.personBefore(source.start);
       return p ? { ref: { name: `${p.name}'s ${poss[2]}`, country: p.country, sector: p.sector, span: source }, person: false } : asWritten;

@@ -21,7 +21,7 @@ export const VIA_PATTERNS: readonly { id: string; before: RegExp }[] = [
   { id: 'via.told', before: /\b(?:told|telling|tells|tell)\s+(?:the\s+)?$/i },
   { id: 'via.interview', before: /\b(?:in\s+)?(?:an?|his|her|their)\s+(?:\w+\s+)?interview\s+(?:with|on|to)\s+(?:the\s+)?$/i },
   { id: 'via.report', before: /\baccording\s+to\s+(?:an?|the)\s+(?:new\s+|recent\s+)?$/i },
-  { id: 'via.carried', before: /\b(?:carried|broadcast|published|aired|reported)\s+(?:by|on|in)\s+(?:the\s+)?$/i },
+  { id: 'via.carried', before: /\b(?:carried|broadcast|published|aired|reported|relayed)\s+(?:by|on|in)\s+(?:the\s+)?$/i },
   { id: 'via.speaking-to', before: /\b(?:speaking|spoke|talking)\s+(?:to|with)\s+(?:the\s+)?$/i },
   { id: 'via.in-outlet', before: /\b(?:wrote|writing|said|told)\s+(?:in|on)\s+(?:an?\s+(?:op-ed|column|post|piece)\s+(?:in|for)\s+)?(?:the\s+)?$/i },
 ];
@@ -36,11 +36,12 @@ export function viaOf(doc: Document, f: ViaFrame, resolver: SpeakerResolver): Ac
   }
   const outlets = resolver.within(f.sentence).filter((c) => c.type === 'MEDIA');
   for (const o of outlets) {
-    // an outlet inside the content or the source is not a relay
-    if (o.span.start >= f.content.start && o.span.end <= f.content.end) continue;
-    if (f.source && o.span.start >= f.source.start && o.span.end <= f.source.end && !/\breport|\binterview/i.test(doc.text.slice(f.source.start, f.source.end))) continue;
     const before = doc.text.slice(Math.max(f.sentence.start, o.span.start - 60), o.span.start);
-    if (VIA_PATTERNS.some((p) => p.before.test(before))) add({ name: o.name, country: o.country, sector: o.sector, span: o.span });
+    const pattern = VIA_PATTERNS.find((p) => p.before.test(before));
+    // an outlet inside the content or the source is not a relay, unless the words say it carried them
+    if (o.span.start >= f.content.start && o.span.end <= f.content.end && pattern?.id !== 'via.carried') continue;
+    if (f.source && o.span.start >= f.source.start && o.span.end <= f.source.end && !/\breport|\binterview/i.test(doc.text.slice(f.source.start, f.source.end))) continue;
+    if (pattern) add({ name: o.name, country: o.country, sector: o.sector, span: o.span });
   }
   return found;
 }

@@ -213,6 +213,14 @@ describe('the web page', { skip: SKIP }, () => {
     await shot('search');
     await navigate(() => hits.locator('a').first().click());
     assert.equal(await page.textContent('#article-title'), 'Iranian and US diplomats meet in Muscat');
+    // words that are not query syntax are searched as words, apostrophes and all
+    await open(`#/search?q=${encodeURIComponent("Iran's foreign:ministry")}`);
+    assert.equal(await page.locator('.error').count(), 0);
+    await open(`#/search?q=${encodeURIComponent('"nuclear talks" OR Muscat')}`);
+    assert.equal(await page.locator('#search-results li').count(), 2);
+    await open('#/search?q=Muscat');
+    await navigate(() => page.locator('#search-results a').first().click());
+    assert.equal(await page.textContent('#article-title'), 'Iranian and US diplomats meet in Muscat');
   });
 
   test('an unknown article shows the API\'s message', async () => {

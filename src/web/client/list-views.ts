@@ -22,11 +22,21 @@ export async function searchView(root: HTMLElement, params: URLSearchParams): Pr
   const q = params.get('q')?.trim() ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
   if (!q) { mount(root, h('h1', {}, 'Search'), h('p', { class: 'muted' }, 'Type words in the search box.')); return; }
-  const page = await get<Page<SearchHit>>('search', { q, limit: 25, offset });
+  const page = await get<Page<SearchHit>>('search', { q: ftsQuery(q), limit: 25, offset });
   mount(root,
     h('h1', {}, 'Search: ', h('q', {}, q)),
     h('ol', { class: 'list', id: 'search-results' }, page.items.map((hit) => h('li', {},
       articleLink(hit.article), h('span', { class: 'muted' }, ` ${sourceLine(hit.article)}`),
       h('p', { class: 'snippet' }, marked(hit.snippet))))),
     pager(page.total, page.limit, page.offset, (o) => href('search', { q, offset: o })));
+}
+
+/**
+ * What the search box sends. Plain words (the common case: "Iran's envoy") become quoted words, all
+ * required, so that apostrophes, colons and hyphens are not read as query syntax; a query that uses
+ * the syntax itself (quotes, AND/OR/NOT, prefix*, parentheses) goes as typed.
+ */
+export function ftsQuery(typed: string): string {
+  if (/["*()]|\b(AND|OR|NOT|NEAR)\b/.test(typed)) return typed;
+  return typed.split(/\s+/).filter(Boolean).map((w) => `"${w}"`).join(' ');
 }

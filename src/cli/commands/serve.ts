@@ -44,6 +44,7 @@ export const serveCommand: Command = {
       store.close();
       throw e;
     }
+    if (!loopback) io.stderr.write(`dossier: warning: listening on ${host}, so other machines can read the corpus${allowIngest ? ' and add to it' : ''}\n`);
     io.stderr.write(`dossier: serving ${values.db ?? DEFAULT_DB_FILE} at ${running.url}/ (${allowIngest ? 'ingest allowed' : 'read-only'}); Ctrl-C stops\n`);
     await new Promise<void>((resolve) => {
       const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); void running.close().then(resolve); };

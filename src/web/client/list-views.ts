@@ -21,6 +21,8 @@ export async function articlesView(root: HTMLElement, params: URLSearchParams): 
 export async function searchView(root: HTMLElement, params: URLSearchParams): Promise<void> {
   const q = params.get('q')?.trim() ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
+  const box = document.getElementById('search-input') as HTMLInputElement | null;
+  if (box && box.value !== q) box.value = q;
   if (!q) { mount(root, h('h1', {}, 'Search'), h('p', { class: 'muted' }, 'Type words in the search box.')); return; }
   const page = await get<Page<SearchHit>>('search', { q: ftsQuery(q), limit: 25, offset });
   mount(root,

@@ -16,7 +16,7 @@ export function actorLabel(a: ActorRef): string {
 }
 
 export function actorList(list: readonly ActorRef[]): string {
-  return list.length ? list.map(actorLabel).join(', ') : '?';
+  return list.length ? list.map(actorLabel).join(', ') : 'unknown';
 }
 
 export function why(p: Provenance): string {

@@ -166,7 +166,10 @@ export const attributionsStage: StageFactory = (resources) => {
           if (!entry) return;
           // "the minister fears that ...": a verb the tagger took for a plural noun
           const verbBeforeThat = t.pos === 'NOUN' && /s$/.test(t.low) && toks[i + 1]?.low === 'that' && toks[i - 1]?.pos !== 'DET';
-          if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos) && !verbBeforeThat) return;
+          // "some regard X as Y": any tag will do when the "as" follows (but not "with regard to")
+          const completed = entry.needs !== null && toks.slice(i + 1, i + 14).some((x) => x.low === entry.needs) && toks[i - 1]?.low !== 'with';
+          if (entry.needs !== null && !completed) return;
+          if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos) && !verbBeforeThat && !completed) return;
           if (entry.particle || entry.belief || t.low === 'quoted' || quotes.some((q) => q.start <= t.start && t.end <= q.end)) { cues.push({ at: i, entry }); return; }
           cues.push({ at: i, entry, quoteBefore: quoteBefore(doc.text, quotes, toks, i), quoteAfter: quoteAfter(doc.text, quotes, toks[i]!.end, s.end) });
         });
@@ -235,7 +238,7 @@ function dedupe(frames: Placed[]): Placed[] {
     const len = (x: Placed) => x.content.end - x.content.start;
     const same = kept.some((k) => overlap(k.content, f.content) >= 0.8 && (k.cue.start === f.cue.start || k.sentence === f.sentence)
       && !(nested(k, f) && len(k) < 0.9 * len(f))
-      && !(nested(f, k) && (f.inQuote || f.rule.endsWith('.by-saying') || f.rule.endsWith('.participle'))));
+      && !(nested(f, k) && (f.inQuote || f.rule.endsWith('.by-saying') || f.rule.endsWith('.participle') || f.rule.startsWith('belief.regard-as'))));
     if (!same) kept.push(f);
   }
   return kept;

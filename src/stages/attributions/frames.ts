@@ -140,6 +140,15 @@ export function framesOf(toks: readonly Tok[], cues: readonly CueAt[]): Frame[] 
     const f = (c.quoteBefore || c.quoteAfter ? quotedFrame(toks, c) : null) ?? frameAt(toks, c.at, c.entry, frames);
     if (f) frames.push(f);
   }
+  // "X reported that officials had rejected the offer, stating that ...": the participle hangs on
+  // the nearer cue (rejected), so the outer content runs on over it
+  for (let i = 0; i < frames.length; i++) {
+    const f = frames[i]!;
+    const next = frames.find((p) => p.rule.endsWith('.participle') && p.cue.start > f.content.end && p.cue.start - f.content.end <= 3);
+    if (!next || !frames.some((g) => g !== f && g.cue.start > f.cue.end && g.cue.end <= f.content.end)) continue;
+    const last = trimmed(toks, 0, toks.length);
+    if (last) frames[i] = { ...f, content: { start: f.content.start, end: toks[last[1] - 1]!.end } };
+  }
   return frames;
 }
 
@@ -197,7 +206,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   const n = toks.length;
   let cueEnd = at + 1;
   if (entry.particle) {
-    if (toks[at + 1]?.low !== entry.particle) return null;
+    if (!entry.particle.includes(toks[at + 1]?.low ?? '')) return null;
     cueEnd = at + 2;
   }
   const cue = range(toks, at, cueEnd);
@@ -205,7 +214,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   const base = { cue, cueTokens, belief: entry.belief };
 
   // "according to X, CONTENT" / "CONTENT, according to X"
-  if (entry.particle === 'to') {
+  if (toks[at]!.low === 'according') {
     let np = npAfter(toks, cueEnd);
     if (!np) return null;
     // "according to a Reuters report", "according to reports from X": the source runs on through "from"

@@ -10,11 +10,13 @@ export interface CueEntry {
   /** the verb may take a hearer before its content ("told Reuters that ...") */
   readonly takesObject: boolean;
   readonly belief: boolean;
-  /** a word that completes the cue ("pointed out", "according to") */
-  readonly particle: string | null;
+  /** words that complete the cue, one of which must follow it ("pointed out", "pointed to", "according to") */
+  readonly particle: readonly string[] | null;
+  /** a word that must come later in the sentence for the form to be a cue ("regard X as Y") */
+  readonly needs: string | null;
 }
 
-interface HandEntry { id: string; forms: string[]; takesObject?: boolean; belief?: boolean; particle?: string }
+interface HandEntry { id: string; forms: string[]; takesObject?: boolean; belief?: boolean; particle?: string[]; needs?: string }
 interface LearnedForm { precision: number; count: number }
 
 /** Learned forms below this precision are not cues on their own (they are too often plain verbs). */
@@ -29,13 +31,13 @@ export function buildLexicon(): ReadonlyMap<string, CueEntry> {
   for (const e of (hand as { entries: HandEntry[] }).entries) {
     for (const form of e.forms) {
       const precision = forms[form]?.precision ?? 1;
-      if (precision < HAND_MIN_PRECISION && !e.particle && !e.belief) continue;
-      map.set(form, { id: e.id, precision, takesObject: e.takesObject ?? false, belief: e.belief ?? false, particle: e.particle ?? null });
+      if (precision < HAND_MIN_PRECISION && !e.particle && !e.belief && !e.needs) continue;
+      map.set(form, { id: e.id, precision, takesObject: e.takesObject ?? false, belief: e.belief ?? false, particle: e.particle ?? null, needs: e.needs ?? null });
     }
   }
   for (const [form, f] of Object.entries(forms)) {
     if (map.has(form) || f.precision < LEARNED_MIN_PRECISION) continue;
-    map.set(form, { id: `cue.learned.${form}`, precision: f.precision, takesObject: false, belief: false, particle: null });
+    map.set(form, { id: `cue.learned.${form}`, precision: f.precision, takesObject: false, belief: false, particle: null, needs: null });
   }
   return map;
 }

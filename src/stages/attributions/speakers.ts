@@ -178,10 +178,16 @@ export class SpeakerResolver {
       const full = this.expand(best, source.start);
       return { ref: this.refOf(full, source), person: full.type === 'PERSON' };
     }
+    // a surname the entities stage did not link here: the full name it has elsewhere
+    if (/^\p{Lu}[\p{L}’'-]+$/u.test(text)) {
+      const full = this.candidates.find((c) => c.type === 'PERSON' && c.name.endsWith(' ' + text));
+      if (full) return { ref: this.refOf(full, source), person: true };
+    }
     const role = ROLE_WORDS.exec(low);
     if (role && /^(the|a|an)\b/.test(low) && words.length <= 4) {
       // the person last named who holds that office, else the last person quoted or named
-      const holder = this.lastBefore(source.start, (x) => x.type === 'PERSON' && !!x.role && x.role.toLowerCase().includes(role[1]!.toLowerCase()));
+      const holds = (x: Candidate) => x.type === 'PERSON' && !!x.role && x.role.toLowerCase().includes(role[1]!.toLowerCase());
+      const holder = this.lastBefore(source.start, holds) ?? this.candidates.find(holds) ?? null;
       if (holder) return { ref: this.refOf(holder, source), person: true };
       const p = this.personBefore(source.start);
       if (p) return { ref: { ...p, span: source }, person: true };

@@ -32,7 +32,7 @@ export interface ResolveOptions {
 
 /** How a proper name in the base resolves, before dates and modifiers are applied. */
 export interface NameEntry {
-  readonly kind: 'country' | 'capital' | 'metonym' | 'adjective' | 'plural' | 'igo' | 'org' | 'agreement' | 'outlet' | 'person';
+  readonly kind: 'place' | 'country' | 'capital' | 'metonym' | 'adjective' | 'plural' | 'igo' | 'org' | 'agreement' | 'outlet' | 'person';
   readonly id: string;
   readonly name: string;
   readonly type: EntityType;
@@ -93,6 +93,12 @@ export class ActorBase {
         o.aliases?.forEach((a) => this.addName(a, e));
         o.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
       }
+      for (const p of f.places ?? []) {
+        const e: NameEntry = { kind: 'place', id: p.id, name: p.name, type: 'GPE', country: p.country, sector: null, caseSensitive: false };
+        this.addName(p.name, e);
+        p.aliases?.forEach((a) => this.addName(a, e));
+        p.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
+      }
       for (const p of f.people ?? []) this.addPerson(p);
       for (const w of f.sectorWords ?? []) for (const word of w.words) this.addWord(this.sectorWords, word, w);
       for (const m of f.modifiers ?? []) for (const word of m.words) this.addWord(this.modifiers, word, m);
@@ -113,7 +119,7 @@ export class ActorBase {
     this.people.set(p.id, p);
     const e: NameEntry = { kind: 'person', id: p.id, name: p.name, type: 'PERSON', country: null, sector: null, caseSensitive: false, person: p };
     // East Asian names put the family name first: "Kim" of Kim Jong-un, "Xi" of Xi Jinping
-    const familyFirst = FAMILY_NAME_FIRST.has(p.terms[0]!.country);
+    const familyFirst = FAMILY_NAME_FIRST.has(p.terms[0]!.country) && !WESTERN_GIVEN_NAME.test(p.name);
     for (const n of [p.name, ...(p.aliases ?? [])]) {
       this.addName(n, e);
       const words = keyOf(n).split(' ').filter((w) => !/^(?:al|el|bin|ibn|de|da|von|van|der|jr\.?|ii|iii)$/.test(w));
@@ -165,9 +171,16 @@ export class ActorBase {
   }
 
   /** The person a surname alone most likely means on a day: the only one, or the one in office then. */
-  personBySurname(surname: string, date: string | null | undefined): PersonEntry | null {
-    const list = this.peopleWithSurname(surname);
+  personBySurname(surname: string, date: string | null | undefined, before?: Part): PersonEntry | null {
+    let list = this.peopleWithSurname(surname);
     if (list.length <= 1) return list[0] ?? null;
+    // "Secretary Clinton" is the Clinton who was a secretary, "President Clinton" the president
+    if (before?.kind === 'sector') {
+      const title = [before.word.role ?? '', ...before.word.words].map((w) => w.toLowerCase()).filter((w) => w.length > 2);
+      const fit = list.filter((p) => p.terms.some((t) => title.some((w) => t.role.toLowerCase().includes(w))));
+      if (fit.length === 1) return fit[0]!;
+      if (fit.length) list = fit;
+    }
     if (date) {
       const inOffice = list.filter((p) => p.terms.some((t) => dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date)));
       if (inOffice.length === 1) return inOffice[0]!;
@@ -293,7 +306,12 @@ export class ActorBase {
       const leader = led ? this.lookupName(led[1]!).find((e) => e.country) : undefined;
       if (leader) { parts.push({ kind: 'name', entry: { ...leader, kind: 'adjective', type: 'NORP', sector: null }, at: i, words: 1 }); i++; continue; }
       const proper = isCapitalised(w) && !/^(?:The|A|An|Some|Many)$/.test(w);
-      const person = proper && !CALENDAR_WORD.test(w) ? this.personBySurname(w, date) : null;
+      // after a given name the base does not know ("Michael Brown"), a surname is someone else's
+      const afterGivenName = parts[parts.length - 1]?.kind === 'proper' && parts[parts.length - 1]!.at === i - 1;
+      // and before another capitalised word it is someone's given name ("Omar Khalil")
+      const next = words[i + 1];
+      const beforeName = next !== undefined && isCapitalised(next) && !this.names.has(keyOf(next)) && !this.sectorWords.has(keyOf(next));
+      const person = proper && !CALENDAR_WORD.test(w) && !afterGivenName && !beforeName ? this.personBySurname(w, date, parts[parts.length - 1]) : null;
       if (person) parts.push({ kind: 'name', entry: this.personEntry(person), at: i, words: 1, surname: true });
       else parts.push(proper ? { kind: 'proper', word: w, at: i, words: 1 } : { kind: 'other', word: w, at: i, words: 1 });
       i++;
@@ -401,6 +419,8 @@ export class ActorBase {
 // "May", "June", "Sunday" are far more often dates than surnames
 const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
+// East Asian officials who go by a Western given name first ("John Lee", "Carrie Lam")
+const WESTERN_GIVEN_NAME = /^(?:John|Joseph|William|Carrie|Lawrence|Vivian|Paul|Peter|David|Michael|James|Mary|Anna|Frank|Henry|Eric|Kevin|Andrew|Thomas)\s/;
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'PRK', 'KOR', 'VNM', 'MMR', 'HKG']);
 
 function latest(terms: readonly Term[]): Term {

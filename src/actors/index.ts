@@ -10,6 +10,7 @@ import igos from './data/igos.json' with { type: 'json' };
 import organisations from './data/organisations.json' with { type: 'json' };
 import outlets from './data/outlets.json' with { type: 'json' };
 import people from './data/people.json' with { type: 'json' };
+import places from './data/places.json' with { type: 'json' };
 import sectors from './data/sectors.json' with { type: 'json' };
 
 export { ActorBase, ambiguousSense, type ResolvedActor, type ResolveOptions, type NameEntry } from './base.js';
@@ -18,7 +19,7 @@ export type { ActorFile, PersonEntry, SectorWord, Modifier } from './schema.js';
 export { ActorFileSchema } from './schema.js';
 
 /** The actor files the engine ships, in load order. */
-export const SHIPPED_ACTOR_FILES: readonly ActorFile[] = [countries, igos, organisations, outlets, people, sectors] as unknown as ActorFile[];
+export const SHIPPED_ACTOR_FILES: readonly ActorFile[] = [countries, places, igos, organisations, outlets, people, sectors] as unknown as ActorFile[];
 
 /** The schema errors of an actor file, as readable lines ("/people/3/terms/0/from: ..."); empty when valid. */
 export function actorFileErrors(data: unknown): string[] {

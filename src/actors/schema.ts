@@ -57,6 +57,16 @@ export const OrganisationSchema = Type.Object({
   acronyms: Type.Optional(Names),
 }, { additionalProperties: false });
 
+/** Places inside countries (US states, provinces, major cities): GPE entities of their country. */
+export const PlaceSchema = Type.Object({
+  id: Id,
+  name: Type.String(),
+  country: Code,
+  aliases: Type.Optional(Names),
+  /** the postal or common abbreviation, matched as written ("N.C.") */
+  acronyms: Type.Optional(Names),
+}, { additionalProperties: false });
+
 export const OutletSchema = Type.Object({
   id: Id,
   name: Type.String(),
@@ -114,6 +124,7 @@ export const ActorFileSchema = Type.Object({
   igos: Type.Optional(Type.Array(IgoSchema)),
   organisations: Type.Optional(Type.Array(OrganisationSchema)),
   outlets: Type.Optional(Type.Array(OutletSchema)),
+  places: Type.Optional(Type.Array(PlaceSchema)),
   people: Type.Optional(Type.Array(PersonSchema)),
   sectorWords: Type.Optional(Type.Array(SectorWordSchema)),
   modifiers: Type.Optional(Type.Array(ModifierSchema)),
@@ -123,6 +134,7 @@ export type Sector = (typeof SECTORS)[number];
 export type CountryExtra = Static<typeof CountryExtraSchema>;
 export type IgoEntry = Static<typeof IgoSchema>;
 export type OrganisationEntry = Static<typeof OrganisationSchema>;
+export type PlaceEntry = Static<typeof PlaceSchema>;
 export type OutletEntry = Static<typeof OutletSchema>;
 export type PersonEntry = Static<typeof PersonSchema>;
 export type Term = Static<typeof TermSchema>;

@@ -2,7 +2,13 @@
 
 /** Lower-cases, unifies apostrophes and dashes, squeezes spaces: the form index keys are kept in. */
 export function keyOf(text: string): string {
-  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ').trim();
+  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ').trim()
+    // initials with or without their dots are one key: "George W. Bush" and "George W Bush"
+    .replace(/\b(\p{L})\./gu, '$1')
+    // a run of single letters is one word: "U.S." and "US", "H. R." and "HR"
+    .replace(/\b\p{L}(?: \p{L}\b)+/gu, (run) => run.replace(/ /g, ''))
+    // "Jr." and "Sr." do not change who is meant
+    .replace(/,? (?:jr|sr)$/, '');
 }
 
 /** Words of a description: letters, digits, inner hyphens, apostrophes and dots ("Jong-Un", "U.S."). */

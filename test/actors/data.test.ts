@@ -18,7 +18,7 @@ test('the JSON Schema file is the TypeBox schema (regenerate it when the schema 
 test('ids are unique across the shipped files', () => {
   const seen = new Set<string>();
   for (const f of SHIPPED_ACTOR_FILES) {
-    for (const list of [f.countries, f.igos, f.organisations, f.outlets, f.people, f.sectorWords, f.modifiers]) {
+    for (const list of [f.countries, f.places, f.igos, f.organisations, f.outlets, f.people, f.sectorWords, f.modifiers]) {
       for (const e of list ?? []) {
         assert.ok(!seen.has(e.id), `duplicate id ${e.id}`);
         seen.add(e.id);
@@ -49,5 +49,6 @@ test('terms are ordered, codes are real, and the base covers what the issue asks
   for (const f of SHIPPED_ACTOR_FILES) for (const o of f.outlets ?? []) assert.ok(codes.has(o.country), `${o.id}: ${o.country}`);
   assert.ok(base.countries.size >= 240);
   assert.ok(SHIPPED_ACTOR_FILES.flatMap((f) => f.outlets ?? []).length >= 150, 'at least 150 outlets');
-  assert.ok(base.people.size >= 250, 'office holders');
+  assert.ok(base.people.size >= 700, 'office holders');
+  assert.ok(SHIPPED_ACTOR_FILES.flatMap((f) => f.places ?? []).length >= 100, 'places');
 });

@@ -5,6 +5,7 @@ import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../pipeline/stage.js';
 import { tokensIn } from '../../text/lookup.js';
 import { EntityBook } from './book.js';
+import { classifyUnknownName } from './names.js';
 import { wordsOfSentence, type Word } from './words.js';
 
 export const ENTITIES_VERSION = '1.0.0';
@@ -119,6 +120,13 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
   }
   // "Mr", "Rep.", "Gen." before a name belong to the title, not to the name
   while (nameStart < parts.length - 1 && parts[nameStart]!.kind === 'proper' && HONORIFIC.test(words[parts[nameStart]!.at]!.text)) nameStart++;
+  // "Trump spokesman Jason Miller" written "Trump Jason Miller" in a caption: a known person
+  // before two unknown capitalised words is a mention of their own
+  while (parts.length - nameStart >= 3 && parts[nameStart]!.kind === 'name' && parts.slice(nameStart + 1).every((p) => p.kind === 'proper')) {
+    const p = parts[nameStart] as Extract<Part, { kind: 'name' }>;
+    addName(base, book, p, words.slice(p.at, p.at + p.words), full, date, sentence);
+    nameStart++;
+  }
   const nameParts = parts.slice(nameStart);
   const before = parts.slice(0, nameStart);
   const headIndex = before.map((p) => p.kind).lastIndexOf('sector');
@@ -164,9 +172,16 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
       if (titled) actor = base.resolve(description, { date, context: sentence });
       else if (appositive) actor = base.resolve(`${nameText}, ${appositive.text}`, { date, context: sentence });
       else actor = base.resolve(nameText, { date, context: sentence });
+      // capitalised words the base cannot place: the words themselves tell what they are
+      if (actor?.rule === 'person.unknown') actor = null;
       if (!actor && nameParts.length >= 2) {
-        actor = { name: nameText, type: 'PERSON', country: null, sector: null, role: null, rule: 'person.capitalised-name', confidence: 0.4 };
+        const what = classifyUnknownName(nameWords.map((w) => w.text));
+        if (!what) return;
+        actor = { name: nameText, type: what.type, country: null, sector: what.sector, role: null, rule: what.rule, confidence: 0.4 };
+        if (what.type !== 'PERSON') { book.add(actor, spanOf(nameWords), 'name'); return; }
       }
+      // an unknown name that is not a person's keeps no title ("Tax Policy Center" after "the")
+      if (actor?.type === 'PERSON' && !actor.actorId && !titled && !appositive && proper.length === nameParts.length && !classifyUnknownName(nameWords.map((w) => w.text))) return;
       if (actor && (actor.type === 'PERSON' || known)) {
         const surname = !!known?.surname || (nameWords.length === 1 && actor.type === 'PERSON' && !actor.name.includes(' ') === false);
         book.add(actor, spanOf(nameWords), surname ? 'surname' : mentionKindOf(actor, nameText, false), undefined,

@@ -21,7 +21,7 @@ const HISTORICAL_DAYS = 14;
 /** A trigger this close after a controlling verb ("threatened to impose") is that verb's content. */
 const CONTROL_REACH = 10;
 /** A date expression this many tokens or fewer from the trigger, in its clause, dates the event. */
-const DATE_REACH = 8;
+const DATE_REACH = 12;
 /** Material acts that, promised for the future, are an expression of intent (PLOVER: a future AID is an AGREE). */
 const INTENT_TYPES = new Set<PloverType>(['SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
 /** Harmful acts that, made conditional ("unless ...", "if ..."), are a threat. */
@@ -98,9 +98,15 @@ function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [
       const end = other.tokens.at(-1)!;
       if (end >= h || h - end > CONTROL_REACH) return false;
       const head = tokens[h]!;
-      const nominalObject = (head.data.pos === 'NOUN' || head.data.pos === 'PROPN')
-        && !tokens.slice(end + 1, h).some((t) => t.data.pos === 'VERB' || t.data.value === ',');
-      const controls = other.entry.control || other.entry.type === 'PROTEST' || nominalObject;
+      const controllerIsVerb = ['VERB', 'AUX', 'ADJ'].includes(tokens[other.tokens[0]!]!.data.pos);
+      const between = tokens.slice(end + 1, h);
+      // nothing but the complement's own words stand between: no other verb (an infinitive's is its own)
+      const direct = !between.some((t, k) => (t.data.pos === 'VERB' && (between[k - 1] ?? tokens[end])!.data.normal !== 'to') || t.data.value === ',');
+      // a noun controls a noun joined to it by a preposition only: "its investigation into an allegation"
+      const joined = between.length <= 3 && between.every((t) => ['ADP', 'DET', 'ADJ'].includes(t.data.pos));
+      const nominalObject = (head.data.pos === 'NOUN' || head.data.pos === 'PROPN') && (controllerIsVerb ? direct : joined);
+      // a protest's purpose ("marched to demand reforms") is the protest's, wherever it stands in the clause
+      const controls = (other.entry.control && direct) || other.entry.type === 'PROTEST' || nominalObject;
       if (!controls) return false;
       // "that"-complements ("demanded that the US cancel ...") open a clause; the content stays inside
       const otherClause = clauseIndexOf(clauseList, other.tokens[0]!);

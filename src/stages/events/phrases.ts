@@ -116,10 +116,44 @@ export class PhraseReader {
           const refs = this.explicitCountry(doc, tokens, c, [{ ...ref, span: { start: tokens[c.start]!.start, end: tokens[c.end - 1]!.end } }]);
           return { ...c, refs, pronoun: false, rule: 'party.actor-base' };
         }
+        // the names inside a longer phrase: "Trump's non-specific offer", "the Iranian-backed rebels";
+        // first as the article's own entities call them (a surname), then through the actor base
+        for (const run of capitalisedRuns(tokens, c.start, c.end)) {
+          const words = doc.text.slice(tokens[run.start]!.start, tokens[run.end - 1]!.end);
+          const known = this.castNames(doc).get(words.toLowerCase());
+          if (known) {
+            const span = { start: tokens[run.start]!.start, end: tokens[run.end - 1]!.end };
+            return { ...c, refs: [{ ...known, span }], pronoun: false, rule: 'party.entity-name' };
+          }
+          if (run.end - run.start === c.end - c.start) continue;
+          const part = this.resolver.resolve(words, date);
+          if (part?.country) {
+            const span = { start: tokens[run.start]!.start, end: tokens[run.end - 1]!.end };
+            return { ...c, refs: this.explicitCountry(doc, tokens, c, [{ ...part, span }]), pronoun: false, rule: 'party.actor-base.name' };
+          }
+        }
       }
       const refs = this.fromGazetteer(doc, tokens, c.start, c.end);
       return { ...c, refs, pronoun: false, rule: refs.length ? 'party.gazetteer' : null };
     });
+  }
+
+  private castDoc: Document | null = null;
+  private castMap = new Map<string, ActorRefData>();
+
+  /** The article's entities by the names the text calls them: full name and, for people, surname. */
+  private castNames(doc: Document): Map<string, ActorRefData> {
+    if (this.castDoc === doc) return this.castMap;
+    this.castDoc = doc;
+    this.castMap = new Map();
+    for (const e of doc.layer('entity')) {
+      if (!e.data.country) continue;
+      const ref: ActorRefData = { name: e.data.name, country: e.data.country, sector: e.data.sector, entity: e.id };
+      const names = [e.data.name, ...e.data.mentions.map((m) => doc.text.slice(m.start, m.end))];
+      if (e.data.type === 'PERSON') names.push(e.data.name.split(/\s+/).at(-1) ?? '');
+      for (const n of names) if (/^[A-Z]/.test(n) && !this.castMap.has(n.toLowerCase())) this.castMap.set(n.toLowerCase(), ref);
+    }
+    return this.castMap;
   }
 
   /**
@@ -156,6 +190,20 @@ export class PhraseReader {
     const coordinated = tokens.slice(start, end).some((t) => t.data.normal === 'and');
     return dedupe(coordinated ? refs : refs.slice(0, 1));
   }
+}
+
+/** The runs of capitalised words in a phrase, possessive endings left out. */
+function capitalisedRuns(tokens: readonly Token[], start: number, end: number): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  let i = start;
+  while (i < end) {
+    if (!/^[A-Z]/.test(tokens[i]!.data.value)) { i++; continue; }
+    let j = i;
+    while (j < end && (/^[A-Z]/.test(tokens[j]!.data.value) || (tokens[j]!.data.value === '.' && j > i))) j++;
+    runs.push({ start: i, end: j });
+    i = j;
+  }
+  return runs;
 }
 
 function mentionsIn(doc: Document, tokens: readonly Token[]): { start: number; end: number; ref: ActorRefData }[] {

@@ -281,6 +281,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.protest.stop-work', 'stop work', 'PROTEST', '143', { mode: 'strike' }),
   e('trigger.mobilize.military-buildup', 'military buildup|build-up', 'MOBILIZE', '15', { mode: 'troops' }),
   e('trigger.sanction.deny-entry', 'deny entry', 'SANCTION', '16'),
+  e('trigger.request.conditions', 'depend|set|attach|lay ... condition|precondition', 'REQUEST', '10', { mode: 'change' }),
   e('trigger.request.condition-that', 'on condition that', 'REQUEST', '10', { control: true }),
   e('trigger.consult.telephone-conversation', 'telephone|phone conversation', 'CONSULT', '040', { mode: 'phone', reciprocal: true }),
 ];
@@ -292,6 +293,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 export const NON_EVENTS: readonly { readonly id: string; readonly pattern: string }[] = [
   { id: 'nonevent.release-statement', pattern: 'release ... statement|report|video|figure|data|album|film|photo|result' },
   { id: 'nonevent.in-order-to', pattern: 'in order' },
+  { id: 'nonevent.riot-police', pattern: 'riot police|gear|squad|control|shield' },
   { id: 'nonevent.press-release', pattern: 'press|news release' },
   { id: 'nonevent.seek-to', pattern: 'seek|sought to' },
   { id: 'nonevent.statement-released', pattern: 'statement|report|video|figure|data|album|film|photo|result|book|song ... release' },

@@ -56,8 +56,9 @@ export const eventsStage: StageFactory = (resources) => {
         const tokens = allTokens.slice(sentence.data.firstToken, sentence.data.endToken);
         const matches = findTriggers(tokens);
         const phrases = matches.length ? reader.read(doc, tokens, doc.meta.published) : [];
-        return { sentence, tokens, matches, phrases };
+        return { sentence, tokens, matches, phrases: phrases as Phrase[] };
       });
+      resolveAnaphors(read);
       const cast = castOf(doc, read.flatMap((r) => r.phrases));
       for (const { sentence, tokens, matches, phrases } of read) {
         if (!matches.length) continue;
@@ -230,7 +231,7 @@ function eventOf(
   const ownOpener = opener(ci);
   // a condition: the trigger's own clause ("if they meet"), the clause right before or after it
   // ("would consider talks if ..."), or an if-clause earlier in the sentence answered by "then"
-  const thenBefore = tokens.slice(clause[0] - 3 < 0 ? 0 : clause[0] - 3, h).some((t) => t.data.normal === 'then');
+  const thenBefore = tokens.slice(Math.max(0, Math.min(clause[0], h - 8)), h).some((t) => t.data.normal === 'then');
   const conditional = CONDITIONS.has(ownOpener) || CONDITIONS.has(opener(ci + 1)) || CONDITIONS.has(opener(ci - 1))
     || (thenBefore && clauseList.slice(0, ci).some(([a]) => CONDITIONS.has(tokens[a]?.data.normal ?? '')));
   // a relative clause dated long ago inside a condition ("if he rejoined the deal from which he withdrew in May") is history
@@ -276,6 +277,27 @@ function eventOf(
       quadClass: quadClassOf(type), score: scoreOf(type, mode),
     },
   };
+}
+
+const ANAPHORIC = new Set(['such', 'these', 'those', 'the']);
+
+/**
+ * "Iranian officials rejected the offer ... several such officials said": a group named again by its
+ * noun alone, with "such", "these", "those" or "the", is the group last named with that noun.
+ */
+function resolveAnaphors(read: { tokens: readonly Token[]; phrases: Phrase[] }[]): void {
+  const lastByHead = new Map<string, ActorRefData[]>();
+  for (const r of read) {
+    r.phrases = r.phrases.map((p) => {
+      const head = r.tokens[p.end - 1]!.data.normal;
+      if (SECTOR_NOUNS[head] === undefined || p.pronoun) return p;
+      if (p.refs.length) { lastByHead.set(head, p.refs); return p; }
+      const words = r.tokens.slice(p.start, p.end - 1).map((t) => t.data.normal);
+      const earlier = lastByHead.get(head);
+      if (!earlier || !words.some((w) => ANAPHORIC.has(w)) || words.some((w) => /^[a-z]/.test(w) === false)) return p;
+      return { ...p, refs: earlier, rule: 'party.anaphor' };
+    });
+  }
 }
 
 const REPORTING = new Set(['said', 'says', 'told', 'reported', 'announced', 'added', 'stated', 'quoted']);
@@ -347,6 +369,9 @@ function dateOf(doc: Document, tokens: readonly Token[], clause: readonly [numbe
   let best: LayerAnnotation<'date'> | null = null;
   for (const d of doc.layer('date')) {
     if (d.start < a || d.end > b) continue;
+    // a weekday names a day within a week of publication; anything else is a misreading we do not date by
+    const weekday = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(doc.text.slice(d.start, d.end));
+    if (weekday && doc.meta.published && Math.abs(daysBetween(d.data.date, doc.meta.published)) > 7) continue;
     if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
   }
   return best;

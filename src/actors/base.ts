@@ -184,8 +184,29 @@ export class ActorBase {
     if (date) {
       const inOffice = list.filter((p) => p.terms.some((t) => dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date)));
       if (inOffice.length === 1) return inOffice[0]!;
+      if (inOffice.length > 1) list = inOffice;
     }
-    return null;
+    // among relatives and namesakes, a surname alone means the one who led a country ("Trump", "Kim")
+    const leaders = list.filter((p) => p.terms.some((t) => HEAD_OF_STATE.test(t.role)));
+    return leaders.length === 1 ? leaders[0]! : null;
+  }
+
+  /**
+   * The person who held an office on a day: "the Russian president" in 2023, "Iran's supreme
+   * leader". The title must begin the office's name, and deputies are not their principals.
+   */
+  holderOf(title: string, country: string, date: string): { person: PersonEntry; term: Term } | null {
+    const t = keyOf(title).replace(/^(?:the|a|an) /, '');
+    if (!t) return null;
+    const hits: { person: PersonEntry; term: Term }[] = [];
+    for (const p of this.people.values()) {
+      for (const term of p.terms) {
+        if (term.country !== country || dayStart(term.from) > date || (term.to && dayEnd(term.to) < date)) continue;
+        const role = keyOf(term.role);
+        if (role === t || role.startsWith(`${t} `)) hits.push({ person: p, term });
+      }
+    }
+    return hits.length === 1 ? hits[0]! : null;
   }
 
   /** What a person is on a day: the term in force, or a former official after it (ELI). */
@@ -407,6 +428,15 @@ export class ActorBase {
     const plural = /[^s]s$/i.test(headLast) || /^(?:police|people|clergy|media|press|public|military|staff)$/i.test(headLast);
     const type: EntityType = head.word.organisation ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
     const name = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ').replace(/^(?:the|a|an)\s+/i, '');
+    if (type === 'PERSON' && country && date && !former) {
+      // "the Russian president" on a day is the man in that office
+      const headPart2 = parts[head.at]!;
+      const phrase = words.slice(headPart2.at, headPart2.at + headPart2.words).join(' ');
+      const holder = this.holderOf(phrase, country, date);
+      if (holder) {
+        return { name: holder.person.name, type: 'PERSON', country: holder.term.country, sector: holder.term.sector, role: holder.term.role, actorId: holder.person.id, rule: `title.holder+${head.word.id}`, confidence: 0.75 };
+      }
+    }
     return {
       name: name || raw, type, country, sector, role: type === 'PERSON' ? head.word.role ?? null : null,
       ...(countryId && head.at < (names[0]?.at ?? 0) ? { actorId: countryId } : {}),
@@ -421,6 +451,8 @@ const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|Sep
 
 // East Asian officials who go by a Western given name first ("John Lee", "Carrie Lam")
 const WESTERN_GIVEN_NAME = /^(?:John|Joseph|William|Carrie|Lawrence|Vivian|Paul|Peter|David|Michael|James|Mary|Anna|Frank|Henry|Eric|Kevin|Andrew|Thomas)\s/;
+const HEAD_OF_STATE = /^(?:President of (?!the Presidium|the European|the World|the Kurdistan|the Houthi)|Prime Minister of|Premier of|Chancellor of (?!the Exchequer)|King of|Queen of|Emir of|Sultan of|Supreme Leader of)/;
+
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'PRK', 'KOR', 'VNM', 'MMR', 'HKG']);
 
 function latest(terms: readonly Term[]): Term {

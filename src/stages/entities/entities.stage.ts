@@ -216,6 +216,13 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
     book.add(actor, spanOf(words), 'description', `${headKey(actor, coreWords)}|${owner.name}`);
     return;
   }
+  if (actor.type === 'PERSON' && actor.rule.startsWith('title.holder')) {
+    // a title the base gave a holder for: the article's own person of that role comes first
+    const inDoc = book.personWithRole({ ...actor, role: actor.role }, coreWords[0]!.start, text);
+    if (inDoc !== null) book.mention(inDoc, spanOf(words), 'title');
+    else book.add(actor, spanOf(words), 'title');
+    return;
+  }
   if (actor.type === 'PERSON' && !actor.actorId) {
     // "the president", "Iran's foreign minister": the person of that role the article has named, or the base's holder of it
     const person = book.personWithRole(actor, coreWords[0]!.start, text) ?? holderOf(base, actor, date);
@@ -277,16 +284,8 @@ function appositiveAfter(base: ActorBase, words: readonly Word[], parts: readonl
 /** The office holder of the base that a title with a country stands for on the date ("Iran's foreign minister" in 2018). */
 function holderOf(base: ActorBase, title: ResolvedActor, date: string | null): ResolvedActor | null {
   if (!date || !title.country || !title.role) return null;
-  const role = title.role.toLowerCase();
-  const hits: ResolvedActor[] = [];
-  for (const p of base.people.values()) {
-    const now = base.personOn(p, date);
-    if (now.rule !== 'person.term' || now.country !== title.country || !now.role) continue;
-    const r = now.role.toLowerCase();
-    // "Foreign Minister of Iran" starts with the title; "Deputy Foreign Minister" does not
-    if (r.startsWith(role)) hits.push({ name: p.name, type: 'PERSON', country: now.country, sector: now.sector, role: now.role, actorId: p.id, rule: `title.holder`, confidence: 0.75 });
-  }
-  return hits.length === 1 ? hits[0]! : null;
+  const h = base.holderOf(title.role, title.country, date);
+  return h ? { name: h.person.name, type: 'PERSON', country: h.term.country, sector: h.term.sector, role: h.term.role, actorId: h.person.id, rule: 'title.holder', confidence: 0.75 } : null;
 }
 
 export type { EntityType };

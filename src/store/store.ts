@@ -31,7 +31,11 @@ export interface Store {
   search(text: string, q?: PageQuery): Page<SearchHit>;
   /** Every reported event (one per report), newest first. */
   events(q?: EventQuery): Page<StoredEvent>;
-  /** Happenings having at least one report that matches the query, newest first. */
+  /**
+   * Happenings that match the query, newest first: type, modality, quad class and parties of the
+   * happening (its parties are those of all its reports), dates overlapping its reports' dates,
+   * and, for `outlet`, at least one report from that outlet.
+   */
   happenings(q?: EventQuery): Page<Happening>;
   happening(id: string): Happening | null;
   quotes(q?: QuoteQuery): Page<Quote>;

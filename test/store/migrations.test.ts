@@ -52,3 +52,17 @@ test('a database newer than this dossier is refused with a store error', () => {
   db.close();
   assert.throws(() => openStore(file), (e: unknown) => e instanceof DossierError && e.code === 'STORE' && /newer/.test(e.message));
 });
+
+test('migration 6 fills the last word of names stored before it, so surname filters find old rows', () => {
+  const file = path.join(tempDir(), 'v5.db');
+  const db = new Database(file);
+  migrate(db, 5);
+  db.prepare(`INSERT INTO quote (speaker_json, speaker_key, text, n_variants, n_sources, min_fidelity)
+    VALUES ('{"name":"Ali Khamenei","country":"IRN","sector":"GOV"}', 'ali khamenei', 'We will never yield to pressure', 0, 0, 1)`).run();
+  db.close();
+  const store = openStore(file);
+  assert.equal(store.quotes({ speaker: 'Khamenei' }).total, 1);
+  assert.equal(store.quotes({ speaker: 'Ali Khamenei' }).total, 1);
+  assert.equal(store.quotes({ speaker: 'Mohammad Khamenei' }).total, 0);
+  store.close();
+});

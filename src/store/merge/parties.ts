@@ -15,6 +15,9 @@ export interface Party {
 
 export const foldName = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** The last word of a folded name, the surname for most people ("ali khamenei" -> "khamenei"); indexed for name filters. */
+export const lastWord = (folded: string) => folded.split(' ').pop() ?? folded;
+
 export function actorCode(ref: Pick<ActorRefJson, 'country' | 'sector'>): string | null {
   if (!ref.country) return null;
   return `${ref.country}${ref.sector ?? ''}`;

@@ -1,5 +1,5 @@
 import type { EventQuery } from '../store.js';
-import { actorFilter } from '../merge/parties.js';
+import { actorFilter, lastWord } from '../merge/parties.js';
 
 /** A piece of SQL with its parameters, built from a query; every value goes through a parameter. */
 export interface Clause {
@@ -10,7 +10,7 @@ export interface Clause {
 const CODE = /^[A-Z]{3}([A-Z]{3})?$/;
 
 /**
- * SQL that matches a party table row (`alias` has name, country, code columns) against an actor
+ * SQL that matches a party table row (`alias` has name, country, code, last columns) against an actor
  * filter. Codes typed in capitals ("IRN", "IRNGOV") are looked up by index; other text is a name,
  * matched in full or as the last words of a longer name ("Khamenei" finds "Ali Khamenei").
  */
@@ -19,7 +19,11 @@ export function partyMatch(alias: string, text: string): Clause {
   if (CODE.test(text.trim())) {
     return { sql: `(${alias}.country = ? OR ${alias}.code = ? OR ${alias}.name = ?)`, params: [f.code, f.code, f.name] };
   }
-  return { sql: `(${alias}.name = ? OR ${alias}.name LIKE ? ESCAPE '\\')`, params: [f.name, `% ${escapeLike(f.name)}`] };
+  // the indexed last word narrows the rows; the LIKE then checks the filter's earlier words
+  return {
+    sql: `(${alias}.name = ? OR (${alias}.last = ? AND ${alias}.name LIKE ? ESCAPE '\\'))`,
+    params: [f.name, lastWord(f.name), `% ${escapeLike(f.name)}`],
+  };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

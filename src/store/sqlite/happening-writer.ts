@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventJson } from '../../result/schema.js';
 import { MAX_DAY_GAP, matchScore, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
-import { actorCode, foldName, party } from '../merge/parties.js';
+import { actorCode, foldName, lastWord, party } from '../merge/parties.js';
 
 interface Candidate {
   rowid: number; type: string; modality: string; date_min: string | null; date_max: string | null;
@@ -28,7 +28,7 @@ export class HappeningWriter {
     this.parties = db.prepare('SELECT role, key FROM happening_actor WHERE happening_rowid = ?');
     this.insert = db.prepare(`INSERT INTO happening (type, mode, modality, date, date_min, date_max, actor_json, recipient_json,
       quad, score, cameo, stems, n_reports, n_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
-    this.insertParty = db.prepare('INSERT OR IGNORE INTO happening_actor (happening_rowid, role, name, country, code, key) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insertParty = db.prepare('INSERT OR IGNORE INTO happening_actor (happening_rowid, role, name, country, code, key, last) VALUES (?, ?, ?, ?, ?, ?, ?)');
     // sources: distinct outlets; an article without an outlet counts as its own source
     this.update = db.prepare(`UPDATE happening SET
         date_min = CASE WHEN @date IS NOT NULL AND (date_min IS NULL OR @date < date_min) THEN @date ELSE date_min END,
@@ -66,7 +66,10 @@ export class HappeningWriter {
     }
     for (const s of report.stems) stems.add(s);
     for (const [role, refs] of [['a', event.actor], ['r', event.recipient]] as const) {
-      for (const ref of refs) this.insertParty.run(rowid, role, foldName(ref.name), ref.country, actorCode(ref), party(ref).key);
+      for (const ref of refs) {
+        const name = foldName(ref.name);
+        this.insertParty.run(rowid, role, name, ref.country, actorCode(ref), party(ref).key, lastWord(name));
+      }
     }
     this.link.run(rowid, eventRowid);
     this.update.run({ date, stems: [...stems].join(' '), id: rowid });

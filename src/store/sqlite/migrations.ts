@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DossierError } from '../../core/errors.js';
+import { lastWord } from '../merge/parties.js';
 import { wordPairHashes } from '../merge/quotes.js';
 
 /**
@@ -160,6 +161,29 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX learned_person_surname ON learned_person(surname);
     `,
+  },
+  {
+    version: 6,
+    name: 'the last word of every party and speaker name, indexed, so a surname finds its people without a scan',
+    sql: `
+      ALTER TABLE event_actor ADD COLUMN last TEXT;
+      ALTER TABLE happening_actor ADD COLUMN last TEXT;
+      ALTER TABLE article_entity ADD COLUMN last TEXT;
+      ALTER TABLE quote ADD COLUMN speaker_last TEXT;
+    `,
+    backfill(db) {
+      db.function('dossier_last_word', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? lastWord(name) : null));
+      db.exec(`
+        UPDATE event_actor SET last = dossier_last_word(name);
+        UPDATE happening_actor SET last = dossier_last_word(name);
+        UPDATE article_entity SET last = dossier_last_word(name);
+        UPDATE quote SET speaker_last = dossier_last_word(speaker_key);
+        CREATE INDEX event_actor_last ON event_actor(last, role);
+        CREATE INDEX happening_actor_last ON happening_actor(last, role);
+        CREATE INDEX article_entity_last ON article_entity(last);
+        CREATE INDEX quote_speaker_last ON quote(speaker_last);
+      `);
+    },
   },
 ];
 

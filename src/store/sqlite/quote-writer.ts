@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ActorRefJson, AttributionJson } from '../../result/schema.js';
-import { actorCode, foldName } from '../merge/parties.js';
+import { actorCode, foldName, lastWord } from '../merge/parties.js';
 import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 
 /** the quotes sharing the most word pairs with a new one are compared with it */
@@ -34,7 +34,7 @@ export class QuoteWriter {
     this.insertSource = db.prepare(`INSERT OR IGNORE INTO quote_source (quote_rowid, source)
       SELECT ?, coalesce(lower(outlet), 'article:' || id) FROM article WHERE rowid = ?`);
     this.insertQuote = db.prepare(`INSERT INTO quote (speaker_json, speaker_key, speaker_country, speaker_code, text, n_variants, n_sources,
-      min_fidelity, first_published) VALUES (?, ?, ?, ?, ?, 0, 0, 1, ?)`);
+      min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, ?, 0, 0, 1, ?, ?)`);
     this.insertVariant = db.prepare(`INSERT INTO quote_variant (quote_rowid, article_rowid, idx, kind, text, fidelity, changes_json)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertFts = db.prepare('INSERT INTO quote_fts (rowid, text) VALUES (?, ?)');
@@ -60,7 +60,7 @@ export class QuoteWriter {
     } else {
       const s = attribution.speaker;
       rowid = Number(this.insertQuote.run(s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null,
-        s ? actorCode(s) : null, text, published).lastInsertRowid);
+        s ? actorCode(s) : null, text, published, s ? lastWord(foldName(s.name)) : null).lastInsertRowid);
       for (const h of wordPairHashes(text)) this.insertGram.run(h, rowid);
     }
     const variant = Number(this.insertVariant.run(rowid, articleRowid, index, attribution.kind, text, fidelity, JSON.stringify(changes)).lastInsertRowid);

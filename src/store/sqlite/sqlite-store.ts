@@ -7,7 +7,7 @@ import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
   NEAR_DUPLICATE_JACCARD, bandHashes, contentHash, minhash, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
-import { actorCode, foldName } from '../merge/parties.js';
+import { actorCode, foldName, lastWord } from '../merge/parties.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
   QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, Store, StoreStats, StoredArticle, StoredEvent,
@@ -153,8 +153,11 @@ export class SqliteStore implements Store {
       const insertBand = this.prep('INSERT OR IGNORE INTO article_band (band, hash, article_rowid) VALUES (?, ?, ?)');
       bandHashes(sig).forEach((h, b) => insertBand.run(b, h, rowid));
     }
-    const insertEntity = this.prep('INSERT INTO article_entity (article_rowid, name, country, code) VALUES (?, ?, ?, ?)');
-    for (const entity of result.entities) insertEntity.run(rowid, foldName(entity.name), entity.country, actorCode(entity));
+    const insertEntity = this.prep('INSERT INTO article_entity (article_rowid, name, country, code, last) VALUES (?, ?, ?, ?, ?)');
+    for (const entity of result.entities) {
+      const name = foldName(entity.name);
+      insertEntity.run(rowid, name, entity.country, actorCode(entity), lastWord(name));
+    }
     this.addEvents(rowid, article, result);
     result.attributions.forEach((attribution, index) => this.quoteWriter.add(rowid, index, attribution, article.published));
     return { id, inserted: true };
@@ -163,13 +166,16 @@ export class SqliteStore implements Store {
   private addEvents(articleRowid: number, article: RawArticle, result: Result): void {
     const insertEvent = this.prep(`INSERT INTO event (article_rowid, idx, type, mode, modality, date, quad, score, cameo, trigger, sentence,
       confidence, actor_json, recipient_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertParty = this.prep('INSERT INTO event_actor (event_rowid, role, name, country, code) VALUES (?, ?, ?, ?, ?)');
+    const insertParty = this.prep('INSERT INTO event_actor (event_rowid, role, name, country, code, last) VALUES (?, ?, ?, ?, ?, ?)');
     result.events.forEach((ev, idx) => {
       const date = ev.date ?? article.published;
       const eventRowid = Number(insertEvent.run(articleRowid, idx, ev.type, ev.mode, ev.modality, date, ev.quadClass, ev.score, ev.cameo,
         ev.trigger.text, ev.sentence.text, ev.provenance.confidence, JSON.stringify(ev.actor), JSON.stringify(ev.recipient)).lastInsertRowid);
       for (const [role, refs] of [['a', ev.actor], ['r', ev.recipient]] as const) {
-        for (const ref of refs) insertParty.run(eventRowid, role, foldName(ref.name), ref.country, actorCode(ref));
+        for (const ref of refs) {
+          const name = foldName(ref.name);
+          insertParty.run(eventRowid, role, name, ref.country, actorCode(ref), lastWord(name));
+        }
       }
       this.happeningWriter.add(eventRowid, ev, date);
     });
@@ -269,11 +275,20 @@ export class SqliteStore implements Store {
   }
 
   happenings(q: EventQuery = {}): Page<Happening> {
-    const filtered = Object.entries(q).some(([k, v]) => v !== undefined && k !== 'limit' && k !== 'offset');
-    const reports = eventConditions(q);
-    const where: Clause = filtered
-      ? { sql: `h.rowid IN (SELECT e.happening_rowid FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${reports.sql})`, params: reports.params }
-      : { sql: '1', params: [] };
+    // what the happening itself carries is filtered on it (its parties are the union of its reports'),
+    // the rest (outlet, article) through its reports
+    const c: Clause[] = [];
+    if (q.type) c.push({ sql: 'h.type = ?', params: [q.type.toUpperCase()] });
+    if (q.modality) c.push({ sql: 'h.modality = ?', params: [q.modality] });
+    if (q.quadClass) c.push({ sql: 'h.quad = ?', params: [q.quadClass] });
+    if (q.from) c.push({ sql: 'h.date_max >= ?', params: [q.from] });
+    if (q.to) c.push({ sql: 'h.date_min <= ?', params: [q.to] });
+    c.push(...partyConditions(q, 'h', 'happening_actor', 'happening_rowid'));
+    if (q.outlet || q.articleId) {
+      const reports = eventConditions({ outlet: q.outlet, articleId: q.articleId });
+      c.push({ sql: `h.rowid IN (SELECT e.happening_rowid FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${reports.sql})`, params: reports.params });
+    }
+    const where = and(c);
     const { limit, offset } = pageOf(q);
     const total = this.prep(`SELECT count(*) FROM happening h WHERE ${where.sql}`).pluck().get(...where.params) as number;
     const rows = this.prep(`SELECT h.* FROM happening h WHERE ${where.sql} ORDER BY h.date DESC, h.rowid DESC LIMIT ? OFFSET ?`)
@@ -337,7 +352,7 @@ export class SqliteStore implements Store {
     const c: Clause[] = [];
     if (q.speaker) {
       const m = partyMatch('p', q.speaker);
-      c.push({ sql: `qu.rowid IN (SELECT p.rowid FROM (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code FROM quote) p WHERE ${m.sql})`, params: m.params });
+      c.push({ sql: `qu.rowid IN (SELECT p.rowid FROM (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p WHERE ${m.sql})`, params: m.params });
     }
     if (q.text) c.push({ sql: 'qu.rowid IN (SELECT v.quote_rowid FROM quote_fts JOIN quote_variant v ON v.rowid = quote_fts.rowid WHERE quote_fts MATCH ?)', params: [ftsWords(q.text)] });
     if (q.from) c.push({ sql: 'qu.first_published >= ?', params: [q.from] });
@@ -368,7 +383,7 @@ export class SqliteStore implements Store {
         FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE ${ev.sql}
       UNION ALL
       SELECT v.article_rowid, 'speaker', 'q' || v.rowid FROM quote_variant v
-        JOIN (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code FROM quote) p ON p.rowid = v.quote_rowid WHERE ${sp.sql}
+        JOIN (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p ON p.rowid = v.quote_rowid WHERE ${sp.sql}
       UNION ALL
       SELECT n.article_rowid, 'entity', 'n' FROM article_entity n WHERE ${en.sql}`;
     const c: Clause[] = [];

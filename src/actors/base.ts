@@ -70,6 +70,8 @@ export class ActorBase {
   readonly people = new Map<string, PersonEntry>();
   /** the longest phrase, in words, of any index, to bound matching */
   maxWords = 1;
+  /** for each first word of an indexed phrase, the longest phrase starting with it: most words start none */
+  private readonly firstWords = new Map<string, number>();
 
   constructor(files: readonly ActorFile[], readonly learned: LearnedActors | null = null) {
     this.countries = buildCountries(files.flatMap((f) => f.countries ?? []));
@@ -142,13 +144,19 @@ export class ActorBase {
     // name before its adjective: "US" is the United States, and "US officials" still take its code)
     if (!list.some((x) => x.id === entry.id && x.kind === entry.kind)) list.push(entry);
     this.names.set(key, list);
-    this.maxWords = Math.max(this.maxWords, key.split(' ').length);
+    this.noteFirstWord(key);
   }
 
   private addWord<T>(map: Map<string, T>, word: string, value: T): void {
     const key = keyOf(word);
     map.set(key, value);
-    this.maxWords = Math.max(this.maxWords, key.split(' ').length);
+    this.noteFirstWord(key);
+  }
+
+  private noteFirstWord(key: string): void {
+    const words = key.split(' ');
+    this.maxWords = Math.max(this.maxWords, words.length);
+    this.firstWords.set(words[0]!, Math.max(this.firstWords.get(words[0]!) ?? 0, words.length));
   }
 
   /** Entries named exactly `text` (case-insensitive; acronyms as written). */
@@ -310,7 +318,11 @@ export class ActorBase {
     const parts: Part[] = [];
     for (let i = 0; i < words.length;) {
       let best: Part | null = null;
-      for (let n = Math.min(this.maxWords, words.length - i); n >= 1 && !best; n--) {
+      // a word that starts no phrase of the base (most words) is passed over at once; initials
+      // ("U.S.", "H. R.") are keyed together with the next ones, so they try every length
+      const first = keyOf(words[i]!);
+      const longest = first.length === 1 ? this.maxWords : this.firstWords.get(first) ?? 0;
+      for (let n = Math.min(longest, words.length - i); n >= 1 && !best; n--) {
         const phrase = words.slice(i, i + n).join(' ');
         const named = this.lookupName(phrase);
         // proper names must be written with a capital: "turkey", "chad" and "china" are words

@@ -14,7 +14,8 @@ const CASES: readonly [string, string][] = [
   ['Japan and South Korea held talks on trade in Tokyo.', 'CONSULT JPN,KOR>'],
   ['Germany praised Poland for its handling of the border crisis.', 'SUPPORT DEU>POL'],
   ['Brazil and Argentina signed a treaty on river navigation.', 'SUPPORT BRA,ARG>'],
-  ['Spain lifted the curfew it had imposed on the island of Menorca.', 'CONCEDE ESP>'],
+  // concessions with no one else named are made at home (recipient.domestic)
+  ['Spain lifted the curfew it had imposed on the island of Menorca.', 'CONCEDE ESP>ESP'],
   ['Finnish and Swedish troops began joint exercises near the Arctic circle.', 'COOPERATE FIN,SWE>'],
   ['Canada and Mexico agreed to share intelligence on drug cartels.', 'AGREE CAN,MEX>'],
   ['Denmark sent humanitarian aid to Sudan on Monday.', 'AID DNK>SDN'],

@@ -12,7 +12,8 @@ const ALSO_PREPOSITIONS = new Set(['after', 'before', 'since', 'as', 'until', 't
 
 export function opensClause(t: Token): boolean {
   const w = t.data.normal;
-  if (t.data.pos === 'PUNCT') return /^[;:"“”()\u2014]$|^--$/.test(t.data.value);
+  // parentheses hold asides ("the Workers' Union (SSS) stopped work"), not clauses
+  if (t.data.pos === 'PUNCT') return /^[;:"“”\u2014]$|^--$/.test(t.data.value);
   if (!OPENERS.has(w)) return false;
   if (ALSO_PREPOSITIONS.has(w)) return t.data.pos === 'SCONJ' || (w === 'that' && t.data.pos === 'PRON');
   return true;

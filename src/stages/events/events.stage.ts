@@ -27,9 +27,9 @@ const INTENT_TYPES = new Set<PloverType>(['SUPPORT', 'COOPERATE', 'AID', 'RETREA
 /** Harmful acts that, made conditional ("unless ...", "if ..."), are a threat. */
 const HARM_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 /** Types whose target, when the text names none, is the actor's own government or people. */
-const DOMESTIC_TYPES = new Set<PloverType>(['PROTEST', 'COERCE', 'ASSAULT']);
+const DOMESTIC_TYPES = new Set<PloverType>(['PROTEST', 'COERCE', 'ASSAULT', 'CONCEDE']);
 const FIRST_PERSON = new Set(['we', 'i', 'our', 'us']);
-const RELATIVES = new Set(['who', 'which', 'whom', 'that', 'where']);
+const RELATIVES = new Set(['who', 'which', 'whom', 'where']);
 
 /**
  * Events: who did what to whom, coded in PLOVER with modality, CAMEO code, quad class and score.
@@ -196,6 +196,10 @@ function eventOf(
     const target = peopleAfter(tokens, phrases, clause, last);
     if (type === 'PROTEST') {
       recipient = [{ name: `${c} government`, country: c, sector: 'GOV' }];
+      evidence.push('recipient.domestic');
+    } else if (type === 'CONCEDE') {
+      // curfews lifted, emergencies ended, strikes called off: concessions at home
+      recipient = [{ name: `${c} citizens`, country: c, sector: 'CVL' }];
       evidence.push('recipient.domestic');
     } else if (target) {
       recipient = [{ name: target.name, country: c, sector: target.sector }];

@@ -11,6 +11,8 @@ import { viaOf } from './via.js';
 
 export const ATTRIBUTIONS_VERSION = '1.0.0';
 
+const QUOTED_PRONOUN = /^(i|you|we|he|she|they|it|who|that|which|people|everyone|everybody|nobody|someone|somebody)$/i;
+
 /** Word forms that are cues only as verbs ("reports" the noun is not a cue). */
 const VERB_POS = new Set(['VERB', 'AUX']);
 
@@ -119,7 +121,7 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
     if (at === undefined) continue;
     let i: number = at;
     const covered = Math.max(f.content.end, f.cue.end, f.source?.end ?? 0);
-    if (doc.text.slice(covered, f.sentence.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > 6) continue;
+    if (doc.text.slice(covered, f.sentence.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > 14) continue;
     const parts: Range[] = [...(f.contentParts ?? [f.content])];
     for (let hops = 0; hops < 12; hops++) {
       const next = sentences[i + 1];
@@ -170,7 +172,10 @@ export const attributionsStage: StageFactory = (resources) => {
           const completed = entry.needs !== null && toks.slice(i + 1, i + 14).some((x) => x.low === entry.needs) && toks[i - 1]?.low !== 'with';
           if (entry.needs !== null && !completed) return;
           if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos) && !verbBeforeThat && !completed) return;
-          if (entry.particle || entry.belief || t.low === 'quoted' || quotes.some((q) => q.start <= t.start && t.end <= q.end)) { cues.push({ at: i, entry }); return; }
+          const quoted = quotes.some((q) => q.start <= t.start && t.end <= q.end);
+          // "I think" inside someone's quotation is part of their words, not a belief of its own
+          if (entry.belief && quoted && !completed) return;
+          if (entry.particle || entry.belief || t.low === 'quoted' || quoted) { cues.push({ at: i, entry }); return; }
           cues.push({ at: i, entry, quoteBefore: quoteBefore(doc.text, quotes, toks, i), quoteAfter: quoteAfter(doc.text, quotes, toks[i]!.end, s.end) });
         });
         const found = framesOf(toks, cues);
@@ -178,6 +183,9 @@ export const attributionsStage: StageFactory = (resources) => {
         for (const found1 of found) {
           const f = clipToQuote(stretchToQuote(found1, quotes), quotes);
           const inQuote = !!f && quotes.some((q) => q.start <= f.cue.start && f.cue.end <= q.end);
+          // inside a quotation, "I said", "you say", "he said" are the quoted speaker's own words; a
+          // named or described third party ("the president said ...") is a report worth keeping
+          if (f && inQuote && (!f.source || QUOTED_PRONOUN.test(doc.text.slice(f.source.start, f.source.end)))) continue;
           if (f) frames.push({ ...f, sentence: s, id: 0, speaker: null, via: [], parent: null, inQuote });
         }
       }

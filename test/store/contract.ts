@@ -127,6 +127,21 @@ export function storeContract(name: string, open: (file: string, options?: { rea
     store.close();
   });
 
+  test(`${name}: people are parties by name: two politicians of one country are not one party`, () => {
+    const store = fresh();
+    const sanders = actor('Bernie Sanders', 'USA', 'LEG'), obama = actor('Barack Obama', 'USA', 'GOV');
+    const a = article('p1', 'Bernie Sanders endorsed the challenger on Monday.', { published: '2026-07-25', outlet: 'Gulf Wire' });
+    const b = article('p2', 'Barack Obama endorsed the nominee on Monday.', { published: '2026-07-25', outlet: 'Daily Ledger' });
+    const c = article('p3', 'Sanders has endorsed the insurgent candidate.', { published: '2026-07-26', outlet: 'Evening Post' });
+    store.addArticle(a, resultFor(a, [{ type: 'SUPPORT', trigger: 'endorsed', actor: [sanders] }], [], ['Bernie Sanders']));
+    store.addArticle(b, resultFor(b, [{ type: 'SUPPORT', trigger: 'endorsed', actor: [obama] }], [], ['Barack Obama']));
+    store.addArticle(c, resultFor(c, [{ type: 'SUPPORT', trigger: 'endorsed', actor: [sanders] }], [], ['Bernie Sanders']));
+    const h = store.happenings({ type: 'SUPPORT' });
+    assert.deepEqual(h.items.map((x) => x.sources).sort(), [1, 2]);
+    assert.equal(store.happenings({ actor: 'Sanders' }).items[0]!.sources, 2);
+    store.close();
+  });
+
   test(`${name}: the same quote from two outlets is one quote with its variants and their differences`, () => {
     const store = fresh();
     const a = article('q1', 'Araghchi said: "We will never negotiate under the shadow of threats and sanctions."', { published: '2026-06-01', outlet: 'Gulf Wire' });

@@ -38,7 +38,8 @@ export function article(id: string, text: string, meta: Partial<RawArticle> = {}
   return { id, text, published: null, outlet: null, url: null, title: null, origin: id, ...meta };
 }
 
-export function resultFor(a: RawArticle, events: EventSpec[] = [], quotes: QuoteSpec[] = []): Result {
+/** `persons`: names the article's entities give as PERSON (they key parties by name in merging) */
+export function resultFor(a: RawArticle, events: EventSpec[] = [], quotes: QuoteSpec[] = [], persons: string[] = []): Result {
   const sentence = (s: SpanJson): SpanJson => {
     const start = a.text.lastIndexOf('.', s.start) + 1;
     const stop = a.text.indexOf('.', s.end);
@@ -58,7 +59,8 @@ export function resultFor(a: RawArticle, events: EventSpec[] = [], quotes: Quote
         quadClass: e.quadClass ?? 3, score: e.score ?? -4, provenance: PROV,
       };
     }),
-    entities: [], dates: [], sentences: [], diagnostics: [],
+    entities: persons.map((name) => ({ name, type: 'PERSON' as const, country: null, sector: null, role: null, mentions: [], provenance: PROV })),
+    dates: [], sentences: [], diagnostics: [],
     engine: { name: 'dossier', version: ENGINE_VERSION, stages: [] },
   };
 }

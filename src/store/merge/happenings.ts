@@ -47,10 +47,11 @@ export interface ReportKey {
   readonly cameo: string | null;
 }
 
-export function reportKey(event: EventJson, date: string | null): ReportKey {
+/** `persons`: the article's person names (parties.ts personNames), which key people by name. */
+export function reportKey(event: EventJson, date: string | null, persons?: ReadonlySet<string>): ReportKey {
   return {
     type: event.type, modality: event.modality, date,
-    actorKeys: keysOf(event.actor), recipientKeys: keysOf(event.recipient),
+    actorKeys: keysOf(event.actor, persons), recipientKeys: keysOf(event.recipient, persons),
     stems: triggerStems(event.trigger.text), cameo: event.cameo,
   };
 }

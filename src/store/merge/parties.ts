@@ -2,9 +2,10 @@ import type { ActorRefJson } from '../../result/schema.js';
 
 /**
  * How the store names a party: the GDELT-style code (country + sector, "IRNGOV"), the country
- * alone, and the name folded for comparison. Cross-article matching compares `key`s: the country
- * when it is known (outlets name the same government differently: "Washington", "the US",
- * "the Biden administration"), else the folded name.
+ * alone, and the name folded for comparison. Cross-article matching compares `key`s. A person
+ * (an entity of type PERSON in the article) is keyed by name, so that two politicians of one
+ * country are never the same party; any other party by its country when it is known (outlets name
+ * the same state differently: "Iran", "Tehran", "the Iranian government"), else by its name.
  */
 export interface Party {
   readonly name: string;
@@ -23,13 +24,27 @@ export function actorCode(ref: Pick<ActorRefJson, 'country' | 'sector'>): string
   return `${ref.country}${ref.sector ?? ''}`;
 }
 
-export function party(ref: ActorRefJson): Party {
+export function party(ref: ActorRefJson, persons: ReadonlySet<string> = NO_PERSONS): Party {
   const name = foldName(ref.name);
-  return { name, country: ref.country, code: actorCode(ref), key: ref.country ?? `name:${name}` };
+  const key = persons.has(name) ? `person:${name}` : ref.country ?? `name:${name}`;
+  return { name, country: ref.country, code: actorCode(ref), key };
 }
 
-export function keysOf(refs: readonly ActorRefJson[]): Set<string> {
-  return new Set(refs.map((r) => party(r).key));
+const NO_PERSONS: ReadonlySet<string> = new Set();
+
+export function keysOf(refs: readonly ActorRefJson[], persons: ReadonlySet<string> = NO_PERSONS): Set<string> {
+  return new Set(refs.map((r) => party(r, persons).key));
+}
+
+/** The folded names (and mention texts) of an article's PERSON entities. */
+export function personNames(entities: readonly { name: string; type: string; mentions: readonly { text: string }[] }[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of entities) {
+    if (e.type !== 'PERSON') continue;
+    out.add(foldName(e.name));
+    for (const m of e.mentions) out.add(foldName(m.text));
+  }
+  return out;
 }
 
 /**

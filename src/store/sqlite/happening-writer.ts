@@ -43,8 +43,8 @@ export class HappeningWriter {
   }
 
   /** Links the event to its happening and returns the happening's rowid. */
-  add(eventRowid: number, event: EventJson, date: string | null): number {
-    const report = reportKey(event, date);
+  add(eventRowid: number, event: EventJson, date: string | null, persons: ReadonlySet<string>): number {
+    const report = reportKey(event, date, persons);
     let best: { rowid: number; score: number; stems: string } | null = null;
     if (date && report.actorKeys.size) {
       const rows = this.candidates.all(event.type, event.modality, shiftDay(date, -MAX_DAY_GAP), shiftDay(date, MAX_DAY_GAP),
@@ -68,7 +68,7 @@ export class HappeningWriter {
     for (const [role, refs] of [['a', event.actor], ['r', event.recipient]] as const) {
       for (const ref of refs) {
         const name = foldName(ref.name);
-        this.insertParty.run(rowid, role, name, ref.country, actorCode(ref), party(ref).key, lastWord(name));
+        this.insertParty.run(rowid, role, name, ref.country, actorCode(ref), party(ref, persons).key, lastWord(name));
       }
     }
     this.link.run(rowid, eventRowid);

@@ -7,7 +7,7 @@ import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
   NEAR_DUPLICATE_JACCARD, bandHashes, contentHash, minhash, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
-import { actorCode, foldName, lastWord } from '../merge/parties.js';
+import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
   QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, Store, StoreStats, StoredArticle, StoredEvent,
@@ -167,6 +167,7 @@ export class SqliteStore implements Store {
     const insertEvent = this.prep(`INSERT INTO event (article_rowid, idx, type, mode, modality, date, quad, score, cameo, trigger, sentence,
       confidence, actor_json, recipient_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertParty = this.prep('INSERT INTO event_actor (event_rowid, role, name, country, code, last) VALUES (?, ?, ?, ?, ?, ?)');
+    const persons = personNames(result.entities);
     result.events.forEach((ev, idx) => {
       const date = ev.date ?? article.published;
       const eventRowid = Number(insertEvent.run(articleRowid, idx, ev.type, ev.mode, ev.modality, date, ev.quadClass, ev.score, ev.cameo,
@@ -177,7 +178,7 @@ export class SqliteStore implements Store {
           insertParty.run(eventRowid, role, name, ref.country, actorCode(ref), lastWord(name));
         }
       }
-      this.happeningWriter.add(eventRowid, ev, date);
+      this.happeningWriter.add(eventRowid, ev, date, persons);
     });
   }
 

@@ -344,7 +344,7 @@ export class ActorBase {
       // and before another capitalised word it is someone's given name ("Omar Khalil")
       const next = words[i + 1];
       const beforeName = next !== undefined && isCapitalised(next) && !this.names.has(keyOf(next)) && !this.sectorWords.has(keyOf(next));
-      const person = proper && !CALENDAR_WORD.test(w) && !afterGivenName && !beforeName ? this.personBySurname(w, date, parts[parts.length - 1]) : null;
+      const person = proper && !CALENDAR_WORD.test(w) && !FUNCTION_WORD.test(w) && !(i === 0 && COMMON_WORD.test(w)) && !afterGivenName && !beforeName ? this.personBySurname(w, date, parts[parts.length - 1]) : null;
       if (person) parts.push({ kind: 'name', entry: this.personEntry(person), at: i, words: 1, surname: true });
       else parts.push(proper ? { kind: 'proper', word: w, at: i, words: 1 } : { kind: 'other', word: w, at: i, words: 1 });
       i++;
@@ -460,6 +460,11 @@ export class ActorBase {
 
 // "May", "June", "Sunday" are far more often dates than surnames
 const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+// short family names that are English words ("To" of To Lam) are never taken for surnames alone
+const FUNCTION_WORD = /^(?:To|In|On|At|An|As|Is|It|By|He|We|Us|No|So|Do|Go|Me|My|Of|Or|Up|If|Be|Am)$/;
+// and longer surnames that are words too: at the start of a sentence they are the word
+const COMMON_WORD = /^(?:Ma|Hu|Lee|Long|Young|King|Moon|Park|Song|Wang|Lam|Yang|Rice|Power|Price|Miller|Key|Holt|Brown|Green|White|Black|Bush|Rose|May|Said|Will|Hope|Grant|Law|Bell|Hill|Wood|Little|Low|High|Best|Love|Sun|Day|Way|Hall|Cook|Stone|Lynch|Page|Cotton|Moore|Young|Church|Major|Frank|Bishop)$/;
 
 // East Asian officials who go by a Western given name first ("John Lee", "Carrie Lam")
 const WESTERN_GIVEN_NAME = /^(?:John|Joseph|William|Carrie|Lawrence|Vivian|Paul|Peter|David|Michael|James|Mary|Anna|Frank|Henry|Eric|Kevin|Andrew|Thomas)\s/;

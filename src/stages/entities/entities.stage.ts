@@ -139,6 +139,12 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
   // "anti-government protests": a modifier before a noun that is not an actor describes the noun
   const after = sentenceWords[words[words.length - 1]!.index + 1];
   if (lastPart.kind === 'modifier' && after && !after.breakBefore && after.pos === 'NOUN') return;
+  // "military action", "criminal justice", "executive order": a sector word before a noun that
+  // is not an actor is an adjective of that noun (but "the president's offer" names the president)
+  const lastWord = words[words.length - 1]!;
+  if (lastPart.kind === 'sector' && !lastWord.possessive && after && !after.breakBefore && after.pos === 'NOUN' && /^\p{Ll}/u.test(after.text)) {
+    if (!parts.some((p) => p.kind === 'name' || p.kind === 'proper')) return;
+  }
   for (let i = 0; i < prefixEnd; i++) {
     const p = parts[i]!;
     if (p.kind === 'name') {

@@ -294,7 +294,9 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     }
     // the quote goes on after the cue: “Sanctions,” he said, “are ...”
     const resume = findResume(toks, tailStart);
-    if (front && front[1] - front[0] >= 2 && source) {
+    // the words before must be a clause or a quotation ("In July, she called for ..." is no content)
+    const clause = front && toks.slice(front[0], front[1]).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || OPEN_QUOTE.test(t.value) || CLOSE_QUOTE.test(t.value));
+    if (front && front[1] - front[0] >= 2 && source && clause) {
       const first = range(toks, front[0], front[1]);
       if (resume !== null) {
         const rest = trimmed(toks, resume, n);
@@ -349,6 +351,9 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
 /** The content after a cue runs to the end of the sentence, or to ", adding/saying" that starts the next. */
 function endOfContent(toks: readonly Tok[], from: number): number {
   for (let j = from + 1; j < toks.length - 1; j++) {
+    // a semicolon, or a comma before a contrast, ends what the cue reports
+    if (toks[j]!.low === ';') return j;
+    if (toks[j]!.low === ',' && ['but', 'while', 'although', 'though', 'whereas', 'especially'].includes(toks[j + 1]!.low)) return j;
     if ((toks[j]!.low === ',' || toks[j]!.low === 'and') && PARTICIPLE.test(toks[j + 1]!.low) && ['adding', 'saying', 'noting', 'arguing', 'insisting', 'stressing', 'warning', 'explaining', 'citing', 'calling', 'claiming', 'stating', 'telling', 'asserting', 'declaring', 'urging', 'promising', 'acknowledging', 'describing', 'accusing', 'suggesting', 'writing', 'asking'].includes(toks[j + 1]!.low)) return j;
   }
   return toks.length;

@@ -55,7 +55,6 @@ export type Part =
   | { kind: 'other'; word: string; at: number; words: 1 };
 
 const DETERMINER = /^(?:the|a|an|some|many|several|few|other|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|scores|\d+)$/i;
-const MAX_PHRASE = 8;
 
 /**
  * The actor knowledge base: countries, IGOs, organisations, outlets, dated office holders, sector
@@ -428,7 +427,7 @@ export class ActorBase {
     }
     // group nouns and bodies: "Iranian officials", "riot police", "the Iranian Foreign Ministry"
     const other = modifiers.find((m) => m.sector !== 'ELI');
-    let sector: string = former ? 'ELI' : other?.sector ?? head.word.sector;
+    const sector: string = former ? 'ELI' : other?.sector ?? head.word.sector;
     // a metonym or organisation before the head lends its sector only when the head has none of its own
     if (!country) {
       const igo = names.find((n) => n.entry.kind === 'igo');

@@ -167,7 +167,7 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
     if (titled || proper.length >= 2 || known || proper.length === 1) {
       const description = textOf(words.slice(run.core), full);
       const appositive = titled ? null : appositiveAfter(base, sentenceWords, sentenceParts, nameWords[nameWords.length - 1]!, full, date, sentence);
-      let actor: ResolvedActor | null = null;
+      let actor: ResolvedActor | null;
       const nameText = textOf(nameWords, full);
       // a surname the article has already given a person to
       const inDoc = nameWords.length === 1 ? book.personBySurname(nameText, nameWords[0]!.start) : null;

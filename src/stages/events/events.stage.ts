@@ -65,7 +65,9 @@ export const eventsStage: StageFactory = (resources) => {
         const clauseList = clauses(tokens);
         const antecedent = (pronoun: Phrase): ActorRefData[] => {
           if (FIRST_PERSON.has(tokens[pronoun.start]?.data.normal ?? '')) return [];
-          const earlier = phrases.find((p) => p.end <= pronoun.start && p.refs.length > 0);
+          // the nearest earlier subject-like party: not an object (right after a verb or preposition), not an outlet
+          const earlier = [...phrases].reverse().find((p) => p.end <= pronoun.start && p.refs.length > 0
+            && !['VERB', 'ADP'].includes(tokens[p.start - 1]?.data.pos ?? '') && p.refs.every((r) => r.sector !== 'JRN'));
           return earlier ? earlier.refs : previousActors;
         };
         const { kept, content } = suppressControlled(matches, clauseList, tokens);
@@ -73,10 +75,13 @@ export const eventsStage: StageFactory = (resources) => {
         for (const m of kept) {
           const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? [], reader, cast);
           if (!draft) continue;
-          const key = `${draft.data.type}|${draft.data.actor.map((a) => a.country ?? a.name).join(',')}|${draft.data.recipient.map((a) => a.country ?? a.name).join(',')}|${draft.data.modality}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          out.add('event', draft);
+          for (const d of [draft, conditionOf(draft, tokens, phrases, clauseList, m, antecedent)]) {
+            if (!d) continue;
+            const key = `${d.data.type}|${d.data.actor.map((a) => a.country ?? a.name).join(',')}|${d.data.recipient.map((a) => a.country ?? a.name).join(',')}|${d.data.modality}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            out.add('event', d);
+          }
         }
         const firstActor = phrases.find((p) => p.refs.length > 0);
         if (firstActor) previousActors = firstActor.refs;
@@ -279,6 +284,40 @@ function eventOf(
       attribution: attribution?.id ?? null,
       cameo: type === entry.type ? entry.cameo : PLOVER[type].cameoRoot,
       quadClass: quadClassOf(type), score: scoreOf(type, mode),
+    },
+  };
+}
+
+/**
+ * An offer made on a condition carries a demand: "would only consider talks if the US first rejoined
+ * the deal" is a conditional AGREE and a REQUEST to the subject of the if-clause. Mutates the offer's
+ * type (a conditional meeting is an offer to meet) and returns the REQUEST, or null.
+ */
+function conditionOf(
+  draft: Draft, tokens: readonly Token[], phrases: readonly Phrase[], clauseList: [number, number][],
+  m: PatternMatch<TriggerEntry>, antecedent: (p: Phrase) => ActorRefData[],
+): Draft | null {
+  const d = draft.data;
+  if (d.modality !== 'hypothetical' || !draft.evidence.includes('modality.hypothetical.condition')) return null;
+  if (d.type !== 'AGREE' && d.type !== 'CONSULT') return null;
+  const ci = clauseIndexOf(clauseList, m.tokens[0]!);
+  const next = clauseList[ci + 1];
+  if (!next || !CONDITIONS.has(tokens[next[0]]?.data.normal ?? '')) return null;
+  const asked = phrases.find((p) => p.start > next[0] && p.end <= next[1] && (p.refs.length > 0 || p.pronoun));
+  const verb = tokens.slice(next[0], next[1]).findIndex((t) => t.data.pos === 'VERB');
+  if (!asked || verb < 0) return null;
+  const recipient = asked.pronoun ? antecedent(asked) : asked.refs;
+  if (!recipient.length || !d.actor.length) return null;
+  if (d.type === 'CONSULT') {
+    draft.data = { ...d, type: 'AGREE', mode: null, cameo: '036', quadClass: quadClassOf('AGREE'), score: scoreOf('AGREE') };
+    draft.evidence += ' type.conditional-meeting-is-offer';
+  }
+  const start = tokens[next[0]]!.start, end = tokens[next[0] + verb]!.end;
+  return {
+    start, end, rule: 'request.condition-of-offer', confidence: 0.6, evidence: `condition of ${d.type} ${draft.rule}`,
+    data: {
+      ...draft.data, type: 'REQUEST', mode: 'change', modality: 'asserted', recipient, trigger: { start, end },
+      cameo: '10', quadClass: quadClassOf('REQUEST'), score: scoreOf('REQUEST'),
     },
   };
 }

@@ -84,7 +84,10 @@ export class Gazetteer {
 
   constructor() {
     const require = createRequire(import.meta.url);
-    const countries = require('world-countries/countries.json') as WorldCountry[];
+    // world-countries files Kosovo under the user-assigned UNK; the ontology's code is KOS (copies: the
+    // module's objects are shared with every other user of the package)
+    const countries = (require('world-countries/countries.json') as WorldCountry[])
+      .map((c) => (c.cca3 === 'UNK' ? { ...c, cca3: 'KOS' } : c));
     const add = (words: string, entry: GazetteerEntry) => {
       const key = Gazetteer.key(words);
       if (key && !this.entries.has(key)) this.entries.set(key, entry);

@@ -28,6 +28,7 @@ const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET']);
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'its', 'their', 'his', 'her', 'our', 'them', 'him', 'us']);
 /** possessives open a phrase like a determiner ("his Patriotic Front") */
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+const DAY_WORDS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|today|yesterday|tomorrow)$/;
 const NOT_IN_PHRASE = new Set(['that', 'which', 'who', 'whom', 'whose', 'this', 'these', 'those', 'what']);
 
 function inPhraseAt(t: Token, sentenceStart: number): boolean {
@@ -56,8 +57,11 @@ export function chunk(tokens: readonly Token[]): { start: number; end: number }[
     if (t.data.pos === 'PRON' && PRONOUNS.has(t.data.normal) && !possessiveOpensPhrase) { out.push({ start: i, end: i + 1 }); i++; continue; }
     if (!inPhrase(t) || t.data.pos === 'PUNCT') { i++; continue; }
     let j = i;
-    // a possessive opens a phrase of its own: "on Tuesday | their forces"
-    while (j < tokens.length && inPhrase(tokens[j]!) && !(j > i && POSSESSIVES.has(tokens[j]!.data.normal))) j++;
+    // a possessive opens a phrase of its own ("on Monday | their forces"); a day or month stands alone
+    // ("on Tuesday | several such officials")
+    if (DAY_WORDS.test(t.data.value)) { out.push({ start: i, end: i + 1 }); i++; continue; }
+    while (j < tokens.length && inPhrase(tokens[j]!) && !(j > i && POSSESSIVES.has(tokens[j]!.data.normal))
+      && !(j > i && DAY_WORDS.test(tokens[j]!.data.value))) j++;
     // a trailing hyphen or determiner belongs to what follows
     let end = j;
     while (end > i && (tokens[end - 1]!.data.pos === 'PUNCT' || tokens[end - 1]!.data.pos === 'DET')) end--;

@@ -124,6 +124,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 
   // RETREAT: material yielding
   e('trigger.retreat.withdraw-troops', 'withdraw|pull ... troop|force|soldier', 'RETREAT', '0874', { mode: 'withdraw' }),
+  e('trigger.retreat.evacuate', 'evacuate|dismantle ... settlement|base|outpost|position|camp', 'RETREAT', '0874', { mode: 'withdraw' }),
   e('trigger.retreat.withdrawal', 'withdrawal of', 'RETREAT', '0874', { mode: 'withdraw' }),
   e('trigger.retreat.complete-withdrawal', 'complete|speed|begin ... withdrawal', 'RETREAT', '0874', { mode: 'withdraw' }),
   e('trigger.retreat.release', 'release', 'RETREAT', '0841', { mode: 'release' }),

@@ -102,6 +102,8 @@ export class PhraseReader {
       if (c.end - c.start === 1 && first.data.pos === 'PRON') {
         return { ...c, refs: [], pronoun: true, rule: null };
       }
+      // "ethnic Albanians in Serbia": an ethnicity, not a nationality; the country is where they live
+      if (tokens.slice(c.start, c.end).some((t) => t.data.normal === 'ethnic')) return { ...c, refs: [], pronoun: false, rule: null };
       // mentions name the parties; one without a country gives way to what the base or gazetteer finds.
       // Several in one phrase are one actor ("Iran's foreign ministry spokesman Bahram Qassemi": the
       // last, its head) unless the phrase coordinates them ("the Sudanese government and the SPLA")

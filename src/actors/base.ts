@@ -180,6 +180,10 @@ export class ActorBase {
   /** The person a surname alone most likely means on a day: the only one, or the one in office then. */
   personBySurname(surname: string, date: string | null | undefined, before?: Part): PersonEntry | null {
     let list = this.peopleWithSurname(surname);
+    // on a known day, a surname alone is someone in office then, or a former head of state or
+    // government ("Obama" in 2019); a former minister is introduced by full name, and "Brown",
+    // "Fox" or "Rasmussen" alone are more often someone or something else
+    if (date) list = list.filter((p) => p.terms.some((t) => (dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date)) || (HEAD_OF_STATE.test(t.role) && dayStart(t.from) <= date)));
     if (list.length <= 1) return list[0] ?? null;
     // "Secretary Clinton" is the Clinton who was a secretary, "President Clinton" the president
     if (before?.kind === 'sector') {

@@ -15,8 +15,12 @@ test('a title with a country is the holder of that office on the day', () => {
 });
 
 test('a surname alone: the one in office, else the one who led a country; East Asian family names come first', () => {
-  assert.equal(r('Trump', '2023-06-01')?.name, 'Donald Trump');
-  assert.equal(r('Trump', '2023-06-01')?.sector, 'ELI');
+  assert.equal(r('Trump', '2021-06-01')?.name, 'Donald Trump');
+  assert.equal(r('Trump', '2021-06-01')?.sector, 'ELI');
+  assert.equal(r('Trump', '2024-03-01')?.sector, 'PTY', 'a candidate again in 2024');
+  assert.equal(r('Clinton', '2016-09-01')?.name, 'Hillary Clinton', 'the candidate, not the former president');
+  // a former minister is not found by surname alone
+  assert.equal(r('Mattis', '2022-01-01'), null);
   assert.equal(r('Kim', '2018-06-12')?.name, 'Kim Jong-un');
   assert.equal(r('Xi', '2019-01-01')?.name, 'Xi Jinping');
   assert.equal(r('Secretary Clinton', '2012-01-01')?.name, 'Hillary Clinton');

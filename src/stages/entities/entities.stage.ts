@@ -130,7 +130,11 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
   const nameParts = parts.slice(nameStart);
   const before = parts.slice(0, nameStart);
   const headIndex = before.map((p) => p.kind).lastIndexOf('sector');
-  const titled = nameParts.length > 0 && headIndex >= 0;
+  // the title stands right before the name ("Foreign Minister Javad Zarif"), not a word away
+  const headPart = before[headIndex];
+  const titled = nameParts.length > 0 && headIndex >= 0 && headIndex === nameStart - 1
+    // "the president's Pacific roots": a possessive title does not name what follows
+    && !(headPart && words[headPart.at + headPart.words - 1]!.possessive);
 
   // names inside the run before its head, each its own entity ("White House" of "White House
   // officials", "North Korean" of "North Korean dictator Kim"); organisation words with the
@@ -175,6 +179,10 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
         book.mention(inDoc, spanOf(nameWords), 'surname');
         return;
       }
+      // a title before one word that cannot be a name ("General Assembly", "President But") is no person
+      if (titled && !known && proper.length === 1 && nameParts.length === 1 && !classifyUnknownName(['X', proper[0]!.word])) return;
+      // "WALLACE: But, Governor ...": a word that is no name before an appositive is not a person
+      if (appositive && !known && proper.length === nameParts.length && !classifyUnknownName(proper.length === 1 ? ['X', proper[0]!.word] : proper.map((p) => (p as { word: string }).word))) return;
       if (titled) actor = base.resolve(description, { date, context: sentence });
       else if (appositive) actor = base.resolve(`${nameText}, ${appositive.text}`, { date, context: sentence });
       else actor = base.resolve(nameText, { date, context: sentence });

@@ -26,7 +26,7 @@ const BY_HEAD = new Map<string, NameRule>();
 for (const r of NAME_RULES) for (const h of r.heads) BY_HEAD.set(h, r);
 
 // words that do not occur in people's names: capitalised for a headline or a sentence start
-const NOT_IN_NAMES = /^(?:I|If|But|And|Or|The|A|An|Of|For|With|To|In|On|At|By|From|As|Is|Are|Was|Were|Be|Their|His|Her|Its|Our|My|Your|This|That|These|Those|Over|Under|Not|No|Yes|How|Why|What|When|Where|Who|Will|Can|New|Avoid|After|Before|Why|Full|Text|Breaking|Update|Live|Watch|Read|More|Opinion|Analysis)$/;
+const NOT_IN_NAMES = /^(?:I|If|But|And|Or|The|A|An|Of|For|With|To|In|On|At|By|From|As|Is|Are|Was|Were|Be|Their|His|Her|Its|Our|My|Your|This|That|These|Those|Over|Under|Not|No|Yes|How|Why|What|When|Where|Who|Will|Can|New|Avoid|After|Before|Why|Full|Text|Breaking|Update|Live|Watch|Read|More|Opinion|Analysis|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Reveals|Says|Said|Proponents|Critics|Supporters)$/;
 
 export interface UnknownName { readonly type: EntityType; readonly sector: string | null; readonly rule: string }
 

@@ -6,12 +6,20 @@ import { framesOf, npBefore, type CueAt, type Frame, type Tok } from './frames.j
 import { actorBaseOf } from '../../actors/index.js';
 import { buildLexicon } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
-import { SpeakerResolver } from './speakers.js';
+import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
 
 export const ATTRIBUTIONS_VERSION = '1.0.0';
 
 const QUOTED_PRONOUN = /^(i|you|we|he|she|they|it|who|that|which|people|everyone|everybody|nobody|someone|somebody)$/i;
+
+/** Whether [start, end) lies inside one of the quotations (sorted by start; few overlap). */
+function insideQuote(quotes: readonly Quote[], start: number, end: number): boolean {
+  let lo = 0, hi = quotes.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (quotes[mid]!.start <= start) lo = mid + 1; else hi = mid; }
+  for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) if (quotes[i]!.start <= start && end <= quotes[i]!.end) return true;
+  return false;
+}
 
 /** Word forms that are cues only as verbs ("reports" the noun is not a cue). */
 const VERB_POS = new Set(['VERB', 'AUX']);
@@ -151,6 +159,17 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
 export const attributionsStage: StageFactory = (resources) => {
   const lexicon = resources.once('attributions.lexicon', buildLexicon);
   const actors = actorBaseOf(resources);
+  // the actor base composes descriptions word by word: the same few group names recur in every article
+  const described = new Map<string, ReturnType<Describe>>();
+  const describe: Describe = (text) => {
+    let d = described.get(text);
+    if (d === undefined && !described.has(text)) {
+      try { d = actors.resolve(text) ?? null; } catch { d = null; }
+      if (described.size > 20000) described.clear();
+      described.set(text, d);
+    }
+    return d ?? null;
+  };
   return {
     name: 'attributions',
     version: ATTRIBUTIONS_VERSION,
@@ -172,7 +191,7 @@ export const attributionsStage: StageFactory = (resources) => {
           const completed = entry.needs !== null && toks.slice(i + 1, i + 14).some((x) => x.low === entry.needs) && toks[i - 1]?.low !== 'with';
           if (entry.needs !== null && !completed) return;
           if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos) && !verbBeforeThat && !completed) return;
-          const quoted = quotes.some((q) => q.start <= t.start && t.end <= q.end);
+          const quoted = insideQuote(quotes, t.start, t.end);
           // "I think" inside someone's quotation is part of their words, not a belief of its own
           if (entry.belief && quoted && !completed) return;
           if (entry.particle || entry.belief || t.low === 'quoted' || quoted) { cues.push({ at: i, entry }); return; }
@@ -191,9 +210,7 @@ export const attributionsStage: StageFactory = (resources) => {
       }
       const kept = dedupe(frames);
       continueQuotes(doc, kept, quotes);
-      const resolver = new SpeakerResolver(doc, (text) => {
-        try { return actors.resolve(text, { date: doc.meta.published }); } catch { return null; }
-      });
+      const resolver = new SpeakerResolver(doc, describe);
       kept.sort((a, b) => a.cue.start - b.cue.start);
       for (const f of kept) {
         const sharer = f.sharesSourceWith !== undefined ? [...kept].reverse().find((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;

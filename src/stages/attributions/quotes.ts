@@ -58,7 +58,7 @@ export function findQuotes(original: string, paragraphs: readonly Range[]): Quot
       }
     } else if (carried) carried = null;
   });
-  return quotes.filter((q) => q.end > q.start);
+  return quotes.filter((q) => q.end > q.start).sort((a, b) => a.start - b.start);
 }
 
 function trimEnd(text: string, end: number): number {

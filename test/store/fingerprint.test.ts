@@ -4,6 +4,7 @@ import { BOILERPLATE_RULES } from '../../src/store/boilerplate.js';
 import { boilerplateRule, contentHash, minhash, similarity } from '../../src/store/fingerprint.js';
 import { dice, wordChanges } from '../../src/store/merge/quotes.js';
 import { matchScore, reportKey, triggerStems } from '../../src/store/merge/happenings.js';
+import { party } from '../../src/store/merge/parties.js';
 import { actor, article, resultFor, type EventSpec } from './results.js';
 
 const STORY = `The city council voted on Wednesday to close the old coal plant by the end of next year, ending a decade of disputes over air quality in the valley.
@@ -62,4 +63,15 @@ test('happening matching: type, modality, day window, shared parties and wording
   assert.equal(matchScore(reportKey(ev({ ...base, trigger: 'offer' }), '2026-01-10'), h), null, 'different wording, no CAMEO');
   assert.equal(matchScore(reportKey(ev(base), null), h), null, 'no date');
   assert.deepEqual(triggerStems('has rejected'), ['rejec']);
+});
+
+test('parties: the state by its country however named, people and other bodies by name', () => {
+  const persons = new Set(['abbas araghchi']);
+  assert.equal(party(actor('Tehran', 'IRN', null), persons).key, 'IRN');
+  assert.equal(party(actor('the Iranian government', 'IRN', null), persons).key, 'IRN');
+  assert.equal(party(actor('the United States', 'USA', null), persons).key, 'USA');
+  assert.equal(party(actor('Justice Department', 'USA', 'GOV'), persons).key, 'USA');
+  assert.equal(party(actor('Abbas Araghchi', 'IRN', 'GOV'), persons).key, 'person:abbas araghchi');
+  assert.equal(party(actor('Houston', 'USA', null), persons).key, 'name:houston');
+  assert.equal(party(actor('Democratic Party', 'USA', 'PTY'), persons).key, 'name:democratic party');
 });

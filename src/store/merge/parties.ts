@@ -1,11 +1,13 @@
 import type { ActorRefJson } from '../../result/schema.js';
+import { isNationalName } from './national-names.js';
 
 /**
  * How the store names a party: the GDELT-style code (country + sector, "IRNGOV"), the country
- * alone, and the name folded for comparison. Cross-article matching compares `key`s. A person
- * (an entity of type PERSON in the article) is keyed by name, so that two politicians of one
- * country are never the same party; any other party by its country when it is known (outlets name
- * the same state differently: "Iran", "Tehran", "the Iranian government"), else by its name.
+ * alone, and the name folded for comparison. Cross-article matching compares `key`s. The state
+ * (a national name, capital or demonym, or a government or military body) is keyed by its country,
+ * since outlets name it differently ("Iran", "Tehran", "the Iranian government"); a person (a
+ * PERSON entity of the article) by name, so two politicians of one country are never one party;
+ * anything else (a city, a party, a company) by its name.
  */
 export interface Party {
   readonly name: string;
@@ -26,7 +28,9 @@ export function actorCode(ref: Pick<ActorRefJson, 'country' | 'sector'>): string
 
 export function party(ref: ActorRefJson, persons: ReadonlySet<string> = NO_PERSONS): Party {
   const name = foldName(ref.name);
-  const key = persons.has(name) ? `person:${name}` : ref.country ?? `name:${name}`;
+  const state = ref.country !== null && !persons.has(name)
+    && (ref.sector === 'GOV' || ref.sector === 'MIL' || isNationalName(name, ref.country));
+  const key = state ? ref.country! : persons.has(name) ? `person:${name}` : `name:${name}`;
   return { name, country: ref.country, code: actorCode(ref), key };
 }
 

@@ -29,11 +29,11 @@ export interface Frame {
 }
 
 const AUX = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'be', 'been', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'also', 'not', "n't", 'never', 'later', 'previously', 'earlier', 'then', 'repeatedly', 'publicly', 'privately', 'recently', 'again', 'once', 'still', 'reportedly', 'first', 'already', 'often', 'just', 'even', 'only', 'further', 'initially', 'separately', 'simply', 'flatly', 'openly', 'specifically', 'explicitly', 'quickly']);
-const NP_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON', 'PART']);
+const NP_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
 const PARTICIPLE = /ing$/;
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
-const DAY_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year)$/;
+const DAY_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year|january|february|march|april|may|june|july|august|september|october|november|december|last|late|early|earlier|\d{1,4})$/;
 // words that open a subordinate clause: a quotation before them is not what the cue after them reports
 const CLAUSE_OPENERS = new Set(['as', 'because', 'when', 'while', 'and', 'but', 'if', 'after', 'before', 'since', 'which', 'that', 'so', 'though', 'although', 'where', 'than', 'for', 'to', 'of', 'in']);
 const CLOSE_QUOTE = /^[”"’»›']+$/;
@@ -69,6 +69,11 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
     }
     break;
   }
+  // "an ad in 2008": a time phrase after the noun belongs to the subject
+  if (a < end && a >= 2 && toks.slice(a, end).every((t) => DAY_WORD.test(t.low)) && ['in', 'on', 'during', 'from'].includes(toks[a - 1]!.low)) {
+    const more = npBefore(toks, a - 1);
+    if (more) a = more[0];
+  }
   // "reports from X regarding Y suggest": a noun's prepositional phrases belong to the subject
   if (a < end && a >= 2 && ['regarding', 'from', 'about', 'concerning'].includes(toks[a - 1]!.low) && toks[a - 2]!.pos === 'NOUN' && end - a <= 10) {
     const more = npBefore(toks, a - 1);
@@ -91,6 +96,21 @@ export function npAfter(toks: readonly Tok[], a: number, limit = toks.length): [
     break;
   }
   return b > a ? [a, b] : null;
+}
+
+/**
+ * "Richard Revesz, director of the institute, said": a name, a comma, a description, and the comma
+ * before the cue at `comma`. The subject runs from the name to that comma.
+ */
+function appositiveSubject(toks: readonly Tok[], comma: number): [number, number] | null {
+  for (let c = comma - 1; c > 0 && c > comma - 30; c--) {
+    if (OPEN_QUOTE.test(toks[c]!.value) || CLOSE_QUOTE.test(toks[c]!.value)) return null;
+    if (toks[c]!.low !== ',') continue;
+    const head = npBefore(toks, c);
+    if (!head || !toks.slice(head[0], head[1]).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) return null;
+    return [head[0], comma];
+  }
+  return null;
 }
 
 /** Skips the auxiliaries and adverbs between a subject and its verb, walking back from `i`. */
@@ -178,11 +198,19 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
       let source: [number, number] | null = null;
       const subjEnd = skipAuxBack(toks, at);
       if (subjEnd > from) {
-        // "Trump, the 2016 frontrunner, said": the first noun phrase after the quote
-        let a = from;
-        while (a < subjEnd && isPunct(toks[a])) a++;
-        source = npAfter(toks, a, subjEnd) ?? npBefore(toks, subjEnd);
-      } else source = npAfter(toks, at + 1);
+        // "Kenneth Baer, a former official who runs a firm, said": all of it is the source
+        source = trimmed(toks, from, subjEnd);
+        if (source && !toks.slice(source[0], source[1]).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON')) source = null;
+      } else {
+        source = npAfter(toks, at + 1);
+        // "said Rep. Jim Clyburn (D-S.C.), the assistant leader of the caucus."
+        if (source) {
+          let b = source[1];
+          while (b < toks.length && !OPEN_QUOTE.test(toks[b]!.value) && toks[b]!.pos !== 'VERB' && toks[b]!.low !== ';') b++;
+          const whole = trimmed(toks, source[0], b);
+          if (whole && whole[1] - whole[0] <= 25 && b - source[1] > 0) source = whole;
+        }
+      }
       if (c.quoteAfter) {
         // “Sanctions,” the minister said, “are ...”: one quotation in two parts
         const first = c.quoteBefore.range, second = c.quoteAfter.range;
@@ -248,6 +276,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   let subjEnd = skipAuxBack(toks, at);
   while (subjEnd > 1 && DAY_WORD.test(toks[subjEnd - 1]!.low)) subjEnd = skipAuxBack(toks, subjEnd - 1 - (toks[subjEnd - 2]?.low === 'on' ? 1 : 0));
   let subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
+  if (!subject && subjEnd > 2 && toks[subjEnd - 1]!.low === ',') subject = appositiveSubject(toks, subjEnd - 1);
   // "X was expressed by Y": the content is the subject, the source follows "by"
   if (toks[cueEnd]?.low === 'by' && subjEnd < at && ['was', 'were', 'is', 'are', 'been', 'being'].includes(toks[subjEnd]!.low)) {
     const by = npAfter(toks, cueEnd + 1);
@@ -256,7 +285,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     }
   }
   // "X clarified it by saying ...": the subject is the clause's, before its verb
-  const bySaying = toks[at - 1]?.low === 'by' && PARTICIPLE.test(toks[at]!.low);
+  const bySaying = (toks[at - 1]?.low === 'by' && PARTICIPLE.test(toks[at]!.low)) || toks[at - 1]?.low === 'to';
   // "X spoke highly of Kim and boasted ...": a coordinated verb shares the subject before
   const coordinated = subjEnd > 0 && toks[subjEnd - 1]!.low === 'and' && !subject;
   if (bySaying || coordinated) {

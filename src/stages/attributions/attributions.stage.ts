@@ -102,6 +102,29 @@ function stretchToQuote(f: Frame, quotes: readonly Quote[]): Frame {
   return start === f.content.start && end === f.content.end ? f : { ...f, content: { start, end } };
 }
 
+const DASH_CREDIT = /^[ \t]*([―—–])[ \t]*([^\n―—–]{2,80}?)[ \t]*$/m;
+
+/** “...” ― Sonya Herridge: a quotation credited with a dash and a name at the end of its line. */
+function dashCredits(doc: Document, quotes: readonly Quote[]): Placed[] {
+  const out: Placed[] = [];
+  const sentences = doc.layer('sentence');
+  for (const q of quotes) {
+    const lineEnd = doc.text.indexOf('\n', q.close);
+    const rest = doc.text.slice(q.close + 1, lineEnd < 0 ? doc.text.length : lineEnd);
+    const m = DASH_CREDIT.exec(rest);
+    if (!m || m.index !== 0 || m[2]!.split(/\s+/).length > 8) continue;
+    const dash = q.close + 1 + rest.indexOf(m[1]!);
+    const nameStart = q.close + 1 + rest.indexOf(m[2]!, dash - q.close - 1);
+    const sentence = sentences.find((x) => x.start <= dash && dash < x.end) ?? sentences.find((x) => x.start <= q.start && q.start < x.end);
+    if (!sentence) continue;
+    out.push({
+      rule: 'cue.dash-credit', confidence: 0.8, cue: { start: dash, end: dash + 1 }, cueTokens: [], content: { start: q.start, end: q.end },
+      source: { start: nameStart, end: nameStart + m[2]!.length }, belief: false, sentence, id: 0, speaker: null, via: [], parent: null, inQuote: false,
+    });
+  }
+  return out;
+}
+
 /** A cue inside quotation marks speaks only for the quoted words: its content stays inside them. */
 function clipToQuote(f: Frame, quotes: readonly Quote[]): Frame | null {
   const q = quotes.find((x) => x.start <= f.cue.start && f.cue.end <= x.end);
@@ -208,6 +231,7 @@ export const attributionsStage: StageFactory = (resources) => {
           if (f) frames.push({ ...f, sentence: s, id: 0, speaker: null, via: [], parent: null, inQuote });
         }
       }
+      frames.push(...dashCredits(doc, quotes));
       const kept = dedupe(frames);
       continueQuotes(doc, kept, quotes);
       const resolver = new SpeakerResolver(doc, describe);

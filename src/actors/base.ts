@@ -337,8 +337,8 @@ export class ActorBase {
       }
       if (best) { parts.push(best); i += best.words; continue; }
       const w = words[i]!;
-      // "Saudi-led coalition": the leader's nationality
-      const led = /^(.+)-led$/.exec(w);
+      // "Saudi-led coalition", "the Hamas-run ministry": the nationality of who leads or runs it
+      const led = /^(.+)-(?:led|run|controlled|ruled)$/.exec(w);
       const leader = led ? this.lookupName(led[1]!).find((e) => e.country) : undefined;
       if (leader) { parts.push({ kind: 'name', entry: { ...leader, kind: 'adjective', type: 'NORP', sector: null }, at: i, words: 1 }); i++; continue; }
       const proper = isCapitalised(w) && !/^(?:The|A|An|Some|Many)$/.test(w);

@@ -94,3 +94,20 @@ test('every entity and mention says which rule made it', () => {
   const entityIds = new Set(doc.layer('entity').map((e) => e.id));
   for (const m of doc.layer('mention')) assert.ok(entityIds.has(m.data.entity));
 });
+
+test('a wire story: metonyms, appositives, group nouns and former leaders together', () => {
+  const r = run(`KYIV, Feb 24 (Reuters) - Russian forces launched a missile barrage on Kyiv overnight, Ukrainian officials said.
+Kremlin spokesman Dmitry Peskov told reporters Moscow was open to talks. Andriy Sybiha, Ukraine's foreign minister, called the
+strikes a crime. Protesters gathered outside the Russian embassy in Warsaw, Polish police said. The Hamas-run health ministry
+issued a statement. The former British prime minister Boris Johnson visited Kyiv.`, '2025-02-24');
+  const of = (name: string) => { const e = find(r, name); return e ? `${e.country}/${e.sector}` : 'missing'; };
+  assert.equal(of('Russian forces'), 'RUS/MIL');
+  assert.equal(of('Ukrainian officials'), 'UKR/GOV');
+  assert.equal(of('Dmitry Peskov'), 'RUS/GOV');
+  assert.equal(of('Andrii Sybiha'), 'UKR/GOV', 'a spelling variant of a known minister');
+  assert.equal(of('Russian embassy'), 'RUS/GOV');
+  assert.equal(of('Polish police'), 'POL/COP');
+  assert.equal(of('Hamas-run health ministry'), 'PSE/GOV');
+  assert.equal(of('Boris Johnson'), 'GBR/ELI');
+  assert.equal(r.entities.find((e) => e.mentions.some((m) => m.text === 'Moscow'))?.sector, 'GOV');
+});

@@ -32,9 +32,21 @@ export function compile<T extends { pattern: string }>(entry: T): CompiledPatter
  * The forms a token can be matched by: its lemma, its normal form, and a crude singular / base form,
  * because wink leaves capitalised words ("Protesters" at the start of a sentence) unlemmatised.
  */
-export function formsOf(t: Token): string[] {
-  const normal = t.data.normal;
-  const lemma = t.data.lemma.toLowerCase();
+export function formsOf(t: Token): readonly string[] {
+  const key = `${t.data.lemma}\u0000${t.data.normal}`;
+  let forms = FORMS.get(key);
+  if (!forms) {
+    if (FORMS.size > 50_000) FORMS.clear();
+    forms = computeForms(t.data.lemma.toLowerCase(), t.data.normal);
+    FORMS.set(key, forms);
+  }
+  return forms;
+}
+
+/** forms by lemma and normal form: the vocabulary of news is small, so most tokens are seen before */
+const FORMS = new Map<string, readonly string[]>();
+
+function computeForms(lemma: string, normal: string): readonly string[] {
   const forms = [lemma, normal];
   if (lemma === normal) {
     if (normal.endsWith('ies')) forms.push(normal.slice(0, -3) + 'y');
@@ -44,6 +56,12 @@ export function formsOf(t: Token): string[] {
     if (normal.endsWith('ing')) forms.push(normal.slice(0, -3), normal.slice(0, -3) + 'e');
   }
   return forms;
+}
+
+/** Whether any pattern of the set can start with one of these forms: most tokens cannot, and are skipped. */
+function startsAny<T extends { pattern: string }>(set: PatternSet<T>, forms: readonly string[]): boolean {
+  for (const f of forms) if (set.starts(f)) return true;
+  return false;
 }
 
 const isVerb = (t: Token) => t.data.pos === 'VERB' || t.data.pos === 'AUX';
@@ -74,6 +92,10 @@ export class PatternSet<T extends { pattern: string }> {
         this.byFirst.set(a.word, list);
       }
     }
+  }
+
+  starts(word: string): boolean {
+    return this.byFirst.has(word);
   }
 
   /** Every match that starts at token `i`. */
@@ -132,11 +154,12 @@ export function findTriggers(tokens: readonly Token[]): PatternMatch<TriggerEntr
   const forms = tokens.map(formsOf);
   const blocked = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
+    if (!startsAny(NON_EVENT_SET, forms[i]!)) continue;
     for (const m of NON_EVENT_SET.matchAt(tokens, forms, i)) m.tokens.forEach((k) => blocked.add(k));
   }
   const candidates: PatternMatch<TriggerEntry>[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (blocked.has(i) || adjectivalParticiple(tokens, i)) continue;
+    if (!startsAny(TRIGGER_SET, forms[i]!) || blocked.has(i) || adjectivalParticiple(tokens, i)) continue;
     candidates.push(...TRIGGER_SET.matchAt(tokens, forms, i));
   }
   candidates.sort((a, b) => b.tokens.length - a.tokens.length

@@ -216,12 +216,22 @@ function mentionsIn(doc: Document, tokens: readonly Token[]): { start: number; e
   const first = tokens[0], last = tokens.at(-1);
   if (!first || !last) return [];
   const out: { start: number; end: number; ref: ActorRefData }[] = [];
-  for (const m of doc.layer('mention')) {
-    if (m.end <= first.start || m.start >= last.end) continue;
+  const all = doc.layer('mention');
+  // mentions are sorted by start: find the first that can reach into the sentence, stop after it
+  let lo = 0, hi = all.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (all[mid]!.start < first.start - 200) lo = mid + 1; else hi = mid; }
+  for (let k = lo; k < all.length; k++) {
+    const m = all[k]!;
+    if (m.start >= last.end) break;
+    if (m.end <= first.start) continue;
     const entity = doc.annotation(m.data.entity);
     if (!entity || entity.layer !== 'entity') continue;
     const data = entity.data as { name: string; country: string | null; sector: string | null };
-    const a = tokens.findIndex((t) => t.end > m.start);
+    let a = -1;
+    for (let lo2 = 0, hi2 = tokens.length; lo2 < hi2;) {
+      const mid = (lo2 + hi2) >>> 1;
+      if (tokens[mid]!.end > m.start) { a = mid; hi2 = mid; } else lo2 = mid + 1;
+    }
     let b = a;
     while (b < tokens.length && tokens[b]!.start < m.end) b++;
     if (a < 0) continue;

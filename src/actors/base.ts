@@ -28,6 +28,8 @@ export interface ResolveOptions {
   context?: string;
   /** the words right before the description in its sentence ("Michael" before "Jordan") */
   before?: string;
+  /** more text to count cues in for ambiguous names (the whole article), beyond `context` */
+  cues?: string;
 }
 
 /** How a proper name in the base resolves, before dates and modifiers are applied. */
@@ -281,7 +283,7 @@ export class ActorBase {
   private choose(entries: readonly NameEntry[], text: string, options: ResolveOptions): NameEntry | null {
     const first = entries[0]!;
     if (!first.ambiguous) return first;
-    const sense = ambiguousSense(first, text, options.context ?? '', options.before);
+    const sense = ambiguousSense(first, text, options.context ?? '', options.before, options.cues);
     if (sense === 'country') return first;
     return null;
   }
@@ -391,7 +393,7 @@ export class ActorBase {
       ? [{ word: p.kind === 'proper' ? p.word : words[p.at]!, at: i }] : []));
     let country: string | null = null, countryRule = '', countryId: string | undefined;
     for (const n of names) {
-      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '', options.before) !== 'country') {
+      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '', options.before, options.cues) !== 'country') {
         // "Georgia's governor" in a story from Atlanta: the other sense may still have a country
         const other = n.entry.otherSense;
         if (other?.type === 'GPE' && other.country) { country = other.country; countryRule = 'other-sense'; break; }
@@ -426,7 +428,7 @@ export class ActorBase {
     if (!head) {
       // only names: "Iran's" or "Tehran" written with more around it; the first name decides
       const n = names[0]!;
-      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '', options.before) !== 'country') return null;
+      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '', options.before, options.cues) !== 'country') return null;
       return this.fromEntry(n.entry, raw, date, modifiers[0] ?? null, 'in-description');
     }
     // group nouns and bodies: "Iranian officials", "riot police", "the Iranian Foreign Ministry"
@@ -484,7 +486,7 @@ const US_STATE_CUES = /\b(?:Atlanta|Savannah|Augusta|Macon|Gov\.|governor|state 
 const COUNTRY_CUES = /\b(?:Tbilisi|Caucasus|Abkhazia|South Ossetia|Ossetia|Saakashvili|Georgian|Moscow|Russia|Russian|Kremlin|ex-Soviet|former Soviet|Black Sea|Amman|Jordanian|Hashemite|King Abdullah|Abdullah II|West Bank|Syria|Iraq|Israel|Palestinian|kingdom|refugees|NATO|EU)\b/gi;
 
 /** Which sense of an ambiguous country name the text and its context support. */
-export function ambiguousSense(entry: NameEntry, text: string, context: string, before?: string): 'country' | 'other' {
+export function ambiguousSense(entry: NameEntry, text: string, context: string, before?: string, cues = ''): 'country' | 'other' {
   const all = `${text} ${context}`;
   // in running text the words just before decide ("Michael Jordan" but "visited Jordan"); for a
   // description given alone, any naming of the person in its context does
@@ -493,7 +495,9 @@ export function ambiguousSense(entry: NameEntry, text: string, context: string, 
   // a given name or a title before the word makes it a surname ("Michael Jordan", "Rep. Jordan")
   const personBefore = new RegExp(`\\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov)\\.?\\s+${name}\\b|\\b(?!(?:In|To|From|And|Of|The|With|For|By|At|On|Near|Into|Against|Like|Visit|Visited|Leave|Left)\\b)\\p{Lu}\\p{Ll}+\\s+${name}\\b(?!\\s+(?:River|Valley))`, 'u');
   if (entry.kind === 'country' && entry.otherSense?.type === 'PERSON' && personBefore.test(local)) return 'other';
-  const us = (all.match(US_STATE_CUES) ?? []).length;
-  const abroad = (all.match(COUNTRY_CUES) ?? []).length;
+  // cues in the sentence count more than cues elsewhere in the article
+  const count = (re: RegExp) => 3 * (all.match(re) ?? []).length + (cues.match(re) ?? []).length;
+  const us = count(US_STATE_CUES);
+  const abroad = count(COUNTRY_CUES);
   return us > abroad ? 'other' : 'country';
 }

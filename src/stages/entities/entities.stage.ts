@@ -159,7 +159,7 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
     } else if (p.kind === 'sector' && p.word.organisation && i < prefixEnd - 1 && i > 0) {
       const ws = words.slice(run.core, p.at + p.words);
       const text = textOf(ws, full);
-      const actor = base.resolve(text, { date, context: sentence });
+      const actor = base.resolve(text, { date, context: sentence, cues: full });
       if (actor && actor.country) book.add(actor, spanOf(ws), 'description', headKey(actor, ws));
     }
   }
@@ -183,9 +183,9 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
       if (titled && !known && proper.length === 1 && nameParts.length === 1 && !classifyUnknownName(['X', proper[0]!.word])) return;
       // "WALLACE: But, Governor ...": a word that is no name before an appositive is not a person
       if (appositive && !known && proper.length === nameParts.length && !classifyUnknownName(proper.length === 1 ? ['X', proper[0]!.word] : proper.map((p) => (p as { word: string }).word))) return;
-      if (titled) actor = base.resolve(description, { date, context: sentence });
-      else if (appositive) actor = base.resolve(`${nameText}, ${appositive.text}`, { date, context: sentence });
-      else actor = base.resolve(nameText, { date, context: sentence });
+      if (titled) actor = base.resolve(description, { date, context: sentence, cues: full });
+      else if (appositive) actor = base.resolve(`${nameText}, ${appositive.text}`, { date, context: sentence, cues: full });
+      else actor = base.resolve(nameText, { date, context: sentence, cues: full });
       // capitalised words the base cannot place: the words themselves tell what they are
       if (actor?.rule === 'person.unknown') actor = null;
       if (!actor && nameParts.length >= 2) {
@@ -220,7 +220,7 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
   }
   const text = textOf(coreWords, full);
   if (book.skipped(spanOf(coreWords))) return;
-  let actor = base.resolve(text, { date, context: sentence });
+  let actor = base.resolve(text, { date, context: sentence, cues: full });
   if (!actor) return;
   // "his subordinates", "her aides": the group of the person last named before them
   const owner = run.core > 0 && /^(?:his|her)$/i.test(words[run.core - 1]!.text) && actor.type === 'NORP' ? book.lastPerson(words[0]!.start) : null;
@@ -267,7 +267,7 @@ function addName(base: ActorBase, book: EntityBook, p: Extract<Part, { kind: 'na
     const inDoc = book.personBySurname(t, ws[0]!.start);
     if (inDoc !== null) { book.mention(inDoc, spanOf(ws), 'surname'); return; }
   }
-  const actor = base.resolve(p.surname ? p.entry.name : t, { date, context: sentence, before });
+  const actor = base.resolve(p.surname ? p.entry.name : t, { date, context: sentence, before, cues: full });
   if (!actor) return;
   const span = text && text !== textOf(ws, full) ? { start: full.indexOf(text, ws[0]!.start - text.length), end: ws[ws.length - 1]!.end } : spanOf(ws);
   book.add(actor, span.start >= 0 ? span : spanOf(ws), mentionKindOf(actor, textOf(ws, full), !!p.surname), actor.actorId ? `${actor.actorId}|${p.entry.kind === 'capital' || p.entry.kind === 'metonym' ? actor.name : p.entry.kind}` : undefined);
@@ -291,7 +291,7 @@ function appositiveAfter(base: ActorBase, words: readonly Word[], parts: readonl
   const hasTitle = parts.some((p) => p.at >= i && p.at < j && p.kind === 'sector' && p.word.person);
   if (!hasTitle) return null;
   const text = textOf(ws, full);
-  const actor = base.resolve(text, { date, context: sentence });
+  const actor = base.resolve(text, { date, context: sentence, cues: full });
   return actor && (actor.country || actor.sector) ? { text, span: spanOf(ws) } : null;
 }
 

@@ -62,6 +62,11 @@ test('Georgia: the country or the US state, by context', () => {
   assert.equal(abroad.entities.find((e) => e.name === 'Georgia')?.country, 'GEO');
   const home = run('Voters in Georgia lined up in the Atlanta suburbs on Tuesday, the state\'s governor said.');
   assert.equal(home.entities.find((e) => e.name === 'Georgia')?.country, 'USA');
+  // the cue may sit elsewhere in the article
+  const far = run('Early voting began in Georgia on Monday. Turnout in the Atlanta suburbs was high, county officials said, and Republican and Democratic volunteers knocked on doors.');
+  assert.equal(far.entities.find((e) => e.name === 'Georgia')?.country, 'USA');
+  const farAbroad = run('Protests spread across Georgia on Monday. In Tbilisi, crowds waved EU flags and denounced Russian influence.');
+  assert.equal(farAbroad.entities.find((e) => e.name === 'Georgia')?.country, 'GEO');
 });
 
 test('Jordan: the kingdom, or a person, by the words around it', () => {

@@ -14,7 +14,7 @@ const MODALITY: readonly [string, string, string][] = [
   ['Iceland did not meet with Norwegian officials.', 'CONSULT', 'negated'],
   ['There were no plans for talks between Greece and Turkey, the ministry said.', 'CONSULT', 'negated'],
   ['Ghana could send troops to Mali.', 'MOBILIZE', 'hypothetical'],
-  ['Austria will meet with Swiss negotiators next week.', 'CONSULT', 'future'],
+  ['Canada will impose sanctions on Belarus next week.', 'SANCTION', 'future'],
   ['New sanctions on Syria are on the verge of being imposed.', 'SANCTION', 'future'],
   ['Peru had expelled the Venezuelan ambassador before the talks began.', 'SANCTION', 'historical'],
   ['Sudan accused Chad of sheltering rebels in January 2021.', 'ACCUSE', 'historical'],
@@ -89,6 +89,13 @@ test('a pronoun subject takes the actor named before it', () => {
 test('a verb inside a controlling verb is its content, not a second event', () => {
   const events = eventsOf('Iraq threatened to expel the Turkish ambassador.');
   assert.deepEqual(events.map(brief), ['THREATEN IRQ>TUR']);
+});
+
+test('a meeting stated as intent is an AGREE; one merely scheduled by a date stays a future CONSULT', () => {
+  assert.equal(only('Austria will meet with Swiss negotiators.', 'AGREE').modality, 'asserted');
+  const scheduled = only('The ministers of Chile and Peru attend the summit in Lima on March 18.', 'CONSULT');
+  assert.equal(scheduled.modality, 'future');
+  assert.equal(scheduled.date, '2024-03-18');
 });
 
 test('a promise of harm is a threat; a promise of help is an agreement', () => {

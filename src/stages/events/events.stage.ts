@@ -24,6 +24,11 @@ const CONTROL_REACH = 10;
 const DATE_REACH = 12;
 /** Material acts that, promised for the future, are an expression of intent (PLOVER: a future AID is an AGREE). */
 const INTENT_TYPES = new Set<PloverType>(['SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
+/**
+ * Futures stated as intent ("will visit", "plans to meet"); a meeting merely scheduled ("when both
+ * attend the meeting on Saturday") stays a future CONSULT.
+ */
+const STATED_INTENT = new Set(['modality.future.will', 'modality.future.going-to', 'modality.future.plan', 'modality.future.set-to']);
 /** Harmful acts that, made conditional ("unless ...", "if ..."), are a threat. */
 const HARM_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 /** Types whose target, when the text names none, is the actor's own government or people. */
@@ -260,7 +265,7 @@ function eventOf(
   // type by modality: promised material help is an AGREE; conditional harm is a THREATEN
   if (modality === 'future' && type === 'PROTEST' && actor.length && (entry.mode === 'boycott' || entry.mode === 'strike')) {
     type = 'THREATEN'; modality = 'asserted'; evidence.push('type.announced-boycott-is-threat');
-  } else if (modality === 'future' && INTENT_TYPES.has(type)) {
+  } else if (modality === 'future' && (INTENT_TYPES.has(type) || (type === 'CONSULT' && STATED_INTENT.has(verdict.rule)))) {
     type = 'AGREE'; modality = 'asserted'; evidence.push('type.future-intent-is-agree');
   } else if (conditional && !CONDITIONS.has(ownOpener) && !RELATIVES.has(ownOpener) && (modality === 'hypothetical' || modality === 'future')
     && (HARM_TYPES.has(type) || entry.mode === 'withdraw')) {

@@ -384,14 +384,13 @@ export class ActorBase {
     // a known person named after the title ("Secretary of State Mike Pompeo") is the actor;
     // a group or body named after the person ("the Trump administration") takes their country
     if (personPart && (!head || head.at < personPart.at)) {
-      const r = this.fromEntry(personPart.entry, raw, date, former, 'in-description');
-      return { ...r, rule: `${r.rule}`, confidence: r.confidence };
+      return this.fromEntry(personPart.entry, raw, date, former, 'in-description');
     }
     // proper words not in the base: a person's name (after a title), or a name the corpus taught us
     // "Jim Jordan": a name that is also a surname counts as a proper word after a given name
     const proper = parts.flatMap((p, i) => (p.kind === 'proper' || (p.kind === 'name' && p.entry.otherSense?.type === 'PERSON' && parts[i - 1]?.kind === 'proper')
       ? [{ word: p.kind === 'proper' ? p.word : words[p.at]!, at: i }] : []));
-    let country: string | null = null, countryRule = '', countryId: string | undefined;
+    let country: string | null = null, countryRule = '';
     for (const n of names) {
       if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '', options.before, options.cues) !== 'country') {
         // "Georgia's governor" in a story from Atlanta: the other sense may still have a country
@@ -401,7 +400,7 @@ export class ActorBase {
       }
       let c = n.entry.country;
       if (n.entry.person) c = this.personOn(n.entry.person, date).country;
-      if (c) { country = c; countryRule = n.entry.kind; countryId = n.entry.id; break; }
+      if (c) { country = c; countryRule = n.entry.kind; break; }
     }
     // "Iran's adversaries" are not Iran: a relational head drops the country before it
     if (head?.word.relational) { country = null; countryRule = ''; }
@@ -414,7 +413,7 @@ export class ActorBase {
       return {
         name: personName, type: 'PERSON', country: country ?? learned?.country ?? null, sector,
         role: former && role ? `former ${role}` : role,
-        rule: head ? `title.${head.word.id}` : learned ? 'learned.person' : 'person.unknown', confidence: head ? 0.85 : learned ? 0.7 : 0.4,
+        rule: head ? `title+${head.word.id}` : learned ? 'learned.person' : 'person.unknown', confidence: head ? 0.85 : learned ? 0.7 : 0.4,
       };
     }
     if (!head && !names.length) {
@@ -434,11 +433,6 @@ export class ActorBase {
     // group nouns and bodies: "Iranian officials", "riot police", "the Iranian Foreign Ministry"
     const other = modifiers.find((m) => m.sector !== 'ELI');
     const sector: string = former ? 'ELI' : other?.sector ?? head.word.sector;
-    // a metonym or organisation before the head lends its sector only when the head has none of its own
-    if (!country) {
-      const igo = names.find((n) => n.entry.kind === 'igo');
-      if (igo) country = igo.entry.country;
-    }
     const headPart = parts[head.at];
     const headLast = headPart ? words[headPart.at + headPart.words - 1] ?? '' : '';
     // "minister" is a person, "ministers" and "lawmakers" a group
@@ -456,8 +450,7 @@ export class ActorBase {
     }
     return {
       name: name || raw, type, country, sector, role: type === 'PERSON' ? head.word.role ?? null : null,
-      ...(countryId && head.at < (names[0]?.at ?? 0) ? { actorId: countryId } : {}),
-      rule: [countryRule && `country.${countryRule}`, `sector.${head.word.id}`, former?.id ?? other?.id].filter(Boolean).join('+'),
+      rule: [countryRule && `country.${countryRule}`, head.word.id, former?.id ?? other?.id].filter(Boolean).join('+'),
       confidence: country ? 0.8 : 0.6,
     };
   }

@@ -57,6 +57,13 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
   let a = end;
   while (a > 0) {
     const t = toks[a - 1]!;
+    if (t.value === ')') {
+      // "(R-IN)", "(D-S.C.)": a party label inside the name
+      let o = a - 2;
+      while (o >= 0 && a - o < 8 && toks[o]!.value !== '(') o--;
+      if (o >= 1 && toks[o]!.value === '(' && ['PROPN', 'NOUN'].includes(toks[o - 1]!.pos)) { a = o; continue; }
+      break;
+    }
     const inner = (t.low === 'and' && a < end && ['NOUN', 'PROPN'].includes(toks[a - 2]?.pos ?? '') && ['NOUN', 'PROPN', 'ADJ'].includes(toks[a]?.pos ?? ''))
       || (t.low === 'past' && toks[a - 2]?.pos === 'DET');
     if (NP_POS.has(t.pos) || t.low === "'s" || t.low === 'of' || t.low === '&' || inner) {
@@ -98,6 +105,11 @@ export function npAfter(toks: readonly Tok[], a: number, limit = toks.length): [
   return b > a ? [a, b] : null;
 }
 
+/** Whether a token can open a descriptive noun phrase ("the", "a", "director", "81-year-old"). */
+function isDescription(t: Tok | undefined): boolean {
+  return !!t && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(t.pos);
+}
+
 /**
  * "Richard Revesz, director of the institute, said": a name, a comma, a description, and the comma
  * before the cue at `comma`. The subject runs from the name to that comma.
@@ -108,7 +120,8 @@ function appositiveSubject(toks: readonly Tok[], comma: number): [number, number
     if (toks[c]!.low !== ',') continue;
     const head = npBefore(toks, c);
     if (!head || !toks.slice(head[0], head[1]).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) return null;
-    return [head[0], comma];
+    // a description is part of the source; "Trump, speaking to veterans, said" leaves just the name
+    return isDescription(toks[c + 1]) ? [head[0], comma] : head;
   }
   return null;
 }
@@ -198,9 +211,13 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
       let source: [number, number] | null = null;
       const subjEnd = skipAuxBack(toks, at);
       if (subjEnd > from) {
-        // "Kenneth Baer, a former official who runs a firm, said": all of it is the source
-        source = trimmed(toks, from, subjEnd);
-        if (source && !toks.slice(source[0], source[1]).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON')) source = null;
+        // "Kenneth Baer, a former official who runs a firm, said": all of it is the source, but
+        // "O'Neill, on his first day, said" is O'Neill
+        let a = from;
+        while (a < subjEnd && isPunct(toks[a])) a++;
+        const head = npAfter(toks, a, subjEnd);
+        if (head && head[1] < subjEnd && toks[head[1]]!.low === ',' && isDescription(toks[head[1] + 1])) source = trimmed(toks, head[0], subjEnd);
+        else source = head ?? npBefore(toks, subjEnd);
       } else {
         source = npAfter(toks, at + 1);
         // "said Rep. Jim Clyburn (D-S.C.), the assistant leader of the caucus."

@@ -183,6 +183,26 @@ function eventOf(
     if (reporter) { actor = reporter.refs; evidence.push('actor.reporting-subject'); }
   }
   let type: PloverType = entry.type;
+  // leaders the actor base does not know, by their title: "President X shortened the curfew in Sudan"
+  // leads Sudan; "rebels dismissed an appeal from President X" were appealed to by their own leader
+  if (!actor.length) {
+    const s = phrases.find((p) => p.start >= clause[0] && p.end <= h && !p.refs.length && !p.pronoun && titled(tokens, p));
+    const place = s ? placeAfter({ tokens, phrases, clause }, last) : [];
+    if (s && place.length === 1) {
+      actor = [{ name: textOf(doc, tokens, s), country: place[0]!.country, sector: 'GOV' }];
+      evidence.push('actor.leader-of-place');
+    }
+  }
+  if (!recipient.length && actor.length === 1 && actor[0]!.country) {
+    const k = phrases.findIndex((p) => p.start > last && p.end <= clause[1] && !p.refs.length && titled(tokens, p));
+    const leader = phrases[k];
+    const of = phrases[k + 1];
+    const named = of && tokens[of.start - 1]?.data.normal === 'of' && of.refs.length ? of.refs[0]!.country : null;
+    if (leader && !tokens.slice(last + 1, leader.start).some((t) => t.data.value === ',')) {
+      recipient = [{ name: textOf(doc, tokens, leader), country: named ?? actor[0]!.country, sector: 'GOV' }];
+      evidence.push(named ? 'recipient.leader-of' : 'recipient.own-leader');
+    }
+  }
   const next = clauseList[ci + 1];
   if (!recipient.length && type === 'REQUEST' && next && tokens[next[0]]?.data.normal === 'that') {
     // "demanded that the US cancel ...": the one asked is the subject of the that-clause
@@ -325,6 +345,17 @@ function conditionOf(
       cameo: '10', quadClass: quadClassOf('REQUEST'), score: scoreOf('REQUEST'),
     },
   };
+}
+
+const TITLES = new Set(['president', 'prime', 'premier', 'king', 'queen', 'chancellor', 'emir', 'sultan', 'dictator', 'leader']);
+
+/** A phrase headed by a leader's title ("President Laurent X", "the president"). */
+function titled(tokens: readonly Token[], p: Phrase): boolean {
+  return tokens.slice(p.start, p.end).some((t) => TITLES.has(t.data.normal));
+}
+
+function textOf(doc: Document, tokens: readonly Token[], p: Phrase): string {
+  return doc.text.slice(tokens[p.start]!.start, tokens[p.end - 1]!.end).replace(/^(the|a|an)\s+/i, '');
 }
 
 const ANAPHORIC = new Set(['such', 'these', 'those', 'the']);

@@ -53,6 +53,15 @@ test('an unnamed target is the other party the article is about', () => {
   assert.equal(e?.recipient[0]?.country, 'ESP');
 });
 
+test('a leader the actor base does not know is placed by title', () => {
+  const e = only('President Okonkwo Adeyemi lifted the curfew in Nigeria on Friday.', 'CONCEDE');
+  assert.equal(e.actor[0]?.country, 'NGA');
+  const r = only('Malian rebels rejected an appeal from President Kanoute.', 'REJECT');
+  assert.equal(r.recipient[0]?.country, 'MLI');
+  const o = only('Chile offered to meet the president of Bolivia.', 'AGREE');
+  assert.equal(o.recipient[0]?.country, 'BOL');
+});
+
 test('passive voice: the agent comes from the by-phrase, the recipient from the subject', () => {
   const e = only('Dozens of Georgian protesters were arrested by Russian soldiers on Sunday.', 'COERCE');
   assert.deepEqual(e.actor.map((a) => a.country), ['RUS']);

@@ -20,12 +20,20 @@ export interface LearnedPerson {
   readonly evidence: string;
   /** how many articles taught it */
   readonly seen: number;
+  /** where the evidence is: the article and the span of the introducing words in its text */
+  readonly source?: EvidenceSource;
+}
+
+export interface EvidenceSource {
+  readonly article: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface LearnedActors {
   /** the person known by this name (full name or surname), as learned up to `date` */
   lookup(name: string, date?: string | null): LearnedPerson | null;
-  learn(person: string, role: string | null, country: string | null, sector: string | null, date: string | null, evidence: string): void;
+  learn(person: string, role: string | null, country: string | null, sector: string | null, date: string | null, evidence: string, source?: EvidenceSource): void;
 }
 
 /** Is `x` something that implements LearnedActors? (ResourceOptions.learnedActors is untyped.) */
@@ -53,7 +61,7 @@ export class MemoryLearnedActors implements LearnedActors {
     return found;
   }
 
-  learn(person: string, role: string | null, country: string | null, sector: string | null, date: string | null, evidence: string): void {
+  learn(person: string, role: string | null, country: string | null, sector: string | null, date: string | null, evidence: string, source?: EvidenceSource): void {
     const key = keyOf(person);
     const old = this.people.get(key);
     const min = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : a ?? b);
@@ -68,6 +76,7 @@ export class MemoryLearnedActors implements LearnedActors {
       lastSeen: max(old?.lastSeen ?? null, date),
       evidence: newer ? evidence : old.evidence,
       seen: (old?.seen ?? 0) + 1,
+      ...(newer ? (source ? { source } : {}) : old.source ? { source: old.source } : {}),
     });
   }
 

@@ -36,10 +36,12 @@ test('the pipeline learns people introduced with a role and knows them in the ne
   const analyzer = new Analyzer({ stages: ['tokens', 'dates', 'entities'], resources: new Resources({ learnedActors: learned }) });
   const before = analyzer.analyze({ text: LATER, published: '2019-03-01' });
   assert.equal(before.entities.find((e) => e.name === 'Ahmad Karimi')?.country ?? null, null, 'unknown before');
-  analyzer.analyze({ text: FIRST, published: '2019-03-04' });
+  analyzer.analyze({ id: 'first', text: FIRST, published: '2019-03-04' });
   const p = learned.lookup('Ahmad Karimi');
   assert.equal(p?.country, 'IRN');
-  assert.ok(p?.evidence.includes('deputy oil minister'), 'the evidence is the introducing words');
+  assert.equal(p?.evidence, 'Ahmad Karimi, Iran\'s deputy oil minister', 'the evidence is the introducing words');
+  assert.equal(p?.source?.article, 'first');
+  assert.equal(FIRST.slice(p!.source!.start, p!.source!.end), p?.evidence);
   const after = analyzer.analyze({ text: LATER, published: '2019-06-01' });
   const k = after.entities.find((e) => e.name === 'Ahmad Karimi');
   assert.deepEqual([k?.country, k?.sector], ['IRN', 'GOV']);

@@ -8,7 +8,7 @@ interface Entry {
   readonly key: string;
   readonly mentions: { span: Range; kind: MentionKind }[];
   /** the words that introduced a person with a role, for the learned layer */
-  evidence: string | null;
+  evidence: Range | null;
   /** the rule that placed the country when it came from the article rather than the words */
   countryRule?: string;
 }
@@ -28,7 +28,7 @@ export class EntityBook {
   constructor(private readonly text: string) {}
 
   /** Adds a mention of `actor`, merged with the entity it is already known as. */
-  add(actor: ResolvedActor, span: Range, kind: MentionKind, key?: string, evidence: string | null = null): number {
+  add(actor: ResolvedActor, span: Range, kind: MentionKind, key?: string, evidence: Range | null = null): number {
     if (this.covered.some((c) => c.start === span.start && c.end === span.end)) return -1;
     const k = key ?? actor.actorId ?? `${actor.type}|${actor.name.toLowerCase()}`;
     let e = this.byKey.get(k);
@@ -132,7 +132,7 @@ export class EntityBook {
   }
 
   /** Writes entity and mention annotations, and teaches the learned layer the people introduced with a role. */
-  write(out: StageOutput, learned: LearnedActors | null, date: string | null): void {
+  write(out: StageOutput, learned: LearnedActors | null, date: string | null, article = 'article'): void {
     for (const e of this.entries) {
       const mentions = [...e.mentions].sort((a, b) => a.span.start - b.span.start);
       const first = mentions[0]!.span;
@@ -143,14 +143,14 @@ export class EntityBook {
       const a = e.actor;
       out.fill('entity', id, {
         start: first.start, end: first.end, rule: a.rule, confidence: a.confidence,
-        ...(e.evidence ? { evidence: e.evidence } : {}),
+        ...(e.evidence ? { evidence: this.text.slice(e.evidence.start, e.evidence.end) } : {}),
         data: {
           name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role,
           mentions: mentions.map((m) => m.span), ...(a.actorId ? { actorId: a.actorId } : {}),
         },
       });
       if (learned && a.type === 'PERSON' && !a.actorId && a.country && e.evidence && a.name.includes(' ')) {
-        learned.learn(a.name, a.role, a.country, a.sector, date, e.evidence);
+        learned.learn(a.name, a.role, a.country, a.sector, date, this.text.slice(e.evidence.start, e.evidence.end), { article, ...e.evidence });
       }
     }
   }

@@ -51,7 +51,7 @@ export const entitiesStage: StageFactory = (resources) => {
         for (const run of runsOf(words, parts)) readRun(base, book, run, words, parts, sentenceText, date, doc.text);
       }
       book.settleCountries();
-      book.write(out, base.learned, date);
+      book.write(out, base.learned, date, doc.meta.id);
     },
   };
 };
@@ -197,9 +197,12 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
       // an unknown name that is not a person's keeps no title ("Tax Policy Center" after "the")
       if (actor?.type === 'PERSON' && !actor.actorId && !titled && !appositive && proper.length === nameParts.length && !classifyUnknownName(nameWords.map((w) => w.text))) return;
       if (actor && (actor.type === 'PERSON' || known)) {
-        const surname = !!known?.surname || (nameWords.length === 1 && actor.type === 'PERSON' && !actor.name.includes(' ') === false);
-        book.add(actor, spanOf(nameWords), surname ? 'surname' : mentionKindOf(actor, nameText, false), undefined,
-          titled || appositive ? textOf(words.slice(run.core), full) + (appositive ? `, ${appositive.text}` : '') : null);
+        // one word for a person with a longer name is their surname
+        const surname = !!known?.surname || (nameWords.length === 1 && actor.type === 'PERSON' && actor.name.includes(' '));
+        // the words that introduced the person with a role: the title and the name, or the name and its appositive
+        const evidence = titled ? { start: words[run.core]!.start, end: nameWords[nameWords.length - 1]!.end }
+          : appositive ? { start: nameWords[0]!.start, end: appositive.span.end } : null;
+        book.add(actor, spanOf(nameWords), surname ? 'surname' : mentionKindOf(actor, nameText, false), undefined, evidence);
         if (appositive && actor.type === 'PERSON') book.skip(appositive.span);
         return;
       }

@@ -146,7 +146,7 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
   const indexOf = new Map(sentences.map((s, i) => [s.start, i]));
   const cueOutside = (from: number, to: number, q: Quote) => frames.some((g) => g.cue.start >= from && g.cue.start < to && (g.cue.start < q.open || g.cue.start > q.close));
   for (const f of frames) {
-    if (quotes.some((q) => q.start <= f.cue.start && f.cue.end <= q.end)) continue;
+    if (f.rule === 'cue.dash-credit' || quotes.some((q) => q.start <= f.cue.start && f.cue.end <= q.end)) continue;
     if (!quotes.some((q) => q.start < f.content.end && q.end > f.content.start)) continue;
     const at = indexOf.get(f.sentence.start);
     if (at === undefined) continue;
@@ -163,6 +163,9 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
       while (sentences[last] && sentences[last]!.end < q.close) last++;
       const lastSentence = sentences[last] ?? next;
       if (cueOutside(next.start, lastSentence.end, q)) break;
+      // a quotation credited to someone with a dash is theirs
+      const line = doc.text.slice(q.close + 1, (doc.text.indexOf('\n', q.close) + 1 || doc.text.length + 1) - 1);
+      if (DASH_CREDIT.test(line)) break;
       parts.push({ start: q.start, end: q.end });
       i = last;
     }

@@ -66,7 +66,9 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
     }
     const inner = (t.low === 'and' && a < end && ['NOUN', 'PROPN'].includes(toks[a - 2]?.pos ?? '') && ['NOUN', 'PROPN', 'ADJ'].includes(toks[a]?.pos ?? ''))
       || (t.low === 'past' && toks[a - 2]?.pos === 'DET');
-    if (NP_POS.has(t.pos) || t.low === "'s" || t.low === 'of' || t.low === '&' || inner) {
+    // a capitalised word the tagger took for a verb ("Lynch said") is still a name
+    const name = /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value) && t.pos !== 'PUNCT' && t.low !== 'i';
+    if (NP_POS.has(t.pos) || t.low === "'s" || t.low === 'of' || t.low === '&' || inner || name) {
       // a pronoun is a whole subject by itself; a possessive one opens the phrase ("his office")
       if (t.pos === 'PRON' && a < end && !POSSESSIVE.has(t.low)) break;
       if (POSSESSIVE.has(t.low)) { a--; break; }
@@ -241,7 +243,8 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
   }
   if (c.quoteAfter) {
     const subjEnd = skipAuxBack(toks, at);
-    const subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
+    let subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
+    if (!subject && subjEnd > 2 && toks[subjEnd - 1]!.low === ',') subject = appositiveSubject(toks, subjEnd - 1);
     return { ...base, rule: `${entry.id}.quote-after`, confidence: 0.85, content: c.quoteAfter.range, source: subject ? range(toks, subject[0], subject[1]) : null };
   }
   return null;

@@ -61,7 +61,7 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
       // "(R-IN)", "(D-S.C.)": a party label inside the name
       let o = a - 2;
       while (o >= 0 && a - o < 8 && toks[o]!.value !== '(') o--;
-      if (o >= 1 && toks[o]!.value === '(' && ['PROPN', 'NOUN'].includes(toks[o - 1]!.pos)) { a = o; continue; }
+      if (o >= 1 && toks[o]!.value === '(' && (['PROPN', 'NOUN'].includes(toks[o - 1]!.pos) || /^\p{Lu}/u.test(toks[o - 1]!.value))) { a = o; continue; }
       break;
     }
     const inner = (t.low === 'and' && a < end && ['NOUN', 'PROPN'].includes(toks[a - 2]?.pos ?? '') && ['NOUN', 'PROPN', 'ADJ'].includes(toks[a]?.pos ?? ''))
@@ -109,7 +109,7 @@ export function npAfter(toks: readonly Tok[], a: number, limit = toks.length): [
 
 /** Whether a token can open a descriptive noun phrase ("the", "a", "director", "81-year-old"). */
 function isDescription(t: Tok | undefined): boolean {
-  return !!t && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(t.pos);
+  return !!t && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(t.pos) || t.low === 'who');
 }
 
 /**

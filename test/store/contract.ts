@@ -130,15 +130,19 @@ export function storeContract(name: string, open: (file: string, options?: { rea
   test(`${name}: people are parties by name: two politicians of one country are not one party`, () => {
     const store = fresh();
     const sanders = actor('Bernie Sanders', 'USA', 'LEG'), obama = actor('Barack Obama', 'USA', 'GOV');
-    const a = article('p1', 'Bernie Sanders endorsed the challenger on Monday.', { published: '2026-07-25', outlet: 'Gulf Wire' });
-    const b = article('p2', 'Barack Obama endorsed the nominee on Monday.', { published: '2026-07-25', outlet: 'Daily Ledger' });
-    const c = article('p3', 'Sanders has endorsed the insurgent candidate.', { published: '2026-07-26', outlet: 'Evening Post' });
+    const a = article('p1', 'Bernie Sanders endorsed Tim Canova on Monday.', { published: '2026-07-25', outlet: 'Gulf Wire' });
+    const b = article('p2', 'Barack Obama endorsed Debbie Wasserman Schultz on Monday.', { published: '2026-07-25', outlet: 'Daily Ledger' });
+    const c = article('p3', 'Sanders has endorsed Canova, the insurgent candidate.', { published: '2026-07-26', outlet: 'Evening Post' });
     store.addArticle(a, resultFor(a, [{ type: 'SUPPORT', trigger: 'endorsed', actor: [sanders] }], [], ['Bernie Sanders']));
     store.addArticle(b, resultFor(b, [{ type: 'SUPPORT', trigger: 'endorsed', actor: [obama] }], [], ['Barack Obama']));
     store.addArticle(c, resultFor(c, [{ type: 'SUPPORT', trigger: 'endorsed', actor: [sanders] }], [], ['Bernie Sanders']));
     const h = store.happenings({ type: 'SUPPORT' });
     assert.deepEqual(h.items.map((x) => x.sources).sort(), [1, 2]);
     assert.equal(store.happenings({ actor: 'Sanders' }).items[0]!.sources, 2);
+    // without a recipient, a party and a verb are not enough: the sentences must share a name
+    const d = article('p4', 'Bernie Sanders endorsed a minimum wage bill on Monday.', { published: '2026-07-25', outlet: 'Metro Tribune' });
+    store.addArticle(d, resultFor(d, [{ type: 'SUPPORT', trigger: 'endorsed', actor: [sanders] }], [], ['Bernie Sanders']));
+    assert.equal(store.happenings({ actor: 'Sanders' }).total, 2);
     store.close();
   });
 

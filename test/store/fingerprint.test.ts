@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { BOILERPLATE_RULES } from '../../src/store/boilerplate.js';
 import { boilerplateRule, contentHash, minhash, similarity } from '../../src/store/fingerprint.js';
 import { dice, wordChanges } from '../../src/store/merge/quotes.js';
-import { matchScore, reportKey, triggerStems } from '../../src/store/merge/happenings.js';
+import { contextNames, matchScore, reportKey, triggerStems } from '../../src/store/merge/happenings.js';
 import { party } from '../../src/store/merge/parties.js';
 import { actor, article, resultFor, type EventSpec } from './results.js';
 
@@ -53,7 +53,7 @@ test('happening matching: type, modality, day window, shared parties and wording
   const base = { type: 'REJECT', trigger: 'rejected', actor: [actor('Iran', 'IRN', 'GOV')], recipient: [actor('US', 'USA', null)] };
   const key = (r: ReturnType<typeof reportKey>) => ({
     type: r.type, modality: r.modality, dateMin: r.date, dateMax: r.date, actorKeys: r.actorKeys, recipientKeys: r.recipientKeys,
-    stems: new Set(r.stems), cameo: r.cameo,
+    stems: new Set(r.stems), cameo: r.cameo, context: new Set(r.context),
   });
   const h = key(reportKey(ev(base), '2026-01-10'));
   assert.ok(matchScore(reportKey(ev(base), '2026-01-12'), h));
@@ -63,6 +63,7 @@ test('happening matching: type, modality, day window, shared parties and wording
   assert.equal(matchScore(reportKey(ev({ ...base, trigger: 'offer' }), '2026-01-10'), h), null, 'different wording, no CAMEO');
   assert.equal(matchScore(reportKey(ev(base), null), h), null, 'no date');
   assert.deepEqual(triggerStems('has rejected'), ['rejec']);
+  assert.deepEqual(contextNames('On Monday, Sen. Bernie Sanders endorsed Tim Canova in Florida.', ['Bernie Sanders']), ['tim', 'canova', 'florida']);
 });
 
 test('parties: the state by its country however named, people and other bodies by name', () => {

@@ -14,6 +14,23 @@ export const MERGE_RULES = {
   sameCameo: 'merge.happening.cameo',
 } as const;
 
+/** capitalised words that name nothing in particular */
+const NOT_NAMES = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'but', 'and', 'or',
+  'in', 'on', 'at', 'for', 'as', 'after', 'before', 'when', 'while', 'if', 'this', 'that', 'these', 'those', 'there', 'mr', 'mrs', 'ms', 'dr',
+  'sen', 'rep', 'gov', 'president', 'minister', 'secretary', 'officials', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
+  'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/**
+ * The proper names of an event's sentence other than its parties' ("Canova" in "Sanders endorsed
+ * Canova"): what two reports of one happening without a recipient must share, since a party and
+ * a verb alone ("Clinton supports...") recur every day.
+ */
+export function contextNames(sentence: string, partyNames: readonly string[]): string[] {
+  const party = new Set(partyNames.flatMap((n) => n.toLowerCase().match(/\p{L}+/gu) ?? []));
+  const words = sentence.match(/\p{Lu}[\p{L}'’-]+/gu) ?? [];
+  return [...new Set(words.map((w) => w.toLowerCase().replace(/['’]s$/, '')).filter((w) => w.length >= 3 && !NOT_NAMES.has(w) && !party.has(w)))];
+}
+
 const STOP = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'in', 'on', 'for', 'with', 'at', 'by', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'will', 'would', 'not', 'out', 'up', 'off', 'down']);
 
 /**
@@ -35,6 +52,7 @@ export interface HappeningKey {
   readonly recipientKeys: ReadonlySet<string>;
   readonly stems: ReadonlySet<string>;
   readonly cameo: string | null;
+  readonly context: ReadonlySet<string>;
 }
 
 export interface ReportKey {
@@ -45,6 +63,7 @@ export interface ReportKey {
   readonly recipientKeys: ReadonlySet<string>;
   readonly stems: readonly string[];
   readonly cameo: string | null;
+  readonly context: readonly string[];
 }
 
 /** `persons`: the article's person names (parties.ts personNames), which key people by name. */
@@ -53,6 +72,7 @@ export function reportKey(event: EventJson, date: string | null, persons?: Reado
     type: event.type, modality: event.modality, date,
     actorKeys: keysOf(event.actor, persons), recipientKeys: keysOf(event.recipient, persons),
     stems: triggerStems(event.trigger.text), cameo: event.cameo,
+    context: contextNames(event.sentence.text, [...event.actor, ...event.recipient].map((r) => r.name)),
   };
 }
 
@@ -82,8 +102,9 @@ export function matchScore(report: ReportKey, h: HappeningKey): { score: number;
   const stem = report.stems.some((s) => h.stems.has(s));
   const cameo = report.cameo !== null && report.cameo === h.cameo;
   if (!stem && !cameo) return null;
-  // one recipient missing (the engine did not find it in one report) still merges, on shared wording only
-  if (!bothRecipients && (report.recipientKeys.size > 0 || h.recipientKeys.size > 0) && !stem) return null;
+  // one recipient missing (the engine did not find it in one report) still merges, on shared wording
+  // and a shared name in the sentence
+  if (!bothRecipients && (!stem || !report.context.some((w) => h.context.has(w)))) return null;
   const score = (stem ? 2 : 0) + (cameo ? 1 : 0) + (bothRecipients ? 1 : 0) - gap * 0.5;
   return { score, rule: stem ? MERGE_RULES.sameStem : MERGE_RULES.sameCameo };
 }

@@ -5,7 +5,7 @@ import { actorCode, foldName, lastWord, party } from '../merge/parties.js';
 
 interface Candidate {
   rowid: number; type: string; modality: string; date_min: string | null; date_max: string | null;
-  stems: string; cameo: string | null;
+  stems: string; cameo: string | null; context: string;
 }
 
 /**
@@ -22,7 +22,7 @@ export class HappeningWriter {
 
   constructor(db: Database.Database) {
     // candidates share the type, the modality, a day window and at least one actor key
-    this.candidates = db.prepare(`SELECT h.rowid, h.type, h.modality, h.date_min, h.date_max, h.stems, h.cameo FROM happening h
+    this.candidates = db.prepare(`SELECT h.rowid, h.type, h.modality, h.date_min, h.date_max, h.stems, h.cameo, h.context FROM happening h
       WHERE h.type = ? AND h.modality = ? AND h.date_max >= ? AND h.date_min <= ?
         AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = 'a' AND key IN (SELECT value FROM json_each(?)))`);
     this.parties = db.prepare('SELECT role, key FROM happening_actor WHERE happening_rowid = ?');
@@ -35,6 +35,7 @@ export class HappeningWriter {
         date_max = CASE WHEN @date IS NOT NULL AND (date_max IS NULL OR @date > date_max) THEN @date ELSE date_max END,
         date = CASE WHEN @date IS NOT NULL AND (date IS NULL OR @date < date) THEN @date ELSE date END,
         stems = @stems,
+        context = @context,
         n_reports = (SELECT count(*) FROM event WHERE happening_rowid = @id),
         n_sources = (SELECT count(DISTINCT coalesce(lower(a.outlet), 'article:' || a.id)) FROM event e
                      JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = @id)
@@ -45,26 +46,29 @@ export class HappeningWriter {
   /** Links the event to its happening and returns the happening's rowid. */
   add(eventRowid: number, event: EventJson, date: string | null, persons: ReadonlySet<string>): number {
     const report = reportKey(event, date, persons);
-    let best: { rowid: number; score: number; stems: string } | null = null;
+    let best: { rowid: number; score: number; stems: string; context: string } | null = null;
     if (date && report.actorKeys.size) {
       const rows = this.candidates.all(event.type, event.modality, shiftDay(date, -MAX_DAY_GAP), shiftDay(date, MAX_DAY_GAP),
         JSON.stringify([...report.actorKeys])) as Candidate[];
       for (const row of rows) {
         const score = matchScore(report, this.keyOf(row));
-        if (score && (!best || score.score > best.score)) best = { rowid: row.rowid, score: score.score, stems: row.stems };
+        if (score && (!best || score.score > best.score)) best = { rowid: row.rowid, score: score.score, stems: row.stems, context: row.context };
       }
     }
     let rowid: number;
-    let stems: Set<string>;
+    let stems: Set<string>, context: Set<string>;
     if (best) {
       rowid = best.rowid;
       stems = new Set(best.stems.split(' ').filter(Boolean));
+      context = new Set(best.context.split(' ').filter(Boolean));
     } else {
       rowid = Number(this.insert.run(event.type, event.mode, event.modality, date, date, date, JSON.stringify(event.actor),
         JSON.stringify(event.recipient), event.quadClass, event.score, event.cameo, '').lastInsertRowid);
       stems = new Set();
+      context = new Set();
     }
     for (const s of report.stems) stems.add(s);
+    for (const w of report.context) context.add(w);
     for (const [role, refs] of [['a', event.actor], ['r', event.recipient]] as const) {
       for (const ref of refs) {
         const name = foldName(ref.name);
@@ -72,7 +76,7 @@ export class HappeningWriter {
       }
     }
     this.link.run(rowid, eventRowid);
-    this.update.run({ date, stems: [...stems].join(' '), id: rowid });
+    this.update.run({ date, stems: [...stems].join(' '), context: [...context].join(' '), id: rowid });
     return rowid;
   }
 
@@ -82,6 +86,7 @@ export class HappeningWriter {
     return {
       type: row.type, modality: row.modality, dateMin: row.date_min, dateMax: row.date_max,
       actorKeys, recipientKeys, stems: new Set(row.stems.split(' ').filter(Boolean)), cameo: row.cameo,
+      context: new Set(row.context.split(' ').filter(Boolean)),
     };
   }
 }

@@ -185,6 +185,11 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'the proper names around each happening (its reports\' sentences), required to merge reports without a recipient',
+    sql: `ALTER TABLE happening ADD COLUMN context TEXT NOT NULL DEFAULT '';`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -201,3 +201,34 @@ test('every attribution says why it exists', () => {
 test('sentences without a cue give no attribution', () => {
   assert.deepEqual(attributions('The river rose two metres overnight. Roads were closed across the valley.'), []);
 });
+
+test('a quotation credited with a dash and a name', () => {
+  const text = 'Readers wrote in about the new tram line.\n\n“It takes me twenty minutes less to get to work.” ― Lena Fischer\n\n“The stops are too far apart.” ― Omar Haddou';
+  const list = attributions(text);
+  const a = find(list, 'twenty minutes less');
+  assert.equal(a.cue, '―');
+  assert.equal(a.source, 'Lena Fischer');
+  assert.equal(a.rule, 'cue.dash-credit');
+  assert.equal(find(list, 'too far apart').source, 'Omar Haddou');
+});
+
+test('a description after the name is part of the source; an aside is not', () => {
+  const list = attributions('Maria Duarte, a professor of economics at the national university, said the currency would fall. Governor Paul Hendricks, speaking to reporters in the capital, said the roads would reopen.');
+  assert.match(find(list, 'the currency would fall').source ?? '', /^Maria Duarte, a professor of economics at the national university$/);
+  assert.equal(find(list, 'the roads would reopen').source, 'Governor Paul Hendricks');
+});
+
+test('first-person speech inside a quotation is part of the quote, not an attribution of its own', () => {
+  const list = attributions('“I said that we would win, and I think we did,” the coach told reporters.');
+  assert.equal(list.length, 1, JSON.stringify(list));
+  assert.match(list[0]!.content, /^I said that we would win/);
+});
+
+test('transcripts: a turn opened by a speaker in capitals and a colon', () => {
+  const text = 'Part of the interview follows.\n\nHOST: Will the minister resign this week?\n\nALVAREZ: No. I have done nothing wrong, and the inquiry will show it.';
+  const list = attributions(text);
+  const a = find(list, 'I have done nothing wrong');
+  assert.equal(a.source, 'ALVAREZ');
+  assert.equal(a.rule, 'cue.transcript-turn');
+  assert.ok(a.content.startsWith('No.'), a.content);
+});

@@ -102,6 +102,31 @@ function stretchToQuote(f: Frame, quotes: readonly Quote[]): Frame {
   return start === f.content.start && end === f.content.end ? f : { ...f, content: { start, end } };
 }
 
+const TURN = /^["“]?(\p{Lu}[\p{Lu}.'’ -]{1,40}):[ \t]+/u;
+
+/** Transcripts: a paragraph that opens with a speaker's name in capitals and a colon ("PENCE: Well, ..."). */
+function transcriptTurns(doc: Document): Placed[] {
+  const out: Placed[] = [];
+  const sentences = doc.layer('sentence');
+  for (const p of doc.layer('paragraph')) {
+    const text = doc.text.slice(p.start, p.end);
+    const m = TURN.exec(text);
+    if (!m || !/\p{Lu}{2}/u.test(m[1]!)) continue;
+    const nameStart = p.start + m.index + m[0].indexOf(m[1]!);
+    const colon = nameStart + m[1]!.length;
+    let end = p.end;
+    while (end > colon && /[\s"”]/.test(doc.text[end - 1]!)) end--;
+    const start = p.start + m[0].length;
+    const sentence = sentences.find((x) => x.start <= colon && colon < x.end);
+    if (!sentence || end - start < 3) continue;
+    out.push({
+      rule: 'cue.transcript-turn', confidence: 0.8, cue: { start: colon, end: colon + 1 }, cueTokens: [], content: { start, end },
+      source: { start: nameStart, end: colon }, belief: false, sentence, id: 0, speaker: null, via: [], parent: null, inQuote: false,
+    });
+  }
+  return out;
+}
+
 const DASH_CREDIT = /^[ \t]*([―—–])[ \t]*([^\n―—–]{2,80}?)[ \t]*$/m;
 
 /** “...” ― Sonya Herridge: a quotation credited with a dash and a name at the end of its line. */
@@ -224,7 +249,7 @@ export const attributionsStage: StageFactory = (resources) => {
           cues.push({ at: i, entry, quoteBefore: quoteBefore(doc.text, quotes, toks, i), quoteAfter: quoteAfter(doc.text, quotes, toks[i]!.end, s.end) });
         });
         const found = framesOf(toks, cues);
-        if (!found.length && toks.length > 4) { const h = headlineColon(toks); if (h) found.push(h); }
+        if (toks.length > 4) { const h = headlineColon(toks); if (h) found.push(h); }
         for (const found1 of found) {
           const f = clipToQuote(stretchToQuote(found1, quotes), quotes);
           const inQuote = !!f && quotes.some((q) => q.start <= f.cue.start && f.cue.end <= q.end);
@@ -234,7 +259,7 @@ export const attributionsStage: StageFactory = (resources) => {
           if (f) frames.push({ ...f, sentence: s, id: 0, speaker: null, via: [], parent: null, inQuote });
         }
       }
-      frames.push(...dashCredits(doc, quotes));
+      frames.push(...dashCredits(doc, quotes), ...transcriptTurns(doc));
       const kept = dedupe(frames);
       continueQuotes(doc, kept, quotes);
       const resolver = new SpeakerResolver(doc, describe);

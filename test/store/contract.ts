@@ -251,7 +251,7 @@ export function storeContract(name: string, open: (file: string, options?: { rea
     const store = open(file);
     const learned = store.learnedActors();
     learned.learn('Ahmad Karimi', "Iran's deputy oil minister", 'IRN', 'GOV', '2026-02-01', "Ahmad Karimi, Iran's deputy oil minister");
-    learned.learn('Ahmad Karimi', 'oil minister', 'IRN', 'GOV', '2026-03-01', 'Oil Minister Ahmad Karimi');
+    learned.learn('Ahmad Karimi', 'oil minister', 'IRN', 'GOV', '2026-03-01', 'Oil Minister Ahmad Karimi', { article: 'art-7', start: 10, end: 35 });
     learned.learn('Lena Karimi', 'journalist', null, 'JRN', '2026-03-02', 'Lena Karimi, a journalist');
     learned.learn('Tomas Berg', 'central bank governor', 'SWE', 'GOV', null, 'Tomas Berg, the central bank governor');
     store.close();
@@ -260,6 +260,8 @@ export function storeContract(name: string, open: (file: string, options?: { rea
     assert.equal(karimi.role, 'oil minister');
     assert.equal(karimi.seen, 2);
     assert.deepEqual([karimi.firstSeen, karimi.lastSeen], ['2026-02-01', '2026-03-01']);
+    assert.deepEqual(karimi.source, { article: 'art-7', start: 10, end: 35 });
+    assert.equal(again.lookup('Berg')!.source, undefined);
     assert.equal(again.lookup('Ahmad Karimi', '2026-01-15'), null, 'not known before it was learned');
     assert.equal(again.lookup('Karimi'), null, 'two people carry the surname');
     assert.equal(again.lookup('Berg')!.country, 'SWE');

@@ -190,6 +190,15 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'the proper names around each happening (its reports\' sentences), required to merge reports without a recipient',
     sql: `ALTER TABLE happening ADD COLUMN context TEXT NOT NULL DEFAULT '';`,
   },
+  {
+    version: 8,
+    name: 'where a learned person was introduced: the article and the span of the introducing words',
+    sql: `
+      ALTER TABLE learned_person ADD COLUMN source_article TEXT;
+      ALTER TABLE learned_person ADD COLUMN source_start INTEGER;
+      ALTER TABLE learned_person ADD COLUMN source_end INTEGER;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -159,7 +159,7 @@ function clipToQuote(f: Frame, quotes: readonly Quote[]): Frame | null {
   return start === f.content.start && end === f.content.end ? f : { ...f, content: { start, end }, contentParts: undefined };
 }
 
-const OPENING = /^[“"‘«„\u0001]|^''/;
+const OPENING = /^[“"‘«„]|^''/;
 
 /**
  * “Sanctions are no dialogue,” he said. “How can he prove it?” — quotations that follow a quoted

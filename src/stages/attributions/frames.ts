@@ -210,7 +210,7 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
     const between = toks.slice(from, at);
     const firstWord = between.find(isWord);
     if (between.length <= 30 && !(firstWord && CLAUSE_OPENERS.has(firstWord.low)) && !between.some((t) => OPEN_QUOTE.test(t.value) || CLOSE_QUOTE.test(t.value))) {
-      let source: [number, number] | null = null;
+      let source: [number, number] | null;
       const subjEnd = skipAuxBack(toks, at);
       if (subjEnd > from) {
         // "Kenneth Baer, a former official who runs a firm, said": all of it is the source, but

@@ -42,7 +42,7 @@ export function findQuotes(original: string, paragraphs: readonly Range[]): Quot
       if (c === '‘' || c === '"') {
         // an opening mark starts a word: nothing but space or an opening bracket before it
         if (i > p.start && /[\p{L}\p{N}.,]/u.test(text[i - 1]!)) continue;
-        if (!/[\p{L}\p{N}.…‘(\[$-]/u.test(text[i + 1] ?? '')) continue;
+        if (!/[\p{L}\p{N}.…‘([$-]/u.test(text[i + 1] ?? '')) continue;
       }
       open = { at: i, closer };
     }

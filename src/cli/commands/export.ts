@@ -36,24 +36,33 @@ export const exportCommand: Command = {
     const store = openDb(values.db, io, { readonly: true });
     const file = values.output ? createWriteStream(path.resolve(io.cwd, values.output)) : null;
     const sink: NodeJS.WritableStream = file ?? io.stdout;
-    const write = async (line: string) => { if (!sink.write(line)) await new Promise((r) => sink.once('drain', r)); };
+    // a reader that stops early (`| head`) closes the pipe: the export then ends quietly
+    let closed = false;
+    const onError = (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') closed = true; else throw e; };
+    sink.on('error', onError);
+    const write = async (line: string): Promise<boolean> => {
+      if (closed) return false;
+      if (!sink.write(line)) await new Promise((r) => { sink.once('drain', r); sink.once('error', r); });
+      return !closed;
+    };
     let n = 0;
     try {
       if (format === 'results') {
         for (const r of exportResults(store, { from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to'), outlet: values.outlet })) {
-          await write(`${JSON.stringify(r)}\n`); n++;
+          if (!await write(`${JSON.stringify(r)}\n`)) break;
+          n++;
         }
       } else if (format === 'plover') {
-        for (const h of allHappenings(store, query)) { await write(`${JSON.stringify(ploverRecord(h))}\n`); n++; }
-      } else {
-        await write(`${GDELT_COLUMNS.join(',')}\n`);
-        for (const h of allHappenings(store, query)) { await write(`${gdeltRow(h).map(csvField).join(',')}\n`); n++; }
+        for (const h of allHappenings(store, query)) { if (!await write(`${JSON.stringify(ploverRecord(h))}\n`)) break; n++; }
+      } else if (await write(`${GDELT_COLUMNS.join(',')}\n`)) {
+        for (const h of allHappenings(store, query)) { if (!await write(`${gdeltRow(h).map(csvField).join(',')}\n`)) break; n++; }
       }
     } finally {
+      if (!file) sink.off('error', onError);
       store.close();
       if (file) await new Promise<void>((resolve, reject) => { file.on('error', reject); file.end(resolve); });
     }
-    io.stderr.write(`dossier: exported ${n} ${format === 'results' ? 'articles' : 'happenings'}${values.output ? ` to ${values.output}` : ''}\n`);
+    if (!closed) io.stderr.write(`dossier: exported ${n} ${format === 'results' ? 'articles' : 'happenings'}${values.output ? ` to ${values.output}` : ''}\n`);
     return 0;
   },
 };

@@ -2,6 +2,21 @@
 
 /** Lower-cases, unifies apostrophes and dashes, squeezes spaces: the form index keys are kept in. */
 export function keyOf(text: string): string {
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    key = computeKey(text);
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
+// the same few thousand phrases are keyed again and again across a batch; the key is a pure
+// function of the text, so a bounded memo is safe and saves most of the regular-expression work
+const KEY_CACHE_LIMIT = 50_000;
+const keyCache = new Map<string, string>();
+
+function computeKey(text: string): string {
   return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ').trim()
     // initials with or without their dots are one key: "George W. Bush" and "George W Bush"
     .replace(/\b(\p{L})\./gu, '$1')

@@ -9,7 +9,8 @@ export const DATES_VERSION = '1.0.0';
 // Words that can belong to a date expression. chrono is run only on short windows around them:
 // it tries dozens of parsers at every position, so whole sentences would cost more than tokenising.
 const DATE_WORD = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|weekend|ago|(?:last|next|this|past|coming)\s+(?:week|month|year)|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:19|20)\d\d)\b/gi;
-const WINDOW_BEFORE = 30, WINDOW_AFTER = 40;
+// enough for "two days ago" before its last word and "July 14, 2015" or "Monday night" after the first
+const WINDOW_BEFORE = 14, WINDOW_AFTER = 18;
 
 /** chrono's findings in the windows of a sentence around date words, with offsets into the sentence. */
 interface Found { readonly index: number; readonly text: string; readonly start: chrono.ParsedComponents; readonly end?: chrono.ParsedComponents | null }
@@ -73,6 +74,10 @@ export const datesStage: StageFactory = () => ({
             day = addDays(published, ahead);
             rule = 'weekday.future-tense';
           } else rule = 'weekday.nearest';
+        } else if (c.isCertain('weekday') && !c.isCertain('day')) {
+          // "this Saturday", "last Monday": chrono counts from the publication date; the tense of a
+          // sentence that reports it ("his office said ... this Saturday") must not move it a year
+          rule = 'weekday.modifier';
         } else if (published && !c.isCertain('year')) {
           const t = tenseHere();
           if (t === 'past' && compareDays(day, published) > 0) { day = { ...day, y: day.y - 1 }; rule = 'year.past-tense'; }

@@ -16,6 +16,8 @@ test('a weekday in the future tense is the one after publication', () => {
   // published on Wednesday 2018-08-01
   assert.deepEqual(datesOf('Both ministers will attend the meeting this Saturday.', '2018-08-01'), [['this Saturday', '2018-08-04', 'future']]);
   assert.deepEqual(datesOf('The envoys will meet on Friday.', '2018-08-01'), [['Friday', '2018-08-03', 'future']]);
+  // a past-tense report of a coming day keeps the coming day
+  assert.deepEqual(datesOf('His office said the ministers attend the summit this Saturday.', '2018-08-01'), [['this Saturday', '2018-08-04', 'future']]);
 });
 
 test('a month without a year takes the year that the tense points to', () => {

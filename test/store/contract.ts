@@ -79,7 +79,9 @@ export function storeContract(name: string, open: (file: string, options?: { rea
     assert.match(hits.items[0]!.snippet, /\[inflation\]/);
     assert.equal(store.search('"fuel prices"').items[0]!.article.sourceId, 's2');
     assert.equal(store.search('volcano').total, 0);
-    assert.throws(() => store.search('AND OR ('), (e: unknown) => e instanceof DossierError && e.code === 'USAGE');
+    for (const bad of ['AND OR (', '"unbalanced', 'word:x']) {
+      assert.throws(() => store.search(bad), (e: unknown) => e instanceof DossierError && e.code === 'USAGE', bad);
+    }
     store.close();
   });
 

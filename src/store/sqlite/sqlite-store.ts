@@ -234,7 +234,8 @@ export class SqliteStore implements Store {
         .all(text, limit, offset) as (ArticleRow & { snip: string })[];
       return { items: rows.map((r) => ({ article: this.toArticle(r), snippet: r.snip })), total, limit, offset };
     } catch (e) {
-      if (e instanceof Database.SqliteError && /fts5|syntax/i.test(e.message)) {
+      // FTS5 reports query mistakes as plain SQLite errors: its syntax, an unclosed quote, a column filter ("word:x")
+      if (e instanceof Database.SqliteError && /fts5|syntax|unterminated string|no such column/i.test(e.message)) {
         throw new DossierError('USAGE', `the search "${text}" is not a valid query (${e.message}); put phrases in double quotes`);
       }
       throw e;

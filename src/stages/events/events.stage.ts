@@ -7,8 +7,8 @@ import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
 import { Gazetteer, SECTOR_NOUNS } from './gazetteer.js';
 import { findTriggers, type PatternMatch } from './match.js';
 import { modalityOf } from './modality.js';
-import { findParties, placeAfter, unique } from './parties.js';
-import { PhraseReader, type Phrase } from './phrases.js';
+import { findParties, placeAfter } from './parties.js';
+import { PhraseReader, uniqueRefs as unique, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
 import type { TriggerEntry } from './triggers.js';
 

@@ -1,7 +1,7 @@
 import type { LayerAnnotation } from '../../core/annotation.js';
 import type { ActorRefData } from '../../core/layers.js';
 import { SECTOR_NOUNS } from './gazetteer.js';
-import type { Phrase } from './phrases.js';
+import { uniqueRefs, type Phrase } from './phrases.js';
 
 type Token = LayerAnnotation<'token'>;
 
@@ -73,7 +73,7 @@ function withCoordinates(ctx: PartyContext, first: Phrase, limit: number): Actor
   }
   // "Pakistan, a key U.S. ally, has refused": commas without an "and" set off an appositive, not a list
   if (anded) refs.push(...commas);
-  return unique(refs);
+  return uniqueRefs(refs);
 }
 
 const POSSESSIVE = new Set(['its', 'their', 'his', 'her', 'our']);
@@ -197,12 +197,3 @@ export function placeAfter(ctx: Pick<PartyContext, 'tokens' | 'phrases' | 'claus
   return p ? p.refs : [];
 }
 
-export function unique(refs: ActorRefData[]): ActorRefData[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const k = `${r.name}|${r.country}|${r.sector}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

@@ -111,7 +111,7 @@ export class PhraseReader {
       const coordinated = tokens.slice(c.start, c.end).some((t) => t.data.normal === 'and');
       if (mentioned.length) {
         const refs = coordinated ? mentioned : this.explicitCountry(doc, tokens, c, mentioned.slice(-1));
-        return { ...c, refs: dedupe(refs), pronoun: false, rule: 'party.mention' };
+        return { ...c, refs: uniqueRefs(refs), pronoun: false, rule: 'party.mention' };
       }
       // the actor base is asked about phrases that name something (a capital letter), not "the island"
       const named = tokens.slice(c.start, c.end).some((t) => /^[A-Z]/.test(t.data.value));
@@ -194,7 +194,7 @@ export class PhraseReader {
     }
     // "Iran's foreign ministry", "U.S. negotiator Paul Nitze": one actor, the first country named
     const coordinated = tokens.slice(start, end).some((t) => t.data.normal === 'and');
-    return dedupe(coordinated ? refs : refs.slice(0, 1));
+    return uniqueRefs(coordinated ? refs : refs.slice(0, 1));
   }
 }
 
@@ -240,7 +240,8 @@ function mentionsIn(doc: Document, tokens: readonly Token[]): { start: number; e
   return out;
 }
 
-function dedupe(refs: ActorRefData[]): ActorRefData[] {
+/** Actor references without repeats (same name, country and sector), first mention kept. */
+export function uniqueRefs(refs: ActorRefData[]): ActorRefData[] {
   const seen = new Set<string>();
   return refs.filter((r) => {
     const k = `${r.name}|${r.country}|${r.sector}`;

@@ -64,14 +64,18 @@ function runStage(stage: Stage, doc: Document): void {
   const pending = new Map<string, Annotation[]>(stage.assigns.map((l) => [l, []]));
   const reserved = new Map<number, string>();
   // annotations made by the same rule with the same confidence share one frozen provenance record
-  // (a document has thousands of tokens; one record each would only feed the garbage collector)
-  const provenances = new Map<string, Provenance>();
+  // (a document has thousands of tokens; one record each would only feed the garbage collector).
+  // Keyed rule -> confidence -> evidence with nested maps: no key string is built per annotation.
+  const provenances = new Map<string, Map<number, Map<string, Provenance>>>();
   const prov = (rule: string, confidence: number, evidence?: string): Provenance => {
-    const key = `${rule}\u0000${confidence}\u0000${evidence ?? ''}`;
-    let p = provenances.get(key);
+    let byConfidence = provenances.get(rule);
+    if (!byConfidence) provenances.set(rule, byConfidence = new Map());
+    let byEvidence = byConfidence.get(confidence);
+    if (!byEvidence) byConfidence.set(confidence, byEvidence = new Map());
+    let p = byEvidence.get(evidence ?? '');
     if (!p) {
       p = Object.freeze({ stage: stage.name, version: stage.version, rule, confidence, ...(evidence ? { evidence } : {}) });
-      provenances.set(key, p);
+      byEvidence.set(evidence ?? '', p);
     }
     return p;
   };

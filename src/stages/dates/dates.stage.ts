@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import type { StageFactory } from '../../pipeline/stage.js';
 import { tokensIn } from '../../text/lookup.js';
 import { addDays, compareDays, formatDay, parseDay, toUtc, weekday, type Day } from './calendar.js';
+import { readSimpleDate, type DateParts } from './simple.js';
 import { tenseOf, type Tense } from './tense.js';
 
 export const DATES_VERSION = '1.0.0';
@@ -13,9 +14,10 @@ const DATE_WORD = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight
 const WINDOW_BEFORE = 14, WINDOW_AFTER = 18;
 
 /** chrono's findings in the windows of a sentence around date words, with offsets into the sentence. */
-interface Found { readonly index: number; readonly text: string; readonly start: chrono.ParsedComponents; readonly end?: chrono.ParsedComponents | null }
+interface Found { readonly index: number; readonly text: string; readonly start: DateParts; readonly end?: DateParts | null }
 
-function parseNear(text: string, ref: Date): Found[] {
+function parseNear(text: string, refDay: Day): Found[] {
+  const ref = toUtc(refDay);
   const windows: [number, number][] = [];
   for (const m of text.matchAll(DATE_WORD)) {
     const from = Math.max(0, m.index - WINDOW_BEFORE), to = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
@@ -28,13 +30,18 @@ function parseNear(text: string, ref: Date): Found[] {
     let a = from, b = to;
     while (a > 0 && /\S/.test(text[a - 1]!)) a--;
     while (b < text.length && /\S/.test(text[b]!)) b++;
-    for (const r of chrono.parse(text.slice(a, b), ref)) {
+    const window = text.slice(a, b);
+    const simple = readSimpleDate(window, refDay);
+    for (const r of simple ? [simple] : chrono.parse(window, ref)) {
       const index = r.index + a;
       if (!out.some((o) => o.index === index)) out.push({ index, text: r.text, start: r.start, end: r.end ?? null });
     }
   }
   return out;
 }
+
+// without a publication date only expressions that name their year are kept, so any reference will do
+const NO_PUBLICATION_REF: Day = { y: 2000, m: 1, d: 1 };
 
 const YEAR = /\b(?:in|since|by|during|until|of|from)\s+((?:19|20)\d\d)\b(?!\s*(?:percent|people|votes|troops))/g;
 
@@ -55,7 +62,7 @@ export const datesStage: StageFactory = () => ({
       const text = doc.text.slice(sentence.start, sentence.end);
       let tense: Tense | undefined;
       const tenseHere = () => (tense ??= tenseOf(tokensIn(doc, sentence)));
-      const results = parseNear(text, published ? toUtc(published) : new Date(Date.UTC(2000, 0, 1, 12)));
+      const results = parseNear(text, published ?? NO_PUBLICATION_REF);
       for (const r of results) {
         const c = r.start;
         if (!published && !c.isCertain('year')) continue;

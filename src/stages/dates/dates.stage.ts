@@ -93,8 +93,8 @@ export const datesStage: StageFactory = () => ({
         }
         const granularity = c.isCertain('day') || c.isCertain('weekday') || /day|night|yesterday|today|tomorrow|ago/.test(lowered)
           ? 'day' : c.isCertain('month') ? 'month' : 'year';
-        // chrono keeps a leading preposition ("on Monday") and trailing punctuation ("weekend,")
-        const lead = /^(?:on|in|at|by|since|until|from|during)\s+/i.exec(r.text)?.[0].length ?? 0;
+        // chrono keeps a leading bracket or preposition ("(Monday)", "on Monday") and trailing punctuation ("weekend,")
+        const lead = /^(?:[,(（]\s*)?(?:(?:on|in|at|by|since|until|from|during)\s+)?/i.exec(r.text)?.[0].length ?? 0;
         const trail = /[\s,.;:!?)]+$/.exec(r.text)?.[0].length ?? 0;
         const start = sentence.start + r.index + lead;
         const end = sentence.start + r.index + r.text.length - trail;

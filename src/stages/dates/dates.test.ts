@@ -35,3 +35,7 @@ test('full dates, relative expressions and bare years', () => {
 test('without a publication date only dates that name their year are resolved', () => {
   assert.deepEqual(datesOf('They met on Monday and signed the deal on March 3, 2021.', null), [['March 3, 2021', '2021-03-03', 'past']]);
 });
+
+test('a date in brackets does not take the bracket into its span', () => {
+  assert.deepEqual(datesOf('The ministry (Monday) announced new curbs.', '2018-07-31'), [['Monday', '2018-07-30', 'past']]);
+});

@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import type { StageFactory } from '../../pipeline/stage.js';
 import { tokensIn } from '../../text/lookup.js';
 import { addDays, compareDays, formatDay, parseDay, toUtc, weekday, type Day } from './calendar.js';
-import { readSimpleDate, type DateParts } from './simple.js';
+import { readSimpleDates, type DateParts } from './simple.js';
 import { tenseOf, type Tense } from './tense.js';
 
 export const DATES_VERSION = '1.0.0';
@@ -31,8 +31,7 @@ function parseNear(text: string, refDay: Day): Found[] {
     while (a > 0 && /\S/.test(text[a - 1]!)) a--;
     while (b < text.length && /\S/.test(text[b]!)) b++;
     const window = text.slice(a, b);
-    const simple = readSimpleDate(window, refDay);
-    for (const r of simple ? [simple] : chrono.parse(window, ref)) {
+    for (const r of readSimpleDates(window, refDay) ?? chrono.parse(window, ref)) {
       const index = r.index + a;
       if (!out.some((o) => o.index === index)) out.push({ index, text: r.text, start: r.start, end: r.end ?? null });
     }

@@ -55,6 +55,23 @@ const QUANTITY_WITH_LETTER_UNIT = /\b(?:an?|the|few|several|half|couple|of|one|t
 // chrono's time-zone refiner takes an abbreviation just after a date ("Monday, EST")
 const ZONE_AFTER = /^\s*,?\s*\(?[A-Z]{2,4}\)?(?=\W|$)/;
 
+/**
+ * What chrono would read in a window when that is certain without running it: a weekday or casual
+ * day, or nothing at all where a bare year is the only date word (chrono reads no bare year; the
+ * dates stage finds those itself). Null when chrono must decide.
+ */
+export function readSimpleDates(window: string, ref: Day): SimpleFound[] | null {
+  if (DOUBTFUL_WORD.test(window) || QUANTITY_WITH_LETTER_UNIT.test(window)) return null;
+  const digits = window.match(/\d+/g);
+  if (digits) return digits.length === 1 && BARE_YEAR.test(window) && !ANY_SIMPLE_WORD_ONCE.test(window) ? [] : null;
+  const found = readSimpleDate(window, ref);
+  return found ? [found] : null;
+}
+
+// a four-digit year standing as a word of its own: "in 2015", "since 1979," (not "2015-16" or "1,979")
+const BARE_YEAR = /(?:^|[^\w,./:-])(?:19|20)\d\d(?!\w|[,./:-]\w)/;
+const ANY_SIMPLE_WORD_ONCE = /\b(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|yesterday|today|tomorrow)\b/i;
+
 /** A weekday or casual day read as chrono would read it, or null when chrono must decide. */
 export function readSimpleDate(window: string, ref: Day): SimpleFound | null {
   if (/\d/.test(window) || DOUBTFUL_WORD.test(window) || QUANTITY_WITH_LETTER_UNIT.test(window)) return null;

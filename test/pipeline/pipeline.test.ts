@@ -68,7 +68,7 @@ test('stages write only their declared layers; the runner stamps ids and provena
   const date = d2.layer('date')[0]!;
   assert.deepEqual(date.provenance, { stage: 'fine', version: '2.1', rule: 'test.rule', confidence: 0.5 });
   assert.equal(d2.annotation(date.id), date);
-  assert.ok(Object.isFrozen(date));
+  assert.ok(Object.isFrozen(date.provenance), 'provenance records are shared, so they are frozen');
 });
 
 test('resources load once and are shared by pipelines built from them', () => {

@@ -1,4 +1,4 @@
-import { addDays, type Day } from './calendar.js';
+import { addDays, toUtc, type Day } from './calendar.js';
 
 /**
  * The commonest date expressions of news, a lone weekday ("on Monday", "said Tuesday") and
@@ -57,10 +57,12 @@ const ZONE_AFTER = /^\s*,?\s*\(?[A-Z]{2,4}\)?(?=\W|$)/;
 
 /**
  * What chrono would read in a window when that is certain without running it: a weekday or casual
- * day, or nothing at all where a bare year is the only date word (chrono reads no bare year; the
+ * day, a period relative to publication ("last week", "this year", "next month"), or nothing at all where a bare year is the only date word (chrono reads no bare year; the
  * dates stage finds those itself). Null when chrono must decide.
  */
 export function readSimpleDates(window: string, ref: Day): SimpleFound[] | null {
+  const relative = readRelativePeriod(window, ref);
+  if (relative) return [relative];
   if (DOUBTFUL_WORD.test(window) || QUANTITY_WITH_LETTER_UNIT.test(window)) return null;
   const digits = window.match(/\d+/g);
   if (digits) return digits.length === 1 && BARE_YEAR.test(window) && !ANY_SIMPLE_WORD_ONCE.test(window) ? [] : null;
@@ -86,6 +88,44 @@ export function readSimpleDate(window: string, ref: Day): SimpleFound | null {
   if (ZONE_AFTER.test(window.slice(index + text.length))) return null;
   if (weekday) return { index, text, end: null, start: weekdayParts(ref, WEEKDAYS.indexOf(weekday[3]!.toLowerCase())) };
   return { index, text, end: null, start: casualParts(addDays(ref, CASUAL_DAYS[casual![2]!.toLowerCase()]!)) };
+}
+
+// chrono's relative-period pattern, for the three units news uses with it
+const RELATIVE_PERIOD = /(\W|^)((this|last|past|next)\s+(week|month|year))(?=\W|$)/gi;
+
+/**
+ * "last week", "this year", "next month" alone in a window, as chrono reads them. Everything else in
+ * the window must be free of date words, as for a weekday.
+ */
+function readRelativePeriod(window: string, ref: Day): SimpleFound | null {
+  const matches = [...window.matchAll(RELATIVE_PERIOD)];
+  if (matches.length !== 1) return null;
+  const m = matches[0]!;
+  const index = m.index + m[1]!.length;
+  const text = m[2]!;
+  const rest = window.slice(0, index) + ' '.repeat(text.length) + window.slice(index + text.length);
+  if (/\d/.test(rest) || DOUBTFUL_WORD.test(rest) || QUANTITY_WITH_LETTER_UNIT.test(rest) || ANY_SIMPLE_WORD_ONCE.test(rest)) return null;
+  if (ZONE_AFTER.test(window.slice(index + text.length))) return null;
+  const modifier = m[3]!.toLowerCase(), unit = m[4]!.toLowerCase() as 'week' | 'month' | 'year';
+  return { index, text, end: null, start: relativeParts(ref, modifier === 'next' ? 1 : modifier === 'this' ? 0 : -1, unit) };
+}
+
+/**
+ * chrono's components for a relative period: one unit forward or back from the reference with the
+ * calendar's overflow ("a month before July 31" is July 1), or the start of the current unit.
+ */
+function relativeParts(ref: Day, offset: -1 | 0 | 1, unit: 'week' | 'month' | 'year'): DateParts {
+  const date = toUtc(ref);
+  let certain: readonly string[];
+  if (offset === 0) {
+    if (unit === 'week') { date.setUTCDate(date.getUTCDate() - date.getUTCDay()); certain = []; }
+    else if (unit === 'month') { date.setUTCDate(1); certain = ['year', 'month']; }
+    else { date.setUTCDate(1); date.setUTCMonth(0); certain = ['year']; }
+  } else if (unit === 'week') { date.setUTCDate(date.getUTCDate() + 7 * offset); certain = ['year', 'month', 'day']; }
+  else if (unit === 'month') { date.setUTCMonth(date.getUTCMonth() + offset); certain = ['year', 'month']; }
+  else { date.setUTCFullYear(date.getUTCFullYear() + offset); certain = ['year']; }
+  const values = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday: null };
+  return { get: (c) => values[c], isCertain: (c) => certain.includes(c) };
 }
 
 /** chrono's day for a weekday without modifier: the closest one, looking back on a tie. */

@@ -39,6 +39,7 @@ const ANY_SIMPLE_WORD = /\b(?:sunday|monday|tuesday|wednesday|thursday|friday|sa
 
 // Words chrono reads or attaches besides a lone weekday or casual day: months and weekdays in any
 // form, times of day, units of time, relative modifiers, number words that combine with units, holidays.
+// ("earlier" and "later" are not among them: chrono reads them only after a unit, which is.)
 const DOUBTFUL_WORD = new RegExp('\\b(?:' + [
   'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sept?(?:ember)?',
   'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?',
@@ -47,11 +48,11 @@ const DOUBTFUL_WORD = new RegExp('\\b(?:' + [
   "o'clock", 'a\\.?m', 'p\\.?m',
   'sec(?:ond)?s?', 'min(?:ute)?s?', 'h(?:ou)?rs?', 'hour', 'days?', 'weeks?', 'fortnight', 'mos?', 'months?', 'qtr',
   'quarters?', 'yrs?', 'years?', 'decades?',
-  'this', 'last', 'past', 'next', 'coming', 'ago', 'later', 'earlier', 'before', 'after', 'within', 'end',
+  'this', 'last', 'past', 'next', 'coming', 'ago', 'before', 'after', 'within', 'end',
   'christmas', 'xmas',
 ].join('|') + ')\\b', 'i');
 // single-letter units ("in a d") count only after a quantity word
-const QUANTITY_WITH_LETTER_UNIT = /\b(?:an?|the|few|several|half|couple|of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s{0,3}[hmsdwy]\b/i;
+const QUANTITY_WITH_LETTER_UNIT = /\b(?:an?|the|few|several|half|couple|of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s{1,3}[hmsdwy]\b/i;
 // chrono's time-zone refiner takes an abbreviation just after a date ("Monday, EST")
 const ZONE_AFTER = /^\s*,?\s*\(?[A-Z]{2,4}\)?(?=\W|$)/;
 

@@ -18,6 +18,7 @@ const WINDOWS = [
   'earlier this year, the ministry', 'talks will resume next month in', 'last week the council', 'this week the envoy',
   'last month, officials said', 'by next year the plan', 'over the past year the', 'this month the talks',
   'after this week the', 'the end of this year', 'next week on Monday', 'in the last two weeks',
+  'gathered on Friday night outside', 'Sunday evening prayers', 'said Tuesday, night fell', 'on Monday morning at',
 ];
 const REFS: Day[] = [{ y: 2018, m: 7, d: 31 }, { y: 2021, m: 1, d: 3 }, { y: 2024, m: 2, d: 29 }, { y: 2019, m: 12, d: 28 }, { y: 2019, m: 3, d: 31 }];
 
@@ -42,8 +43,8 @@ test('a reading without chrono agrees with chrono wherever it is taken', () => {
 });
 
 test('windows chrono must read are left to it', () => {
-  for (const w of ['on Monday night the', 'last Monday the cabinet', 'Monday and Tuesday talks', 'Monday, June 4, the',
-    'met on Friday at noon', 'Sunday morning prayers', 'on Monday EST the markets', 'in a d on Monday', 'two days after Monday',
+  for (const w of ['last Monday the cabinet', 'Monday and Tuesday talks', 'Monday, June 4, the',
+    'met on Friday at noon', 'on Monday EST the markets', 'in a d on Monday', 'two days after Monday',
     'in 2015-16 the', 'on Monday in 2015', 'May 2015 the', 'at 2015 hours', 'from 2010 to 2015',
     'after this week the', 'the end of this year', 'next week on Monday', 'in the last two weeks']) {
     assert.equal(readSimpleDates(w, REFS[0]!), null, w);

@@ -35,6 +35,7 @@ const CASUAL_DAYS: Readonly<Record<string, number>> = { yesterday: -1, today: 0,
 // the modifiers it also accepts ("this", "last", "next week") are among the doubtful words below
 const WEEKDAY_PATTERN = /(\W|^)((?:(?:,|\(|（)\s*)?(?:on\s*?)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:\s*(?:,|\)|）))?)(?=\W|$)/i;
 const CASUAL_PATTERN = /(\W|^)(yesterday|today|tomorrow)(?=\W|$)/i;
+const PART_OF_DAY_AFTER = /^ +(?:morning|afternoon|evening|night)(?=\W|$)/i;
 const ANY_SIMPLE_WORD = /\b(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|yesterday|today|tomorrow)\b/gi;
 
 // Words chrono reads or attaches besides a lone weekday or casual day: months and weekdays in any
@@ -64,9 +65,12 @@ const ZONE_AFTER = /^\s*,?\s*\(?[A-Z]{2,4}\)?(?=\W|$)/;
 export function readSimpleDates(window: string, ref: Day): SimpleFound[] | null {
   const relative = readRelativePeriod(window, ref);
   if (relative) return [relative];
-  if (DOUBTFUL_WORD.test(window) || QUANTITY_WITH_LETTER_UNIT.test(window)) return null;
   const digits = window.match(/\d+/g);
-  if (digits) return digits.length === 1 && BARE_YEAR.test(window) && !ANY_SIMPLE_WORD_ONCE.test(window) ? [] : null;
+  if (digits) {
+    const onlyYear = digits.length === 1 && BARE_YEAR.test(window) && !ANY_SIMPLE_WORD_ONCE.test(window)
+      && !DOUBTFUL_WORD.test(window) && !QUANTITY_WITH_LETTER_UNIT.test(window);
+    return onlyYear ? [] : null;
+  }
   const found = readSimpleDate(window, ref);
   return found ? [found] : null;
 }
@@ -77,7 +81,7 @@ const ANY_SIMPLE_WORD_ONCE = /\b(?:sunday|monday|tuesday|wednesday|thursday|frid
 
 /** A weekday or casual day read as chrono would read it, or null when chrono must decide. */
 export function readSimpleDate(window: string, ref: Day): SimpleFound | null {
-  if (/\d/.test(window) || DOUBTFUL_WORD.test(window) || QUANTITY_WITH_LETTER_UNIT.test(window)) return null;
+  if (/\d/.test(window) || QUANTITY_WITH_LETTER_UNIT.test(window)) return null;
   const words = window.match(ANY_SIMPLE_WORD);
   if (!words || words.length !== 1) return null;
   const weekday = WEEKDAY_PATTERN.exec(window);
@@ -85,8 +89,12 @@ export function readSimpleDate(window: string, ref: Day): SimpleFound | null {
   const match = weekday ?? casual;
   if (!match) return null;
   const index = match.index + match[1]!.length;
-  const text = match[2]!;
-  if (ZONE_AFTER.test(window.slice(index + text.length))) return null;
+  let text = match[2]!;
+  // chrono joins a part of the day to the weekday before it ("Monday night"), keeping the weekday's day
+  const part = weekday && !/[,)）]$/.test(text) ? PART_OF_DAY_AFTER.exec(window.slice(index + text.length)) : null;
+  if (part) text += part[0];
+  const rest = window.slice(0, index) + ' '.repeat(text.length) + window.slice(index + text.length);
+  if (DOUBTFUL_WORD.test(rest) || ZONE_AFTER.test(window.slice(index + text.length))) return null;
   if (weekday) return { index, text, end: null, start: weekdayParts(ref, WEEKDAYS.indexOf(weekday[3]!.toLowerCase())) };
   return { index, text, end: null, start: casualParts(addDays(ref, CASUAL_DAYS[casual![2]!.toLowerCase()]!)) };
 }

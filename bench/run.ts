@@ -1,18 +1,32 @@
 /**
  * `npm run bench`: throughput of the whole analysis beside bare wink-nlp tokenisation of the same
  * text, measured in the same run (machines are noisy; the ratio is what to compare), with peak RSS.
+ * The corpus is generated (wire-style articles dense with quotes, dates and events) unless --input
+ * names a folder of your own articles (.txt, one article each; a YYYY-MM-DD in a file name is taken
+ * as its publication date).
  *
- *   node --import tsx bench/run.ts [--articles N] [--rounds R]
+ *   node --import tsx bench/run.ts [--articles N] [--rounds R] [--input FOLDER]
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { Analyzer } from '../src/analyze.js';
 import { generateCorpus } from './corpus.js';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '300' }, rounds: { type: 'string', default: '3' } } });
-const articles = generateCorpus(Number(values.articles));
+const { values } = parseArgs({ options: {
+  articles: { type: 'string', default: '400' }, rounds: { type: 'string', default: '5' }, input: { type: 'string' },
+} });
+const articles = values.input ? readFolder(values.input) : generateCorpus(Number(values.articles));
 const rounds = Number(values.rounds);
+
+function readFolder(folder: string) {
+  const files = readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
+  if (!files.length) throw new Error(`bench: no .txt articles in ${folder}`);
+  // a date in the file name ("outlet_2016-09-12_title.txt") stands for the publication date
+  return files.map((f) => ({ id: f, text: readFileSync(path.join(folder, f), 'utf8'), published: /\d{4}-\d{2}-\d{2}/.exec(f)?.[0] ?? null }));
+}
 const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
 
 let peakRss = process.memoryUsage().rss;
@@ -37,7 +51,7 @@ const nlp = winkNLP(model);
 const its = nlp.its;
 const analyzer = new Analyzer();
 
-console.log(`corpus: ${articles.length} generated articles, ${(bytes / 1e6).toFixed(2)} MB; stages: ${analyzer.pipeline.stages.map((s) => s.name).join(', ')}`);
+console.log(`corpus: ${articles.length} ${values.input ? `articles from ${values.input}` : 'generated articles'}, ${(bytes / 1e6).toFixed(2)} MB; stages: ${analyzer.pipeline.stages.map((s) => s.name).join(', ')}`);
 const bare = time('bare wink-nlp tokenisation', () => {
   for (const a of articles) nlp.readDoc(a.text).tokens().out(its.pos);
 });

@@ -116,3 +116,31 @@ test('--help lists the commands and exits 0', async () => {
   const bare = await runCli([]);
   assert.equal(bare.status, 2, 'no command at all is a usage error');
 });
+
+test('--jobs analyses a batch on worker threads with the same results, in input order', async () => {
+  const dir = tempDir();
+  const input = path.join(dir, 'batch.jsonl');
+  const texts = [readFileSync(fixture('ceasefire.txt'), 'utf8'), readFileSync(example, 'utf8'),
+    "The senator criticised Obama's plan. He said it was no better than Bush's.", ''];
+  const records = Array.from({ length: 10 }, (_, i) => ({ id: `a${i}`, text: texts[i % texts.length], published: '2022-11-17' }));
+  writeFileSync(input, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const one = await runCli(['analyze', '--input', input, '--output', path.join(dir, 'one.jsonl')]);
+  const two = await runCli(['analyze', '--input', input, '--output', path.join(dir, 'two.jsonl'), '--jobs', '2']);
+  assert.equal(two.status, 0, two.stderr);
+  assert.match(two.stderr, /analysed 8 of 10 articles \(2 failed\) in [\d.]+ s, [\d.]+ MB\/s on 2 workers/);
+  const a = readFileSync(path.join(dir, 'one.jsonl'), 'utf8'), b = readFileSync(path.join(dir, 'two.jsonl'), 'utf8');
+  assert.equal(b, a, 'the same lines in the same order');
+  assert.deepEqual(b.trim().split('\n').map((l) => JSON.parse(l).article.id), records.map((r) => r.id));
+  assert.equal(one.status, 0);
+});
+
+test('--jobs takes a positive number or auto, and only with --input', async () => {
+  for (const bad of ['0', '-1', '1.5', 'many']) {
+    const run = await runCli(['analyze', '--input', example, `--jobs=${bad}`]);
+    assert.equal(run.status, 2, bad);
+    assert.match(run.stderr, /--jobs must be a whole number from 1 to 256 or "auto"/);
+  }
+  const single = await runCli(['analyze', example, '--jobs', '2']);
+  assert.equal(single.status, 2);
+  assert.match(single.stderr, /--jobs is for a batch/);
+});

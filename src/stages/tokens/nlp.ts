@@ -11,7 +11,14 @@ export type WinkNlp = ReturnType<typeof winkNLP>;
  */
 export const WINK_PIPE = ['sbd', 'negation', 'pos'] as const;
 
-/** The wink-nlp instance, loaded once per Resources (it holds a model of a few MB). */
+let shared: WinkNlp | undefined;
+
+/**
+ * The wink-nlp instance. It is one for the whole process, not one per Resources: the model's loader
+ * re-encodes part of itself on every load, so each new instance takes longer than the one before and
+ * the twentieth fails ("Invalid string length"). Sharing it is safe because nothing of one article
+ * stays in it that changes the tokens of the next (see possessive.ts for the one thing that did).
+ */
 export function winkOf(resources: Resources): WinkNlp {
-  return resources.once('wink-nlp', () => winkNLP(model, [...WINK_PIPE]));
+  return resources.once('wink-nlp', () => (shared ??= winkNLP(model, [...WINK_PIPE])));
 }

@@ -2,8 +2,10 @@ import type { StageFactory } from '../../pipeline/stage.js';
 import { alignTokens } from '../../text/align.js';
 import { paragraphRanges } from '../../text/paragraphs.js';
 import { winkOf } from './nlp.js';
+import { splitPossessives } from './possessive.js';
 
-export const TOKENS_VERSION = '1.0.0';
+// 1.1: possessives always split (see possessive.ts)
+export const TOKENS_VERSION = '1.1.0';
 
 /**
  * Paragraphs, sentences and tokens with part of speech, lemma and negation scope, from wink-nlp.
@@ -27,17 +29,17 @@ export const tokensStage: StageFactory = (resources) => {
         const tokens = wdoc.tokens();
         // wink's typings do not cover every `its` helper; each `out` here returns one value a token
         const column = <T>(helper: unknown) => tokens.out(helper as typeof its.value) as unknown as T[];
-        const values = column<string>(its.value);
-        const pos = column<string>(its.pos);
-        const lemma = column<string>(its.lemma);
-        const normal = column<string>(its.normal);
-        const type = column<string>(its.type);
-        const negated = column<boolean>(its.negationFlag);
+        const { columns, newIndex } = splitPossessives({
+          values: column<string>(its.value), pos: column<string>(its.pos), lemma: column<string>(its.lemma),
+          normal: column<string>(its.normal), type: column<string>(its.type), negated: column<boolean>(its.negationFlag),
+        });
+        const { values, pos, lemma, normal, type, negated } = columns;
         const offsets = alignTokens(text, values, para.start, para.end);
         const sentenceOf = new Int32Array(values.length);
         const sentences: [number, number][] = [];
         wdoc.sentences().each((s: { out(f: unknown): unknown }) => {
-          const [a, b] = s.out(its.span) as unknown as [number, number];
+          const [first, last] = s.out(its.span) as unknown as [number, number];
+          const a = newIndex[first]!, b = newIndex[last + 1]! - 1;
           sentences.push([a, b]);
           for (let t = a; t <= b; t++) sentenceOf[t] = sentenceIndex + sentences.length - 1;
         });

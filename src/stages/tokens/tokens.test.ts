@@ -31,3 +31,18 @@ test('part of speech, lemma and negation scope come from wink', () => {
   assert.equal(byValue.get('meet')?.pos, 'VERB');
   assert.equal(byValue.get('meet')?.negated, true);
 });
+
+test("an article's tokens do not depend on what the process read before it", () => {
+  const tokensOf = (analyzer: Analyzer, text: string) => analyzer.analyzeDocument({ text }).layer('token').map((t) => `${t.data.value}/${t.data.pos}`);
+  const article = "The senator criticised Obama's plan and the party's platform on Tuesday.";
+  const alone = tokensOf(new Analyzer({ stages: ['tokens'] }), article);
+  const analyzer = new Analyzer({ stages: ['tokens'] });
+  // possessives that end a sentence are the ones wink keeps whole, and then remembers
+  tokensOf(analyzer, "The plan is no better than Obama's. It copies the party's.");
+  assert.deepEqual(tokensOf(analyzer, article), alone);
+  assert.ok(alone.includes('Obama/PROPN') && alone.includes("'s/PART") && alone.includes('party/NOUN'), alone.join(' '));
+});
+
+test('many analyzers in one process share one wink model', () => {
+  for (let i = 0; i < 25; i++) new Analyzer({ stages: ['tokens'] }).analyzeDocument({ text: 'Talks resumed on Monday.' });
+});

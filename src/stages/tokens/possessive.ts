@@ -1,0 +1,49 @@
+/**
+ * wink-nlp's tokenizer remembers words across documents: once it has read a possessive at the end
+ * of a sentence ("... than Obama's."), which it keeps whole, it keeps "Obama's" whole in every later
+ * document too, where it would otherwise give "Obama" + "'s". The tokens of an article then depend on
+ * what the same process read before it. dossier splits every such possessive itself, so that an
+ * article gives the same tokens (and so the same analysis) whatever came before it, in one process,
+ * in a batch or on a worker.
+ */
+
+/** The columns wink gives for one stretch of text, one entry a token. */
+export interface TokenColumns {
+  values: string[];
+  pos: string[];
+  lemma: string[];
+  normal: string[];
+  type: string[];
+  negated: boolean[];
+}
+
+const POSSESSIVE = /^(.*\p{L})(['’]s)$/u;
+
+/**
+ * Splits whole possessives ("Obama's" -> "Obama", "'s") as wink does for words it has not met yet.
+ * Returns the new columns and, for each old token index, its new index (for sentence bounds).
+ */
+export function splitPossessives(cols: TokenColumns): { columns: TokenColumns; newIndex: Int32Array } {
+  const newIndex = new Int32Array(cols.values.length + 1);
+  if (!cols.values.some((v) => POSSESSIVE.test(v))) {
+    for (let i = 0; i <= cols.values.length; i++) newIndex[i] = i;
+    return { columns: cols, newIndex };
+  }
+  const out: TokenColumns = { values: [], pos: [], lemma: [], normal: [], type: [], negated: [] };
+  const push = (value: string, pos: string, lemma: string, normal: string, type: string, negated: boolean) => {
+    out.values.push(value); out.pos.push(pos); out.lemma.push(lemma); out.normal.push(normal); out.type.push(type); out.negated.push(negated);
+  };
+  for (let i = 0; i < cols.values.length; i++) {
+    newIndex[i] = out.values.length;
+    const value = cols.values[i]!, m = POSSESSIVE.exec(value);
+    const pos = cols.pos[i] ?? 'X', type = cols.type[i] ?? 'word', negated = cols.negated[i] ?? false;
+    if (!m) { push(value, pos, cols.lemma[i] ?? '', cols.normal[i] ?? '', type, negated); continue; }
+    const [, base, mark] = m as unknown as [string, string, string];
+    const strip = (s: string | undefined) => (s && s.length > 2 && /['’]s$/u.test(s) ? s.slice(0, -2) : base.toLowerCase());
+    // a lower-case word tagged as a proper noun only because wink met it whole ("party's") is a noun
+    push(base, pos === 'PROPN' && /^\p{Ll}/u.test(base) ? 'NOUN' : pos, strip(cols.lemma[i]), strip(cols.normal[i]), type, negated);
+    push(mark, 'PART', mark, mark, 'word', negated);
+  }
+  newIndex[cols.values.length] = out.values.length;
+  return { columns: out, newIndex };
+}

@@ -32,40 +32,62 @@ const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
 let peakRss = process.memoryUsage().rss;
 const sampleRss = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
 
-function time(label: string, fn: () => void): number {
-  fn(); // warm-up: loads models, fills caches, lets the JIT settle
-  const runs: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    runs.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    sampleRss();
+interface Measure { readonly label: string; readonly run: () => void; readonly times: number[] }
+const measure = (label: string, run: () => void): Measure => ({ label, run, times: [] });
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Runs every measure a few times to warm up (models load, caches fill, the JIT settles), then in rounds,
+ * one after another within each round: a burst of load from elsewhere then slows neighbours alike
+ * instead of one measure, and the ratio of two measures is taken round by round.
+ */
+function runRounds(measures: readonly Measure[]): void {
+  // the JIT needs a few passes over the whole pipeline before its times settle
+  for (let warm = 0; warm < 3; warm++) for (const m of measures) m.run();
+  for (let r = 0; r < rounds; r++) {
+    for (const m of measures) {
+      const t0 = process.hrtime.bigint();
+      m.run();
+      m.times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      sampleRss();
+    }
   }
-  runs.sort((a, b) => a - b);
-  const median = runs[Math.floor(runs.length / 2)]!;
-  console.log(`${label.padEnd(34)} ${(bytes / 1e6 / median).toFixed(3).padStart(7)} MB/s ${(articles.length / median).toFixed(1).padStart(8)} articles/s   (median of ${rounds}, ${median.toFixed(2)} s)`);
-  return median;
+}
+
+function report(m: Measure): number {
+  const t = median(m.times);
+  console.log(`${m.label.padEnd(34)} ${(bytes / 1e6 / t).toFixed(3).padStart(7)} MB/s ${(articles.length / t).toFixed(1).padStart(8)} articles/s   (median of ${rounds}, ${t.toFixed(2)} s)`);
+  return t;
 }
 
 const nlp = winkNLP(model);
 const its = nlp.its;
 const analyzer = new Analyzer();
+const names = analyzer.pipeline.stages.map((s) => s.name);
 
-console.log(`corpus: ${articles.length} ${values.input ? `articles from ${values.input}` : 'generated articles'}, ${(bytes / 1e6).toFixed(2)} MB; stages: ${analyzer.pipeline.stages.map((s) => s.name).join(', ')}`);
-const bare = time('bare wink-nlp tokenisation', () => {
+console.log(`corpus: ${articles.length} ${values.input ? `articles from ${values.input}` : 'generated articles'}, ${(bytes / 1e6).toFixed(2)} MB; stages: ${names.join(', ')}`);
+const bare = measure('bare wink-nlp tokenisation', () => {
   for (const a of articles) nlp.readDoc(a.text).tokens().out(its.pos);
 });
-const full = time('dossier analyze (whole pipeline)', () => {
+const full = measure('dossier analyze (whole pipeline)', () => {
   for (const a of articles) analyzer.analyze(a);
 });
 // each stage's cost: the time of the pipeline up to it, less the time up to the stage before
-const names = analyzer.pipeline.stages.map((s) => s.name);
-let before = 0;
-for (let i = 0; i < names.length; i++) {
+const prefixes = names.map((name, i) => {
   const prefix = new Analyzer({ stages: names.slice(0, i + 1), resources: analyzer.pipeline.resources });
-  const t = time(`  pipeline up to ${names[i]}`, () => { for (const a of articles) prefix.analyzeDocument(a); });
-  console.log(`    ${names[i]}: ${(((t - before) / full) * 100).toFixed(0)}% of the whole`);
+  return measure(`  pipeline up to ${name}`, () => { for (const a of articles) prefix.analyzeDocument(a); });
+});
+runRounds([bare, full, ...prefixes]);
+
+report(bare);
+const fullTime = report(full);
+let before = 0;
+prefixes.forEach((p, i) => {
+  const t = report(p);
+  console.log(`    ${names[i]}: ${(((t - before) / fullTime) * 100).toFixed(0)}% of the whole`);
   before = t;
-}
-console.log(`ratio (analyze / bare tokenisation speed): ${(bare / full).toFixed(3)}   target >= 0.25 (issue 3/5), >= 0.33 (issue 2 spine)`);
+});
+const ratios = bare.times.map((t, r) => t / full.times[r]!);
+console.log(`ratio (analyze / bare tokenisation speed): ${median(ratios).toFixed(3)} (median of the ${rounds} rounds' ratios; ` +
+  `range ${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)})   target >= 0.25 (issue 3/5), >= 0.33 (issue 2 spine)`);
 console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);

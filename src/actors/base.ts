@@ -1,7 +1,7 @@
 import type { EntityType } from '../core/layers.js';
 import { buildCountries, type CountryNames } from './countries.js';
 import type { LearnedActors, LearnedPerson } from './learned.js';
-import { joinableRun, joinsAt, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag } from './phrases.js';
+import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
 import { dayEnd, dayStart, isCapitalised, keyOf, wordsOf } from './text.js';
 
@@ -94,6 +94,8 @@ export class ActorBase {
   private readonly phrases = new PhraseTrie<PhraseEntries>();
   /** the flags of each word text seen (see WordFlag), a bounded memo: sentences repeat the same words */
   private readonly wordFlags = new Map<string, number>();
+  /** the keys the base knows anything about, to pass over most words without a look-up */
+  private readonly knownKeys = new KnownKeys();
   /** holderOf's memo, by day, country and title */
   private readonly holders = new Map<string, { person: PersonEntry; term: Term } | null>();
   /** surnameOnDay's memo, by day then surname key */
@@ -143,6 +145,8 @@ export class ActorBase {
     for (const [key, names] of this.names) this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
     for (const [key, sector] of this.sectorWords) (this.phrases.node(key).value ??= {}).sector = sector;
     for (const [key, modifier] of this.modifiers) (this.phrases.node(key).value ??= {}).modifier = modifier;
+    for (const map of [this.firstWords, this.surnames, this.names, this.sectorWords]) for (const key of map.keys()) this.knownKeys.add(key);
+    for (const key of ['the', 'jr', 'sr']) this.knownKeys.add(key);
   }
 
   private addCountry(c: CountryNames): void {
@@ -492,6 +496,8 @@ export class ActorBase {
 
   /** A word's flags: its shape and what the indexes say of it (see WordFlag), memoised. */
   private flagsOf(word: string): number {
+    const plain = this.knownKeys.plainFlags(word);
+    if (plain >= 0) return plain;
     let flags = this.wordFlags.get(word);
     if (flags === undefined) {
       if (this.wordFlags.size >= WORD_FLAGS_LIMIT) this.wordFlags.clear();

@@ -111,3 +111,49 @@ function child<T>(map: Map<string, PhraseNode<T>>, word: string): PhraseNode<T> 
   if (!node) { node = {}; map.set(word, node); }
   return node;
 }
+
+const FILTER_BITS = 1 << 16;
+
+/**
+ * A bitmap, by a cheap hash, of the keys the actor base knows anything about (first words of its
+ * phrases, surnames, names, sector words, and "the", "jr", "sr"). The key of a word of ASCII
+ * letters and digits is its lower case, so such a word that misses the bitmap is known to the base
+ * as nothing: its flags follow from its letters alone, without hashing it into a Map. Most words of
+ * a sentence are such words; the others go the long way.
+ */
+export class KnownKeys {
+  private readonly bits = new Uint32Array(FILTER_BITS >>> 5);
+
+  add(key: string): void {
+    const h = hashKey(key);
+    this.bits[h >>> 5]! |= 1 << (h & 31);
+  }
+
+  /**
+   * The flags of a word of two or more ASCII letters and digits whose key the base does not know
+   * (Plain, and Capitalised when it starts with a capital); -1 for any other word.
+   */
+  plainFlags(word: string): number {
+    const n = word.length;
+    if (n < 2) return -1;
+    let h = n;
+    for (let i = 0; i < n; i++) {
+      let c = word.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return -1;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    h = mix(h);
+    if (this.bits[h >>> 5]! & (1 << (h & 31))) return -1;
+    const first = word.charCodeAt(0);
+    return WordFlag.Plain | (first >= 65 && first <= 90 ? WordFlag.Capitalised : 0);
+  }
+}
+
+function hashKey(key: string): number {
+  let h = key.length;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+  return mix(h);
+}
+
+const mix = (h: number): number => ((h ^ (h >>> 16)) & (FILTER_BITS - 1));

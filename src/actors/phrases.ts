@@ -80,12 +80,17 @@ export interface PhraseNode<T> {
 /** Index keys split at their spaces into a trie, so a phrase is looked up by its words' keys without building it. */
 export class PhraseTrie<T> {
   private readonly root = new Map<string, PhraseNode<T>>();
+  /** the words of the keys after their first: a phrase goes on only with one of them */
+  private readonly inner = new KnownKeys();
 
   /** The node of `key`, created if needed. */
   node(key: string): PhraseNode<T> {
     const words = key.split(' ');
     let node = child(this.root, words[0]!);
-    for (let i = 1; i < words.length; i++) node = child(node.next ??= new Map(), words[i]!);
+    for (let i = 1; i < words.length; i++) {
+      this.inner.add(words[i]!);
+      node = child(node.next ??= new Map(), words[i]!);
+    }
     return node;
   }
 
@@ -97,6 +102,7 @@ export class PhraseTrie<T> {
     const nodes: PhraseNode<T>[] = [];
     let map: Map<string, PhraseNode<T>> | undefined = this.root;
     for (let n = 0; n < depth && map; n++) {
+      if (n > 0 && this.inner.misses(words[i + n]!)) break;
       const node = map.get(keyOf(words[i + n]!));
       if (!node) break;
       nodes.push(node);
@@ -129,22 +135,26 @@ export class KnownKeys {
     this.bits[h >>> 5]! |= 1 << (h & 31);
   }
 
-  /**
-   * The flags of a word of two or more ASCII letters and digits whose key the base does not know
-   * (Plain, and Capitalised when it starts with a capital); -1 for any other word.
-   */
-  plainFlags(word: string): number {
+  /** Whether the word is of ASCII letters and digits (its key is its lower case) and its key is surely not in the bitmap. */
+  misses(word: string): boolean {
     const n = word.length;
-    if (n < 2) return -1;
     let h = n;
     for (let i = 0; i < n; i++) {
       let c = word.charCodeAt(i);
       if (c >= 65 && c <= 90) c += 32;
-      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return -1;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
       h = (Math.imul(h, 31) + c) | 0;
     }
     h = mix(h);
-    if (this.bits[h >>> 5]! & (1 << (h & 31))) return -1;
+    return n > 0 && (this.bits[h >>> 5]! & (1 << (h & 31))) === 0;
+  }
+
+  /**
+   * The flags of a word of two or more ASCII letters and digits whose key is not in the bitmap
+   * (Plain, and Capitalised when it starts with a capital); -1 for any other word.
+   */
+  plainFlags(word: string): number {
+    if (word.length < 2 || !this.misses(word)) return -1;
     const first = word.charCodeAt(0);
     return WordFlag.Plain | (first >= 65 && first <= 90 ? WordFlag.Capitalised : 0);
   }

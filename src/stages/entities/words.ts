@@ -26,10 +26,10 @@ function word(text: string, start: number, end: number, pos: string, possessive:
  * into two; the actor base knows "Kim Jong-Un" and "Trump", so hyphen joins are glued back and the
  * possessive becomes a flag on the word before it.
  */
-export function wordsOfSentence(text: string, tokens: readonly LayerAnnotation<'token'>[]): Word[] {
+export function wordsOfSentence(text: string, tokens: readonly LayerAnnotation<'token'>[], from = 0, to = tokens.length): Word[] {
   const out: Word[] = [];
   let pendingBreak = false;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const v = t.data.value;
     const prev = out[out.length - 1];
@@ -38,7 +38,7 @@ export function wordsOfSentence(text: string, tokens: readonly LayerAnnotation<'
       continue;
     }
     // glue "Jong" "-" "Un" (no spaces) into one word
-    if (v === '-' && prev && prev.end === t.start && tokens[i + 1] && tokens[i + 1]!.start === t.end && /^[\p{L}\p{N}]/u.test(tokens[i + 1]!.data.value)) {
+    if (v === '-' && prev && prev.end === t.start && i + 1 < to && tokens[i + 1]!.start === t.end && /^[\p{L}\p{N}]/u.test(tokens[i + 1]!.data.value)) {
       const next = tokens[i + 1]!;
       const pos = prev.pos === 'PROPN' || next.data.pos === 'PROPN' ? 'PROPN' : prev.pos;
       out[out.length - 1] = word(text.slice(prev.start, next.end), prev.start, next.end, pos, prev.possessive, prev.index, prev.breakBefore);

@@ -1,7 +1,7 @@
 import type { EntityType } from '../core/layers.js';
 import { buildCountries, type CountryNames } from './countries.js';
 import type { LearnedActors, LearnedPerson } from './learned.js';
-import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag } from './phrases.js';
+import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
 import { dayEnd, dayStart, isCapitalised, keyOf, wordsOf } from './text.js';
 
@@ -94,6 +94,8 @@ export class ActorBase {
   private readonly phrases = new PhraseTrie<PhraseEntries>();
   /** the flags of each word text seen (see WordFlag), a bounded memo: sentences repeat the same words */
   private readonly wordFlags = new Map<string, number>();
+  /** the trie node of each word text seen that starts some phrase: its key need not be looked up again */
+  private readonly firstNodes = new Map<string, PhraseNode<PhraseEntries>>();
   /** the keys the base knows anything about, to pass over most words without a look-up */
   private readonly knownKeys = new KnownKeys();
   /** holderOf's memo, by day, country and title */
@@ -449,7 +451,7 @@ export class ActorBase {
     const bound = Math.min(flags[i]! >>> LONGEST_SHIFT, words.length - i);
     if (bound === 0) return null;
     const joinable = joinableRun(flags, i, bound);
-    const nodes = this.phrases.walk(words, i, joinable);
+    const nodes = this.phrases.walk(this.firstNodes.get(words[i]!), words, i, joinable);
     for (let n = bound; n >= 1; n--) {
       if (n > joinable || !joinsAt(flags, i, n)) {
         const found = this.phraseKeyedWhole(words, i, n);
@@ -500,8 +502,10 @@ export class ActorBase {
     if (plain >= 0) return plain;
     let flags = this.wordFlags.get(word);
     if (flags === undefined) {
-      if (this.wordFlags.size >= WORD_FLAGS_LIMIT) this.wordFlags.clear();
+      if (this.wordFlags.size >= WORD_FLAGS_LIMIT) { this.wordFlags.clear(); this.firstNodes.clear(); }
       const key = keyOf(word);
+      const node = this.phrases.first(key);
+      if (node) this.firstNodes.set(word, node);
       flags = shapeOf(word, key)
         | (this.surnames.has(key) ? WordFlag.Surname : 0)
         | (this.names.has(key) || this.sectorWords.has(key) ? WordFlag.Known : 0)

@@ -94,15 +94,21 @@ export class PhraseTrie<T> {
     return node;
   }
 
+  /** The node of phrases whose first word has this key. */
+  first(key: string): PhraseNode<T> | undefined {
+    return this.root.get(key);
+  }
+
   /**
-   * The nodes of the phrases of words i, i..i+1, ... up to `depth` words, by their keys; the list
-   * stops where no index key goes on.
+   * The nodes of the phrases of words i, i..i+1, ... up to `depth` words, from the node of word i
+   * (`first`), by their keys; the list stops where no index key goes on.
    */
-  walk(words: readonly string[], i: number, depth: number): PhraseNode<T>[] {
+  walk(first: PhraseNode<T> | undefined, words: readonly string[], i: number, depth: number): PhraseNode<T>[] {
     const nodes: PhraseNode<T>[] = [];
-    let map: Map<string, PhraseNode<T>> | undefined = this.root;
-    for (let n = 0; n < depth && map; n++) {
-      if (n > 0 && this.inner.misses(words[i + n]!)) break;
+    if (!first || depth < 1) return nodes;
+    nodes.push(first);
+    for (let n = 1, map = first.next; n < depth && map; n++) {
+      if (this.inner.misses(words[i + n]!)) break;
       const node = map.get(keyOf(words[i + n]!));
       if (!node) break;
       nodes.push(node);

@@ -43,7 +43,7 @@ export class EntityBook {
   add(actor: ResolvedActor, span: Range, kind: MentionKind, key?: string, evidence: Range | null = null): number {
     const spanKey = this.coveredKey(span);
     if (this.covered.has(spanKey)) return -1;
-    const k = key ?? actor.actorId ?? `${actor.type}|${actor.name.toLowerCase()}`;
+    const k = key ?? actor.actorId ?? defaultKey(actor);
     let e = this.byKey.get(k);
     if (!e && actor.type === 'PERSON' && !actor.actorId) {
       // an unknown person named again in full, or by surname
@@ -154,7 +154,7 @@ export class EntityBook {
       const first = mentions[0]!.span;
       const id = out.reserve('entity');
       for (const m of mentions) {
-        out.add('mention', { start: m.span.start, end: m.span.end, data: { entity: id, kind: m.kind }, rule: `mention.${m.kind}`, confidence: e.actor.confidence });
+        out.add('mention', { start: m.span.start, end: m.span.end, data: { entity: id, kind: m.kind }, rule: mentionRule(m.kind), confidence: e.actor.confidence });
       }
       const a = e.actor;
       out.fill('entity', id, {
@@ -180,6 +180,23 @@ export class EntityBook {
     return this.text.slice(span.start, span.end);
   }
 }
+
+// the actor base gives the same result object for the same description again: its key is made once
+const defaultKeys = new WeakMap<ResolvedActor, string>();
+
+/** The key an actor is merged by when it has no actor-base id: its type and name. */
+function defaultKey(actor: ResolvedActor): string {
+  let k = defaultKeys.get(actor);
+  if (k === undefined) defaultKeys.set(actor, k = `${actor.type}|${actor.name.toLowerCase()}`);
+  return k;
+}
+
+const mentionRules = new Map<MentionKind, string>();
+const mentionRule = (kind: MentionKind): string => {
+  let rule = mentionRules.get(kind);
+  if (rule === undefined) mentionRules.set(kind, rule = `mention.${kind}`);
+  return rule;
+};
 
 /** The start of the entry's last mention before `offset`, or -1. */
 function lastMentionBefore(e: Entry, offset: number): number {

@@ -8,9 +8,8 @@ interface Entry {
   readonly key: string;
   /** its place in the book */
   readonly index: number;
-  /** for a person: the lower-cased words of the name, and their hyphen-separated parts ("jong-un", "jong", "un") */
+  /** for a person: the lower-cased words of the name */
   readonly nameWords: readonly string[] | null;
-  readonly nameParts: ReadonlySet<string> | null;
   readonly mentions: { span: Range; kind: MentionKind }[];
   /** the words that introduced a person with a role, for the learned layer */
   evidence: Range | null;
@@ -53,8 +52,7 @@ export class EntityBook {
     if (!e) {
       const person = actor.type === 'PERSON';
       const nameWords = person ? actor.name.toLowerCase().split(/\s+/) : null;
-      const nameParts = nameWords && new Set(nameWords.flatMap((w) => [w, ...w.split('-')]));
-      e = { actor, key: k, index: this.entries.length, nameWords, nameParts, mentions: [], evidence };
+      e = { actor, key: k, index: this.entries.length, nameWords, mentions: [], evidence };
       this.entries.push(e);
       if (person) this.people.push(e);
       this.byKey.set(k, e);
@@ -92,7 +90,9 @@ export class EntityBook {
     const key = word.toLowerCase().replace(/[’']s$/, '');
     let best: number | null = null, bestAt = -1;
     for (const e of this.people) {
-      if (e.nameWords!.length < 2 || !e.nameParts!.has(key)) continue;
+      const words = e.nameWords!;
+      // a word of the name, or a part of a hyphenated one ("Un" of "Kim Jong-un")
+      if (words.length < 2 || !(words.includes(key) || words.some((w) => w.split('-').includes(key)))) continue;
       const last = lastMentionBefore(e, offset);
       if (last > bestAt) { best = e.index; bestAt = last; }
     }

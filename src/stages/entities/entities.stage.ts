@@ -73,7 +73,8 @@ function runsOf(words: readonly Word[], parts: readonly Part[]): Run[] {
       const ws = words.slice(first, last.at + last.words);
       let core = 0;
       while (core < ws.length - 1 && LEADING.test(ws[core]!.text)) core++;
-      runs.push({ words: ws, parts: cur.map((p) => ({ ...p, at: p.at - first })) as Part[], core });
+      // parts are never changed: a run from the sentence's first word shares them
+      runs.push({ words: ws, parts: first === 0 ? cur : cur.map((p) => ({ ...p, at: p.at - first })) as Part[], core });
     }
     cur = [];
     named = 0;

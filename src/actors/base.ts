@@ -111,6 +111,10 @@ export class ActorBase {
   private resolvedCount = 0;
   /** bumped whenever a resolution reads more than its text and date (context, cues, learned layer) */
   private impureReads = 0;
+  /** bumped whenever a resolution reads the date: one that does not is the same on any day */
+  private dateReads = 0;
+  /** resolutions that did not depend on the date either, by text */
+  private readonly resolvedAnyDay = new Map<string, ResolvedActor | null>();
 
   constructor(files: readonly ActorFile[], readonly learned: LearnedActors | null = null) {
     this.countries = buildCountries(files.flatMap((f) => f.countries ?? []));
@@ -224,6 +228,7 @@ export class ActorBase {
 
   /** The person a surname alone most likely means on a day: the only one, or the one in office then. */
   personBySurname(surname: string, date: string | null | undefined, before?: Part): PersonEntry | null {
+    this.dateReads++;
     let list = date ? this.surnameOnDay(keyOf(surname), date) : this.peopleWithSurname(surname);
     if (list.length <= 1) return list[0] ?? null;
     // "Secretary Clinton" is the Clinton who was a secretary, "President Clinton" the president
@@ -294,6 +299,7 @@ export class ActorBase {
 
   /** What a person is on a day: the term in force, or a former official after it (ELI). */
   personOn(p: PersonEntry, date: string | null | undefined): { country: string | null; sector: string; role: string | null; rule: string; confidence: number } {
+    this.dateReads++;
     const terms = p.terms;
     if (!date) {
       // no date: the latest term, as the person is most often written about while in office
@@ -320,16 +326,21 @@ export class ActorBase {
   resolve(text: string, options: ResolveOptions = {}): ResolvedActor | null {
     const date = options.date ?? null;
     const dateKey = date ?? '\u0000';
+    const anyDay = this.resolvedAnyDay.get(text);
+    if (anyDay !== undefined) return anyDay;
     let byText = this.resolved.get(dateKey);
     const hit = byText?.get(text);
     if (hit !== undefined) return hit;
-    const reads = this.impureReads;
+    const reads = this.impureReads, dateReads = this.dateReads;
     const actor = this.resolveAnew(text, options);
     // only what depended on the text and the date alone may be given again
     if (this.impureReads === reads) {
-      if (this.resolvedCount >= RESOLVED_LIMIT) { this.resolved.clear(); this.resolvedCount = 0; byText = undefined; }
-      if (!byText) this.resolved.set(dateKey, byText = new Map());
-      byText.set(text, actor);
+      if (this.resolvedCount >= RESOLVED_LIMIT) { this.resolved.clear(); this.resolvedAnyDay.clear(); this.resolvedCount = 0; byText = undefined; }
+      if (this.dateReads === dateReads) this.resolvedAnyDay.set(text, actor);
+      else {
+        if (!byText) this.resolved.set(dateKey, byText = new Map());
+        byText.set(text, actor);
+      }
       this.resolvedCount++;
     }
     return actor;
@@ -598,6 +609,8 @@ export class ActorBase {
     const plural = /[^s]s$/i.test(headLast) || /^(?:police|people|clergy|media|press|public|military|staff)$/i.test(headLast);
     const type: EntityType = head.word.organisation ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
     const name = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ').replace(/^(?:the|a|an)\s+/i, '');
+    // whether there is a date decides here: the result depends on it
+    if (type === 'PERSON' && country) this.dateReads++;
     if (type === 'PERSON' && country && date && !former) {
       // "the Russian president" on a day is the man in that office
       const headPart2 = parts[head.at]!;

@@ -1,6 +1,7 @@
 import type { EntityType } from '../core/layers.js';
 import { buildCountries, type CountryNames } from './countries.js';
-import type { LearnedActors } from './learned.js';
+import type { LearnedActors, LearnedPerson } from './learned.js';
+import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
 import { dayEnd, dayStart, isCapitalised, keyOf, wordsOf } from './text.js';
 
@@ -56,6 +57,22 @@ export type Part =
   | { kind: 'proper'; word: string; at: number; words: 1 }
   | { kind: 'other'; word: string; at: number; words: 1 };
 
+/** What an index key names: proper names, a sector word, a modifier (a key may be several). */
+interface PhraseEntries {
+  names?: readonly NameEntry[];
+  /** some of the names match only as written */
+  caseSensitive?: boolean;
+  sector?: SectorWord;
+  modifier?: Modifier;
+}
+
+const RESOLVED_LIMIT = 20_000;
+const WORD_FLAGS_LIMIT = 50_000;
+// the days of one batch of articles: a few thousand at most
+const DAY_MEMO_LIMIT = 5_000;
+const LED = /^(.+)-(?:led|run|controlled|ruled)$/;
+const ARTICLE = /^(?:The|A|An|Some|Many)$/;
+
 const DETERMINER = /^(?:the|a|an|some|many|several|few|other|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|scores|\d+)$/i;
 
 /**
@@ -73,6 +90,31 @@ export class ActorBase {
   maxWords = 1;
   /** for each first word of an indexed phrase, the longest phrase starting with it: most words start none */
   private readonly firstWords = new Map<string, number>();
+  /** the names, sector words and modifiers again, by the keys of their words: parse looks phrases up word by word */
+  private readonly phrases = new PhraseTrie<PhraseEntries>();
+  /** the flags of each word text seen (see WordFlag), a bounded memo: sentences repeat the same words */
+  private readonly wordFlags = new Map<string, number>();
+  /** the trie node of each word text seen that starts some phrase: its key need not be looked up again */
+  private readonly firstNodes = new Map<string, PhraseNode<PhraseEntries>>();
+  /** the keys the base knows anything about, to pass over most words without a look-up */
+  private readonly knownKeys = new KnownKeys();
+  /** holderOf's memo, by day, country and title */
+  private readonly holders = new Map<string, { person: PersonEntry; term: Term } | null>();
+  /** surnameOnDay's memo, by day then surname key */
+  private readonly surnamesOnDay = new Map<string, Map<string, readonly PersonEntry[]>>();
+  /**
+   * Resolutions that depended on the text and the date alone, by date then text: the same
+   * descriptions come back sentence after sentence and article after article. Callers copy a
+   * result to change it, never mutate it.
+   */
+  private readonly resolved = new Map<string, Map<string, ResolvedActor | null>>();
+  private resolvedCount = 0;
+  /** bumped whenever a resolution reads more than its text and date (context, cues, learned layer) */
+  private impureReads = 0;
+  /** bumped whenever a resolution reads the date: one that does not is the same on any day */
+  private dateReads = 0;
+  /** resolutions that did not depend on the date either, by text */
+  private readonly resolvedAnyDay = new Map<string, ResolvedActor | null>();
 
   constructor(files: readonly ActorFile[], readonly learned: LearnedActors | null = null) {
     this.countries = buildCountries(files.flatMap((f) => f.countries ?? []));
@@ -106,6 +148,11 @@ export class ActorBase {
       for (const w of f.sectorWords ?? []) for (const word of w.words) this.addWord(this.sectorWords, word, w);
       for (const m of f.modifiers ?? []) for (const word of m.words) this.addWord(this.modifiers, word, m);
     }
+    for (const [key, names] of this.names) this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
+    for (const [key, sector] of this.sectorWords) (this.phrases.node(key).value ??= {}).sector = sector;
+    for (const [key, modifier] of this.modifiers) (this.phrases.node(key).value ??= {}).modifier = modifier;
+    for (const map of [this.firstWords, this.surnames, this.names, this.sectorWords]) for (const key of map.keys()) this.knownKeys.add(key);
+    for (const key of ['the', 'jr', 'sr']) this.knownKeys.add(key);
   }
 
   private addCountry(c: CountryNames): void {
@@ -181,11 +228,8 @@ export class ActorBase {
 
   /** The person a surname alone most likely means on a day: the only one, or the one in office then. */
   personBySurname(surname: string, date: string | null | undefined, before?: Part): PersonEntry | null {
-    let list = this.peopleWithSurname(surname);
-    // on a known day, a surname alone is someone in office then, or a former head of state or
-    // government ("Obama" in 2019); a former minister is introduced by full name, and "Brown",
-    // "Fox" or "Rasmussen" alone are more often someone or something else
-    if (date) list = list.filter((p) => p.terms.some((t) => (dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date)) || (HEAD_OF_STATE.test(t.role) && dayStart(t.from) <= date)));
+    this.dateReads++;
+    let list = date ? this.surnameOnDay(keyOf(surname), date) : this.peopleWithSurname(surname);
     if (list.length <= 1) return list[0] ?? null;
     // "Secretary Clinton" is the Clinton who was a secretary, "President Clinton" the president
     if (before?.kind === 'sector') {
@@ -205,10 +249,41 @@ export class ActorBase {
   }
 
   /**
+   * The people a surname alone may mean on a day, memoised by day: someone in office then, or a
+   * former head of state or government ("Obama" in 2019); a former minister is introduced by full
+   * name, and "Brown", "Fox" or "Rasmussen" alone are more often someone or something else.
+   */
+  private surnameOnDay(key: string, date: string): readonly PersonEntry[] {
+    let byKey = this.surnamesOnDay.get(date);
+    if (!byKey) {
+      if (this.surnamesOnDay.size >= DAY_MEMO_LIMIT) this.surnamesOnDay.clear();
+      this.surnamesOnDay.set(date, byKey = new Map());
+    }
+    let list = byKey.get(key);
+    if (!list) {
+      list = (this.surnames.get(key) ?? []).filter((p) => p.terms.some((t) => (dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date)) || (HEAD_OF_STATE.test(t.role) && dayStart(t.from) <= date)));
+      byKey.set(key, list);
+    }
+    return list;
+  }
+
+  /**
    * The person who held an office on a day: "the Russian president" in 2023, "Iran's supreme
    * leader". The title must begin the office's name, and deputies are not their principals.
    */
   holderOf(title: string, country: string, date: string): { person: PersonEntry; term: Term } | null {
+    // every person's every term is looked at: the same few titles are asked again and again
+    const memo = `${date}\u0000${country}\u0000${title}`;
+    let holder = this.holders.get(memo);
+    if (holder === undefined) {
+      if (this.holders.size >= RESOLVED_LIMIT) this.holders.clear();
+      holder = this.findHolder(title, country, date);
+      this.holders.set(memo, holder);
+    }
+    return holder;
+  }
+
+  private findHolder(title: string, country: string, date: string): { person: PersonEntry; term: Term } | null {
     const t = keyOf(title).replace(/^(?:the|a|an) /, '');
     if (!t) return null;
     const hits: { person: PersonEntry; term: Term }[] = [];
@@ -224,6 +299,7 @@ export class ActorBase {
 
   /** What a person is on a day: the term in force, or a former official after it (ELI). */
   personOn(p: PersonEntry, date: string | null | undefined): { country: string | null; sector: string; role: string | null; rule: string; confidence: number } {
+    this.dateReads++;
     const terms = p.terms;
     if (!date) {
       // no date: the latest term, as the person is most often written about while in office
@@ -248,6 +324,29 @@ export class ActorBase {
 
   /** Resolves a free description ("Iranian Foreign Minister Javad Zarif", "riot police", "Tehran", "the LA Times"). */
   resolve(text: string, options: ResolveOptions = {}): ResolvedActor | null {
+    const date = options.date ?? null;
+    const dateKey = date ?? '\u0000';
+    const anyDay = this.resolvedAnyDay.get(text);
+    if (anyDay !== undefined) return anyDay;
+    let byText = this.resolved.get(dateKey);
+    const hit = byText?.get(text);
+    if (hit !== undefined) return hit;
+    const reads = this.impureReads, dateReads = this.dateReads;
+    const actor = this.resolveAnew(text, options);
+    // only what depended on the text and the date alone may be given again
+    if (this.impureReads === reads) {
+      if (this.resolvedCount >= RESOLVED_LIMIT) { this.resolved.clear(); this.resolvedAnyDay.clear(); this.resolvedCount = 0; byText = undefined; }
+      if (this.dateReads === dateReads) this.resolvedAnyDay.set(text, actor);
+      else {
+        if (!byText) this.resolved.set(dateKey, byText = new Map());
+        byText.set(text, actor);
+      }
+      this.resolvedCount++;
+    }
+    return actor;
+  }
+
+  private resolveAnew(text: string, options: ResolveOptions): ResolvedActor | null {
     const date = options.date ?? null;
     // trailing punctuation goes, but not the dot of an abbreviation ("the U.S.")
     const raw = text.replace(/[’‘]/g, "'").replace(/^[\s"“(]+/, '').replace(/(?<![A-Z]\.[A-Z])[\s"”).,;:]+$/, '').replace(/[\s"”),;:]+$/, '');
@@ -279,11 +378,24 @@ export class ActorBase {
     return this.compose(raw, options);
   }
 
+  /** The sense of an ambiguous name in its context: a resolution that asks depends on more than its text. */
+  private senseOf(entry: NameEntry, text: string, options: ResolveOptions): 'country' | 'other' {
+    this.impureReads++;
+    return ambiguousSense(entry, text, options.context ?? '', options.before, options.cues);
+  }
+
+  /** The learned person of this name: a resolution that asks depends on what the corpus taught so far. */
+  private learnedPerson(name: string, date: string | null): LearnedPerson | null | undefined {
+    if (!this.learned) return undefined;
+    this.impureReads++;
+    return this.learned.lookup(name, date);
+  }
+
   /** Among entries sharing a name, the one the context supports. */
   private choose(entries: readonly NameEntry[], text: string, options: ResolveOptions): NameEntry | null {
     const first = entries[0]!;
     if (!first.ambiguous) return first;
-    const sense = ambiguousSense(first, text, options.context ?? '', options.before, options.cues);
+    const sense = this.senseOf(first, text, options);
     if (sense === 'country') return first;
     return null;
   }
@@ -320,41 +432,99 @@ export class ActorBase {
    * base (in office on `date` when several share it) is that person.
    */
   parse(words: readonly string[], date: string | null = null): Part[] {
+    const flags = words.map((w) => this.flagsOf(w));
     const parts: Part[] = [];
     for (let i = 0; i < words.length;) {
-      let best: Part | null = null;
-      // a word that starts no phrase of the base (most words) is passed over at once; initials
-      // ("U.S.", "H. R.") are keyed together with the next ones, so they try every length
-      const first = keyOf(words[i]!);
-      const longest = first.length === 1 ? this.maxWords : this.firstWords.get(first) ?? 0;
-      for (let n = Math.min(longest, words.length - i); n >= 1 && !best; n--) {
-        const phrase = words.slice(i, i + n).join(' ');
-        const named = this.lookupName(phrase);
-        // proper names must be written with a capital: "turkey", "chad" and "china" are words
-        if (named.length && isCapitalised(phrase)) { best = { kind: 'name', entry: named[0]!, at: i, words: n }; break; }
-        const sw = this.sectorWords.get(keyOf(phrase));
-        if (sw) { best = { kind: 'sector', word: sw, at: i, words: n }; break; }
-        const m = this.modifiers.get(keyOf(phrase));
-        if (m) { best = { kind: 'modifier', modifier: m, at: i, words: n }; break; }
-      }
+      const best = this.phraseAt(words, flags, i);
       if (best) { parts.push(best); i += best.words; continue; }
       const w = words[i]!;
       // "Saudi-led coalition", "the Hamas-run ministry": the nationality of who leads or runs it
-      const led = /^(.+)-(?:led|run|controlled|ruled)$/.exec(w);
+      const led = w.includes('-') ? LED.exec(w) : null;
       const leader = led ? this.lookupName(led[1]!).find((e) => e.country) : undefined;
       if (leader) { parts.push({ kind: 'name', entry: { ...leader, kind: 'adjective', type: 'NORP', sector: null }, at: i, words: 1 }); i++; continue; }
-      const proper = isCapitalised(w) && !/^(?:The|A|An|Some|Many)$/.test(w);
-      // after a given name the base does not know ("Michael Brown"), a surname is someone else's
-      const afterGivenName = parts[parts.length - 1]?.kind === 'proper' && parts[parts.length - 1]!.at === i - 1;
-      // and before another capitalised word it is someone's given name ("Omar Khalil")
-      const next = words[i + 1];
-      const beforeName = next !== undefined && isCapitalised(next) && !this.names.has(keyOf(next)) && !this.sectorWords.has(keyOf(next));
-      const person = proper && !CALENDAR_WORD.test(w) && !FUNCTION_WORD.test(w) && !(i === 0 && COMMON_WORD.test(w)) && !afterGivenName && !beforeName ? this.personBySurname(w, date, parts[parts.length - 1]) : null;
+      const proper = (flags[i]! & WordFlag.Capitalised) !== 0 && !ARTICLE.test(w);
+      const person = proper && flags[i]! & WordFlag.Surname && this.maySurname(words, flags, i, parts) ? this.personBySurname(w, date, parts[parts.length - 1]) : null;
       if (person) parts.push({ kind: 'name', entry: this.personEntry(person), at: i, words: 1, surname: true });
       else parts.push(proper ? { kind: 'proper', word: w, at: i, words: 1 } : { kind: 'other', word: w, at: i, words: 1 });
       i++;
     }
     return parts;
+  }
+
+  /**
+   * The longest phrase of the base at word i: a name (written with a capital), a sector word or a
+   * modifier, in that order at each length. A word that starts no phrase (most words) is passed
+   * over at once; initials ("U.S.", "H. R.") are keyed together with the next ones, so they try
+   * every length. Phrases whose key is their words' keys joined are looked up in the word trie;
+   * the others (accents, initials side by side, a final "Jr") are keyed whole.
+   */
+  private phraseAt(words: readonly string[], flags: readonly number[], i: number): Part | null {
+    const bound = Math.min(flags[i]! >>> LONGEST_SHIFT, words.length - i);
+    if (bound === 0) return null;
+    const joinable = joinableRun(flags, i, bound);
+    const nodes = this.phrases.walk(this.firstNodes.get(words[i]!), words, i, joinable);
+    for (let n = bound; n >= 1; n--) {
+      if (n > joinable || !joinsAt(flags, i, n)) {
+        const found = this.phraseKeyedWhole(words, i, n);
+        if (found) return found;
+        continue;
+      }
+      const entries = nodes[n - 1]?.value;
+      if (!entries) continue;
+      // proper names must be written with a capital: "turkey", "chad" and "china" are words
+      if (entries.names && flags[i]! & WordFlag.Capitalised) {
+        // what lookupName would give: acronyms only as written ("US" but not "Us")
+        const named = entries.caseSensitive ? this.lookupName(n === 1 ? words[i]! : words.slice(i, i + n).join(' ')) : entries.names;
+        if (named.length) return { kind: 'name', entry: named[0]!, at: i, words: n };
+      }
+      if (entries.sector) return { kind: 'sector', word: entries.sector, at: i, words: n };
+      if (entries.modifier) return { kind: 'modifier', modifier: entries.modifier, at: i, words: n };
+    }
+    return null;
+  }
+
+  /** The phrase of words i..i+n-1 looked up by the key of its whole text. */
+  private phraseKeyedWhole(words: readonly string[], i: number, n: number): Part | null {
+    const phrase = words.slice(i, i + n).join(' ');
+    const named = this.lookupName(phrase);
+    if (named.length && isCapitalised(phrase)) return { kind: 'name', entry: named[0]!, at: i, words: n };
+    const sw = this.sectorWords.get(keyOf(phrase));
+    if (sw) return { kind: 'sector', word: sw, at: i, words: n };
+    const m = this.modifiers.get(keyOf(phrase));
+    if (m) return { kind: 'modifier', modifier: m, at: i, words: n };
+    return null;
+  }
+
+  /** Whether the capitalised word i, a surname of the base, may stand alone for a person here. */
+  private maySurname(words: readonly string[], flags: readonly number[], i: number, parts: readonly Part[]): boolean {
+    const w = words[i]!;
+    if (CALENDAR_WORD.test(w) || FUNCTION_WORD.test(w) || (i === 0 && COMMON_WORD.test(w))) return false;
+    // after a given name the base does not know ("Michael Brown"), a surname is someone else's
+    const last = parts[parts.length - 1];
+    if (last?.kind === 'proper' && last.at === i - 1) return false;
+    // and before another capitalised word it is someone's given name ("Omar Khalil")
+    const next = flags[i + 1];
+    return !(next !== undefined && next & WordFlag.Capitalised && !(next & WordFlag.Known));
+  }
+
+  /** A word's flags: its shape and what the indexes say of it (see WordFlag), memoised. */
+  private flagsOf(word: string): number {
+    const plain = this.knownKeys.plainFlags(word);
+    if (plain >= 0) return plain;
+    let flags = this.wordFlags.get(word);
+    if (flags === undefined) {
+      if (this.wordFlags.size >= WORD_FLAGS_LIMIT) { this.wordFlags.clear(); this.firstNodes.clear(); }
+      const key = keyOf(word);
+      const node = this.phrases.first(key);
+      if (node) this.firstNodes.set(word, node);
+      flags = shapeOf(word, key)
+        | (this.surnames.has(key) ? WordFlag.Surname : 0)
+        | (this.names.has(key) || this.sectorWords.has(key) ? WordFlag.Known : 0)
+        // initials ("U.S.", "H. R.") are keyed together with the next ones, so they try every length
+        | (key.length === 1 ? this.maxWords : this.firstWords.get(key) ?? 0) << LONGEST_SHIFT;
+      this.wordFlags.set(word, flags);
+    }
+    return flags;
   }
 
   /** The name entry of a person of the base. */
@@ -392,7 +562,7 @@ export class ActorBase {
       ? [{ word: p.kind === 'proper' ? p.word : words[p.at]!, at: i }] : []));
     let country: string | null = null, countryRule = '';
     for (const n of names) {
-      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '', options.before, options.cues) !== 'country') {
+      if (n.entry.ambiguous && this.senseOf(n.entry, raw, options) !== 'country') {
         // "Georgia's governor" in a story from Atlanta: the other sense may still have a country
         const other = n.entry.otherSense;
         if (other?.type === 'GPE' && other.country) { country = other.country; countryRule = 'other-sense'; break; }
@@ -407,7 +577,7 @@ export class ActorBase {
     const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
-      const learned = this.learned?.lookup(personName, date);
+      const learned = this.learnedPerson(personName, date);
       const sector = former ? 'ELI' : head?.word.sector ?? learned?.sector ?? null;
       const role = head?.word.role ?? learned?.role ?? null;
       return {
@@ -417,7 +587,7 @@ export class ActorBase {
       };
     }
     if (!head && !names.length) {
-      const learned = this.learned?.lookup(raw, date);
+      const learned = this.learnedPerson(raw, date);
       if (learned) return { name: learned.name, type: 'PERSON', country: learned.country, sector: learned.sector, role: learned.role, rule: 'learned.person', confidence: 0.7 };
       // a modifier that names a group on its own: "the opposition", "dissident"
       const m = modifiers[0];
@@ -427,7 +597,7 @@ export class ActorBase {
     if (!head) {
       // only names: "Iran's" or "Tehran" written with more around it; the first name decides
       const n = names[0]!;
-      if (n.entry.ambiguous && ambiguousSense(n.entry, raw, options.context ?? '', options.before, options.cues) !== 'country') return null;
+      if (n.entry.ambiguous && this.senseOf(n.entry, raw, options) !== 'country') return null;
       return this.fromEntry(n.entry, raw, date, modifiers[0] ?? null, 'in-description');
     }
     // group nouns and bodies: "Iranian officials", "riot police", "the Iranian Foreign Ministry"
@@ -439,6 +609,8 @@ export class ActorBase {
     const plural = /[^s]s$/i.test(headLast) || /^(?:police|people|clergy|media|press|public|military|staff)$/i.test(headLast);
     const type: EntityType = head.word.organisation ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
     const name = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ').replace(/^(?:the|a|an)\s+/i, '');
+    // whether there is a date decides here: the result depends on it
+    if (type === 'PERSON' && country) this.dateReads++;
     if (type === 'PERSON' && country && date && !former) {
       // "the Russian president" on a day is the man in that office
       const headPart2 = parts[head.at]!;

@@ -16,9 +16,17 @@ export function firstEndingAfter(list: readonly Range[], offset: number): number
 export function tokenIndexRange(doc: Document, range: Range): [number, number] {
   const tokens = doc.layer('token');
   const first = firstEndingAfter(tokens, range.start);
-  let end = first;
-  while (end < tokens.length && (tokens[end]?.start ?? Infinity) < range.end) end++;
-  return [first, end];
+  return [first, firstStartingAt(tokens, range.end, first)];
+}
+
+/** Index of the first annotation from `from` on whose start is at or after `offset` (binary search: the layer is sorted by start). */
+function firstStartingAt(list: readonly Range[], offset: number, from: number): number {
+  let lo = from, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.start < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 export function tokensIn(doc: Document, range: Range): readonly LayerAnnotation<'token'>[] {

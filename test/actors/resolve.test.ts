@@ -56,3 +56,28 @@ test('a user file adds people and a learned layer answers for names the base lac
   assert.equal(mine.resolve('Ahmad Karimi', { date: '2019-06-01' })?.rule, 'learned.person');
   assert.equal(mine.resolve('Ahmad Karimi', { date: '2018-06-01' })?.country ?? null, null);
 });
+
+test('a remembered resolution is given again only when nothing it read can differ: the day, the context, what was learned', () => {
+  // the same questions, in an order that asks each again under other conditions, to a base that
+  // remembers its answers and to a fresh base for each question
+  const questions: [string, string | null, string?][] = [
+    ['Iranian officials', '2019-01-01'], ['Iranian officials', '2023-01-01'], ['Iranian officials', null],
+    ['Mike Pompeo', '2019-01-01'], ['Mike Pompeo', '2023-01-01'], ['Mike Pompeo', null],
+    ['the Russian president', '2023-06-01'], ['the Russian president', '2010-06-01'], ['the Russian president', null],
+    ['Trump', '2021-06-01'], ['Trump', '2024-03-01'], ['Trump', '2016-01-01'],
+    ['Georgia', '2020-11-01', 'Voters in Atlanta waited for hours as Georgia counted ballots.'],
+    ['Georgia', '2020-11-01', 'Tbilisi said Georgia would ask Moscow to withdraw from South Ossetia.'],
+    ['Georgia', '2020-11-01'],
+  ];
+  const warm = new ActorBase(SHIPPED_ACTOR_FILES);
+  for (const [text, date, context] of questions) {
+    const options = { date, ...(context ? { context } : {}) };
+    assert.deepEqual(warm.resolve(text, options), new ActorBase(SHIPPED_ACTOR_FILES).resolve(text, options), `${text} ${date} ${context ?? ''}`);
+  }
+  // a name the corpus teaches between two questions
+  const learned = new MemoryLearnedActors();
+  const base = new ActorBase(SHIPPED_ACTOR_FILES, learned);
+  assert.equal(base.resolve('Leyla Hamidi', { date: '2019-06-01' })?.rule, 'person.unknown');
+  learned.learn('Leyla Hamidi', 'deputy health minister', 'IRN', 'GOV', '2019-03-04', 'Leyla Hamidi, Iran\'s deputy health minister');
+  assert.equal(base.resolve('Leyla Hamidi', { date: '2019-06-01' })?.rule, 'learned.person');
+});

@@ -6,6 +6,10 @@ import type { StageOutput } from '../../pipeline/stage.js';
 interface Entry {
   actor: ResolvedActor;
   readonly key: string;
+  /** its place in the book */
+  readonly index: number;
+  /** for a person: the lower-cased words of the name */
+  readonly nameWords: readonly string[] | null;
   readonly mentions: { span: Range; kind: MentionKind }[];
   /** the words that introduced a person with a role, for the learned layer */
   evidence: Range | null;
@@ -21,39 +25,52 @@ const surnameOf = (name: string) => name.replace(/[’']s$/, '').trim().split(/\
  */
 export class EntityBook {
   private readonly entries: Entry[] = [];
+  /** the people among the entries, in the order they came: the look-ups by surname and role go through them only */
+  private readonly people: Entry[] = [];
   private readonly byKey = new Map<string, Entry>();
-  private readonly covered: Range[] = [];
+  /** the spans already given a mention, as start * (text length + 1) + end */
+  private readonly covered = new Set<number>();
   private readonly skips: Range[] = [];
 
   constructor(private readonly text: string) {}
 
+  private coveredKey(span: Range): number {
+    return span.start * (this.text.length + 1) + span.end;
+  }
+
   /** Adds a mention of `actor`, merged with the entity it is already known as. */
   add(actor: ResolvedActor, span: Range, kind: MentionKind, key?: string, evidence: Range | null = null): number {
-    if (this.covered.some((c) => c.start === span.start && c.end === span.end)) return -1;
-    const k = key ?? actor.actorId ?? `${actor.type}|${actor.name.toLowerCase()}`;
+    const spanKey = this.coveredKey(span);
+    if (this.covered.has(spanKey)) return -1;
+    const k = key ?? actor.actorId ?? defaultKey(actor);
     let e = this.byKey.get(k);
     if (!e && actor.type === 'PERSON' && !actor.actorId) {
       // an unknown person named again in full, or by surname
-      e = this.entries.find((x) => x.actor.type === 'PERSON' && x.actor.name.toLowerCase() === actor.name.toLowerCase());
+      const name = actor.name.toLowerCase();
+      e = this.people.find((x) => x.actor.name.toLowerCase() === name);
     }
     if (!e) {
-      e = { actor, key: k, mentions: [], evidence };
+      const person = actor.type === 'PERSON';
+      const nameWords = person ? actor.name.toLowerCase().split(/\s+/) : null;
+      e = { actor, key: k, index: this.entries.length, nameWords, mentions: [], evidence };
       this.entries.push(e);
+      if (person) this.people.push(e);
       this.byKey.set(k, e);
     } else if (actor.type === 'PERSON' && !e.actor.country && actor.country) {
       e.actor = { ...e.actor, country: actor.country, sector: actor.sector, role: actor.role ?? e.actor.role };
       e.evidence ??= evidence;
     }
     e.mentions.push({ span, kind });
-    this.covered.push(span);
-    return this.entries.indexOf(e);
+    this.covered.add(spanKey);
+    return e.index;
   }
 
   /** Adds a mention to an entity already in the book. */
   mention(index: number, span: Range, kind: MentionKind): void {
-    if (this.covered.some((c) => c.start === span.start && c.end === span.end)) return;
+    const spanKey = this.coveredKey(span);
+    if (this.covered.has(spanKey)) return;
     this.entries[index]?.mentions.push({ span, kind });
-    this.covered.push(span);
+    this.covered.add(spanKey);
   }
 
   /** Marks a stretch (an appositive already read into a person) so it is not read again. */
@@ -72,21 +89,20 @@ export class EntityBook {
   personBySurname(word: string, offset: number): number | null {
     const key = word.toLowerCase().replace(/[’']s$/, '');
     let best: number | null = null, bestAt = -1;
-    this.entries.forEach((e, i) => {
-      if (e.actor.type !== 'PERSON') return;
-      const words = e.actor.name.toLowerCase().split(/\s+/);
-      if (words.length < 2 || !(words.includes(key) || words.some((w) => w.split('-').includes(key)))) return;
-      const last = Math.max(...e.mentions.filter((m) => m.span.start < offset).map((m) => m.span.start), -1);
-      if (last > bestAt) { best = i; bestAt = last; }
-    });
+    for (const e of this.people) {
+      const words = e.nameWords!;
+      // a word of the name, or a part of a hyphenated one ("Un" of "Kim Jong-un")
+      if (words.length < 2 || !(words.includes(key) || words.some((w) => w.split('-').includes(key)))) continue;
+      const last = lastMentionBefore(e, offset);
+      if (last > bestAt) { best = e.index; bestAt = last; }
+    }
     return bestAt >= 0 ? best : null;
   }
 
   /** The person of the article mentioned last before `offset`. */
   lastPerson(offset: number): ResolvedActor | null {
     let best: ResolvedActor | null = null, bestAt = -1;
-    for (const e of this.entries) {
-      if (e.actor.type !== 'PERSON') continue;
+    for (const e of this.people) {
       for (const m of e.mentions) if (m.span.start < offset && m.span.start > bestAt) { best = e.actor; bestAt = m.span.start; }
     }
     return best;
@@ -98,14 +114,14 @@ export class EntityBook {
     const words = phrase.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
     if (!role) return null;
     let best: number | null = null, bestAt = -1;
-    this.entries.forEach((e, i) => {
-      if (e.actor.type !== 'PERSON' || !e.actor.role) return;
-      if (title.country && e.actor.country !== title.country) return;
+    for (const e of this.people) {
+      if (!e.actor.role) continue;
+      if (title.country && e.actor.country !== title.country) continue;
       const theirs = e.actor.role.toLowerCase();
-      if (!theirs.includes(role) && !(words && theirs.includes(words))) return;
-      const last = Math.max(...e.mentions.filter((m) => m.span.start < offset).map((m) => m.span.start), -1);
-      if (last > bestAt) { best = i; bestAt = last; }
-    });
+      if (!theirs.includes(role) && !(words && theirs.includes(words))) continue;
+      const last = lastMentionBefore(e, offset);
+      if (last > bestAt) { best = e.index; bestAt = last; }
+    }
     return bestAt >= 0 ? best : null;
   }
 
@@ -138,7 +154,7 @@ export class EntityBook {
       const first = mentions[0]!.span;
       const id = out.reserve('entity');
       for (const m of mentions) {
-        out.add('mention', { start: m.span.start, end: m.span.end, data: { entity: id, kind: m.kind }, rule: `mention.${m.kind}`, confidence: e.actor.confidence });
+        out.add('mention', { start: m.span.start, end: m.span.end, data: { entity: id, kind: m.kind }, rule: mentionRule(m.kind), confidence: e.actor.confidence });
       }
       const a = e.actor;
       out.fill('entity', id, {
@@ -163,6 +179,30 @@ export class EntityBook {
   textOf(span: Range): string {
     return this.text.slice(span.start, span.end);
   }
+}
+
+// the actor base gives the same result object for the same description again: its key is made once
+const defaultKeys = new WeakMap<ResolvedActor, string>();
+
+/** The key an actor is merged by when it has no actor-base id: its type and name. */
+function defaultKey(actor: ResolvedActor): string {
+  let k = defaultKeys.get(actor);
+  if (k === undefined) defaultKeys.set(actor, k = `${actor.type}|${actor.name.toLowerCase()}`);
+  return k;
+}
+
+const mentionRules = new Map<MentionKind, string>();
+const mentionRule = (kind: MentionKind): string => {
+  let rule = mentionRules.get(kind);
+  if (rule === undefined) mentionRules.set(kind, rule = `mention.${kind}`);
+  return rule;
+};
+
+/** The start of the entry's last mention before `offset`, or -1. */
+function lastMentionBefore(e: Entry, offset: number): number {
+  let last = -1;
+  for (const m of e.mentions) if (m.span.start < offset && m.span.start > last) last = m.span.start;
+  return last;
 }
 
 export { surnameOf };

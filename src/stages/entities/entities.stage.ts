@@ -3,7 +3,7 @@ import type { Part } from '../../actors/base.js';
 import type { EntityType, MentionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../pipeline/stage.js';
-import { tokensIn } from '../../text/lookup.js';
+import { tokenIndexRange } from '../../text/lookup.js';
 import { EntityBook } from './book.js';
 import { classifyUnknownName } from './names.js';
 import { wordsOfSentence, type Word } from './words.js';
@@ -44,8 +44,10 @@ export const entitiesStage: StageFactory = (resources) => {
     run(doc, out) {
       const date = doc.meta.published ?? null;
       const book = new EntityBook(doc.text);
+      const tokens = doc.layer('token');
       for (const sentence of doc.layer('sentence')) {
-        const words = wordsOfSentence(doc.text, tokensIn(doc, sentence));
+        const [from, to] = tokenIndexRange(doc, sentence);
+        const words = wordsOfSentence(doc.text, tokens, from, to);
         const parts = base.parse(words.map((w) => w.text), date);
         const sentenceText = doc.text.slice(sentence.start, sentence.end);
         for (const run of runsOf(words, parts)) readRun(base, book, run, words, parts, sentenceText, date, doc.text);
@@ -60,17 +62,22 @@ export const entitiesStage: StageFactory = (resources) => {
 function runsOf(words: readonly Word[], parts: readonly Part[]): Run[] {
   const runs: Run[] = [];
   let cur: Part[] = [];
+  // how many parts of the current run are not 'other'
+  let named = 0;
   const flush = () => {
+    if (!cur.length) return;
     // a run ends at its last name, proper word, sector word or modifier
     while (cur.length && cur[cur.length - 1]!.kind === 'other') cur.pop();
-    if (cur.some((p) => p.kind !== 'other')) {
+    if (named > 0) {
       const first = cur[0]!.at, last = cur[cur.length - 1]!;
       const ws = words.slice(first, last.at + last.words);
       let core = 0;
       while (core < ws.length - 1 && LEADING.test(ws[core]!.text)) core++;
-      runs.push({ words: ws, parts: cur.map((p) => ({ ...p, at: p.at - first })) as Part[], core });
+      // parts are never changed: a run from the sentence's first word shares them
+      runs.push({ words: ws, parts: first === 0 ? cur : cur.map((p) => ({ ...p, at: p.at - first })) as Part[], core });
     }
     cur = [];
+    named = 0;
   };
   for (const p of parts) {
     const w = words[p.at]!;
@@ -78,7 +85,7 @@ function runsOf(words: readonly Word[], parts: readonly Part[]): Run[] {
     const joins = cur.length > 0 && !w.breakBefore;
     let fits: boolean;
     if (p.kind === 'other') {
-      fits = INSIDE.has(w.pos) || (!cur.length || cur.every((c) => c.kind === 'other')) && (LEADING.test(w.text) || w.pos === 'DET');
+      fits = INSIDE.has(w.pos) || named === 0 && (LEADING.test(w.text) || w.pos === 'DET');
       if (fits && w.pos === 'PROPN' && /^\p{Ll}/u.test(w.text)) fits = false;
     } else if (p.kind === 'proper') {
       // a capitalised word at the start of a sentence is a name only when tagged as one
@@ -87,6 +94,7 @@ function runsOf(words: readonly Word[], parts: readonly Part[]): Run[] {
     if (!fits) { flush(); continue; }
     if (!joins) flush();
     cur.push(p);
+    if (p.kind !== 'other') named++;
     // a possessive ends a name run only when a name follows ("Iran’s foreign minister" goes on)
   }
   flush();

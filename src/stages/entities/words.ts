@@ -16,31 +16,37 @@ export interface Word {
 
 const POSSESSIVE = /^['’]s?$/;
 
+// one constructor for every word, so that they all share one shape
+function word(text: string, start: number, end: number, pos: string, possessive: boolean, index: number, breakBefore: boolean): Word {
+  return { text, start, end, pos, possessive, index, breakBefore };
+}
+
 /**
  * The words of a sentence from its tokens. wink splits "Jong-Un" into three tokens and "Trump’s"
  * into two; the actor base knows "Kim Jong-Un" and "Trump", so hyphen joins are glued back and the
  * possessive becomes a flag on the word before it.
  */
-export function wordsOfSentence(text: string, tokens: readonly LayerAnnotation<'token'>[]): Word[] {
+export function wordsOfSentence(text: string, tokens: readonly LayerAnnotation<'token'>[], from = 0, to = tokens.length): Word[] {
   const out: Word[] = [];
   let pendingBreak = false;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const v = t.data.value;
     const prev = out[out.length - 1];
-    if (POSSESSIVE.test(v) && prev && prev.end === t.start) {
-      out[out.length - 1] = { ...prev, possessive: true, end: prev.end };
+    if (v.length <= 2 && POSSESSIVE.test(v) && prev && prev.end === t.start) {
+      out[out.length - 1] = word(prev.text, prev.start, prev.end, prev.pos, true, prev.index, prev.breakBefore);
       continue;
     }
     // glue "Jong" "-" "Un" (no spaces) into one word
-    if (v === '-' && prev && prev.end === t.start && tokens[i + 1] && tokens[i + 1]!.start === t.end && /^[\p{L}\p{N}]/u.test(tokens[i + 1]!.data.value)) {
+    if (v === '-' && prev && prev.end === t.start && i + 1 < to && tokens[i + 1]!.start === t.end && /^[\p{L}\p{N}]/u.test(tokens[i + 1]!.data.value)) {
       const next = tokens[i + 1]!;
-      out[out.length - 1] = { ...prev, text: text.slice(prev.start, next.end), end: next.end, pos: prev.pos === 'PROPN' || next.data.pos === 'PROPN' ? 'PROPN' : prev.pos };
+      const pos = prev.pos === 'PROPN' || next.data.pos === 'PROPN' ? 'PROPN' : prev.pos;
+      out[out.length - 1] = word(text.slice(prev.start, next.end), prev.start, next.end, pos, prev.possessive, prev.index, prev.breakBefore);
       i++;
       continue;
     }
     if (t.data.type === 'punctuation' || t.data.pos === 'PUNCT' || t.data.pos === 'SYM') { pendingBreak = true; continue; }
-    out.push({ text: v, start: t.start, end: t.end, pos: t.data.pos, possessive: false, index: out.length, breakBefore: pendingBreak || !prev });
+    out.push(word(v, t.start, t.end, t.data.pos, false, out.length, pendingBreak || !prev));
     pendingBreak = false;
   }
   return out;

@@ -57,16 +57,16 @@ export const eventsStage: StageFactory = (resources) => {
       const allTokens = doc.layer('token');
       let previousActors: ActorRefData[] = [];
       // first the sentences that hold triggers, read once; the parties they name make the article's cast
-      const read = doc.layer('sentence').map((sentence) => {
+      // (sentences without a trigger add nothing: no events, no phrases for the cast or for anaphors)
+      const read: Read[] = [];
+      for (const sentence of doc.layer('sentence')) {
         const tokens = allTokens.slice(sentence.data.firstToken, sentence.data.endToken);
         const matches = findTriggers(tokens);
-        const phrases = matches.length ? reader.read(doc, tokens, doc.meta.published) : [];
-        return { sentence, tokens, matches, phrases: phrases as Phrase[] };
-      });
+        if (matches.length) read.push({ sentence, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
+      }
       resolveAnaphors(read);
       const cast = castOf(doc, read.flatMap((r) => r.phrases));
       for (const { sentence, tokens, matches, phrases } of read) {
-        if (!matches.length) continue;
         const clauseList = clauses(tokens);
         const antecedent = (pronoun: Phrase): ActorRefData[] => {
           if (FIRST_PERSON.has(tokens[pronoun.start]?.data.normal ?? '')) return [];
@@ -129,6 +129,14 @@ function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [
     return !controller;
   });
   return { kept, content };
+}
+
+/** A sentence that holds triggers: its tokens, the triggers and the noun phrases that may name their parties. */
+interface Read {
+  readonly sentence: LayerAnnotation<'sentence'>;
+  readonly tokens: readonly Token[];
+  readonly matches: PatternMatch<TriggerEntry>[];
+  phrases: Phrase[];
 }
 
 interface Draft { start: number; end: number; rule: string; confidence: number; evidence: string; data: EventData }

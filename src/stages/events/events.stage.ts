@@ -68,20 +68,24 @@ export const eventsStage: StageFactory = (resources) => {
         if (matches.length) read.push({ sentence, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
       }
       resolveAnaphors(read);
-      const cast = castOf(doc, read.flatMap((r) => r.phrases));
+      const cast = castOf(doc, read);
+      const dates = datesOf(doc);
       for (const { sentence, tokens, matches, phrases } of read) {
         const clauseList = clauses(tokens);
         const antecedent = (pronoun: Phrase): ActorRefData[] => {
           if (FIRST_PERSON.has(tokens[pronoun.start]?.data.normal ?? '')) return [];
           // the nearest earlier subject-like party: not an object (right after a verb or preposition), not an outlet
-          const earlier = [...phrases].reverse().find((p) => p.end <= pronoun.start && p.refs.length > 0
-            && !['VERB', 'ADP'].includes(tokens[p.start - 1]?.data.pos ?? '') && p.refs.every((r) => r.sector !== 'JRN'));
-          return earlier ? earlier.refs : previousActors;
+          for (let k = phrases.length - 1; k >= 0; k--) {
+            const p = phrases[k]!;
+            if (p.end <= pronoun.start && p.refs.length > 0
+              && !['VERB', 'ADP'].includes(tokens[p.start - 1]?.data.pos ?? '') && p.refs.every((r) => r.sector !== 'JRN')) return p.refs;
+          }
+          return previousActors;
         };
         const { kept, content } = suppressControlled(matches, clauseList, tokens);
         const seen = new Set<string>();
         for (const m of kept) {
-          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? [], reader, cast);
+          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? [], reader, cast, dates);
           if (!draft) continue;
           for (const d of [draft, conditionOf(draft, tokens, phrases, clauseList, m, antecedent)]) {
             if (!d) continue;
@@ -157,7 +161,7 @@ interface Draft { start: number; end: number; rule: string; confidence: number; 
 function eventOf(
   doc: Document, tokens: readonly Token[], phrases: readonly Phrase[], clauseList: [number, number][],
   m: PatternMatch<TriggerEntry>, antecedent: (p: Phrase) => ActorRefData[], sentence: LayerAnnotation<'sentence'>,
-  complement: readonly PatternMatch<TriggerEntry>[], reader: PhraseReader, cast: readonly ActorRefData[],
+  complement: readonly PatternMatch<TriggerEntry>[], reader: PhraseReader, cast: readonly ActorRefData[], dates: readonly DatedExpression[],
 ): Draft | null {
   const entry = m.entry;
   const h = m.tokens[0]!, last = m.tokens.at(-1)!;
@@ -280,8 +284,9 @@ function eventOf(
     // reported speech shifts tenses back: "reported that they had rejected the offer" is the news itself
     verdict = { modality: 'asserted', rule: 'modality.asserted.backshift' };
   }
-  const date = dateOf(doc, tokens, clause, h);
-  const recalled = !!date && !!doc.meta.published && daysBetween(date.data.date, doc.meta.published) > HISTORICAL_DAYS;
+  const dated = dateOf(dates, tokens, clause, h);
+  const date = dated?.date ?? null;
+  const recalled = !!dated && dated.sincePublished !== null && dated.sincePublished > HISTORICAL_DAYS;
   const opener = (k: number) => tokens[clauseList[k]?.[0] ?? -1]?.data.normal ?? '';
   const ownOpener = opener(ci);
   // a condition: the trigger's own clause ("if they meet"), the clause right before or after it
@@ -385,18 +390,21 @@ const ANAPHORIC = new Set(['such', 'these', 'those', 'the']);
  * "Iranian officials rejected the offer ... several such officials said": a group named again by its
  * noun alone, with "such", "these", "those" or "the", is the group last named with that noun.
  */
-function resolveAnaphors(read: { tokens: readonly Token[]; phrases: Phrase[] }[]): void {
+function resolveAnaphors(read: readonly { tokens: readonly Token[]; phrases: Phrase[] }[]): void {
   const lastByHead = new Map<string, ActorRefData[]>();
   for (const r of read) {
-    r.phrases = r.phrases.map((p) => {
+    // the phrase lists are the stage's own: a phrase that gains an actor is replaced in place
+    for (let i = 0; i < r.phrases.length; i++) {
+      const p = r.phrases[i]!;
       const head = r.tokens[p.end - 1]!.data.normal;
-      if (SECTOR_NOUNS[head] === undefined || p.pronoun) return p;
-      if (p.refs.length) { lastByHead.set(head, p.refs); return p; }
-      const words = r.tokens.slice(p.start, p.end - 1).map((t) => t.data.normal);
+      if (SECTOR_NOUNS[head] === undefined || p.pronoun) continue;
+      if (p.refs.length) { lastByHead.set(head, p.refs); continue; }
       const earlier = lastByHead.get(head);
-      if (!earlier || !words.some((w) => ANAPHORIC.has(w)) || words.some((w) => /^[a-z]/.test(w) === false)) return p;
-      return { ...p, refs: earlier, rule: 'party.anaphor' };
-    });
+      if (!earlier) continue;
+      const words = r.tokens.slice(p.start, p.end - 1).map((t) => t.data.normal);
+      if (!words.some((w) => ANAPHORIC.has(w)) || words.some((w) => /^[a-z]/.test(w) === false)) continue;
+      r.phrases[i] = { ...p, refs: earlier, rule: 'party.anaphor' };
+    }
   }
 }
 
@@ -424,7 +432,7 @@ function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], tri
  * The article's cast: the countries of the parties it names, most named first, each with the name it
  * is most often given; only those named at least twice count as the article's main parties.
  */
-function castOf(doc: Document, phrases: readonly Phrase[]): ActorRefData[] {
+function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]): ActorRefData[] {
   const counts = new Map<string, { n: number; names: Map<string, number> }>();
   const count = (country: string | null, name: string, n: number) => {
     if (!country) return;
@@ -434,7 +442,7 @@ function castOf(doc: Document, phrases: readonly Phrase[]): ActorRefData[] {
     counts.set(country, c);
   };
   if (doc.has('entity')) for (const e of doc.layer('entity')) count(e.data.country, e.data.name, e.data.mentions.length);
-  else for (const p of phrases) for (const r of p.refs) count(r.country, r.name, 1);
+  else for (const { phrases } of read) for (const p of phrases) for (const r of p.refs) count(r.country, r.name, 1);
   return [...counts].filter(([, c]) => c.n >= 2).sort((a, b) => b[1].n - a[1].n).map(([country, c]) => ({
     name: [...c.names].sort((a, b) => b[1] - a[1])[0]![0], country, sector: 'GOV',
   }));
@@ -454,25 +462,48 @@ function attributionAt(doc: Document, offset: number): LayerAnnotation<'attribut
   if (!doc.has('attribution')) return null;
   let best: LayerAnnotation<'attribution'> | null = null;
   for (const a of doc.layer('attribution')) {
-    const parts = a.data.contentParts ?? [a.data.content];
-    if (!parts.some((p) => p.start <= offset && offset < p.end)) continue;
+    if (!holds(a.data.contentParts ?? null, a.data.content, offset)) continue;
     if (!best || a.data.content.end - a.data.content.start < best.data.content.end - best.data.content.start) best = a;
   }
   return best;
 }
 
+/** Whether an attribution's content (its parts, when it has several) holds the offset. */
+function holds(parts: readonly { start: number; end: number }[] | null, content: { start: number; end: number }, offset: number): boolean {
+  if (!parts) return content.start <= offset && offset < content.end;
+  for (const p of parts) if (p.start <= offset && offset < p.end) return true;
+  return false;
+}
+
+/** A date expression an event may be dated by, and how many days before publication it lies (null without one). */
+interface DatedExpression { readonly date: LayerAnnotation<'date'>; readonly sincePublished: number | null }
+
+/**
+ * The article's date expressions that may date an event, computed once for all its events: a weekday
+ * names a day within a week of publication; anything else is a misreading we do not date by.
+ */
+function datesOf(doc: Document): DatedExpression[] {
+  const published = doc.meta.published;
+  const out: DatedExpression[] = [];
+  for (const d of doc.layer('date')) {
+    const sincePublished = published ? daysBetween(d.data.date, published) : null;
+    const weekday = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(doc.text.slice(d.start, d.end));
+    if (weekday && sincePublished !== null && Math.abs(sincePublished) > 7) continue;
+    out.push({ date: d, sincePublished });
+  }
+  return out;
+}
+
 /** The date expression of the trigger's clause, if it has one. */
-function dateOf(doc: Document, tokens: readonly Token[], clause: readonly [number, number], trigger: number): LayerAnnotation<'date'> | null {
+function dateOf(dates: readonly DatedExpression[], tokens: readonly Token[], clause: readonly [number, number], trigger: number): DatedExpression | null {
   const a = tokens[Math.max(clause[0], trigger - DATE_REACH)]?.start ?? 0;
   const b = tokens[Math.min(clause[1], trigger + DATE_REACH) - 1]?.end ?? 0;
   const at = tokens[trigger]?.start ?? 0;
-  let best: LayerAnnotation<'date'> | null = null;
-  for (const d of doc.layer('date')) {
+  let best: DatedExpression | null = null;
+  for (const e of dates) {
+    const d = e.date;
     if (d.start < a || d.end > b) continue;
-    // a weekday names a day within a week of publication; anything else is a misreading we do not date by
-    const weekday = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(doc.text.slice(d.start, d.end));
-    if (weekday && doc.meta.published && Math.abs(daysBetween(d.data.date, doc.meta.published)) > 7) continue;
-    if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
+    if (!best || Math.abs(d.start - at) < Math.abs(best.date.start - at)) best = e;
   }
   return best;
 }

@@ -108,6 +108,8 @@ export const eventsStage: StageFactory = (resources) => {
  */
 function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [number, number][], tokens: readonly Token[]) {
   const content = new Map<PatternMatch<TriggerEntry>, PatternMatch<TriggerEntry>[]>();
+  // a lone trigger has nothing to control it (most sentences)
+  if (matches.length === 1) return { kept: matches, content };
   const kept = matches.filter((m) => {
     const h = m.tokens[0]!;
     const c = clauseIndexOf(clauseList, h);
@@ -291,7 +293,8 @@ function eventOf(
   const ownOpener = opener(ci);
   // a condition: the trigger's own clause ("if they meet"), the clause right before or after it
   // ("would consider talks if ..."), or an if-clause earlier in the sentence answered by "then"
-  const thenBefore = tokens.slice(Math.max(0, Math.min(clause[0], h - 8)), h).some((t) => t.data.normal === 'then');
+  let thenBefore = false;
+  for (let i = Math.max(0, Math.min(clause[0], h - 8)); i < h; i++) if (tokens[i]!.data.normal === 'then') thenBefore = true;
   const conditional = CONDITIONS.has(ownOpener) || CONDITIONS.has(opener(ci + 1)) || CONDITIONS.has(opener(ci - 1))
     || (thenBefore && clauseList.slice(0, ci).some(([a]) => CONDITIONS.has(tokens[a]?.data.normal ?? '')));
   // a relative clause dated long ago inside a condition ("if he rejoined the deal from which he withdrew in May") is history
@@ -419,9 +422,10 @@ function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], tri
   for (const p of phrases) {
     const ref = p.refs.find((r) => r.country && !own.has(r.country));
     if (!ref) continue;
-    const next = tokens.slice(p.end, p.end + 2).map((t) => t.data.normal);
-    const prev = tokens.slice(Math.max(0, p.start - 2), p.start).map((t) => t.data.normal).join(' ');
-    if (next.some((w) => REPORTING.has(w)) || prev === 'according to') continue;
+    // the two words after the phrase, and the two before it ("according to")
+    if (REPORTING.has(tokens[p.end]?.data.normal ?? '') || REPORTING.has(tokens[p.end + 1]?.data.normal ?? '')) continue;
+    if (p.start >= 2 && `${tokens[p.start - 2]!.data.normal} ${tokens[p.start - 1]!.data.normal}` === 'according to') continue;
+    if (p.start === 1 && tokens[0]!.data.normal === 'according to') continue;
     const distance = Math.abs(p.start - trigger) + (p.start < trigger ? 3 : 0);
     if (!best || distance < best.distance) best = { ref, distance };
   }
@@ -487,8 +491,8 @@ function datesOf(doc: Document): DatedExpression[] {
   const out: DatedExpression[] = [];
   for (const d of doc.layer('date')) {
     const sincePublished = published ? daysBetween(d.data.date, published) : null;
-    const weekday = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(doc.text.slice(d.start, d.end));
-    if (weekday && sincePublished !== null && Math.abs(sincePublished) > 7) continue;
+    const far = sincePublished !== null && Math.abs(sincePublished) > 7;
+    if (far && /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(doc.text.slice(d.start, d.end))) continue;
     out.push({ date: d, sincePublished });
   }
   return out;

@@ -60,26 +60,30 @@ export interface ModalityVerdict {
 
 /**
  * The words a rule looks at, refilled for each rule: the function runs for every trigger and every
- * rule, so one buffer serves them all instead of a new array each time.
+ * rule, so one buffer serves them all instead of a new array each time. Only the first `lookedCount`
+ * entries are this rule's.
  */
 const looked: string[] = [];
+let lookedCount = 0;
 
-/** Appends the normal forms of tokens `a` to `b` (half-open, clipped to the sentence) to `looked`. */
+/** Appends the normal forms of tokens `a` to `b` (half-open, clipped to the sentence) to the looked-at words. */
 function look(tokens: readonly Token[], a: number, b: number): void {
   const to = Math.min(tokens.length, Math.max(0, b));
-  for (let i = Math.max(0, a); i < to; i++) looked.push(tokens[i]!.data.normal);
+  for (let i = Math.max(0, a); i < to; i++) looked[lookedCount++] = tokens[i]!.data.normal;
 }
 
-function hasPhrase(list: readonly string[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= list.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (list[i + k] !== phrase[k]) continue outer;
+/** Whether the looked-at words hold the phrase, word after word. */
+function lookedHasPhrase(phrase: readonly string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= lookedCount; i++) {
+    for (let k = 0; k < phrase.length; k++) if (looked[i + k] !== phrase[k]) continue outer;
     return true;
   }
   return false;
 }
 
-function anyOf(list: readonly string[], wanted: readonly string[]): boolean {
-  for (const w of list) if (wanted.includes(w)) return true;
+/** Whether one of the looked-at words is one of `wanted`. */
+function lookedHasAny(wanted: readonly string[]): boolean {
+  for (let i = 0; i < lookedCount; i++) if (wanted.includes(looked[i]!)) return true;
   return false;
 }
 
@@ -104,11 +108,11 @@ export function modalityOf(view: ClauseView): ModalityVerdict {
     }
   }
   for (const rule of MODALITY_RULES) {
-    looked.length = 0;
+    lookedCount = 0;
     look(tokens, Math.max(clause[0], anchor - rule.window), trigger[0]);
     if (view.nominal) look(tokens, trigger[1] + 1, Math.min(clause[1], trigger[1] + 1 + rule.window));
-    if (rule.before && anyOf(looked, rule.before)) return { modality: rule.modality, rule: rule.id };
-    if (rule.phrase && hasPhrase(looked, rule.phrase)) return { modality: rule.modality, rule: rule.id };
+    if (rule.before && lookedHasAny(rule.before)) return { modality: rule.modality, rule: rule.id };
+    if (rule.phrase && lookedHasPhrase(rule.phrase)) return { modality: rule.modality, rule: rule.id };
     if (rule.clause && clauseHas(tokens, clause[0], clause[1], rule.clause)) return { modality: rule.modality, rule: rule.id };
   }
   return { modality: 'asserted', rule: 'modality.asserted' };

@@ -82,18 +82,39 @@ export class PhraseReader {
    */
   complete(ref: ActorRefData, date: string | null): ActorRefData {
     if (ref.country) return ref;
-    const r = this.resolver?.resolve(ref.name, date);
-    if (r?.country) return { ...ref, country: r.country, sector: ref.sector ?? r.sector };
-    const words = Gazetteer.key(ref.name).split(' ');
-    const original = ref.name.split(/\s+/);
+    const found = this.countryOfName(ref.name, date);
+    return found ? { ...ref, country: found.country, sector: ref.sector ?? found.sector } : ref;
+  }
+
+  /** speakers come back event after event: their country once per name and day */
+  private readonly namedCountries = new Map<string, Map<string, NamedCountry | null>>();
+  private namedCount = 0;
+
+  private countryOfName(name: string, date: string | null): NamedCountry | null {
+    let byName = this.namedCountries.get(date ?? '');
+    const known = byName?.get(name);
+    if (known !== undefined) return known;
+    if (this.namedCount > 20_000) { this.namedCountries.clear(); this.namedCount = 0; byName = undefined; }
+    if (!byName) { byName = new Map(); this.namedCountries.set(date ?? '', byName); }
+    const found = this.findCountryOfName(name, date);
+    byName.set(name, found);
+    this.namedCount++;
+    return found;
+  }
+
+  private findCountryOfName(name: string, date: string | null): NamedCountry | null {
+    const r = this.resolver?.resolve(name, date);
+    if (r?.country) return { country: r.country, sector: r.sector };
+    const words = Gazetteer.key(name).split(' ');
+    const original = name.split(/\s+/);
     for (let i = 0; i < words.length; i++) {
-      if (!/^[A-Z]/.test(original[i] ?? '')) continue;
+      if (!capitalised(original[i] ?? '')) continue;
       for (let n = Math.min(this.gazetteer.longest, words.length - i); n >= 1; n--) {
         const hit = this.gazetteer.lookup(words.slice(i, i + n));
-        if (hit) return { ...ref, country: hit.country, sector: ref.sector ?? SECTOR_NOUNS[words.at(-1) ?? ''] ?? 'GOV' };
+        if (hit) return { country: hit.country, sector: SECTOR_NOUNS[words.at(-1) ?? ''] ?? 'GOV' };
       }
     }
-    return ref;
+    return null;
   }
 
   read(doc: Document, tokens: readonly Token[], date: string | null): Phrase[] {
@@ -167,7 +188,11 @@ export class PhraseReader {
       const ref: ActorRefData = { name: e.data.name, country: e.data.country, sector: e.data.sector, entity: e.id };
       const names = [e.data.name, ...e.data.mentions.map((m) => doc.text.slice(m.start, m.end))];
       if (e.data.type === 'PERSON') names.push(e.data.name.split(/\s+/).at(-1) ?? '');
-      for (const n of names) if (/^[A-Z]/.test(n) && !this.castMap.has(n.toLowerCase())) this.castMap.set(n.toLowerCase(), ref);
+      for (const n of names) {
+        if (!capitalised(n)) continue;
+        const key = n.toLowerCase();
+        if (!this.castMap.has(key)) this.castMap.set(key, ref);
+      }
     }
     return this.castMap;
   }
@@ -234,6 +259,9 @@ function capitalisedRuns(tokens: readonly Token[], start: number, end: number): 
   }
   return runs;
 }
+
+/** The country (and the sector it implies) a bare name was found to have. */
+interface NamedCountry { readonly country: string; readonly sector: string | null }
 
 /** A mention of an entity in a sentence: its token range (half-open) and the actor it names. */
 interface MentionAt { readonly start: number; readonly end: number; readonly ref: ActorRefData }

@@ -181,6 +181,9 @@ function eventOf(
   }
   const nominal = head.data.pos === 'NOUN' || head.data.pos === 'PROPN';
   const evidence: string[] = [];
+  // the place named after the trigger ("protests in Serbia"), asked for by several rules below: found once
+  let place: ActorRefData[] | undefined;
+  const placeOf = () => (place ??= placeAfter({ tokens, phrases, clause }, last));
 
   // parties
   const parties = findParties({
@@ -214,7 +217,7 @@ function eventOf(
   // leads Sudan; "rebels dismissed an appeal from President X" were appealed to by their own leader
   if (!actor.length) {
     const s = phrases.find((p) => p.start >= clause[0] && p.end <= h && !p.refs.length && !p.pronoun && titled(tokens, p));
-    const place = s ? placeAfter({ tokens, phrases, clause }, last) : [];
+    const place = s ? placeOf() : [];
     if (s && place.length === 1) {
       actor = [{ name: textOf(doc, tokens, s), country: place[0]!.country, sector: 'GOV' }];
       evidence.push('actor.leader-of-place');
@@ -237,11 +240,11 @@ function eventOf(
     if (asked && asked.refs.length) { recipient = asked.refs; evidence.push('recipient.that-clause-subject'); }
   }
   if (!actor.length && type === 'PROTEST') {
-    const place = placeAfter({ tokens, phrases, clause }, last);
+    const place = placeOf();
     if (place.length) { actor = place.map((p) => ({ ...p, sector: 'CVL' })); evidence.push('actor.place'); }
   }
   if (!recipient.length && !(entry.reciprocal && actor.length > 1)) {
-    const place = placeAfter({ tokens, phrases, clause }, last);
+    const place = placeOf();
     if (place.length && !(place.length === 1 && actor.some((a) => a.country === place[0]!.country && a.sector === place[0]!.sector))) {
       recipient = place.map((p) => ({ ...p, sector: 'GOV' }));
       evidence.push('recipient.place');
@@ -380,7 +383,8 @@ const TITLES = new Set(['president', 'prime', 'premier', 'king', 'queen', 'chanc
 
 /** A phrase headed by a leader's title ("President Laurent X", "the president"). */
 function titled(tokens: readonly Token[], p: Phrase): boolean {
-  return tokens.slice(p.start, p.end).some((t) => TITLES.has(t.data.normal));
+  for (let i = p.start; i < p.end; i++) if (TITLES.has(tokens[i]!.data.normal)) return true;
+  return false;
 }
 
 function textOf(doc: Document, tokens: readonly Token[], p: Phrase): string {
@@ -513,5 +517,17 @@ function dateOf(dates: readonly DatedExpression[], tokens: readonly Token[], cla
 }
 
 function daysBetween(earlier: string, later: string): number {
-  return (Date.parse(later) - Date.parse(earlier)) / 86_400_000;
+  return (timeOf(later) - timeOf(earlier)) / 86_400_000;
+}
+
+/** `Date.parse` of the few days an article and its neighbours name, parsed once each. */
+const TIMES = new Map<string, number>();
+function timeOf(day: string): number {
+  let t = TIMES.get(day);
+  if (t === undefined) {
+    if (TIMES.size > 10_000) TIMES.clear();
+    t = Date.parse(day);
+    TIMES.set(day, t);
+  }
+  return t;
 }

@@ -186,13 +186,15 @@ export class PhraseReader {
     for (const e of doc.layer('entity')) {
       if (!e.data.country) continue;
       const ref: ActorRefData = { name: e.data.name, country: e.data.country, sector: e.data.sector, entity: e.id };
-      const names = [e.data.name, ...e.data.mentions.map((m) => doc.text.slice(m.start, m.end))];
-      if (e.data.type === 'PERSON') names.push(e.data.name.split(/\s+/).at(-1) ?? '');
-      for (const n of names) {
-        if (!capitalised(n)) continue;
+      // the first entity to use a name keeps it
+      const add = (n: string) => {
+        if (!capitalised(n)) return;
         const key = n.toLowerCase();
         if (!this.castMap.has(key)) this.castMap.set(key, ref);
-      }
+      };
+      add(e.data.name);
+      for (const m of e.data.mentions) add(doc.text.slice(m.start, m.end));
+      if (e.data.type === 'PERSON') add(e.data.name.split(/\s+/).at(-1) ?? '');
     }
     return this.castMap;
   }

@@ -89,7 +89,7 @@ export const eventsStage: StageFactory = (resources) => {
           if (!draft) continue;
           for (const d of [draft, conditionOf(draft, tokens, phrases, clauseList, m, antecedent)]) {
             if (!d) continue;
-            const key = `${d.data.type}|${d.data.actor.map((a) => a.country ?? a.name).join(',')}|${d.data.recipient.map((a) => a.country ?? a.name).join(',')}|${d.data.modality}`;
+            const key = `${d.data.type}|${partiesKey(d.data.actor)}|${partiesKey(d.data.recipient)}|${d.data.modality}`;
             if (seen.has(key)) continue;
             seen.add(key);
             out.add('event', d);
@@ -138,6 +138,13 @@ function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [
     return !controller;
   });
   return { kept, content };
+}
+
+/** The parties of an event as its duplicates share them: countries, else names, joined by commas. */
+function partiesKey(refs: readonly ActorRefData[]): string {
+  let key = '';
+  for (let i = 0; i < refs.length; i++) key += (i ? ',' : '') + (refs[i]!.country ?? refs[i]!.name);
+  return key;
 }
 
 /**
@@ -451,9 +458,17 @@ function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]):
   };
   if (doc.has('entity')) for (const e of doc.layer('entity')) count(e.data.country, e.data.name, e.data.mentions.length);
   else for (const { phrases } of read) for (const p of phrases) for (const r of p.refs) count(r.country, r.name, 1);
-  return [...counts].filter(([, c]) => c.n >= 2).sort((a, b) => b[1].n - a[1].n).map(([country, c]) => ({
-    name: [...c.names].sort((a, b) => b[1] - a[1])[0]![0], country, sector: 'GOV',
-  }));
+  const main: { country: string; n: number; name: string }[] = [];
+  for (const [country, c] of counts) {
+    if (c.n < 2) continue;
+    // the name given most often; of equals, the first given
+    let name = '', most = -Infinity;
+    for (const [n, k] of c.names) if (k > most) { name = n; most = k; }
+    main.push({ country, n: c.n, name });
+  }
+  // most named first; of equals, the first named (a stable sort)
+  main.sort((a, b) => b.n - a.n);
+  return main.map((m) => ({ name: m.name, country: m.country, sector: 'GOV' }));
 }
 
 /** The first phrase after the trigger whose head is a word for people ("demonstrators", "civilians"), with its sector. */

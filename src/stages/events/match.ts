@@ -206,15 +206,15 @@ export function findTriggers(tokens: readonly Token[], words: readonly WordForms
     if (!starts.length || blocked?.[i] || adjectivalParticiple(tokens, i)) continue;
     for (const m of matchAt(starts, tokens, words, i)) candidates.push(m);
   }
-  if (candidates.length > 1) {
-    candidates.sort((a, b) => b.tokens.length - a.tokens.length
-      || (b.tokens.at(-1)! - b.tokens[0]!) - (a.tokens.at(-1)! - a.tokens[0]!) || a.tokens[0]! - b.tokens[0]!);
-  }
-  const used = new Uint8Array(tokens.length);
+  // one candidate (most sentences that have any): nothing to choose between
+  if (candidates.length < 2) return candidates;
+  candidates.sort((a, b) => b.tokens.length - a.tokens.length
+    || (b.tokens.at(-1)! - b.tokens[0]!) - (a.tokens.at(-1)! - a.tokens[0]!) || a.tokens[0]! - b.tokens[0]!);
+  const used: boolean[] = [];
   const chosen: PatternMatch<TriggerEntry>[] = [];
   for (const c of candidates) {
-    if (c.tokens.some((k) => used[k] === 1)) continue;
-    for (const k of c.tokens) used[k] = 1;
+    if (c.tokens.some((k) => used[k] === true)) continue;
+    for (const k of c.tokens) used[k] = true;
     chosen.push(c);
   }
   return chosen.sort((a, b) => a.tokens[0]! - b.tokens[0]!);

@@ -3,18 +3,35 @@ import { NON_EVENTS, TRIGGERS, type TriggerEntry } from './triggers.js';
 
 type Token = LayerAnnotation<'token'>;
 
-/** One word slot of a compiled pattern: any of its alternatives, each maybe restricted to verbs or non-verbs. */
-interface Alternative { readonly word: string; readonly pos: 'verb' | 'nonverb' | null }
+/**
+ * One word slot of a compiled pattern: any of its alternatives, each maybe restricted to verbs or
+ * non-verbs. `id` numbers the word among all the words patterns use, so that matching compares numbers.
+ */
+interface Alternative { readonly word: string; readonly id: number; readonly pos: 'verb' | 'nonverb' | null }
 interface Step { readonly alts: readonly Alternative[]; readonly gapBefore: boolean }
 export interface CompiledPattern<T> { readonly steps: readonly Step[]; readonly entry: T }
 
 /** Up to this many tokens may stand where a pattern says `...`. */
 const GAP = 7;
 
+/** Every word some pattern uses, numbered (filled as patterns compile, at load). */
+const PATTERN_WORDS = new Map<string, number>();
+
+function idOf(word: string): number {
+  let id = PATTERN_WORDS.get(word);
+  if (id === undefined) {
+    id = PATTERN_WORDS.size;
+    PATTERN_WORDS.set(word, id);
+    // word forms computed before this word existed do not know its number
+    FORMS.clear();
+  }
+  return id;
+}
+
 function compileAlternative(raw: string): Alternative {
-  if (raw.startsWith('~')) return { word: raw.slice(1), pos: 'nonverb' };
-  if (raw.startsWith('^')) return { word: raw.slice(1), pos: 'verb' };
-  return { word: raw, pos: null };
+  const pos = raw.startsWith('~') ? 'nonverb' : raw.startsWith('^') ? 'verb' : null;
+  const word = pos ? raw.slice(1) : raw;
+  return { word, id: idOf(word), pos };
 }
 
 export function compile<T extends { pattern: string }>(entry: T): CompiledPattern<T> {
@@ -34,6 +51,8 @@ export function compile<T extends { pattern: string }>(entry: T): CompiledPatter
  */
 export interface WordForms {
   readonly forms: readonly string[];
+  /** the numbers of the forms that some pattern uses (most words: none) */
+  readonly ids: readonly number[];
   readonly triggerStarts: readonly CompiledPattern<TriggerEntry>[];
   readonly nonEventStarts: readonly CompiledPattern<{ pattern: string }>[];
 }
@@ -61,9 +80,20 @@ export function wordFormsOf(t: Token): WordForms {
   for (let e = head; e; e = e.next) if (e.lemma === lemma) return e.words;
   if (FORMS.size > 50_000) FORMS.clear();
   const forms = computeForms(lemma.toLowerCase(), normal);
-  const words = { forms, triggerStarts: TRIGGER_SET.startingWith(forms), nonEventStarts: NON_EVENT_SET.startingWith(forms) };
+  const words = { forms, ids: idsOf(forms), triggerStarts: TRIGGER_SET.startingWith(forms), nonEventStarts: NON_EVENT_SET.startingWith(forms) };
   FORMS.set(normal, { lemma, words, next: head });
   return words;
+}
+
+const NO_IDS: readonly number[] = [];
+
+function idsOf(forms: readonly string[]): readonly number[] {
+  let ids: number[] | null = null;
+  for (const f of forms) {
+    const id = PATTERN_WORDS.get(f);
+    if (id !== undefined) (ids ??= []).push(id);
+  }
+  return ids ?? NO_IDS;
 }
 
 function computeForms(lemma: string, normal: string): readonly string[] {
@@ -82,9 +112,11 @@ const isVerb = (t: Token) => t.data.pos === 'VERB' || t.data.pos === 'AUX';
 /** gaps never run across clause punctuation: "lifted the ban, and curfew" is not one phrase */
 const stopsGap = (t: Token) => t.data.pos === 'PUNCT' && /[,;:()"“”]/.test(t.data.value);
 
-function stepMatches(step: Step, t: Token, forms: readonly string[]): boolean {
+/** Whether a token with these word numbers fills the step (a form equals an alternative's word, of the right part of speech). */
+function stepMatches(step: Step, t: Token, ids: readonly number[]): boolean {
+  if (!ids.length) return false;
   for (const a of step.alts) {
-    if (forms.includes(a.word) && (a.pos === null || (a.pos === 'verb' ? isVerb(t) : !isVerb(t)))) return true;
+    if (ids.includes(a.id) && (a.pos === null || (a.pos === 'verb' ? isVerb(t) : !isVerb(t)))) return true;
   }
   return false;
 }
@@ -142,7 +174,7 @@ function matchAt<T>(patterns: readonly CompiledPattern<T>[], tokens: readonly To
 function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], words: readonly WordForms[], start: number): number[] | null {
   const first = c.steps[0];
   const t0 = tokens[start];
-  if (!first || !t0 || !stepMatches(first, t0, words[start]!.forms)) return null;
+  if (!first || !t0 || !stepMatches(first, t0, words[start]!.ids)) return null;
   const at: number[] = [start];
   let pos = start + 1;
   for (let s = 1; s < c.steps.length; s++) {
@@ -151,7 +183,7 @@ function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], words: re
     let hit = -1;
     for (let j = pos; j < limit; j++) {
       const t = tokens[j]!;
-      if (stepMatches(step, t, words[j]!.forms)) { hit = j; break; }
+      if (stepMatches(step, t, words[j]!.ids)) { hit = j; break; }
       if (stopsGap(t)) break;
     }
     if (hit < 0) return null;

@@ -80,8 +80,8 @@ export const SECTOR_NOUNS: Readonly<Record<string, string>> = {
 export class Gazetteer {
   /** normalised word sequence -> entry */
   private readonly entries = new Map<string, GazetteerEntry>();
-  /** the numbers of words of the entries, by their first word */
-  private readonly lengthsByFirst = new Map<string, Set<number>>();
+  /** the numbers of words of the entries, by their first word, longest first */
+  private readonly lengthsByFirst = new Map<string, number[]>();
   readonly longest: number;
 
   constructor() {
@@ -121,10 +121,11 @@ export class Gazetteer {
     this.longest = Math.max(...[...this.entries.keys()].map((k) => k.split(' ').length));
     for (const key of this.entries.keys()) {
       const words = key.split(' ');
-      const lengths = this.lengthsByFirst.get(words[0]!) ?? new Set<number>();
-      lengths.add(words.length);
+      const lengths = this.lengthsByFirst.get(words[0]!) ?? [];
+      if (!lengths.includes(words.length)) lengths.push(words.length);
       this.lengthsByFirst.set(words[0]!, lengths);
     }
+    for (const lengths of this.lengthsByFirst.values()) lengths.sort((a, b) => b - a);
   }
 
   /** The lookup key of a phrase: lower case, words split as the tokenizer splits them. */
@@ -144,16 +145,28 @@ export class Gazetteer {
   longestAt(tokens: readonly { readonly data: { readonly normal: string } }[], i: number, end: number): { entry: GazetteerEntry; n: number } | null {
     const first = tokens[i]!.data.normal;
     const max = Math.min(this.longest, end - i);
-    // a normal form with a space in it would not be one word of a key: try every length
-    const lengths = first.includes(' ') ? null : this.lengthsByFirst.get(first);
-    if (lengths === undefined) return null;
-    for (let n = max; n >= 1; n--) {
-      if (lengths && !lengths.has(n)) continue;
-      let key = first;
-      for (let k = i + 1; k < i + n; k++) key += ' ' + tokens[k]!.data.normal;
-      const entry = this.entries.get(key);
+    if (first.includes(' ')) {
+      // a normal form with a space in it would not be one word of a key: try every length
+      for (let n = max; n >= 1; n--) {
+        const entry = this.entryOf(tokens, i, n);
+        if (entry) return { entry, n };
+      }
+      return null;
+    }
+    const lengths = this.lengthsByFirst.get(first);
+    if (!lengths) return null;
+    for (const n of lengths) {
+      if (n > max) continue;
+      const entry = this.entryOf(tokens, i, n);
       if (entry) return { entry, n };
     }
     return null;
+  }
+
+  /** The entry of the `n` tokens from `i`, if any. */
+  private entryOf(tokens: readonly { readonly data: { readonly normal: string } }[], i: number, n: number): GazetteerEntry | undefined {
+    let key = tokens[i]!.data.normal;
+    for (let k = i + 1; k < i + n; k++) key += ' ' + tokens[k]!.data.normal;
+    return this.entries.get(key);
   }
 }

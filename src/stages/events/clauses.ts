@@ -38,5 +38,6 @@ export function clauses(tokens: readonly Token[]): [number, number][] {
 }
 
 export function clauseIndexOf(list: readonly [number, number][], token: number): number {
-  return list.findIndex(([a, b]) => token >= a && token < b);
+  for (let i = 0; i < list.length; i++) if (token >= list[i]![0] && token < list[i]![1]) return i;
+  return -1;
 }

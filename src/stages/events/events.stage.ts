@@ -5,7 +5,7 @@ import { PLOVER, quadClassOf, scoreOf, type PloverType } from '../../ontology/pl
 import type { StageFactory } from '../../pipeline/stage.js';
 import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
 import { Gazetteer, SECTOR_NOUNS } from './gazetteer.js';
-import { findTriggers, type PatternMatch } from './match.js';
+import { findTriggers, mayStartTrigger, wordsIn, type PatternMatch } from './match.js';
 import { modalityOf } from './modality.js';
 import { findParties, placeAfter } from './parties.js';
 import { PhraseReader, uniqueRefs as unique, type Phrase } from './phrases.js';
@@ -57,32 +57,39 @@ export const eventsStage: StageFactory = (resources) => {
       const allTokens = doc.layer('token');
       let previousActors: ActorRefData[] = [];
       // first the sentences that hold triggers, read once; the parties they name make the article's cast
-      const read = doc.layer('sentence').map((sentence) => {
-        const tokens = allTokens.slice(sentence.data.firstToken, sentence.data.endToken);
-        const matches = findTriggers(tokens);
-        const phrases = matches.length ? reader.read(doc, tokens, doc.meta.published) : [];
-        return { sentence, tokens, matches, phrases: phrases as Phrase[] };
-      });
+      // (sentences without a trigger add nothing: no events, no phrases for the cast or for anaphors)
+      const read: Read[] = [];
+      for (const sentence of doc.layer('sentence')) {
+        const { firstToken, endToken } = sentence.data;
+        const words = wordsIn(allTokens, firstToken, endToken);
+        if (!mayStartTrigger(words)) continue;
+        const tokens = copyOf(allTokens, firstToken, endToken);
+        const matches = findTriggers(tokens, words);
+        if (matches.length) read.push({ sentence, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
+      }
       resolveAnaphors(read);
-      const cast = castOf(doc, read.flatMap((r) => r.phrases));
+      const cast = castOf(doc, read);
+      const dates = datesOf(doc);
       for (const { sentence, tokens, matches, phrases } of read) {
-        if (!matches.length) continue;
         const clauseList = clauses(tokens);
         const antecedent = (pronoun: Phrase): ActorRefData[] => {
           if (FIRST_PERSON.has(tokens[pronoun.start]?.data.normal ?? '')) return [];
           // the nearest earlier subject-like party: not an object (right after a verb or preposition), not an outlet
-          const earlier = [...phrases].reverse().find((p) => p.end <= pronoun.start && p.refs.length > 0
-            && !['VERB', 'ADP'].includes(tokens[p.start - 1]?.data.pos ?? '') && p.refs.every((r) => r.sector !== 'JRN'));
-          return earlier ? earlier.refs : previousActors;
+          for (let k = phrases.length - 1; k >= 0; k--) {
+            const p = phrases[k]!;
+            if (p.end <= pronoun.start && p.refs.length > 0
+              && !['VERB', 'ADP'].includes(tokens[p.start - 1]?.data.pos ?? '') && p.refs.every((r) => r.sector !== 'JRN')) return p.refs;
+          }
+          return previousActors;
         };
         const { kept, content } = suppressControlled(matches, clauseList, tokens);
         const seen = new Set<string>();
         for (const m of kept) {
-          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? [], reader, cast);
+          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? [], reader, cast, dates);
           if (!draft) continue;
           for (const d of [draft, conditionOf(draft, tokens, phrases, clauseList, m, antecedent)]) {
             if (!d) continue;
-            const key = `${d.data.type}|${d.data.actor.map((a) => a.country ?? a.name).join(',')}|${d.data.recipient.map((a) => a.country ?? a.name).join(',')}|${d.data.modality}`;
+            const key = `${d.data.type}|${partiesKey(d.data.actor)}|${partiesKey(d.data.recipient)}|${d.data.modality}`;
             if (seen.has(key)) continue;
             seen.add(key);
             out.add('event', d);
@@ -101,6 +108,8 @@ export const eventsStage: StageFactory = (resources) => {
  */
 function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [number, number][], tokens: readonly Token[]) {
   const content = new Map<PatternMatch<TriggerEntry>, PatternMatch<TriggerEntry>[]>();
+  // a lone trigger has nothing to control it (most sentences)
+  if (matches.length === 1) return { kept: matches, content };
   const kept = matches.filter((m) => {
     const h = m.tokens[0]!;
     const c = clauseIndexOf(clauseList, h);
@@ -131,12 +140,37 @@ function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [
   return { kept, content };
 }
 
+/** The parties of an event as its duplicates share them: countries, else names, joined by commas. */
+function partiesKey(refs: readonly ActorRefData[]): string {
+  let key = '';
+  for (let i = 0; i < refs.length; i++) key += (i ? ',' : '') + (refs[i]!.country ?? refs[i]!.name);
+  return key;
+}
+
+/**
+ * Elements `from` to `to` of a layer, copied by hand: layers are frozen arrays, which `slice` copies
+ * on a slow generic path (it showed as a twentieth of the stage's time).
+ */
+function copyOf<T>(layer: readonly T[], from: number, to: number): T[] {
+  const out: T[] = [];
+  for (let i = from; i < to; i++) out.push(layer[i]!);
+  return out;
+}
+
+/** A sentence that holds triggers: its tokens, the triggers and the noun phrases that may name their parties. */
+interface Read {
+  readonly sentence: LayerAnnotation<'sentence'>;
+  readonly tokens: readonly Token[];
+  readonly matches: PatternMatch<TriggerEntry>[];
+  phrases: Phrase[];
+}
+
 interface Draft { start: number; end: number; rule: string; confidence: number; evidence: string; data: EventData }
 
 function eventOf(
   doc: Document, tokens: readonly Token[], phrases: readonly Phrase[], clauseList: [number, number][],
   m: PatternMatch<TriggerEntry>, antecedent: (p: Phrase) => ActorRefData[], sentence: LayerAnnotation<'sentence'>,
-  complement: readonly PatternMatch<TriggerEntry>[], reader: PhraseReader, cast: readonly ActorRefData[],
+  complement: readonly PatternMatch<TriggerEntry>[], reader: PhraseReader, cast: readonly ActorRefData[], dates: readonly DatedExpression[],
 ): Draft | null {
   const entry = m.entry;
   const h = m.tokens[0]!, last = m.tokens.at(-1)!;
@@ -154,6 +188,9 @@ function eventOf(
   }
   const nominal = head.data.pos === 'NOUN' || head.data.pos === 'PROPN';
   const evidence: string[] = [];
+  // the place named after the trigger ("protests in Serbia"), asked for by several rules below: found once
+  let place: ActorRefData[] | undefined;
+  const placeOf = () => (place ??= placeAfter({ tokens, phrases, clause }, last));
 
   // parties
   const parties = findParties({
@@ -187,7 +224,7 @@ function eventOf(
   // leads Sudan; "rebels dismissed an appeal from President X" were appealed to by their own leader
   if (!actor.length) {
     const s = phrases.find((p) => p.start >= clause[0] && p.end <= h && !p.refs.length && !p.pronoun && titled(tokens, p));
-    const place = s ? placeAfter({ tokens, phrases, clause }, last) : [];
+    const place = s ? placeOf() : [];
     if (s && place.length === 1) {
       actor = [{ name: textOf(doc, tokens, s), country: place[0]!.country, sector: 'GOV' }];
       evidence.push('actor.leader-of-place');
@@ -210,11 +247,11 @@ function eventOf(
     if (asked && asked.refs.length) { recipient = asked.refs; evidence.push('recipient.that-clause-subject'); }
   }
   if (!actor.length && type === 'PROTEST') {
-    const place = placeAfter({ tokens, phrases, clause }, last);
+    const place = placeOf();
     if (place.length) { actor = place.map((p) => ({ ...p, sector: 'CVL' })); evidence.push('actor.place'); }
   }
   if (!recipient.length && !(entry.reciprocal && actor.length > 1)) {
-    const place = placeAfter({ tokens, phrases, clause }, last);
+    const place = placeOf();
     if (place.length && !(place.length === 1 && actor.some((a) => a.country === place[0]!.country && a.sector === place[0]!.sector))) {
       recipient = place.map((p) => ({ ...p, sector: 'GOV' }));
       evidence.push('recipient.place');
@@ -259,13 +296,15 @@ function eventOf(
     // reported speech shifts tenses back: "reported that they had rejected the offer" is the news itself
     verdict = { modality: 'asserted', rule: 'modality.asserted.backshift' };
   }
-  const date = dateOf(doc, tokens, clause, h);
-  const recalled = !!date && !!doc.meta.published && daysBetween(date.data.date, doc.meta.published) > HISTORICAL_DAYS;
+  const dated = dateOf(dates, tokens, clause, h);
+  const date = dated?.date ?? null;
+  const recalled = !!dated && dated.sincePublished !== null && dated.sincePublished > HISTORICAL_DAYS;
   const opener = (k: number) => tokens[clauseList[k]?.[0] ?? -1]?.data.normal ?? '';
   const ownOpener = opener(ci);
   // a condition: the trigger's own clause ("if they meet"), the clause right before or after it
   // ("would consider talks if ..."), or an if-clause earlier in the sentence answered by "then"
-  const thenBefore = tokens.slice(Math.max(0, Math.min(clause[0], h - 8)), h).some((t) => t.data.normal === 'then');
+  let thenBefore = false;
+  for (let i = Math.max(0, Math.min(clause[0], h - 8)); i < h; i++) if (tokens[i]!.data.normal === 'then') thenBefore = true;
   const conditional = CONDITIONS.has(ownOpener) || CONDITIONS.has(opener(ci + 1)) || CONDITIONS.has(opener(ci - 1))
     || (thenBefore && clauseList.slice(0, ci).some(([a]) => CONDITIONS.has(tokens[a]?.data.normal ?? '')));
   // a relative clause dated long ago inside a condition ("if he rejoined the deal from which he withdrew in May") is history
@@ -351,7 +390,8 @@ const TITLES = new Set(['president', 'prime', 'premier', 'king', 'queen', 'chanc
 
 /** A phrase headed by a leader's title ("President Laurent X", "the president"). */
 function titled(tokens: readonly Token[], p: Phrase): boolean {
-  return tokens.slice(p.start, p.end).some((t) => TITLES.has(t.data.normal));
+  for (let i = p.start; i < p.end; i++) if (TITLES.has(tokens[i]!.data.normal)) return true;
+  return false;
 }
 
 function textOf(doc: Document, tokens: readonly Token[], p: Phrase): string {
@@ -364,18 +404,21 @@ const ANAPHORIC = new Set(['such', 'these', 'those', 'the']);
  * "Iranian officials rejected the offer ... several such officials said": a group named again by its
  * noun alone, with "such", "these", "those" or "the", is the group last named with that noun.
  */
-function resolveAnaphors(read: { tokens: readonly Token[]; phrases: Phrase[] }[]): void {
+function resolveAnaphors(read: readonly { tokens: readonly Token[]; phrases: Phrase[] }[]): void {
   const lastByHead = new Map<string, ActorRefData[]>();
   for (const r of read) {
-    r.phrases = r.phrases.map((p) => {
+    // the phrase lists are the stage's own: a phrase that gains an actor is replaced in place
+    for (let i = 0; i < r.phrases.length; i++) {
+      const p = r.phrases[i]!;
       const head = r.tokens[p.end - 1]!.data.normal;
-      if (SECTOR_NOUNS[head] === undefined || p.pronoun) return p;
-      if (p.refs.length) { lastByHead.set(head, p.refs); return p; }
-      const words = r.tokens.slice(p.start, p.end - 1).map((t) => t.data.normal);
+      if (SECTOR_NOUNS[head] === undefined || p.pronoun) continue;
+      if (p.refs.length) { lastByHead.set(head, p.refs); continue; }
       const earlier = lastByHead.get(head);
-      if (!earlier || !words.some((w) => ANAPHORIC.has(w)) || words.some((w) => /^[a-z]/.test(w) === false)) return p;
-      return { ...p, refs: earlier, rule: 'party.anaphor' };
-    });
+      if (!earlier) continue;
+      const words = r.tokens.slice(p.start, p.end - 1).map((t) => t.data.normal);
+      if (!words.some((w) => ANAPHORIC.has(w)) || words.some((w) => /^[a-z]/.test(w) === false)) continue;
+      r.phrases[i] = { ...p, refs: earlier, rule: 'party.anaphor' };
+    }
   }
 }
 
@@ -390,9 +433,10 @@ function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], tri
   for (const p of phrases) {
     const ref = p.refs.find((r) => r.country && !own.has(r.country));
     if (!ref) continue;
-    const next = tokens.slice(p.end, p.end + 2).map((t) => t.data.normal);
-    const prev = tokens.slice(Math.max(0, p.start - 2), p.start).map((t) => t.data.normal).join(' ');
-    if (next.some((w) => REPORTING.has(w)) || prev === 'according to') continue;
+    // the two words after the phrase, and the two before it ("according to")
+    if (REPORTING.has(tokens[p.end]?.data.normal ?? '') || REPORTING.has(tokens[p.end + 1]?.data.normal ?? '')) continue;
+    if (p.start >= 2 && `${tokens[p.start - 2]!.data.normal} ${tokens[p.start - 1]!.data.normal}` === 'according to') continue;
+    if (p.start === 1 && tokens[0]!.data.normal === 'according to') continue;
     const distance = Math.abs(p.start - trigger) + (p.start < trigger ? 3 : 0);
     if (!best || distance < best.distance) best = { ref, distance };
   }
@@ -403,7 +447,7 @@ function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], tri
  * The article's cast: the countries of the parties it names, most named first, each with the name it
  * is most often given; only those named at least twice count as the article's main parties.
  */
-function castOf(doc: Document, phrases: readonly Phrase[]): ActorRefData[] {
+function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]): ActorRefData[] {
   const counts = new Map<string, { n: number; names: Map<string, number> }>();
   const count = (country: string | null, name: string, n: number) => {
     if (!country) return;
@@ -413,10 +457,18 @@ function castOf(doc: Document, phrases: readonly Phrase[]): ActorRefData[] {
     counts.set(country, c);
   };
   if (doc.has('entity')) for (const e of doc.layer('entity')) count(e.data.country, e.data.name, e.data.mentions.length);
-  else for (const p of phrases) for (const r of p.refs) count(r.country, r.name, 1);
-  return [...counts].filter(([, c]) => c.n >= 2).sort((a, b) => b[1].n - a[1].n).map(([country, c]) => ({
-    name: [...c.names].sort((a, b) => b[1] - a[1])[0]![0], country, sector: 'GOV',
-  }));
+  else for (const { phrases } of read) for (const p of phrases) for (const r of p.refs) count(r.country, r.name, 1);
+  const main: { country: string; n: number; name: string }[] = [];
+  for (const [country, c] of counts) {
+    if (c.n < 2) continue;
+    // the name given most often; of equals, the first given
+    let name = '', most = -Infinity;
+    for (const [n, k] of c.names) if (k > most) { name = n; most = k; }
+    main.push({ country, n: c.n, name });
+  }
+  // most named first; of equals, the first named (a stable sort)
+  main.sort((a, b) => b.n - a.n);
+  return main.map((m) => ({ name: m.name, country: m.country, sector: 'GOV' }));
 }
 
 /** The first phrase after the trigger whose head is a word for people ("demonstrators", "civilians"), with its sector. */
@@ -433,29 +485,64 @@ function attributionAt(doc: Document, offset: number): LayerAnnotation<'attribut
   if (!doc.has('attribution')) return null;
   let best: LayerAnnotation<'attribution'> | null = null;
   for (const a of doc.layer('attribution')) {
-    const parts = a.data.contentParts ?? [a.data.content];
-    if (!parts.some((p) => p.start <= offset && offset < p.end)) continue;
+    if (!holds(a.data.contentParts ?? null, a.data.content, offset)) continue;
     if (!best || a.data.content.end - a.data.content.start < best.data.content.end - best.data.content.start) best = a;
   }
   return best;
 }
 
+/** Whether an attribution's content (its parts, when it has several) holds the offset. */
+function holds(parts: readonly { start: number; end: number }[] | null, content: { start: number; end: number }, offset: number): boolean {
+  if (!parts) return content.start <= offset && offset < content.end;
+  for (const p of parts) if (p.start <= offset && offset < p.end) return true;
+  return false;
+}
+
+/** A date expression an event may be dated by, and how many days before publication it lies (null without one). */
+interface DatedExpression { readonly date: LayerAnnotation<'date'>; readonly sincePublished: number | null }
+
+/**
+ * The article's date expressions that may date an event, computed once for all its events: a weekday
+ * names a day within a week of publication; anything else is a misreading we do not date by.
+ */
+function datesOf(doc: Document): DatedExpression[] {
+  const published = doc.meta.published;
+  const out: DatedExpression[] = [];
+  for (const d of doc.layer('date')) {
+    const sincePublished = published ? daysBetween(d.data.date, published) : null;
+    const far = sincePublished !== null && Math.abs(sincePublished) > 7;
+    if (far && /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(doc.text.slice(d.start, d.end))) continue;
+    out.push({ date: d, sincePublished });
+  }
+  return out;
+}
+
 /** The date expression of the trigger's clause, if it has one. */
-function dateOf(doc: Document, tokens: readonly Token[], clause: readonly [number, number], trigger: number): LayerAnnotation<'date'> | null {
+function dateOf(dates: readonly DatedExpression[], tokens: readonly Token[], clause: readonly [number, number], trigger: number): DatedExpression | null {
   const a = tokens[Math.max(clause[0], trigger - DATE_REACH)]?.start ?? 0;
   const b = tokens[Math.min(clause[1], trigger + DATE_REACH) - 1]?.end ?? 0;
   const at = tokens[trigger]?.start ?? 0;
-  let best: LayerAnnotation<'date'> | null = null;
-  for (const d of doc.layer('date')) {
+  let best: DatedExpression | null = null;
+  for (const e of dates) {
+    const d = e.date;
     if (d.start < a || d.end > b) continue;
-    // a weekday names a day within a week of publication; anything else is a misreading we do not date by
-    const weekday = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(doc.text.slice(d.start, d.end));
-    if (weekday && doc.meta.published && Math.abs(daysBetween(d.data.date, doc.meta.published)) > 7) continue;
-    if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
+    if (!best || Math.abs(d.start - at) < Math.abs(best.date.start - at)) best = e;
   }
   return best;
 }
 
 function daysBetween(earlier: string, later: string): number {
-  return (Date.parse(later) - Date.parse(earlier)) / 86_400_000;
+  return (timeOf(later) - timeOf(earlier)) / 86_400_000;
+}
+
+/** `Date.parse` of the few days an article and its neighbours name, parsed once each. */
+const TIMES = new Map<string, number>();
+function timeOf(day: string): number {
+  let t = TIMES.get(day);
+  if (t === undefined) {
+    if (TIMES.size > 10_000) TIMES.clear();
+    t = Date.parse(day);
+    TIMES.set(day, t);
+  }
+  return t;
 }

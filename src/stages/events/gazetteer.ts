@@ -80,6 +80,8 @@ export const SECTOR_NOUNS: Readonly<Record<string, string>> = {
 export class Gazetteer {
   /** normalised word sequence -> entry */
   private readonly entries = new Map<string, GazetteerEntry>();
+  /** the numbers of words of the entries, by their first word, longest first */
+  private readonly lengthsByFirst = new Map<string, number[]>();
   readonly longest: number;
 
   constructor() {
@@ -117,6 +119,13 @@ export class Gazetteer {
       for (const a of aliases) add(a, { id: `gazetteer.body.${code}`, name, country: code, sector: null, adjective: false });
     }
     this.longest = Math.max(...[...this.entries.keys()].map((k) => k.split(' ').length));
+    for (const key of this.entries.keys()) {
+      const words = key.split(' ');
+      const lengths = this.lengthsByFirst.get(words[0]!) ?? [];
+      if (!lengths.includes(words.length)) lengths.push(words.length);
+      this.lengthsByFirst.set(words[0]!, lengths);
+    }
+    for (const lengths of this.lengthsByFirst.values()) lengths.sort((a, b) => b - a);
   }
 
   /** The lookup key of a phrase: lower case, words split as the tokenizer splits them. */
@@ -126,5 +135,38 @@ export class Gazetteer {
 
   lookup(words: readonly string[]): GazetteerEntry | undefined {
     return this.entries.get(words.join(' '));
+  }
+
+  /**
+   * The longest entry that starts at `tokens[i]` and ends before `end`, by normal form, with its length
+   * in tokens; null when none. Only the lengths some entry starting with that word has are tried, so a
+   * word that starts no entry (most words) costs one look-up.
+   */
+  longestAt(tokens: readonly { readonly data: { readonly normal: string } }[], i: number, end: number): { entry: GazetteerEntry; n: number } | null {
+    const first = tokens[i]!.data.normal;
+    const max = Math.min(this.longest, end - i);
+    if (first.includes(' ')) {
+      // a normal form with a space in it would not be one word of a key: try every length
+      for (let n = max; n >= 1; n--) {
+        const entry = this.entryOf(tokens, i, n);
+        if (entry) return { entry, n };
+      }
+      return null;
+    }
+    const lengths = this.lengthsByFirst.get(first);
+    if (!lengths) return null;
+    for (const n of lengths) {
+      if (n > max) continue;
+      const entry = this.entryOf(tokens, i, n);
+      if (entry) return { entry, n };
+    }
+    return null;
+  }
+
+  /** The entry of the `n` tokens from `i`, if any. */
+  private entryOf(tokens: readonly { readonly data: { readonly normal: string } }[], i: number, n: number): GazetteerEntry | undefined {
+    let key = tokens[i]!.data.normal;
+    for (let k = i + 1; k < i + n; k++) key += ' ' + tokens[k]!.data.normal;
+    return this.entries.get(key);
   }
 }

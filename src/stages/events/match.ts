@@ -3,18 +3,35 @@ import { NON_EVENTS, TRIGGERS, type TriggerEntry } from './triggers.js';
 
 type Token = LayerAnnotation<'token'>;
 
-/** One word slot of a compiled pattern: any of its alternatives, each maybe restricted to verbs or non-verbs. */
-interface Alternative { readonly word: string; readonly pos: 'verb' | 'nonverb' | null }
+/**
+ * One word slot of a compiled pattern: any of its alternatives, each maybe restricted to verbs or
+ * non-verbs. `id` numbers the word among all the words patterns use, so that matching compares numbers.
+ */
+interface Alternative { readonly word: string; readonly id: number; readonly pos: 'verb' | 'nonverb' | null }
 interface Step { readonly alts: readonly Alternative[]; readonly gapBefore: boolean }
 export interface CompiledPattern<T> { readonly steps: readonly Step[]; readonly entry: T }
 
 /** Up to this many tokens may stand where a pattern says `...`. */
 const GAP = 7;
 
+/** Every word some pattern uses, numbered (filled as patterns compile, at load). */
+const PATTERN_WORDS = new Map<string, number>();
+
+function idOf(word: string): number {
+  let id = PATTERN_WORDS.get(word);
+  if (id === undefined) {
+    id = PATTERN_WORDS.size;
+    PATTERN_WORDS.set(word, id);
+    // word forms computed before this word existed do not know its number
+    FORMS.clear();
+  }
+  return id;
+}
+
 function compileAlternative(raw: string): Alternative {
-  if (raw.startsWith('~')) return { word: raw.slice(1), pos: 'nonverb' };
-  if (raw.startsWith('^')) return { word: raw.slice(1), pos: 'verb' };
-  return { word: raw, pos: null };
+  const pos = raw.startsWith('~') ? 'nonverb' : raw.startsWith('^') ? 'verb' : null;
+  const word = pos ? raw.slice(1) : raw;
+  return { word, id: idOf(word), pos };
 }
 
 export function compile<T extends { pattern: string }>(entry: T): CompiledPattern<T> {
@@ -29,22 +46,55 @@ export function compile<T extends { pattern: string }>(entry: T): CompiledPatter
 }
 
 /**
+ * What the matcher needs to know about a word: the forms it can be matched by, and the patterns of
+ * each set that can start with one of them (in the order the forms and the lexicon give them).
+ */
+export interface WordForms {
+  readonly forms: readonly string[];
+  /** the numbers of the forms that some pattern uses (most words: none) */
+  readonly ids: readonly number[];
+  readonly triggerStarts: readonly CompiledPattern<TriggerEntry>[];
+  readonly nonEventStarts: readonly CompiledPattern<{ pattern: string }>[];
+}
+
+/**
  * The forms a token can be matched by: its lemma, its normal form, and a crude singular / base form,
  * because wink leaves capitalised words ("Protesters" at the start of a sentence) unlemmatised.
  */
 export function formsOf(t: Token): readonly string[] {
-  const key = `${t.data.lemma}\u0000${t.data.normal}`;
-  let forms = FORMS.get(key);
-  if (!forms) {
-    if (FORMS.size > 50_000) FORMS.clear();
-    forms = computeForms(t.data.lemma.toLowerCase(), t.data.normal);
-    FORMS.set(key, forms);
-  }
-  return forms;
+  return wordFormsOf(t).forms;
 }
 
-/** forms by lemma and normal form: the vocabulary of news is small, so most tokens are seen before */
-const FORMS = new Map<string, readonly string[]>();
+/**
+ * Word forms by normal form, each with the lemma it was computed for (a normal form nearly always
+ * comes with one lemma; the rare others are chained after it). The vocabulary of news is small, so
+ * most tokens are seen before; one look-up on the token's own string costs less than building a
+ * joined key for every token, which showed as a twentieth of the stage's time.
+ */
+interface FormsEntry { readonly lemma: string; readonly words: WordForms; readonly next: FormsEntry | undefined }
+const FORMS = new Map<string, FormsEntry>();
+
+export function wordFormsOf(t: Token): WordForms {
+  const { normal, lemma } = t.data;
+  const head = FORMS.get(normal);
+  for (let e = head; e; e = e.next) if (e.lemma === lemma) return e.words;
+  if (FORMS.size > 50_000) FORMS.clear();
+  const forms = computeForms(lemma.toLowerCase(), normal);
+  const words = { forms, ids: idsOf(forms), triggerStarts: TRIGGER_SET.startingWith(forms), nonEventStarts: NON_EVENT_SET.startingWith(forms) };
+  FORMS.set(normal, { lemma, words, next: head });
+  return words;
+}
+
+const NO_IDS: readonly number[] = [];
+
+function idsOf(forms: readonly string[]): readonly number[] {
+  let ids: number[] | null = null;
+  for (const f of forms) {
+    const id = PATTERN_WORDS.get(f);
+    if (id !== undefined) (ids ??= []).push(id);
+  }
+  return ids ?? NO_IDS;
+}
 
 function computeForms(lemma: string, normal: string): readonly string[] {
   const forms = [lemma, normal];
@@ -58,19 +108,17 @@ function computeForms(lemma: string, normal: string): readonly string[] {
   return forms;
 }
 
-/** Whether any pattern of the set can start with one of these forms: most tokens cannot, and are skipped. */
-function startsAny<T extends { pattern: string }>(set: PatternSet<T>, forms: readonly string[]): boolean {
-  for (const f of forms) if (set.starts(f)) return true;
-  return false;
-}
-
 const isVerb = (t: Token) => t.data.pos === 'VERB' || t.data.pos === 'AUX';
 /** gaps never run across clause punctuation: "lifted the ban, and curfew" is not one phrase */
 const stopsGap = (t: Token) => t.data.pos === 'PUNCT' && /[,;:()"“”]/.test(t.data.value);
 
-function stepMatches(step: Step, t: Token, forms: readonly string[]): boolean {
-  return step.alts.some((a) => forms.includes(a.word)
-    && (a.pos === null || (a.pos === 'verb' ? isVerb(t) : !isVerb(t))));
+/** Whether a token with these word numbers fills the step (a form equals an alternative's word, of the right part of speech). */
+function stepMatches(step: Step, t: Token, ids: readonly number[]): boolean {
+  if (!ids.length) return false;
+  for (const a of step.alts) {
+    if (ids.includes(a.id) && (a.pos === null || (a.pos === 'verb' ? isVerb(t) : !isVerb(t)))) return true;
+  }
+  return false;
 }
 
 export interface PatternMatch<T> {
@@ -78,6 +126,8 @@ export interface PatternMatch<T> {
   /** token indices (into the sentence's token list) of the matched words */
   readonly tokens: readonly number[];
 }
+
+const NONE: readonly never[] = [];
 
 /** A pattern set indexed by the words its first step can start with. */
 export class PatternSet<T extends { pattern: string }> {
@@ -98,26 +148,33 @@ export class PatternSet<T extends { pattern: string }> {
     return this.byFirst.has(word);
   }
 
-  /** Every match that starts at token `i`. */
-  matchAt(tokens: readonly Token[], forms: readonly (readonly string[])[], i: number): PatternMatch<T>[] {
-    const found: PatternMatch<T>[] = [];
-    const seen = new Set<CompiledPattern<T>>();
-    for (const f of forms[i] ?? []) {
-      for (const c of this.byFirst.get(f) ?? []) {
-        if (seen.has(c)) continue;
-        seen.add(c);
-        const m = matchFrom(c, tokens, forms, i);
-        if (m) found.push({ entry: c.entry, tokens: m });
+  /** The patterns that can start with any of these forms, each once, in the order the forms give them. */
+  startingWith(forms: readonly string[]): readonly CompiledPattern<T>[] {
+    let out: CompiledPattern<T>[] | null = null;
+    for (const f of forms) {
+      for (const c of this.byFirst.get(f) ?? NONE) {
+        out ??= [];
+        if (!out.includes(c)) out.push(c);
       }
     }
-    return found;
+    return out ?? NONE;
   }
 }
 
-function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], forms: readonly (readonly string[])[], start: number): number[] | null {
+/** Every match of these patterns that starts at token `i`. */
+function matchAt<T>(patterns: readonly CompiledPattern<T>[], tokens: readonly Token[], words: readonly WordForms[], i: number): PatternMatch<T>[] {
+  const found: PatternMatch<T>[] = [];
+  for (const c of patterns) {
+    const m = matchFrom(c, tokens, words, i);
+    if (m) found.push({ entry: c.entry, tokens: m });
+  }
+  return found;
+}
+
+function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], words: readonly WordForms[], start: number): number[] | null {
   const first = c.steps[0];
   const t0 = tokens[start];
-  if (!first || !t0 || !stepMatches(first, t0, forms[start] ?? [])) return null;
+  if (!first || !t0 || !stepMatches(first, t0, words[start]!.ids)) return null;
   const at: number[] = [start];
   let pos = start + 1;
   for (let s = 1; s < c.steps.length; s++) {
@@ -126,7 +183,7 @@ function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], forms: re
     let hit = -1;
     for (let j = pos; j < limit; j++) {
       const t = tokens[j]!;
-      if (stepMatches(step, t, forms[j] ?? [])) { hit = j; break; }
+      if (stepMatches(step, t, words[j]!.ids)) { hit = j; break; }
       if (stopsGap(t)) break;
     }
     if (hit < 0) return null;
@@ -139,36 +196,57 @@ function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], forms: re
 /** "the banned movement", "a disputed region": a participle between a determiner and a noun describes, it does not report an act */
 function adjectivalParticiple(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!, before = tokens[i - 1], after = tokens[i + 1];
-  return t.data.pos === 'VERB' && /ed$/.test(t.data.normal) && before?.data.pos === 'DET'
+  return t.data.pos === 'VERB' && t.data.normal.endsWith('ed') && before?.data.pos === 'DET'
     && (after?.data.pos === 'NOUN' || after?.data.pos === 'PROPN');
 }
 
 export const TRIGGER_SET = new PatternSet<TriggerEntry>(TRIGGERS);
 export const NON_EVENT_SET = new PatternSet(NON_EVENTS);
 
+/** The word forms of tokens `from` to `to` (half-open). */
+export function wordsIn(tokens: readonly Token[], from: number, to: number): WordForms[] {
+  const words: WordForms[] = [];
+  for (let i = from; i < to; i++) words.push(wordFormsOf(tokens[i]!));
+  return words;
+}
+
+/** Whether any of these words can start a trigger: most sentences hold none, and need no more work. */
+export function mayStartTrigger(words: readonly WordForms[]): boolean {
+  for (const w of words) if (w.triggerStarts.length > 0) return true;
+  return false;
+}
+
 /**
  * The triggers of a sentence: at each token the longest match wins (more words, then the wider
  * span), and tokens already used by a longer trigger cannot start or join another one.
+ * `words` are the tokens' word forms, when the caller has them already.
  */
-export function findTriggers(tokens: readonly Token[]): PatternMatch<TriggerEntry>[] {
-  const forms = tokens.map(formsOf);
-  const blocked = new Set<number>();
+export function findTriggers(tokens: readonly Token[], words: readonly WordForms[] = wordsIn(tokens, 0, tokens.length)): PatternMatch<TriggerEntry>[] {
+  if (!mayStartTrigger(words)) return [];
+  let blocked: Uint8Array | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    if (!startsAny(NON_EVENT_SET, forms[i]!)) continue;
-    for (const m of NON_EVENT_SET.matchAt(tokens, forms, i)) m.tokens.forEach((k) => blocked.add(k));
+    const starts = words[i]!.nonEventStarts;
+    if (!starts.length) continue;
+    for (const m of matchAt(starts, tokens, words, i)) {
+      blocked ??= new Uint8Array(tokens.length);
+      for (const k of m.tokens) blocked[k] = 1;
+    }
   }
   const candidates: PatternMatch<TriggerEntry>[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!startsAny(TRIGGER_SET, forms[i]!) || blocked.has(i) || adjectivalParticiple(tokens, i)) continue;
-    candidates.push(...TRIGGER_SET.matchAt(tokens, forms, i));
+    const starts = words[i]!.triggerStarts;
+    if (!starts.length || blocked?.[i] || adjectivalParticiple(tokens, i)) continue;
+    for (const m of matchAt(starts, tokens, words, i)) candidates.push(m);
   }
+  // one candidate (most sentences that have any): nothing to choose between
+  if (candidates.length < 2) return candidates;
   candidates.sort((a, b) => b.tokens.length - a.tokens.length
     || (b.tokens.at(-1)! - b.tokens[0]!) - (a.tokens.at(-1)! - a.tokens[0]!) || a.tokens[0]! - b.tokens[0]!);
-  const used = new Set<number>();
+  const used: boolean[] = [];
   const chosen: PatternMatch<TriggerEntry>[] = [];
   for (const c of candidates) {
-    if (c.tokens.some((k) => used.has(k))) continue;
-    c.tokens.forEach((k) => used.add(k));
+    if (c.tokens.some((k) => used[k] === true)) continue;
+    for (const k of c.tokens) used[k] = true;
     chosen.push(c);
   }
   return chosen.sort((a, b) => a.tokens[0]! - b.tokens[0]!);

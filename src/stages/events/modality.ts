@@ -58,13 +58,39 @@ export interface ModalityVerdict {
   readonly rule: string;
 }
 
-const words = (tokens: readonly Token[], a: number, b: number) => tokens.slice(Math.max(0, a), Math.max(0, b)).map((t) => t.data.normal);
+/**
+ * The words a rule looks at, refilled for each rule: the function runs for every trigger and every
+ * rule, so one buffer serves them all instead of a new array each time. Only the first `lookedCount`
+ * entries are this rule's.
+ */
+const looked: string[] = [];
+let lookedCount = 0;
 
-function hasPhrase(list: readonly string[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= list.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (list[i + k] !== phrase[k]) continue outer;
+/** Appends the normal forms of tokens `a` to `b` (half-open, clipped to the sentence) to the looked-at words. */
+function look(tokens: readonly Token[], a: number, b: number): void {
+  const to = Math.min(tokens.length, Math.max(0, b));
+  for (let i = Math.max(0, a); i < to; i++) looked[lookedCount++] = tokens[i]!.data.normal;
+}
+
+/** Whether the looked-at words hold the phrase, word after word. */
+function lookedHasPhrase(phrase: readonly string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= lookedCount; i++) {
+    for (let k = 0; k < phrase.length; k++) if (looked[i + k] !== phrase[k]) continue outer;
     return true;
   }
+  return false;
+}
+
+/** Whether one of the looked-at words is one of `wanted`. */
+function lookedHasAny(wanted: readonly string[]): boolean {
+  for (let i = 0; i < lookedCount; i++) if (wanted.includes(looked[i]!)) return true;
+  return false;
+}
+
+/** Whether a word of the clause (tokens `a` to `b`, clipped to the sentence) is one of `wanted`. */
+function clauseHas(tokens: readonly Token[], a: number, b: number, wanted: readonly string[]): boolean {
+  const to = Math.min(tokens.length, Math.max(0, b));
+  for (let i = Math.max(0, a); i < to; i++) if (wanted.includes(tokens[i]!.data.normal)) return true;
   return false;
 }
 
@@ -74,20 +100,20 @@ function hasPhrase(list: readonly string[], phrase: readonly string[]): boolean 
  */
 export function modalityOf(view: ClauseView): ModalityVerdict {
   const { tokens, clause, trigger } = view;
-  const clauseWords = words(tokens, clause[0], clause[1]);
-  for (const rule of MODALITY_RULES) {
-    // a noun's negation or modal sits before the verb that governs it: "have not embraced regime change"
-    let anchor = trigger[0];
-    if (view.nominal) {
-      for (let i = trigger[0] - 1; i >= clause[0] && i >= trigger[0] - 6; i--) {
-        if (tokens[i]!.data.pos === 'VERB') { anchor = i; break; }
-      }
+  // a noun's negation or modal sits before the verb that governs it: "have not embraced regime change"
+  let anchor = trigger[0];
+  if (view.nominal) {
+    for (let i = trigger[0] - 1; i >= clause[0] && i >= trigger[0] - 6; i--) {
+      if (tokens[i]!.data.pos === 'VERB') { anchor = i; break; }
     }
-    const before = words(tokens, Math.max(clause[0], anchor - rule.window), trigger[0]);
-    if (view.nominal) before.push(...words(tokens, trigger[1] + 1, Math.min(clause[1], trigger[1] + 1 + rule.window)));
-    if (rule.before && rule.before.some((w) => before.includes(w))) return { modality: rule.modality, rule: rule.id };
-    if (rule.phrase && hasPhrase(before, rule.phrase)) return { modality: rule.modality, rule: rule.id };
-    if (rule.clause && rule.clause.some((w) => clauseWords.includes(w))) return { modality: rule.modality, rule: rule.id };
+  }
+  for (const rule of MODALITY_RULES) {
+    lookedCount = 0;
+    look(tokens, Math.max(clause[0], anchor - rule.window), trigger[0]);
+    if (view.nominal) look(tokens, trigger[1] + 1, Math.min(clause[1], trigger[1] + 1 + rule.window));
+    if (rule.before && lookedHasAny(rule.before)) return { modality: rule.modality, rule: rule.id };
+    if (rule.phrase && lookedHasPhrase(rule.phrase)) return { modality: rule.modality, rule: rule.id };
+    if (rule.clause && clauseHas(tokens, clause[0], clause[1], rule.clause)) return { modality: rule.modality, rule: rule.id };
   }
   return { modality: 'asserted', rule: 'modality.asserted' };
 }

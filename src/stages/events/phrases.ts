@@ -28,7 +28,8 @@ const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET']);
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'its', 'their', 'his', 'her', 'our', 'them', 'him', 'us']);
 /** possessives open a phrase like a determiner ("his Patriotic Front") */
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
-const DAY_WORDS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|today|yesterday|tomorrow)$/;
+const DAY_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February',
+  'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'today', 'yesterday', 'tomorrow']);
 const NOT_IN_PHRASE = new Set(['that', 'which', 'who', 'whom', 'whose', 'this', 'these', 'those', 'what']);
 
 function inPhraseAt(t: Token, sentenceStart: number): boolean {
@@ -59,9 +60,9 @@ export function chunk(tokens: readonly Token[]): { start: number; end: number }[
     let j = i;
     // a possessive opens a phrase of its own ("on Monday | their forces"); a day or month stands alone
     // ("on Tuesday | several such officials")
-    if (DAY_WORDS.test(t.data.value)) { out.push({ start: i, end: i + 1 }); i++; continue; }
+    if (DAY_WORDS.has(t.data.value)) { out.push({ start: i, end: i + 1 }); i++; continue; }
     while (j < tokens.length && inPhrase(tokens[j]!) && !(j > i && POSSESSIVES.has(tokens[j]!.data.normal))
-      && !(j > i && DAY_WORDS.test(tokens[j]!.data.value))) j++;
+      && !(j > i && DAY_WORDS.has(tokens[j]!.data.value))) j++;
     // a trailing hyphen or determiner belongs to what follows
     let end = j;
     while (end > i && (tokens[end - 1]!.data.pos === 'PUNCT' || tokens[end - 1]!.data.pos === 'DET')) end--;
@@ -81,67 +82,97 @@ export class PhraseReader {
    */
   complete(ref: ActorRefData, date: string | null): ActorRefData {
     if (ref.country) return ref;
-    const r = this.resolver?.resolve(ref.name, date);
-    if (r?.country) return { ...ref, country: r.country, sector: ref.sector ?? r.sector };
-    const words = Gazetteer.key(ref.name).split(' ');
-    const original = ref.name.split(/\s+/);
+    const found = this.countryOfName(ref.name, date);
+    return found ? { ...ref, country: found.country, sector: ref.sector ?? found.sector } : ref;
+  }
+
+  /** speakers come back event after event: their country once per name and day */
+  private readonly namedCountries = new Map<string, Map<string, NamedCountry | null>>();
+  private namedCount = 0;
+
+  private countryOfName(name: string, date: string | null): NamedCountry | null {
+    let byName = this.namedCountries.get(date ?? '');
+    const known = byName?.get(name);
+    if (known !== undefined) return known;
+    if (this.namedCount > 20_000) { this.namedCountries.clear(); this.namedCount = 0; byName = undefined; }
+    if (!byName) { byName = new Map(); this.namedCountries.set(date ?? '', byName); }
+    const found = this.findCountryOfName(name, date);
+    byName.set(name, found);
+    this.namedCount++;
+    return found;
+  }
+
+  private findCountryOfName(name: string, date: string | null): NamedCountry | null {
+    const r = this.resolver?.resolve(name, date);
+    if (r?.country) return { country: r.country, sector: r.sector };
+    const words = Gazetteer.key(name).split(' ');
+    const original = name.split(/\s+/);
     for (let i = 0; i < words.length; i++) {
-      if (!/^[A-Z]/.test(original[i] ?? '')) continue;
+      if (!capitalised(original[i] ?? '')) continue;
       for (let n = Math.min(this.gazetteer.longest, words.length - i); n >= 1; n--) {
         const hit = this.gazetteer.lookup(words.slice(i, i + n));
-        if (hit) return { ...ref, country: hit.country, sector: ref.sector ?? SECTOR_NOUNS[words.at(-1) ?? ''] ?? 'GOV' };
+        if (hit) return { country: hit.country, sector: SECTOR_NOUNS[words.at(-1) ?? ''] ?? 'GOV' };
       }
     }
-    return ref;
+    return null;
   }
 
   read(doc: Document, tokens: readonly Token[], date: string | null): Phrase[] {
     const mentions = doc.has('mention') ? mentionsIn(doc, tokens) : null;
-    return chunk(tokens).map((c) => {
-      const first = tokens[c.start]!;
-      if (c.end - c.start === 1 && first.data.pos === 'PRON') {
-        return { ...c, refs: [], pronoun: true, rule: null };
+    const out: Phrase[] = [];
+    for (const c of chunk(tokens)) out.push(this.readPhrase(doc, tokens, c, mentions, date));
+    return out;
+  }
+
+  private readPhrase(doc: Document, tokens: readonly Token[], c: { start: number; end: number }, mentions: readonly MentionAt[] | null, date: string | null): Phrase {
+    const first = tokens[c.start]!;
+    if (c.end - c.start === 1 && first.data.pos === 'PRON') return phrase(c, [], true, null);
+    // one pass over the phrase's words for what the rules below ask of them
+    let ethnic = false, coordinated = false, named = false;
+    for (let k = c.start; k < c.end; k++) {
+      const t = tokens[k]!;
+      if (t.data.normal === 'ethnic') ethnic = true;
+      else if (t.data.normal === 'and') coordinated = true;
+      if (capitalised(t.data.value)) named = true;
+    }
+    // "ethnic Albanians in Serbia": an ethnicity, not a nationality; the country is where they live
+    if (ethnic) return phrase(c, [], false, null);
+    // mentions name the parties; one without a country gives way to what the base or gazetteer finds.
+    // Several in one phrase are one actor ("Iran's foreign ministry spokesman Bahram Qassemi": the
+    // last, its head) unless the phrase coordinates them ("the Sudanese government and the SPLA")
+    const mentioned: ActorRefData[] = [];
+    if (mentions) for (const m of mentions) if (m.start >= c.start && m.end <= c.end && m.ref.country) mentioned.push(m.ref);
+    if (mentioned.length) {
+      const refs = coordinated ? mentioned : this.explicitCountry(doc, tokens, c, [mentioned.at(-1)!]);
+      return phrase(c, uniqueRefs(refs), false, 'party.mention');
+    }
+    // the actor base is asked about phrases that name something (a capital letter), not "the island"
+    if (this.resolver && named) {
+      const text = doc.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/^(the|a|an)\s+/i, '');
+      const ref = this.resolver.resolve(text, date);
+      if (ref?.country) {
+        const refs = this.explicitCountry(doc, tokens, c, [{ ...ref, span: { start: tokens[c.start]!.start, end: tokens[c.end - 1]!.end } }]);
+        return phrase(c, refs, false, 'party.actor-base');
       }
-      // "ethnic Albanians in Serbia": an ethnicity, not a nationality; the country is where they live
-      if (tokens.slice(c.start, c.end).some((t) => t.data.normal === 'ethnic')) return { ...c, refs: [], pronoun: false, rule: null };
-      // mentions name the parties; one without a country gives way to what the base or gazetteer finds.
-      // Several in one phrase are one actor ("Iran's foreign ministry spokesman Bahram Qassemi": the
-      // last, its head) unless the phrase coordinates them ("the Sudanese government and the SPLA")
-      const mentioned = mentions ? mentions.filter((m) => m.start >= c.start && m.end <= c.end && m.ref.country).map((m) => m.ref) : [];
-      const coordinated = tokens.slice(c.start, c.end).some((t) => t.data.normal === 'and');
-      if (mentioned.length) {
-        const refs = coordinated ? mentioned : this.explicitCountry(doc, tokens, c, mentioned.slice(-1));
-        return { ...c, refs: uniqueRefs(refs), pronoun: false, rule: 'party.mention' };
-      }
-      // the actor base is asked about phrases that name something (a capital letter), not "the island"
-      const named = tokens.slice(c.start, c.end).some((t) => /^[A-Z]/.test(t.data.value));
-      if (this.resolver && named) {
-        const text = doc.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/^(the|a|an)\s+/i, '');
-        const ref = this.resolver.resolve(text, date);
-        if (ref?.country) {
-          const refs = this.explicitCountry(doc, tokens, c, [{ ...ref, span: { start: tokens[c.start]!.start, end: tokens[c.end - 1]!.end } }]);
-          return { ...c, refs, pronoun: false, rule: 'party.actor-base' };
+      // the names inside a longer phrase: "Trump's non-specific offer", "the Iranian-backed rebels";
+      // first as the article's own entities call them (a surname), then through the actor base
+      for (const run of capitalisedRuns(tokens, c.start, c.end)) {
+        const words = doc.text.slice(tokens[run.start]!.start, tokens[run.end - 1]!.end);
+        const known = this.castNames(doc).get(words.toLowerCase());
+        if (known) {
+          const span = { start: tokens[run.start]!.start, end: tokens[run.end - 1]!.end };
+          return phrase(c, [{ ...known, span }], false, 'party.entity-name');
         }
-        // the names inside a longer phrase: "Trump's non-specific offer", "the Iranian-backed rebels";
-        // first as the article's own entities call them (a surname), then through the actor base
-        for (const run of capitalisedRuns(tokens, c.start, c.end)) {
-          const words = doc.text.slice(tokens[run.start]!.start, tokens[run.end - 1]!.end);
-          const known = this.castNames(doc).get(words.toLowerCase());
-          if (known) {
-            const span = { start: tokens[run.start]!.start, end: tokens[run.end - 1]!.end };
-            return { ...c, refs: [{ ...known, span }], pronoun: false, rule: 'party.entity-name' };
-          }
-          if (run.end - run.start === c.end - c.start) continue;
-          const part = this.resolver.resolve(words, date);
-          if (part?.country) {
-            const span = { start: tokens[run.start]!.start, end: tokens[run.end - 1]!.end };
-            return { ...c, refs: this.explicitCountry(doc, tokens, c, [{ ...part, span }]), pronoun: false, rule: 'party.actor-base.name' };
-          }
+        if (run.end - run.start === c.end - c.start) continue;
+        const part = this.resolver.resolve(words, date);
+        if (part?.country) {
+          const span = { start: tokens[run.start]!.start, end: tokens[run.end - 1]!.end };
+          return phrase(c, this.explicitCountry(doc, tokens, c, [{ ...part, span }]), false, 'party.actor-base.name');
         }
       }
-      const refs = this.fromGazetteer(doc, tokens, c.start, c.end);
-      return { ...c, refs, pronoun: false, rule: refs.length ? 'party.gazetteer' : null };
-    });
+    }
+    const refs = this.fromGazetteer(doc, tokens, c.start, c.end);
+    return phrase(c, refs, false, refs.length ? 'party.gazetteer' : null);
   }
 
   private castDoc: Document | null = null;
@@ -155,9 +186,15 @@ export class PhraseReader {
     for (const e of doc.layer('entity')) {
       if (!e.data.country) continue;
       const ref: ActorRefData = { name: e.data.name, country: e.data.country, sector: e.data.sector, entity: e.id };
-      const names = [e.data.name, ...e.data.mentions.map((m) => doc.text.slice(m.start, m.end))];
-      if (e.data.type === 'PERSON') names.push(e.data.name.split(/\s+/).at(-1) ?? '');
-      for (const n of names) if (/^[A-Z]/.test(n) && !this.castMap.has(n.toLowerCase())) this.castMap.set(n.toLowerCase(), ref);
+      // the first entity to use a name keeps it
+      const add = (n: string) => {
+        if (!capitalised(n)) return;
+        const key = n.toLowerCase();
+        if (!this.castMap.has(key)) this.castMap.set(key, ref);
+      };
+      add(e.data.name);
+      for (const m of e.data.mentions) add(doc.text.slice(m.start, m.end));
+      if (e.data.type === 'PERSON') add(e.data.name.split(/\s+/).at(-1) ?? '');
     }
     return this.castMap;
   }
@@ -177,25 +214,38 @@ export class PhraseReader {
   private fromGazetteer(doc: Document, tokens: readonly Token[], start: number, end: number): ActorRefData[] {
     const refs: ActorRefData[] = [];
     const head = tokens[end - 1]!.data.normal;
-    const headSector = SECTOR_NOUNS[head] ?? SECTOR_NOUNS[head.replace(/s$/, '')] ?? null;
     for (let i = start; i < end; i++) {
-      if (!/^[A-Z]/.test(tokens[i]!.data.value)) continue;
-      for (let n = Math.min(this.gazetteer.longest, end - i); n >= 1; n--) {
-        const words = tokens.slice(i, i + n).map((t) => t.data.normal);
-        const hit = this.gazetteer.lookup(words);
-        if (!hit) continue;
-        const isHead = i + n === end;
-        const sector = isHead ? (hit.sector ?? 'GOV') : (headSector ?? hit.sector ?? 'GOV');
-        const span = { start: tokens[start]!.start, end: tokens[end - 1]!.end };
-        refs.push({ name: doc.text.slice(span.start, span.end).replace(/^(the|a|an)\s+/i, ''), country: hit.country, sector, span });
-        i += n - 1;
-        break;
-      }
+      if (!capitalised(tokens[i]!.data.value)) continue;
+      const hit = this.gazetteer.longestAt(tokens, i, end);
+      if (!hit) continue;
+      const isHead = i + hit.n === end;
+      const headSector = isHead ? null : SECTOR_NOUNS[head] ?? SECTOR_NOUNS[head.replace(/s$/, '')] ?? null;
+      const sector = isHead ? (hit.entry.sector ?? 'GOV') : (headSector ?? hit.entry.sector ?? 'GOV');
+      const span = { start: tokens[start]!.start, end: tokens[end - 1]!.end };
+      refs.push({ name: doc.text.slice(span.start, span.end).replace(/^(the|a|an)\s+/i, ''), country: hit.entry.country, sector, span });
+      i += hit.n - 1;
     }
+    if (refs.length < 2) return refs;
     // "Iran's foreign ministry", "U.S. negotiator Paul Nitze": one actor, the first country named
-    const coordinated = tokens.slice(start, end).some((t) => t.data.normal === 'and');
-    return uniqueRefs(coordinated ? refs : refs.slice(0, 1));
+    return uniqueRefs(hasWord(tokens, start, end, 'and') ? refs : refs.slice(0, 1));
   }
+}
+
+/** Whether one of the tokens from `start` to `end` (half-open) has this normal form. */
+function hasWord(tokens: readonly Token[], start: number, end: number, normal: string): boolean {
+  for (let i = start; i < end; i++) if (tokens[i]!.data.normal === normal) return true;
+  return false;
+}
+
+/** Whether a word starts with a capital letter (A-Z): a name, in the middle of a sentence. */
+function capitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/** A phrase of a sentence, always built with the same shape. */
+function phrase(c: { start: number; end: number }, refs: ActorRefData[], pronoun: boolean, rule: string | null): Phrase {
+  return { start: c.start, end: c.end, refs, pronoun, rule };
 }
 
 /** The runs of capitalised words in a phrase, possessive endings left out. */
@@ -203,19 +253,25 @@ function capitalisedRuns(tokens: readonly Token[], start: number, end: number): 
   const runs: { start: number; end: number }[] = [];
   let i = start;
   while (i < end) {
-    if (!/^[A-Z]/.test(tokens[i]!.data.value)) { i++; continue; }
+    if (!capitalised(tokens[i]!.data.value)) { i++; continue; }
     let j = i;
-    while (j < end && (/^[A-Z]/.test(tokens[j]!.data.value) || (tokens[j]!.data.value === '.' && j > i))) j++;
+    while (j < end && (capitalised(tokens[j]!.data.value) || (tokens[j]!.data.value === '.' && j > i))) j++;
     runs.push({ start: i, end: j });
     i = j;
   }
   return runs;
 }
 
-function mentionsIn(doc: Document, tokens: readonly Token[]): { start: number; end: number; ref: ActorRefData }[] {
+/** The country (and the sector it implies) a bare name was found to have. */
+interface NamedCountry { readonly country: string; readonly sector: string | null }
+
+/** A mention of an entity in a sentence: its token range (half-open) and the actor it names. */
+interface MentionAt { readonly start: number; readonly end: number; readonly ref: ActorRefData }
+
+function mentionsIn(doc: Document, tokens: readonly Token[]): MentionAt[] {
   const first = tokens[0], last = tokens.at(-1);
   if (!first || !last) return [];
-  const out: { start: number; end: number; ref: ActorRefData }[] = [];
+  const out: MentionAt[] = [];
   const all = doc.layer('mention');
   // mentions are sorted by start: find the first that can reach into the sentence, stop after it
   let lo = 0, hi = all.length;
@@ -242,6 +298,8 @@ function mentionsIn(doc: Document, tokens: readonly Token[]): { start: number; e
 
 /** Actor references without repeats (same name, country and sector), first mention kept. */
 export function uniqueRefs(refs: ActorRefData[]): ActorRefData[] {
+  // none or one: nothing can repeat (a fresh array all the same, as callers may keep it)
+  if (refs.length < 2) return refs.slice();
   const seen = new Set<string>();
   return refs.filter((r) => {
     const k = `${r.name}|${r.country}|${r.sector}`;

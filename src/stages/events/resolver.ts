@@ -12,17 +12,21 @@ const NON_STATE = new Set(['IGO', 'UNO', 'EUR', 'NGO', 'MNC']);
 export function actorResolverOf(resources: Resources): PhraseResolver {
   const base = actorBaseOf(resources);
   // the same words come back sentence after sentence ("Iran", "the White House"): ask once per day
-  const cache = new Map<string, ActorRefData | null>();
+  // (by date, then words: two look-ups on strings at hand, no joined key to build for each phrase)
+  const cache = new Map<string, Map<string, ActorRefData | null>>();
+  let cached = 0;
   return {
     resolve(text, date) {
-      const key = `${date ?? ''}\u0000${text}`;
-      const hit = cache.get(key);
+      let byText = cache.get(date ?? '');
+      const hit = byText?.get(text);
       if (hit !== undefined) return hit;
-      if (cache.size > 20_000) cache.clear();
+      if (cached > 20_000) { cache.clear(); cached = 0; byText = undefined; }
+      if (!byText) { byText = new Map(); cache.set(date ?? '', byText); }
       const r = base.resolve(text, { date });
       const sector = r ? r.sector ?? (r.country && !NON_STATE.has(r.country) ? 'GOV' : null) : null;
       const ref = r ? { name: r.name, country: r.country, sector } : null;
-      cache.set(key, ref);
+      byText.set(text, ref);
+      cached++;
       return ref;
     },
   };

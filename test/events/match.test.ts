@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { LayerAnnotation } from '../../src/core/annotation.js';
+import { Gazetteer } from '../../src/stages/events/gazetteer.js';
+import { findTriggers, PatternSet, wordFormsOf } from '../../src/stages/events/match.js';
+import { analyse } from './helpers.js';
+
+type Token = LayerAnnotation<'token'>;
+
+/** The tokens of each sentence of a text of our own. */
+function sentencesOf(text: string): Token[][] {
+  const doc = analyse(text);
+  const tokens = doc.layer('token');
+  return doc.layer('sentence').map((s) => tokens.slice(s.data.firstToken, s.data.endToken));
+}
+
+const gazetteer = new Gazetteer();
+
+test('the gazetteer, indexed by first word, finds what trying every length finds', () => {
+  const text = 'The United States of America and the United Kingdom met in New York. South Korean and North Korean envoys '
+    + 'spoke with the U.S. and Papua New Guinea officials. The European Union and Trinidad and Tobago signed. '
+    + 'Officials from the Ivory Coast, Bosnia and Herzegovina and the Central African Republic said nothing.';
+  let hits = 0;
+  for (const tokens of sentencesOf(text)) {
+    for (let i = 0; i < tokens.length; i++) {
+      for (const end of [tokens.length, Math.min(tokens.length, i + 2)]) {
+        let expected: { id: string; n: number } | null = null;
+        for (let n = Math.min(gazetteer.longest, end - i); n >= 1 && !expected; n--) {
+          const entry = gazetteer.lookup(tokens.slice(i, i + n).map((t) => t.data.normal));
+          if (entry) expected = { id: entry.id, n };
+        }
+        const found = gazetteer.longestAt(tokens, i, end);
+        assert.deepEqual(found && { id: found.entry.id, n: found.n }, expected, `at "${tokens[i]!.data.value}" up to ${end}`);
+        if (found) hits++;
+      }
+    }
+  }
+  assert.ok(hits >= 10, `the text names places (${hits} found)`);
+});
+
+test('the longest trigger wins, a look-alike is blocked, and a lone trigger is returned as found', () => {
+  const [held, released, expelled] = sentencesOf('Ecuador and Peru held long talks in Lima. Chile released a statement on Monday. '
+    + 'Bolivia expelled the consul.');
+  const talks = findTriggers(held!);
+  assert.deepEqual(talks.map((m) => m.entry.id), ['trigger.consult.hold-talks']);
+  assert.equal(talks[0]!.tokens.length, 2);
+  assert.ok(!findTriggers(released!).some((m) => m.entry.id.startsWith('trigger.retreat.release')), 'a released statement is no release');
+  assert.equal(findTriggers(expelled!).length, 1);
+});
+
+test('a word seen before a pattern that uses it is compiled is matched by that pattern', () => {
+  const [tokens] = sentencesOf('Lanterns filled the harbour.');
+  const lantern = tokens!.find((t) => t.data.normal === 'lanterns')!;
+  assert.deepEqual(wordFormsOf(lantern).ids, [], 'no shipped pattern uses the word');
+  const set = new PatternSet([{ pattern: 'lantern' }]);
+  assert.ok(set.starts('lantern'));
+  assert.equal(wordFormsOf(lantern).ids.length, 1, 'the word forms were computed again with the new word');
+});

@@ -8,6 +8,7 @@ import { buildLexicon } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
+import { loadFrameFilter } from './filter.js';
 
 export const ATTRIBUTIONS_VERSION = '1.0.0';
 
@@ -209,6 +210,8 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
  */
 export const attributionsStage: StageFactory = (resources) => {
   const lexicon = resources.once('attributions.lexicon', buildLexicon);
+  // the trained filter that drops unlikely candidates (null when untrained, or for training itself)
+  const filter = resources.once('attributions.frameFilter', loadFrameFilter);
   const actors = actorBaseOf(resources);
   // the actor base composes descriptions word by word: the same few group names recur in every article
   const described = new Map<string, ReturnType<Describe>>();
@@ -241,6 +244,8 @@ export const attributionsStage: StageFactory = (resources) => {
           // "some regard X as Y": any tag will do when the "as" follows (but not "with regard to")
           const completed = entry.needs !== null && toks.slice(i + 1, i + 14).some((x) => x.low === entry.needs) && toks[i - 1]?.low !== 'with';
           if (entry.needs !== null && !completed) return;
+          // a learned form that is an auxiliary or a preposition here ("has", "is", "about") is part of a longer cue, not one
+          if (entry.id.startsWith('cue.learned.') && entry.precision < 0.3 && t.pos !== 'VERB') return;
           if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos) && !verbBeforeThat && !completed) return;
           const quoted = insideQuote(quotes, t.start, t.end);
           // "I think" inside someone's quotation is part of their words, not a belief of its own
@@ -260,7 +265,8 @@ export const attributionsStage: StageFactory = (resources) => {
         }
       }
       frames.push(...dashCredits(doc, quotes), ...transcriptTurns(doc));
-      const kept = dedupe(frames);
+      const likely = filter ? frames.filter((f) => filter.probability(doc.text, { ...f, kind: kindOf(f.content, quotes) }) >= filter.threshold) : frames;
+      const kept = dedupe(likely);
       continueQuotes(doc, kept, quotes);
       const resolver = new SpeakerResolver(doc, describe);
       kept.sort((a, b) => a.cue.start - b.cue.start);

@@ -314,10 +314,12 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     const subj = v > 0 ? npBefore(toks, skipAuxBack(toks, v)) : null;
     const from = contentStart(toks, cueEnd, entry);
     const after = trimmed(toks, from, endOfContent(toks, from));
-    if (!after || !subj) return null;
+    // "who decried the deal long before taking office and promised that ...": the earlier cue's source
+    const shared = coordinated && !subj ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start)?.source ?? null : null;
+    if (!after || (!subj && !shared)) return null;
     return {
       ...base, rule: `${entry.id}.${bySaying ? 'by-saying' : 'coordinated'}`, confidence: entry.precision * 0.8,
-      cue: bySaying ? range(toks, v, at + 1) : cue, content: range(toks, after[0], after[1]), source: range(toks, subj[0], subj[1]),
+      cue: bySaying ? range(toks, v, at + 1) : cue, content: range(toks, after[0], after[1]), source: subj ? range(toks, subj[0], subj[1]) : shared,
     };
   }
   // "X, who said ...": the relative pronoun stands for the noun phrase before the comma
@@ -366,7 +368,9 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
 
   // CONTENT after the cue
   const from = contentStart(toks, cueEnd, entry);
-  const to = endOfContent(toks, from);
+  let to = endOfContent(toks, from);
+  // "backed Jeb Bush for president last year": a cue that takes a noun phrase reports just that phrase
+  if (takesNounPhrase(entry)) to = nounPhraseContentEnd(toks, from, to);
   const after = trimmed(toks, from, to);
   if (!after || toks.slice(after[0], after[1]).filter(isWord).length < 2) return null;
   let source = subject;
@@ -397,12 +401,51 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   };
 }
 
+/** Cue forms whose contents in PolNeAR train are short noun phrases ("endorsed Trump", "criticizing police tactics"). */
+export const NP_CUE_MAX_WORDS = 7;
+const takesNounPhrase = (entry: CueEntry) => entry.contentWords !== null && entry.contentWords <= NP_CUE_MAX_WORDS;
+
+/**
+ * Where the object of a noun-phrase cue ends: after the phrase and its "of"/"for" complements and
+ * coordinated nouns, before an adjunct ("last week", "at a rally", ", the former governor").
+ * A phrase followed by a verb is the subject of a clause ("said the plan would fail"): the clause runs on.
+ */
+function nounPhraseContentEnd(toks: readonly Tok[], from: number, to: number): number {
+  if (from >= to || toks[from]!.low === 'that' || OPEN_QUOTE.test(toks[from]!.value)) return to;
+  let np = npAfter(toks, from, to);
+  if (!np) return to;
+  for (;;) {
+    const next: Tok | undefined = toks[np[1]];
+    const joins: boolean = !!next && (next.low === 'of' || next.low === 'for' || (next.low === 'and' && toks[np[1] + 1]?.pos !== 'VERB'));
+    const more: [number, number] | null = joins ? npAfter(toks, np[1] + 1, to) : null;
+    if (!more) break;
+    np = [np[0], more[1]];
+  }
+  const next = toks[np[1]];
+  if (!next || np[1] >= to) return to;
+  if (next.pos === 'VERB' || next.pos === 'AUX' || next.low === 'to' || next.low === 'as' || OPEN_QUOTE.test(next.value) || CLOSE_QUOTE.test(next.value)) return to;
+  // a time word after the noun stops the phrase too ("Trump last week")
+  let end = np[1];
+  while (end - 1 > np[0] && DAY_WORD.test(toks[end - 1]!.low)) end--;
+  return end;
+}
+
+const IRREGULAR_PAST = new Set(['said', 'told', 'wrote', 'made', 'took', 'gave', 'went', 'came', 'left', 'sent', 'got', 'thought', 'felt', 'met', 'led', 'spoke']);
+/** A verb form that heads a clause of its own: "has", "calls", "called", "said" (not "raise", "raising"). */
+function isFiniteVerb(t: Tok): boolean {
+  if (t.pos === 'AUX') return !['be', 'been', 'being', 'to'].includes(t.low);
+  return t.pos === 'VERB' && (/[^s]s$|ed$/.test(t.low) || IRREGULAR_PAST.has(t.low));
+}
+
 /** The content after a cue runs to the end of the sentence, or to ", adding/saying" that starts the next. */
 function endOfContent(toks: readonly Tok[], from: number): number {
   for (let j = from + 1; j < toks.length - 1; j++) {
     // a semicolon, or a comma before a contrast, ends what the cue reports
     if (toks[j]!.low === ';') return j;
     if (toks[j]!.low === ',' && ['but', 'while', 'although', 'though', 'whereas', 'especially'].includes(toks[j + 1]!.low)) return j;
+    // "he respects Clinton and calls her ...": a second finite verb with no subject of its own
+    // belongs to the cue's subject, not to what the cue reports
+    if ((toks[j]!.low === 'and' || toks[j]!.low === 'but') && isFiniteVerb(toks[j + 1]!) && j - from >= 3) return j;
     if ((toks[j]!.low === ',' || toks[j]!.low === 'and') && PARTICIPLE.test(toks[j + 1]!.low) && ['adding', 'saying', 'noting', 'arguing', 'insisting', 'stressing', 'warning', 'explaining', 'citing', 'calling', 'claiming', 'stating', 'telling', 'asserting', 'declaring', 'urging', 'promising', 'acknowledging', 'describing', 'accusing', 'suggesting', 'writing', 'asking'].includes(toks[j + 1]!.low)) return j;
   }
   return toks.length;

@@ -4,7 +4,7 @@ import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../pipeline/stage.js';
 import { framesOf, npBefore, type CueAt, type Frame, type Tok } from './frames.js';
 import { actorBaseOf } from '../../actors/index.js';
-import { buildLexicon } from './lexicon.js';
+import { buildLexicon, type CueEntry } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
@@ -36,14 +36,39 @@ interface Placed extends Frame {
   inQuote: boolean;
 }
 
-function toksOf(doc: Document, first: number, end: number): Tok[] {
+/** What the stage knows of a word form: its lower case, and its cue entry if it has one. */
+interface WordInfo { readonly low: string; readonly entry: CueEntry | undefined }
+
+/**
+ * Word forms seen so far, by their exact spelling: one look-up per token gives both its lower case
+ * and its cue entry (the same few thousand forms recur in every article).
+ */
+function wordInfoOf(lexicon: ReadonlyMap<string, CueEntry>): (value: string) => WordInfo {
+  const known = new Map<string, WordInfo>();
+  return (value) => {
+    let info = known.get(value);
+    if (info === undefined) {
+      const low = value.toLowerCase().replace(/’/g, "'");
+      info = { low, entry: lexicon.get(low) };
+      if (known.size > 50000) known.clear();
+      known.set(value, info);
+    }
+    return info;
+  };
+}
+
+/** The document's tokens as the frame rules see them, made once per document, with their cue entries. */
+function toksOfDocument(doc: Document, infoOf: (value: string) => WordInfo): { toks: Tok[]; entries: (CueEntry | undefined)[] } {
   const all = doc.layer('token');
-  const out: Tok[] = [];
-  for (let i = first; i < end; i++) {
+  const toks: Tok[] = new Array(all.length);
+  const entries: (CueEntry | undefined)[] = new Array(all.length);
+  for (let i = 0; i < all.length; i++) {
     const t = all[i]!;
-    out.push({ start: t.start, end: t.end, value: t.data.value, low: t.data.value.toLowerCase().replace(/’/g, "'"), pos: t.data.pos });
+    const info = infoOf(t.data.value);
+    toks[i] = { start: t.start, end: t.end, value: t.data.value, low: info.low, pos: t.data.pos };
+    entries[i] = info.entry;
   }
-  return out;
+  return { toks, entries };
 }
 
 /** Headline style "Pompeo: Iran must change": a short name, a colon, and the words. */
@@ -87,9 +112,15 @@ function quoteAfter(text: string, quotes: readonly Quote[], cueEnd: number, sent
 
 /** Direct, indirect or mixed: how much of the content lies inside quotation marks. */
 function kindOf(content: Range, quotes: readonly Quote[]): AttributionKind {
-  const inside = quotes.filter((q) => q.start < content.end && q.end > content.start);
-  if (!inside.length) return 'indirect';
-  const covered = inside.reduce((n, q) => n + Math.min(q.end, content.end) - Math.max(q.start, content.start), 0);
+  let covered = 0, any = false;
+  // quotes are sorted by start: none after the content's end can overlap it
+  for (const q of quotes) {
+    if (q.start >= content.end) break;
+    if (q.end <= content.start) continue;
+    any = true;
+    covered += Math.min(q.end, content.end) - Math.max(q.start, content.start);
+  }
+  if (!any) return 'indirect';
   return covered >= (content.end - content.start) * 0.85 ? 'direct' : 'mixed';
 }
 
@@ -210,6 +241,7 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
  */
 export const attributionsStage: StageFactory = (resources) => {
   const lexicon = resources.once('attributions.lexicon', buildLexicon);
+  const infoOf = wordInfoOf(lexicon);
   // the trained filter that drops unlikely candidates (null when untrained, or for training itself)
   const filter = resources.once('attributions.frameFilter', loadFrameFilter);
   const actors = actorBaseOf(resources);
@@ -233,11 +265,13 @@ export const attributionsStage: StageFactory = (resources) => {
     run(doc, out) {
       const quotes = findQuotes(doc.text, doc.layer('paragraph'));
       const frames: Placed[] = [];
+      const { toks: docToks, entries } = toksOfDocument(doc, infoOf);
       for (const s of doc.layer('sentence')) {
-        const toks = toksOf(doc, s.data.firstToken, s.data.endToken);
+        const first = s.data.firstToken;
+        const toks = docToks.slice(first, s.data.endToken);
         const cues: CueAt[] = [];
         toks.forEach((t, i) => {
-          const entry = lexicon.get(t.low);
+          const entry = entries[first + i];
           if (!entry) return;
           // "the minister fears that ...": a verb the tagger took for a plural noun
           const verbBeforeThat = t.pos === 'NOUN' && /s$/.test(t.low) && toks[i + 1]?.low === 'that' && toks[i - 1]?.pos !== 'DET';
@@ -265,7 +299,7 @@ export const attributionsStage: StageFactory = (resources) => {
         }
       }
       frames.push(...dashCredits(doc, quotes), ...transcriptTurns(doc));
-      const likely = filter ? frames.filter((f) => filter.probability(doc.text, { ...f, kind: kindOf(f.content, quotes) }) >= filter.threshold) : frames;
+      const likely = filter ? frames.filter((f) => filter.probability(doc.text, { rule: f.rule, cue: f.cue, content: f.content, source: f.source, kind: kindOf(f.content, quotes) }) >= filter.threshold) : frames;
       const kept = dedupe(likely);
       continueQuotes(doc, kept, quotes);
       const resolver = new SpeakerResolver(doc, describe);

@@ -42,6 +42,16 @@ const isPunct = (t: Tok | undefined) => !t || t.pos === 'PUNCT' || /^[^\p{L}\p{N
 const isWord = (t: Tok | undefined) => !!t && /[\p{L}\p{N}]/u.test(t.value);
 const range = (toks: readonly Tok[], a: number, b: number): Range => ({ start: toks[a]!.start, end: toks[b - 1]!.end });
 
+const RULES = new WeakMap<CueEntry, Map<string, string>>();
+/** The rule id of a frame shape for a cue entry ("cue.say.content-after"), made once per entry and shape. */
+function ruleOf(entry: CueEntry, shape: string): string {
+  let byShape = RULES.get(entry);
+  if (!byShape) RULES.set(entry, (byShape = new Map()));
+  let rule = byShape.get(shape);
+  if (rule === undefined) byShape.set(shape, (rule = `${entry.id}.${shape}`));
+  return rule;
+}
+
 /** Tokens [a, b) with punctuation trimmed from both ends, or null when no word is left. */
 function trimmed(toks: readonly Tok[], a: number, b: number): [number, number] | null {
   while (a < b && !isWord(toks[a])) a++;
@@ -234,18 +244,18 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
         // “Sanctions,” the minister said, “are ...”: one quotation in two parts
         const first = c.quoteBefore.range, second = c.quoteAfter.range;
         return {
-          ...base, rule: `${entry.id}.split-quote`, confidence: 0.9, content: { start: first.start, end: second.end }, contentParts: [first, second],
+          ...base, rule: ruleOf(entry, 'split-quote'), confidence: 0.9, content: { start: first.start, end: second.end }, contentParts: [first, second],
           source: source ? range(toks, source[0], source[1]) : null,
         };
       }
-      return { ...base, rule: `${entry.id}.quote-before`, confidence: 0.9, content: c.quoteBefore.range, source: source ? range(toks, source[0], source[1]) : null };
+      return { ...base, rule: ruleOf(entry, 'quote-before'), confidence: 0.9, content: c.quoteBefore.range, source: source ? range(toks, source[0], source[1]) : null };
     }
   }
   if (c.quoteAfter) {
     const subjEnd = skipAuxBack(toks, at);
     let subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
     if (!subject && subjEnd > 2 && toks[subjEnd - 1]!.low === ',') subject = appositiveSubject(toks, subjEnd - 1);
-    return { ...base, rule: `${entry.id}.quote-after`, confidence: 0.85, content: c.quoteAfter.range, source: subject ? range(toks, subject[0], subject[1]) : null };
+    return { ...base, rule: ruleOf(entry, 'quote-after'), confidence: 0.85, content: c.quoteAfter.range, source: subject ? range(toks, subject[0], subject[1]) : null };
   }
   return null;
 }
@@ -271,11 +281,11 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     np = [np[0], b];
     const before = trimmed(toks, 0, at);
     if (before && before[1] - before[0] >= 3) {
-      return { ...base, rule: `${entry.id}.after-content`, confidence: 0.85, content: range(toks, before[0], before[1]), source: range(toks, np[0], np[1]) };
+      return { ...base, rule: ruleOf(entry, 'after-content'), confidence: 0.85, content: range(toks, before[0], before[1]), source: range(toks, np[0], np[1]) };
     }
     const after = trimmed(toks, b, n);
     if (!after) return null;
-    return { ...base, rule: `${entry.id}.before-content`, confidence: 0.85, content: range(toks, after[0], after[1]), source: range(toks, np[0], np[1]) };
+    return { ...base, rule: ruleOf(entry, 'before-content'), confidence: 0.85, content: range(toks, after[0], after[1]), source: range(toks, np[0], np[1]) };
   }
 
   // "X quoted him as saying CONTENT"
@@ -301,7 +311,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   if (toks[cueEnd]?.low === 'by' && subjEnd < at && ['was', 'were', 'is', 'are', 'been', 'being'].includes(toks[subjEnd]!.low)) {
     const by = npAfter(toks, cueEnd + 1);
     if (by && subject) {
-      return { ...base, rule: `${entry.id}.passive`, confidence: 0.6, content: range(toks, subject[0], subject[1]), source: range(toks, by[0], by[1]) };
+      return { ...base, rule: ruleOf(entry, 'passive'), confidence: 0.6, content: range(toks, subject[0], subject[1]), source: range(toks, by[0], by[1]) };
     }
   }
   // "X clarified it by saying ...": the subject is the clause's, before its verb
@@ -318,7 +328,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     const shared = coordinated && !subj ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start)?.source ?? null : null;
     if (!after || (!subj && !shared)) return null;
     return {
-      ...base, rule: `${entry.id}.${bySaying ? 'by-saying' : 'coordinated'}`, confidence: entry.precision * 0.8,
+      ...base, rule: ruleOf(entry, bySaying ? 'by-saying' : 'coordinated'), confidence: entry.precision * 0.8,
       cue: bySaying ? range(toks, v, at + 1) : cue, content: range(toks, after[0], after[1]), source: subj ? range(toks, subj[0], subj[1]) : shared,
     };
   }
@@ -354,14 +364,14 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
         if (rest) {
           const second = range(toks, rest[0], rest[1]);
           const main = second.end - second.start > first.end - first.start ? second : first;
-          return { ...base, rule: `${entry.id}.split-quote`, confidence: 0.85, content: main, contentParts: [first, second], source: source ? range(toks, source[0], source[1]) : null };
+          return { ...base, rule: ruleOf(entry, 'split-quote'), confidence: 0.85, content: main, contentParts: [first, second], source: source ? range(toks, source[0], source[1]) : null };
         }
       }
       const tailWords = toks.slice(tailStart).filter(isWord).length;
       const tailFirst = toks.slice(tailStart).find(isWord);
       const adjunct = !tailFirst || ['ADP', 'ADV', 'SCONJ'].includes(tailFirst.pos) || DAY_WORD.test(tailFirst.low) || isPunct(toks[tailStart]);
       if (tailWords <= 8 && adjunct && !toks.slice(tailStart).some((t) => t.low === 'that')) {
-        return { ...base, rule: `${entry.id}.content-before`, confidence: 0.8, content: first, source: source ? range(toks, source[0], source[1]) : null };
+        return { ...base, rule: ruleOf(entry, 'content-before'), confidence: 0.8, content: first, source: source ? range(toks, source[0], source[1]) : null };
       }
     }
   }
@@ -377,7 +387,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   let sharesSourceWith: number | undefined;
   const sharer = participle ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start) : undefined;
   if (participle && sharer) {
-    return { ...base, rule: `${entry.id}.participle`, confidence: entry.precision * 0.85, content: range(toks, after[0], after[1]), source: sharer.source };
+    return { ...base, rule: ruleOf(entry, 'participle'), confidence: entry.precision * 0.85, content: range(toks, after[0], after[1]), source: sharer.source };
   }
   if (participle && at > 1) {
     // ", stating that ...": the subject of the clause the participle hangs on
@@ -385,7 +395,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     while (v >= 0 && toks[v]!.pos !== 'VERB') v--;
     const subj = v > 0 ? npBefore(toks, skipAuxBack(toks, v)) : null;
     if (subj) return {
-      ...base, rule: `${entry.id}.participle`, confidence: entry.precision * 0.85,
+      ...base, rule: ruleOf(entry, 'participle'), confidence: entry.precision * 0.85,
       content: range(toks, after[0], after[1]), source: range(toks, subj[0], subj[1]),
     };
   }
@@ -395,7 +405,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     else if (!subject) { const s = npAfter(toks, 0); source = s && s[1] < at ? s : null; }
   }
   return {
-    ...base, rule: `${entry.id}.content-after`, confidence: entry.precision * 0.9,
+    ...base, rule: ruleOf(entry, 'content-after'), confidence: entry.precision * 0.9,
     content: range(toks, after[0], after[1]), source: source ? range(toks, source[0], source[1]) : null,
     ...(sharesSourceWith !== undefined ? { sharesSourceWith } : {}),
   };

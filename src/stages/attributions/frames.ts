@@ -1,5 +1,5 @@
 import type { Range } from '../../core/span.js';
-import type { CueEntry } from './lexicon.js';
+import type { CueEntry, FrameShape } from './lexicon.js';
 
 /** A token as the frame rules see it. */
 export interface Tok {
@@ -42,15 +42,8 @@ const isPunct = (t: Tok | undefined) => !t || t.pos === 'PUNCT' || /^[^\p{L}\p{N
 const isWord = (t: Tok | undefined) => !!t && /[\p{L}\p{N}]/u.test(t.value);
 const range = (toks: readonly Tok[], a: number, b: number): Range => ({ start: toks[a]!.start, end: toks[b - 1]!.end });
 
-const RULES = new WeakMap<CueEntry, Map<string, string>>();
-/** The rule id of a frame shape for a cue entry ("cue.say.content-after"), made once per entry and shape. */
-function ruleOf(entry: CueEntry, shape: string): string {
-  let byShape = RULES.get(entry);
-  if (!byShape) RULES.set(entry, (byShape = new Map()));
-  let rule = byShape.get(shape);
-  if (rule === undefined) byShape.set(shape, (rule = `${entry.id}.${shape}`));
-  return rule;
-}
+/** The rule id of a frame shape for a cue entry ("cue.say.content-after"), made once with the lexicon. */
+const ruleOf = (entry: CueEntry, shape: FrameShape): string => entry.rules[shape];
 
 /** Tokens [a, b) with punctuation trimmed from both ends, or null when no word is left. */
 function trimmed(toks: readonly Tok[], a: number, b: number): [number, number] | null {

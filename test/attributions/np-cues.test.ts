@@ -63,3 +63,11 @@ test('outlet names are whole words: "Foxconn" and "APEC" are not outlets, "Fox" 
   assert.deepEqual(findOutlets('He told Fox News and the AP.').map((o) => o.name), ['Fox News', 'Associated Press']);
   assert.deepEqual(findOutlets('A Fox Newsroom editor said so.').map((o) => o.name), ['Fox News']);
 });
+
+test('a following quotation credited to someone else does not continue the quote before it', () => {
+  const text = '“Turnout will be high this year,” said Mayor Lena Olsen.\n\n“The polling stations open at seven and close at nine,” Kovacs notes.';
+  const list = attributions(text);
+  const a = list.find((x) => x.content.includes('Turnout will be high'));
+  assert.ok(a, JSON.stringify(list));
+  assert.ok(!a.content.includes('polling stations'), a.content);
+});

@@ -37,7 +37,7 @@ interface Placed extends Frame {
 }
 
 /** What the stage knows of a word form: its lower case, and its cue entry if it has one. */
-interface WordInfo { readonly low: string; readonly entry: CueEntry | undefined }
+interface WordInfo { readonly low: string; readonly entry: CueEntry | undefined; readonly word: boolean }
 
 /**
  * Word forms seen so far, by their exact spelling: one look-up per token gives both its lower case
@@ -49,7 +49,7 @@ function wordInfoOf(lexicon: ReadonlyMap<string, CueEntry>): (value: string) => 
     let info = known.get(value);
     if (info === undefined) {
       const low = value.toLowerCase().replace(/’/g, "'");
-      info = { low, entry: lexicon.get(low) };
+      info = { low, entry: lexicon.get(low), word: /[\p{L}\p{N}]/u.test(value) };
       if (known.size > 50000) known.clear();
       known.set(value, info);
     }
@@ -65,7 +65,7 @@ function toksOfDocument(doc: Document, infoOf: (value: string) => WordInfo): { t
   for (let i = 0; i < all.length; i++) {
     const t = all[i]!;
     const info = infoOf(t.data.value);
-    toks[i] = { start: t.start, end: t.end, value: t.data.value, low: info.low, pos: t.data.pos };
+    toks[i] = { start: t.start, end: t.end, value: t.data.value, low: info.low, pos: t.data.pos, word: info.word };
     entries[i] = info.entry;
   }
   return { toks, entries };
@@ -192,6 +192,7 @@ function clipToQuote(f: Frame, quotes: readonly Quote[]): Frame | null {
 }
 
 const OPENING = /^[“"‘«„]|^''/;
+const CREDIT_AFTER = /^[\s,]*(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}\p{Ll}+[.!?]?\s*$/u;
 
 /**
  * “Sanctions are no dialogue,” he said. “How can he prove it?” — quotations that follow a quoted
@@ -223,6 +224,9 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
       // a quotation credited to someone with a dash is theirs
       const line = doc.text.slice(q.close + 1, (doc.text.indexOf('\n', q.close) + 1 || doc.text.length + 1) - 1);
       if (DASH_CREDIT.test(line)) break;
+      // “...,” Viguerie notes. — words after the closing mark credit the quotation to someone, even
+      // when their cue is not one the lexicon knows
+      if (CREDIT_AFTER.test(line)) break;
       parts.push({ start: q.start, end: q.end });
       i = last;
     }

@@ -68,8 +68,11 @@ function shapeOf(rule: string): string {
   return shape;
 }
 
-/** Receives one feature: a template and its value, or a pair of values for a conjoined template. */
-type Emit = (template: string, a: string, b?: string) => void;
+/** The feature templates, by the number visitFeatures gives each; a "+" joins two values. */
+const TEMPLATES = ['shape', 'cue', 'cue+shape', 'kind', 'kind+shape', 'prev', 'next', 'cue+next', 'cue+prev', 'src', 'src+shape', 'cue+src', 'src0', 'len', 'len+shape', 'cue+len', 'c0', 'cue+c0', 'capcue', 'cuewords'] as const;
+
+/** Receives one feature: a template (its index in TEMPLATES) and its value, or a pair of values for a conjoined template. */
+type Emit = (template: number, a: string, b?: string) => void;
 
 /**
  * The features of a candidate: the rule that found it, the cue word and its neighbours, what the
@@ -87,32 +90,32 @@ function visitFeatures(text: string, f: FrameView, emit: Emit): void {
   const c0 = low(content.words[0] ?? '');
   const prev = wordBeside(text, f.cue.start, -1), next = wordBeside(text, f.cue.end, 1);
   const len = bucket(content.count);
-  emit('shape', shape); emit('cue', cue); emit('cue+shape', cue, shape); emit('kind', f.kind); emit('kind+shape', f.kind, shape);
-  emit('prev', prev); emit('next', next); emit('cue+next', cue, next); emit('cue+prev', cue, prev);
-  emit('src', srcKind); emit('src+shape', srcKind, shape); emit('cue+src', cue, srcKind);
-  if (srcKind === 'pron' || srcKind === 'lower') emit('src0', low(src0));
-  emit('len', len); emit('len+shape', len, shape); emit('cue+len', cue, len); emit('c0', c0); emit('cue+c0', cue, c0 === 'that' ? 'that' : '');
-  emit('capcue', cueWords.words.length && startsUpper(cueWords.words[0]!) ? 'true' : 'false'); emit('cuewords', String(Math.min(3, cueWords.count)));
+  emit(0 /* shape */, shape); emit(1 /* cue */, cue); emit(2 /* cue+shape */, cue, shape); emit(3 /* kind */, f.kind); emit(4 /* kind+shape */, f.kind, shape);
+  emit(5 /* prev */, prev); emit(6 /* next */, next); emit(7 /* cue+next */, cue, next); emit(8 /* cue+prev */, cue, prev);
+  emit(9 /* src */, srcKind); emit(10 /* src+shape */, srcKind, shape); emit(11 /* cue+src */, cue, srcKind);
+  if (srcKind === 'pron' || srcKind === 'lower') emit(12 /* src0 */, low(src0));
+  emit(13 /* len */, len); emit(14 /* len+shape */, len, shape); emit(15 /* cue+len */, cue, len); emit(16 /* c0 */, c0); emit(17 /* cue+c0 */, cue, c0 === 'that' ? 'that' : '');
+  emit(18 /* capcue */, cueWords.words.length && startsUpper(cueWords.words[0]!) ? 'true' : 'false'); emit(19 /* cuewords */, String(Math.min(3, cueWords.count)));
 }
 
 /** The features of a candidate as strings ("cue+shape=said|content-after"), as the training script sees them. */
 export function frameFeatures(text: string, f: FrameView): string[] {
   const out: string[] = [];
-  visitFeatures(text, f, (t, a, b) => out.push(b === undefined ? `${t}=${a}` : `${t}=${a}|${b}`));
+  visitFeatures(text, f, (t, a, b) => out.push(b === undefined ? `${TEMPLATES[t]}=${a}` : `${TEMPLATES[t]}=${a}|${b}`));
   return out;
 }
 
-/** Weights by template, then value, then (for conjoined templates) second value: no strings built per look-up. */
-type Table = Map<string, Map<string, number | Map<string, number>>>;
+/** Weights by template index, then value, then (for conjoined templates) second value: no strings built per look-up. */
+type Table = Map<string, number | Map<string, number>>[];
 
 function tableOf(weights: Record<string, number>): Table {
-  const table: Table = new Map();
+  const table: Table = TEMPLATES.map(() => new Map());
   for (const [key, w] of Object.entries(weights)) {
     const eq = key.indexOf('=');
-    const template = key.slice(0, eq), value = key.slice(eq + 1);
-    let byValue = table.get(template);
-    if (!byValue) table.set(template, (byValue = new Map()));
-    if (!template.includes('+')) { byValue.set(value, w); continue; }
+    const t = (TEMPLATES as readonly string[]).indexOf(key.slice(0, eq)), value = key.slice(eq + 1);
+    if (t < 0) continue;
+    const byValue = table[t]!;
+    if (!TEMPLATES[t]!.includes('+')) { byValue.set(value, w); continue; }
     const bar = value.indexOf('|');
     const a = value.slice(0, bar), b = value.slice(bar + 1);
     let byB = byValue.get(a);
@@ -132,7 +135,7 @@ export function loadFrameFilter(): FrameFilter | null {
     probability(text, f) {
       let z = w.bias;
       visitFeatures(text, f, (t, a, b) => {
-        const v = table.get(t)?.get(a);
+        const v = table[t]!.get(a);
         z += (b === undefined ? (typeof v === 'number' ? v : 0) : v instanceof Map ? v.get(b) ?? 0 : 0);
       });
       return 1 / (1 + Math.exp(-z));

@@ -9,6 +9,8 @@ export interface Tok {
   /** lower case, with ’ as ' */
   readonly low: string;
   readonly pos: string;
+  /** the token holds a letter or a digit (is not punctuation) */
+  readonly word: boolean;
 }
 
 /** One attribution found in a sentence, before speakers and via are resolved. */
@@ -38,8 +40,19 @@ const DAY_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tod
 const CLAUSE_OPENERS = new Set(['as', 'because', 'when', 'while', 'and', 'but', 'if', 'after', 'before', 'since', 'which', 'that', 'so', 'though', 'although', 'where', 'than', 'for', 'to', 'of', 'in']);
 const CLOSE_QUOTE = /^[”"’»›']+$/;
 const OPEN_QUOTE = /^[“"‘«‹']+$/;
-const isPunct = (t: Tok | undefined) => !t || t.pos === 'PUNCT' || /^[^\p{L}\p{N}]+$/u.test(t.value);
-const isWord = (t: Tok | undefined) => !!t && /[\p{L}\p{N}]/u.test(t.value);
+const isPunct = (t: Tok | undefined) => !t || t.pos === 'PUNCT' || !t.word;
+const isWord = (t: Tok | undefined) => !!t && t.word;
+/** How many word tokens lie in [a, b), counting no further than `max`. */
+function wordCount(toks: readonly Tok[], a: number, b: number, max = Infinity): number {
+  let n = 0;
+  for (let i = a; i < b && n < max; i++) if (toks[i]!.word) n++;
+  return n;
+}
+/** The first word token at or after `a`. */
+function firstWordFrom(toks: readonly Tok[], a: number): Tok | undefined {
+  for (let i = a; i < toks.length; i++) if (toks[i]!.word) return toks[i];
+  return undefined;
+}
 const range = (toks: readonly Tok[], a: number, b: number): Range => ({ start: toks[a]!.start, end: toks[b - 1]!.end });
 
 /** The rule id of a frame shape for a cue entry ("cue.say.content-after"), made once with the lexicon. */
@@ -360,8 +373,8 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
           return { ...base, rule: ruleOf(entry, 'split-quote'), confidence: 0.85, content: main, contentParts: [first, second], source: source ? range(toks, source[0], source[1]) : null };
         }
       }
-      const tailWords = toks.slice(tailStart).filter(isWord).length;
-      const tailFirst = toks.slice(tailStart).find(isWord);
+      const tailWords = wordCount(toks, tailStart, toks.length, 9);
+      const tailFirst = firstWordFrom(toks, tailStart);
       const adjunct = !tailFirst || ['ADP', 'ADV', 'SCONJ'].includes(tailFirst.pos) || DAY_WORD.test(tailFirst.low) || isPunct(toks[tailStart]);
       if (tailWords <= 8 && adjunct && !toks.slice(tailStart).some((t) => t.low === 'that')) {
         return { ...base, rule: ruleOf(entry, 'content-before'), confidence: 0.8, content: first, source: source ? range(toks, source[0], source[1]) : null };
@@ -375,7 +388,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   // "backed Jeb Bush for president last year": a cue that takes a noun phrase reports just that phrase
   if (takesNounPhrase(entry)) to = nounPhraseContentEnd(toks, from, to);
   const after = trimmed(toks, from, to);
-  if (!after || toks.slice(after[0], after[1]).filter(isWord).length < 2) return null;
+  if (!after || wordCount(toks, after[0], after[1], 2) < 2) return null;
   let source = subject;
   let sharesSourceWith: number | undefined;
   const sharer = participle ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start) : undefined;

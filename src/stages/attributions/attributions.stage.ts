@@ -71,6 +71,15 @@ function toksOfDocument(doc: Document, infoOf: (value: string) => WordInfo): { t
   return { toks, entries };
 }
 
+/** A frame placed in its sentence, every field written out: one object shape for all frames keeps this fast. */
+function place(f: Frame, sentence: Range, inQuote: boolean): Placed {
+  return {
+    rule: f.rule, confidence: f.confidence, cue: f.cue, cueTokens: f.cueTokens, content: f.content, contentParts: f.contentParts,
+    source: f.source, sharesSourceWith: f.sharesSourceWith, relay: f.relay, belief: f.belief,
+    sentence, id: 0, speaker: null, via: [], parent: null, inQuote,
+  };
+}
+
 /** Headline style "Pompeo: Iran must change": a short name, a colon, and the words. */
 function headlineColon(toks: readonly Tok[]): Frame | null {
   const colon = toks.findIndex((t) => t.value === ':');
@@ -299,7 +308,7 @@ export const attributionsStage: StageFactory = (resources) => {
           // inside a quotation, "I said", "you say", "he said" are the quoted speaker's own words; a
           // named or described third party ("the president said ...") is a report worth keeping
           if (f && inQuote && (!f.source || QUOTED_PRONOUN.test(doc.text.slice(f.source.start, f.source.end)))) continue;
-          if (f) frames.push({ ...f, sentence: s, id: 0, speaker: null, via: [], parent: null, inQuote });
+          if (f) frames.push(place(f, s, inQuote));
         }
       }
       frames.push(...dashCredits(doc, quotes), ...transcriptTurns(doc));

@@ -29,6 +29,13 @@ const NAME_RUN = /(?:\p{Lu}[\p{L}’'.-]+)(?:\s+(?:\p{Lu}[\p{L}’'.-]+|de|al|bi
 const TITLE = /^(?:president|minister|secretary|senator|sen\.|rep\.|gov\.|governor|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|chief|general|gen\.|ambassador|director|mayor|premier|chancellor|envoy|judge|speaker|king|queen|prince|commander|adviser|advisor|officer|head|lawmaker|congressman|congresswoman|representative|candidate|nominee|pope|ayatollah|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?)$/i;
 const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'If', 'When', 'While', 'After', 'Before', 'As', 'For', 'With', 'According', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mr', 'Mrs', 'Ms', 'Dr', 'So', 'Yet', 'Still', 'However', 'There', 'Some', 'Many', 'What', 'Why', 'How', 'Who', 'Not', 'No']);
 
+/** How many words a name has (words are single-space separated, as split(' ') counts them). */
+function wordsIn(name: string): number {
+  let n = 1;
+  for (let i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 /** A capitalised run of words reduced to the name in it (leading function words dropped). */
 function cleanName(run: string): string | null {
   let words = run.split(/\s+/);
@@ -80,12 +87,12 @@ export class SpeakerResolver {
     }
     this.candidates.sort((a, b) => a.span.start - b.span.start);
     for (const c of this.candidates) {
-      const words = c.name.split(' ');
-      if (words.length < 2) continue;
-      const last = words[words.length - 1]!;
+      const sp = c.name.lastIndexOf(' ');
+      if (sp < 0) continue;
+      const last = c.name.slice(sp + 1);
       let list = this.fullNames.get(last);
       if (!list) this.fullNames.set(last, (list = []));
-      list.push({ c, words: words.length });
+      list.push({ c, words: wordsIn(c.name) });
     }
   }
 
@@ -112,8 +119,8 @@ export class SpeakerResolver {
   /** The full name of a surname or a short name, from the first fuller mention before `at`. */
   private expand(c: Candidate, at: number): Candidate {
     if (c.type === 'MEDIA') return c;
-    const words = c.name.split(' ');
-    const fuller = this.fullNames.get(words[words.length - 1]!)?.find((o) => o.c.at < at && o.words > words.length && o.c.name !== c.name)?.c;
+    const n = wordsIn(c.name);
+    const fuller = this.fullNames.get(c.name.slice(c.name.lastIndexOf(' ') + 1))?.find((o) => o.c.at < at && o.words > n && o.c.name !== c.name)?.c;
     return fuller ? { ...c, name: fuller.name, type: 'PERSON', country: fuller.country ?? c.country, sector: fuller.sector ?? c.sector, ...(fuller.entity !== undefined ? { entity: fuller.entity } : {}) } : c;
   }
 

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const arg = (n, d) => { const i = process.argv.indexOf(n); return i >= 0 ? process.argv[i + 1] : d; };
-const SHARED = process.env.SHARED ?? new URL('../../shared', import.meta.url).pathname;
+const nearest = ['../../shared', '../../../shared'].map((p) => new URL(p, import.meta.url).pathname).find((p) => fs.existsSync(p));
+const SHARED = process.env.SHARED ?? nearest ?? new URL('../../shared', import.meta.url).pathname;
 const TRAIN = arg('--train', path.join(SHARED, 'data/polnear/train'));
 const OUT = new URL('../src/stages/attributions/cues.learned.json', import.meta.url).pathname;
 const MIN_COUNT = 8, MIN_PRECISION = 0.08;

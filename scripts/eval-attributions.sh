@@ -3,7 +3,9 @@
 # Usage: sh scripts/eval-attributions.sh [dev|train]
 set -e
 cd "$(dirname "$0")/.."
+# ../shared from the main tree; from a worktree under wt/, ../../shared
 SHARED=${SHARED:-../shared}
+[ -d "$SHARED" ] || SHARED=../../shared
 SPLIT=${1:-dev}
 TMP=${TMPDIR:-/tmp}/dossier-attributions
 mkdir -p "$TMP/seed-gold"

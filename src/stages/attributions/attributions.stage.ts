@@ -4,10 +4,11 @@ import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../pipeline/stage.js';
 import { framesOf, npBefore, type CueAt, type Frame, type Tok } from './frames.js';
 import { actorBaseOf } from '../../actors/index.js';
-import { buildLexicon } from './lexicon.js';
+import { buildLexicon, type CueEntry } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
+import { loadFrameFilter } from './filter.js';
 
 export const ATTRIBUTIONS_VERSION = '1.0.0';
 
@@ -35,14 +36,48 @@ interface Placed extends Frame {
   inQuote: boolean;
 }
 
-function toksOf(doc: Document, first: number, end: number): Tok[] {
+/** What the stage knows of a word form: its lower case, and its cue entry if it has one. */
+interface WordInfo { readonly low: string; readonly entry: CueEntry | undefined; readonly word: boolean }
+
+/**
+ * Word forms seen so far, by their exact spelling: one look-up per token gives both its lower case
+ * and its cue entry (the same few thousand forms recur in every article).
+ */
+function wordInfoOf(lexicon: ReadonlyMap<string, CueEntry>): (value: string) => WordInfo {
+  const known = new Map<string, WordInfo>();
+  return (value) => {
+    let info = known.get(value);
+    if (info === undefined) {
+      const low = value.toLowerCase().replace(/’/g, "'");
+      info = { low, entry: lexicon.get(low), word: /[\p{L}\p{N}]/u.test(value) };
+      if (known.size > 50000) known.clear();
+      known.set(value, info);
+    }
+    return info;
+  };
+}
+
+/** The document's tokens as the frame rules see them, made once per document, with their cue entries. */
+function toksOfDocument(doc: Document, infoOf: (value: string) => WordInfo): { toks: Tok[]; entries: (CueEntry | undefined)[] } {
   const all = doc.layer('token');
-  const out: Tok[] = [];
-  for (let i = first; i < end; i++) {
+  const toks: Tok[] = new Array(all.length);
+  const entries: (CueEntry | undefined)[] = new Array(all.length);
+  for (let i = 0; i < all.length; i++) {
     const t = all[i]!;
-    out.push({ start: t.start, end: t.end, value: t.data.value, low: t.data.value.toLowerCase().replace(/’/g, "'"), pos: t.data.pos });
+    const info = infoOf(t.data.value);
+    toks[i] = { start: t.start, end: t.end, value: t.data.value, low: info.low, pos: t.data.pos, word: info.word };
+    entries[i] = info.entry;
   }
-  return out;
+  return { toks, entries };
+}
+
+/** A frame placed in its sentence, every field written out: one object shape for all frames keeps this fast. */
+function place(f: Frame, sentence: Range, inQuote: boolean): Placed {
+  return {
+    rule: f.rule, confidence: f.confidence, cue: f.cue, cueTokens: f.cueTokens, content: f.content, contentParts: f.contentParts,
+    source: f.source, sharesSourceWith: f.sharesSourceWith, relay: f.relay, belief: f.belief,
+    sentence, id: 0, speaker: null, via: [], parent: null, inQuote,
+  };
 }
 
 /** Headline style "Pompeo: Iran must change": a short name, a colon, and the words. */
@@ -86,9 +121,15 @@ function quoteAfter(text: string, quotes: readonly Quote[], cueEnd: number, sent
 
 /** Direct, indirect or mixed: how much of the content lies inside quotation marks. */
 function kindOf(content: Range, quotes: readonly Quote[]): AttributionKind {
-  const inside = quotes.filter((q) => q.start < content.end && q.end > content.start);
-  if (!inside.length) return 'indirect';
-  const covered = inside.reduce((n, q) => n + Math.min(q.end, content.end) - Math.max(q.start, content.start), 0);
+  let covered = 0, any = false;
+  // quotes are sorted by start: none after the content's end can overlap it
+  for (const q of quotes) {
+    if (q.start >= content.end) break;
+    if (q.end <= content.start) continue;
+    any = true;
+    covered += Math.min(q.end, content.end) - Math.max(q.start, content.start);
+  }
+  if (!any) return 'indirect';
   return covered >= (content.end - content.start) * 0.85 ? 'direct' : 'mixed';
 }
 
@@ -160,6 +201,7 @@ function clipToQuote(f: Frame, quotes: readonly Quote[]): Frame | null {
 }
 
 const OPENING = /^[“"‘«„]|^''/;
+const CREDIT_AFTER = /^[\s,]*(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}\p{Ll}+[.!?]?\s*$/u;
 
 /**
  * “Sanctions are no dialogue,” he said. “How can he prove it?” — quotations that follow a quoted
@@ -191,6 +233,9 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
       // a quotation credited to someone with a dash is theirs
       const line = doc.text.slice(q.close + 1, (doc.text.indexOf('\n', q.close) + 1 || doc.text.length + 1) - 1);
       if (DASH_CREDIT.test(line)) break;
+      // “...,” Viguerie notes. — words after the closing mark credit the quotation to someone, even
+      // when their cue is not one the lexicon knows
+      if (CREDIT_AFTER.test(line)) break;
       parts.push({ start: q.start, end: q.end });
       i = last;
     }
@@ -209,6 +254,9 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
  */
 export const attributionsStage: StageFactory = (resources) => {
   const lexicon = resources.once('attributions.lexicon', buildLexicon);
+  const infoOf = wordInfoOf(lexicon);
+  // the trained filter that drops unlikely candidates (null when untrained, or for training itself)
+  const filter = resources.once('attributions.frameFilter', loadFrameFilter);
   const actors = actorBaseOf(resources);
   // the actor base composes descriptions word by word: the same few group names recur in every article
   const described = new Map<string, ReturnType<Describe>>();
@@ -230,17 +278,21 @@ export const attributionsStage: StageFactory = (resources) => {
     run(doc, out) {
       const quotes = findQuotes(doc.text, doc.layer('paragraph'));
       const frames: Placed[] = [];
+      const { toks: docToks, entries } = toksOfDocument(doc, infoOf);
       for (const s of doc.layer('sentence')) {
-        const toks = toksOf(doc, s.data.firstToken, s.data.endToken);
+        const first = s.data.firstToken;
+        const toks = docToks.slice(first, s.data.endToken);
         const cues: CueAt[] = [];
         toks.forEach((t, i) => {
-          const entry = lexicon.get(t.low);
+          const entry = entries[first + i];
           if (!entry) return;
           // "the minister fears that ...": a verb the tagger took for a plural noun
           const verbBeforeThat = t.pos === 'NOUN' && /s$/.test(t.low) && toks[i + 1]?.low === 'that' && toks[i - 1]?.pos !== 'DET';
           // "some regard X as Y": any tag will do when the "as" follows (but not "with regard to")
           const completed = entry.needs !== null && toks.slice(i + 1, i + 14).some((x) => x.low === entry.needs) && toks[i - 1]?.low !== 'with';
           if (entry.needs !== null && !completed) return;
+          // a learned form that is an auxiliary or a preposition here ("has", "is", "about") is part of a longer cue, not one
+          if (entry.id.startsWith('cue.learned.') && entry.precision < 0.3 && t.pos !== 'VERB') return;
           if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos) && !verbBeforeThat && !completed) return;
           const quoted = insideQuote(quotes, t.start, t.end);
           // "I think" inside someone's quotation is part of their words, not a belief of its own
@@ -256,11 +308,12 @@ export const attributionsStage: StageFactory = (resources) => {
           // inside a quotation, "I said", "you say", "he said" are the quoted speaker's own words; a
           // named or described third party ("the president said ...") is a report worth keeping
           if (f && inQuote && (!f.source || QUOTED_PRONOUN.test(doc.text.slice(f.source.start, f.source.end)))) continue;
-          if (f) frames.push({ ...f, sentence: s, id: 0, speaker: null, via: [], parent: null, inQuote });
+          if (f) frames.push(place(f, s, inQuote));
         }
       }
       frames.push(...dashCredits(doc, quotes), ...transcriptTurns(doc));
-      const kept = dedupe(frames);
+      const likely = filter ? frames.filter((f) => filter.probability(doc.text, { rule: f.rule, cue: f.cue, content: f.content, source: f.source, kind: kindOf(f.content, quotes) }) >= filter.threshold) : frames;
+      const kept = dedupe(likely);
       continueQuotes(doc, kept, quotes);
       const resolver = new SpeakerResolver(doc, describe);
       kept.sort((a, b) => a.cue.start - b.cue.start);

@@ -1,5 +1,5 @@
 import type { Range } from '../../core/span.js';
-import type { CueEntry } from './lexicon.js';
+import type { CueEntry, FrameShape } from './lexicon.js';
 
 /** A token as the frame rules see it. */
 export interface Tok {
@@ -9,6 +9,8 @@ export interface Tok {
   /** lower case, with ’ as ' */
   readonly low: string;
   readonly pos: string;
+  /** the token holds a letter or a digit (is not punctuation) */
+  readonly word: boolean;
 }
 
 /** One attribution found in a sentence, before speakers and via are resolved. */
@@ -38,9 +40,23 @@ const DAY_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tod
 const CLAUSE_OPENERS = new Set(['as', 'because', 'when', 'while', 'and', 'but', 'if', 'after', 'before', 'since', 'which', 'that', 'so', 'though', 'although', 'where', 'than', 'for', 'to', 'of', 'in']);
 const CLOSE_QUOTE = /^[”"’»›']+$/;
 const OPEN_QUOTE = /^[“"‘«‹']+$/;
-const isPunct = (t: Tok | undefined) => !t || t.pos === 'PUNCT' || /^[^\p{L}\p{N}]+$/u.test(t.value);
-const isWord = (t: Tok | undefined) => !!t && /[\p{L}\p{N}]/u.test(t.value);
+const isPunct = (t: Tok | undefined) => !t || t.pos === 'PUNCT' || !t.word;
+const isWord = (t: Tok | undefined) => !!t && t.word;
+/** How many word tokens lie in [a, b), counting no further than `max`. */
+function wordCount(toks: readonly Tok[], a: number, b: number, max = Infinity): number {
+  let n = 0;
+  for (let i = a; i < b && n < max; i++) if (toks[i]!.word) n++;
+  return n;
+}
+/** The first word token at or after `a`. */
+function firstWordFrom(toks: readonly Tok[], a: number): Tok | undefined {
+  for (let i = a; i < toks.length; i++) if (toks[i]!.word) return toks[i];
+  return undefined;
+}
 const range = (toks: readonly Tok[], a: number, b: number): Range => ({ start: toks[a]!.start, end: toks[b - 1]!.end });
+
+/** The rule id of a frame shape for a cue entry ("cue.say.content-after"), made once with the lexicon. */
+const ruleOf = (entry: CueEntry, shape: FrameShape): string => entry.rules[shape];
 
 /** Tokens [a, b) with punctuation trimmed from both ends, or null when no word is left. */
 function trimmed(toks: readonly Tok[], a: number, b: number): [number, number] | null {
@@ -234,18 +250,18 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
         // “Sanctions,” the minister said, “are ...”: one quotation in two parts
         const first = c.quoteBefore.range, second = c.quoteAfter.range;
         return {
-          ...base, rule: `${entry.id}.split-quote`, confidence: 0.9, content: { start: first.start, end: second.end }, contentParts: [first, second],
+          ...base, rule: ruleOf(entry, 'split-quote'), confidence: 0.9, content: { start: first.start, end: second.end }, contentParts: [first, second],
           source: source ? range(toks, source[0], source[1]) : null,
         };
       }
-      return { ...base, rule: `${entry.id}.quote-before`, confidence: 0.9, content: c.quoteBefore.range, source: source ? range(toks, source[0], source[1]) : null };
+      return { ...base, rule: ruleOf(entry, 'quote-before'), confidence: 0.9, content: c.quoteBefore.range, source: source ? range(toks, source[0], source[1]) : null };
     }
   }
   if (c.quoteAfter) {
     const subjEnd = skipAuxBack(toks, at);
     let subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
     if (!subject && subjEnd > 2 && toks[subjEnd - 1]!.low === ',') subject = appositiveSubject(toks, subjEnd - 1);
-    return { ...base, rule: `${entry.id}.quote-after`, confidence: 0.85, content: c.quoteAfter.range, source: subject ? range(toks, subject[0], subject[1]) : null };
+    return { ...base, rule: ruleOf(entry, 'quote-after'), confidence: 0.85, content: c.quoteAfter.range, source: subject ? range(toks, subject[0], subject[1]) : null };
   }
   return null;
 }
@@ -271,11 +287,11 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     np = [np[0], b];
     const before = trimmed(toks, 0, at);
     if (before && before[1] - before[0] >= 3) {
-      return { ...base, rule: `${entry.id}.after-content`, confidence: 0.85, content: range(toks, before[0], before[1]), source: range(toks, np[0], np[1]) };
+      return { ...base, rule: ruleOf(entry, 'after-content'), confidence: 0.85, content: range(toks, before[0], before[1]), source: range(toks, np[0], np[1]) };
     }
     const after = trimmed(toks, b, n);
     if (!after) return null;
-    return { ...base, rule: `${entry.id}.before-content`, confidence: 0.85, content: range(toks, after[0], after[1]), source: range(toks, np[0], np[1]) };
+    return { ...base, rule: ruleOf(entry, 'before-content'), confidence: 0.85, content: range(toks, after[0], after[1]), source: range(toks, np[0], np[1]) };
   }
 
   // "X quoted him as saying CONTENT"
@@ -301,7 +317,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   if (toks[cueEnd]?.low === 'by' && subjEnd < at && ['was', 'were', 'is', 'are', 'been', 'being'].includes(toks[subjEnd]!.low)) {
     const by = npAfter(toks, cueEnd + 1);
     if (by && subject) {
-      return { ...base, rule: `${entry.id}.passive`, confidence: 0.6, content: range(toks, subject[0], subject[1]), source: range(toks, by[0], by[1]) };
+      return { ...base, rule: ruleOf(entry, 'passive'), confidence: 0.6, content: range(toks, subject[0], subject[1]), source: range(toks, by[0], by[1]) };
     }
   }
   // "X clarified it by saying ...": the subject is the clause's, before its verb
@@ -314,10 +330,12 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     const subj = v > 0 ? npBefore(toks, skipAuxBack(toks, v)) : null;
     const from = contentStart(toks, cueEnd, entry);
     const after = trimmed(toks, from, endOfContent(toks, from));
-    if (!after || !subj) return null;
+    // "who decried the deal long before taking office and promised that ...": the earlier cue's source
+    const shared = coordinated && !subj ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start)?.source ?? null : null;
+    if (!after || (!subj && !shared)) return null;
     return {
-      ...base, rule: `${entry.id}.${bySaying ? 'by-saying' : 'coordinated'}`, confidence: entry.precision * 0.8,
-      cue: bySaying ? range(toks, v, at + 1) : cue, content: range(toks, after[0], after[1]), source: range(toks, subj[0], subj[1]),
+      ...base, rule: ruleOf(entry, bySaying ? 'by-saying' : 'coordinated'), confidence: entry.precision * 0.8,
+      cue: bySaying ? range(toks, v, at + 1) : cue, content: range(toks, after[0], after[1]), source: subj ? range(toks, subj[0], subj[1]) : shared,
     };
   }
   // "X, who said ...": the relative pronoun stands for the noun phrase before the comma
@@ -352,28 +370,30 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
         if (rest) {
           const second = range(toks, rest[0], rest[1]);
           const main = second.end - second.start > first.end - first.start ? second : first;
-          return { ...base, rule: `${entry.id}.split-quote`, confidence: 0.85, content: main, contentParts: [first, second], source: source ? range(toks, source[0], source[1]) : null };
+          return { ...base, rule: ruleOf(entry, 'split-quote'), confidence: 0.85, content: main, contentParts: [first, second], source: source ? range(toks, source[0], source[1]) : null };
         }
       }
-      const tailWords = toks.slice(tailStart).filter(isWord).length;
-      const tailFirst = toks.slice(tailStart).find(isWord);
+      const tailWords = wordCount(toks, tailStart, toks.length, 9);
+      const tailFirst = firstWordFrom(toks, tailStart);
       const adjunct = !tailFirst || ['ADP', 'ADV', 'SCONJ'].includes(tailFirst.pos) || DAY_WORD.test(tailFirst.low) || isPunct(toks[tailStart]);
       if (tailWords <= 8 && adjunct && !toks.slice(tailStart).some((t) => t.low === 'that')) {
-        return { ...base, rule: `${entry.id}.content-before`, confidence: 0.8, content: first, source: source ? range(toks, source[0], source[1]) : null };
+        return { ...base, rule: ruleOf(entry, 'content-before'), confidence: 0.8, content: first, source: source ? range(toks, source[0], source[1]) : null };
       }
     }
   }
 
   // CONTENT after the cue
   const from = contentStart(toks, cueEnd, entry);
-  const to = endOfContent(toks, from);
+  let to = endOfContent(toks, from);
+  // "backed Jeb Bush for president last year": a cue that takes a noun phrase reports just that phrase
+  if (takesNounPhrase(entry)) to = nounPhraseContentEnd(toks, from, to);
   const after = trimmed(toks, from, to);
-  if (!after || toks.slice(after[0], after[1]).filter(isWord).length < 2) return null;
+  if (!after || wordCount(toks, after[0], after[1], 2) < 2) return null;
   let source = subject;
   let sharesSourceWith: number | undefined;
   const sharer = participle ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start) : undefined;
   if (participle && sharer) {
-    return { ...base, rule: `${entry.id}.participle`, confidence: entry.precision * 0.85, content: range(toks, after[0], after[1]), source: sharer.source };
+    return { ...base, rule: ruleOf(entry, 'participle'), confidence: entry.precision * 0.85, content: range(toks, after[0], after[1]), source: sharer.source };
   }
   if (participle && at > 1) {
     // ", stating that ...": the subject of the clause the participle hangs on
@@ -381,7 +401,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     while (v >= 0 && toks[v]!.pos !== 'VERB') v--;
     const subj = v > 0 ? npBefore(toks, skipAuxBack(toks, v)) : null;
     if (subj) return {
-      ...base, rule: `${entry.id}.participle`, confidence: entry.precision * 0.85,
+      ...base, rule: ruleOf(entry, 'participle'), confidence: entry.precision * 0.85,
       content: range(toks, after[0], after[1]), source: range(toks, subj[0], subj[1]),
     };
   }
@@ -391,10 +411,46 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     else if (!subject) { const s = npAfter(toks, 0); source = s && s[1] < at ? s : null; }
   }
   return {
-    ...base, rule: `${entry.id}.content-after`, confidence: entry.precision * 0.9,
+    ...base, rule: ruleOf(entry, 'content-after'), confidence: entry.precision * 0.9,
     content: range(toks, after[0], after[1]), source: source ? range(toks, source[0], source[1]) : null,
     ...(sharesSourceWith !== undefined ? { sharesSourceWith } : {}),
   };
+}
+
+/** Cue forms whose contents in PolNeAR train are short noun phrases ("endorsed Trump", "criticizing police tactics"). */
+export const NP_CUE_MAX_WORDS = 7;
+const takesNounPhrase = (entry: CueEntry) => entry.contentWords !== null && entry.contentWords <= NP_CUE_MAX_WORDS;
+
+/**
+ * Where the object of a noun-phrase cue ends: after the phrase and its "of"/"for" complements and
+ * coordinated nouns, before an adjunct ("last week", "at a rally", ", the former governor").
+ * A phrase followed by a verb is the subject of a clause ("said the plan would fail"): the clause runs on.
+ */
+function nounPhraseContentEnd(toks: readonly Tok[], from: number, to: number): number {
+  if (from >= to || toks[from]!.low === 'that' || OPEN_QUOTE.test(toks[from]!.value)) return to;
+  let np = npAfter(toks, from, to);
+  if (!np) return to;
+  for (;;) {
+    const next: Tok | undefined = toks[np[1]];
+    const joins: boolean = !!next && (next.low === 'of' || next.low === 'for' || (next.low === 'and' && toks[np[1] + 1]?.pos !== 'VERB'));
+    const more: [number, number] | null = joins ? npAfter(toks, np[1] + 1, to) : null;
+    if (!more) break;
+    np = [np[0], more[1]];
+  }
+  const next = toks[np[1]];
+  if (!next || np[1] >= to) return to;
+  if (next.pos === 'VERB' || next.pos === 'AUX' || next.low === 'to' || next.low === 'as' || OPEN_QUOTE.test(next.value) || CLOSE_QUOTE.test(next.value)) return to;
+  // a time word after the noun stops the phrase too ("Trump last week")
+  let end = np[1];
+  while (end - 1 > np[0] && DAY_WORD.test(toks[end - 1]!.low)) end--;
+  return end;
+}
+
+const IRREGULAR_PAST = new Set(['said', 'told', 'wrote', 'made', 'took', 'gave', 'went', 'came', 'left', 'sent', 'got', 'thought', 'felt', 'met', 'led', 'spoke']);
+/** A verb form that heads a clause of its own: "has", "calls", "called", "said" (not "raise", "raising"). */
+function isFiniteVerb(t: Tok): boolean {
+  if (t.pos === 'AUX') return !['be', 'been', 'being', 'to'].includes(t.low);
+  return t.pos === 'VERB' && (/[^s]s$|ed$/.test(t.low) || IRREGULAR_PAST.has(t.low));
 }
 
 /** The content after a cue runs to the end of the sentence, or to ", adding/saying" that starts the next. */
@@ -403,6 +459,9 @@ function endOfContent(toks: readonly Tok[], from: number): number {
     // a semicolon, or a comma before a contrast, ends what the cue reports
     if (toks[j]!.low === ';') return j;
     if (toks[j]!.low === ',' && ['but', 'while', 'although', 'though', 'whereas', 'especially'].includes(toks[j + 1]!.low)) return j;
+    // "he respects Clinton and calls her ...": a second finite verb with no subject of its own
+    // belongs to the cue's subject, not to what the cue reports
+    if ((toks[j]!.low === 'and' || toks[j]!.low === 'but') && isFiniteVerb(toks[j + 1]!) && j - from >= 3) return j;
     if ((toks[j]!.low === ',' || toks[j]!.low === 'and') && PARTICIPLE.test(toks[j + 1]!.low) && ['adding', 'saying', 'noting', 'arguing', 'insisting', 'stressing', 'warning', 'explaining', 'citing', 'calling', 'claiming', 'stating', 'telling', 'asserting', 'declaring', 'urging', 'promising', 'acknowledging', 'describing', 'accusing', 'suggesting', 'writing', 'asking'].includes(toks[j + 1]!.low)) return j;
   }
   return toks.length;

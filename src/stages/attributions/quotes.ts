@@ -10,6 +10,7 @@ export interface Quote extends Range {
 }
 
 const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '‘': '’', '"': '"', '‹': '›' };
+const OPENING_MARK = /[“«„‘"‹]/g;
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 /**
@@ -25,10 +26,13 @@ export function findQuotes(original: string, paragraphs: readonly Range[]): Quot
   let carried: { open: number } | null = null;
   paragraphs.forEach((p, pi) => {
     let open: { at: number; closer: string } | null = null;
+    // jump from mark to mark: the closing mark of the open quote, or the next opening mark
     for (let i = p.start; i < p.end; i++) {
-      const c = text[i]!;
       if (open) {
-        if (c === open.closer && !(c === '’' && isLetter(text[i - 1]) && isLetter(text[i + 1]))) {
+        i = text.indexOf(open.closer, i);
+        if (i < 0 || i >= p.end) break;
+        const c = open.closer;
+        if (!(c === '’' && isLetter(text[i - 1]) && isLetter(text[i + 1]))) {
           if (c === '’' && /s/i.test(text[i - 1] ?? '') && isLetter(text[i + 1])) continue;
           const from: number = carried ? carried.open : open.at;
           quotes.push({ start: from + 1, end: i, open: from, close: i, multiParagraph: carried !== null });
@@ -37,8 +41,12 @@ export function findQuotes(original: string, paragraphs: readonly Range[]): Quot
         }
         continue;
       }
-      const closer = OPENERS[c];
-      if (!closer) continue;
+      OPENING_MARK.lastIndex = i;
+      const m = OPENING_MARK.exec(text);
+      if (!m || m.index >= p.end) break;
+      i = m.index;
+      const c = m[0];
+      const closer = OPENERS[c]!;
       if (c === '‘' || c === '"') {
         // an opening mark starts a word: nothing but space or an opening bracket before it
         if (i > p.start && /[\p{L}\p{N}.,]/u.test(text[i - 1]!)) continue;

@@ -29,6 +29,13 @@ const NAME_RUN = /(?:\p{Lu}[\p{L}’'.-]+)(?:\s+(?:\p{Lu}[\p{L}’'.-]+|de|al|bi
 const TITLE = /^(?:president|minister|secretary|senator|sen\.|rep\.|gov\.|governor|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|chief|general|gen\.|ambassador|director|mayor|premier|chancellor|envoy|judge|speaker|king|queen|prince|commander|adviser|advisor|officer|head|lawmaker|congressman|congresswoman|representative|candidate|nominee|pope|ayatollah|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?)$/i;
 const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'If', 'When', 'While', 'After', 'Before', 'As', 'For', 'With', 'According', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mr', 'Mrs', 'Ms', 'Dr', 'So', 'Yet', 'Still', 'However', 'There', 'Some', 'Many', 'What', 'Why', 'How', 'Who', 'Not', 'No']);
 
+/** How many words a name has (words are single-space separated, as split(' ') counts them). */
+function wordsIn(name: string): number {
+  let n = 1;
+  for (let i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 /** A capitalised run of words reduced to the name in it (leading function words dropped). */
 function cleanName(run: string): string | null {
   let words = run.split(/\s+/);
@@ -78,12 +85,30 @@ export class SpeakerResolver {
         this.candidates.push({ name, type: multi ? 'PERSON' : 'UNKNOWN', country: null, sector: null, at: start, span: { start, end: start + name.length } });
       }
     }
-    this.candidates.sort((a, b) => a.at - b.at);
+    this.candidates.sort((a, b) => a.span.start - b.span.start);
+    for (const c of this.candidates) {
+      const sp = c.name.lastIndexOf(' ');
+      if (sp < 0) continue;
+      const last = c.name.slice(sp + 1);
+      let list = this.fullNames.get(last);
+      if (!list) this.fullNames.set(last, (list = []));
+      list.push({ c, words: wordsIn(c.name) });
+    }
   }
+
+  /** Names of two words or more by their last word, in text order: surnames find their full name at once. */
+  private readonly fullNames = new Map<string, { c: Candidate; words: number }[]>();
 
   /** The candidates that lie inside a range. */
   within(r: Range): Candidate[] {
-    return this.candidates.filter((c) => c.span.start >= r.start && c.span.end <= r.end);
+    // candidates are sorted by start: find the first at or after r.start, then scan to r.end
+    let lo = 0, hi = this.candidates.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (this.candidates[mid]!.span.start < r.start) lo = mid + 1; else hi = mid; }
+    const out: Candidate[] = [];
+    for (let i = lo; i < this.candidates.length && this.candidates[i]!.span.start < r.end; i++) {
+      if (this.candidates[i]!.span.end <= r.end) out.push(this.candidates[i]!);
+    }
+    return out;
   }
 
   /** Whether the words of a range name an outlet. */
@@ -94,8 +119,8 @@ export class SpeakerResolver {
   /** The full name of a surname or a short name, from the first fuller mention before `at`. */
   private expand(c: Candidate, at: number): Candidate {
     if (c.type === 'MEDIA') return c;
-    const last = c.name.split(' ').pop()!;
-    const fuller = this.candidates.find((o) => o.at < at && o.name !== c.name && o.name.split(' ').length > c.name.split(' ').length && o.name.endsWith(' ' + last));
+    const n = wordsIn(c.name);
+    const fuller = this.fullNames.get(c.name.slice(c.name.lastIndexOf(' ') + 1))?.find((o) => o.c.at < at && o.words > n && o.c.name !== c.name)?.c;
     return fuller ? { ...c, name: fuller.name, type: 'PERSON', country: fuller.country ?? c.country, sector: fuller.sector ?? c.sector, ...(fuller.entity !== undefined ? { entity: fuller.entity } : {}) } : c;
   }
 
@@ -180,7 +205,7 @@ export class SpeakerResolver {
     }
     // a surname the entities stage did not link here: the full name it has elsewhere
     if (/^\p{Lu}[\p{L}’'-]+$/u.test(text)) {
-      const full = this.candidates.find((c) => c.type === 'PERSON' && c.name.endsWith(' ' + text));
+      const full = this.fullNames.get(text)?.find((o) => o.c.type === 'PERSON')?.c;
       if (full) return { ref: this.refOf(full, source), person: true };
     }
     const role = ROLE_WORDS.exec(low);

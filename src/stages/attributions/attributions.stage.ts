@@ -93,6 +93,9 @@ function headlineColon(toks: readonly Tok[]): Frame | null {
   };
 }
 
+// a full stop that ends a sentence: not one after a title or an initial ("Mr. Obama", "Charles B. Rangel")
+const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Hon|Pres|Sec|Atty|Supt|Jr|Sr|St|Mt|No|Inc|Corp|Co|Ltd|Bros|[A-Z]))[.!?]\s/;
+
 /** The quotation that closes shortly before a cue token, with no other quotation mark between. */
 function quoteBefore(text: string, quotes: readonly Quote[], toks: readonly Tok[], at: number): { range: Range; after: number } | null {
   const cueStart = toks[at]!.start;
@@ -100,7 +103,7 @@ function quoteBefore(text: string, quotes: readonly Quote[], toks: readonly Tok[
   for (const q of quotes) if (q.close < cueStart && cueStart - q.close < 220 && (!best || q.close > best.close)) best = q;
   if (!best) return null;
   const between = text.slice(best.close + 1, cueStart);
-  if (/[“”"«»\n]/.test(between) || /[.!?]\s/.test(between)) return null;
+  if (/[“”"«»\n]/.test(between) || SENTENCE_END.test(between)) return null;
   let after = 0;
   while (after < toks.length && toks[after]!.start <= best.close) after++;
   if (after > at) return null;
@@ -116,6 +119,8 @@ function quoteAfter(text: string, quotes: readonly Quote[], cueEnd: number, sent
   // only adjuncts between: no clause words ("that", a finite verb) that would make it indirect speech
   if (/\b(that|who|which|if|whether|because|is|are|was|were|has|have|will|would)\b/i.test(between)) return null;
   if (between.trim() && !/[,:—]\s*$/.test(between) && between.trim().split(/\s+/).length > 2) return null;
+  // a quoted title before the clause ("told MSNBC's "Morning Joe" that ...") is not the words spoken
+  if (/^\s*(?:that|to)\b/i.test(text.slice(q.close + 1, q.close + 8))) return null;
   return { range: { start: q.start, end: q.end } };
 }
 

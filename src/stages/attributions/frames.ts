@@ -187,7 +187,9 @@ function contentStart(toks: readonly Tok[], i: number, entry: CueEntry): number 
  */
 export function framesOf(toks: readonly Tok[], cues: readonly CueAt[]): Frame[] {
   const frames: Frame[] = [];
-  for (const c of cues) {
+  for (const cueAt of cues) {
+    // a quotation before two cues ("...," the mayor said, adding that ...) is the nearer one's content
+    const c = cueAt.quoteBefore && cues.some((d) => d !== cueAt && d.at >= cueAt.quoteBefore!.after && d.at < cueAt.at) ? { ...cueAt, quoteBefore: null } : cueAt;
     const f = (c.quoteBefore || c.quoteAfter ? quotedFrame(toks, c) : null) ?? frameAt(toks, c.at, c.entry, frames);
     if (f) frames.push(f);
   }
@@ -250,7 +252,7 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
         // “Sanctions,” the minister said, “are ...”: one quotation in two parts
         const first = c.quoteBefore.range, second = c.quoteAfter.range;
         return {
-          ...base, rule: ruleOf(entry, 'split-quote'), confidence: 0.9, content: { start: first.start, end: second.end }, contentParts: [first, second],
+          ...base, rule: ruleOf(entry, 'split-quote'), confidence: 0.9, content: mainPart([first, second]), contentParts: [first, second],
           source: source ? range(toks, source[0], source[1]) : null,
         };
       }
@@ -264,6 +266,22 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
     return { ...base, rule: ruleOf(entry, 'quote-after'), confidence: 0.85, content: c.quoteAfter.range, source: subject ? range(toks, subject[0], subject[1]) : null };
   }
   return null;
+}
+
+/**
+ * The one range that stands for a quotation in parts: the whole stretch when the words between the
+ * parts are few beside the quoted words ("A," he said, "B"), else the longest part (a long source
+ * between: "A," said Jane Doe, a professor of surgery at ..., "B").
+ */
+function mainPart(parts: readonly Range[]): Range {
+  const first = parts[0]!, last = parts[parts.length - 1]!;
+  let quoted = 0, longest = first;
+  for (const p of parts) {
+    quoted += p.end - p.start;
+    if (p.end - p.start > longest.end - longest.start) longest = p;
+  }
+  const between = (last.end - first.start) - quoted;
+  return between * 3 <= quoted ? { start: first.start, end: last.end } : longest;
 }
 
 function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: readonly Frame[]): Frame | null {
@@ -280,6 +298,10 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   // "according to X, CONTENT" / "CONTENT, according to X"
   if (toks[at]!.low === 'according') {
     let np = npAfter(toks, cueEnd);
+    // the source runs to the comma or the end however the tagger read it ("according to exit polls,")
+    let j = cueEnd;
+    while (j < n && j - cueEnd < 10 && !/^[,;:.!?]$/.test(toks[j]!.low) && !OPEN_QUOTE.test(toks[j]!.value) && toks[j]!.low !== 'that') j++;
+    if (j > cueEnd && (j === n || /^[,;:.!?]$/.test(toks[j]!.low)) && (!np || np[1] < j)) np = [cueEnd, j];
     if (!np) return null;
     // "according to a Reuters report", "according to reports from X": the source runs on through "from"
     let b = np[1];
@@ -313,6 +335,9 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   while (subjEnd > 1 && DAY_WORD.test(toks[subjEnd - 1]!.low)) subjEnd = skipAuxBack(toks, subjEnd - 1 - (toks[subjEnd - 2]?.low === 'on' ? 1 : 0));
   let subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
   if (!subject && subjEnd > 2 && toks[subjEnd - 1]!.low === ',') subject = appositiveSubject(toks, subjEnd - 1);
+  // "Megan Hester, a senior associate at the institute, said ...": the comma before the cue closes the
+  // subject's description, so the cue is not inverted ("..., said X")
+  const appositive = !!subject && subject[1] === subjEnd - 1 && toks[subjEnd - 1]!.low === ',';
   // "X was expressed by Y": the content is the subject, the source follows "by"
   if (toks[cueEnd]?.low === 'by' && subjEnd < at && ['was', 'were', 'is', 'are', 'been', 'being'].includes(toks[subjEnd]!.low)) {
     const by = npAfter(toks, cueEnd + 1);
@@ -348,7 +373,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
 
   // CONTENT before the cue: "..., X said." / "..., said X." / "“...,” he said, “...”"
   const boundary = subject ? subject[0] - 1 : subjEnd - 1;
-  const inverted = boundary === at - 1 || (subjEnd === at && toks[at - 1] && (toks[at - 1]!.low === ',' || CLOSE_QUOTE.test(toks[at - 1]!.value)));
+  const inverted = !appositive && (boundary === at - 1 || (subjEnd === at && toks[at - 1] && (toks[at - 1]!.low === ',' || CLOSE_QUOTE.test(toks[at - 1]!.value))));
   if (!participle && (boundary >= 1 && (toks[boundary]!.low === ',' || CLOSE_QUOTE.test(toks[boundary]!.value) || toks[boundary]!.low === '—') || inverted)) {
     const front = trimmed(toks, 0, inverted ? at : boundary + 1);
     // the tail after the cue: a source for inverted cues ("said Smith, the spokesman"), then adjuncts

@@ -66,3 +66,9 @@ test('a subject with a description between commas is the source of the clause af
   assert.equal(a.content, 'parents still want neighborhood schools');
   assert.match(a.source ?? '', /Megan Hale, senior associate for education organizing at the Institute for School Reform$/);
 });
+
+test('a quotation goes on in the next sentence after a cue with a long tail of time and place', () => {
+  const text = '"This is a long fight and we must lead it, and our plan has three parts," Lopez said on Thursday during a speech at the Council on Foreign Relations in New York City. "First, cut their funding. Second, protect our allies."';
+  const a = byCue(attributions(text), 'said');
+  assert.match(a.content, /^This is a long fight.*protect our allies\.$/s);
+});

@@ -206,6 +206,8 @@ function clipToQuote(f: Frame, quotes: readonly Quote[]): Frame | null {
 }
 
 const OPENING = /^[“"‘«„]|^''/;
+// "... said on Thursday during a speech at ...": a tail of time and place after a cue
+const ADJUNCT_TAIL = /^[\s,]*(?:on|in|at|during|after|before|while|from|ahead|late|early|earlier|last|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b/i;
 const CREDIT_AFTER = /^[\s,]*(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}\p{Ll}+[.!?]?\s*$/u;
 
 /**
@@ -224,7 +226,10 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
     if (at === undefined) continue;
     let i: number = at;
     const covered = Math.max(f.content.end, f.cue.end, f.source?.end ?? 0);
-    if (doc.text.slice(covered, f.sentence.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > 14) continue;
+    // a long tail after the cue is a clause of its own, unless it is only where and when it was said
+    const tail = doc.text.slice(covered, f.sentence.end);
+    const tailWords = tail.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (tailWords > (ADJUNCT_TAIL.test(tail) && !/\bthat\b/i.test(tail) ? 30 : 14)) continue;
     const parts: Range[] = [...(f.contentParts ?? [f.content])];
     for (let hops = 0; hops < 12; hops++) {
       const next = sentences[i + 1];

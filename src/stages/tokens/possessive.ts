@@ -18,6 +18,8 @@ export interface TokenColumns {
 }
 
 const POSSESSIVE = /^(.*\p{L})(['’]s)$/u;
+// a cheap test first: this runs on every token of every article
+const mayBePossessive = (v: string) => v.length > 2 && v.charCodeAt(v.length - 1) === 115 /* s */ && (v[v.length - 2] === "'" || v[v.length - 2] === '’') && POSSESSIVE.test(v);
 
 /**
  * Splits whole possessives ("Obama's" -> "Obama", "'s") as wink does for words it has not met yet.
@@ -25,7 +27,7 @@ const POSSESSIVE = /^(.*\p{L})(['’]s)$/u;
  */
 export function splitPossessives(cols: TokenColumns): { columns: TokenColumns; newIndex: Int32Array } {
   const newIndex = new Int32Array(cols.values.length + 1);
-  if (!cols.values.some((v) => POSSESSIVE.test(v))) {
+  if (!cols.values.some(mayBePossessive)) {
     for (let i = 0; i <= cols.values.length; i++) newIndex[i] = i;
     return { columns: cols, newIndex };
   }
@@ -35,7 +37,7 @@ export function splitPossessives(cols: TokenColumns): { columns: TokenColumns; n
   };
   for (let i = 0; i < cols.values.length; i++) {
     newIndex[i] = out.values.length;
-    const value = cols.values[i]!, m = POSSESSIVE.exec(value);
+    const value = cols.values[i]!, m = mayBePossessive(value) ? POSSESSIVE.exec(value) : null;
     const pos = cols.pos[i] ?? 'X', type = cols.type[i] ?? 'word', negated = cols.negated[i] ?? false;
     if (!m) { push(value, pos, cols.lemma[i] ?? '', cols.normal[i] ?? '', type, negated); continue; }
     const [, base, mark] = m as unknown as [string, string, string];

@@ -227,17 +227,20 @@ export class ActorBase {
   }
 
   /** The person a surname alone most likely means on a day: the only one, or the one in office then. */
-  personBySurname(surname: string, date: string | null | undefined, before?: Part): PersonEntry | null {
+  personBySurname(surname: string, date: string | null | undefined, before?: Part, titled = false): PersonEntry | null {
     this.dateReads++;
     let list = date ? this.surnameOnDay(keyOf(surname), date) : this.peopleWithSurname(surname);
-    if (list.length <= 1) return list[0] ?? null;
     // "Secretary Clinton" is the Clinton who was a secretary, "President Clinton" the president
-    if (before?.kind === 'sector') {
+    if (before?.kind === 'sector' && list.length) {
       const title = [before.word.role ?? '', ...before.word.words].map((w) => w.toLowerCase()).filter((w) => w.length > 2);
       const fit = list.filter((p) => p.terms.some((t) => title.some((w) => t.role.toLowerCase().includes(w))));
       if (fit.length === 1) return fit[0]!;
       if (fit.length) list = fit;
+      // "King Ahmed", "President Ahmed": a head-of-state or government title right before the
+      // surname that none of its people ever held names someone else (not Prime Minister Abiy Ahmed)
+      else if (titled && HEAD_TITLE_IDS.has(before.word.id)) return null;
     }
+    if (list.length <= 1) return list[0] ?? null;
     if (date) {
       const inOffice = list.filter((p) => p.terms.some((t) => dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date)));
       if (inOffice.length === 1) return inOffice[0]!;
@@ -443,7 +446,9 @@ export class ActorBase {
       const leader = led ? this.lookupName(led[1]!).find((e) => e.country) : undefined;
       if (leader) { parts.push({ kind: 'name', entry: { ...leader, kind: 'adjective', type: 'NORP', sector: null }, at: i, words: 1 }); i++; continue; }
       const proper = (flags[i]! & WordFlag.Capitalised) !== 0 && !ARTICLE.test(w);
-      const person = proper && flags[i]! & WordFlag.Surname && this.maySurname(words, flags, i, parts) ? this.personBySurname(w, date, parts[parts.length - 1]) : null;
+      const prev = parts[parts.length - 1];
+      const person = proper && flags[i]! & WordFlag.Surname && this.maySurname(words, flags, i, parts)
+        ? this.personBySurname(w, date, prev, prev !== undefined && prev.at + prev.words === i) : null;
       if (person) parts.push({ kind: 'name', entry: this.personEntry(person), at: i, words: 1, surname: true });
       else parts.push(proper ? { kind: 'proper', word: w, at: i, words: 1 } : { kind: 'other', word: w, at: i, words: 1 });
       i++;
@@ -465,7 +470,7 @@ export class ActorBase {
     const nodes = this.phrases.walk(this.firstNodes.get(words[i]!), words, i, joinable);
     for (let n = bound; n >= 1; n--) {
       if (n > joinable || !joinsAt(flags, i, n)) {
-        const found = this.phraseKeyedWhole(words, i, n);
+        const found = this.phraseKeyedWhole(words, flags, i, n);
         if (found) return found;
         continue;
       }
@@ -475,7 +480,7 @@ export class ActorBase {
       if (entries.names && flags[i]! & WordFlag.Capitalised) {
         // what lookupName would give: acronyms only as written ("US" but not "Us")
         const named = entries.caseSensitive ? this.lookupName(n === 1 ? words[i]! : words.slice(i, i + n).join(' ')) : entries.names;
-        if (named.length) return { kind: 'name', entry: named[0]!, at: i, words: n };
+        if (named.length && !(n === 1 && this.beginsLongerName(named[0]!, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
       }
       if (entries.sector) return { kind: 'sector', word: entries.sector, at: i, words: n };
       if (entries.modifier) return { kind: 'modifier', modifier: entries.modifier, at: i, words: n };
@@ -484,15 +489,27 @@ export class ActorBase {
   }
 
   /** The phrase of words i..i+n-1 looked up by the key of its whole text. */
-  private phraseKeyedWhole(words: readonly string[], i: number, n: number): Part | null {
+  private phraseKeyedWhole(words: readonly string[], flags: readonly number[], i: number, n: number): Part | null {
     const phrase = words.slice(i, i + n).join(' ');
     const named = this.lookupName(phrase);
-    if (named.length && isCapitalised(phrase)) return { kind: 'name', entry: named[0]!, at: i, words: n };
+    if (named.length && isCapitalised(phrase) && !(n === 1 && this.beginsLongerName(named[0]!, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
     const sw = this.sectorWords.get(keyOf(phrase));
     if (sw) return { kind: 'sector', word: sw, at: i, words: n };
     const m = this.modifiers.get(keyOf(phrase));
     if (m) return { kind: 'modifier', modifier: m, at: i, words: n };
     return null;
+  }
+
+  /**
+   * Whether a one-word outlet name at word i is only the first word of a longer name the base does
+   * not know: "Liberation Tigers" are not the French daily, "Times Square" not a newspaper. Outlets
+   * named by an ordinary word are the ones this catches; the words after a real outlet's name are
+   * lower-case ("Liberation reported") or known to the base ("Reuters Tehran bureau").
+   */
+  private beginsLongerName(entry: NameEntry, flags: readonly number[], i: number): boolean {
+    if (entry.kind !== 'outlet') return false;
+    const next = flags[i + 1];
+    return next !== undefined && (next & WordFlag.Capitalised) !== 0 && (next & WordFlag.Known) === 0;
   }
 
   /** Whether the capitalised word i, a surname of the base, may stand alone for a person here. */
@@ -502,9 +519,19 @@ export class ActorBase {
     // after a given name the base does not know ("Michael Brown"), a surname is someone else's
     const last = parts[parts.length - 1];
     if (last?.kind === 'proper' && last.at === i - 1) return false;
+    // a full name is one person: a word the base knows as a place but that is also a personal name
+    // ("Jordan", "Georgia") right before or after the surname makes a longer name ("Jordan Ahmed",
+    // "Kim Jordan"), someone other than the base's person who shares the one word
+    if (last?.kind === 'name' && last.at + last.words === i && last.entry.otherSense?.type === 'PERSON') return false;
     // and before another capitalised word it is someone's given name ("Omar Khalil")
     const next = flags[i + 1];
-    return !(next !== undefined && next & WordFlag.Capitalised && !(next & WordFlag.Known));
+    if (next === undefined || !(next & WordFlag.Capitalised)) return true;
+    return !!(next & WordFlag.Known) && !this.isPersonalName(words[i + 1]!);
+  }
+
+  /** Whether a word the base knows as a name is also someone's personal name ("Jordan", "Georgia"). */
+  private isPersonalName(word: string): boolean {
+    return this.names.get(keyOf(word))?.some((e) => e.otherSense?.type === 'PERSON') ?? false;
   }
 
   /** A word's flags: its shape and what the indexes say of it (see WordFlag), memoised. */
@@ -639,6 +666,9 @@ const COMMON_WORD = /^(?:Ma|Hu|Lee|Long|Young|King|Moon|Park|Song|Wang|Lam|Yang|
 // East Asian officials who go by a Western given name first ("John Lee", "Carrie Lam")
 const WESTERN_GIVEN_NAME = /^(?:John|Joseph|William|Carrie|Lawrence|Vivian|Paul|Peter|David|Michael|James|Mary|Anna|Frank|Henry|Eric|Kevin|Andrew|Thomas)\s/;
 const HEAD_OF_STATE = /^(?:President of (?!the Presidium|the European|the World|the Kurdistan|the Houthi)|Prime Minister of|Premier of|Chancellor of (?!the Exchequer)|King of|Queen of|Emir of|Sultan of|Supreme Leader of)/;
+
+// titles of heads of state and government (sectors.json): a surname after one must be of someone who held such an office
+const HEAD_TITLE_IDS = new Set(['sector.president', 'sector.prime-minister', 'sector.head-of-state']);
 
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'PRK', 'KOR', 'VNM', 'MMR', 'HKG']);
 

@@ -47,6 +47,8 @@ export interface NameEntry {
   /** for ambiguous names, what the name means when it is not the country */
   readonly otherSense?: CountryNames['otherSense'];
   readonly person?: PersonEntry;
+  /** an outlet named by an ordinary English word ("Liberation", "Guardian"): see beginsLongerName */
+  readonly ordinaryWord?: boolean;
 }
 
 /** One piece of a parsed description: `at` is the index of its first word, `words` how many it covers. */
@@ -133,7 +135,7 @@ export class ActorBase {
         o.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
       }
       for (const o of f.outlets ?? []) {
-        const e: NameEntry = { kind: 'outlet', id: o.id, name: o.name, type: 'MEDIA', country: o.country, sector: 'JRN', caseSensitive: false };
+        const e: NameEntry = { kind: 'outlet', id: o.id, name: o.name, type: 'MEDIA', country: o.country, sector: 'JRN', caseSensitive: false, ...(o.ordinaryWord ? { ordinaryWord: true } : {}) };
         this.addName(o.name, e);
         o.aliases?.forEach((a) => this.addName(a, e));
         o.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
@@ -502,12 +504,12 @@ export class ActorBase {
 
   /**
    * Whether a one-word outlet name at word i is only the first word of a longer name the base does
-   * not know: "Liberation Tigers" are not the French daily, "Times Square" not a newspaper. Outlets
-   * named by an ordinary word are the ones this catches; the words after a real outlet's name are
-   * lower-case ("Liberation reported") or known to the base ("Reuters Tehran bureau").
+   * not know: "Liberation Tigers" are not the French daily, "Times Square" not a newspaper. Only
+   * outlets named by an ordinary English word (marked in outlets.json): before a capitalised word
+   * others are still the outlet ("CNN's Wolf Blitzer", "Reuters/Ipsos").
    */
   private beginsLongerName(entry: NameEntry, flags: readonly number[], i: number): boolean {
-    if (entry.kind !== 'outlet') return false;
+    if (!entry.ordinaryWord) return false;
     const next = flags[i + 1];
     return next !== undefined && (next & WordFlag.Capitalised) !== 0 && (next & WordFlag.Known) === 0;
   }

@@ -78,12 +78,16 @@ test('a one-word outlet name that begins a longer name is not the outlet ("Liber
   assert.notEqual(r('Liberation Tigers')?.country, 'FRA');
   assert.notEqual(r('the Guardian Council', '2018-08-01')?.sector, 'JRN');
   // the class, not the instance: other outlets named by an ordinary word
-  for (const text of ['Times Square', 'Independent Electoral Commission', 'Sun Belt states']) assert.notEqual(r(text)?.type, 'MEDIA', text);
+  for (const text of ['Times Square', 'Independent Electoral Commission', 'Sun Belt', 'Liberation Square', 'Guardian Angels']) assert.notEqual(r(text)?.type, 'MEDIA', text);
   assert.equal(r('Liberation Tigers of Tamil Eelam')?.country, 'LKA');
   assert.equal(r('the LTTE')?.sector, 'REB');
   // the outlets themselves still resolve
   assert.equal(r('Libération')?.sector, 'JRN');
   assert.equal(r('the Guardian')?.sector, 'JRN');
+  // outlets not named by an ordinary word stay themselves before a name ("CNN's Wolf Blitzer")
+  assert.equal(r('Reuters Ipsos')?.actorId, 'outlet.reuters');
+  const anchors = entitiesOf("CNN's Wolf Blitzer and NBC's Lester Holt asked the questions.", '2016-09-26');
+  assert.ok(anchors.some((e) => e.name === 'CNN') && anchors.some((e) => e.name === 'NBC News'), JSON.stringify(anchors.map((e) => e.name)));
   const es = entitiesOf('The Tamil rebels said in a statement that the Liberation Tigers would not attend. The French daily Liberation reported the talks.');
   assert.ok(!es.some((e) => e.type === 'MEDIA' && e.mentions.some((m) => m.text.startsWith('Liberation Tigers'))));
   assert.ok(!es.some((e) => e.mentions.some((m) => m.text === 'Liberation' && m.start < 70) && e.country === 'FRA'), JSON.stringify(es));

@@ -84,8 +84,9 @@ export function buildCountries(extras: readonly CountryExtra[]): Map<string, Cou
  * before a state that is not, then the larger. "American" is listed for the United States and for
  * its territories (Northern Mariana Islands, American Samoa ...), "Dominican" for the Dominican
  * Republic and Dominica, "Congo" for both Congos: the main country is what the word means in news.
+ * Exported for other tables built from world-countries (the events gazetteer), to settle clashes the same way.
  */
-function mainness(c: Countries[number]): number {
+export function mainness(c: Countries[number]): number {
   return (c.independent ? 2e9 : 0) + (c.unMember ? 1e9 : 0) + Math.min(c.area, 1e9 - 1);
 }
 

@@ -572,6 +572,12 @@ export class ActorBase {
     return this.combine(raw, words, parts, names, sectors, modifiers, options);
   }
 
+  /** The last word of the part at index `at` of `parts` (a sector phrase's head noun). */
+  private headWord(words: readonly string[], parts: readonly Part[], at: number): string {
+    const part = parts[at];
+    return part ? words[part.at + part.words - 1] ?? '' : '';
+  }
+
   /** Puts the parsed pieces of a description together into one actor. */
   combine(raw: string, words: readonly string[], parts: readonly Part[],
     names: readonly { entry: NameEntry; at: number }[], sectors: readonly { word: SectorWord; at: number }[],
@@ -606,13 +612,16 @@ export class ActorBase {
     const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
+      // a group noun before capitalised words begins a longer name, it is no one's title
+      // ("Sudan People's Liberation Movement"); "journalist John Smith" keeps the title
+      const title = head && !(head.at < proper[0]!.at && !head.word.person && isGroupNoun(this.headWord(words, parts, head.at))) ? head : null;
       const learned = this.learnedPerson(personName, date);
-      const sector = former ? 'ELI' : head?.word.sector ?? learned?.sector ?? null;
-      const role = head?.word.role ?? learned?.role ?? null;
+      const sector = former ? 'ELI' : title?.word.sector ?? learned?.sector ?? null;
+      const role = title?.word.role ?? learned?.role ?? null;
       return {
         name: personName, type: 'PERSON', country: country ?? learned?.country ?? null, sector,
         role: former && role ? `former ${role}` : role,
-        rule: head ? `title+${head.word.id}` : learned ? 'learned.person' : 'person.unknown', confidence: head ? 0.85 : learned ? 0.7 : 0.4,
+        rule: title ? `title+${title.word.id}` : learned ? 'learned.person' : 'person.unknown', confidence: title ? 0.85 : learned ? 0.7 : 0.4,
       };
     }
     if (!head && !names.length) {
@@ -632,10 +641,8 @@ export class ActorBase {
     // group nouns and bodies: "Iranian officials", "riot police", "the Iranian Foreign Ministry"
     const other = modifiers.find((m) => m.sector !== 'ELI');
     const sector: string = former ? 'ELI' : other?.sector ?? head.word.sector;
-    const headPart = parts[head.at];
-    const headLast = headPart ? words[headPart.at + headPart.words - 1] ?? '' : '';
     // "minister" is a person, "ministers" and "lawmakers" a group
-    const plural = /[^s]s$/i.test(headLast) || /^(?:police|people|clergy|media|press|public|military|staff)$/i.test(headLast);
+    const plural = isGroupNoun(this.headWord(words, parts, head.at));
     const type: EntityType = head.word.organisation ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
     const name = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ').replace(/^(?:the|a|an)\s+/i, '');
     // whether there is a date decides here: the result depends on it
@@ -655,6 +662,11 @@ export class ActorBase {
       confidence: country ? 0.8 : 0.6,
     };
   }
+}
+
+/** Whether a head noun names a group rather than one person: "ministers", "lawmakers", "police". */
+function isGroupNoun(word: string): boolean {
+  return /[^s]s$/i.test(word) || /^(?:police|people|clergy|media|press|public|military|staff)$/i.test(word);
 }
 
 // "May", "June", "Sunday" are far more often dates than surnames

@@ -81,6 +81,11 @@ test('a one-word outlet name that begins a longer name is not the outlet ("Liber
   for (const text of ['Times Square', 'Independent Electoral Commission', 'Sun Belt', 'Liberation Square', 'Guardian Angels']) assert.notEqual(r(text)?.type, 'MEDIA', text);
   assert.equal(r('Liberation Tigers of Tamil Eelam')?.country, 'LKA');
   assert.equal(r('the LTTE')?.sector, 'REB');
+  // a group noun inside a longer name is no one's title; a person's title still is
+  const splm = r("Sudan People's Liberation Movement");
+  assert.ok(!(splm?.type === 'PERSON' && splm.sector === 'CVL'), JSON.stringify(splm));
+  assert.equal(r('journalist John Smith')?.sector, 'JRN');
+  assert.equal(r('Kosovo Liberation Army')?.sector, 'REB');
   // the outlets themselves still resolve
   assert.equal(r('Libération')?.sector, 'JRN');
   assert.equal(r('the Guardian')?.sector, 'JRN');

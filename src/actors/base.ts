@@ -47,7 +47,7 @@ export interface NameEntry {
   /** for ambiguous names, what the name means when it is not the country */
   readonly otherSense?: CountryNames['otherSense'];
   readonly person?: PersonEntry;
-  /** an outlet named by an ordinary English word ("Liberation", "Guardian"): see beginsLongerName */
+  /** an outlet named by an ordinary English word ("Liberation", "Guardian"): see inLongerName */
   readonly ordinaryWord?: boolean;
 }
 
@@ -188,7 +188,11 @@ export class ActorBase {
   }
 
   private addName(name: string, entry: NameEntry): void {
-    const key = keyOf(name.replace(/^the /i, ''));
+    const bare = name.replace(/^the /i, '');
+    // a short name in capitals is an acronym whatever list it came in ("CIA", "IS", "AP" as
+    // names or aliases): "Cia" is a nickname and "Is" a verb in a headline, so only as written
+    if (!entry.caseSensitive && SHORT_ACRONYM.test(bare)) entry = { ...entry, caseSensitive: true };
+    const key = keyOf(bare);
     const list = this.names.get(key) ?? [];
     // the same entry under the same key once; the first one added is the main sense (a country's
     // name before its adjective: "US" is the United States, and "US officials" still take its code)
@@ -482,7 +486,7 @@ export class ActorBase {
       if (entries.names && flags[i]! & WordFlag.Capitalised) {
         // what lookupName would give: acronyms only as written ("US" but not "Us")
         const named = entries.caseSensitive ? this.lookupName(n === 1 ? words[i]! : words.slice(i, i + n).join(' ')) : entries.names;
-        if (named.length && !(n === 1 && this.beginsLongerName(named[0]!, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
+        if (named.length && !(n === 1 && this.inLongerName(named[0]!, words, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
       }
       if (entries.sector) return { kind: 'sector', word: entries.sector, at: i, words: n };
       if (entries.modifier) return { kind: 'modifier', modifier: entries.modifier, at: i, words: n };
@@ -494,7 +498,7 @@ export class ActorBase {
   private phraseKeyedWhole(words: readonly string[], flags: readonly number[], i: number, n: number): Part | null {
     const phrase = words.slice(i, i + n).join(' ');
     const named = this.lookupName(phrase);
-    if (named.length && isCapitalised(phrase) && !(n === 1 && this.beginsLongerName(named[0]!, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
+    if (named.length && isCapitalised(phrase) && !(n === 1 && this.inLongerName(named[0]!, words, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
     const sw = this.sectorWords.get(keyOf(phrase));
     if (sw) return { kind: 'sector', word: sw, at: i, words: n };
     const m = this.modifiers.get(keyOf(phrase));
@@ -503,15 +507,18 @@ export class ActorBase {
   }
 
   /**
-   * Whether a one-word outlet name at word i is only the first word of a longer name the base does
-   * not know: "Liberation Tigers" are not the French daily, "Times Square" not a newspaper. Only
-   * outlets named by an ordinary English word (marked in outlets.json): before a capitalised word
-   * others are still the outlet ("CNN's Wolf Blitzer", "Reuters/Ipsos").
+   * Whether a one-word outlet name at word i is only a word of a longer name the base does not
+   * know: "Liberation Tigers" are not the French daily, "Times Square" and "the Tampa Bay Times"
+   * not the New York Times, "The Charlotte Observer" not the British Observer. Only outlets named by
+   * an ordinary English word (marked in outlets.json): others stay the outlet before a capitalised
+   * word ("CNN's Wolf Blitzer", "Reuters/Ipsos").
    */
-  private beginsLongerName(entry: NameEntry, flags: readonly number[], i: number): boolean {
+  private inLongerName(entry: NameEntry, words: readonly string[], flags: readonly number[], i: number): boolean {
     if (!entry.ordinaryWord) return false;
     const next = flags[i + 1];
-    return next !== undefined && (next & WordFlag.Capitalised) !== 0 && (next & WordFlag.Known) === 0;
+    if (next !== undefined && (next & WordFlag.Capitalised) !== 0 && (next & WordFlag.Known) === 0) return true;
+    const prev = flags[i - 1];
+    return prev !== undefined && (prev & WordFlag.Capitalised) !== 0 && !ARTICLE.test(words[i - 1]!);
   }
 
   /** Whether the capitalised word i, a surname of the base, may stand alone for a person here. */
@@ -663,6 +670,10 @@ export class ActorBase {
     };
   }
 }
+
+// two or three capitals, with or without dots ("IS", "CIA", "U.N."); longer ones are often
+// written as words ("Nato", "Opec", "Ansa")
+const SHORT_ACRONYM = /^(?:\p{Lu}\.?){2,3}$/u;
 
 /** Whether a head noun names a group rather than one person: "ministers", "lawmakers", "police". */
 function isGroupNoun(word: string): boolean {

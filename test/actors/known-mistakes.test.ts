@@ -97,3 +97,23 @@ test('a one-word outlet name that begins a longer name is not the outlet ("Liber
   assert.ok(!es.some((e) => e.type === 'MEDIA' && e.mentions.some((m) => m.text.startsWith('Liberation Tigers'))));
   assert.ok(!es.some((e) => e.mentions.some((m) => m.text === 'Liberation' && m.start < 70) && e.country === 'FRA'), JSON.stringify(es));
 });
+
+test('an ordinary-word outlet name ending a longer name is not the outlet ("the Tampa Bay Times")', () => {
+  for (const text of ['the Tampa Bay Times', 'The Charlotte Observer', 'British Medical Journal']) {
+    assert.notEqual(r(text)?.type, 'MEDIA', text);
+  }
+  assert.equal(r('the Times')?.actorId, 'outlet.new-york-times');
+  assert.equal(r('The Post')?.actorId, 'outlet.washington-post');
+});
+
+test('short acronyms match only as written, whatever list they came in ("Is", "Cia")', () => {
+  assert.equal(r('Is'), null);
+  assert.equal(r('Cia'), null);
+  assert.equal(r('IS')?.actorId, 'org.islamic-state');
+  assert.equal(r('the CIA')?.actorId, 'org.cia');
+  assert.equal(r('the C.I.A.')?.actorId, 'org.cia');
+  // longer ones are written as words too
+  assert.equal(r('Nato')?.actorId, 'igo.nato');
+  const es = entitiesOf('Fact check: The Senator Is Right About Taxes. His niece, known as Cia, cheered.');
+  assert.ok(!es.some((e) => e.name === 'Islamic State' || e.name === 'CIA'), JSON.stringify(es.map((e) => e.name)));
+});

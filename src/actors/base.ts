@@ -47,6 +47,8 @@ export interface NameEntry {
   /** for ambiguous names, what the name means when it is not the country */
   readonly otherSense?: CountryNames['otherSense'];
   readonly person?: PersonEntry;
+  /** an outlet named by an ordinary English word ("Liberation", "Guardian"): see inLongerName */
+  readonly ordinaryWord?: boolean;
 }
 
 /** One piece of a parsed description: `at` is the index of its first word, `words` how many it covers. */
@@ -133,7 +135,7 @@ export class ActorBase {
         o.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
       }
       for (const o of f.outlets ?? []) {
-        const e: NameEntry = { kind: 'outlet', id: o.id, name: o.name, type: 'MEDIA', country: o.country, sector: 'JRN', caseSensitive: false };
+        const e: NameEntry = { kind: 'outlet', id: o.id, name: o.name, type: 'MEDIA', country: o.country, sector: 'JRN', caseSensitive: false, ...(o.ordinaryWord ? { ordinaryWord: true } : {}) };
         this.addName(o.name, e);
         o.aliases?.forEach((a) => this.addName(a, e));
         o.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
@@ -186,7 +188,11 @@ export class ActorBase {
   }
 
   private addName(name: string, entry: NameEntry): void {
-    const key = keyOf(name.replace(/^the /i, ''));
+    const bare = name.replace(/^the /i, '');
+    // a short name in capitals is an acronym whatever list it came in ("CIA", "IS", "AP" as
+    // names or aliases): "Cia" is a nickname and "Is" a verb in a headline, so only as written
+    if (!entry.caseSensitive && SHORT_ACRONYM.test(bare)) entry = { ...entry, caseSensitive: true };
+    const key = keyOf(bare);
     const list = this.names.get(key) ?? [];
     // the same entry under the same key once; the first one added is the main sense (a country's
     // name before its adjective: "US" is the United States, and "US officials" still take its code)
@@ -227,17 +233,20 @@ export class ActorBase {
   }
 
   /** The person a surname alone most likely means on a day: the only one, or the one in office then. */
-  personBySurname(surname: string, date: string | null | undefined, before?: Part): PersonEntry | null {
+  personBySurname(surname: string, date: string | null | undefined, before?: Part, titled = false): PersonEntry | null {
     this.dateReads++;
     let list = date ? this.surnameOnDay(keyOf(surname), date) : this.peopleWithSurname(surname);
-    if (list.length <= 1) return list[0] ?? null;
     // "Secretary Clinton" is the Clinton who was a secretary, "President Clinton" the president
-    if (before?.kind === 'sector') {
+    if (before?.kind === 'sector' && list.length) {
       const title = [before.word.role ?? '', ...before.word.words].map((w) => w.toLowerCase()).filter((w) => w.length > 2);
       const fit = list.filter((p) => p.terms.some((t) => title.some((w) => t.role.toLowerCase().includes(w))));
       if (fit.length === 1) return fit[0]!;
       if (fit.length) list = fit;
+      // "King Ahmed", "President Ahmed": a head-of-state or government title right before the
+      // surname that none of its people ever held names someone else (not Prime Minister Abiy Ahmed)
+      else if (titled && HEAD_TITLE_IDS.has(before.word.id)) return null;
     }
+    if (list.length <= 1) return list[0] ?? null;
     if (date) {
       const inOffice = list.filter((p) => p.terms.some((t) => dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date)));
       if (inOffice.length === 1) return inOffice[0]!;
@@ -443,7 +452,9 @@ export class ActorBase {
       const leader = led ? this.lookupName(led[1]!).find((e) => e.country) : undefined;
       if (leader) { parts.push({ kind: 'name', entry: { ...leader, kind: 'adjective', type: 'NORP', sector: null }, at: i, words: 1 }); i++; continue; }
       const proper = (flags[i]! & WordFlag.Capitalised) !== 0 && !ARTICLE.test(w);
-      const person = proper && flags[i]! & WordFlag.Surname && this.maySurname(words, flags, i, parts) ? this.personBySurname(w, date, parts[parts.length - 1]) : null;
+      const prev = parts[parts.length - 1];
+      const person = proper && flags[i]! & WordFlag.Surname && this.maySurname(words, flags, i, parts)
+        ? this.personBySurname(w, date, prev, prev !== undefined && prev.at + prev.words === i) : null;
       if (person) parts.push({ kind: 'name', entry: this.personEntry(person), at: i, words: 1, surname: true });
       else parts.push(proper ? { kind: 'proper', word: w, at: i, words: 1 } : { kind: 'other', word: w, at: i, words: 1 });
       i++;
@@ -465,7 +476,7 @@ export class ActorBase {
     const nodes = this.phrases.walk(this.firstNodes.get(words[i]!), words, i, joinable);
     for (let n = bound; n >= 1; n--) {
       if (n > joinable || !joinsAt(flags, i, n)) {
-        const found = this.phraseKeyedWhole(words, i, n);
+        const found = this.phraseKeyedWhole(words, flags, i, n);
         if (found) return found;
         continue;
       }
@@ -475,7 +486,7 @@ export class ActorBase {
       if (entries.names && flags[i]! & WordFlag.Capitalised) {
         // what lookupName would give: acronyms only as written ("US" but not "Us")
         const named = entries.caseSensitive ? this.lookupName(n === 1 ? words[i]! : words.slice(i, i + n).join(' ')) : entries.names;
-        if (named.length) return { kind: 'name', entry: named[0]!, at: i, words: n };
+        if (named.length && !(n === 1 && this.inLongerName(named[0]!, words, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
       }
       if (entries.sector) return { kind: 'sector', word: entries.sector, at: i, words: n };
       if (entries.modifier) return { kind: 'modifier', modifier: entries.modifier, at: i, words: n };
@@ -484,15 +495,30 @@ export class ActorBase {
   }
 
   /** The phrase of words i..i+n-1 looked up by the key of its whole text. */
-  private phraseKeyedWhole(words: readonly string[], i: number, n: number): Part | null {
+  private phraseKeyedWhole(words: readonly string[], flags: readonly number[], i: number, n: number): Part | null {
     const phrase = words.slice(i, i + n).join(' ');
     const named = this.lookupName(phrase);
-    if (named.length && isCapitalised(phrase)) return { kind: 'name', entry: named[0]!, at: i, words: n };
+    if (named.length && isCapitalised(phrase) && !(n === 1 && this.inLongerName(named[0]!, words, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
     const sw = this.sectorWords.get(keyOf(phrase));
     if (sw) return { kind: 'sector', word: sw, at: i, words: n };
     const m = this.modifiers.get(keyOf(phrase));
     if (m) return { kind: 'modifier', modifier: m, at: i, words: n };
     return null;
+  }
+
+  /**
+   * Whether a one-word outlet name at word i is only a word of a longer name the base does not
+   * know: "Liberation Tigers" are not the French daily, "Times Square" and "the Tampa Bay Times"
+   * not the New York Times, "The Charlotte Observer" not the British Observer. Only outlets named by
+   * an ordinary English word (marked in outlets.json): others stay the outlet before a capitalised
+   * word ("CNN's Wolf Blitzer", "Reuters/Ipsos").
+   */
+  private inLongerName(entry: NameEntry, words: readonly string[], flags: readonly number[], i: number): boolean {
+    if (!entry.ordinaryWord) return false;
+    const next = flags[i + 1];
+    if (next !== undefined && (next & WordFlag.Capitalised) !== 0 && (next & WordFlag.Known) === 0) return true;
+    const prev = flags[i - 1];
+    return prev !== undefined && (prev & WordFlag.Capitalised) !== 0 && !ARTICLE.test(words[i - 1]!);
   }
 
   /** Whether the capitalised word i, a surname of the base, may stand alone for a person here. */
@@ -502,9 +528,19 @@ export class ActorBase {
     // after a given name the base does not know ("Michael Brown"), a surname is someone else's
     const last = parts[parts.length - 1];
     if (last?.kind === 'proper' && last.at === i - 1) return false;
+    // a full name is one person: a word the base knows as a place but that is also a personal name
+    // ("Jordan", "Georgia") right before or after the surname makes a longer name ("Jordan Ahmed",
+    // "Kim Jordan"), someone other than the base's person who shares the one word
+    if (last?.kind === 'name' && last.at + last.words === i && last.entry.otherSense?.type === 'PERSON') return false;
     // and before another capitalised word it is someone's given name ("Omar Khalil")
     const next = flags[i + 1];
-    return !(next !== undefined && next & WordFlag.Capitalised && !(next & WordFlag.Known));
+    if (next === undefined || !(next & WordFlag.Capitalised)) return true;
+    return !!(next & WordFlag.Known) && !this.isPersonalName(words[i + 1]!);
+  }
+
+  /** Whether a word the base knows as a name is also someone's personal name ("Jordan", "Georgia"). */
+  private isPersonalName(word: string): boolean {
+    return this.names.get(keyOf(word))?.some((e) => e.otherSense?.type === 'PERSON') ?? false;
   }
 
   /** A word's flags: its shape and what the indexes say of it (see WordFlag), memoised. */
@@ -543,6 +579,12 @@ export class ActorBase {
     return this.combine(raw, words, parts, names, sectors, modifiers, options);
   }
 
+  /** The last word of the part at index `at` of `parts` (a sector phrase's head noun). */
+  private headWord(words: readonly string[], parts: readonly Part[], at: number): string {
+    const part = parts[at];
+    return part ? words[part.at + part.words - 1] ?? '' : '';
+  }
+
   /** Puts the parsed pieces of a description together into one actor. */
   combine(raw: string, words: readonly string[], parts: readonly Part[],
     names: readonly { entry: NameEntry; at: number }[], sectors: readonly { word: SectorWord; at: number }[],
@@ -577,13 +619,16 @@ export class ActorBase {
     const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
+      // a group noun before capitalised words begins a longer name, it is no one's title
+      // ("Sudan People's Liberation Movement"); "journalist John Smith" keeps the title
+      const title = head && !(head.at < proper[0]!.at && !head.word.person && isGroupNoun(this.headWord(words, parts, head.at))) ? head : null;
       const learned = this.learnedPerson(personName, date);
-      const sector = former ? 'ELI' : head?.word.sector ?? learned?.sector ?? null;
-      const role = head?.word.role ?? learned?.role ?? null;
+      const sector = former ? 'ELI' : title?.word.sector ?? learned?.sector ?? null;
+      const role = title?.word.role ?? learned?.role ?? null;
       return {
         name: personName, type: 'PERSON', country: country ?? learned?.country ?? null, sector,
         role: former && role ? `former ${role}` : role,
-        rule: head ? `title+${head.word.id}` : learned ? 'learned.person' : 'person.unknown', confidence: head ? 0.85 : learned ? 0.7 : 0.4,
+        rule: title ? `title+${title.word.id}` : learned ? 'learned.person' : 'person.unknown', confidence: title ? 0.85 : learned ? 0.7 : 0.4,
       };
     }
     if (!head && !names.length) {
@@ -603,10 +648,8 @@ export class ActorBase {
     // group nouns and bodies: "Iranian officials", "riot police", "the Iranian Foreign Ministry"
     const other = modifiers.find((m) => m.sector !== 'ELI');
     const sector: string = former ? 'ELI' : other?.sector ?? head.word.sector;
-    const headPart = parts[head.at];
-    const headLast = headPart ? words[headPart.at + headPart.words - 1] ?? '' : '';
     // "minister" is a person, "ministers" and "lawmakers" a group
-    const plural = /[^s]s$/i.test(headLast) || /^(?:police|people|clergy|media|press|public|military|staff)$/i.test(headLast);
+    const plural = isGroupNoun(this.headWord(words, parts, head.at));
     const type: EntityType = head.word.organisation ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
     const name = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ').replace(/^(?:the|a|an)\s+/i, '');
     // whether there is a date decides here: the result depends on it
@@ -628,6 +671,15 @@ export class ActorBase {
   }
 }
 
+// two or three capitals, with or without dots ("IS", "CIA", "U.N."); longer ones are often
+// written as words ("Nato", "Opec", "Ansa")
+const SHORT_ACRONYM = /^(?:\p{Lu}\.?){2,3}$/u;
+
+/** Whether a head noun names a group rather than one person: "ministers", "lawmakers", "police". */
+function isGroupNoun(word: string): boolean {
+  return /[^s]s$/i.test(word) || /^(?:police|people|clergy|media|press|public|military|staff)$/i.test(word);
+}
+
 // "May", "June", "Sunday" are far more often dates than surnames
 const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
@@ -639,6 +691,9 @@ const COMMON_WORD = /^(?:Ma|Hu|Lee|Long|Young|King|Moon|Park|Song|Wang|Lam|Yang|
 // East Asian officials who go by a Western given name first ("John Lee", "Carrie Lam")
 const WESTERN_GIVEN_NAME = /^(?:John|Joseph|William|Carrie|Lawrence|Vivian|Paul|Peter|David|Michael|James|Mary|Anna|Frank|Henry|Eric|Kevin|Andrew|Thomas)\s/;
 const HEAD_OF_STATE = /^(?:President of (?!the Presidium|the European|the World|the Kurdistan|the Houthi)|Prime Minister of|Premier of|Chancellor of (?!the Exchequer)|King of|Queen of|Emir of|Sultan of|Supreme Leader of)/;
+
+// titles of heads of state and government (sectors.json): a surname after one must be of someone who held such an office
+const HEAD_TITLE_IDS = new Set(['sector.president', 'sector.prime-minister', 'sector.head-of-state']);
 
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'PRK', 'KOR', 'VNM', 'MMR', 'HKG']);
 

@@ -36,6 +36,7 @@ export function pluralOfDemonym(adjective: string): string | null {
  */
 export function buildCountries(extras: readonly CountryExtra[]): Map<string, CountryNames> {
   const out = new Map<string, CountryNames>();
+  const rank = new Map<string, number>();
   const aliases = isoCountries.getNames('en', { select: 'all' }) as Record<string, string[]>;
   for (const c of worldCountries) {
     const names = new Set<string>([c.name.common, c.name.official]);
@@ -52,7 +53,9 @@ export function buildCountries(extras: readonly CountryExtra[]): Map<string, Cou
       code, id: `country.${code}`, name: c.name.common, names, adjectives, plurals,
       capitals: new Set(c.capital), metonyms: new Set(), ambiguous: false,
     });
+    rank.set(code, mainness(c));
   }
+  keepMainSense(out, rank);
   // what our data says of a word wins over the tables: "American" is the United States' word
   // even though American Samoa shares it, "Saudi" an adjective rather than a country name
   const claimed = new Map<string, string>();
@@ -74,4 +77,29 @@ export function buildCountries(extras: readonly CountryExtra[]): Map<string, Cou
     if (x.ambiguous) out.set(x.code, { ...entry, ambiguous: true, ...(x.otherSense ? { otherSense: x.otherSense } : {}) });
   }
   return out;
+}
+
+/**
+ * How strongly a country owns a name it shares: a sovereign state before a territory, a UN member
+ * before a state that is not, then the larger. "American" is listed for the United States and for
+ * its territories (Northern Mariana Islands, American Samoa ...), "Dominican" for the Dominican
+ * Republic and Dominica, "Congo" for both Congos: the main country is what the word means in news.
+ * Exported for other tables built from world-countries (the events gazetteer), to settle clashes the same way.
+ */
+export function mainness(c: Countries[number]): number {
+  return (c.independent ? 2e9 : 0) + (c.unMember ? 1e9 : 0) + Math.min(c.area, 1e9 - 1);
+}
+
+/** A name, demonym, plural or capital shared by several countries stays only with the main one. */
+function keepMainSense(out: Map<string, CountryNames>, rank: ReadonlyMap<string, number>): void {
+  for (const field of ['names', 'adjectives', 'plurals', 'capitals'] as const) {
+    const owner = new Map<string, string>();
+    for (const c of out.values()) {
+      for (const n of c[field]) {
+        const prev = owner.get(n);
+        if (prev === undefined || (rank.get(c.code) ?? 0) > (rank.get(prev) ?? 0)) owner.set(n, c.code);
+      }
+    }
+    for (const c of out.values()) for (const n of [...c[field]]) if (owner.get(n) !== c.code) c[field].delete(n);
+  }
 }

@@ -73,6 +73,11 @@ export const OutletSchema = Type.Object({
   country: Code,
   aliases: Type.Optional(Names),
   acronyms: Type.Optional(Names),
+  /**
+   * the name is also an ordinary English word ("Liberation", "Guardian", "Times"): right before
+   * another capitalised word the base does not know, it begins a longer name ("Liberation Tigers")
+   */
+  ordinaryWord: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 
 export const TermSchema = Type.Object({

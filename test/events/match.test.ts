@@ -56,3 +56,10 @@ test('a word seen before a pattern that uses it is compiled is matched by that p
   assert.ok(set.starts('lantern'));
   assert.equal(wordFormsOf(lantern).ids.length, 1, 'the word forms were computed again with the new word');
 });
+
+test('a word several countries share belongs to the main one in the events gazetteer', () => {
+  assert.equal(gazetteer.lookup(['dominican'])?.country, 'DOM');
+  assert.equal(gazetteer.lookup(['american'])?.country, 'USA');
+  assert.equal(gazetteer.lookup(['kosovo'])?.country, 'KOS');
+  assert.equal(gazetteer.lookup(['dominica'])?.country, 'DMA');
+});

@@ -23,6 +23,8 @@ interface WorldCountry {
   capital?: string[];
   demonyms?: { eng?: { m: string; f: string } };
   unMember?: boolean;
+  independent?: boolean;
+  area?: number;
 }
 
 /** Short forms and metonyms news uses that the country table lacks, by ISO code. */
@@ -99,8 +101,11 @@ export class Gazetteer {
       for (const extra of EXTRA_NAMES[c.cca3] ?? []) add(extra, { id: `gazetteer.${c.cca3}.extra`, name: c.name.common, country: c.cca3, sector: 'GOV', adjective: false });
       for (const adj of EXTRA_ADJECTIVES[c.cca3] ?? []) add(adj, { id: `gazetteer.${c.cca3}.adjective`, name: adj, country: c.cca3, sector: null, adjective: true });
     }
-    // sovereign states before territories that share a demonym ("American Samoa")
-    countries.sort((a, b) => Number(b.unMember ?? false) - Number(a.unMember ?? false));
+    // a word several countries share goes to the main one, ranked as the actor base ranks them
+    // (src/actors/countries.ts): a sovereign state before a territory ("American" is not American
+    // Samoa's), a UN member before others, then the larger ("Dominican" is the Dominican Republic's)
+    const mainness = (c: WorldCountry) => (c.independent ? 2e9 : 0) + (c.unMember ? 1e9 : 0) + Math.min(c.area ?? 0, 1e9 - 1);
+    countries.sort((a, b) => mainness(b) - mainness(a));
     for (const c of countries) {
       const name = c.name.common;
       const noun = (id: string): GazetteerEntry => ({ id, name, country: c.cca3, sector: 'GOV', adjective: false });

@@ -1,26 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Analyzer } from '../../src/analyze.js';
-import type { AttributionData } from '../../src/core/layers.js';
+import { attributions, bare, withEntities, type Seen } from './helpers.js';
 
 // Articles written for these tests in the style of wire copy; none is taken from a real outlet.
-const withEntities = new Analyzer({ stages: ['tokens', 'dates', 'entities', 'attributions'] });
-const bare = new Analyzer({ stages: ['tokens', 'attributions'] });
-
-interface Seen { content: string; cue: string | null; source: string | null; speaker: string | null; via: string[]; kind: string; rule: string; parent: number | null; id: number; parts?: string[] }
-
-function attributions(text: string, analyzer = withEntities, published = '2019-03-05'): Seen[] {
-  const doc = analyzer.analyzeDocument({ text, published });
-  const slice = (r: { start: number; end: number } | null) => (r ? text.slice(r.start, r.end) : null);
-  return doc.layer('attribution').map((a) => {
-    const d: AttributionData = a.data;
-    return {
-      id: a.id, content: slice(d.content)!, cue: slice(d.cue), source: slice(d.source), speaker: d.speaker?.name ?? null,
-      via: d.via.map((v) => v.name), kind: d.kind, rule: a.provenance.rule, parent: d.parent,
-      ...(d.contentParts ? { parts: d.contentParts.map((p) => text.slice(p.start, p.end)) } : {}),
-    };
-  });
-}
 
 /** The attribution whose content contains `words`. */
 function find(list: Seen[], words: string): Seen {

@@ -1,22 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Analyzer } from '../../src/analyze.js';
+import { attributions, byCue } from './helpers.js';
 
 // Short articles written for these tests in the style of news copy; none is taken from a real outlet.
-const analyzer = new Analyzer({ stages: ['tokens', 'dates', 'entities', 'attributions'] });
-
-function attributions(text: string) {
-  const doc = analyzer.analyzeDocument({ text, published: '2019-03-05' });
-  return doc.layer('attribution').map((a) => ({
-    content: text.slice(a.data.content.start, a.data.content.end), cue: a.data.cue ? text.slice(a.data.cue.start, a.data.cue.end) : '',
-    source: a.data.source ? text.slice(a.data.source.start, a.data.source.end) : null, rule: a.provenance.rule,
-  }));
-}
-const byCue = (list: ReturnType<typeof attributions>, cue: string) => {
-  const a = list.find((x) => x.cue === cue);
-  assert.ok(a, `no attribution with cue "${cue}" in ${JSON.stringify(list)}`);
-  return a;
-};
 
 test('a quotation before a title and a name is the content, not the words after the cue', () => {
   for (const title of ['Mr.', 'Sen.', 'Gov.', 'Dr.']) {

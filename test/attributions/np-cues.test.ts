@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Analyzer } from '../../src/analyze.js';
+import { attributions } from './helpers.js';
 import { findOutlets } from '../../src/stages/attributions/outlets.js';
 import { frameFeatures, loadFrameFilter } from '../../src/stages/attributions/filter.js';
 
 // Short articles written for these tests in the style of news copy; none is taken from a real outlet.
-const analyzer = new Analyzer({ stages: ['tokens', 'dates', 'entities', 'attributions'] });
-
-function attributions(text: string): { content: string; cue: string; source: string | null; speaker: string | null; rule: string }[] {
-  const doc = analyzer.analyzeDocument({ text, published: '2019-03-05' });
-  return doc.layer('attribution').map((a) => ({
-    content: text.slice(a.data.content.start, a.data.content.end), cue: a.data.cue ? text.slice(a.data.cue.start, a.data.cue.end) : '',
-    source: a.data.source ? text.slice(a.data.source.start, a.data.source.end) : null, speaker: a.data.speaker?.name ?? null, rule: a.provenance.rule,
-  }));
-}
 
 test('a cue that takes a noun phrase reports the phrase, not the adjuncts after it', () => {
   const list = attributions('The county sheriff endorsed Maria Lopez for governor last week at a rally in Dayton.');

@@ -1,11 +1,21 @@
 /**
- * wink-nlp's tokenizer remembers words across documents: once it has read a possessive at the end
- * of a sentence ("... than Obama's."), which it keeps whole, it keeps "Obama's" whole in every later
- * document too, where it would otherwise give "Obama" + "'s". The tokens of an article then depend on
- * what the same process read before it. dossier splits every such possessive itself, so that an
- * article gives the same tokens (and so the same analysis) whatever came before it, in one process,
- * in a batch or on a worker.
+ * wink-nlp's tokenizer remembers words across documents: once it has read a possessive before a
+ * full stop, comma, colon or hyphen ("... than Obama's."), which it keeps whole, it keeps "Obama's"
+ * whole in every later document too, where it would otherwise give "Obama" + "'s", and tags the
+ * words around it differently. An article's analysis would then depend on what the same process read
+ * before it. Two guards keep it the same whatever came before, in one process, a batch or a worker:
+ * wink never sees such a possessive (guardPossessives swaps the mark after it for one of the same
+ * length that wink splits before), and any possessive it still keeps whole is split here.
  */
+
+// the marks after which wink keeps a possessive whole, and same-length marks after which it does not
+const GUARDED = /(\p{L}['’]s)([.,:-])/gu;
+const SWAP: Readonly<Record<string, string>> = { '.': '!', ',': ';', ':': ';', '-': ';' };
+
+/** The text wink reads: the same length, with the mark after each possessive swapped (see above). */
+export function guardPossessives(text: string): string {
+  return text.includes("'s") || text.includes('’s') ? text.replace(GUARDED, (_, word: string, mark: string) => word + SWAP[mark]!) : text;
+}
 
 /** The columns wink gives for one stretch of text, one entry a token. */
 export interface TokenColumns {

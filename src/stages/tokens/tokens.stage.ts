@@ -2,7 +2,7 @@ import type { StageFactory } from '../../pipeline/stage.js';
 import { alignTokens } from '../../text/align.js';
 import { paragraphRanges } from '../../text/paragraphs.js';
 import { winkOf } from './nlp.js';
-import { splitPossessives } from './possessive.js';
+import { guardPossessives, splitPossessives } from './possessive.js';
 
 // 1.1: possessives always split (see possessive.ts)
 export const TOKENS_VERSION = '1.1.0';
@@ -22,10 +22,12 @@ export const tokensStage: StageFactory = (resources) => {
     assigns: ['paragraph', 'sentence', 'token'],
     run(doc, out) {
       const text = doc.text;
+      // what wink reads: the same length as the text, so offsets hold (see possessive.ts)
+      const read = guardPossessives(text);
       let tokenIndex = 0, sentenceIndex = 0;
       paragraphRanges(text).forEach((para, p) => {
         out.add('paragraph', { start: para.start, end: para.end, data: { index: p }, rule: 'paragraph.break', confidence: 1 });
-        const wdoc = nlp.readDoc(text.slice(para.start, para.end));
+        const wdoc = nlp.readDoc(read.slice(para.start, para.end));
         const tokens = wdoc.tokens();
         // wink's typings do not cover every `its` helper; each `out` here returns one value a token
         const column = <T>(helper: unknown) => tokens.out(helper as typeof its.value) as unknown as T[];
@@ -34,7 +36,14 @@ export const tokensStage: StageFactory = (resources) => {
           normal: column<string>(its.normal), type: column<string>(its.type), negated: column<boolean>(its.negationFlag),
         });
         const { values, pos, lemma, normal, type, negated } = columns;
-        const offsets = alignTokens(text, values, para.start, para.end);
+        const offsets = alignTokens(read, values, para.start, para.end);
+        // a swapped mark is stored as the text has it
+        if (read !== text) {
+          for (let t = 0; t < values.length; t++) {
+            const at = offsets[2 * t]!;
+            if (values[t]!.length === 1 && read[at] !== text[at]) values[t] = normal[t] = lemma[t] = text[at]!;
+          }
+        }
         const sentenceOf = new Int32Array(values.length);
         const sentences: [number, number][] = [];
         wdoc.sentences().each((s: { out(f: unknown): unknown }) => {

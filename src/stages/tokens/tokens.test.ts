@@ -46,3 +46,15 @@ test("an article's tokens do not depend on what the process read before it", () 
 test('many analyzers in one process share one wink model', () => {
   for (let i = 0; i < 25; i++) new Analyzer({ stages: ['tokens'] }).analyzeDocument({ text: 'Talks resumed on Monday.' });
 });
+
+test('the words around a possessive are tagged alike whatever the process read before', () => {
+  const tagsOf = (analyzer: Analyzer, text: string) => analyzer.analyzeDocument({ text }).layer('token').map((t) => `${t.data.value}/${t.data.pos}`);
+  const article = 'The hashtag, which a voter created in the wake of Clinton’s primary wins this week, spread fast.';
+  const alone = tagsOf(new Analyzer({ stages: ['tokens'] }), article);
+  const analyzer = new Analyzer({ stages: ['tokens'] });
+  tagsOf(analyzer, 'The campaign kept its distance from Clinton’s. Nobody else did, not even Clinton’s, she said: no.');
+  assert.deepEqual(tagsOf(analyzer, article), alone);
+  // the marks wink reads swapped are stored as written
+  const doc = analyzer.analyzeDocument({ text: 'It beats Smith’s. So does Smith’s, too.' });
+  assert.deepEqual(doc.layer('token').map((t) => t.data.value), ['It', 'beats', 'Smith', '’s', '.', 'So', 'does', 'Smith', '’s', ',', 'too', '.']);
+});

@@ -17,8 +17,8 @@ const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [
   FILE            one article: .txt, .html or .json ({"id", "text", "published"?, ...})
   --input PATH    many: a folder of .txt/.html/.json/.jsonl files, or a .jsonl file of articles
   --output FILE   where batch results go, one JSON result a line (default: standard output)
-  --jobs N|auto   analyse a batch on N worker threads (auto: one a core); results keep input order
-                  (default 1: each worker loads its own models, which pays off from a few dozen articles)
+  --jobs N|auto   analyse a batch on N worker threads (auto: one a core); the results are the same,
+                  in input order (default 1; each worker loads its own models, about 150 MB)
   --pretty        indent the JSON for people
   --published D   publication date for input that does not carry one (dates are read against it)
   --outlet NAME   outlet for input that does not name one`;

@@ -2,7 +2,7 @@ import type { Document } from '../../core/document.js';
 import type { ActorRefData, AttributionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../pipeline/stage.js';
-import { framesOf, npBefore, type CueAt, type Frame, type Tok } from './frames.js';
+import { framesOf, npBefore, withContent, type CueAt, type Frame, type Tok } from './frames.js';
 import { actorBaseOf } from '../../actors/index.js';
 import { buildLexicon, type CueEntry } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
@@ -145,7 +145,7 @@ function stretchToQuote(f: Frame, quotes: readonly Quote[]): Frame {
     if (q.open >= start - 3 && q.open < end && q.end > end) end = q.end;
     if (q.close <= end + 2 && q.close >= start && q.start < start && q.start >= f.content.start - 2000 && f.rule.endsWith('content-before')) start = q.start;
   }
-  return start === f.content.start && end === f.content.end ? f : { ...f, content: { start, end } };
+  return start === f.content.start && end === f.content.end ? f : withContent(f, { start, end }, f.contentParts);
 }
 
 const TURN = /^["“]?(\p{Lu}[\p{Lu}.'’ -]{1,40}):[ \t]+/u;
@@ -202,7 +202,7 @@ function clipToQuote(f: Frame, quotes: readonly Quote[]): Frame | null {
   if (!q) return f;
   const start = Math.max(f.content.start, q.start), end = Math.min(f.content.end, q.end);
   if (end - start < 8) return null;
-  return start === f.content.start && end === f.content.end ? f : { ...f, content: { start, end }, contentParts: undefined };
+  return start === f.content.start && end === f.content.end ? f : withContent(f, { start, end }, undefined);
 }
 
 const OPENING = /^[“"‘«„]|^''/;
@@ -307,7 +307,7 @@ export const attributionsStage: StageFactory = (resources) => {
           const quoted = insideQuote(quotes, t.start, t.end);
           // "I think" inside someone's quotation is part of their words, not a belief of its own
           if (entry.belief && quoted && !completed) return;
-          if (entry.particle || entry.belief || t.low === 'quoted' || quoted) { cues.push({ at: i, entry }); return; }
+          if (entry.particle || entry.belief || t.low === 'quoted' || quoted) { cues.push({ at: i, entry, quoteBefore: null, quoteAfter: null }); return; }
           cues.push({ at: i, entry, quoteBefore: quoteBefore(doc.text, quotes, toks, i), quoteAfter: quoteAfter(doc.text, quotes, toks[i]!.end, s.end) });
         });
         const found = framesOf(toks, cues);

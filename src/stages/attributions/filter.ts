@@ -68,61 +68,127 @@ function shapeOf(rule: string): string {
   return shape;
 }
 
-/** The feature templates, by the number visitFeatures gives each; a "+" joins two values. */
+/** The feature templates; a "+" joins two values. The weights file names features "template=value" or "template=a|b". */
 const TEMPLATES = ['shape', 'cue', 'cue+shape', 'kind', 'kind+shape', 'prev', 'next', 'cue+next', 'cue+prev', 'src', 'src+shape', 'cue+src', 'src0', 'len', 'len+shape', 'cue+len', 'c0', 'cue+c0', 'capcue', 'cuewords'] as const;
+type Template = (typeof TEMPLATES)[number];
 
-/** Receives one feature: a template (its index in TEMPLATES) and its value, or a pair of values for a conjoined template. */
-type Emit = (template: number, a: string, b?: string) => void;
+/** What the features of a candidate are made of: the rule's shape, the cue word and its neighbours, the source, the content. */
+interface Traits {
+  readonly shape: string;
+  readonly cue: string;
+  readonly kind: string;
+  readonly prev: string;
+  readonly next: string;
+  /** none, pron (a lone pronoun), cap (a capitalised word in it) or lower */
+  readonly src: string;
+  /** the source's first word, for pronoun and lower-case sources */
+  readonly src0: string | null;
+  readonly len: string;
+  readonly c0: string;
+  readonly capcue: string;
+  readonly cuewords: string;
+}
 
-/**
- * The features of a candidate: the rule that found it, the cue word and its neighbours, what the
- * source looks like, how long the content is and how it starts. Shared with the training script
- * (scripts/train-attributions.mjs) through frameFeatures.
- */
-function visitFeatures(text: string, f: FrameView, emit: Emit): void {
-  const shape = shapeOf(f.rule);
+/** The source's kind and, for pronoun and lower-case sources, its first word. */
+function sourceTraits(text: string, source: Range | null): { src: string; src0: string | null } {
+  if (!source) return { src: 'none', src0: null };
+  const { words, count } = wordsIn(text, source, 12, 12);
+  const first = words[0] ?? '';
+  if (count === 1 && PRONOUN.has(low(first))) return { src: 'pron', src0: low(first) };
+  return words.some(startsUpper) ? { src: 'cap', src0: null } : { src: 'lower', src0: low(first) };
+}
+
+/** The traits of a candidate, shared by the filter and the training script (scripts/train-attributions.mjs, through frameFeatures). */
+function traitsOf(text: string, f: FrameView): Traits {
   const cueWords = wordsIn(text, f.cue, 1, 4);
-  const cue = low(cueWords.words[0] ?? text.slice(f.cue.start, f.cue.end));
   const content = wordsIn(text, f.content, 1, 17);
-  const source = f.source ? wordsIn(text, f.source, 12, 12).words : [];
-  const src0 = source[0] ?? '';
-  const srcKind = !f.source ? 'none' : source.length === 1 && PRONOUN.has(low(src0)) ? 'pron' : source.some(startsUpper) ? 'cap' : 'lower';
-  const c0 = low(content.words[0] ?? '');
-  const prev = wordBeside(text, f.cue.start, -1), next = wordBeside(text, f.cue.end, 1);
-  const len = bucket(content.count);
-  emit(0 /* shape */, shape); emit(1 /* cue */, cue); emit(2 /* cue+shape */, cue, shape); emit(3 /* kind */, f.kind); emit(4 /* kind+shape */, f.kind, shape);
-  emit(5 /* prev */, prev); emit(6 /* next */, next); emit(7 /* cue+next */, cue, next); emit(8 /* cue+prev */, cue, prev);
-  emit(9 /* src */, srcKind); emit(10 /* src+shape */, srcKind, shape); emit(11 /* cue+src */, cue, srcKind);
-  if (srcKind === 'pron' || srcKind === 'lower') emit(12 /* src0 */, low(src0));
-  emit(13 /* len */, len); emit(14 /* len+shape */, len, shape); emit(15 /* cue+len */, cue, len); emit(16 /* c0 */, c0); emit(17 /* cue+c0 */, cue, c0 === 'that' ? 'that' : '');
-  emit(18 /* capcue */, cueWords.words.length && startsUpper(cueWords.words[0]!) ? 'true' : 'false'); emit(19 /* cuewords */, String(Math.min(3, cueWords.count)));
+  const { src, src0 } = sourceTraits(text, f.source);
+  return {
+    shape: shapeOf(f.rule), cue: low(cueWords.words[0] ?? text.slice(f.cue.start, f.cue.end)), kind: f.kind,
+    prev: wordBeside(text, f.cue.start, -1), next: wordBeside(text, f.cue.end, 1), src, src0,
+    len: bucket(content.count), c0: low(content.words[0] ?? ''),
+    capcue: cueWords.words.length && startsUpper(cueWords.words[0]!) ? 'true' : 'false', cuewords: String(Math.min(3, cueWords.count)),
+  };
 }
 
 /** The features of a candidate as strings ("cue+shape=said|content-after"), as the training script sees them. */
 export function frameFeatures(text: string, f: FrameView): string[] {
-  const out: string[] = [];
-  visitFeatures(text, f, (t, a, b) => out.push(b === undefined ? `${TEMPLATES[t]}=${a}` : `${TEMPLATES[t]}=${a}|${b}`));
+  const t = traitsOf(text, f);
+  const out = [
+    `shape=${t.shape}`, `cue=${t.cue}`, `cue+shape=${t.cue}|${t.shape}`, `kind=${t.kind}`, `kind+shape=${t.kind}|${t.shape}`,
+    `prev=${t.prev}`, `next=${t.next}`, `cue+next=${t.cue}|${t.next}`, `cue+prev=${t.cue}|${t.prev}`,
+    `src=${t.src}`, `src+shape=${t.src}|${t.shape}`, `cue+src=${t.cue}|${t.src}`,
+  ];
+  if (t.src0 !== null) out.push(`src0=${t.src0}`);
+  out.push(`len=${t.len}`, `len+shape=${t.len}|${t.shape}`, `cue+len=${t.cue}|${t.len}`, `c0=${t.c0}`, `cue+c0=${t.cue}|${t.c0 === 'that' ? 'that' : ''}`,
+    `capcue=${t.capcue}`, `cuewords=${t.cuewords}`);
   return out;
 }
 
-/** Weights by template index, then value, then (for conjoined templates) second value: no strings built per look-up. */
-type Table = Map<string, number | Map<string, number>>[];
+/** The weights of the features that pair a cue word with something else: one look-up of the cue finds them all. */
+interface CueRow {
+  cue: number;
+  readonly shape: Map<string, number>;
+  readonly next: Map<string, number>;
+  readonly prev: Map<string, number>;
+  readonly src: Map<string, number>;
+  readonly len: Map<string, number>;
+  readonly c0: Map<string, number>;
+}
+
+/** The weights arranged for scoring: by template and value, pairs by their first value then their second. */
+interface Table {
+  readonly single: Record<'shape' | 'kind' | 'prev' | 'next' | 'src' | 'src0' | 'len' | 'c0' | 'capcue' | 'cuewords', Map<string, number>>;
+  readonly paired: Record<'kind+shape' | 'src+shape' | 'len+shape', Map<string, Map<string, number>>>;
+  readonly cues: Map<string, CueRow>;
+}
+
+const CUE_PAIRS: Partial<Record<Template, keyof Omit<CueRow, 'cue'>>> = { 'cue+shape': 'shape', 'cue+next': 'next', 'cue+prev': 'prev', 'cue+src': 'src', 'cue+len': 'len', 'cue+c0': 'c0' };
 
 function tableOf(weights: Record<string, number>): Table {
-  const table: Table = TEMPLATES.map(() => new Map());
+  const map = () => new Map<string, number>();
+  const table: Table = {
+    single: { shape: map(), kind: map(), prev: map(), next: map(), src: map(), src0: map(), len: map(), c0: map(), capcue: map(), cuewords: map() },
+    paired: { 'kind+shape': new Map(), 'src+shape': new Map(), 'len+shape': new Map() },
+    cues: new Map(),
+  };
+  const rowOf = (cue: string) => {
+    let row = table.cues.get(cue);
+    if (!row) table.cues.set(cue, (row = { cue: 0, shape: map(), next: map(), prev: map(), src: map(), len: map(), c0: map() }));
+    return row;
+  };
   for (const [key, w] of Object.entries(weights)) {
     const eq = key.indexOf('=');
-    const t = (TEMPLATES as readonly string[]).indexOf(key.slice(0, eq)), value = key.slice(eq + 1);
-    if (t < 0) continue;
-    const byValue = table[t]!;
-    if (!TEMPLATES[t]!.includes('+')) { byValue.set(value, w); continue; }
+    const template = key.slice(0, eq) as Template, value = key.slice(eq + 1);
+    if (!(TEMPLATES as readonly string[]).includes(template)) continue;
+    if (template === 'cue') { rowOf(value).cue = w; continue; }
+    if (!template.includes('+')) { table.single[template as keyof Table['single']].set(value, w); continue; }
     const bar = value.indexOf('|');
     const a = value.slice(0, bar), b = value.slice(bar + 1);
-    let byB = byValue.get(a);
-    if (!(byB instanceof Map)) byValue.set(a, (byB = new Map()));
+    const cuePair = CUE_PAIRS[template];
+    if (cuePair) { rowOf(a)[cuePair].set(b, w); continue; }
+    const byA = table.paired[template as keyof Table['paired']];
+    let byB = byA.get(a);
+    if (!byB) byA.set(a, (byB = map()));
     byB.set(b, w);
   }
   return table;
+}
+
+/** The sum of a candidate's feature weights. */
+function scoreOf(table: Table, t: Traits): number {
+  const { single, paired } = table;
+  let z = (single.shape.get(t.shape) ?? 0) + (single.kind.get(t.kind) ?? 0) + (paired['kind+shape'].get(t.kind)?.get(t.shape) ?? 0)
+    + (single.prev.get(t.prev) ?? 0) + (single.next.get(t.next) ?? 0)
+    + (single.src.get(t.src) ?? 0) + (paired['src+shape'].get(t.src)?.get(t.shape) ?? 0) + (t.src0 !== null ? single.src0.get(t.src0) ?? 0 : 0)
+    + (single.len.get(t.len) ?? 0) + (paired['len+shape'].get(t.len)?.get(t.shape) ?? 0) + (single.c0.get(t.c0) ?? 0)
+    + (single.capcue.get(t.capcue) ?? 0) + (single.cuewords.get(t.cuewords) ?? 0);
+  const row = table.cues.get(t.cue);
+  if (row) {
+    z += row.cue + (row.shape.get(t.shape) ?? 0) + (row.next.get(t.next) ?? 0) + (row.prev.get(t.prev) ?? 0)
+      + (row.src.get(t.src) ?? 0) + (row.len.get(t.len) ?? 0) + (row.c0.get(t.c0 === 'that' ? 'that' : '') ?? 0);
+  }
+  return z;
 }
 
 /** The filter in model/frame-filter.json (trained by scripts/train-attributions.mjs on PolNeAR train). */
@@ -132,13 +198,6 @@ export function loadFrameFilter(): FrameFilter | null {
   const table = tableOf(w.weights);
   return {
     threshold: w.threshold,
-    probability(text, f) {
-      let z = w.bias;
-      visitFeatures(text, f, (t, a, b) => {
-        const v = table[t]!.get(a);
-        z += (b === undefined ? (typeof v === 'number' ? v : 0) : v instanceof Map ? v.get(b) ?? 0 : 0);
-      });
-      return 1 / (1 + Math.exp(-z));
-    },
+    probability: (text, f) => 1 / (1 + Math.exp(-(w.bias + scoreOf(table, traitsOf(text, f))))),
   };
 }

@@ -102,6 +102,9 @@ function quoteBefore(text: string, quotes: readonly Quote[], toks: readonly Tok[
   let best: Quote | null = null;
   for (const q of quotes) if (q.close < cueStart && cueStart - q.close < 220 && (!best || q.close > best.close)) best = q;
   if (!best) return null;
+  // “... the question is the timing.” Gov. Pat McCrory said it would ...: a quotation that ends its
+  // own sentence before the cue's sentence begins was someone else's words
+  if (best.close < toks[0]!.start && /[.]\s*$/.test(text.slice(Math.max(best.start, best.end - 3), best.end))) return null;
   const between = text.slice(best.close + 1, cueStart);
   if (/[“”"«»\n]/.test(between) || SENTENCE_END.test(between)) return null;
   let after = 0;
@@ -111,11 +114,15 @@ function quoteBefore(text: string, quotes: readonly Quote[], toks: readonly Tok[
 }
 
 /** The quotation that opens soon after a cue ("he said on Tuesday at a rally: “...”"), with no verb between. */
-function quoteAfter(text: string, quotes: readonly Quote[], cueEnd: number, sentenceEnd: number): { range: Range } | null {
+function quoteAfter(text: string, quotes: readonly Quote[], toks: readonly Tok[], at: number, sentenceEnd: number): { range: Range } | null {
+  const cueEnd = toks[at]!.end;
   const q = quotes.find((x) => x.open >= cueEnd && x.open - cueEnd < 150 && x.open < sentenceEnd);
   if (!q) return null;
+  // "said he won “every single debate”": a verb between makes the quotation part of a clause
+  for (let j = at + 1; j < toks.length && toks[j]!.start < q.open; j++) if (toks[j]!.pos === 'VERB' || toks[j]!.pos === 'AUX') return null;
   const between = text.slice(cueEnd, q.open);
-  if (/[“”"«».!?;]/.test(between)) return null;
+  // no other quotation and no sentence end between ("during a rally in Kenansville, N.C., “...” is fine)
+  if (/[“”"«»!?;]/.test(between) || SENTENCE_END.test(between) || /\.\s*$/.test(between)) return null;
   // only adjuncts between: no clause words ("that", a finite verb) that would make it indirect speech
   if (/\b(that|who|which|if|whether|because|is|are|was|were|has|have|will|would)\b/i.test(between)) return null;
   if (between.trim() && !/[,:—]\s*$/.test(between) && between.trim().split(/\s+/).length > 2) return null;
@@ -205,7 +212,9 @@ function clipToQuote(f: Frame, quotes: readonly Quote[]): Frame | null {
   return start === f.content.start && end === f.content.end ? f : withContent(f, { start, end }, undefined);
 }
 
+// an opening mark; for two apostrophes (''like this'') a quotation's open is the second of them
 const OPENING = /^[“"‘«„]|^''/;
+const opensQuote = (text: string, open: number) => OPENING.test(text.slice(open, open + 2)) || text.slice(open - 1, open + 1) === "''";
 // "... said on Thursday during a speech at ...": a tail of time and place after a cue
 const ADJUNCT_TAIL = /^[\s,]*(?:on|in|at|during|after|before|while|from|ahead|late|early|earlier|last|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b/i;
 const CREDIT_AFTER = /^[\s,]*(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}\p{Ll}+[.!?]?\s*$/u;
@@ -235,7 +244,7 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
       const next = sentences[i + 1];
       if (!next) break;
       const q = quotes.find((x) => x.open >= next.start && x.open < next.start + 2);
-      if (!q || !OPENING.test(doc.text.slice(q.open, q.open + 2))) break;
+      if (!q || !opensQuote(doc.text, q.open)) break;
       let last: number = i + 1;
       while (sentences[last] && sentences[last]!.end < q.close) last++;
       const lastSentence = sentences[last] ?? next;
@@ -308,7 +317,7 @@ export const attributionsStage: StageFactory = (resources) => {
           // "I think" inside someone's quotation is part of their words, not a belief of its own
           if (entry.belief && quoted && !completed) return;
           if (entry.particle || entry.belief || t.low === 'quoted' || quoted) { cues.push({ at: i, entry, quoteBefore: null, quoteAfter: null }); return; }
-          cues.push({ at: i, entry, quoteBefore: quoteBefore(doc.text, quotes, toks, i), quoteAfter: quoteAfter(doc.text, quotes, toks[i]!.end, s.end) });
+          cues.push({ at: i, entry, quoteBefore: quoteBefore(doc.text, quotes, toks, i), quoteAfter: quoteAfter(doc.text, quotes, toks, i, s.end) });
         });
         const found = framesOf(toks, cues);
         if (toks.length > 4) { const h = headlineColon(toks); if (h) found.push(h); }

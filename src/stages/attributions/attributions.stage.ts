@@ -75,7 +75,7 @@ function toksOfDocument(doc: Document, infoOf: (value: string) => WordInfo): { t
 function place(f: Frame, sentence: Range, inQuote: boolean): Placed {
   return {
     rule: f.rule, confidence: f.confidence, cue: f.cue, cueTokens: f.cueTokens, content: f.content, contentParts: f.contentParts,
-    source: f.source, sharesSourceWith: f.sharesSourceWith, relay: f.relay, belief: f.belief,
+    source: f.source, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent, belief: f.belief,
     sentence, id: 0, speaker: null, via: [], parent: null, inQuote,
   };
 }
@@ -339,8 +339,8 @@ export const attributionsStage: StageFactory = (resources) => {
       for (const f of kept) {
         const sharer = f.sharesSourceWith !== undefined ? [...kept].reverse().find((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;
         const source = f.source ?? sharer?.source ?? null;
-        if (!f.source && sharer?.source) (f as { source: Range | null }).source = sharer.source;
-        f.speaker = source ? resolver.resolve(source, f.cue.start, !f.inQuote) : null;
+        if (!f.source && sharer?.source) Object.assign(f, { source: sharer.source, antecedent: sharer.antecedent });
+        f.speaker = source ? resolver.resolve(f.source === source && f.antecedent ? f.antecedent : source, f.cue.start, !f.inQuote) : null;
       }
       // nesting: the smallest other content that holds a frame's cue is its parent
       for (const f of kept) {

@@ -27,6 +27,8 @@ export interface Frame {
   readonly sharesSourceWith?: number;
   /** for "X quoted him as saying": the relaying subject */
   readonly relay?: Range | null;
+  /** for a relative source ("Jane Doe, who said ..."): the phrase "who" stands for, which names the speaker */
+  readonly antecedent?: Range | null;
   readonly belief: boolean;
 }
 
@@ -61,7 +63,7 @@ const ruleOf = (entry: CueEntry, shape: FrameShape): string => entry.rules[shape
 /** What the frames of one cue share. */
 interface CueBase { readonly cue: Range; readonly cueTokens: readonly number[]; readonly belief: boolean }
 /** The rarer parts of a frame. */
-interface FrameExtras { readonly contentParts?: readonly Range[]; readonly sharesSourceWith?: number; readonly relay?: Range | null }
+interface FrameExtras { readonly contentParts?: readonly Range[]; readonly sharesSourceWith?: number; readonly relay?: Range | null; readonly antecedent?: Range | null }
 
 /**
  * A frame with every field written out, in one order: all frames share one object shape, which
@@ -70,13 +72,13 @@ interface FrameExtras { readonly contentParts?: readonly Range[]; readonly share
  */
 /** The same frame with another content. */
 export function withContent(f: Frame, content: Range, contentParts: readonly Range[] | undefined): Frame {
-  return makeFrame(f, f.rule, f.confidence, content, f.source, { contentParts, sharesSourceWith: f.sharesSourceWith, relay: f.relay });
+  return makeFrame(f, f.rule, f.confidence, content, f.source, { contentParts, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent });
 }
 
 function makeFrame(base: CueBase, rule: string, confidence: number, content: Range, source: Range | null, extras?: FrameExtras): Frame {
   return {
     rule, confidence, cue: base.cue, cueTokens: base.cueTokens, content, contentParts: extras?.contentParts,
-    source, sharesSourceWith: extras?.sharesSourceWith, relay: extras?.relay, belief: base.belief,
+    source, sharesSourceWith: extras?.sharesSourceWith, relay: extras?.relay, antecedent: extras?.antecedent, belief: base.belief,
   };
 }
 
@@ -373,14 +375,17 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     const from = contentStart(toks, cueEnd, entry);
     const after = trimmed(toks, from, endOfContent(toks, from));
     // "who decried the deal long before taking office and promised that ...": the earlier cue's source
-    const shared = coordinated && !subj ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start)?.source ?? null : null;
-    if (!after || (!subj && !shared)) return null;
+    const sharer = coordinated && !subj ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start) : undefined;
+    if (!after || (!subj && !sharer)) return null;
     return makeFrame(bySaying ? { cue: range(toks, v, at + 1), cueTokens, belief: entry.belief } : base, ruleOf(entry, bySaying ? 'by-saying' : 'coordinated'), entry.precision * 0.8,
-      range(toks, after[0], after[1]), subj ? range(toks, subj[0], subj[1]) : shared);
+      range(toks, after[0], after[1]), subj ? range(toks, subj[0], subj[1]) : sharer!.source, subj ? undefined : { antecedent: sharer!.antecedent });
   }
-  // "X, who said ...": the relative pronoun stands for the noun phrase before the comma
+  // "X, who said ...": the relative pronoun stands for the noun phrase before the comma (the subject
+  // from here on); a content after the cue keeps "who" as its source, as written, and X names the speaker
+  let relative: [number, number] | null = null;
   if (subject && subject[1] - subject[0] === 1 && ['who', 'which'].includes(toks[subject[0]]!.low) && toks[subject[0] - 1]?.low === ',') {
-    subject = npBefore(toks, subject[0] - 1) ?? subject;
+    const antecedent = npBefore(toks, subject[0] - 1);
+    if (antecedent) { relative = subject; subject = antecedent; }
   }
   // "Reporting on that, ..." and "in its reporting on" are adverbials, not cues
   if (PARTICIPLE.test(toks[at]!.low) && (at === 0 || POSSESSIVE.has(toks[at - 1]!.low) || toks[at - 1]!.low === 'the') && ['on', 'about', 'to', 'from'].includes(toks[at + 1]?.low ?? '')) return null;
@@ -433,7 +438,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   let sharesSourceWith: number | undefined;
   const sharer = participle ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start) : undefined;
   if (participle && sharer) {
-    return makeFrame(base, ruleOf(entry, 'participle'), entry.precision * 0.85, range(toks, after[0], after[1]), sharer.source);
+    return makeFrame(base, ruleOf(entry, 'participle'), entry.precision * 0.85, range(toks, after[0], after[1]), sharer.source, { antecedent: sharer.antecedent });
   }
   if (participle && at > 1) {
     // ", stating that ...": the subject of the clause the participle hangs on
@@ -447,8 +452,9 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     if (prev >= 0) { sharesSourceWith = prev; source = null; }
     else if (!subject) { const s = npAfter(toks, 0); source = s && s[1] < at ? s : null; }
   }
-  return makeFrame(base, ruleOf(entry, 'content-after'), entry.precision * 0.9, range(toks, after[0], after[1]), source ? range(toks, source[0], source[1]) : null,
-    sharesSourceWith !== undefined ? { sharesSourceWith } : undefined);
+  const written = relative && source === subject ? relative : source;
+  return makeFrame(base, ruleOf(entry, 'content-after'), entry.precision * 0.9, range(toks, after[0], after[1]), written ? range(toks, written[0], written[1]) : null,
+    { sharesSourceWith, antecedent: relative && subject && source === subject ? range(toks, subject[0], subject[1]) : null });
 }
 
 /** Cue forms whose contents in PolNeAR train are short noun phrases ("endorsed Trump", "criticizing police tactics"). */

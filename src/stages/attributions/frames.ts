@@ -268,8 +268,11 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
         if (source) {
           let b = source[1];
           while (b < toks.length && !OPEN_QUOTE.test(toks[b]!.value) && toks[b]!.pos !== 'VERB' && toks[b]!.low !== ';') b++;
+          // "said Jane Doe, an economist who served as ...": the relative clause describes her too
+          const relative = b < toks.length && toks[b]!.pos === 'VERB' && ['who', 'which'].includes(toks[b - 1]?.low ?? '');
+          if (relative) while (b < toks.length && !OPEN_QUOTE.test(toks[b]!.value) && toks[b]!.low !== ';') b++;
           const whole = trimmed(toks, source[0], b);
-          if (whole && whole[1] - whole[0] <= 25 && b - source[1] > 0) source = whole;
+          if (whole && whole[1] - whole[0] <= (relative ? 45 : 25) && b - source[1] > 0) source = whole;
         }
       }
       if (c.quoteAfter) {

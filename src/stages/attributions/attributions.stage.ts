@@ -96,12 +96,16 @@ function headlineColon(toks: readonly Tok[]): Frame | null {
 // a full stop that ends a sentence: not one after a title or an initial ("Mr. Obama", "Charles B. Rangel")
 const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Hon|Pres|Sec|Atty|Supt|Jr|Sr|St|Mt|No|Inc|Corp|Co|Ltd|Bros|[A-Z]))[.!?]\s/;
 
+const EMBEDDING_WORD = /\b(?:of|on|in|at|the|a|an|titled|called|dubbed|named|from|by|with|for|about)\s*$/;
+
 /** The quotation that closes shortly before a cue token, with no other quotation mark between. */
 function quoteBefore(text: string, quotes: readonly Quote[], toks: readonly Tok[], at: number): { range: Range; after: number } | null {
   const cueStart = toks[at]!.start;
   let best: Quote | null = null;
   for (const q of quotes) if (q.close < cueStart && cueStart - q.close < 220 && (!best || q.close > best.close)) best = q;
   if (!best) return null;
+  // a title or a phrase quoted inside a clause ("the broadcast of “Fox News Sunday,” Pence said his ...") is not what the cue reports
+  if (EMBEDDING_WORD.test(text.slice(Math.max(0, best.open - 12), best.open))) return null;
   // “... the question is the timing.” Gov. Pat McCrory said it would ...: a quotation that ends its
   // own sentence before the cue's sentence begins was someone else's words
   if (best.close < toks[0]!.start && /[.]\s*$/.test(text.slice(Math.max(best.start, best.end - 3), best.end))) return null;

@@ -424,7 +424,8 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
       const tailWords = wordCount(toks, tailStart, toks.length, 9);
       const tailFirst = firstWordFrom(toks, tailStart);
       const adjunct = !tailFirst || ['ADP', 'ADV', 'SCONJ'].includes(tailFirst.pos) || DAY_WORD.test(tailFirst.low) || isPunct(toks[tailStart]);
-      if (tailWords <= 8 && adjunct && !toks.slice(tailStart).some((t) => t.low === 'that')) {
+      // "..., lawmakers said Friday afternoon, as they bristled at ...": a long tail is fine when it opens with an adjunct
+      if ((tailWords <= 8 || (adjunct && tailFirst && DAY_WORD.test(tailFirst.low))) && adjunct && !toks.slice(tailStart).some((t) => t.low === 'that')) {
         return makeFrame(base, ruleOf(entry, 'content-before'), 0.8, first, source ? range(toks, source[0], source[1]) : null);
       }
     }

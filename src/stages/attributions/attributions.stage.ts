@@ -2,7 +2,7 @@ import type { Document } from '../../core/document.js';
 import type { ActorRefData, AttributionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../pipeline/stage.js';
-import { framesOf, npBefore, withContent, type CueAt, type Frame, type Tok } from './frames.js';
+import { framesOf, mainPart, npBefore, withContent, type CueAt, type Frame, type Tok } from './frames.js';
 import { actorBaseOf } from '../../actors/index.js';
 import { buildLexicon, type CueEntry } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
@@ -263,7 +263,7 @@ function continueQuotes(doc: Document, frames: Placed[], quotes: readonly Quote[
       i = last;
     }
     if (parts.length > (f.contentParts?.length ?? 1)) {
-      (f as { content: Range }).content = { start: parts[0]!.start, end: parts[parts.length - 1]!.end };
+      (f as { content: Range }).content = mainPart(parts);
       (f as { contentParts?: readonly Range[] }).contentParts = parts;
     }
   }

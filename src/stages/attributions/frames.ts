@@ -280,7 +280,7 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
         const first = c.quoteBefore.range, second = c.quoteAfter.range;
         return makeFrame(base, ruleOf(entry, 'split-quote'), 0.9, mainPart([first, second]), source ? range(toks, source[0], source[1]) : null, { contentParts: [first, second] });
       }
-      return makeFrame(base, ruleOf(entry, 'quote-before'), 0.9, c.quoteBefore.range, source ? range(toks, source[0], source[1]) : null);
+      return makeFrame(base, ruleOf(entry, 'quote-before'), 0.9, withLeadIn(toks, c.quoteBefore.range), source ? range(toks, source[0], source[1]) : null);
     }
   }
   if (c.quoteAfter) {
@@ -293,11 +293,24 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
 }
 
 /**
+ * A quotation that a clause of the sentence leads into (Mills “got an immunity agreement,” Jordan
+ * said): the reported words run from that clause's first word. A quotation that opens the sentence,
+ * or follows a colon or a comma, stands alone.
+ */
+function withLeadIn(toks: readonly Tok[], quote: Range): Range {
+  let open = -1;
+  for (let i = 0; i < toks.length && toks[i]!.start < quote.start; i++) if (OPEN_QUOTE.test(toks[i]!.value)) open = i;
+  if (open < 1 || !toks[open - 1]!.word) return quote;
+  const first = trimmed(toks, 0, open);
+  return first ? { start: toks[first[0]]!.start, end: quote.end } : quote;
+}
+
+/**
  * The one range that stands for a quotation in parts: the whole stretch when the words between the
  * parts are few beside the quoted words ("A," he said, "B"), else the longest part (a long source
  * between: "A," said Jane Doe, a professor of surgery at ..., "B").
  */
-function mainPart(parts: readonly Range[]): Range {
+export function mainPart(parts: readonly Range[]): Range {
   const first = parts[0]!, last = parts[parts.length - 1]!;
   let quoted = 0, longest = first;
   for (const p of parts) {

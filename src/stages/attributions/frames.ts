@@ -398,10 +398,11 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   }
   // "X, who said ...": the relative pronoun stands for the noun phrase before the comma (the subject
   // from here on); a content after the cue keeps "who" as its source, as written, and X names the speaker
-  let relative: [number, number] | null = null;
+  let relative: [number, number] | null = null, named: [number, number] | null = null;
   if (subject && subject[1] - subject[0] === 1 && ['who', 'which'].includes(toks[subject[0]]!.low) && toks[subject[0] - 1]?.low === ',') {
     const antecedent = npBefore(toks, subject[0] - 1);
-    if (antecedent) { relative = subject; subject = antecedent; }
+    // "Marcia Okafor, the city treasurer, who said": the name before the description names the speaker
+    if (antecedent) { relative = subject; named = appositiveSubject(toks, subject[0] - 1) ?? antecedent; subject = antecedent; }
   }
   // "Reporting on that, ..." and "in its reporting on" are adverbials, not cues
   if (PARTICIPLE.test(toks[at]!.low) && (at === 0 || POSSESSIVE.has(toks[at - 1]!.low) || toks[at - 1]!.low === 'the') && ['on', 'about', 'to', 'from'].includes(toks[at + 1]?.low ?? '')) return null;
@@ -471,7 +472,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   }
   const written = relative && source === subject ? relative : source;
   return makeFrame(base, ruleOf(entry, 'content-after'), entry.precision * 0.9, range(toks, after[0], after[1]), written ? range(toks, written[0], written[1]) : null,
-    { sharesSourceWith, antecedent: relative && subject && source === subject ? range(toks, subject[0], subject[1]) : null });
+    { sharesSourceWith, antecedent: relative && named && source === subject ? range(toks, named[0], named[1]) : null });
 }
 
 /** Cue forms whose contents in PolNeAR train are short noun phrases ("endorsed Trump", "criticizing police tactics"). */

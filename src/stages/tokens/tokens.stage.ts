@@ -3,9 +3,10 @@ import { alignTokens } from '../../text/align.js';
 import { paragraphRanges } from '../../text/paragraphs.js';
 import { winkOf } from './nlp.js';
 import { guardPossessives, splitPossessives } from './possessive.js';
+import { joinFalseBreaks } from './sentences.js';
 
-// 1.1: possessives always split (see possessive.ts)
-export const TOKENS_VERSION = '1.1.0';
+// 1.1: possessives always split (see possessive.ts); 1.2: false sentence breaks joined (sentences.ts)
+export const TOKENS_VERSION = '1.2.0';
 
 /**
  * Paragraphs, sentences and tokens with part of speech, lemma and negation scope, from wink-nlp.
@@ -45,13 +46,13 @@ export const tokensStage: StageFactory = (resources) => {
           }
         }
         const sentenceOf = new Int32Array(values.length);
-        const sentences: [number, number][] = [];
+        const found: [number, number][] = [];
         wdoc.sentences().each((s: { out(f: unknown): unknown }) => {
           const [first, last] = s.out(its.span) as unknown as [number, number];
-          const a = newIndex[first]!, b = newIndex[last + 1]! - 1;
-          sentences.push([a, b]);
-          for (let t = a; t <= b; t++) sentenceOf[t] = sentenceIndex + sentences.length - 1;
+          found.push([newIndex[first]!, newIndex[last + 1]! - 1]);
         });
+        const sentences = joinFalseBreaks(text, offsets, found);
+        sentences.forEach(([a, b], k) => sentenceOf.fill(sentenceIndex + k, a, b + 1));
         for (let t = 0; t < values.length; t++) {
           out.add('token', {
             start: offsets[2 * t] ?? 0, end: offsets[2 * t + 1] ?? 0, rule: 'wink.token', confidence: 1,

@@ -61,3 +61,15 @@ test('the words around a possessive are tagged alike whatever the process read b
   const doc = analyzer.analyzeDocument({ text: 'It beats Smith’s. So does Smith’s, too.' });
   assert.deepEqual(doc.layer('token').map((t) => t.data.value), ['It', 'beats', 'Smith', '’s', '.', 'So', 'does', 'Smith', '’s', ',', 'too', '.']);
 });
+
+test('a sentence break after a party label or inside brackets is joined again; real breaks stay', () => {
+  const text = 'Sen. Dana Whitfield (D-Mo.) said the bill would fail. Rep. Omar Castle (R-S.C.) disagreed. (He later apologized.) The vote is Friday.';
+  const doc = analyzer.analyzeDocument(text);
+  assert.deepEqual(doc.layer('sentence').map((s) => text.slice(s.start, s.end)), [
+    'Sen. Dana Whitfield (D-Mo.) said the bill would fail.', 'Rep. Omar Castle (R-S.C.) disagreed.', '(He later apologized.)', 'The vote is Friday.',
+  ]);
+  const tokens = doc.layer('token');
+  for (const s of doc.layer('sentence')) {
+    for (let i = s.data.firstToken; i < s.data.endToken; i++) assert.equal(tokens[i]!.data.sentence, s.data.index);
+  }
+});

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { attributions, byCue } from './helpers.js';
+
+// Short articles written for these tests in the style of news copy; none is taken from a real outlet.
+
+test('a quotation that ended the sentence before is not the content of the next cue', () => {
+  const list = attributions('The mayor said "the question is the timing." Gov. Ellen Marsh said it would be "improper" to comment while the inquiry goes on.');
+  const a = list.find((x) => x.source === 'Gov. Ellen Marsh');
+  assert.ok(a, JSON.stringify(list));
+  assert.match(a.content, /^it would be "improper" to comment/);
+});
+
+test('a quotation inside the clause after the cue is part of indirect speech, not the whole content', () => {
+  const a = byCue(attributions('Harlan said he won "every single debate" in which he took part.'), 'said');
+  assert.equal(a.content, 'he won "every single debate" in which he took part');
+});
+
+test('a quoted title in a phrase before the subject is not the cue\'s content', () => {
+  const list = attributions('On the broadcast of "Sunday Roundtable," Gov. Ellen Marsh said her party would win the seat.');
+  const a = byCue(list, 'said');
+  assert.equal(a.content, 'her party would win the seat');
+  assert.ok(!list.some((x) => x.content.includes('Sunday Roundtable')), JSON.stringify(list));
+});
+
+test('a split quotation may have an abbreviation between its parts', () => {
+  const a = byCue(attributions('"The count will be fair," Harlan said at a rally in Durham, N.C., "but many people will be watching it closely."'), 'said');
+  assert.equal(a.rule, 'cue.say.split-quote');
+  assert.deepEqual(a.parts, ['The count will be fair,', 'but many people will be watching it closely.']);
+});
+
+test('a clause that leads into a quotation belongs to the reported words', () => {
+  const a = byCue(attributions('Dalton "signed an immunity agreement," Jordan said on Tuesday.'), 'said');
+  assert.equal(a.content, 'Dalton "signed an immunity agreement,');
+  assert.equal(a.kind, 'mixed');
+});
+
+test('two-apostrophe quotations carry on into the next sentence like curly ones', () => {
+  const a = byCue(attributions("''This is not reform,'' said Paul Rennick, a tax lawyer in Ohio. ''It adds even more rules.''"), 'said');
+  assert.equal(a.parts?.length, 2, JSON.stringify(a));
+});
+
+test('"X, who said ...": the source is "who" as written and the speaker is X', () => {
+  const a = byCue(attributions('The plan was backed by Marcia Okafor, the city treasurer, who said that the budget would balance by June.'), 'said');
+  assert.equal(a.source, 'who');
+  assert.equal(a.speaker, 'Marcia Okafor');
+});
+
+test('an inverted source runs through its relative clause', () => {
+  const a = byCue(attributions('"It is a tax increase," said Dana Ruiz, an economist who ran the budget office and now teaches in Ohio.'), 'said');
+  assert.equal(a.source, 'Dana Ruiz, an economist who ran the budget office and now teaches in Ohio');
+  assert.equal(a.speaker, 'Dana Ruiz');
+});

@@ -168,6 +168,13 @@ function appositiveSubject(toks: readonly Tok[], comma: number): [number, number
   return null;
 }
 
+/** ", stating that ...": the subject of the clause a participle at `at` hangs on, before that clause's verb. */
+function participleSubject(toks: readonly Tok[], at: number): [number, number] | null {
+  let v = at - 2;
+  while (v >= 0 && toks[v]!.pos !== 'VERB') v--;
+  return v > 0 ? npBefore(toks, skipAuxBack(toks, v)) : null;
+}
+
 /** Skips the auxiliaries and adverbs between a subject and its verb, walking back from `i`. */
 function skipAuxBack(toks: readonly Tok[], i: number): number {
   while (i > 0 && (AUX.has(toks[i - 1]!.low) || (toks[i - 1]!.pos === 'ADV' && toks[i - 1]!.low.endsWith('ly')))) i--;
@@ -287,6 +294,8 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
     const subjEnd = skipAuxBack(toks, at);
     let subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
     if (!subject && subjEnd > 2 && toks[subjEnd - 1]!.low === ',') subject = appositiveSubject(toks, subjEnd - 1);
+    // "Trump wrote on Monday, saying: “...”": the participle's subject is the clause's
+    if (!subject && at > 1 && PARTICIPLE.test(toks[at]!.low) && (toks[at - 1]!.low === ',' || toks[at - 1]!.low === 'and')) subject = participleSubject(toks, at);
     return makeFrame(base, ruleOf(entry, 'quote-after'), 0.85, c.quoteAfter.range, subject ? range(toks, subject[0], subject[1]) : null);
   }
   return null;
@@ -459,10 +468,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     return makeFrame(base, ruleOf(entry, 'participle'), entry.precision * 0.85, range(toks, after[0], after[1]), sharer.source, { antecedent: sharer.antecedent });
   }
   if (participle && at > 1) {
-    // ", stating that ...": the subject of the clause the participle hangs on
-    let v = at - 2;
-    while (v >= 0 && toks[v]!.pos !== 'VERB') v--;
-    const subj = v > 0 ? npBefore(toks, skipAuxBack(toks, v)) : null;
+    const subj = participleSubject(toks, at);
     if (subj) return makeFrame(base, ruleOf(entry, 'participle'), entry.precision * 0.85, range(toks, after[0], after[1]), range(toks, subj[0], subj[1]));
   }
   if (participle || !subject) {

@@ -168,6 +168,29 @@ function appositiveSubject(toks: readonly Tok[], comma: number): [number, number
   return null;
 }
 
+/**
+ * "Developers and supporters in Congress say", "the spokesman for the ministry said": a noun phrase
+ * that a preposition or a participle hangs on the subject belongs to it. The longer subject is
+ * taken only when it starts its clause (the sentence's start, or after a comma, "that", "but",
+ * "and", a colon or an opening quotation mark), so adverbials before a subject stay out.
+ */
+function wholeSubject(toks: readonly Tok[], np: [number, number] | null): [number, number] | null {
+  if (!np) return np;
+  let a = np[0];
+  for (let hops = 0; hops < 4 && a > 1; hops++) {
+    const link = toks[a - 1]!;
+    const hangs = (link.pos === 'ADP' && link.low !== 'that') || (link.pos === 'VERB' && /(?:ing|ed)$/.test(link.low));
+    if (!hangs) break;
+    const more = npBefore(toks, a - 1);
+    if (!more) break;
+    a = more[0];
+  }
+  if (a === np[0]) return np;
+  const before = toks[a - 1];
+  const opens = !before || [',', 'that', 'but', 'and', ':', ';'].includes(before.low) || OPEN_QUOTE.test(before.value);
+  return opens ? [a, np[1]] : np;
+}
+
 /** ", stating that ...": the subject of the clause a participle at `at` hangs on, before that clause's verb. */
 function participleSubject(toks: readonly Tok[], at: number): [number, number] | null {
   let v = at - 2;
@@ -377,7 +400,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   // the subject before the cue, past auxiliaries ("has also said") and days ("Cook on Monday said")
   let subjEnd = skipAuxBack(toks, at);
   while (subjEnd > 1 && DAY_WORD.test(toks[subjEnd - 1]!.low)) subjEnd = skipAuxBack(toks, subjEnd - 1 - (toks[subjEnd - 2]?.low === 'on' ? 1 : 0));
-  let subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
+  let subject = subjEnd > 0 ? wholeSubject(toks, npBefore(toks, subjEnd)) : null;
   if (!subject && subjEnd > 2 && toks[subjEnd - 1]!.low === ',') subject = appositiveSubject(toks, subjEnd - 1);
   // "Megan Hester, a senior associate at the institute, said ...": the comma before the cue closes the
   // subject's description, so the cue is not inverted ("..., said X")

@@ -51,3 +51,17 @@ test('an inverted source runs through its relative clause', () => {
   assert.equal(a.source, 'Dana Ruiz, an economist who ran the budget office and now teaches in Ohio');
   assert.equal(a.speaker, 'Dana Ruiz');
 });
+
+test('a hyphenated name is one source', () => {
+  assert.equal(byCue(attributions('Prime Minister Lee Seung-ho said the talks would resume.'), 'said').source, 'Prime Minister Lee Seung-ho');
+  assert.equal(byCue(attributions('"It is over," said Maria Ortiz-Blanco, an economist.'), 'said').source, 'Maria Ortiz-Blanco, an economist');
+});
+
+test('a participle with a quotation after it takes the subject of its clause', () => {
+  assert.equal(byCue(attributions('Harlan wrote to the board on Monday, saying: "The count will be fair."'), 'saying').source, 'Harlan');
+});
+
+test('a subject with a phrase hung on it is taken whole when it starts its clause', () => {
+  assert.equal(byCue(attributions('Developers and supporters in Congress say the program creates jobs.'), 'say').source, 'Developers and supporters in Congress');
+  assert.equal(byCue(attributions('The spokesman for the ministry said the talks would resume.'), 'said').source, 'The spokesman for the ministry');
+});

@@ -89,6 +89,12 @@ function trimmed(toks: readonly Tok[], a: number, b: number): [number, number] |
   return b > a ? [a, b] : null;
 }
 
+/** Whether token `i` is a hyphen with no space on either side ("Geun-hye" read as three tokens). */
+function joinedHyphen(toks: readonly Tok[], i: number): boolean {
+  const t = toks[i]!, before = toks[i - 1], after = toks[i + 1];
+  return t.value === '-' && !!before && !!after && before.end === t.start && t.end === after.start && before.word && after.word;
+}
+
 /**
  * The noun phrase that ends just before token `end` (its subject, for a cue at `end`): walks back
  * over noun-phrase tokens, through "of" and possessives, and stops at punctuation or a verb.
@@ -104,6 +110,8 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
       if (o >= 1 && toks[o]!.value === '(' && (['PROPN', 'NOUN'].includes(toks[o - 1]!.pos) || /^\p{Lu}/u.test(toks[o - 1]!.value))) { a = o; continue; }
       break;
     }
+    // "Park Geun-hye", "Holtz-Eakin": a hyphen joined to the words on both sides is inside the name
+    if (joinedHyphen(toks, a - 1) && a < end) { a--; continue; }
     const inner = (t.low === 'and' && a < end && ['NOUN', 'PROPN'].includes(toks[a - 2]?.pos ?? '') && ['NOUN', 'PROPN', 'ADJ'].includes(toks[a]?.pos ?? ''))
       || (t.low === 'past' && toks[a - 2]?.pos === 'DET');
     // a capitalised word the tagger took for a verb ("Lynch said") is still a name
@@ -137,6 +145,7 @@ export function npAfter(toks: readonly Tok[], a: number, limit = toks.length): [
   let b = a;
   while (b < limit) {
     const t = toks[b]!;
+    if (b > a && joinedHyphen(toks, b) && b + 1 < limit) { b++; continue; }
     if (NP_POS.has(t.pos) || t.low === "'s" || (t.low === 'of' && b > a) || t.low === '&' || (t.pos === 'ADP' && ['for', 'at', 'of'].includes(t.low) && b > a && toks[b + 1]?.pos === 'PROPN')) {
       if (t.low === 'that' && b > a) break;
       b++;

@@ -73,3 +73,11 @@ test('a sentence break after a party label or inside brackets is joined again; r
     for (let i = s.data.firstToken; i < s.data.endToken; i++) assert.equal(tokens[i]!.data.sentence, s.data.index);
   }
 });
+
+test('a sentence does not end after a title or an initial', () => {
+  const text = 'The Rev. Paul Odell said the hall was full. Senators Ann Voss, R-N.C., and Tom Lyle, D-Ore., agreed.';
+  const doc = analyzer.analyzeDocument(text);
+  assert.deepEqual(doc.layer('sentence').map((s) => text.slice(s.start, s.end)), [
+    'The Rev. Paul Odell said the hall was full.', 'Senators Ann Voss, R-N.C., and Tom Lyle, D-Ore., agreed.',
+  ]);
+});

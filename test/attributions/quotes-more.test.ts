@@ -65,3 +65,10 @@ test('a subject with a phrase hung on it is taken whole when it starts its claus
   assert.equal(byCue(attributions('Developers and supporters in Congress say the program creates jobs.'), 'say').source, 'Developers and supporters in Congress');
   assert.equal(byCue(attributions('The spokesman for the ministry said the talks would resume.'), 'said').source, 'The spokesman for the ministry');
 });
+
+test('reader quotations credited with a dash: nested curly marks, and a paragraph opened with a closing mark', () => {
+  const text = 'Readers wrote in.\n\n”Mr. Vance embodies the worst of our politics.” ― Sonya Hale\n\n“I would rather live in what he calls “hell” than in his world.” ― Ana Roda';
+  const list = attributions(text);
+  assert.equal(list.find((a) => a.source === 'Sonya Hale')?.content, 'Mr. Vance embodies the worst of our politics.');
+  assert.equal(list.find((a) => a.source === 'Ana Roda')?.content, 'I would rather live in what he calls “hell” than in his world.');
+});

@@ -26,10 +26,14 @@ export function findQuotes(original: string, paragraphs: readonly Range[]): Quot
   let carried: { open: number } | null = null;
   paragraphs.forEach((p, pi) => {
     let open: { at: number; closer: string } | null = null;
+    // ”Like this.” — a paragraph that opens with a closing curly mark before a word opens a quotation with it
+    let first = p.start;
+    while (first < p.end && (text[first] === ' ' || text[first] === '\t')) first++;
+    if (text[first] === '”' && isLetter(text[first + 1]) && !carried) open = { at: first, closer: '”' };
     // jump from mark to mark: the closing mark of the open quote, or the next opening mark
-    for (let i = p.start; i < p.end; i++) {
+    for (let i = open ? first + 1 : p.start; i < p.end; i++) {
       if (open) {
-        i = text.indexOf(open.closer, i);
+        i = closerAt(text, open, i, p.end);
         if (i < 0 || i >= p.end) break;
         const c = open.closer;
         if (!(c === '’' && isLetter(text[i - 1]) && isLetter(text[i + 1]))) {
@@ -67,6 +71,25 @@ export function findQuotes(original: string, paragraphs: readonly Range[]): Quot
     } else if (carried) carried = null;
   });
   return quotes.filter((q) => q.end > q.start).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The next closing mark of an open quotation from `from`. Inside “curly” marks, a quotation quoted
+ * in turn with the same marks (“... what he calls “hell” than ...”) is skipped whole.
+ */
+function closerAt(text: string, open: { closer: string }, from: number, end: number): number {
+  if (open.closer !== '”') return text.indexOf(open.closer, from);
+  let depth = 0;
+  for (let i = from; i < end; i++) {
+    const c = text[i];
+    if (c === '“') depth++;
+    else if (c === '”') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  // unbalanced inner marks: the first closing mark after all
+  return text.indexOf('”', from);
 }
 
 function trimEnd(text: string, end: number): number {

@@ -72,3 +72,11 @@ test('reader quotations credited with a dash: nested curly marks, and a paragrap
   assert.equal(list.find((a) => a.source === 'Sonya Hale')?.content, 'Mr. Vance embodies the worst of our politics.');
   assert.equal(list.find((a) => a.source === 'Ana Roda')?.content, 'I would rather live in what he calls “hell” than in his world.');
 });
+
+test('"called X a Y": what is named and what it is called are the content; "what some called" and "called for" are not naming', () => {
+  assert.equal(byCue(attributions('At the forum, Alvarez called her vote on the war a mistake, but she noted that others agreed.'), 'called').content, 'her vote on the war a mistake');
+  assert.equal(byCue(attributions('Pepper called the ruling a "huge win for voters."'), 'called').content, 'the ruling a "huge win for voters.');
+  const what = attributions('The pact would create what some called an "Asian shield" against the north.');
+  assert.ok(!what.some((a) => a.content.startsWith('an ')), JSON.stringify(what));
+  assert.match(byCue(attributions('The senator called for an inquiry into the sale.'), 'called').content, /inquiry into the sale/);
+});

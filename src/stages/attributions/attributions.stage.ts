@@ -2,7 +2,7 @@ import type { Document } from '../../core/document.js';
 import type { ActorRefData, AttributionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../pipeline/stage.js';
-import { framesOf, mainPart, npBefore, withContent, type CueAt, type Frame, type Tok } from './frames.js';
+import { framesOf, isNaming, mainPart, npBefore, withContent, type CueAt, type Frame, type Tok } from './frames.js';
 import { actorBaseOf } from '../../actors/index.js';
 import { buildLexicon, type CueEntry } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
@@ -122,6 +122,8 @@ function quoteAfter(text: string, quotes: readonly Quote[], toks: readonly Tok[]
   const cueEnd = toks[at]!.end;
   const q = quotes.find((x) => x.open >= cueEnd && x.open - cueEnd < 150 && x.open < sentenceEnd);
   if (!q) return null;
+  // "called her plan “reckless”": the quotation is what the thing is called, part of a longer content
+  if (q.open > toks[at + 1]!.start && isNaming(toks, at)) return null;
   // "said he won “every single debate”": a verb between makes the quotation part of a clause
   for (let j = at + 1; j < toks.length && toks[j]!.start < q.open; j++) if (toks[j]!.pos === 'VERB' || toks[j]!.pos === 'AUX') return null;
   const between = text.slice(cueEnd, q.open);

@@ -487,10 +487,12 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   }
 
   // CONTENT after the cue
-  const from = contentStart(toks, cueEnd, entry);
+  // "called her vote a mistake": what is named and what it is called are the content together
+  const naming = isNaming(toks, at);
+  const from = naming ? cueEnd : contentStart(toks, cueEnd, entry);
   let to = endOfContent(toks, from);
   // "backed Jeb Bush for president last year": a cue that takes a noun phrase reports just that phrase
-  if (takesNounPhrase(entry)) to = nounPhraseContentEnd(toks, from, to);
+  if (takesNounPhrase(entry) && !naming) to = nounPhraseContentEnd(toks, from, to);
   const after = trimmed(toks, from, to);
   if (!after || wordCount(toks, after[0], after[1], 2) < 2) return null;
   let source = subject;
@@ -511,6 +513,19 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   const written = relative && source === subject ? relative : source;
   return makeFrame(base, ruleOf(entry, 'content-after'), entry.precision * 0.9, range(toks, after[0], after[1]), written ? range(toks, written[0], written[1]) : null,
     { sharesSourceWith, antecedent: relative && named && source === subject ? range(toks, named[0], named[1]) : null });
+}
+
+const NAMING_VERB = /^call(?:s|ed|ing)?$/;
+const NOT_NAMING = new Set(['for', 'on', 'upon', 'off', 'out', 'in', 'up', 'back', 'to', 'it', 'that']);
+/**
+ * "called X a Y" / "called X “Y”" (not "called for", "called on", and not "what some called an
+ * “Arab NATO”", where "what" is the thing named): the verb names something after it.
+ */
+export function isNaming(toks: readonly Tok[], at: number): boolean {
+  const next = toks[at + 1];
+  if (!NAMING_VERB.test(toks[at]!.low) || !next || !next.word || NOT_NAMING.has(next.low) || toks[at]!.pos !== 'VERB') return false;
+  for (let i = Math.max(0, at - 4); i < at; i++) if (toks[i]!.low === 'what') return false;
+  return true;
 }
 
 /** Cue forms whose contents in PolNeAR train are short noun phrases ("endorsed Trump", "criticizing police tactics"). */

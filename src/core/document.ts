@@ -62,7 +62,8 @@ export class Document {
    */
   commitLayer(name: string, annotations: Annotation[]): void {
     if (this.layers.has(name)) throw new Error(`layer "${name}" is already assigned`);
-    annotations.sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+    // most stages add in text order already (the token layer always): check before sorting
+    if (!inTextOrder(annotations)) annotations.sort(textOrder);
     for (const a of annotations) this.byId[a.id] = a;
     this.layers.set(name, annotations);
   }
@@ -70,4 +71,11 @@ export class Document {
   addDiagnostic(d: Diagnostic): void {
     this.diagnostics.push(d);
   }
+}
+
+const textOrder = (a: Annotation, b: Annotation): number => a.start - b.start || b.end - a.end || a.id - b.id;
+
+function inTextOrder(list: readonly Annotation[]): boolean {
+  for (let i = 1; i < list.length; i++) if (textOrder(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
 }

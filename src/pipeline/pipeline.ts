@@ -67,7 +67,13 @@ function runStage(stage: Stage, doc: Document): void {
   // (a document has thousands of tokens; one record each would only feed the garbage collector).
   // Keyed rule -> confidence -> evidence with nested maps: no key string is built per annotation.
   const provenances = new Map<string, Map<number, Map<string, Provenance>>>();
+  // the last record handed out: most stages add runs of annotations by the same rule (every token)
+  let last: Provenance | undefined;
   const prov = (rule: string, confidence: number, evidence?: string): Provenance => {
+    if (last !== undefined && last.rule === rule && last.confidence === confidence && last.evidence === (evidence || undefined)) return last;
+    return last = provenanceFor(rule, confidence, evidence);
+  };
+  const provenanceFor = (rule: string, confidence: number, evidence?: string): Provenance => {
     let byConfidence = provenances.get(rule);
     if (!byConfidence) provenances.set(rule, byConfidence = new Map());
     let byEvidence = byConfidence.get(confidence);

@@ -23,8 +23,9 @@ export class Document {
   readonly meta: ArticleMeta;
   readonly diagnostics: Diagnostic[] = [];
   private readonly layers = new Map<string, readonly Annotation[]>();
-  // ids are small consecutive integers, so an array indexes them more cheaply than a Map
-  private readonly byId: Annotation[] = [];
+  // ids are small consecutive integers, so an array indexes them more cheaply than a Map; it grows
+  // by one slot an id, so that layers committed out of id order never leave holes in it
+  private readonly byId: (Annotation | undefined)[] = [undefined];
   private nextId = 1;
 
   constructor(text: string, meta: ArticleMeta) {
@@ -51,6 +52,7 @@ export class Document {
 
   /** Reserves an id for an annotation about to be committed. */
   allocateId(): number {
+    this.byId.push(undefined);
     return this.nextId++;
   }
 

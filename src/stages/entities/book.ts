@@ -1,5 +1,5 @@
 import type { LearnedActors, ResolvedActor } from '../../actors/index.js';
-import type { MentionKind } from '../../core/layers.js';
+import type { EntityData, MentionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageOutput } from '../../pipeline/stage.js';
 
@@ -157,14 +157,13 @@ export class EntityBook {
         out.add('mention', { start: m.span.start, end: m.span.end, data: { entity: id, kind: m.kind }, rule: mentionRule(m.kind), confidence: e.actor.confidence });
       }
       const a = e.actor;
-      out.fill('entity', id, {
-        start: first.start, end: first.end, rule: a.rule, confidence: a.confidence,
-        ...(e.evidence ? { evidence: this.text.slice(e.evidence.start, e.evidence.end) } : {}),
-        data: {
-          name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role,
-          mentions: mentions.map((m) => m.span), ...(a.actorId ? { actorId: a.actorId } : {}),
-        },
-      });
+      const spans = mentions.map((m) => m.span);
+      // two literal shapes rather than a spread of a varying one (V8 copies spreads slowly)
+      const data: EntityData = a.actorId
+        ? { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role, mentions: spans, actorId: a.actorId }
+        : { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role, mentions: spans };
+      const evidence = e.evidence ? this.text.slice(e.evidence.start, e.evidence.end) : undefined;
+      out.fill('entity', id, { start: first.start, end: first.end, rule: a.rule, confidence: a.confidence, evidence, data });
       if (learned && a.type === 'PERSON' && !a.actorId && a.country && e.evidence && a.name.includes(' ')) {
         learned.learn(a.name, a.role, a.country, a.sector, date, this.text.slice(e.evidence.start, e.evidence.end), { article, ...e.evidence });
       }

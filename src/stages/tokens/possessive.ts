@@ -32,14 +32,12 @@ const mayBePossessive = (v: string) => v.length > 2 && v.charCodeAt(v.length - 1
 
 /**
  * Splits whole possessives ("Obama's" -> "Obama", "'s") as wink does for words it has not met yet.
- * Returns the new columns and, for each old token index, its new index (for sentence bounds).
+ * Returns the new columns and, for each old token index, its new index (for sentence bounds), or
+ * null when nothing was split and every index stays (nearly always: see guardPossessives).
  */
-export function splitPossessives(cols: TokenColumns): { columns: TokenColumns; newIndex: Int32Array } {
+export function splitPossessives(cols: TokenColumns): { columns: TokenColumns; newIndex: Int32Array | null } {
+  if (!cols.values.some(mayBePossessive)) return { columns: cols, newIndex: null };
   const newIndex = new Int32Array(cols.values.length + 1);
-  if (!cols.values.some(mayBePossessive)) {
-    for (let i = 0; i <= cols.values.length; i++) newIndex[i] = i;
-    return { columns: cols, newIndex };
-  }
   const out: TokenColumns = { values: [], pos: [], lemma: [], normal: [], type: [] };
   const push = (value: string, pos: string, lemma: string, normal: string, type: string) => {
     out.values.push(value); out.pos.push(pos); out.lemma.push(lemma); out.normal.push(normal); out.type.push(type);

@@ -53,7 +53,7 @@ export const tokensStage: StageFactory = (resources) => {
         const sentenceOf = new Int32Array(values.length);
         for (let s = 0; s < sentences.length; s++) {
           const span = sentences[s]!;
-          const a = span[0] = newIndex[span[0]]!, b = span[1] = newIndex[span[1] + 1]! - 1;
+          const a = span[0] = newIndex ? newIndex[span[0]]! : span[0], b = span[1] = newIndex ? newIndex[span[1] + 1]! - 1 : span[1];
           sentenceOf.fill(sentenceIndex + s, a, b + 1);
         }
         for (let t = 0; t < values.length; t++) {

@@ -150,7 +150,8 @@ export class EntityBook {
   /** Writes entity and mention annotations, and teaches the learned layer the people introduced with a role. */
   write(out: StageOutput, learned: LearnedActors | null, date: string | null, article = 'article'): void {
     for (const e of this.entries) {
-      const mentions = [...e.mentions].sort((a, b) => a.span.start - b.span.start);
+      // mentions nearly always come in text order: sort (a copy) only when they do not
+      const mentions = inTextOrder(e.mentions) ? e.mentions : [...e.mentions].sort((a, b) => a.span.start - b.span.start);
       const first = mentions[0]!.span;
       const id = out.reserve('entity');
       for (const m of mentions) {
@@ -196,6 +197,11 @@ const mentionRule = (kind: MentionKind): string => {
   if (rule === undefined) mentionRules.set(kind, rule = `mention.${kind}`);
   return rule;
 };
+
+function inTextOrder(mentions: readonly { span: Range }[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if (mentions[i - 1]!.span.start > mentions[i]!.span.start) return false;
+  return true;
+}
 
 /** The start of the entry's last mention before `offset`, or -1. */
 function lastMentionBefore(e: Entry, offset: number): number {

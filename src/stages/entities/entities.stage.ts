@@ -151,7 +151,8 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
   }
   const nameParts = parts.slice(nameStart);
   const before = parts.slice(0, nameStart);
-  const headIndex = before.map((p) => p.kind).lastIndexOf('sector');
+  let headIndex = before.length - 1;
+  while (headIndex >= 0 && before[headIndex]!.kind !== 'sector') headIndex--;
   // the title stands right before the name ("Foreign Minister Javad Zarif"), not a word away
   const headPart = before[headIndex];
   const titled = nameParts.length > 0 && headIndex >= 0 && headIndex === nameStart - 1

@@ -1,13 +1,12 @@
 import type { StageFactory } from '../../pipeline/stage.js';
 import { alignTokens } from '../../text/align.js';
 import { paragraphRanges } from '../../text/paragraphs.js';
-import { winkOf, type WinkNlp } from './nlp.js';
-import { guardPossessives, splitPossessives, type TokenColumns } from './possessive.js';
+import { WinkColumns } from './facts.js';
+import { winkOf } from './nlp.js';
+import { guardPossessives, splitPossessives } from './possessive.js';
 
 // 1.2: no negation scope (no stage read it; wink's negation pass cost a tenth of the stage)
 export const TOKENS_VERSION = '1.2.0';
-
-type WinkDoc = ReturnType<WinkNlp['readDoc']>;
 
 /**
  * Paragraphs, sentences and tokens with part of speech and lemma, from wink-nlp.
@@ -17,12 +16,7 @@ type WinkDoc = ReturnType<WinkNlp['readDoc']>;
 export const tokensStage: StageFactory = (resources) => {
   const nlp = winkOf(resources);
   const its = nlp.its;
-  // wink's typings do not cover every `its` helper; each `out` here returns one value a token
-  const columnsOf = (wdoc: WinkDoc): TokenColumns => {
-    const tokens = wdoc.tokens();
-    const column = <T>(helper: unknown) => tokens.out(helper as typeof its.value) as unknown as T[];
-    return { values: column(its.value), pos: column(its.pos), lemma: column(its.lemma), normal: column(its.normal), type: column(its.type) };
-  };
+  const columns = new WinkColumns(its);
   return {
     name: 'tokens',
     version: TOKENS_VERSION,
@@ -38,8 +32,8 @@ export const tokensStage: StageFactory = (resources) => {
         const para = paragraphs[p]!;
         out.add('paragraph', { start: para.start, end: para.end, data: { index: p }, rule: 'paragraph.break', confidence: 1 });
         const wdoc = nlp.readDoc(read.slice(para.start, para.end));
-        const { columns, newIndex } = splitPossessives(columnsOf(wdoc));
-        const { values, pos, lemma, normal, type } = columns;
+        const split = splitPossessives(columns.of(wdoc));
+        const { values, pos, lemma, normal, type } = split.columns, newIndex = split.newIndex;
         const offsets = alignTokens(read, values, para.start, para.end);
         // a swapped mark is stored as the text has it
         if (read !== text) {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Analyzer } from '../../analyze.js';
+import { Resources } from '../../pipeline/resources.js';
+import { WinkColumns } from './facts.js';
+import { winkOf } from './nlp.js';
 
 const analyzer = new Analyzer({ stages: ['tokens'] });
 
@@ -59,4 +62,26 @@ test('the words around a possessive are tagged alike whatever the process read b
   // the marks wink reads swapped are stored as written
   const doc = analyzer.analyzeDocument({ text: 'It beats Smith’s. So does Smith’s, too.' });
   assert.deepEqual(doc.layer('token').map((t) => t.data.value), ['It', 'beats', 'Smith', '’s', '.', 'So', 'does', 'Smith', '’s', ',', 'too', '.']);
+});
+
+test('lemma, normal form and type looked up by word are what wink gives token by token', () => {
+  const nlp = winkOf(new Resources());
+  const its = nlp.its;
+  const columns = new WinkColumns(its);
+  const texts = [
+    "The ministers didn't meet; they'd left. Officials can't say, and won't, who left the talks.",
+    'Protesters protested outside. The left-wing party said the leaves left on Monday, #talks @envoy 3.5% $20.',
+    "They're meeting again: the meeting's over, she's sure we'll meet. Y'all ain't done.",
+  ];
+  // twice: the second time every word is remembered
+  for (let round = 0; round < 2; round++) {
+    for (const text of texts) {
+      const wdoc = nlp.readDoc(text);
+      const tokens = wdoc.tokens();
+      const column = (helper: unknown) => tokens.out(helper as typeof its.value);
+      assert.deepEqual(columns.of(wdoc), {
+        values: column(its.value), pos: column(its.pos), lemma: column(its.lemma), normal: column(its.normal), type: column(its.type),
+      });
+    }
+  }
 });

@@ -44,7 +44,7 @@ export const tokensStage: StageFactory = (resources) => {
         }
         // each sentence as [first, last] token, in the columns after possessives were split
         const sentences = wdoc.sentences().out(its.span) as unknown as [number, number][];
-        const sentenceOf = new Int32Array(values.length);
+        const sentenceOf: number[] = new Array<number>(values.length).fill(0);
         for (let s = 0; s < sentences.length; s++) {
           const span = sentences[s]!;
           const a = span[0] = newIndex ? newIndex[span[0]]! : span[0], b = span[1] = newIndex ? newIndex[span[1] + 1]! - 1 : span[1];

@@ -23,8 +23,9 @@ export class Document {
   readonly meta: ArticleMeta;
   readonly diagnostics: Diagnostic[] = [];
   private readonly layers = new Map<string, readonly Annotation[]>();
-  // ids are small consecutive integers, so an array indexes them more cheaply than a Map
-  private readonly byId: Annotation[] = [];
+  // ids are small consecutive integers, so an array indexes them more cheaply than a Map; it grows
+  // by one slot an id, so that layers committed out of id order never leave holes in it
+  private readonly byId: (Annotation | undefined)[] = [undefined];
   private nextId = 1;
 
   constructor(text: string, meta: ArticleMeta) {
@@ -51,6 +52,7 @@ export class Document {
 
   /** Reserves an id for an annotation about to be committed. */
   allocateId(): number {
+    this.byId.push(undefined);
     return this.nextId++;
   }
 
@@ -62,7 +64,8 @@ export class Document {
    */
   commitLayer(name: string, annotations: Annotation[]): void {
     if (this.layers.has(name)) throw new Error(`layer "${name}" is already assigned`);
-    annotations.sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+    // most stages add in text order already (the token layer always): check before sorting
+    if (!inTextOrder(annotations)) annotations.sort(textOrder);
     for (const a of annotations) this.byId[a.id] = a;
     this.layers.set(name, annotations);
   }
@@ -70,4 +73,11 @@ export class Document {
   addDiagnostic(d: Diagnostic): void {
     this.diagnostics.push(d);
   }
+}
+
+const textOrder = (a: Annotation, b: Annotation): number => a.start - b.start || b.end - a.end || a.id - b.id;
+
+function inTextOrder(list: readonly Annotation[]): boolean {
+  for (let i = 1; i < list.length; i++) if (textOrder(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
 }

@@ -44,8 +44,6 @@ export interface TokenData {
   readonly pos: string;
   /** wink's token type: word, punctuation, number, email, url, ... */
   readonly type: string;
-  /** true when wink's negation scope covers the token */
-  readonly negated: boolean;
 }
 
 export interface DateData {

@@ -2,8 +2,8 @@ import type { Annotation } from '../core/annotation.js';
 import { Document, type ArticleMeta } from '../core/document.js';
 import { DossierError } from '../core/errors.js';
 import type { LayerName } from '../core/layers.js';
-import type { Provenance } from '../core/provenance.js';
 import type { StageRegistry } from './registry.js';
+import { ProvenanceRecords } from './provenance.js';
 import { Resources } from './resources.js';
 import type { Stage, StageOutput } from './stage.js';
 
@@ -15,10 +15,13 @@ import type { Stage, StageOutput } from './stage.js';
 export class Pipeline {
   readonly stages: readonly Stage[];
   readonly resources: Resources;
+  // one set of provenance records a stage, shared by every document the pipeline runs
+  private readonly provenance: readonly ProvenanceRecords[];
 
   private constructor(stages: Stage[], resources: Resources) {
     this.stages = Object.freeze(stages);
     this.resources = resources;
+    this.provenance = stages.map((s) => new ProvenanceRecords(s.name, s.version));
   }
 
   static build(registry: StageRegistry, names: readonly string[], resources = new Resources()): Pipeline {
@@ -49,12 +52,12 @@ export class Pipeline {
 
   run(text: string, meta: ArticleMeta): Document {
     const doc = new Document(text, meta);
-    for (const stage of this.stages) runStage(stage, doc);
+    for (let i = 0; i < this.stages.length; i++) runStage(this.stages[i]!, this.provenance[i]!, doc);
     return doc;
   }
 }
 
-function runStage(stage: Stage, doc: Document): void {
+function runStage(stage: Stage, records: ProvenanceRecords, doc: Document): void {
   const missing = stage.requires.filter((l) => !doc.has(l));
   if (missing.length) {
     doc.addDiagnostic({ severity: 'warning', code: 'STAGE_SKIPPED', stage: stage.name,
@@ -63,22 +66,6 @@ function runStage(stage: Stage, doc: Document): void {
   }
   const pending = new Map<string, Annotation[]>(stage.assigns.map((l) => [l, []]));
   const reserved = new Map<number, string>();
-  // annotations made by the same rule with the same confidence share one frozen provenance record
-  // (a document has thousands of tokens; one record each would only feed the garbage collector).
-  // Keyed rule -> confidence -> evidence with nested maps: no key string is built per annotation.
-  const provenances = new Map<string, Map<number, Map<string, Provenance>>>();
-  const prov = (rule: string, confidence: number, evidence?: string): Provenance => {
-    let byConfidence = provenances.get(rule);
-    if (!byConfidence) provenances.set(rule, byConfidence = new Map());
-    let byEvidence = byConfidence.get(confidence);
-    if (!byEvidence) byConfidence.set(confidence, byEvidence = new Map());
-    let p = byEvidence.get(evidence ?? '');
-    if (!p) {
-      p = Object.freeze({ stage: stage.name, version: stage.version, rule, confidence, ...(evidence ? { evidence } : {}) });
-      byEvidence.set(evidence ?? '', p);
-    }
-    return p;
-  };
   const target = (layer: string): Annotation[] => {
     const list = pending.get(layer);
     if (!list) throw new Error(`stage "${stage.name}" wrote layer "${layer}", which it does not declare in assigns`);
@@ -88,7 +75,7 @@ function runStage(stage: Stage, doc: Document): void {
     add(layer, d) {
       const list = target(layer);
       const id = doc.allocateId();
-      list.push({ id, layer, start: d.start, end: d.end, data: d.data, provenance: prov(d.rule, d.confidence, d.evidence) });
+      list.push({ id, layer, start: d.start, end: d.end, data: d.data, provenance: records.get(d.rule, d.confidence, d.evidence) });
       return id;
     },
     reserve(layer) {
@@ -100,7 +87,7 @@ function runStage(stage: Stage, doc: Document): void {
     fill(layer, id, d) {
       if (reserved.get(id) !== layer) throw new Error(`stage "${stage.name}" filled id ${id}, which it did not reserve in "${layer}"`);
       reserved.delete(id);
-      target(layer).push({ id, layer, start: d.start, end: d.end, data: d.data, provenance: prov(d.rule, d.confidence, d.evidence) });
+      target(layer).push({ id, layer, start: d.start, end: d.end, data: d.data, provenance: records.get(d.rule, d.confidence, d.evidence) });
     },
     diagnose(d) {
       doc.addDiagnostic({ ...d, stage: stage.name });

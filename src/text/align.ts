@@ -5,8 +5,10 @@
  * A token that cannot be found (a tokenizer that rewrote it) takes at most its own length, stopping
  * where the next token begins.
  */
-export function alignTokens(text: string, values: readonly string[], from = 0, to = text.length): Int32Array {
-  const offsets = new Int32Array(values.length * 2);
+export function alignTokens(text: string, values: readonly string[], from = 0, to = text.length): number[] {
+  // a plain array of small integers: a typed array of this size keeps its elements off the heap,
+  // which costs an allocation and a release by the garbage collector for every paragraph
+  const offsets: number[] = new Array<number>(values.length * 2).fill(0);
   let cursor = from;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? '';

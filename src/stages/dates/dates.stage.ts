@@ -19,7 +19,9 @@ interface Found { readonly index: number; readonly text: string; readonly start:
 function parseNear(text: string, refDay: Day): Found[] {
   const ref = toUtc(refDay);
   const windows: [number, number][] = [];
-  for (const m of text.matchAll(DATE_WORD)) {
+  // exec on the one global expression rather than matchAll, which copies it for every sentence
+  DATE_WORD.lastIndex = 0;
+  for (let m = DATE_WORD.exec(text); m; m = DATE_WORD.exec(text)) {
     const from = Math.max(0, m.index - WINDOW_BEFORE), to = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to); else windows.push([from, to]);
@@ -108,7 +110,8 @@ export const datesStage: StageFactory = () => ({
           },
         });
       }
-      for (const m of text.matchAll(YEAR)) {
+      YEAR.lastIndex = 0;
+      for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
         const y = Number(m[1]);
         const start = sentence.start + m.index + m[0].length - 4;
         if (results.some((r) => sentence.start + r.index <= start && start < sentence.start + r.index + r.text.length)) continue;

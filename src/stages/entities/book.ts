@@ -1,5 +1,5 @@
 import type { LearnedActors, ResolvedActor } from '../../actors/index.js';
-import type { MentionKind } from '../../core/layers.js';
+import type { EntityData, MentionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageOutput } from '../../pipeline/stage.js';
 
@@ -150,21 +150,21 @@ export class EntityBook {
   /** Writes entity and mention annotations, and teaches the learned layer the people introduced with a role. */
   write(out: StageOutput, learned: LearnedActors | null, date: string | null, article = 'article'): void {
     for (const e of this.entries) {
-      const mentions = [...e.mentions].sort((a, b) => a.span.start - b.span.start);
+      // mentions nearly always come in text order: sort (a copy) only when they do not
+      const mentions = inTextOrder(e.mentions) ? e.mentions : [...e.mentions].sort((a, b) => a.span.start - b.span.start);
       const first = mentions[0]!.span;
       const id = out.reserve('entity');
       for (const m of mentions) {
         out.add('mention', { start: m.span.start, end: m.span.end, data: { entity: id, kind: m.kind }, rule: mentionRule(m.kind), confidence: e.actor.confidence });
       }
       const a = e.actor;
-      out.fill('entity', id, {
-        start: first.start, end: first.end, rule: a.rule, confidence: a.confidence,
-        ...(e.evidence ? { evidence: this.text.slice(e.evidence.start, e.evidence.end) } : {}),
-        data: {
-          name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role,
-          mentions: mentions.map((m) => m.span), ...(a.actorId ? { actorId: a.actorId } : {}),
-        },
-      });
+      const spans = mentions.map((m) => m.span);
+      // two literal shapes rather than a spread of a varying one (V8 copies spreads slowly)
+      const data: EntityData = a.actorId
+        ? { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role, mentions: spans, actorId: a.actorId }
+        : { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role, mentions: spans };
+      const evidence = e.evidence ? this.text.slice(e.evidence.start, e.evidence.end) : undefined;
+      out.fill('entity', id, { start: first.start, end: first.end, rule: a.rule, confidence: a.confidence, evidence, data });
       if (learned && a.type === 'PERSON' && !a.actorId && a.country && e.evidence && a.name.includes(' ')) {
         learned.learn(a.name, a.role, a.country, a.sector, date, this.text.slice(e.evidence.start, e.evidence.end), { article, ...e.evidence });
       }
@@ -197,6 +197,11 @@ const mentionRule = (kind: MentionKind): string => {
   if (rule === undefined) mentionRules.set(kind, rule = `mention.${kind}`);
   return rule;
 };
+
+function inTextOrder(mentions: readonly { span: Range }[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if (mentions[i - 1]!.span.start > mentions[i]!.span.start) return false;
+  return true;
+}
 
 /** The start of the entry's last mention before `offset`, or -1. */
 function lastMentionBefore(e: Entry, offset: number): number {

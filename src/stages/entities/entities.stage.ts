@@ -74,7 +74,7 @@ function runsOf(words: readonly Word[], parts: readonly Part[]): Run[] {
       let core = 0;
       while (core < ws.length - 1 && LEADING.test(ws[core]!.text)) core++;
       // parts are never changed: a run from the sentence's first word shares them
-      runs.push({ words: ws, parts: first === 0 ? cur : cur.map((p) => ({ ...p, at: p.at - first })) as Part[], core });
+      runs.push({ words: ws, parts: first === 0 ? cur : cur.map((p) => shifted(p, first)), core });
     }
     cur = [];
     named = 0;
@@ -99,6 +99,20 @@ function runsOf(words: readonly Word[], parts: readonly Part[]): Run[] {
   }
   flush();
   return runs;
+}
+
+/** A part with its word index counted from `by` words later (a copy: parts are shared, never changed). */
+function shifted(p: Part, by: number): Part {
+  // one literal a kind rather than a spread of a varying shape (V8 copies spreads slowly)
+  switch (p.kind) {
+    case 'name': return p.surname === undefined
+      ? { kind: p.kind, entry: p.entry, at: p.at - by, words: p.words }
+      : { kind: p.kind, entry: p.entry, at: p.at - by, words: p.words, surname: p.surname };
+    case 'sector': return { kind: p.kind, word: p.word, at: p.at - by, words: p.words };
+    case 'modifier': return { kind: p.kind, modifier: p.modifier, at: p.at - by, words: p.words };
+    case 'proper': return { kind: p.kind, word: p.word, at: p.at - by, words: p.words };
+    case 'other': return { kind: p.kind, word: p.word, at: p.at - by, words: p.words };
+  }
 }
 
 const textOf = (words: readonly Word[], full: string) => full.slice(words[0]!.start, words[words.length - 1]!.end);
@@ -137,7 +151,8 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
   }
   const nameParts = parts.slice(nameStart);
   const before = parts.slice(0, nameStart);
-  const headIndex = before.map((p) => p.kind).lastIndexOf('sector');
+  let headIndex = before.length - 1;
+  while (headIndex >= 0 && before[headIndex]!.kind !== 'sector') headIndex--;
   // the title stands right before the name ("Foreign Minister Javad Zarif"), not a word away
   const headPart = before[headIndex];
   const titled = nameParts.length > 0 && headIndex >= 0 && headIndex === nameStart - 1

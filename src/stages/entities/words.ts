@@ -14,7 +14,8 @@ export interface Word {
   readonly breakBefore: boolean;
 }
 
-const POSSESSIVE = /^['’]s?$/;
+// "'s", "’s" or a bare apostrophe (string tests, not a regular expression: this runs on every token)
+const isPossessive = (v: string): boolean => v === "'s" || v === '’s' || v === "'" || v === '’';
 
 // one constructor for every word, so that they all share one shape
 function word(text: string, start: number, end: number, pos: string, possessive: boolean, index: number, breakBefore: boolean): Word {
@@ -33,7 +34,7 @@ export function wordsOfSentence(text: string, tokens: readonly LayerAnnotation<'
     const t = tokens[i]!;
     const v = t.data.value;
     const prev = out[out.length - 1];
-    if (v.length <= 2 && POSSESSIVE.test(v) && prev && prev.end === t.start) {
+    if (v.length <= 2 && isPossessive(v) && prev && prev.end === t.start) {
       out[out.length - 1] = word(prev.text, prev.start, prev.end, prev.pos, true, prev.index, prev.breakBefore);
       continue;
     }

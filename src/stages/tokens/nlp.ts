@@ -5,11 +5,12 @@ import type { Resources } from '../../pipeline/resources.js';
 export type WinkNlp = ReturnType<typeof winkNLP>;
 
 /**
- * The annotations dossier reads from wink: sentences, negation scope and part of speech (with
- * lemmas). wink's own named entities and sentiment are left out of its pipe: dossier finds
- * entities with its actor base, and each of those two passes costs as much as tagging.
+ * The annotations dossier reads from wink: sentences and part of speech (with lemmas). wink's own
+ * named entities, sentiment and negation scope are left out of its pipe: dossier finds entities with
+ * its actor base, no stage reads the other two, and each pass costs a good part of what tagging does
+ * (the part of speech tagger does not look at negation: its tags are the same without it).
  */
-export const WINK_PIPE = ['sbd', 'negation', 'pos'] as const;
+export const WINK_PIPE = ['sbd', 'pos'] as const;
 
 let shared: WinkNlp | undefined;
 

@@ -24,7 +24,6 @@ export interface TokenColumns {
   lemma: string[];
   normal: string[];
   type: string[];
-  negated: boolean[];
 }
 
 const POSSESSIVE = /^(.*\p{L})(['’]s)$/u;
@@ -33,28 +32,26 @@ const mayBePossessive = (v: string) => v.length > 2 && v.charCodeAt(v.length - 1
 
 /**
  * Splits whole possessives ("Obama's" -> "Obama", "'s") as wink does for words it has not met yet.
- * Returns the new columns and, for each old token index, its new index (for sentence bounds).
+ * Returns the new columns and, for each old token index, its new index (for sentence bounds), or
+ * null when nothing was split and every index stays (nearly always: see guardPossessives).
  */
-export function splitPossessives(cols: TokenColumns): { columns: TokenColumns; newIndex: Int32Array } {
+export function splitPossessives(cols: TokenColumns): { columns: TokenColumns; newIndex: Int32Array | null } {
+  if (!cols.values.some(mayBePossessive)) return { columns: cols, newIndex: null };
   const newIndex = new Int32Array(cols.values.length + 1);
-  if (!cols.values.some(mayBePossessive)) {
-    for (let i = 0; i <= cols.values.length; i++) newIndex[i] = i;
-    return { columns: cols, newIndex };
-  }
-  const out: TokenColumns = { values: [], pos: [], lemma: [], normal: [], type: [], negated: [] };
-  const push = (value: string, pos: string, lemma: string, normal: string, type: string, negated: boolean) => {
-    out.values.push(value); out.pos.push(pos); out.lemma.push(lemma); out.normal.push(normal); out.type.push(type); out.negated.push(negated);
+  const out: TokenColumns = { values: [], pos: [], lemma: [], normal: [], type: [] };
+  const push = (value: string, pos: string, lemma: string, normal: string, type: string) => {
+    out.values.push(value); out.pos.push(pos); out.lemma.push(lemma); out.normal.push(normal); out.type.push(type);
   };
   for (let i = 0; i < cols.values.length; i++) {
     newIndex[i] = out.values.length;
     const value = cols.values[i]!, m = mayBePossessive(value) ? POSSESSIVE.exec(value) : null;
-    const pos = cols.pos[i] ?? 'X', type = cols.type[i] ?? 'word', negated = cols.negated[i] ?? false;
-    if (!m) { push(value, pos, cols.lemma[i] ?? '', cols.normal[i] ?? '', type, negated); continue; }
+    const pos = cols.pos[i] ?? 'X', type = cols.type[i] ?? 'word';
+    if (!m) { push(value, pos, cols.lemma[i] ?? '', cols.normal[i] ?? '', type); continue; }
     const [, base, mark] = m as unknown as [string, string, string];
     const strip = (s: string | undefined) => (s && s.length > 2 && /['’]s$/u.test(s) ? s.slice(0, -2) : base.toLowerCase());
     // a lower-case word tagged as a proper noun only because wink met it whole ("party's") is a noun
-    push(base, pos === 'PROPN' && /^\p{Ll}/u.test(base) ? 'NOUN' : pos, strip(cols.lemma[i]), strip(cols.normal[i]), type, negated);
-    push(mark, 'PART', mark, mark, 'word', negated);
+    push(base, pos === 'PROPN' && /^\p{Ll}/u.test(base) ? 'NOUN' : pos, strip(cols.lemma[i]), strip(cols.normal[i]), type);
+    push(mark, 'PART', mark, mark, 'word');
   }
   newIndex[cols.values.length] = out.values.length;
   return { columns: out, newIndex };

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Analyzer } from '../../analyze.js';
+import { Resources } from '../../pipeline/resources.js';
+import { WinkColumns } from './facts.js';
+import { winkOf } from './nlp.js';
 
 const analyzer = new Analyzer({ stages: ['tokens'] });
 
@@ -24,12 +27,11 @@ test('sentences never run across a paragraph break, even after a headline with n
   }
 });
 
-test('part of speech, lemma and negation scope come from wink', () => {
+test('part of speech and lemma come from wink', () => {
   const doc = analyzer.analyzeDocument('The ministers did not meet.');
   const byValue = new Map(doc.layer('token').map((t) => [t.data.value, t.data]));
   assert.equal(byValue.get('ministers')?.lemma, 'minister');
   assert.equal(byValue.get('meet')?.pos, 'VERB');
-  assert.equal(byValue.get('meet')?.negated, true);
 });
 
 /** An article's tokens with their tags, read alone and read after another article in the same process. */
@@ -80,4 +82,26 @@ test('a sentence does not end after a title or an initial', () => {
   assert.deepEqual(doc.layer('sentence').map((s) => text.slice(s.start, s.end)), [
     'The Rev. Paul Odell said the hall was full.', 'Senators Ann Voss, R-N.C., and Tom Lyle, D-Ore., agreed.',
   ]);
+});
+
+test('lemma, normal form and type looked up by word are what wink gives token by token', () => {
+  const nlp = winkOf(new Resources());
+  const its = nlp.its;
+  const columns = new WinkColumns(its);
+  const texts = [
+    "The ministers didn't meet; they'd left. Officials can't say, and won't, who left the talks.",
+    'Protesters protested outside. The left-wing party said the leaves left on Monday, #talks @envoy 3.5% $20.',
+    "They're meeting again: the meeting's over, she's sure we'll meet. Y'all ain't done.",
+  ];
+  // twice: the second time every word is remembered
+  for (let round = 0; round < 2; round++) {
+    for (const text of texts) {
+      const wdoc = nlp.readDoc(text);
+      const tokens = wdoc.tokens();
+      const column = (helper: unknown) => tokens.out(helper as typeof its.value);
+      assert.deepEqual(columns.of(wdoc), {
+        values: column(its.value), pos: column(its.pos), lemma: column(its.lemma), normal: column(its.normal), type: column(its.type),
+      });
+    }
+  }
 });

@@ -4,11 +4,11 @@ import type { ActorRefData, EventData, Modality } from '../../core/layers.js';
 import { PLOVER, quadClassOf, scoreOf, type PloverType } from '../../ontology/plover.js';
 import type { StageFactory } from '../../pipeline/stage.js';
 import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
-import { Gazetteer, SECTOR_NOUNS } from './gazetteer.js';
+import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 import { findTriggers, mayStartTrigger, wordsIn, type PatternMatch } from './match.js';
 import { modalityOf } from './modality.js';
 import { findParties, placeAfter } from './parties.js';
-import { PhraseReader, uniqueRefs as unique, type Phrase } from './phrases.js';
+import { PhraseReader, uniqueRefs as unique, withoutArticle, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
 import type { TriggerEntry } from './triggers.js';
 
@@ -185,7 +185,7 @@ function eventOf(
   // parties
   const parties = findParties({
     tokens, phrases, clause, trigger: [h, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent,
-    textOf: (a, b) => doc.text.slice(tokens[a]!.start, tokens[b - 1]!.end).replace(/^(the|a|an)\s+/i, ''),
+    textOf: (a, b) => withoutArticle(doc.text.slice(tokens[a]!.start, tokens[b - 1]!.end)),
   });
   let { actor, recipient } = parties;
   if (parties.actorRule) evidence.push(parties.actorRule);
@@ -197,7 +197,7 @@ function eventOf(
   // that stands for people we could not resolve ("several such officials had rejected ...")
   const verbal = PLOVER[entry.type].quadClass === 1 || PLOVER[entry.type].quadClass === 3;
   const unresolvedPeople = phrases.some((p) => p.start >= clause[0] && p.end <= h && !p.refs.length && !p.pronoun
-    && SECTOR_NOUNS[tokens[p.end - 1]!.data.normal] !== undefined);
+    && sectorOfNoun(tokens[p.end - 1]!.data.normal) !== undefined);
   // outlets relay words, they do not act in them
   const speaker = attribution?.data.speaker && attribution.data.speaker.sector !== 'JRN' ? attribution.data.speaker : null;
   if (verbal && ((!actor.length && !unresolvedPeople) || subjectIsFirstPerson) && speaker) {
@@ -385,7 +385,7 @@ function titled(tokens: readonly Token[], p: Phrase): boolean {
 }
 
 function textOf(doc: Document, tokens: readonly Token[], p: Phrase): string {
-  return doc.text.slice(tokens[p.start]!.start, tokens[p.end - 1]!.end).replace(/^(the|a|an)\s+/i, '');
+  return withoutArticle(doc.text.slice(tokens[p.start]!.start, tokens[p.end - 1]!.end));
 }
 
 const ANAPHORIC = new Set(['such', 'these', 'those', 'the']);
@@ -401,7 +401,7 @@ function resolveAnaphors(read: readonly { tokens: readonly Token[]; phrases: Phr
     for (let i = 0; i < r.phrases.length; i++) {
       const p = r.phrases[i]!;
       const head = r.tokens[p.end - 1]!.data.normal;
-      if (SECTOR_NOUNS[head] === undefined || p.pronoun) continue;
+      if (sectorOfNoun(head) === undefined || p.pronoun) continue;
       if (p.refs.length) { lastByHead.set(head, p.refs); continue; }
       const earlier = lastByHead.get(head);
       if (!earlier) continue;
@@ -466,7 +466,7 @@ function peopleAfter(tokens: readonly Token[], phrases: readonly Phrase[], claus
   const p = phrases.find((x) => x.start > after && x.end <= clause[1]);
   if (!p) return null;
   const head = tokens[p.end - 1]!.data.normal;
-  const sector = SECTOR_NOUNS[head];
+  const sector = sectorOfNoun(head);
   return sector && sector !== 'GOV' ? { name: tokens.slice(p.start, p.end).map((t) => t.data.value).join(' '), sector } : null;
 }
 

@@ -1,6 +1,6 @@
 import type { LayerAnnotation } from '../../core/annotation.js';
 import type { ActorRefData } from '../../core/layers.js';
-import { SECTOR_NOUNS } from './gazetteer.js';
+import { sectorOfNoun } from './gazetteer.js';
 import { uniqueRefs, type Phrase } from './phrases.js';
 
 type Token = LayerAnnotation<'token'>;
@@ -79,12 +79,12 @@ function withCoordinates(ctx: PartyContext, first: Phrase, limit: number): Actor
 const POSSESSIVE = new Set(['its', 'their', 'his', 'her', 'our']);
 /** "their forces", "its army": a party owned by the one named before, with the sector its noun gives */
 const possessed = (ctx: PartyContext, p: Phrase) => !p.refs.length && !p.pronoun && POSSESSIVE.has(ctx.tokens[p.start]?.data.normal ?? '')
-  && SECTOR_NOUNS[ctx.tokens[p.end - 1]!.data.normal] !== undefined;
+  && sectorOfNoun(ctx.tokens[p.end - 1]!.data.normal) !== undefined;
 
 function refsOf(ctx: PartyContext, p: Phrase): ActorRefData[] {
   if (p.pronoun) return ctx.antecedent(p);
   if (possessed(ctx, p)) {
-    const sector = SECTOR_NOUNS[ctx.tokens[p.end - 1]!.data.normal] ?? null;
+    const sector = sectorOfNoun(ctx.tokens[p.end - 1]!.data.normal) ?? null;
     return ctx.antecedent(p).map((r) => ({ ...r, sector: sector ?? r.sector, name: `${r.name} ${ctx.tokens[p.end - 1]!.data.value}` }));
   }
   return p.refs;
@@ -117,7 +117,7 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
       if (p.end > before || !BELONGING.has(prepositionBefore(ctx.tokens, p) ?? '')) break;
       if (p.refs.length) {
         const head = ctx.tokens[first.end - 1]!.data.normal;
-        const sector = SECTOR_NOUNS[head] ?? null;
+        const sector = sectorOfNoun(head) ?? null;
         return { ...p, refs: p.refs.map((r) => ({ ...r, sector: sector ?? r.sector, name: ctx.textOf(first.start, p.end) })) };
       }
     }

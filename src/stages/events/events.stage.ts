@@ -525,14 +525,31 @@ function daysBetween(earlier: string, later: string): number {
   return (timeOf(later) - timeOf(earlier)) / 86_400_000;
 }
 
-/** `Date.parse` of the few days an article and its neighbours name, parsed once each. */
-const TIMES = new Map<string, number>();
+/**
+ * `Date.parse` of a day. A plain "YYYY-MM-DD" (every day the dates stage writes) is read by
+ * arithmetic, which gives what Date.parse gives (UTC midnight, days past the month's end rolling
+ * over) without a parse or a cache look-up for each date of each article; anything else is parsed.
+ */
 function timeOf(day: string): number {
-  let t = TIMES.get(day);
-  if (t === undefined) {
-    if (TIMES.size > 10_000) TIMES.clear();
-    t = Date.parse(day);
-    TIMES.set(day, t);
+  if (day.length === 10 && day.charCodeAt(4) === 45 && day.charCodeAt(7) === 45
+    && digitsAt(day, 0, 4) && digitsAt(day, 5, 7) && digitsAt(day, 8, 10)) {
+    const y = numberAt(day, 0, 4), m = numberAt(day, 5, 7), d = numberAt(day, 8, 10);
+    // years before 1000 stay with Date.parse (Date.UTC reads 0-99 as 1900-1999)
+    if (y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return Date.UTC(y, m - 1, d);
   }
-  return t;
+  return Date.parse(day);
+}
+
+function digitsAt(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function numberAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
 }

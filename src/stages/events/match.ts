@@ -22,35 +22,10 @@ function idOf(word: string): number {
   if (id === undefined) {
     id = PATTERN_WORDS.size;
     PATTERN_WORDS.set(word, id);
-    noteSources(word);
     // word forms computed before this word existed do not know its number
     FORMS.clear();
   }
   return id;
-}
-
-/**
- * Every pattern word, and every normal form `computeForms` could derive one from ("talks" -> "talk",
- * "arrested" -> "arrest", "agreeing" -> "agree"), with room to spare. A token whose lemma and normal
- * form are not here has no pattern word among its forms: it can neither start nor join a pattern, and
- * most tokens ("the", "said", names) are told so by this small set without the large cache of forms.
- */
-const MAY_FORM = new Set<string>();
-
-function noteSources(word: string): void {
-  MAY_FORM.add(word);
-  for (const ending of ['s', 'es', 'd', 'ed', 'ing']) MAY_FORM.add(word + ending);
-  if (word.endsWith('y')) MAY_FORM.add(word.slice(0, -1) + 'ies');
-  if (word.endsWith('e')) MAY_FORM.add(word.slice(0, -1) + 'ing');
-}
-
-/** Whether a string has only characters that lower-casing leaves as they are (no A-Z, nothing past ASCII). */
-function lowerAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return false;
-  }
-  return true;
 }
 
 function compileAlternative(raw: string): Alternative {
@@ -87,7 +62,7 @@ export interface WordForms {
  * because wink leaves capitalised words ("Protesters" at the start of a sentence) unlemmatised.
  */
 export function formsOf(t: Token): readonly string[] {
-  return cachedWordFormsOf(t.data.normal, t.data.lemma).forms;
+  return wordFormsOf(t).forms;
 }
 
 /**
@@ -101,12 +76,6 @@ const FORMS = new Map<string, FormsEntry>();
 
 export function wordFormsOf(t: Token): WordForms {
   const { normal, lemma } = t.data;
-  // a lemma that lower-casing leaves alone is the form computeForms makes of it
-  if (!MAY_FORM.has(normal) && lowerAscii(lemma) && (lemma === normal || !MAY_FORM.has(lemma))) return NO_PATTERN_WORD;
-  return cachedWordFormsOf(normal, lemma);
-}
-
-function cachedWordFormsOf(normal: string, lemma: string): WordForms {
   const head = FORMS.get(normal);
   for (let e = head; e; e = e.next) if (e.lemma === lemma) return e.words;
   if (FORMS.size > 50_000) FORMS.clear();
@@ -117,8 +86,6 @@ function cachedWordFormsOf(normal: string, lemma: string): WordForms {
 }
 
 const NO_IDS: readonly number[] = [];
-/** What matching needs of a word no pattern uses (its forms are not computed: `formsOf` has them) */
-const NO_PATTERN_WORD: WordForms = { forms: [], ids: NO_IDS, triggerStarts: [], nonEventStarts: [] };
 
 function idsOf(forms: readonly string[]): readonly number[] {
   let ids: number[] | null = null;

@@ -171,33 +171,31 @@ function eventOf(
   // Trump nor ... have embraced" takes its subject inside the attributed words
   let clause: [number, number] = clauseList[ci] ?? [0, tokens.length];
   if (attribution) {
-    const from = tokens.findIndex((t) => t.start >= attribution.data.content.start);
-    let to = tokens.findIndex((t) => t.start >= attribution.data.content.end);
+    const from = firstTokenFrom(tokens, attribution.data.content.start);
+    let to = firstTokenFrom(tokens, attribution.data.content.end);
     if (to < 0) to = tokens.length;
     if (from >= 0 && from <= h) clause = [Math.max(clause[0], from), Math.min(clause[1], Math.max(to, h + 1))];
   }
   const nominal = head.data.pos === 'NOUN' || head.data.pos === 'PROPN';
   const evidence: string[] = [];
-  // the place named after the trigger ("protests in Serbia"), asked for by several rules below: found once
+  // the place named after the trigger ("protests in Serbia"), asked for by several rules below: found once.
+  // (No closures in this function: one that captured its locals would move them all to the heap.)
   let place: ActorRefData[] | undefined;
-  const placeOf = () => (place ??= placeAfter({ tokens, phrases, clause }, last));
 
   // parties
   const parties = findParties({
-    tokens, phrases, clause, trigger: [h, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent,
-    textOf: (a, b) => withoutArticle(doc.text.slice(tokens[a]!.start, tokens[b - 1]!.end)),
+    tokens, phrases, clause, trigger: [h, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
   });
   let { actor, recipient } = parties;
   if (parties.actorRule) evidence.push(parties.actorRule);
   if (parties.recipientRule) evidence.push(parties.recipientRule);
   const triggerStart = head.start, triggerEnd = tokens[last]!.end;
-  const subjectIsFirstPerson = phrases.some((p) => p.pronoun && p.start >= clause[0] && p.end <= h && FIRST_PERSON.has(tokens[p.start]!.data.normal));
+  const subjectIsFirstPerson = firstPersonBefore(tokens, phrases, clause[0], h);
   // speech acts: the speaker is the actor of a verbal event in their words that names no actor of its
   // own ("'Sanctions are the opposite of dialogue,' Qassemi said"), unless the clause has a subject
   // that stands for people we could not resolve ("several such officials had rejected ...")
   const verbal = PLOVER[entry.type].quadClass === 1 || PLOVER[entry.type].quadClass === 3;
-  const unresolvedPeople = phrases.some((p) => p.start >= clause[0] && p.end <= h && !p.refs.length && !p.pronoun
-    && sectorOfNoun(tokens[p.end - 1]!.data.normal) !== undefined);
+  const unresolvedPeople = unresolvedPeopleBefore(tokens, phrases, clause[0], h);
   // outlets relay words, they do not act in them
   const speaker = attribution?.data.speaker && attribution.data.speaker.sector !== 'JRN' ? attribution.data.speaker : null;
   if (verbal && ((!actor.length && !unresolvedPeople) || subjectIsFirstPerson) && speaker) {
@@ -206,26 +204,26 @@ function eventOf(
   }
   if (!actor.length && entry.subjectIsRecipient) {
     // "Russia said Sudan must return the helicopter": the demand is the reporting clause's subject's
-    const reporter = phrases.find((p) => p.end <= (clauseList[ci]?.[0] ?? 0) && p.refs.length > 0);
+    const reporter = firstPartyEndingBy(phrases, clauseList[ci]?.[0] ?? 0);
     if (reporter) { actor = reporter.refs; evidence.push('actor.reporting-subject'); }
   }
   let type: PloverType = entry.type;
   // leaders the actor base does not know, by their title: "President X shortened the curfew in Sudan"
   // leads Sudan; "rebels dismissed an appeal from President X" were appealed to by their own leader
   if (!actor.length) {
-    const s = phrases.find((p) => p.start >= clause[0] && p.end <= h && !p.refs.length && !p.pronoun && titled(tokens, p));
-    const place = s ? placeOf() : [];
-    if (s && place.length === 1) {
-      actor = [{ name: textOf(doc, tokens, s), country: place[0]!.country, sector: 'GOV' }];
+    const s = titledBefore(tokens, phrases, clause[0], h);
+    const where = s ? (place ??= placeAfter(tokens, phrases, clause, last)) : [];
+    if (s && where.length === 1) {
+      actor = [{ name: textOf(doc, tokens, s), country: where[0]!.country, sector: 'GOV' }];
       evidence.push('actor.leader-of-place');
     }
   }
   if (!recipient.length && actor.length === 1 && actor[0]!.country) {
-    const k = phrases.findIndex((p) => p.start > last && p.end <= clause[1] && !p.refs.length && titled(tokens, p));
+    const k = titledAfter(tokens, phrases, last, clause[1]);
     const leader = phrases[k];
     const of = phrases[k + 1];
     const named = of && tokens[of.start - 1]?.data.normal === 'of' && of.refs.length ? of.refs[0]!.country : null;
-    if (leader && !tokens.slice(last + 1, leader.start).some((t) => t.data.value === ',')) {
+    if (leader && !hasComma(tokens, last + 1, leader.start)) {
       recipient = [{ name: textOf(doc, tokens, leader), country: named ?? actor[0]!.country, sector: 'GOV' }];
       evidence.push(named ? 'recipient.leader-of' : 'recipient.own-leader');
     }
@@ -233,16 +231,16 @@ function eventOf(
   const next = clauseList[ci + 1];
   if (!recipient.length && type === 'REQUEST' && next && tokens[next[0]]?.data.normal === 'that') {
     // "demanded that the US cancel ...": the one asked is the subject of the that-clause
-    const asked = phrases.find((p) => p.start > next[0] && p.end <= next[1] && (p.refs.length > 0 || p.pronoun));
+    const asked = firstPartyIn(phrases, next);
     if (asked && asked.refs.length) { recipient = asked.refs; evidence.push('recipient.that-clause-subject'); }
   }
   if (!actor.length && type === 'PROTEST') {
-    const place = placeOf();
+    place ??= placeAfter(tokens, phrases, clause, last);
     if (place.length) { actor = place.map((p) => ({ ...p, sector: 'CVL' })); evidence.push('actor.place'); }
   }
   if (!recipient.length && !(entry.reciprocal && actor.length > 1)) {
-    const place = placeOf();
-    if (place.length && !(place.length === 1 && actor.some((a) => a.country === place[0]!.country && a.sector === place[0]!.sector))) {
+    place ??= placeAfter(tokens, phrases, clause, last);
+    if (place.length && !(place.length === 1 && hasCountryAndSector(actor, place[0]!))) {
       recipient = place.map((p) => ({ ...p, sector: 'GOV' }));
       evidence.push('recipient.place');
     }
@@ -269,16 +267,17 @@ function eventOf(
   }
   if (!recipient.length && actor.some((a) => a.country) && type !== 'PROTEST' && !(entry.reciprocal && actor.length > 1)) {
     // no one named as the target: the other party named in the sentence, else the article's main other party
-    const own = new Set(actor.map((a) => a.country));
+    const own = new Set<string | null>();
+    for (const a of actor) own.add(a.country);
     const here = counterpartIn(tokens, phrases, h, own);
-    const other = here ?? cast.find((c) => !own.has(c.country));
+    const other = here ?? otherThan(cast, own);
     if (other) {
       recipient = [other];
       evidence.push(here ? 'recipient.sentence-counterpart' : 'recipient.article-counterpart');
     }
   }
   // the same party on both sides (a compound actor "A and B met", a reflexive) keeps it as actor only
-  recipient = recipient.filter((r) => !actor.some((a) => a.name === r.name && a.country === r.country) || DOMESTIC_TYPES.has(type));
+  recipient = DOMESTIC_TYPES.has(type) ? recipient.slice() : notAmong(recipient, actor);
 
   // modality
   let verdict = modalityOf({ tokens, clause, trigger: [h, last], nominal });
@@ -289,14 +288,13 @@ function eventOf(
   const dated = dateOf(dates, tokens, clause, h);
   const date = dated?.date ?? null;
   const recalled = !!dated && dated.sincePublished !== null && dated.sincePublished > HISTORICAL_DAYS;
-  const opener = (k: number) => tokens[clauseList[k]?.[0] ?? -1]?.data.normal ?? '';
-  const ownOpener = opener(ci);
+  const ownOpener = openerOf(tokens, clauseList, ci);
   // a condition: the trigger's own clause ("if they meet"), the clause right before or after it
   // ("would consider talks if ..."), or an if-clause earlier in the sentence answered by "then"
   let thenBefore = false;
   for (let i = Math.max(0, Math.min(clause[0], h - 8)); i < h; i++) if (tokens[i]!.data.normal === 'then') thenBefore = true;
-  const conditional = CONDITIONS.has(ownOpener) || CONDITIONS.has(opener(ci + 1)) || CONDITIONS.has(opener(ci - 1))
-    || (thenBefore && clauseList.slice(0, ci).some(([a]) => CONDITIONS.has(tokens[a]?.data.normal ?? '')));
+  const conditional = CONDITIONS.has(ownOpener) || CONDITIONS.has(openerOf(tokens, clauseList, ci + 1)) || CONDITIONS.has(openerOf(tokens, clauseList, ci - 1))
+    || (thenBefore && conditionBefore(tokens, clauseList, ci));
   // a relative clause dated long ago inside a condition ("if he rejoined the deal from which he withdrew in May") is history
   const inheritsCondition = conditional && !CONDITIONS.has(ownOpener) && recalled;
   if (conditional && !inheritsCondition && verdict.modality !== 'negated' && !['THREATEN', 'REQUEST'].includes(type)) {
@@ -357,7 +355,7 @@ function conditionOf(
   const ci = clauseIndexOf(clauseList, m.tokens[0]!);
   const next = clauseList[ci + 1];
   if (!next || !CONDITIONS.has(tokens[next[0]]?.data.normal ?? '')) return null;
-  const asked = phrases.find((p) => p.start > next[0] && p.end <= next[1] && (p.refs.length > 0 || p.pronoun));
+  const asked = firstPartyIn(phrases, next);
   const verb = tokens.slice(next[0], next[1]).findIndex((t) => t.data.pos === 'VERB');
   if (!asked || verb < 0) return null;
   const recipient = asked.pronoun ? antecedent(asked) : asked.refs;
@@ -374,6 +372,95 @@ function conditionOf(
       cameo: '10', quadClass: quadClassOf('REQUEST'), score: scoreOf('REQUEST'),
     },
   };
+}
+
+/** The index of the first token starting at or after `offset`, or -1. */
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start >= offset) return i;
+  return -1;
+}
+
+/** Whether a first-person pronoun ("we", "I") stands in the clause before the trigger. */
+function firstPersonBefore(tokens: readonly Token[], phrases: readonly Phrase[], from: number, trigger: number): boolean {
+  for (const p of phrases) if (p.pronoun && p.start >= from && p.end <= trigger && FIRST_PERSON.has(tokens[p.start]!.data.normal)) return true;
+  return false;
+}
+
+/** Whether the clause before the trigger has a phrase for people no actor was found for ("several such officials"). */
+function unresolvedPeopleBefore(tokens: readonly Token[], phrases: readonly Phrase[], from: number, trigger: number): boolean {
+  for (const p of phrases) {
+    if (p.start >= from && p.end <= trigger && !p.refs.length && !p.pronoun && sectorOfNoun(tokens[p.end - 1]!.data.normal) !== undefined) return true;
+  }
+  return false;
+}
+
+/** The first phrase with actors that ends by `end`. */
+function firstPartyEndingBy(phrases: readonly Phrase[], end: number): Phrase | undefined {
+  for (const p of phrases) if (p.end <= end && p.refs.length > 0) return p;
+  return undefined;
+}
+
+/** The first phrase without actors, headed by a leader's title, in the clause before the trigger. */
+function titledBefore(tokens: readonly Token[], phrases: readonly Phrase[], from: number, trigger: number): Phrase | undefined {
+  for (const p of phrases) if (p.start >= from && p.end <= trigger && !p.refs.length && !p.pronoun && titled(tokens, p)) return p;
+  return undefined;
+}
+
+/** The index of the first phrase without actors, headed by a leader's title, after `after` and ending by `end`; -1 when none. */
+function titledAfter(tokens: readonly Token[], phrases: readonly Phrase[], after: number, end: number): number {
+  for (let k = 0; k < phrases.length; k++) {
+    const p = phrases[k]!;
+    if (p.start > after && p.end <= end && !p.refs.length && titled(tokens, p)) return k;
+  }
+  return -1;
+}
+
+/** Whether a comma stands among tokens `from` to `to` (half-open). */
+function hasComma(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]!.data.value === ',') return true;
+  return false;
+}
+
+/** The first phrase inside a clause (after its opener) that names a party or is a pronoun. */
+function firstPartyIn(phrases: readonly Phrase[], clause: readonly [number, number]): Phrase | undefined {
+  for (const p of phrases) if (p.start > clause[0] && p.end <= clause[1] && (p.refs.length > 0 || p.pronoun)) return p;
+  return undefined;
+}
+
+/** Whether one of the actors has the country and sector of `ref`. */
+function hasCountryAndSector(actors: readonly ActorRefData[], ref: ActorRefData): boolean {
+  for (const a of actors) if (a.country === ref.country && a.sector === ref.sector) return true;
+  return false;
+}
+
+/** The first of the cast whose country is not one of `own`. */
+function otherThan(cast: readonly ActorRefData[], own: ReadonlySet<string | null>): ActorRefData | undefined {
+  for (const c of cast) if (!own.has(c.country)) return c;
+  return undefined;
+}
+
+/** The recipients that are not also actors (same name and country), as a new list. */
+function notAmong(recipients: readonly ActorRefData[], actors: readonly ActorRefData[]): ActorRefData[] {
+  const out: ActorRefData[] = [];
+  for (const r of recipients) {
+    let isActor = false;
+    for (const a of actors) if (a.name === r.name && a.country === r.country) { isActor = true; break; }
+    if (!isActor) out.push(r);
+  }
+  return out;
+}
+
+/** The normal form of the word that opens clause `k`, or '' when there is no such clause. */
+function openerOf(tokens: readonly Token[], clauseList: readonly [number, number][], k: number): string {
+  return tokens[clauseList[k]?.[0] ?? -1]?.data.normal ?? '';
+}
+
+/** Whether one of the clauses before clause `ci` opens with a condition ("if", "unless"). */
+function conditionBefore(tokens: readonly Token[], clauseList: readonly [number, number][], ci: number): boolean {
+  // the clauses slice(0, ci) would give (a trigger is always in some clause: ci >= 0)
+  const end = ci < 0 ? clauseList.length + ci : Math.min(ci, clauseList.length);
+  for (let k = 0; k < end; k++) if (CONDITIONS.has(tokens[clauseList[k]![0]]?.data.normal ?? '')) return true;
+  return false;
 }
 
 const TITLES = new Set(['president', 'prime', 'premier', 'king', 'queen', 'chancellor', 'emir', 'sultan', 'dictator', 'leader']);

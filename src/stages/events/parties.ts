@@ -1,7 +1,7 @@
 import type { LayerAnnotation } from '../../core/annotation.js';
 import type { ActorRefData } from '../../core/layers.js';
 import { sectorOfNoun } from './gazetteer.js';
-import { uniqueRefs, type Phrase } from './phrases.js';
+import { uniqueRefs, withoutArticle, type Phrase } from './phrases.js';
 
 type Token = LayerAnnotation<'token'>;
 
@@ -34,8 +34,13 @@ export interface PartyContext {
   readonly subjectIsRecipient: boolean;
   /** the actor a pronoun stands for, found by the caller from earlier text */
   readonly antecedent: (pronoun: Phrase) => ActorRefData[];
-  /** the text between two tokens' edges */
-  readonly textOf: (startToken: number, endToken: number) => string;
+  /** the document's text */
+  readonly text: string;
+}
+
+/** The text from the start of token `a` to the end of token `b - 1`, without a leading article. */
+function textOf(ctx: PartyContext, a: number, b: number): string {
+  return withoutArticle(ctx.text.slice(ctx.tokens[a]!.start, ctx.tokens[b - 1]!.end));
 }
 
 const prepositionBefore = (tokens: readonly Token[], p: Phrase): string | null => {
@@ -118,7 +123,7 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
       if (p.refs.length) {
         const head = ctx.tokens[first.end - 1]!.data.normal;
         const sector = sectorOfNoun(head) ?? null;
-        return { ...p, refs: p.refs.map((r) => ({ ...r, sector: sector ?? r.sector, name: ctx.textOf(first.start, p.end) })) };
+        return { ...p, refs: p.refs.map((r) => ({ ...r, sector: sector ?? r.sector, name: textOf(ctx, first.start, p.end) })) };
       }
     }
   }
@@ -192,8 +197,8 @@ export function findParties(ctx: PartyContext): Parties {
 }
 
 /** A place named after "in" ("protests in Serbia"): the country an event happens in. */
-export function placeAfter(ctx: Pick<PartyContext, 'tokens' | 'phrases' | 'clause'>, after: number): ActorRefData[] {
-  const p = ctx.phrases.find((x) => x.start > after && x.end <= ctx.clause[1] && x.refs.length > 0 && prepositionBefore(ctx.tokens, x) === 'in');
-  return p ? p.refs : [];
+export function placeAfter(tokens: readonly Token[], phrases: readonly Phrase[], clause: readonly [number, number], after: number): ActorRefData[] {
+  for (const x of phrases) if (x.start > after && x.end <= clause[1] && x.refs.length > 0 && prepositionBefore(tokens, x) === 'in') return x.refs;
+  return [];
 }
 

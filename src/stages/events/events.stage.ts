@@ -2,7 +2,7 @@ import type { LayerAnnotation } from '../../core/annotation.js';
 import type { Document } from '../../core/document.js';
 import type { ActorRefData, EventData, Modality } from '../../core/layers.js';
 import { PLOVER, quadClassOf, scoreOf, type PloverType } from '../../ontology/plover.js';
-import type { StageFactory } from '../../pipeline/stage.js';
+import type { StageFactory, StageOutput } from '../../pipeline/stage.js';
 import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 import { findTriggers, mayStartTrigger, wordsIn, type PatternMatch } from './match.js';
@@ -72,28 +72,16 @@ export const eventsStage: StageFactory = (resources) => {
       const dates = datesOf(doc);
       for (const { sentence, tokens, matches, phrases } of read) {
         const clauseList = clauses(tokens);
-        const antecedent = (pronoun: Phrase): ActorRefData[] => {
-          if (FIRST_PERSON.has(tokens[pronoun.start]?.data.normal ?? '')) return [];
-          // the nearest earlier subject-like party: not an object (right after a verb or preposition), not an outlet
-          for (let k = phrases.length - 1; k >= 0; k--) {
-            const p = phrases[k]!;
-            if (p.end <= pronoun.start && p.refs.length > 0
-              && !['VERB', 'ADP'].includes(tokens[p.start - 1]?.data.pos ?? '') && p.refs.every((r) => r.sector !== 'JRN')) return p.refs;
-          }
-          return previousActors;
-        };
+        const antecedent = antecedentIn(tokens, phrases, previousActors);
         const { kept, content } = suppressControlled(matches, clauseList, tokens);
         const seen = new Set<string>();
         for (const m of kept) {
-          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? [], reader, cast, dates);
+          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? NO_MATCHES, reader, cast, dates);
           if (!draft) continue;
-          for (const d of [draft, conditionOf(draft, tokens, phrases, clauseList, m, antecedent)]) {
-            if (!d) continue;
-            const key = `${d.data.type}|${partiesKey(d.data.actor)}|${partiesKey(d.data.recipient)}|${d.data.modality}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            out.add('event', d);
-          }
+          // the condition of an offer may retype the offer: found before either is written
+          const condition = conditionOf(draft, tokens, phrases, clauseList, m, antecedent);
+          addOnce(out, seen, draft);
+          if (condition) addOnce(out, seen, condition);
         }
         const firstActor = phrases.find((p) => p.refs.length > 0);
         if (firstActor) previousActors = firstActor.refs;
@@ -101,6 +89,33 @@ export const eventsStage: StageFactory = (resources) => {
     },
   };
 };
+
+const NO_MATCHES: readonly PatternMatch<TriggerEntry>[] = [];
+
+/**
+ * The actor a pronoun of the sentence stands for: the nearest earlier subject-like party in it, else
+ * `previous` (the first party named in the sentence before). Made once a sentence.
+ */
+function antecedentIn(tokens: readonly Token[], phrases: readonly Phrase[], previous: ActorRefData[]): (pronoun: Phrase) => ActorRefData[] {
+  return (pronoun) => {
+    if (FIRST_PERSON.has(tokens[pronoun.start]?.data.normal ?? '')) return [];
+    // the nearest earlier subject-like party: not an object (right after a verb or preposition), not an outlet
+    for (let k = phrases.length - 1; k >= 0; k--) {
+      const p = phrases[k]!;
+      if (p.end <= pronoun.start && p.refs.length > 0
+        && !['VERB', 'ADP'].includes(tokens[p.start - 1]?.data.pos ?? '') && p.refs.every((r) => r.sector !== 'JRN')) return p.refs;
+    }
+    return previous;
+  };
+}
+
+/** Writes an event unless the sentence has one of the same type, parties and modality already. */
+function addOnce(out: StageOutput, seen: Set<string>, d: Draft): void {
+  const key = `${d.data.type}|${partiesKey(d.data.actor)}|${partiesKey(d.data.recipient)}|${d.data.modality}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  out.add('event', d);
+}
 
 /**
  * Drops triggers that are the content of a controlling verb before them in the same clause

@@ -168,7 +168,7 @@ export class PhraseReader {
       // first as the article's own entities call them (a surname), then through the actor base
       for (const run of capitalisedRuns(tokens, c.start, c.end)) {
         const words = doc.text.slice(tokens[run.start]!.start, tokens[run.end - 1]!.end);
-        const known = this.castNames(doc).get(words.toLowerCase());
+        const known = this.castNameOf(doc, words.toLowerCase());
         if (known) {
           const span = { start: tokens[run.start]!.start, end: tokens[run.end - 1]!.end };
           return phrase(c, [{ ...known, span }], false, 'party.entity-name');
@@ -186,23 +186,24 @@ export class PhraseReader {
   }
 
   private castDoc: Document | null = null;
-  private castMap = new Map<string, ActorRefData>();
+  private castFound = new Map<string, ActorRefData | null>();
 
-  /** The article's entities by the names the text calls them: full name and, for people, surname. */
-  private castNames(doc: Document): Map<string, ActorRefData> {
-    if (this.castDoc === doc) return this.castMap;
-    this.castDoc = doc;
-    this.castMap = new Map();
-    const names = this.castMap;
-    for (const e of doc.layer('entity')) {
-      if (!e.data.country) continue;
-      const ref: ActorRefData = { name: e.data.name, country: e.data.country, sector: e.data.sector, entity: e.id };
-      addName(names, e.data.name, ref);
-      // a mention's first letter is read off the text: only capitalised ones are cut out of it
-      for (const m of e.data.mentions) if (m.end > m.start && capitalisedAt(doc.text, m.start)) addName(names, doc.text.slice(m.start, m.end), ref);
-      if (e.data.type === 'PERSON') addName(names, e.data.name.split(/\s+/).at(-1) ?? '', ref);
+  /**
+   * The article's entity the text calls by this name (lower case): its full name, a mention or, for
+   * people, the surname; the first entity to use a name keeps it. An article asks about a few names:
+   * each is looked for when asked (and kept for the article), not every name of the article listed first.
+   */
+  private castNameOf(doc: Document, key: string): ActorRefData | undefined {
+    if (this.castDoc !== doc) {
+      this.castDoc = doc;
+      this.castFound = new Map();
     }
-    return names;
+    let found = this.castFound.get(key);
+    if (found === undefined) {
+      found = findCastName(doc, key);
+      this.castFound.set(key, found);
+    }
+    return found ?? undefined;
   }
 
   /**
@@ -264,11 +265,33 @@ function capitalisedAt(text: string, i: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** Adds a capitalised name, lower-cased, to the article's names: the first entity to use a name keeps it. */
-function addName(names: Map<string, ActorRefData>, name: string, ref: ActorRefData): void {
-  if (!capitalised(name)) return;
-  const key = name.toLowerCase();
-  if (!names.has(key)) names.set(key, ref);
+/** The first entity with a country that the text calls `key` (lower case), as an actor; null when none. */
+function findCastName(doc: Document, key: string): ActorRefData | null {
+  // lower-casing keeps the length of a text it turns into plain ASCII: other lengths cannot match such a key
+  const ascii = isAscii(key);
+  const text = doc.text;
+  for (const e of doc.layer('entity')) {
+    if (!e.data.country) continue;
+    let named = namedAs(e.data.name, key, ascii);
+    for (let k = 0; !named && k < e.data.mentions.length; k++) {
+      const m = e.data.mentions[k]!;
+      named = m.end > m.start && capitalisedAt(text, m.start) && (!ascii || m.end - m.start === key.length)
+        && text.slice(m.start, m.end).toLowerCase() === key;
+    }
+    if (!named && e.data.type === 'PERSON') named = namedAs(e.data.name.split(/\s+/).at(-1) ?? '', key, ascii);
+    if (named) return { name: e.data.name, country: e.data.country, sector: e.data.sector, entity: e.id };
+  }
+  return null;
+}
+
+/** Whether a capitalised name, lower-cased, is `key`. */
+function namedAs(name: string, key: string, keyIsAscii: boolean): boolean {
+  return capitalised(name) && (!keyIsAscii || name.length === key.length) && name.toLowerCase() === key;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** Codes of bodies that are no country: a phrase's country word does not make them that country's. */

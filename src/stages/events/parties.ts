@@ -68,17 +68,34 @@ function withCoordinates(ctx: PartyContext, first: Phrase, limit: number): Actor
   let anded = false;
   for (const p of ctx.phrases) {
     if (p.start < last.end || p.start >= limit) continue;
-    const between = ctx.tokens.slice(last.end, p.start).map((t) => t.data.normal).filter((w) => w !== ',');
-    const joined = between.length === 0 || (between.length === 1 && (between[0] === 'and' || between[0] === '&'))
-      || (between.length === 2 && between[0] === 'along' && between[1] === 'with');
-    if (!joined || ctx.tokens.slice(last.end, p.start).length === 0) break;
+    const joint = jointBetween(ctx.tokens, last.end, p.start);
+    if (joint === NOT_JOINED || Math.min(p.start, ctx.tokens.length) - last.end <= 0) break;
     if (!p.refs.length) break;
-    if (between.length === 0) commas.push(...p.refs); else { refs.push(...commas, ...p.refs); commas = []; anded = true; }
+    if (joint === COMMAS_ONLY) commas.push(...p.refs); else { refs.push(...commas, ...p.refs); commas = []; anded = true; }
     last = p;
   }
   // "Pakistan, a key U.S. ally, has refused": commas without an "and" set off an appositive, not a list
   if (anded) refs.push(...commas);
   return uniqueRefs(refs);
+}
+
+const NOT_JOINED = 0, COMMAS_ONLY = 1, CONJOINED = 2;
+
+/**
+ * How the words between two phrases (tokens `a` to `b`) join them, commas aside: not at all, by
+ * commas only (nothing else between), or by "and", "&" or "along with".
+ */
+function jointBetween(tokens: readonly Token[], a: number, b: number): number {
+  let n = 0, first = '', second = '';
+  for (let i = a; i < b && i < tokens.length; i++) {
+    const w = tokens[i]!.data.normal;
+    if (w === ',') continue;
+    if (++n > 2) return NOT_JOINED;
+    if (n === 1) first = w; else second = w;
+  }
+  if (n === 0) return COMMAS_ONLY;
+  if (n === 1) return first === 'and' || first === '&' ? CONJOINED : NOT_JOINED;
+  return first === 'along' && second === 'with' ? CONJOINED : NOT_JOINED;
 }
 
 const POSSESSIVE = new Set(['its', 'their', 'his', 'her', 'our']);
@@ -112,7 +129,8 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
     const antecedent = [...ctx.phrases].reverse().find((p) => p.end <= cs);
     if (antecedent && hasParty(ctx, antecedent)) return antecedent;
   }
-  const free = ctx.phrases.filter((p) => p.start >= cs && p.end <= before && !SKIP_AS_SUBJECT.has(prepositionBefore(ctx.tokens, p) ?? ''));
+  const free: Phrase[] = [];
+  for (const p of ctx.phrases) if (p.start >= cs && p.end <= before && !SKIP_AS_SUBJECT.has(prepositionBefore(ctx.tokens, p) ?? '')) free.push(p);
   const first = free[0];
   if (first && hasParty(ctx, first)) return first.pronoun || possessed(ctx, first) ? { ...first, pronoun: false, refs: refsOf(ctx, first) } : first;
   if (first) {
@@ -131,6 +149,12 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
   return other && (other.pronoun || possessed(ctx, other)) ? { ...other, pronoun: false, refs: refsOf(ctx, other) } : other;
 }
 
+/** The first phrase that holds token `i`. */
+function phraseHolding(phrases: readonly Phrase[], i: number): Phrase | undefined {
+  for (const p of phrases) if (p.start <= i && p.end > i) return p;
+  return undefined;
+}
+
 /** The first party after the trigger in its clause: a direct object or one after a recipient preposition. */
 function object(ctx: PartyContext, after: number, allowed: (prep: string | null) => boolean, from = after): Phrase | undefined {
   const [, ce] = ctx.clause;
@@ -143,9 +167,16 @@ function object(ctx: PartyContext, after: number, allowed: (prep: string | null)
     if (i <= ctx.trigger[1]) continue;
     const infinitive = ctx.tokens[i - 1]?.data.normal === 'to';
     if (t.data.pos === 'VERB' && i > after + 1 && !infinitive) { stop = i; break; }
-    if (t.data.value === ',' && ctx.tokens.slice(i + 1, ce).some((x) => REPORTING.has(x.data.normal))) { stop = i; break; }
+    if (t.data.value === ',' && reportingIn(ctx.tokens, i + 1, ce)) { stop = i; break; }
   }
-  return ctx.phrases.find((p) => p.start > from && p.end <= stop && p.refs.length > 0 && allowed(prepositionBefore(ctx.tokens, p)));
+  for (const p of ctx.phrases) if (p.start > from && p.end <= stop && p.refs.length > 0 && allowed(prepositionBefore(ctx.tokens, p))) return p;
+  return undefined;
+}
+
+/** Whether a word of a reporting clause ("said", "according") stands among tokens `a` to `b`. */
+function reportingIn(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let i = a; i < b && i < tokens.length; i++) if (REPORTING.has(tokens[i]!.data.normal)) return true;
+  return false;
 }
 
 /**
@@ -159,7 +190,7 @@ export function findParties(ctx: PartyContext): Parties {
   const [h, last] = ctx.trigger;
   const recipientPrep = (prep: string | null) => prep === null || RECIPIENT_PREPOSITIONS.has(prep);
   if (ctx.nominal) {
-    const own = ctx.phrases.find((p) => p.start <= h && p.end > h);
+    const own = phraseHolding(ctx.phrases, h);
     let actor: ActorRefData[] = [];
     let actorRule: string | null = null;
     if (own && own.start < h && own.refs.length && (own.refs[0]?.span?.start ?? Infinity) < (ctx.tokens[h]?.start ?? 0)) {

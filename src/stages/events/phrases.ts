@@ -151,7 +151,7 @@ export class PhraseReader {
     // Several in one phrase are one actor ("Iran's foreign ministry spokesman Bahram Qassemi": the
     // last, its head) unless the phrase coordinates them ("the Sudanese government and the SPLA")
     const mentioned: ActorRefData[] = [];
-    if (mentions) for (const m of mentions) if (m.start >= c.start && m.end <= c.end && m.ref.country) mentioned.push(m.ref);
+    if (mentions) for (const m of mentions) if (m.start >= c.start && m.end <= c.end) mentioned.push(m.ref);
     if (mentioned.length) {
       const refs = coordinated ? mentioned : this.explicitCountry(tokens, c, mentioned.at(-1)!);
       return phrase(c, uniqueRefs(refs), false, 'party.mention');
@@ -330,7 +330,7 @@ function capitalisedRuns(tokens: readonly Token[], start: number, end: number): 
 /** The country (and the sector it implies) a bare name was found to have. */
 interface NamedCountry { readonly country: string; readonly sector: string | null }
 
-/** A mention of an entity in a sentence: its token range (half-open) and the actor it names. */
+/** A mention of an entity with a country in a sentence: its token range (half-open) and the actor it names. */
 interface MentionAt { readonly start: number; readonly end: number; readonly ref: ActorRefData }
 
 function mentionsIn(doc: Document, tokens: readonly Token[]): MentionAt[] {
@@ -348,6 +348,8 @@ function mentionsIn(doc: Document, tokens: readonly Token[]): MentionAt[] {
     const entity = doc.annotation(m.data.entity);
     if (!entity || entity.layer !== 'entity') continue;
     const data = entity.data as { name: string; country: string | null; sector: string | null };
+    // a phrase takes only mentions of entities with a country
+    if (!data.country) continue;
     let a = -1;
     for (let lo2 = 0, hi2 = tokens.length; lo2 < hi2;) {
       const mid = (lo2 + hi2) >>> 1;

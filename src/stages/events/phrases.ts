@@ -278,7 +278,7 @@ function findCastName(doc: Document, key: string): ActorRefData | null {
       named = m.end > m.start && capitalisedAt(text, m.start) && (!ascii || m.end - m.start === key.length)
         && text.slice(m.start, m.end).toLowerCase() === key;
     }
-    if (!named && e.data.type === 'PERSON') named = namedAs(e.data.name.split(/\s+/).at(-1) ?? '', key, ascii);
+    if (!named && e.data.type === 'PERSON') named = namedAs(lastWordOf(e.data.name), key, ascii);
     if (named) return { name: e.data.name, country: e.data.country, sector: e.data.sector, entity: e.id };
   }
   return null;
@@ -287,6 +287,19 @@ function findCastName(doc: Document, key: string): ActorRefData | null {
 /** Whether a capitalised name, lower-cased, is `key`. */
 function namedAs(name: string, key: string, keyIsAscii: boolean): boolean {
   return capitalised(name) && (!keyIsAscii || name.length === key.length) && name.toLowerCase() === key;
+}
+
+/** The last word of a name: what `name.split(/\s+/).at(-1)` gives ('' when the name ends in a space). */
+function lastWordOf(name: string): string {
+  let i = name.length;
+  while (i > 0 && !isSpace(name.charCodeAt(i - 1))) i--;
+  return i === 0 ? name : name.slice(i);
+}
+
+/** Whether a character is one that `\s` matches (white space and line terminators). */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 5760 || (c >= 8192 && c <= 8202)
+    || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
 }
 
 function isAscii(s: string): boolean {

@@ -67,8 +67,11 @@ export const eventsStage: StageFactory = (resources) => {
         const matches = findTriggers(tokens, words);
         if (matches.length) read.push({ sentence, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
       }
+      // an article without triggers has no events: nothing more to read
+      if (!read.length) return;
       resolveAnaphors(read);
-      const cast = castOf(doc, read);
+      // the cast is asked for only by events without a target in their sentence: made when first asked
+      const cast = new Cast(doc, read);
       const dates = datesOf(doc);
       for (const { sentence, tokens, matches, phrases } of read) {
         const clauseList = clauses(tokens);
@@ -175,7 +178,7 @@ interface Draft { start: number; end: number; rule: string; confidence: number; 
 function eventOf(
   doc: Document, tokens: readonly Token[], phrases: readonly Phrase[], clauseList: [number, number][],
   m: PatternMatch<TriggerEntry>, antecedent: (p: Phrase) => ActorRefData[], sentence: LayerAnnotation<'sentence'>,
-  complement: readonly PatternMatch<TriggerEntry>[], reader: PhraseReader, cast: readonly ActorRefData[], dates: readonly DatedExpression[],
+  complement: readonly PatternMatch<TriggerEntry>[], reader: PhraseReader, cast: Cast, dates: readonly DatedExpression[],
 ): Draft | null {
   const entry = m.entry;
   const h = m.tokens[0]!, last = m.tokens.at(-1)!;
@@ -285,7 +288,7 @@ function eventOf(
     const own = new Set<string | null>();
     for (const a of actor) own.add(a.country);
     const here = counterpartIn(tokens, phrases, h, own);
-    const other = here ?? otherThan(cast, own);
+    const other = here ?? otherThan(cast.parties(), own);
     if (other) {
       recipient = [other];
       evidence.push(here ? 'recipient.sentence-counterpart' : 'recipient.article-counterpart');
@@ -533,6 +536,16 @@ function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], tri
     if (!best || distance < best.distance) best = { ref, distance };
   }
   return best ? { ...best.ref, sector: best.ref.sector ?? 'GOV' } : null;
+}
+
+/** The article's cast (castOf), made on first use. */
+class Cast {
+  private made: ActorRefData[] | null = null;
+  constructor(private readonly doc: Document, private readonly read: readonly { phrases: readonly Phrase[] }[]) {}
+
+  parties(): readonly ActorRefData[] {
+    return (this.made ??= castOf(this.doc, this.read));
+  }
 }
 
 /**

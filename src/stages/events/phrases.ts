@@ -36,10 +36,16 @@ function inPhraseAt(t: Token, sentenceStart: number): boolean {
   if (NOT_IN_PHRASE.has(t.data.normal)) return false;
   if (NOUNISH.has(t.data.pos)) return true;
   // a capitalised word inside a sentence is a name or a nationality, whatever the tagger says ("to French mediation")
-  if (t.data.pos === 'VERB' && /^[A-Z][a-z]/.test(t.data.value) && t.start !== sentenceStart) return true;
+  if (t.data.pos === 'VERB' && capitalisedWord(t.data.value) && t.start !== sentenceStart) return true;
   if (POSSESSIVES.has(t.data.normal)) return true;
   if (t.data.value === "'s" || t.data.value === '’s' || t.data.value === "'") return true;
   return t.data.pos === 'PUNCT' && t.data.value === '-';
+}
+
+/** Whether a word starts with a capital letter followed by a small one (A-Z, a-z): "French", not "US". */
+function capitalisedWord(word: string): boolean {
+  const a = word.charCodeAt(0), b = word.charCodeAt(1);
+  return a >= 65 && a <= 90 && b >= 97 && b <= 122;
 }
 
 /**
@@ -275,7 +281,7 @@ function findCastName(doc: Document, key: string): ActorRefData | null {
     let named = namedAs(e.data.name, key, ascii);
     for (let k = 0; !named && k < e.data.mentions.length; k++) {
       const m = e.data.mentions[k]!;
-      named = m.end > m.start && capitalisedAt(text, m.start) && (!ascii || m.end - m.start === key.length)
+      named = (!ascii || m.end - m.start === key.length) && m.end > m.start && capitalisedAt(text, m.start)
         && text.slice(m.start, m.end).toLowerCase() === key;
     }
     if (!named && e.data.type === 'PERSON') named = namedAs(lastWordOf(e.data.name), key, ascii);

@@ -128,34 +128,65 @@ function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [
   const content = new Map<PatternMatch<TriggerEntry>, PatternMatch<TriggerEntry>[]>();
   // a lone trigger has nothing to control it (most sentences)
   if (matches.length === 1) return { kept: matches, content };
-  const kept = matches.filter((m) => {
-    const h = m.tokens[0]!;
-    const c = clauseIndexOf(clauseList, h);
-    const controller = matches.find((other) => {
-      if (other === m) return false;
-      const end = other.tokens.at(-1)!;
-      if (end >= h || h - end > CONTROL_REACH) return false;
-      const head = tokens[h]!;
-      const controllerIsVerb = ['VERB', 'AUX', 'ADJ'].includes(tokens[other.tokens[0]!]!.data.pos);
-      const between = tokens.slice(end + 1, h);
-      // nothing but the complement's own words stand between: no other verb (an infinitive's is its own)
-      const direct = !between.some((t, k) => (t.data.pos === 'VERB' && (between[k - 1] ?? tokens[end])!.data.normal !== 'to') || t.data.value === ',');
-      // a noun controls a noun joined to it by a preposition only: "its investigation into an allegation"
-      const joined = between.length <= 3 && between.every((t) => ['ADP', 'DET', 'ADJ'].includes(t.data.pos));
-      const nominalObject = (head.data.pos === 'NOUN' || head.data.pos === 'PROPN') && (controllerIsVerb ? direct : joined);
-      // a protest's purpose ("marched to demand reforms") is the protest's, wherever it stands in the clause
-      const controls = (other.entry.control && direct) || other.entry.type === 'PROTEST' || nominalObject;
-      if (!controls) return false;
-      // "that"-complements ("demanded that the US cancel ...") open a clause; the content stays inside
-      const otherClause = clauseIndexOf(clauseList, other.tokens[0]!);
-      if (otherClause === c) return true;
-      const opener = tokens[clauseList[c]?.[0] ?? -1];
-      return otherClause === c - 1 && opener?.data.normal === 'that';
-    });
+  const kept: PatternMatch<TriggerEntry>[] = [];
+  for (const m of matches) {
+    const controller = controllerOf(m, matches, clauseList, tokens);
     if (controller) content.set(controller, [...(content.get(controller) ?? []), m]);
-    return !controller;
-  });
+    else kept.push(m);
+  }
   return { kept, content };
+}
+
+/** The first other trigger that controls `m`: one that `controls` it, in its clause or in the clause a "that" opens after it. */
+function controllerOf(
+  m: PatternMatch<TriggerEntry>, matches: readonly PatternMatch<TriggerEntry>[], clauseList: readonly [number, number][], tokens: readonly Token[],
+): PatternMatch<TriggerEntry> | undefined {
+  const h = m.tokens[0]!;
+  const c = clauseIndexOf(clauseList, h);
+  for (const other of matches) {
+    if (other === m || !controls(other, h, tokens)) continue;
+    // "that"-complements ("demanded that the US cancel ...") open a clause; the content stays inside
+    const otherClause = clauseIndexOf(clauseList, other.tokens[0]!);
+    if (otherClause === c) return other;
+    const opener = tokens[clauseList[c]?.[0] ?? -1];
+    if (otherClause === c - 1 && opener?.data.normal === 'that') return other;
+  }
+  return undefined;
+}
+
+const VERB_LIKE = new Set(['VERB', 'AUX', 'ADJ']);
+const JOINING = new Set(['ADP', 'DET', 'ADJ']);
+
+/** Whether trigger `other` controls the trigger whose first token is `h`, by their words alone. */
+function controls(other: PatternMatch<TriggerEntry>, h: number, tokens: readonly Token[]): boolean {
+  const end = other.tokens.at(-1)!;
+  if (end >= h || h - end > CONTROL_REACH) return false;
+  // a protest's purpose ("marched to demand reforms") is the protest's, wherever it stands in the clause
+  if (other.entry.type === 'PROTEST') return true;
+  // nothing but the complement's own words stand between: no other verb (an infinitive's is its own)
+  const direct = directlyBetween(tokens, end, h);
+  if (other.entry.control && direct) return true;
+  const head = tokens[h]!;
+  if (head.data.pos !== 'NOUN' && head.data.pos !== 'PROPN') return false;
+  // a noun controls a noun joined to it by a preposition only: "its investigation into an allegation"
+  return VERB_LIKE.has(tokens[other.tokens[0]!]!.data.pos) ? direct : joinedBetween(tokens, end, h);
+}
+
+/** Whether no comma and no verb (save one after "to") stand between tokens `end` and `h` (both left out). */
+function directlyBetween(tokens: readonly Token[], end: number, h: number): boolean {
+  for (let i = end + 1; i < h && i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ((t.data.pos === 'VERB' && tokens[i - 1]!.data.normal !== 'to') || t.data.value === ',') return false;
+  }
+  return true;
+}
+
+/** Whether at most three prepositions, determiners or adjectives stand between tokens `end` and `h`. */
+function joinedBetween(tokens: readonly Token[], end: number, h: number): boolean {
+  const to = Math.min(h, tokens.length);
+  if (to - (end + 1) > 3) return false;
+  for (let i = end + 1; i < to; i++) if (!JOINING.has(tokens[i]!.data.pos)) return false;
+  return true;
 }
 
 /** The parties of an event as its duplicates share them: countries, else names, joined by commas. */

@@ -536,8 +536,9 @@ function resolveAnaphors(read: readonly { tokens: readonly Token[]; phrases: Phr
     // the phrase lists are the stage's own: a phrase that gains an actor is replaced in place
     for (let i = 0; i < r.phrases.length; i++) {
       const p = r.phrases[i]!;
+      if (p.pronoun) continue;
       const head = r.tokens[p.end - 1]!.data.normal;
-      if (sectorOfNoun(head) === undefined || p.pronoun) continue;
+      if (sectorOfNoun(head) === undefined) continue;
       if (p.refs.length) { lastByHead.set(head, p.refs); continue; }
       const earlier = lastByHead.get(head);
       if (!earlier) continue;

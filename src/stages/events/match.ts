@@ -165,13 +165,14 @@ export class PatternSet<T extends { pattern: string }> {
 }
 
 /** Every match of these patterns that starts at token `i`. */
-function matchAt<T>(patterns: readonly CompiledPattern<T>[], tokens: readonly Token[], words: readonly WordForms[], i: number): PatternMatch<T>[] {
-  const found: PatternMatch<T>[] = [];
+function matchAt<T>(patterns: readonly CompiledPattern<T>[], tokens: readonly Token[], words: readonly WordForms[], i: number): readonly PatternMatch<T>[] {
+  // most starts match nothing: no list is made for them
+  let found: PatternMatch<T>[] | null = null;
   for (const c of patterns) {
     const m = matchFrom(c, tokens, words, i);
-    if (m) found.push({ entry: c.entry, tokens: m });
+    if (m) (found ??= []).push({ entry: c.entry, tokens: m });
   }
-  return found;
+  return found ?? NONE;
 }
 
 function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], words: readonly WordForms[], start: number): number[] | null {

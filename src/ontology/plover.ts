@@ -59,8 +59,21 @@ export function quadClassOf(type: PloverType): QuadClass {
   return PLOVER[type].quadClass;
 }
 
+/**
+ * MODE_SCORES by type, then mode: scoreOf runs for every event, and two look-ups on the strings at
+ * hand cost less than building a "type/mode" key and looking that up.
+ */
+const MODE_SCORES_BY_TYPE = new Map<string, Map<string, number>>();
+for (const [key, score] of Object.entries(MODE_SCORES)) {
+  const slash = key.indexOf('/');
+  const type = key.slice(0, slash), mode = key.slice(slash + 1);
+  const byMode = MODE_SCORES_BY_TYPE.get(type) ?? new Map<string, number>();
+  byMode.set(mode, score);
+  MODE_SCORES_BY_TYPE.set(type, byMode);
+}
+
 export function scoreOf(type: PloverType, mode: string | null = null): number {
-  return (mode !== null ? MODE_SCORES[`${type}/${mode}`] : undefined) ?? PLOVER[type].score;
+  return (mode !== null ? MODE_SCORES_BY_TYPE.get(type)?.get(mode) : undefined) ?? PLOVER[type].score;
 }
 
 /** Older PLOVER drafts (0.5) used types that 0.8 folded into others. */

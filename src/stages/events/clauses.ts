@@ -10,10 +10,13 @@ export const CONDITIONS = new Set(['if', 'unless', 'provided']);
 /** Openers that are also prepositions; they open a clause only when tagged as subordinators ("after talks" does not). */
 const ALSO_PREPOSITIONS = new Set(['after', 'before', 'since', 'as', 'until', 'that']);
 
+/** Punctuation that opens a clause: semicolons, colons, quotation marks and dashes. */
+const CLAUSE_MARKS = new Set([';', ':', '"', '“', '”', '\u2014', '--']);
+
 export function opensClause(t: Token): boolean {
   const w = t.data.normal;
   // parentheses hold asides ("the Workers' Union (SSS) stopped work"), not clauses
-  if (t.data.pos === 'PUNCT') return /^[;:"“”\u2014]$|^--$/.test(t.data.value);
+  if (t.data.pos === 'PUNCT') return CLAUSE_MARKS.has(t.data.value);
   if (!OPENERS.has(w)) return false;
   if (ALSO_PREPOSITIONS.has(w)) return t.data.pos === 'SCONJ' || (w === 'that' && t.data.pos === 'PRON');
   return true;

@@ -2,13 +2,13 @@ import type { LayerAnnotation } from '../../core/annotation.js';
 import type { Document } from '../../core/document.js';
 import type { ActorRefData, EventData, Modality } from '../../core/layers.js';
 import { PLOVER, quadClassOf, scoreOf, type PloverType } from '../../ontology/plover.js';
-import type { StageFactory } from '../../pipeline/stage.js';
+import type { StageFactory, StageOutput } from '../../pipeline/stage.js';
 import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
-import { Gazetteer, SECTOR_NOUNS } from './gazetteer.js';
+import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 import { findTriggers, mayStartTrigger, wordsIn, type PatternMatch } from './match.js';
 import { modalityOf } from './modality.js';
 import { findParties, placeAfter } from './parties.js';
-import { PhraseReader, uniqueRefs as unique, type Phrase } from './phrases.js';
+import { PhraseReader, uniqueRefs as unique, withoutArticle, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
 import type { TriggerEntry } from './triggers.js';
 
@@ -67,33 +67,24 @@ export const eventsStage: StageFactory = (resources) => {
         const matches = findTriggers(tokens, words);
         if (matches.length) read.push({ sentence, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
       }
+      // an article without triggers has no events: nothing more to read
+      if (!read.length) return;
       resolveAnaphors(read);
-      const cast = castOf(doc, read);
+      // the cast is asked for only by events without a target in their sentence: made when first asked
+      const cast = new Cast(doc, read);
       const dates = datesOf(doc);
       for (const { sentence, tokens, matches, phrases } of read) {
         const clauseList = clauses(tokens);
-        const antecedent = (pronoun: Phrase): ActorRefData[] => {
-          if (FIRST_PERSON.has(tokens[pronoun.start]?.data.normal ?? '')) return [];
-          // the nearest earlier subject-like party: not an object (right after a verb or preposition), not an outlet
-          for (let k = phrases.length - 1; k >= 0; k--) {
-            const p = phrases[k]!;
-            if (p.end <= pronoun.start && p.refs.length > 0
-              && !['VERB', 'ADP'].includes(tokens[p.start - 1]?.data.pos ?? '') && p.refs.every((r) => r.sector !== 'JRN')) return p.refs;
-          }
-          return previousActors;
-        };
+        const antecedent = antecedentIn(tokens, phrases, previousActors);
         const { kept, content } = suppressControlled(matches, clauseList, tokens);
         const seen = new Set<string>();
         for (const m of kept) {
-          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? [], reader, cast, dates);
+          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? NO_MATCHES, reader, cast, dates);
           if (!draft) continue;
-          for (const d of [draft, conditionOf(draft, tokens, phrases, clauseList, m, antecedent)]) {
-            if (!d) continue;
-            const key = `${d.data.type}|${partiesKey(d.data.actor)}|${partiesKey(d.data.recipient)}|${d.data.modality}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            out.add('event', d);
-          }
+          // the condition of an offer may retype the offer: found before either is written
+          const condition = conditionOf(draft, tokens, phrases, clauseList, m, antecedent);
+          addOnce(out, seen, draft);
+          if (condition) addOnce(out, seen, condition);
         }
         const firstActor = phrases.find((p) => p.refs.length > 0);
         if (firstActor) previousActors = firstActor.refs;
@@ -101,6 +92,33 @@ export const eventsStage: StageFactory = (resources) => {
     },
   };
 };
+
+const NO_MATCHES: readonly PatternMatch<TriggerEntry>[] = [];
+
+/**
+ * The actor a pronoun of the sentence stands for: the nearest earlier subject-like party in it, else
+ * `previous` (the first party named in the sentence before). Made once a sentence.
+ */
+function antecedentIn(tokens: readonly Token[], phrases: readonly Phrase[], previous: ActorRefData[]): (pronoun: Phrase) => ActorRefData[] {
+  return (pronoun) => {
+    if (FIRST_PERSON.has(tokens[pronoun.start]?.data.normal ?? '')) return [];
+    // the nearest earlier subject-like party: not an object (right after a verb or preposition), not an outlet
+    for (let k = phrases.length - 1; k >= 0; k--) {
+      const p = phrases[k]!;
+      if (p.end <= pronoun.start && p.refs.length > 0
+        && !['VERB', 'ADP'].includes(tokens[p.start - 1]?.data.pos ?? '') && p.refs.every((r) => r.sector !== 'JRN')) return p.refs;
+    }
+    return previous;
+  };
+}
+
+/** Writes an event unless the sentence has one of the same type, parties and modality already. */
+function addOnce(out: StageOutput, seen: Set<string>, d: Draft): void {
+  const key = `${d.data.type}|${partiesKey(d.data.actor)}|${partiesKey(d.data.recipient)}|${d.data.modality}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  out.add('event', d);
+}
 
 /**
  * Drops triggers that are the content of a controlling verb before them in the same clause
@@ -110,34 +128,65 @@ function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [
   const content = new Map<PatternMatch<TriggerEntry>, PatternMatch<TriggerEntry>[]>();
   // a lone trigger has nothing to control it (most sentences)
   if (matches.length === 1) return { kept: matches, content };
-  const kept = matches.filter((m) => {
-    const h = m.tokens[0]!;
-    const c = clauseIndexOf(clauseList, h);
-    const controller = matches.find((other) => {
-      if (other === m) return false;
-      const end = other.tokens.at(-1)!;
-      if (end >= h || h - end > CONTROL_REACH) return false;
-      const head = tokens[h]!;
-      const controllerIsVerb = ['VERB', 'AUX', 'ADJ'].includes(tokens[other.tokens[0]!]!.data.pos);
-      const between = tokens.slice(end + 1, h);
-      // nothing but the complement's own words stand between: no other verb (an infinitive's is its own)
-      const direct = !between.some((t, k) => (t.data.pos === 'VERB' && (between[k - 1] ?? tokens[end])!.data.normal !== 'to') || t.data.value === ',');
-      // a noun controls a noun joined to it by a preposition only: "its investigation into an allegation"
-      const joined = between.length <= 3 && between.every((t) => ['ADP', 'DET', 'ADJ'].includes(t.data.pos));
-      const nominalObject = (head.data.pos === 'NOUN' || head.data.pos === 'PROPN') && (controllerIsVerb ? direct : joined);
-      // a protest's purpose ("marched to demand reforms") is the protest's, wherever it stands in the clause
-      const controls = (other.entry.control && direct) || other.entry.type === 'PROTEST' || nominalObject;
-      if (!controls) return false;
-      // "that"-complements ("demanded that the US cancel ...") open a clause; the content stays inside
-      const otherClause = clauseIndexOf(clauseList, other.tokens[0]!);
-      if (otherClause === c) return true;
-      const opener = tokens[clauseList[c]?.[0] ?? -1];
-      return otherClause === c - 1 && opener?.data.normal === 'that';
-    });
+  const kept: PatternMatch<TriggerEntry>[] = [];
+  for (const m of matches) {
+    const controller = controllerOf(m, matches, clauseList, tokens);
     if (controller) content.set(controller, [...(content.get(controller) ?? []), m]);
-    return !controller;
-  });
+    else kept.push(m);
+  }
   return { kept, content };
+}
+
+/** The first other trigger that controls `m`: one that `controls` it, in its clause or in the clause a "that" opens after it. */
+function controllerOf(
+  m: PatternMatch<TriggerEntry>, matches: readonly PatternMatch<TriggerEntry>[], clauseList: readonly [number, number][], tokens: readonly Token[],
+): PatternMatch<TriggerEntry> | undefined {
+  const h = m.tokens[0]!;
+  const c = clauseIndexOf(clauseList, h);
+  for (const other of matches) {
+    if (other === m || !controls(other, h, tokens)) continue;
+    // "that"-complements ("demanded that the US cancel ...") open a clause; the content stays inside
+    const otherClause = clauseIndexOf(clauseList, other.tokens[0]!);
+    if (otherClause === c) return other;
+    const opener = tokens[clauseList[c]?.[0] ?? -1];
+    if (otherClause === c - 1 && opener?.data.normal === 'that') return other;
+  }
+  return undefined;
+}
+
+const VERB_LIKE = new Set(['VERB', 'AUX', 'ADJ']);
+const JOINING = new Set(['ADP', 'DET', 'ADJ']);
+
+/** Whether trigger `other` controls the trigger whose first token is `h`, by their words alone. */
+function controls(other: PatternMatch<TriggerEntry>, h: number, tokens: readonly Token[]): boolean {
+  const end = other.tokens.at(-1)!;
+  if (end >= h || h - end > CONTROL_REACH) return false;
+  // a protest's purpose ("marched to demand reforms") is the protest's, wherever it stands in the clause
+  if (other.entry.type === 'PROTEST') return true;
+  // nothing but the complement's own words stand between: no other verb (an infinitive's is its own)
+  const direct = directlyBetween(tokens, end, h);
+  if (other.entry.control && direct) return true;
+  const head = tokens[h]!;
+  if (head.data.pos !== 'NOUN' && head.data.pos !== 'PROPN') return false;
+  // a noun controls a noun joined to it by a preposition only: "its investigation into an allegation"
+  return VERB_LIKE.has(tokens[other.tokens[0]!]!.data.pos) ? direct : joinedBetween(tokens, end, h);
+}
+
+/** Whether no comma and no verb (save one after "to") stand between tokens `end` and `h` (both left out). */
+function directlyBetween(tokens: readonly Token[], end: number, h: number): boolean {
+  for (let i = end + 1; i < h && i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ((t.data.pos === 'VERB' && tokens[i - 1]!.data.normal !== 'to') || t.data.value === ',') return false;
+  }
+  return true;
+}
+
+/** Whether at most three prepositions, determiners or adjectives stand between tokens `end` and `h`. */
+function joinedBetween(tokens: readonly Token[], end: number, h: number): boolean {
+  const to = Math.min(h, tokens.length);
+  if (to - (end + 1) > 3) return false;
+  for (let i = end + 1; i < to; i++) if (!JOINING.has(tokens[i]!.data.pos)) return false;
+  return true;
 }
 
 /** The parties of an event as its duplicates share them: countries, else names, joined by commas. */
@@ -160,7 +209,7 @@ interface Draft { start: number; end: number; rule: string; confidence: number; 
 function eventOf(
   doc: Document, tokens: readonly Token[], phrases: readonly Phrase[], clauseList: [number, number][],
   m: PatternMatch<TriggerEntry>, antecedent: (p: Phrase) => ActorRefData[], sentence: LayerAnnotation<'sentence'>,
-  complement: readonly PatternMatch<TriggerEntry>[], reader: PhraseReader, cast: readonly ActorRefData[], dates: readonly DatedExpression[],
+  complement: readonly PatternMatch<TriggerEntry>[], reader: PhraseReader, cast: Cast, dates: readonly DatedExpression[],
 ): Draft | null {
   const entry = m.entry;
   const h = m.tokens[0]!, last = m.tokens.at(-1)!;
@@ -171,33 +220,31 @@ function eventOf(
   // Trump nor ... have embraced" takes its subject inside the attributed words
   let clause: [number, number] = clauseList[ci] ?? [0, tokens.length];
   if (attribution) {
-    const from = tokens.findIndex((t) => t.start >= attribution.data.content.start);
-    let to = tokens.findIndex((t) => t.start >= attribution.data.content.end);
+    const from = firstTokenFrom(tokens, attribution.data.content.start);
+    let to = firstTokenFrom(tokens, attribution.data.content.end);
     if (to < 0) to = tokens.length;
     if (from >= 0 && from <= h) clause = [Math.max(clause[0], from), Math.min(clause[1], Math.max(to, h + 1))];
   }
   const nominal = head.data.pos === 'NOUN' || head.data.pos === 'PROPN';
   const evidence: string[] = [];
-  // the place named after the trigger ("protests in Serbia"), asked for by several rules below: found once
+  // the place named after the trigger ("protests in Serbia"), asked for by several rules below: found once.
+  // (No closures in this function: one that captured its locals would move them all to the heap.)
   let place: ActorRefData[] | undefined;
-  const placeOf = () => (place ??= placeAfter({ tokens, phrases, clause }, last));
 
   // parties
   const parties = findParties({
-    tokens, phrases, clause, trigger: [h, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent,
-    textOf: (a, b) => doc.text.slice(tokens[a]!.start, tokens[b - 1]!.end).replace(/^(the|a|an)\s+/i, ''),
+    tokens, phrases, clause, trigger: [h, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
   });
   let { actor, recipient } = parties;
   if (parties.actorRule) evidence.push(parties.actorRule);
   if (parties.recipientRule) evidence.push(parties.recipientRule);
   const triggerStart = head.start, triggerEnd = tokens[last]!.end;
-  const subjectIsFirstPerson = phrases.some((p) => p.pronoun && p.start >= clause[0] && p.end <= h && FIRST_PERSON.has(tokens[p.start]!.data.normal));
+  const subjectIsFirstPerson = firstPersonBefore(tokens, phrases, clause[0], h);
   // speech acts: the speaker is the actor of a verbal event in their words that names no actor of its
   // own ("'Sanctions are the opposite of dialogue,' Qassemi said"), unless the clause has a subject
   // that stands for people we could not resolve ("several such officials had rejected ...")
   const verbal = PLOVER[entry.type].quadClass === 1 || PLOVER[entry.type].quadClass === 3;
-  const unresolvedPeople = phrases.some((p) => p.start >= clause[0] && p.end <= h && !p.refs.length && !p.pronoun
-    && SECTOR_NOUNS[tokens[p.end - 1]!.data.normal] !== undefined);
+  const unresolvedPeople = unresolvedPeopleBefore(tokens, phrases, clause[0], h);
   // outlets relay words, they do not act in them
   const speaker = attribution?.data.speaker && attribution.data.speaker.sector !== 'JRN' ? attribution.data.speaker : null;
   if (verbal && ((!actor.length && !unresolvedPeople) || subjectIsFirstPerson) && speaker) {
@@ -206,26 +253,26 @@ function eventOf(
   }
   if (!actor.length && entry.subjectIsRecipient) {
     // "Russia said Sudan must return the helicopter": the demand is the reporting clause's subject's
-    const reporter = phrases.find((p) => p.end <= (clauseList[ci]?.[0] ?? 0) && p.refs.length > 0);
+    const reporter = firstPartyEndingBy(phrases, clauseList[ci]?.[0] ?? 0);
     if (reporter) { actor = reporter.refs; evidence.push('actor.reporting-subject'); }
   }
   let type: PloverType = entry.type;
   // leaders the actor base does not know, by their title: "President X shortened the curfew in Sudan"
   // leads Sudan; "rebels dismissed an appeal from President X" were appealed to by their own leader
   if (!actor.length) {
-    const s = phrases.find((p) => p.start >= clause[0] && p.end <= h && !p.refs.length && !p.pronoun && titled(tokens, p));
-    const place = s ? placeOf() : [];
-    if (s && place.length === 1) {
-      actor = [{ name: textOf(doc, tokens, s), country: place[0]!.country, sector: 'GOV' }];
+    const s = titledBefore(tokens, phrases, clause[0], h);
+    const where = s ? (place ??= placeAfter(tokens, phrases, clause, last)) : [];
+    if (s && where.length === 1) {
+      actor = [{ name: textOf(doc, tokens, s), country: where[0]!.country, sector: 'GOV' }];
       evidence.push('actor.leader-of-place');
     }
   }
   if (!recipient.length && actor.length === 1 && actor[0]!.country) {
-    const k = phrases.findIndex((p) => p.start > last && p.end <= clause[1] && !p.refs.length && titled(tokens, p));
+    const k = titledAfter(tokens, phrases, last, clause[1]);
     const leader = phrases[k];
     const of = phrases[k + 1];
     const named = of && tokens[of.start - 1]?.data.normal === 'of' && of.refs.length ? of.refs[0]!.country : null;
-    if (leader && !tokens.slice(last + 1, leader.start).some((t) => t.data.value === ',')) {
+    if (leader && !hasComma(tokens, last + 1, leader.start)) {
       recipient = [{ name: textOf(doc, tokens, leader), country: named ?? actor[0]!.country, sector: 'GOV' }];
       evidence.push(named ? 'recipient.leader-of' : 'recipient.own-leader');
     }
@@ -233,16 +280,16 @@ function eventOf(
   const next = clauseList[ci + 1];
   if (!recipient.length && type === 'REQUEST' && next && tokens[next[0]]?.data.normal === 'that') {
     // "demanded that the US cancel ...": the one asked is the subject of the that-clause
-    const asked = phrases.find((p) => p.start > next[0] && p.end <= next[1] && (p.refs.length > 0 || p.pronoun));
+    const asked = firstPartyIn(phrases, next);
     if (asked && asked.refs.length) { recipient = asked.refs; evidence.push('recipient.that-clause-subject'); }
   }
   if (!actor.length && type === 'PROTEST') {
-    const place = placeOf();
+    place ??= placeAfter(tokens, phrases, clause, last);
     if (place.length) { actor = place.map((p) => ({ ...p, sector: 'CVL' })); evidence.push('actor.place'); }
   }
   if (!recipient.length && !(entry.reciprocal && actor.length > 1)) {
-    const place = placeOf();
-    if (place.length && !(place.length === 1 && actor.some((a) => a.country === place[0]!.country && a.sector === place[0]!.sector))) {
+    place ??= placeAfter(tokens, phrases, clause, last);
+    if (place.length && !(place.length === 1 && hasCountryAndSector(actor, place[0]!))) {
       recipient = place.map((p) => ({ ...p, sector: 'GOV' }));
       evidence.push('recipient.place');
     }
@@ -269,16 +316,17 @@ function eventOf(
   }
   if (!recipient.length && actor.some((a) => a.country) && type !== 'PROTEST' && !(entry.reciprocal && actor.length > 1)) {
     // no one named as the target: the other party named in the sentence, else the article's main other party
-    const own = new Set(actor.map((a) => a.country));
+    const own = new Set<string | null>();
+    for (const a of actor) own.add(a.country);
     const here = counterpartIn(tokens, phrases, h, own);
-    const other = here ?? cast.find((c) => !own.has(c.country));
+    const other = here ?? otherThan(cast.parties(), own);
     if (other) {
       recipient = [other];
       evidence.push(here ? 'recipient.sentence-counterpart' : 'recipient.article-counterpart');
     }
   }
   // the same party on both sides (a compound actor "A and B met", a reflexive) keeps it as actor only
-  recipient = recipient.filter((r) => !actor.some((a) => a.name === r.name && a.country === r.country) || DOMESTIC_TYPES.has(type));
+  recipient = DOMESTIC_TYPES.has(type) ? recipient.slice() : notAmong(recipient, actor);
 
   // modality
   let verdict = modalityOf({ tokens, clause, trigger: [h, last], nominal });
@@ -289,14 +337,13 @@ function eventOf(
   const dated = dateOf(dates, tokens, clause, h);
   const date = dated?.date ?? null;
   const recalled = !!dated && dated.sincePublished !== null && dated.sincePublished > HISTORICAL_DAYS;
-  const opener = (k: number) => tokens[clauseList[k]?.[0] ?? -1]?.data.normal ?? '';
-  const ownOpener = opener(ci);
+  const ownOpener = openerOf(tokens, clauseList, ci);
   // a condition: the trigger's own clause ("if they meet"), the clause right before or after it
   // ("would consider talks if ..."), or an if-clause earlier in the sentence answered by "then"
   let thenBefore = false;
   for (let i = Math.max(0, Math.min(clause[0], h - 8)); i < h; i++) if (tokens[i]!.data.normal === 'then') thenBefore = true;
-  const conditional = CONDITIONS.has(ownOpener) || CONDITIONS.has(opener(ci + 1)) || CONDITIONS.has(opener(ci - 1))
-    || (thenBefore && clauseList.slice(0, ci).some(([a]) => CONDITIONS.has(tokens[a]?.data.normal ?? '')));
+  const conditional = CONDITIONS.has(ownOpener) || CONDITIONS.has(openerOf(tokens, clauseList, ci + 1)) || CONDITIONS.has(openerOf(tokens, clauseList, ci - 1))
+    || (thenBefore && conditionBefore(tokens, clauseList, ci));
   // a relative clause dated long ago inside a condition ("if he rejoined the deal from which he withdrew in May") is history
   const inheritsCondition = conditional && !CONDITIONS.has(ownOpener) && recalled;
   if (conditional && !inheritsCondition && verdict.modality !== 'negated' && !['THREATEN', 'REQUEST'].includes(type)) {
@@ -357,7 +404,7 @@ function conditionOf(
   const ci = clauseIndexOf(clauseList, m.tokens[0]!);
   const next = clauseList[ci + 1];
   if (!next || !CONDITIONS.has(tokens[next[0]]?.data.normal ?? '')) return null;
-  const asked = phrases.find((p) => p.start > next[0] && p.end <= next[1] && (p.refs.length > 0 || p.pronoun));
+  const asked = firstPartyIn(phrases, next);
   const verb = tokens.slice(next[0], next[1]).findIndex((t) => t.data.pos === 'VERB');
   if (!asked || verb < 0) return null;
   const recipient = asked.pronoun ? antecedent(asked) : asked.refs;
@@ -376,6 +423,95 @@ function conditionOf(
   };
 }
 
+/** The index of the first token starting at or after `offset`, or -1. */
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start >= offset) return i;
+  return -1;
+}
+
+/** Whether a first-person pronoun ("we", "I") stands in the clause before the trigger. */
+function firstPersonBefore(tokens: readonly Token[], phrases: readonly Phrase[], from: number, trigger: number): boolean {
+  for (const p of phrases) if (p.pronoun && p.start >= from && p.end <= trigger && FIRST_PERSON.has(tokens[p.start]!.data.normal)) return true;
+  return false;
+}
+
+/** Whether the clause before the trigger has a phrase for people no actor was found for ("several such officials"). */
+function unresolvedPeopleBefore(tokens: readonly Token[], phrases: readonly Phrase[], from: number, trigger: number): boolean {
+  for (const p of phrases) {
+    if (p.start >= from && p.end <= trigger && !p.refs.length && !p.pronoun && sectorOfNoun(tokens[p.end - 1]!.data.normal) !== undefined) return true;
+  }
+  return false;
+}
+
+/** The first phrase with actors that ends by `end`. */
+function firstPartyEndingBy(phrases: readonly Phrase[], end: number): Phrase | undefined {
+  for (const p of phrases) if (p.end <= end && p.refs.length > 0) return p;
+  return undefined;
+}
+
+/** The first phrase without actors, headed by a leader's title, in the clause before the trigger. */
+function titledBefore(tokens: readonly Token[], phrases: readonly Phrase[], from: number, trigger: number): Phrase | undefined {
+  for (const p of phrases) if (p.start >= from && p.end <= trigger && !p.refs.length && !p.pronoun && titled(tokens, p)) return p;
+  return undefined;
+}
+
+/** The index of the first phrase without actors, headed by a leader's title, after `after` and ending by `end`; -1 when none. */
+function titledAfter(tokens: readonly Token[], phrases: readonly Phrase[], after: number, end: number): number {
+  for (let k = 0; k < phrases.length; k++) {
+    const p = phrases[k]!;
+    if (p.start > after && p.end <= end && !p.refs.length && titled(tokens, p)) return k;
+  }
+  return -1;
+}
+
+/** Whether a comma stands among tokens `from` to `to` (half-open). */
+function hasComma(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]!.data.value === ',') return true;
+  return false;
+}
+
+/** The first phrase inside a clause (after its opener) that names a party or is a pronoun. */
+function firstPartyIn(phrases: readonly Phrase[], clause: readonly [number, number]): Phrase | undefined {
+  for (const p of phrases) if (p.start > clause[0] && p.end <= clause[1] && (p.refs.length > 0 || p.pronoun)) return p;
+  return undefined;
+}
+
+/** Whether one of the actors has the country and sector of `ref`. */
+function hasCountryAndSector(actors: readonly ActorRefData[], ref: ActorRefData): boolean {
+  for (const a of actors) if (a.country === ref.country && a.sector === ref.sector) return true;
+  return false;
+}
+
+/** The first of the cast whose country is not one of `own`. */
+function otherThan(cast: readonly ActorRefData[], own: ReadonlySet<string | null>): ActorRefData | undefined {
+  for (const c of cast) if (!own.has(c.country)) return c;
+  return undefined;
+}
+
+/** The recipients that are not also actors (same name and country), as a new list. */
+function notAmong(recipients: readonly ActorRefData[], actors: readonly ActorRefData[]): ActorRefData[] {
+  const out: ActorRefData[] = [];
+  for (const r of recipients) {
+    let isActor = false;
+    for (const a of actors) if (a.name === r.name && a.country === r.country) { isActor = true; break; }
+    if (!isActor) out.push(r);
+  }
+  return out;
+}
+
+/** The normal form of the word that opens clause `k`, or '' when there is no such clause. */
+function openerOf(tokens: readonly Token[], clauseList: readonly [number, number][], k: number): string {
+  return tokens[clauseList[k]?.[0] ?? -1]?.data.normal ?? '';
+}
+
+/** Whether one of the clauses before clause `ci` opens with a condition ("if", "unless"). */
+function conditionBefore(tokens: readonly Token[], clauseList: readonly [number, number][], ci: number): boolean {
+  // the clauses slice(0, ci) would give (a trigger is always in some clause: ci >= 0)
+  const end = ci < 0 ? clauseList.length + ci : Math.min(ci, clauseList.length);
+  for (let k = 0; k < end; k++) if (CONDITIONS.has(tokens[clauseList[k]![0]]?.data.normal ?? '')) return true;
+  return false;
+}
+
 const TITLES = new Set(['president', 'prime', 'premier', 'king', 'queen', 'chancellor', 'emir', 'sultan', 'dictator', 'leader']);
 
 /** A phrase headed by a leader's title ("President Laurent X", "the president"). */
@@ -385,7 +521,7 @@ function titled(tokens: readonly Token[], p: Phrase): boolean {
 }
 
 function textOf(doc: Document, tokens: readonly Token[], p: Phrase): string {
-  return doc.text.slice(tokens[p.start]!.start, tokens[p.end - 1]!.end).replace(/^(the|a|an)\s+/i, '');
+  return withoutArticle(doc.text.slice(tokens[p.start]!.start, tokens[p.end - 1]!.end));
 }
 
 const ANAPHORIC = new Set(['such', 'these', 'those', 'the']);
@@ -400,8 +536,9 @@ function resolveAnaphors(read: readonly { tokens: readonly Token[]; phrases: Phr
     // the phrase lists are the stage's own: a phrase that gains an actor is replaced in place
     for (let i = 0; i < r.phrases.length; i++) {
       const p = r.phrases[i]!;
+      if (p.pronoun) continue;
       const head = r.tokens[p.end - 1]!.data.normal;
-      if (SECTOR_NOUNS[head] === undefined || p.pronoun) continue;
+      if (sectorOfNoun(head) === undefined) continue;
       if (p.refs.length) { lastByHead.set(head, p.refs); continue; }
       const earlier = lastByHead.get(head);
       if (!earlier) continue;
@@ -431,6 +568,16 @@ function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], tri
     if (!best || distance < best.distance) best = { ref, distance };
   }
   return best ? { ...best.ref, sector: best.ref.sector ?? 'GOV' } : null;
+}
+
+/** The article's cast (castOf), made on first use. */
+class Cast {
+  private made: ActorRefData[] | null = null;
+  constructor(private readonly doc: Document, private readonly read: readonly { phrases: readonly Phrase[] }[]) {}
+
+  parties(): readonly ActorRefData[] {
+    return (this.made ??= castOf(this.doc, this.read));
+  }
 }
 
 /**
@@ -466,7 +613,7 @@ function peopleAfter(tokens: readonly Token[], phrases: readonly Phrase[], claus
   const p = phrases.find((x) => x.start > after && x.end <= clause[1]);
   if (!p) return null;
   const head = tokens[p.end - 1]!.data.normal;
-  const sector = SECTOR_NOUNS[head];
+  const sector = sectorOfNoun(head);
   return sector && sector !== 'GOV' ? { name: tokens.slice(p.start, p.end).map((t) => t.data.value).join(' '), sector } : null;
 }
 
@@ -525,14 +672,31 @@ function daysBetween(earlier: string, later: string): number {
   return (timeOf(later) - timeOf(earlier)) / 86_400_000;
 }
 
-/** `Date.parse` of the few days an article and its neighbours name, parsed once each. */
-const TIMES = new Map<string, number>();
+/**
+ * `Date.parse` of a day. A plain "YYYY-MM-DD" (every day the dates stage writes) is read by
+ * arithmetic, which gives what Date.parse gives (UTC midnight, days past the month's end rolling
+ * over) without a parse or a cache look-up for each date of each article; anything else is parsed.
+ */
 function timeOf(day: string): number {
-  let t = TIMES.get(day);
-  if (t === undefined) {
-    if (TIMES.size > 10_000) TIMES.clear();
-    t = Date.parse(day);
-    TIMES.set(day, t);
+  if (day.length === 10 && day.charCodeAt(4) === 45 && day.charCodeAt(7) === 45
+    && digitsAt(day, 0, 4) && digitsAt(day, 5, 7) && digitsAt(day, 8, 10)) {
+    const y = numberAt(day, 0, 4), m = numberAt(day, 5, 7), d = numberAt(day, 8, 10);
+    // years before 1000 stay with Date.parse (Date.UTC reads 0-99 as 1900-1999)
+    if (y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return Date.UTC(y, m - 1, d);
   }
-  return t;
+  return Date.parse(day);
+}
+
+function digitsAt(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function numberAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
 }

@@ -79,6 +79,17 @@ export const SECTOR_NOUNS: Readonly<Record<string, string>> = {
   diplomats: 'GOV', regime: 'GOV', negotiator: 'GOV', prime: 'GOV', secretary: 'GOV',
 };
 
+const SECTOR_BY_NOUN = new Map<string, string>(Object.entries(SECTOR_NOUNS));
+
+/**
+ * The sector a head noun gives (SECTOR_NOUNS), looked up in a Map: token strings are new with each
+ * article, and a Map only hashes them, where an object's property look-up first searches V8's table
+ * of every interned string (a large table, cold when the stage starts on an article).
+ */
+export function sectorOfNoun(word: string): string | undefined {
+  return SECTOR_BY_NOUN.get(word);
+}
+
 export class Gazetteer {
   /** normalised word sequence -> entry */
   private readonly entries = new Map<string, GazetteerEntry>();

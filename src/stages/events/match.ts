@@ -71,18 +71,21 @@ export function formsOf(t: Token): readonly string[] {
  * most tokens are seen before; one look-up on the token's own string costs less than building a
  * joined key for every token, which showed as a twentieth of the stage's time.
  */
-interface FormsEntry { readonly lemma: string; readonly words: WordForms; readonly next: FormsEntry | undefined }
+interface FormsEntry extends WordForms { readonly lemma: string; readonly next: FormsEntry | undefined }
 const FORMS = new Map<string, FormsEntry>();
 
 export function wordFormsOf(t: Token): WordForms {
   const { normal, lemma } = t.data;
   const head = FORMS.get(normal);
-  for (let e = head; e; e = e.next) if (e.lemma === lemma) return e.words;
+  for (let e = head; e; e = e.next) if (e.lemma === lemma) return e;
   if (FORMS.size > 50_000) FORMS.clear();
   const forms = computeForms(lemma.toLowerCase(), normal);
-  const words = { forms, ids: idsOf(forms), triggerStarts: TRIGGER_SET.startingWith(forms), nonEventStarts: NON_EVENT_SET.startingWith(forms) };
-  FORMS.set(normal, { lemma, words, next: head });
-  return words;
+  // the entry is the word forms themselves: one object less to reach for each token
+  const entry: FormsEntry = {
+    forms, ids: idsOf(forms), triggerStarts: TRIGGER_SET.startingWith(forms), nonEventStarts: NON_EVENT_SET.startingWith(forms), lemma, next: head,
+  };
+  FORMS.set(normal, entry);
+  return entry;
 }
 
 const NO_IDS: readonly number[] = [];
@@ -162,13 +165,14 @@ export class PatternSet<T extends { pattern: string }> {
 }
 
 /** Every match of these patterns that starts at token `i`. */
-function matchAt<T>(patterns: readonly CompiledPattern<T>[], tokens: readonly Token[], words: readonly WordForms[], i: number): PatternMatch<T>[] {
-  const found: PatternMatch<T>[] = [];
+function matchAt<T>(patterns: readonly CompiledPattern<T>[], tokens: readonly Token[], words: readonly WordForms[], i: number): readonly PatternMatch<T>[] {
+  // most starts match nothing: no list is made for them
+  let found: PatternMatch<T>[] | null = null;
   for (const c of patterns) {
     const m = matchFrom(c, tokens, words, i);
-    if (m) found.push({ entry: c.entry, tokens: m });
+    if (m) (found ??= []).push({ entry: c.entry, tokens: m });
   }
-  return found;
+  return found ?? NONE;
 }
 
 function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], words: readonly WordForms[], start: number): number[] | null {

@@ -59,39 +59,92 @@ export interface ModalityVerdict {
 }
 
 /**
- * The words a rule looks at, refilled for each rule: the function runs for every trigger and every
- * rule, so one buffer serves them all instead of a new array each time. Only the first `lookedCount`
- * entries are this rule's.
+ * The rules compiled for one pass over the words around a trigger (the function runs for every
+ * trigger: scanning the window once beats looking at it again for each of sixteen rules):
+ * each `before` word with the rules that want it, in rule order; the phrase and clause rules apart.
+ */
+interface WordRule { readonly rule: number; readonly window: number }
+const BEFORE_WORDS = new Map<string, WordRule[]>();
+const CLAUSE_WORDS = new Map<string, number>();
+const PHRASE_RULES: number[] = [];
+/** the widest window any `before` or `phrase` rule looks through */
+let WIDEST = 0;
+MODALITY_RULES.forEach((rule, k) => {
+  for (const w of rule.before ?? []) {
+    const list = BEFORE_WORDS.get(w) ?? [];
+    list.push({ rule: k, window: rule.window });
+    BEFORE_WORDS.set(w, list);
+  }
+  // a word of several clause rules fires the first of them
+  for (const w of rule.clause ?? []) if (!CLAUSE_WORDS.has(w)) CLAUSE_WORDS.set(w, k);
+  if (rule.phrase) PHRASE_RULES.push(k);
+  if (rule.before || rule.phrase) WIDEST = Math.max(WIDEST, rule.window);
+});
+
+/**
+ * The normal forms a rule with this window looks at, written into `looked` (one buffer serves every
+ * call): the tokens before the trigger in its clause, at most `window` before the anchor, then for a
+ * noun the tokens after it, at most `window` after. Returns how many were written.
  */
 const looked: string[] = [];
-let lookedCount = 0;
-
-/** Appends the normal forms of tokens `a` to `b` (half-open, clipped to the sentence) to the looked-at words. */
-function look(tokens: readonly Token[], a: number, b: number): void {
-  const to = Math.min(tokens.length, Math.max(0, b));
-  for (let i = Math.max(0, a); i < to; i++) looked[lookedCount++] = tokens[i]!.data.normal;
+function look(tokens: readonly Token[], range: WindowRange, window: number): number {
+  let n = 0;
+  const beforeTo = Math.min(tokens.length, range.trigger);
+  for (let i = Math.max(0, range.clauseStart, range.anchor - window); i < beforeTo; i++) looked[n++] = tokens[i]!.data.normal;
+  if (range.nominal) {
+    const afterTo = Math.min(tokens.length, range.clauseEnd, range.triggerEnd + 1 + window);
+    for (let i = Math.max(0, range.triggerEnd + 1); i < afterTo; i++) looked[n++] = tokens[i]!.data.normal;
+  }
+  return n;
 }
 
-/** Whether the looked-at words hold the phrase, word after word. */
-function lookedHasPhrase(phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= lookedCount; i++) {
+/** Whether the first `n` looked-at words hold the phrase, word after word. */
+function lookedHasPhrase(n: number, phrase: readonly string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= n; i++) {
     for (let k = 0; k < phrase.length; k++) if (looked[i + k] !== phrase[k]) continue outer;
     return true;
   }
   return false;
 }
 
-/** Whether one of the looked-at words is one of `wanted`. */
-function lookedHasAny(wanted: readonly string[]): boolean {
-  for (let i = 0; i < lookedCount; i++) if (wanted.includes(looked[i]!)) return true;
-  return false;
+/** Where a trigger's rules look: its clause, the anchor the windows before it count from, the trigger. */
+interface WindowRange {
+  readonly clauseStart: number;
+  readonly clauseEnd: number;
+  readonly anchor: number;
+  readonly trigger: number;
+  readonly triggerEnd: number;
+  readonly nominal: boolean;
 }
 
-/** Whether a word of the clause (tokens `a` to `b`, clipped to the sentence) is one of `wanted`. */
-function clauseHas(tokens: readonly Token[], a: number, b: number, wanted: readonly string[]): boolean {
+/** The first rule (by index) whose `before` words stand within its window; Infinity when none. */
+function firstBeforeRule(tokens: readonly Token[], r: WindowRange): number {
+  let best = Infinity;
+  const beforeTo = Math.min(tokens.length, r.trigger);
+  for (let i = Math.max(0, r.clauseStart, r.anchor - WIDEST); i < beforeTo; i++) best = firstReaching(tokens[i]!, r.anchor - i, best);
+  if (r.nominal) {
+    const afterTo = Math.min(tokens.length, r.clauseEnd, r.triggerEnd + 1 + WIDEST);
+    for (let i = Math.max(0, r.triggerEnd + 1); i < afterTo; i++) best = firstReaching(tokens[i]!, i - r.triggerEnd, best);
+  }
+  return best;
+}
+
+/** The first rule, before `best`, that wants this word and whose window reaches `reach` tokens; else `best`. */
+function firstReaching(t: Token, reach: number, best: number): number {
+  const rules = BEFORE_WORDS.get(t.data.normal);
+  if (rules) for (const wr of rules) if (wr.rule < best && reach <= wr.window) return wr.rule;
+  return best;
+}
+
+/** The first clause rule (by index) one of whose words the clause holds; Infinity when none. */
+function firstClauseRule(tokens: readonly Token[], a: number, b: number): number {
+  let best = Infinity;
   const to = Math.min(tokens.length, Math.max(0, b));
-  for (let i = Math.max(0, a); i < to; i++) if (wanted.includes(tokens[i]!.data.normal)) return true;
-  return false;
+  for (let i = Math.max(0, a); i < to; i++) {
+    const k = CLAUSE_WORDS.get(tokens[i]!.data.normal);
+    if (k !== undefined && k < best) best = k;
+  }
+  return best;
 }
 
 /**
@@ -107,13 +160,14 @@ export function modalityOf(view: ClauseView): ModalityVerdict {
       if (tokens[i]!.data.pos === 'VERB') { anchor = i; break; }
     }
   }
-  for (const rule of MODALITY_RULES) {
-    lookedCount = 0;
-    look(tokens, Math.max(clause[0], anchor - rule.window), trigger[0]);
-    if (view.nominal) look(tokens, trigger[1] + 1, Math.min(clause[1], trigger[1] + 1 + rule.window));
-    if (rule.before && lookedHasAny(rule.before)) return { modality: rule.modality, rule: rule.id };
-    if (rule.phrase && lookedHasPhrase(rule.phrase)) return { modality: rule.modality, rule: rule.id };
-    if (rule.clause && clauseHas(tokens, clause[0], clause[1], rule.clause)) return { modality: rule.modality, rule: rule.id };
+  const range: WindowRange = { clauseStart: clause[0], clauseEnd: clause[1], anchor, trigger: trigger[0], triggerEnd: trigger[1], nominal: !!view.nominal };
+  // every rule fires or not on its own: the verdict is the first rule, in list order, that fires
+  let best = Math.min(firstBeforeRule(tokens, range), firstClauseRule(tokens, clause[0], clause[1]));
+  for (const k of PHRASE_RULES) {
+    if (k >= best) break;
+    const rule = MODALITY_RULES[k]!;
+    if (lookedHasPhrase(look(tokens, range, rule.window), rule.phrase!)) best = k;
   }
-  return { modality: 'asserted', rule: 'modality.asserted' };
+  const rule = MODALITY_RULES[best];
+  return rule ? { modality: rule.modality, rule: rule.id } : { modality: 'asserted', rule: 'modality.asserted' };
 }

@@ -1,7 +1,7 @@
 import type { LayerAnnotation } from '../../core/annotation.js';
 import type { ActorRefData } from '../../core/layers.js';
-import { SECTOR_NOUNS } from './gazetteer.js';
-import { uniqueRefs, type Phrase } from './phrases.js';
+import { sectorOfNoun } from './gazetteer.js';
+import { uniqueRefs, withoutArticle, type Phrase } from './phrases.js';
 
 type Token = LayerAnnotation<'token'>;
 
@@ -34,8 +34,13 @@ export interface PartyContext {
   readonly subjectIsRecipient: boolean;
   /** the actor a pronoun stands for, found by the caller from earlier text */
   readonly antecedent: (pronoun: Phrase) => ActorRefData[];
-  /** the text between two tokens' edges */
-  readonly textOf: (startToken: number, endToken: number) => string;
+  /** the document's text */
+  readonly text: string;
+}
+
+/** The text from the start of token `a` to the end of token `b - 1`, without a leading article. */
+function textOf(ctx: PartyContext, a: number, b: number): string {
+  return withoutArticle(ctx.text.slice(ctx.tokens[a]!.start, ctx.tokens[b - 1]!.end));
 }
 
 const prepositionBefore = (tokens: readonly Token[], p: Phrase): string | null => {
@@ -63,12 +68,10 @@ function withCoordinates(ctx: PartyContext, first: Phrase, limit: number): Actor
   let anded = false;
   for (const p of ctx.phrases) {
     if (p.start < last.end || p.start >= limit) continue;
-    const between = ctx.tokens.slice(last.end, p.start).map((t) => t.data.normal).filter((w) => w !== ',');
-    const joined = between.length === 0 || (between.length === 1 && (between[0] === 'and' || between[0] === '&'))
-      || (between.length === 2 && between[0] === 'along' && between[1] === 'with');
-    if (!joined || ctx.tokens.slice(last.end, p.start).length === 0) break;
+    const joint = jointBetween(ctx.tokens, last.end, p.start);
+    if (joint === NOT_JOINED || Math.min(p.start, ctx.tokens.length) - last.end <= 0) break;
     if (!p.refs.length) break;
-    if (between.length === 0) commas.push(...p.refs); else { refs.push(...commas, ...p.refs); commas = []; anded = true; }
+    if (joint === COMMAS_ONLY) commas.push(...p.refs); else { refs.push(...commas, ...p.refs); commas = []; anded = true; }
     last = p;
   }
   // "Pakistan, a key U.S. ally, has refused": commas without an "and" set off an appositive, not a list
@@ -76,15 +79,34 @@ function withCoordinates(ctx: PartyContext, first: Phrase, limit: number): Actor
   return uniqueRefs(refs);
 }
 
+const NOT_JOINED = 0, COMMAS_ONLY = 1, CONJOINED = 2;
+
+/**
+ * How the words between two phrases (tokens `a` to `b`) join them, commas aside: not at all, by
+ * commas only (nothing else between), or by "and", "&" or "along with".
+ */
+function jointBetween(tokens: readonly Token[], a: number, b: number): number {
+  let n = 0, first = '', second = '';
+  for (let i = a; i < b && i < tokens.length; i++) {
+    const w = tokens[i]!.data.normal;
+    if (w === ',') continue;
+    if (++n > 2) return NOT_JOINED;
+    if (n === 1) first = w; else second = w;
+  }
+  if (n === 0) return COMMAS_ONLY;
+  if (n === 1) return first === 'and' || first === '&' ? CONJOINED : NOT_JOINED;
+  return first === 'along' && second === 'with' ? CONJOINED : NOT_JOINED;
+}
+
 const POSSESSIVE = new Set(['its', 'their', 'his', 'her', 'our']);
 /** "their forces", "its army": a party owned by the one named before, with the sector its noun gives */
 const possessed = (ctx: PartyContext, p: Phrase) => !p.refs.length && !p.pronoun && POSSESSIVE.has(ctx.tokens[p.start]?.data.normal ?? '')
-  && SECTOR_NOUNS[ctx.tokens[p.end - 1]!.data.normal] !== undefined;
+  && sectorOfNoun(ctx.tokens[p.end - 1]!.data.normal) !== undefined;
 
 function refsOf(ctx: PartyContext, p: Phrase): ActorRefData[] {
   if (p.pronoun) return ctx.antecedent(p);
   if (possessed(ctx, p)) {
-    const sector = SECTOR_NOUNS[ctx.tokens[p.end - 1]!.data.normal] ?? null;
+    const sector = sectorOfNoun(ctx.tokens[p.end - 1]!.data.normal) ?? null;
     return ctx.antecedent(p).map((r) => ({ ...r, sector: sector ?? r.sector, name: `${r.name} ${ctx.tokens[p.end - 1]!.data.value}` }));
   }
   return p.refs;
@@ -107,7 +129,8 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
     const antecedent = [...ctx.phrases].reverse().find((p) => p.end <= cs);
     if (antecedent && hasParty(ctx, antecedent)) return antecedent;
   }
-  const free = ctx.phrases.filter((p) => p.start >= cs && p.end <= before && !SKIP_AS_SUBJECT.has(prepositionBefore(ctx.tokens, p) ?? ''));
+  const free: Phrase[] = [];
+  for (const p of ctx.phrases) if (p.start >= cs && p.end <= before && !SKIP_AS_SUBJECT.has(prepositionBefore(ctx.tokens, p) ?? '')) free.push(p);
   const first = free[0];
   if (first && hasParty(ctx, first)) return first.pronoun || possessed(ctx, first) ? { ...first, pronoun: false, refs: refsOf(ctx, first) } : first;
   if (first) {
@@ -117,13 +140,19 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
       if (p.end > before || !BELONGING.has(prepositionBefore(ctx.tokens, p) ?? '')) break;
       if (p.refs.length) {
         const head = ctx.tokens[first.end - 1]!.data.normal;
-        const sector = SECTOR_NOUNS[head] ?? null;
-        return { ...p, refs: p.refs.map((r) => ({ ...r, sector: sector ?? r.sector, name: ctx.textOf(first.start, p.end) })) };
+        const sector = sectorOfNoun(head) ?? null;
+        return { ...p, refs: p.refs.map((r) => ({ ...r, sector: sector ?? r.sector, name: textOf(ctx, first.start, p.end) })) };
       }
     }
   }
   const other = free.find((p) => hasParty(ctx, p));
   return other && (other.pronoun || possessed(ctx, other)) ? { ...other, pronoun: false, refs: refsOf(ctx, other) } : other;
+}
+
+/** The first phrase that holds token `i`. */
+function phraseHolding(phrases: readonly Phrase[], i: number): Phrase | undefined {
+  for (const p of phrases) if (p.start <= i && p.end > i) return p;
+  return undefined;
 }
 
 /** The first party after the trigger in its clause: a direct object or one after a recipient preposition. */
@@ -138,9 +167,16 @@ function object(ctx: PartyContext, after: number, allowed: (prep: string | null)
     if (i <= ctx.trigger[1]) continue;
     const infinitive = ctx.tokens[i - 1]?.data.normal === 'to';
     if (t.data.pos === 'VERB' && i > after + 1 && !infinitive) { stop = i; break; }
-    if (t.data.value === ',' && ctx.tokens.slice(i + 1, ce).some((x) => REPORTING.has(x.data.normal))) { stop = i; break; }
+    if (t.data.value === ',' && reportingIn(ctx.tokens, i + 1, ce)) { stop = i; break; }
   }
-  return ctx.phrases.find((p) => p.start > from && p.end <= stop && p.refs.length > 0 && allowed(prepositionBefore(ctx.tokens, p)));
+  for (const p of ctx.phrases) if (p.start > from && p.end <= stop && p.refs.length > 0 && allowed(prepositionBefore(ctx.tokens, p))) return p;
+  return undefined;
+}
+
+/** Whether a word of a reporting clause ("said", "according") stands among tokens `a` to `b`. */
+function reportingIn(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let i = a; i < b && i < tokens.length; i++) if (REPORTING.has(tokens[i]!.data.normal)) return true;
+  return false;
 }
 
 /**
@@ -154,7 +190,7 @@ export function findParties(ctx: PartyContext): Parties {
   const [h, last] = ctx.trigger;
   const recipientPrep = (prep: string | null) => prep === null || RECIPIENT_PREPOSITIONS.has(prep);
   if (ctx.nominal) {
-    const own = ctx.phrases.find((p) => p.start <= h && p.end > h);
+    const own = phraseHolding(ctx.phrases, h);
     let actor: ActorRefData[] = [];
     let actorRule: string | null = null;
     if (own && own.start < h && own.refs.length && (own.refs[0]?.span?.start ?? Infinity) < (ctx.tokens[h]?.start ?? 0)) {
@@ -192,8 +228,8 @@ export function findParties(ctx: PartyContext): Parties {
 }
 
 /** A place named after "in" ("protests in Serbia"): the country an event happens in. */
-export function placeAfter(ctx: Pick<PartyContext, 'tokens' | 'phrases' | 'clause'>, after: number): ActorRefData[] {
-  const p = ctx.phrases.find((x) => x.start > after && x.end <= ctx.clause[1] && x.refs.length > 0 && prepositionBefore(ctx.tokens, x) === 'in');
-  return p ? p.refs : [];
+export function placeAfter(tokens: readonly Token[], phrases: readonly Phrase[], clause: readonly [number, number], after: number): ActorRefData[] {
+  for (const x of phrases) if (x.start > after && x.end <= clause[1] && x.refs.length > 0 && prepositionBefore(tokens, x) === 'in') return x.refs;
+  return [];
 }
 

@@ -1,7 +1,7 @@
 import type { LayerAnnotation } from '../../core/annotation.js';
 import type { Document } from '../../core/document.js';
 import type { ActorRefData } from '../../core/layers.js';
-import { Gazetteer, SECTOR_NOUNS } from './gazetteer.js';
+import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 
 type Token = LayerAnnotation<'token'>;
 
@@ -36,10 +36,16 @@ function inPhraseAt(t: Token, sentenceStart: number): boolean {
   if (NOT_IN_PHRASE.has(t.data.normal)) return false;
   if (NOUNISH.has(t.data.pos)) return true;
   // a capitalised word inside a sentence is a name or a nationality, whatever the tagger says ("to French mediation")
-  if (t.data.pos === 'VERB' && /^[A-Z][a-z]/.test(t.data.value) && t.start !== sentenceStart) return true;
+  if (t.data.pos === 'VERB' && capitalisedWord(t.data.value) && t.start !== sentenceStart) return true;
   if (POSSESSIVES.has(t.data.normal)) return true;
   if (t.data.value === "'s" || t.data.value === '’s' || t.data.value === "'") return true;
   return t.data.pos === 'PUNCT' && t.data.value === '-';
+}
+
+/** Whether a word starts with a capital letter followed by a small one (A-Z, a-z): "French", not "US". */
+function capitalisedWord(word: string): boolean {
+  const a = word.charCodeAt(0), b = word.charCodeAt(1);
+  return a >= 65 && a <= 90 && b >= 97 && b <= 122;
 }
 
 /**
@@ -48,20 +54,19 @@ function inPhraseAt(t: Token, sentenceStart: number): boolean {
  */
 export function chunk(tokens: readonly Token[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const first = tokens[0]?.start ?? -1;
-  const inPhrase = (t: Token) => inPhraseAt(t, first);
+  // whether each token may stand in a phrase, asked once a token (the loops below ask again and again)
+  const inPhrase = inPhraseFlags(tokens);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const next = tokens[i + 1];
-    const possessiveOpensPhrase = POSSESSIVES.has(t.data.normal) && next !== undefined && inPhrase(next) && next.data.pos !== 'PUNCT';
+    const possessiveOpensPhrase = POSSESSIVES.has(t.data.normal) && i + 1 < tokens.length && inPhrase[i + 1] === 1 && tokens[i + 1]!.data.pos !== 'PUNCT';
     if (t.data.pos === 'PRON' && PRONOUNS.has(t.data.normal) && !possessiveOpensPhrase) { out.push({ start: i, end: i + 1 }); i++; continue; }
-    if (!inPhrase(t) || t.data.pos === 'PUNCT') { i++; continue; }
+    if (inPhrase[i] !== 1 || t.data.pos === 'PUNCT') { i++; continue; }
     let j = i;
     // a possessive opens a phrase of its own ("on Monday | their forces"); a day or month stands alone
     // ("on Tuesday | several such officials")
     if (DAY_WORDS.has(t.data.value)) { out.push({ start: i, end: i + 1 }); i++; continue; }
-    while (j < tokens.length && inPhrase(tokens[j]!) && !(j > i && POSSESSIVES.has(tokens[j]!.data.normal))
+    while (j < tokens.length && inPhrase[j] === 1 && !(j > i && POSSESSIVES.has(tokens[j]!.data.normal))
       && !(j > i && DAY_WORDS.has(tokens[j]!.data.value))) j++;
     // a trailing hyphen or determiner belongs to what follows
     let end = j;
@@ -70,6 +75,17 @@ export function chunk(tokens: readonly Token[]): { start: number; end: number }[
     i = j;
   }
   return out;
+}
+
+/** One buffer for the flags of `chunk` (a sentence at a time), grown when a sentence is longer. */
+let flags = new Uint8Array(256);
+
+/** 1 for each token that may stand in a noun phrase, 0 otherwise (valid for the first `tokens.length`). */
+function inPhraseFlags(tokens: readonly Token[]): Uint8Array {
+  if (flags.length < tokens.length) flags = new Uint8Array(tokens.length * 2);
+  const first = tokens[0]?.start ?? -1;
+  for (let i = 0; i < tokens.length; i++) flags[i] = inPhraseAt(tokens[i]!, first) ? 1 : 0;
+  return flags;
 }
 
 /** Reads the actors of a sentence's phrases from the mention layer, the actor base, or the gazetteer. */
@@ -111,7 +127,7 @@ export class PhraseReader {
       if (!capitalised(original[i] ?? '')) continue;
       for (let n = Math.min(this.gazetteer.longest, words.length - i); n >= 1; n--) {
         const hit = this.gazetteer.lookup(words.slice(i, i + n));
-        if (hit) return { country: hit.country, sector: SECTOR_NOUNS[words.at(-1) ?? ''] ?? 'GOV' };
+        if (hit) return { country: hit.country, sector: sectorOfNoun(words.at(-1) ?? '') ?? 'GOV' };
       }
     }
     return null;
@@ -141,24 +157,24 @@ export class PhraseReader {
     // Several in one phrase are one actor ("Iran's foreign ministry spokesman Bahram Qassemi": the
     // last, its head) unless the phrase coordinates them ("the Sudanese government and the SPLA")
     const mentioned: ActorRefData[] = [];
-    if (mentions) for (const m of mentions) if (m.start >= c.start && m.end <= c.end && m.ref.country) mentioned.push(m.ref);
+    if (mentions) for (const m of mentions) if (m.start >= c.start && m.end <= c.end) mentioned.push(m.ref);
     if (mentioned.length) {
-      const refs = coordinated ? mentioned : this.explicitCountry(doc, tokens, c, [mentioned.at(-1)!]);
+      const refs = coordinated ? mentioned : this.explicitCountry(tokens, c, mentioned.at(-1)!);
       return phrase(c, uniqueRefs(refs), false, 'party.mention');
     }
     // the actor base is asked about phrases that name something (a capital letter), not "the island"
     if (this.resolver && named) {
-      const text = doc.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/^(the|a|an)\s+/i, '');
+      const text = withoutArticle(doc.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end));
       const ref = this.resolver.resolve(text, date);
       if (ref?.country) {
-        const refs = this.explicitCountry(doc, tokens, c, [{ ...ref, span: { start: tokens[c.start]!.start, end: tokens[c.end - 1]!.end } }]);
+        const refs = this.explicitCountry(tokens, c, { ...ref, span: { start: tokens[c.start]!.start, end: tokens[c.end - 1]!.end } });
         return phrase(c, refs, false, 'party.actor-base');
       }
       // the names inside a longer phrase: "Trump's non-specific offer", "the Iranian-backed rebels";
       // first as the article's own entities call them (a surname), then through the actor base
       for (const run of capitalisedRuns(tokens, c.start, c.end)) {
         const words = doc.text.slice(tokens[run.start]!.start, tokens[run.end - 1]!.end);
-        const known = this.castNames(doc).get(words.toLowerCase());
+        const known = this.castNameOf(doc, words.toLowerCase());
         if (known) {
           const span = { start: tokens[run.start]!.start, end: tokens[run.end - 1]!.end };
           return phrase(c, [{ ...known, span }], false, 'party.entity-name');
@@ -167,7 +183,7 @@ export class PhraseReader {
         const part = this.resolver.resolve(words, date);
         if (part?.country) {
           const span = { start: tokens[run.start]!.start, end: tokens[run.end - 1]!.end };
-          return phrase(c, this.explicitCountry(doc, tokens, c, [{ ...part, span }]), false, 'party.actor-base.name');
+          return phrase(c, this.explicitCountry(tokens, c, { ...part, span }), false, 'party.actor-base.name');
         }
       }
     }
@@ -176,38 +192,45 @@ export class PhraseReader {
   }
 
   private castDoc: Document | null = null;
-  private castMap = new Map<string, ActorRefData>();
+  private castFound = new Map<string, ActorRefData | null>();
 
-  /** The article's entities by the names the text calls them: full name and, for people, surname. */
-  private castNames(doc: Document): Map<string, ActorRefData> {
-    if (this.castDoc === doc) return this.castMap;
-    this.castDoc = doc;
-    this.castMap = new Map();
-    for (const e of doc.layer('entity')) {
-      if (!e.data.country) continue;
-      const ref: ActorRefData = { name: e.data.name, country: e.data.country, sector: e.data.sector, entity: e.id };
-      // the first entity to use a name keeps it
-      const add = (n: string) => {
-        if (!capitalised(n)) return;
-        const key = n.toLowerCase();
-        if (!this.castMap.has(key)) this.castMap.set(key, ref);
-      };
-      add(e.data.name);
-      for (const m of e.data.mentions) add(doc.text.slice(m.start, m.end));
-      if (e.data.type === 'PERSON') add(e.data.name.split(/\s+/).at(-1) ?? '');
+  /**
+   * The article's entity the text calls by this name (lower case): its full name, a mention or, for
+   * people, the surname; the first entity to use a name keeps it. An article asks about a few names:
+   * each is looked for when asked (and kept for the article), not every name of the article listed first.
+   */
+  private castNameOf(doc: Document, key: string): ActorRefData | undefined {
+    if (this.castDoc !== doc) {
+      this.castDoc = doc;
+      this.castFound = new Map();
     }
-    return this.castMap;
+    let found = this.castFound.get(key);
+    if (found === undefined) {
+      found = findCastName(doc, key);
+      this.castFound.set(key, found);
+    }
+    return found ?? undefined;
   }
 
   /**
    * A phrase that says its country in so many words keeps it: "Algerian President Ahmed Ben Bella" is
    * Algerian whatever a namesake elsewhere in the actor base is.
    */
-  private explicitCountry(doc: Document, tokens: readonly Token[], c: { start: number; end: number }, refs: ActorRefData[]): ActorRefData[] {
-    const stated = this.fromGazetteer(doc, tokens, c.start, c.end)[0];
-    if (!stated || refs.length !== 1 || refs[0]!.country === stated.country) return refs;
-    if (['IGO', 'UNO', 'EUR', 'NGO', 'MNC'].includes(refs[0]!.country ?? '')) return refs;
-    return [{ ...refs[0]!, country: stated.country }];
+  private explicitCountry(tokens: readonly Token[], c: { start: number; end: number }, ref: ActorRefData): ActorRefData[] {
+    const stated = this.statedCountry(tokens, c.start, c.end);
+    if (stated === null || ref.country === stated) return [ref];
+    if (NON_STATE.has(ref.country ?? '')) return [ref];
+    return [{ ...ref, country: stated }];
+  }
+
+  /** The country of the first country word inside a phrase (what `fromGazetteer` names first), or null. */
+  private statedCountry(tokens: readonly Token[], start: number, end: number): string | null {
+    for (let i = start; i < end; i++) {
+      if (!capitalised(tokens[i]!.data.value)) continue;
+      const hit = this.gazetteer.longestAt(tokens, i, end);
+      if (hit) return hit.entry.country;
+    }
+    return null;
   }
 
   /** Country words inside a phrase; coordinated adjectives give several ("the Turkish and Greek sides"). */
@@ -219,10 +242,10 @@ export class PhraseReader {
       const hit = this.gazetteer.longestAt(tokens, i, end);
       if (!hit) continue;
       const isHead = i + hit.n === end;
-      const headSector = isHead ? null : SECTOR_NOUNS[head] ?? SECTOR_NOUNS[head.replace(/s$/, '')] ?? null;
+      const headSector = isHead ? null : sectorOfNoun(head) ?? sectorOfNoun(head.endsWith('s') ? head.slice(0, -1) : head) ?? null;
       const sector = isHead ? (hit.entry.sector ?? 'GOV') : (headSector ?? hit.entry.sector ?? 'GOV');
       const span = { start: tokens[start]!.start, end: tokens[end - 1]!.end };
-      refs.push({ name: doc.text.slice(span.start, span.end).replace(/^(the|a|an)\s+/i, ''), country: hit.entry.country, sector, span });
+      refs.push({ name: withoutArticle(doc.text.slice(span.start, span.end)), country: hit.entry.country, sector, span });
       i += hit.n - 1;
     }
     if (refs.length < 2) return refs;
@@ -239,8 +262,69 @@ function hasWord(tokens: readonly Token[], start: number, end: number, normal: s
 
 /** Whether a word starts with a capital letter (A-Z): a name, in the middle of a sentence. */
 function capitalised(word: string): boolean {
-  const c = word.charCodeAt(0);
+  return capitalisedAt(word, 0);
+}
+
+/** Whether the character at `i` is a capital letter (A-Z). */
+function capitalisedAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
   return c >= 65 && c <= 90;
+}
+
+/** The first entity with a country that the text calls `key` (lower case), as an actor; null when none. */
+function findCastName(doc: Document, key: string): ActorRefData | null {
+  // lower-casing keeps the length of a text it turns into plain ASCII: other lengths cannot match such a key
+  const ascii = isAscii(key);
+  const text = doc.text;
+  for (const e of doc.layer('entity')) {
+    if (!e.data.country) continue;
+    let named = namedAs(e.data.name, key, ascii);
+    for (let k = 0; !named && k < e.data.mentions.length; k++) {
+      const m = e.data.mentions[k]!;
+      named = (!ascii || m.end - m.start === key.length) && m.end > m.start && capitalisedAt(text, m.start)
+        && text.slice(m.start, m.end).toLowerCase() === key;
+    }
+    if (!named && e.data.type === 'PERSON') named = namedAs(lastWordOf(e.data.name), key, ascii);
+    if (named) return { name: e.data.name, country: e.data.country, sector: e.data.sector, entity: e.id };
+  }
+  return null;
+}
+
+/** Whether a capitalised name, lower-cased, is `key`. */
+function namedAs(name: string, key: string, keyIsAscii: boolean): boolean {
+  return capitalised(name) && (!keyIsAscii || name.length === key.length) && name.toLowerCase() === key;
+}
+
+/** The last word of a name: what `name.split(/\s+/).at(-1)` gives ('' when the name ends in a space). */
+function lastWordOf(name: string): string {
+  let i = name.length;
+  while (i > 0 && !isSpace(name.charCodeAt(i - 1))) i--;
+  return i === 0 ? name : name.slice(i);
+}
+
+/** Whether a character is one that `\s` matches (white space and line terminators). */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 5760 || (c >= 8192 && c <= 8202)
+    || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** Codes of bodies that are no country: a phrase's country word does not make them that country's. */
+const NON_STATE = new Set(['IGO', 'UNO', 'EUR', 'NGO', 'MNC']);
+
+const ARTICLE = /^(the|a|an)\s+/i;
+
+/**
+ * The text without a leading article ("the White House" -> "White House"). Most names start with
+ * another letter than t or a: those skip the regular expression.
+ */
+export function withoutArticle(text: string): string {
+  const c = text.charCodeAt(0) | 0x20;
+  return c === 0x74 || c === 0x61 ? text.replace(ARTICLE, '') : text;
 }
 
 /** A phrase of a sentence, always built with the same shape. */
@@ -265,7 +349,7 @@ function capitalisedRuns(tokens: readonly Token[], start: number, end: number): 
 /** The country (and the sector it implies) a bare name was found to have. */
 interface NamedCountry { readonly country: string; readonly sector: string | null }
 
-/** A mention of an entity in a sentence: its token range (half-open) and the actor it names. */
+/** A mention of an entity with a country in a sentence: its token range (half-open) and the actor it names. */
 interface MentionAt { readonly start: number; readonly end: number; readonly ref: ActorRefData }
 
 function mentionsIn(doc: Document, tokens: readonly Token[]): MentionAt[] {
@@ -283,6 +367,8 @@ function mentionsIn(doc: Document, tokens: readonly Token[]): MentionAt[] {
     const entity = doc.annotation(m.data.entity);
     if (!entity || entity.layer !== 'entity') continue;
     const data = entity.data as { name: string; country: string | null; sector: string | null };
+    // a phrase takes only mentions of entities with a country
+    if (!data.country) continue;
     let a = -1;
     for (let lo2 = 0, hi2 = tokens.length; lo2 < hi2;) {
       const mid = (lo2 + hi2) >>> 1;

@@ -80,3 +80,8 @@ test('"called X a Y": what is named and what it is called are the content; "what
   assert.ok(!what.some((a) => a.content.startsWith('an ')), JSON.stringify(what));
   assert.match(byCue(attributions('The senator called for an inquiry into the sale.'), 'called').content, /inquiry into the sale/);
 });
+
+test('a plain verb after a plural subject is a cue even when the tagger reads it as a noun ("polls show")', () => {
+  assert.equal(byCue(attributions('Polls show that most voters favor the plan.'), 'show').content, 'that most voters favor the plan');
+  assert.equal(byCue(attributions('Most of the money arrived in March, new campaign filings show.'), 'show').content, 'Most of the money arrived in March');
+});

@@ -22,6 +22,17 @@ function insideQuote(quotes: readonly Quote[], start: number, end: number): bool
   return false;
 }
 
+const CLAUSE_START_POS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
+/**
+ * "Polls show that ...", "... , new filings show.": a plain form after a plural noun, before a clause
+ * or a full stop, is the verb of that subject even when the tagger read it as a noun.
+ */
+function afterPluralSubject(toks: readonly Tok[], i: number): boolean {
+  const prev = toks[i - 1], next = toks[i + 1];
+  if (!prev || !next || /s$/.test(toks[i]!.low) || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN') || !/[^s]s$/.test(prev.low)) return false;
+  return next.low === 'that' || next.low === '.' || CLAUSE_START_POS.has(next.pos);
+}
+
 /** Word forms that are cues only as verbs ("reports" the noun is not a cue). */
 const VERB_POS = new Set(['VERB', 'AUX']);
 
@@ -312,12 +323,12 @@ export const attributionsStage: StageFactory = (resources) => {
           const entry = entries[first + i];
           if (!entry) return;
           // "the minister fears that ...": a verb the tagger took for a plural noun
-          const verbBeforeThat = t.pos === 'NOUN' && /s$/.test(t.low) && toks[i + 1]?.low === 'that' && toks[i - 1]?.pos !== 'DET';
+          const verbBeforeThat = t.pos === 'NOUN' && ((/s$/.test(t.low) && toks[i + 1]?.low === 'that' && toks[i - 1]?.pos !== 'DET') || afterPluralSubject(toks, i));
           // "some regard X as Y": any tag will do when the "as" follows (but not "with regard to")
           const completed = entry.needs !== null && toks.slice(i + 1, i + 14).some((x) => x.low === entry.needs) && toks[i - 1]?.low !== 'with';
           if (entry.needs !== null && !completed) return;
           // a learned form that is an auxiliary or a preposition here ("has", "is", "about") is part of a longer cue, not one
-          if (entry.id.startsWith('cue.learned.') && entry.precision < 0.3 && t.pos !== 'VERB') return;
+          if (entry.id.startsWith('cue.learned.') && entry.precision < 0.3 && t.pos !== 'VERB' && !verbBeforeThat) return;
           if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos) && !verbBeforeThat && !completed) return;
           const quoted = insideQuote(quotes, t.start, t.end);
           // "I think" inside someone's quotation is part of their words, not a belief of its own

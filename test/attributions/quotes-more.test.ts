@@ -85,3 +85,10 @@ test('a plain verb after a plural subject is a cue even when the tagger reads it
   assert.equal(byCue(attributions('Polls show that most voters favor the plan.'), 'show').content, 'that most voters favor the plan');
   assert.equal(byCue(attributions('More than half of the money arrived in March alone, new fundraising reports show.'), 'show').content, 'More than half of the money arrived in March alone');
 });
+
+test('"In a poll, ...": the poll is the source of the clause after the comma', () => {
+  const a = byCue(attributions('In a Channel 4 poll last week, Ms. Ortiz had a six-point lead over her rival.'), 'In');
+  assert.equal(a.source, 'a Channel 4 poll last week');
+  assert.equal(a.content, 'Ms. Ortiz had a six-point lead over her rival');
+  assert.ok(!attributions('In March, Ms. Ortiz had a six-point lead over her rival.').some((x) => x.cue === 'In'));
+});

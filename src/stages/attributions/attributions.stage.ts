@@ -104,6 +104,28 @@ function headlineColon(toks: readonly Tok[]): Frame | null {
   };
 }
 
+// what "In the latest poll, ..." names as the source of the clause after it
+const IN_SOURCE_HEAD = /^(?:polls?|surveys?|study|studies|analysis|analyses|words|view|opinion|estimation|estimate|estimates|findings|tally|count|projections?|forecasts?)$/;
+
+/**
+ * "In a Des Moines Register poll last month, Mr. Cruz had a 10-point lead": a sentence that opens
+ * with "In" and a poll, study or someone's words, then a comma, reports the clause after it.
+ * Sentences whose clause has a cue of its own are left to that cue.
+ */
+function inSourceFrame(toks: readonly Tok[]): Frame | null {
+  let comma = 1;
+  while (comma < toks.length && comma < 16 && toks[comma]!.low !== ',') comma++;
+  if (toks[comma]?.low !== ',' || comma < 3) return null;
+  const source = toks.slice(1, comma);
+  if (!source.some((t) => IN_SOURCE_HEAD.test(t.low))) return null;
+  const first = comma + 1, last = toks.length - (toks[toks.length - 1]!.word ? 0 : 1);
+  if (last - first < 3 || !toks.slice(first, last).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
+  return {
+    rule: 'cue.in-source', confidence: 0.6, cue: { start: toks[0]!.start, end: toks[0]!.end }, cueTokens: [0],
+    content: { start: toks[first]!.start, end: toks[last - 1]!.end }, source: { start: toks[1]!.start, end: toks[comma - 1]!.end }, belief: false,
+  };
+}
+
 // a full stop that ends a sentence: not one after a title or an initial ("Mr. Obama", "Charles B. Rangel")
 const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Hon|Pres|Sec|Atty|Supt|Jr|Sr|St|Mt|No|Inc|Corp|Co|Ltd|Bros|[A-Z]))[.!?]\s/;
 
@@ -338,6 +360,7 @@ export const attributionsStage: StageFactory = (resources) => {
         });
         const found = framesOf(toks, cues);
         if (toks.length > 4) { const h = headlineColon(toks); if (h) found.push(h); }
+        if (toks.length > 6 && toks[0]!.low === 'in') { const p = inSourceFrame(toks); if (p && !found.some((f) => f.cue.start > p.cue.start)) found.push(p); }
         for (const found1 of found) {
           const f = clipToQuote(stretchToQuote(found1, quotes), quotes);
           const inQuote = !!f && quotes.some((q) => q.start <= f.cue.start && f.cue.end <= q.end);

@@ -42,15 +42,22 @@ function wordsIn(text: string, r: Range, keep: number, max: number): { words: st
   return { words, count };
 }
 
-/** The word just before (dir -1) or after (dir 1) an offset, lower case, or a marker at a line or text edge. */
+const QUOTE_MARKS = new Set(['"', '”', '“', "'", '’', '‘', '»', '«']);
+
+/**
+ * The word just before (dir -1) or after (dir 1) an offset, lower case; '<cap>' for a capitalised
+ * word (names say nothing general about cues, and a model that learns them overfits), '<q>' for a
+ * quotation mark of any kind, '<edge>' at a line or text edge.
+ */
 function wordBeside(text: string, at: number, dir: -1 | 1): string {
   let i = dir < 0 ? at - 1 : at;
   while (i >= 0 && i < text.length && (text[i] === ' ' || text[i] === '\t')) i += dir;
   if (i < 0 || i >= text.length || text[i] === '\n') return '<edge>';
-  if (!isWordChar(text.charCodeAt(i))) return text[i]!;
+  if (!isWordChar(text.charCodeAt(i))) return QUOTE_MARKS.has(text[i]!) ? '<q>' : text[i]!;
   let j = i;
   while (j + dir >= 0 && j + dir < text.length && (isWordChar(text.charCodeAt(j + dir)) || /['’-]/.test(text[j + dir]!))) j += dir;
-  return low(dir < 0 ? text.slice(j, i + 1) : text.slice(i, j + 1));
+  const word = dir < 0 ? text.slice(j, i + 1) : text.slice(i, j + 1);
+  return startsUpper(word) ? '<cap>' : low(word);
 }
 
 const bucket = (n: number) => (n <= 2 ? String(n) : n <= 4 ? '3-4' : n <= 8 ? '5-8' : n <= 16 ? '9-16' : '17+');

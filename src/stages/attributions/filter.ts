@@ -96,6 +96,14 @@ interface Traits {
   readonly cuewords: string;
 }
 
+/** The content's first word: lower case, or '<cap>' for a capitalised word other than a pronoun or an article. */
+function contentOpener(word: string | undefined): string {
+  if (!word) return '';
+  const lower = low(word);
+  return startsUpper(word) && !PRONOUN.has(lower) && !OPENERS.has(lower) ? '<cap>' : lower;
+}
+const OPENERS = new Set(['the', 'a', 'an', 'this', 'that', 'there', 'it\'s', 'we\'re', 'i\'m', 'if', 'but', 'and', 'our', 'my', 'his', 'her', 'their']);
+
 /** The source's kind and, for pronoun and lower-case sources, its first word. */
 function sourceTraits(text: string, source: Range | null): { src: string; src0: string | null } {
   if (!source) return { src: 'none', src0: null };
@@ -113,7 +121,7 @@ function traitsOf(text: string, f: FrameView): Traits {
   return {
     shape: shapeOf(f.rule), cue: low(cueWords.words[0] ?? text.slice(f.cue.start, f.cue.end)), kind: f.kind,
     prev: wordBeside(text, f.cue.start, -1), next: wordBeside(text, f.cue.end, 1), src, src0,
-    len: bucket(content.count), c0: low(content.words[0] ?? ''),
+    len: bucket(content.count), c0: contentOpener(content.words[0]),
     capcue: cueWords.words.length && startsUpper(cueWords.words[0]!) ? 'true' : 'false', cuewords: String(Math.min(3, cueWords.count)),
   };
 }

@@ -67,9 +67,9 @@ test('a subject with a phrase hung on it is taken whole when it starts its claus
 });
 
 test('reader quotations credited with a dash: nested curly marks, and a paragraph opened with a closing mark', () => {
-  const text = 'Readers wrote in.\n\n”Mr. Vance embodies the worst of our politics.” ― Sonya Hale\n\n“I would rather live in what he calls “hell” than in his world.” ― Ana Roda';
+  const text = 'Readers wrote in.\n\n”I am afraid for this country, for my children and for their schools.” ― Sonya Hale\n\n“I would rather live in what he calls “hell” than in his world.” ― Ana Roda';
   const list = attributions(text);
-  assert.equal(list.find((a) => a.source === 'Sonya Hale')?.content, 'Mr. Vance embodies the worst of our politics.');
+  assert.equal(list.find((a) => a.source === 'Sonya Hale')?.content, 'I am afraid for this country, for my children and for their schools.');
   assert.equal(list.find((a) => a.source === 'Ana Roda')?.content, 'I would rather live in what he calls “hell” than in his world.');
 });
 

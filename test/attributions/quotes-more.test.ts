@@ -92,3 +92,15 @@ test('"In a poll, ...": the poll is the source of the clause after the comma', (
   assert.equal(a.content, 'Ms. Ortiz had a six-point lead over her rival');
   assert.ok(!attributions('In March, Ms. Ortiz had a six-point lead over her rival.').some((x) => x.cue === 'In'));
 });
+
+test('a quoted title before a cue is not its content, nor is a quotation before "X said, adding that ..."', () => {
+  const list = attributions('At the end of her song "A Change Is Gonna Come," she added the words "Vote Tuesday."');
+  assert.ok(!list.some((a) => a.content.startsWith('A Change')), JSON.stringify(list));
+  const adding = byCue(attributions('"The mine was a success," the report said, adding that its value quadrupled in a year.'), 'adding');
+  assert.equal(adding.content, 'that its value quadrupled in a year');
+});
+
+test('a clause leads into a quotation in two apostrophes too', () => {
+  const a = byCue(attributions("However good the goal, using the tax code ''is a misguided approach,'' said Mr. Kamin."), 'said');
+  assert.match(a.content, /^However good the goal, using the tax code ''is a misguided approach/);
+});

@@ -129,6 +129,13 @@ function inSourceFrame(toks: readonly Tok[]): Frame | null {
 // a full stop that ends a sentence: not one after a title or an initial ("Mr. Obama", "Charles B. Rangel")
 const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Hon|Pres|Sec|Atty|Supt|Jr|Sr|St|Mt|No|Inc|Corp|Co|Ltd|Bros|[A-Z]))[.!?]\s/;
 
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'or']);
+/** Two to eight words, every one capitalised but the small ones: the name of a show, a book, a song. */
+function isTitle(quoted: string): boolean {
+  const words = quoted.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  return words.length >= 2 && words.length <= 8 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_SMALL_WORDS.has(w));
+}
+
 const EMBEDDING_WORD = /\b(?:of|on|in|at|the|a|an|titled|called|dubbed|named|from|by|with|for|about)\s*$/;
 
 /** The quotation that closes shortly before a cue token, with no other quotation mark between. */
@@ -137,6 +144,10 @@ function quoteBefore(text: string, quotes: readonly Quote[], toks: readonly Tok[
   let best: Quote | null = null;
   for (const q of quotes) if (q.close < cueStart && cueStart - q.close < 220 && (!best || q.close > best.close)) best = q;
   if (!best) return null;
+  // "..., adding that ...": a cue followed by "that" reports the clause after it
+  if (toks[at + 1]?.low === 'that') return null;
+  // a title in capitals ("A Change Is Gonna Come," "Keepin' It Real") is a name, not someone's words
+  if (isTitle(text.slice(best.start, best.end))) return null;
   // a title or a phrase quoted inside a clause ("the broadcast of “Fox News Sunday,” Pence said his ...") is not what the cue reports
   if (EMBEDDING_WORD.test(text.slice(Math.max(0, best.open - 12), best.open))) return null;
   // “... the question is the timing.” Gov. Pat McCrory said it would ...: a quotation that ends its

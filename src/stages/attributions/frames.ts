@@ -341,6 +341,8 @@ function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
 function withLeadIn(toks: readonly Tok[], quote: Range): Range {
   let open = -1;
   for (let i = 0; i < toks.length && toks[i]!.start < quote.start; i++) if (OPEN_QUOTE.test(toks[i]!.value)) open = i;
+  // two apostrophes read as two tokens open one quotation
+  while (open > 0 && toks[open - 1]!.value === "'" && toks[open - 1]!.end === toks[open]!.start) open--;
   if (open < 1 || !toks[open - 1]!.word) return quote;
   const first = trimmed(toks, 0, open);
   return first ? { start: toks[first[0]]!.start, end: quote.end } : quote;

@@ -104,3 +104,10 @@ test('a clause leads into a quotation in two apostrophes too', () => {
   const a = byCue(attributions("However good the goal, using the tax code ''is a misguided approach,'' said Mr. Kamin."), 'said');
   assert.match(a.content, /^However good the goal, using the tax code ''is a misguided approach/);
 });
+
+test('"..., said X, a description ...": the description belongs to the source and the words before are the content', () => {
+  const a = byCue(attributions('The first television ad could run this week, said Brian Okoro, a longtime adviser to the family who oversees the campaign.'), 'said');
+  assert.equal(a.content, 'The first television ad could run this week');
+  assert.equal(a.source, 'Brian Okoro, a longtime adviser to the family who oversees the campaign');
+  assert.equal(a.speaker, 'Brian Okoro');
+});

@@ -463,6 +463,12 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
       const np = npAfter(toks, cueEnd);
       if (np) { source = np; tailStart = np[1]; }
       else if (subject) source = subject;
+      // "..., said Jane Doe, a senior official with the board that oversees them.": the description
+      // after the name runs to the end of the sentence and belongs to the source
+      if (np && toks[np[1]]?.low === ',' && isDescription(toks[np[1] + 1])) {
+        const whole = trimmed(toks, np[0], n);
+        if (whole && whole[1] - whole[0] <= 40 && !toks.slice(np[1], whole[1]).some((t) => OPEN_QUOTE.test(t.value))) { source = whole; tailStart = whole[1]; }
+      }
     }
     // the quote goes on after the cue: “Sanctions,” he said, “are ...”
     const resume = findResume(toks, tailStart);

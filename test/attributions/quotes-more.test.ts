@@ -111,3 +111,8 @@ test('"..., said X, a description ...": the description belongs to the source an
   assert.equal(a.source, 'Brian Okoro, a longtime adviser to the family who oversees the campaign');
   assert.equal(a.speaker, 'Brian Okoro');
 });
+
+test('a headline colon after a name quotes that person; a section label before a colon is no speaker', () => {
+  const list = attributions('A lesson from Loretta Lynch: Be the voice that people hear\n\nThe Latest: Vance taxes not filed in Ohio\n\nCorrection: An earlier version of this story gave the wrong date.');
+  assert.deepEqual(list.filter((a) => a.rule === 'cue.headline-colon').map((a) => [a.source, a.content]), [['Loretta Lynch', 'Be the voice that people hear']]);
+});

@@ -91,16 +91,23 @@ function place(f: Frame, sentence: Range, inQuote: boolean): Placed {
   };
 }
 
+const SECTION_LABELS = new Set(['latest', 'correction', 'corrections', 'update', 'updated', 'clarification', 'analysis', 'opinion', 'editorial', 'watch', 'breaking', 'exclusive', 'live', 'video', 'photos', 'review', 'note', 'editor']);
+
 /** Headline style "Pompeo: Iran must change": a short name, a colon, and the words. */
 function headlineColon(toks: readonly Tok[]): Frame | null {
   const colon = toks.findIndex((t) => t.value === ':');
   if (colon < 1 || colon > 5 || toks.length - colon < 4) return null;
-  const np = npBefore(toks, colon);
-  if (!np || np[0] !== 0 || !toks.slice(np[0], np[1]).some((t) => t.pos === 'PROPN')) return null;
+  // the speaker is a name of a few proper nouns before the colon, opening the headline or after
+  // "from" or "by" ("A lesson from Loretta Lynch: ..."); a section label ("The Latest:",
+  // "Correction:", "Veto Power Impedes Peace Efforts:") is no speaker
+  let name = colon;
+  const namePart = (t: Tok) => (t.pos === 'PROPN' || (/^\p{Lu}/u.test(t.value) && (t.pos === 'NOUN' || t.pos === 'VERB'))) && !SECTION_LABELS.has(t.low);
+  while (name > 0 && colon - name < 3 && namePart(toks[name - 1]!)) name--;
+  if (name === colon || (name > 0 && !['from', 'by'].includes(toks[name - 1]!.low))) return null;
   const last = toks.length - (/[\p{L}\p{N}]/u.test(toks[toks.length - 1]!.value) ? 0 : 1);
   return {
     rule: 'cue.headline-colon', confidence: 0.6, cue: { start: toks[colon]!.start, end: toks[colon]!.end }, cueTokens: [colon],
-    content: { start: toks[colon + 1]!.start, end: toks[last - 1]!.end }, source: { start: toks[0]!.start, end: toks[np[1] - 1]!.end }, belief: false,
+    content: { start: toks[colon + 1]!.start, end: toks[last - 1]!.end }, source: { start: toks[name]!.start, end: toks[colon - 1]!.end }, belief: false,
   };
 }
 

@@ -116,3 +116,9 @@ test('a headline colon after a name quotes that person; a section label before a
   const list = attributions('A lesson from Loretta Lynch: Be the voice that people hear\n\nThe Latest: Vance taxes not filed in Ohio\n\nCorrection: An earlier version of this story gave the wrong date.');
   assert.deepEqual(list.filter((a) => a.rule === 'cue.headline-colon').map((a) => [a.source, a.content]), [['Loretta Lynch', 'Be the voice that people hear']]);
 });
+
+test('a belief in the passive with no holder ("is expected to") reports the subject and the infinitive together', () => {
+  const a = byCue(attributions('About one voter in nine this fall is expected to be under 25.'), 'expected');
+  assert.equal(a.content, 'About one voter in nine this fall is expected to be under 25');
+  assert.equal(a.source, null);
+});

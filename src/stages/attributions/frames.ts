@@ -33,6 +33,7 @@ export interface Frame {
 }
 
 const AUX = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'be', 'been', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'also', 'not', "n't", 'never', 'later', 'previously', 'earlier', 'then', 'repeatedly', 'publicly', 'privately', 'recently', 'again', 'once', 'still', 'reportedly', 'first', 'already', 'often', 'just', 'even', 'only', 'further', 'initially', 'separately', 'simply', 'flatly', 'openly', 'specifically', 'explicitly', 'quickly']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
 const PARTICIPLE = /ing$/;
@@ -416,6 +417,12 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   // "Megan Hester, a senior associate at the institute, said ...": the comma before the cue closes the
   // subject's description, so the cue is not inverted ("..., said X")
   const appositive = !!subject && subject[1] === subjEnd - 1 && toks[subjEnd - 1]!.low === ',';
+  // "About one voter in nine is expected to be Latino": a belief in the passive with no one holding it;
+  // what is believed is the subject and the infinitive together
+  if (entry.belief && toks[cueEnd]?.low === 'to' && subject && subjEnd < at && BE_FORMS.has(toks[subjEnd]!.low) && !toks.slice(cueEnd).some((t) => t.low === 'by')) {
+    const after = trimmed(toks, cueEnd, endOfContent(toks, cueEnd));
+    if (after) return makeFrame(base, ruleOf(entry, 'passive'), entry.precision * 0.8, { start: toks[subject[0]]!.start, end: toks[after[1] - 1]!.end }, null);
+  }
   // "X was expressed by Y": the content is the subject, the source follows "by"
   if (toks[cueEnd]?.low === 'by' && subjEnd < at && ['was', 'were', 'is', 'are', 'been', 'being'].includes(toks[subjEnd]!.low)) {
     const by = npAfter(toks, cueEnd + 1);

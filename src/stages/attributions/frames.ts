@@ -33,6 +33,8 @@ export interface Frame {
 }
 
 const AUX = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'be', 'been', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'also', 'not', "n't", 'never', 'later', 'previously', 'earlier', 'then', 'repeatedly', 'publicly', 'privately', 'recently', 'again', 'once', 'still', 'reportedly', 'first', 'already', 'often', 'just', 'even', 'only', 'further', 'initially', 'separately', 'simply', 'flatly', 'openly', 'specifically', 'explicitly', 'quickly']);
+// a capitalised preposition, conjunction or article opens a sentence; it is no part of a name ("After the vote")
+const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'CCONJ', 'DET']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
@@ -116,7 +118,7 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
     const inner = (t.low === 'and' && a < end && ['NOUN', 'PROPN'].includes(toks[a - 2]?.pos ?? '') && ['NOUN', 'PROPN', 'ADJ'].includes(toks[a]?.pos ?? ''))
       || (t.low === 'past' && toks[a - 2]?.pos === 'DET');
     // a capitalised word the tagger took for a verb ("Lynch said") is still a name
-    const name = /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value) && t.pos !== 'PUNCT' && t.low !== 'i';
+    const name = /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value) && t.pos !== 'PUNCT' && t.low !== 'i' && !FUNCTION_POS.has(t.pos);
     if (NP_POS.has(t.pos) || t.low === "'s" || t.low === 'of' || t.low === '&' || inner || name) {
       // a pronoun is a whole subject by itself; a possessive one opens the phrase ("his office")
       if (t.pos === 'PRON' && a < end && !POSSESSIVE.has(t.low)) break;

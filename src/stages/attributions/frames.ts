@@ -423,7 +423,10 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   // what is believed is the subject and the infinitive together
   if (entry.belief && toks[cueEnd]?.low === 'to' && subject && subjEnd < at && BE_FORMS.has(toks[subjEnd]!.low) && !toks.slice(cueEnd).some((t) => t.low === 'by')) {
     const after = trimmed(toks, cueEnd, endOfContent(toks, cueEnd));
-    if (after) return makeFrame(base, ruleOf(entry, 'passive'), entry.precision * 0.8, { start: toks[subject[0]]!.start, end: toks[after[1] - 1]!.end }, null);
+    // from the start of the subject's clause ("About one voter in nine ... is expected to ...")
+    let from = subject[0];
+    while (from > 0 && ![',', ';', ':', 'that'].includes(toks[from - 1]!.low)) from--;
+    if (after) return makeFrame(base, ruleOf(entry, 'passive'), entry.precision * 0.8, { start: toks[from]!.start, end: toks[after[1] - 1]!.end }, null);
   }
   // "X was expressed by Y": the content is the subject, the source follows "by"
   if (toks[cueEnd]?.low === 'by' && subjEnd < at && ['was', 'were', 'is', 'are', 'been', 'being'].includes(toks[subjEnd]!.low)) {

@@ -122,3 +122,7 @@ test('a belief in the passive with no holder ("is expected to") reports the subj
   assert.equal(a.content, 'About one voter in nine this fall is expected to be under 25');
   assert.equal(a.source, null);
 });
+
+test('"said as much": the pro-form is the whole content', () => {
+  assert.equal(byCue(attributions('The campaign manager said as much in an interview on Thursday morning.'), 'said').content, 'as much');
+});

@@ -513,6 +513,8 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   let to = endOfContent(toks, from);
   // "backed Jeb Bush for president last year": a cue that takes a noun phrase reports just that phrase
   if (takesNounPhrase(entry) && !naming) to = nounPhraseContentEnd(toks, from, to);
+  // "said as much in an interview": the pro-form is the whole content
+  if (toks[from]?.low === 'as' && toks[from + 1]?.low === 'much') to = from + 2;
   const after = trimmed(toks, from, to);
   if (!after || wordCount(toks, after[0], after[1], 2) < 2) return null;
   let source = subject;

@@ -10,7 +10,8 @@ import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
 
-export const ATTRIBUTIONS_VERSION = '1.0.0';
+// 1.1: quotation, source and frame rules of session 3; the frame filter retrained with word classes for names and marks
+export const ATTRIBUTIONS_VERSION = '1.1.0';
 
 const QUOTED_PRONOUN = /^(i|you|we|he|she|they|it|who|that|which|people|everyone|everybody|nobody|someone|somebody)$/i;
 

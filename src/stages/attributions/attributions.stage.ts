@@ -10,7 +10,7 @@ import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
 
-// 1.1: quotation, source and frame rules of session 3; the frame filter retrained with word classes for names and marks
+// 1.1: titles, lead-in clauses, relative sources ("who"), naming verbs ("called X a Y"), passive beliefs; filter without names
 export const ATTRIBUTIONS_VERSION = '1.1.0';
 
 const QUOTED_PRONOUN = /^(i|you|we|he|she|they|it|who|that|which|people|everyone|everybody|nobody|someone|somebody)$/i;

@@ -425,7 +425,8 @@ export const attributionsStage: StageFactory = (resources) => {
           start: Math.min(f.content.start, f.cue.start), end: Math.max(f.content.end, f.cue.end),
           rule: f.rule, confidence: +f.confidence.toFixed(3),
           data: {
-            kind: kindOf(f.content, quotes), content: f.content, ...(f.contentParts ? { contentParts: f.contentParts } : {}),
+            // contentParts is written even when undefined: one object shape for every attribution
+            kind: kindOf(f.content, quotes), content: f.content, contentParts: f.contentParts,
             cue: f.cue, source: f.source, speaker: f.speaker, via: f.via, parent: f.parent ? f.parent.id : null,
           },
         });

@@ -126,3 +126,9 @@ test('a belief in the passive with no holder ("is expected to") reports the subj
 test('"said as much": the pro-form is the whole content', () => {
   assert.equal(byCue(attributions('The campaign manager said as much in an interview on Thursday morning.'), 'said').content, 'as much');
 });
+
+test('a participle right after a scare quotation reports the clause after it, with the clause\'s subject as source', () => {
+  const a = byCue(attributions('Iran on Tuesday rejected an offer to meet "without preconditions," saying Washington must first return to the deal.'), 'saying');
+  assert.equal(a.content, 'Washington must first return to the deal');
+  assert.equal(a.source, 'Iran');
+});

@@ -154,6 +154,9 @@ function quoteBefore(text: string, quotes: readonly Quote[], toks: readonly Tok[
   if (!best) return null;
   // "..., adding that ...": a cue followed by "that" reports the clause after it
   if (toks[at + 1]?.low === 'that') return null;
+  // 'rejected the offer "without preconditions," saying Washington must ...': a participle right
+  // after the quotation's comma hangs on the clause that holds the quotation, and reports what follows
+  if (/ing$/.test(toks[at]!.low) && at > 0 && /^[,”"’']$/.test(toks[at - 1]!.value) && toks[at + 1]?.word && best.close >= toks[at - 1]!.start - 2) return null;
   // a title in capitals ("A Change Is Gonna Come," "Keepin' It Real") is a name, not someone's words
   if (isTitle(text.slice(best.start, best.end))) return null;
   // a title or a phrase quoted inside a clause ("the broadcast of “Fox News Sunday,” Pence said his ...") is not what the cue reports

@@ -595,7 +595,9 @@ function endOfContent(toks: readonly Tok[], from: number): number {
     // "he respects Clinton and calls her ...": a second finite verb with no subject of its own
     // belongs to the cue's subject, not to what the cue reports
     if ((toks[j]!.low === 'and' || toks[j]!.low === 'but') && isFiniteVerb(toks[j + 1]!) && j - from >= 3) return j;
-    if ((toks[j]!.low === ',' || toks[j]!.low === 'and') && PARTICIPLE.test(toks[j + 1]!.low) && ['adding', 'saying', 'noting', 'arguing', 'insisting', 'stressing', 'warning', 'explaining', 'citing', 'calling', 'claiming', 'stating', 'telling', 'asserting', 'declaring', 'urging', 'promising', 'acknowledging', 'describing', 'accusing', 'suggesting', 'writing', 'asking'].includes(toks[j + 1]!.low)) return j;
+    // ... "without preconditions," saying ...: the comma may stand inside the closing mark
+    const closesAfterComma = CLOSE_QUOTE.test(toks[j]!.value) && toks[j - 1]!.low === ',';
+    if ((toks[j]!.low === ',' || toks[j]!.low === 'and' || closesAfterComma) && PARTICIPLE.test(toks[j + 1]!.low) && ['adding', 'saying', 'noting', 'arguing', 'insisting', 'stressing', 'warning', 'explaining', 'citing', 'calling', 'claiming', 'stating', 'telling', 'asserting', 'declaring', 'urging', 'promising', 'acknowledging', 'describing', 'accusing', 'suggesting', 'writing', 'asking'].includes(toks[j + 1]!.low)) return j;
   }
   return toks.length;
 }

@@ -68,16 +68,16 @@ interface CueBase { readonly cue: Range; readonly cueTokens: readonly number[]; 
 /** The rarer parts of a frame. */
 interface FrameExtras { readonly contentParts?: readonly Range[]; readonly sharesSourceWith?: number; readonly relay?: Range | null; readonly antecedent?: Range | null }
 
-/**
- * A frame with every field written out, in one order: all frames share one object shape, which
- * keeps V8 on its fast paths (spreading `base` into literals of varying shapes cost half this
- * module's time).
- */
 /** The same frame with another content. */
 export function withContent(f: Frame, content: Range, contentParts: readonly Range[] | undefined): Frame {
   return makeFrame(f, f.rule, f.confidence, content, f.source, { contentParts, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent });
 }
 
+/**
+ * A frame with every field written out, in one order: all frames share one object shape, which
+ * keeps V8 on its fast paths (spreading `base` into literals of varying shapes cost half this
+ * module's time).
+ */
 function makeFrame(base: CueBase, rule: string, confidence: number, content: Range, source: Range | null, extras?: FrameExtras): Frame {
   return {
     rule, confidence, cue: base.cue, cueTokens: base.cueTokens, content, contentParts: extras?.contentParts,

@@ -8,6 +8,7 @@ import { decodeText } from './decode.js';
 import { extractHtml } from './html.js';
 import { assertEnglish } from './language.js';
 import { articleFromRecord } from './record.js';
+import { MetaSources, defaultsWith, fillFromMeta, isSidecar, splitFrontMatter, type MetaTable } from './metadata.js';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.json', '.jsonl'] as const;
 
@@ -16,6 +17,8 @@ export interface IngestOptions {
   readonly limits?: IngestLimits;
   /** refuse text that is not English (default true) */
   readonly checkLanguage?: boolean;
+  /** a metadata file given by the user (`--meta FILE`); sidecars beside the files are found anyway (metadata.ts) */
+  readonly meta?: MetaTable | null;
 }
 
 /** One item of a batch: an article ready for analysis, or the reason one could not be read. */
@@ -59,8 +62,11 @@ export async function readArticleFile(file: string, options: IngestOptions = {})
   } else if (ext === '.jsonl') {
     throw new DossierError('USAGE', 'is a .jsonl file of many articles; use --input', { where: file });
   } else {
-    if (!text.trim()) throw new DossierError('INPUT_EMPTY', 'the file has no text (only white space)', { where: file });
-    article = { id: idOf(file), text, published: options.defaults?.published ?? null, outlet: options.defaults?.outlet ?? null, url: null, title: null, origin: file };
+    const front = splitFrontMatter(text, file);
+    const body = front?.body ?? text;
+    if (!body.trim()) throw new DossierError('INPUT_EMPTY', 'the file has no text (only white space)', { where: file });
+    article = fillFromMeta({ id: idOf(file), text: body, published: front?.meta.published ?? options.defaults?.published ?? null,
+      outlet: front?.meta.outlet ?? options.defaults?.outlet ?? null, url: null, title: null, origin: file }, front?.meta ?? null);
   }
   return checkArticle(article, options);
 }
@@ -87,13 +93,16 @@ export async function* readArticles(input: string, options: IngestOptions = {}):
   if (info.isDirectory() && files.length === 0) {
     throw new DossierError('INPUT_NOT_FOUND', `the folder holds no article files (${ARTICLE_EXTENSIONS.join(', ')})`, { where: input });
   }
+  const metas = new MetaSources(options.meta);
+  const root = info.isDirectory() ? input : path.dirname(input);
   for (const file of files) {
     if (file.toLowerCase().endsWith('.jsonl')) {
       yield* readJsonl(file, options);
       continue;
     }
     try {
-      yield { ok: true, article: await readArticleFile(file, options) };
+      const meta = await metas.forFile(file, root);
+      yield { ok: true, article: fillFromMeta(await readArticleFile(file, { ...options, defaults: defaultsWith(meta, options.defaults) }), meta) };
     } catch (e) {
       yield { ok: false, id: idOf(file), origin: file, error: asDossierError(e, file) };
     }
@@ -103,7 +112,7 @@ export async function* readArticles(input: string, options: IngestOptions = {}):
 export async function listArticleFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
-    .filter((e) => e.isFile() && (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase()))
+    .filter((e) => e.isFile() && !isSidecar(e.name) && (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase()))
     .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path ?? dir, e.name))
     .sort();
 }

@@ -1,4 +1,5 @@
 import { DossierError } from '../../core/errors.js';
+import { modalityFilter, parseMinConfidence, parseModalities } from '../../store/filter-values.js';
 import type { EventQuery, StoredEvent } from '../../store/store.js';
 import { parseCommandArgs, type Command } from '../command.js';
 import { openDb } from './db-option.js';
@@ -6,14 +7,15 @@ import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, partiesCel
 
 export const EVENT_FILTER_OPTIONS = {
   actor: { type: 'string' }, recipient: { type: 'string' }, dyad: { type: 'string' }, type: { type: 'string' },
-  modality: { type: 'string' }, outlet: { type: 'string' }, quad: { type: 'string' },
+  modality: { type: 'string' }, outlet: { type: 'string' }, quad: { type: 'string' }, confidence: { type: 'string' },
 } as const;
 
 export const EVENT_FILTER_USAGE = `  --actor A       who acted: a country code (IRN), country+sector (IRNGOV) or a name
   --recipient B   whom it was done to (same forms)
   --dyad A,B      both parties, in either direction
-  --type T        PLOVER type (REJECT, ACCUSE, ...)   --modality M  asserted, negated, ...
-  --outlet NAME   reported by this outlet             --quad N      quad class 1-4`;
+  --type T        PLOVER type (REJECT, ACCUSE, ...)   --modality M  asserted, negated, ... (several: a,b; all)
+  --outlet NAME   reported by this outlet             --quad N      quad class 1-4
+  --confidence C  only reports of at least this confidence (0..1)`;
 
 /** The event query from the shared filter options. */
 export function eventQuery(values: Record<string, string | boolean | undefined>): EventQuery {
@@ -27,7 +29,8 @@ export function eventQuery(values: Record<string, string | boolean | undefined>)
   const quad = intOption(s('quad'), '--quad');
   if (quad !== undefined && (quad < 1 || quad > 4)) throw new DossierError('USAGE', '--quad must be 1, 2, 3 or 4');
   return {
-    actor: s('actor'), recipient: s('recipient'), dyad, type: s('type'), modality: s('modality'), outlet: s('outlet'), quadClass: quad,
+    actor: s('actor'), recipient: s('recipient'), dyad, type: s('type'), modality: modalityFilter(parseModalities(s('modality'), '--modality')),
+    minConfidence: parseMinConfidence(s('confidence'), '--confidence'), outlet: s('outlet'), quadClass: quad,
     from: dateOption(s('from'), '--from'), to: dateOption(s('to'), '--to'),
     limit: intOption(s('limit'), '--limit'), offset: intOption(s('offset'), '--offset'),
   };

@@ -136,11 +136,13 @@ export function apiRoutes(deps: RouteDeps): Route[] {
         ...PAGE_PARAMS, ...DATE_PARAMS,
         speaker: { kind: 'string', description: "the speaker's name, or a country/sector code" },
         text: { kind: 'string', description: 'words the quote contains' },
+        outlet: { kind: 'string', description: 'only quotes reported by this outlet' },
       },
       response: 'QuotePage', errors: [400],
       handle: ({ query }) => store.quotes({
         ...page(query), ...dates(query),
         ...(str(query.speaker) ? { speaker: str(query.speaker)! } : {}), ...(str(query.text) ? { text: str(query.text)! } : {}),
+        ...(str(query.outlet) ? { outlet: str(query.outlet)! } : {}),
       }),
     },
     {

@@ -110,6 +110,8 @@ export interface QuoteQuery extends PageQuery, DateRange {
   readonly speaker?: string;
   /** words the quote contains (full-text) */
   readonly text?: string;
+  /** reported by this outlet (compared without case) */
+  readonly outlet?: string;
 }
 
 export interface AddResult {

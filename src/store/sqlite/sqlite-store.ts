@@ -374,6 +374,7 @@ export class SqliteStore implements Store {
       c.push({ sql: `qu.rowid IN (SELECT p.rowid FROM (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p WHERE ${m.sql})`, params: m.params });
     }
     if (q.text) c.push({ sql: 'qu.rowid IN (SELECT v.quote_rowid FROM quote_fts JOIN quote_variant v ON v.rowid = quote_fts.rowid WHERE quote_fts MATCH ?)', params: [ftsWords(q.text)] });
+    if (q.outlet) c.push({ sql: 'qu.rowid IN (SELECT quote_rowid FROM quote_source WHERE source = lower(?))', params: [q.outlet] });
     if (q.from) c.push({ sql: 'qu.first_published >= ?', params: [q.from] });
     if (q.to) c.push({ sql: 'qu.first_published <= ?', params: [q.to] });
     const where = and(c);

@@ -21,10 +21,12 @@ export class HappeningWriter {
   private readonly link: Database.Statement;
 
   constructor(db: Database.Database) {
-    // candidates share the type, the modality, a day window and at least one actor key
+    // candidates share the type, the modality, a day window and at least one actor key; in rowid order, so that a
+    // tie goes to the older happening whatever plan the engine (SQLite or PostgreSQL) picks
     this.candidates = db.prepare(`SELECT h.rowid, h.type, h.modality, h.date_min, h.date_max, h.stems, h.cameo, h.context FROM happening h
       WHERE h.type = ? AND h.modality = ? AND h.date_max >= ? AND h.date_min <= ?
-        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = 'a' AND key IN (SELECT value FROM json_each(?)))`);
+        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = 'a' AND key IN (SELECT value FROM json_each(?)))
+      ORDER BY h.rowid`);
     this.parties = db.prepare('SELECT role, key FROM happening_actor WHERE happening_rowid = ?');
     this.insert = db.prepare(`INSERT INTO happening (type, mode, modality, date, date_min, date_max, actor_json, recipient_json,
       quad, score, cameo, stems, n_reports, n_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);

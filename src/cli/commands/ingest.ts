@@ -6,12 +6,16 @@ import { countArticles, ingest, ingestSources } from '../../store/ingest.js';
 import { parseCommandArgs, type Command } from '../command.js';
 import { Progress } from '../progress.js';
 import { openDb } from './db-option.js';
+import { queueArticles } from './worker.js';
 
-const USAGE = `usage: dossier ingest PATH... [--db FILE] [--published YYYY-MM-DD] [--outlet NAME]
+const USAGE = `usage: dossier ingest PATH... [--db FILE|URL] [--queue] [--published YYYY-MM-DD] [--outlet NAME]
 
   PATH            folders (articles and saved RSS/Atom feeds inside), .jsonl files of articles,
                   .txt/.html/.json article files, .rss/.atom/.xml feed files
-  --db FILE       the corpus database (default ./dossier.db)
+  --db FILE|URL   the corpus database: a SQLite file or a postgres:// URL (default $DOSSIER_DB,
+                  else ./dossier.db)
+  --queue         PostgreSQL only: record the articles for workers to analyse ("dossier worker")
+                  instead of analysing them here
   --published D   publication date for input that does not carry one
   --outlet NAME   outlet for input that does not name one
 
@@ -25,7 +29,7 @@ export const ingestCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('ingest', argv, {
-      db: { type: 'string' }, published: { type: 'string' }, outlet: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      db: { type: 'string' }, queue: { type: 'boolean' }, published: { type: 'string' }, outlet: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     });
     if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
     if (!positionals.length) throw new DossierError('USAGE', `ingest: expected at least one PATH\n${USAGE}`);
@@ -36,6 +40,7 @@ export const ingestCommand: Command = {
     const paths = positionals.map((p) => path.resolve(io.cwd, p));
     const total = await countArticles(paths);
     const store = openDb(values.db, io);
+    if (values.queue) return queueArticles(store, ingestSources(paths, { defaults }), io);
     try {
       const progress = new Progress(io.stderr, total);
       const started = process.hrtime.bigint();

@@ -209,6 +209,24 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
   },
 ];
 
+/**
+ * The work queue of distributed ingest (queue.ts), PostgreSQL's alone and not part of the corpus
+ * (migrate does not copy it); created when the store is opened for writing, under the migration lock.
+ */
+const QUEUE_TABLE = `CREATE TABLE IF NOT EXISTS work_queue (
+  seq bigserial PRIMARY KEY,
+  -- json, not jsonb: the article comes back exactly as it went in
+  article json NOT NULL,
+  -- waiting: to analyse; analysed: result saved, to commit; failed: analysis failed (not stored, as in a single-process ingest)
+  state text NOT NULL DEFAULT 'waiting',
+  result bytea,
+  lease_until timestamptz,
+  worker text,
+  attempts integer NOT NULL DEFAULT 0,
+  error text
+);
+CREATE INDEX IF NOT EXISTS work_queue_pending ON work_queue(seq) WHERE state <> 'failed';`;
+
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
 
 /** the advisory lock key under which migrations run, so processes starting together migrate once */
@@ -243,6 +261,7 @@ export function migratePg(db: SyncPg): number {
         throw e;
       }
     }
+    db.run(QUEUE_TABLE);
   } finally {
     db.run('SELECT pg_advisory_unlock(?)', [MIGRATION_LOCK]);
   }

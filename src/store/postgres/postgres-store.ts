@@ -137,36 +137,32 @@ export class PostgresStore implements Store {
   }
 
   addArticle(article: RawArticle, resultOrAnalysis: Result | (() => Result)): AddResult {
-    return this.commitArticle(article, resultOrAnalysis, []);
+    if (this.readonly) throw new DossierError('STORE', 'the store is open read-only');
+    return this.transaction(() => this.writeArticle(article, resultOrAnalysis));
   }
 
   /**
-   * addArticle, plus what the article's analysis taught the learned-actors layer when that analysis
-   * ran elsewhere (a queue worker), written in the same transaction; `extra` runs in it last.
+   * Writes an article inside a transaction the caller holds (`transaction`): what its analysis taught
+   * the learned-actors layer when that analysis ran elsewhere (a queue worker), then the article, as
+   * addArticle does.
    */
-  commitArticle(article: RawArticle, resultOrAnalysis: Result | (() => Result), taught: readonly LearnCall[], extra?: () => void): AddResult {
+  writeArticle(article: RawArticle, resultOrAnalysis: Result | (() => Result), taught: readonly LearnCall[] = []): AddResult {
     if (this.readonly) throw new DossierError('STORE', 'the store is open read-only');
+    const learned = this.learnedActors();
+    for (const call of taught) learned.learn(...call);
     const hash = contentHash(article.text);
     const sig = minhash(article.text);
-    return this.transaction((): AddResult => {
-      const learned = this.learnedActors();
-      for (const call of taught) learned.learn(...call);
-      const dup = this.duplicateOf(hash, sig);
-      let added: AddResult;
-      if (!dup) {
-        const result = typeof resultOrAnalysis === 'function' ? resultOrAnalysis() : resultOrAnalysis;
-        if (result.error) throw new DossierError('INPUT_FORMAT', `the article could not be analysed (${result.error.message}); it is not stored`, { where: article.origin });
-        added = this.insertArticle(hash, sig, article, result);
-      } else {
-        // a copy is another place the same content was seen; the stored article itself is not its own copy
-        this.db.run(`INSERT INTO article_copy (article_rowid, source_id, url, outlet) SELECT $1, $2, $3, $4
-            WHERE NOT EXISTS (SELECT 1 FROM article WHERE rowid = $1 AND source_id = $2 AND coalesce(url, '') = $3 AND coalesce(outlet, '') = $4)
-            ON CONFLICT DO NOTHING`, [dup.rowid, article.id, article.url ?? '', article.outlet ?? '']);
-        added = { id: dup.id, inserted: false, duplicate: dup.kind };
-      }
-      extra?.();
-      return added;
-    });
+    const dup = this.duplicateOf(hash, sig);
+    if (!dup) {
+      const result = typeof resultOrAnalysis === 'function' ? resultOrAnalysis() : resultOrAnalysis;
+      if (result.error) throw new DossierError('INPUT_FORMAT', `the article could not be analysed (${result.error.message}); it is not stored`, { where: article.origin });
+      return this.insertArticle(hash, sig, article, result);
+    }
+    // a copy is another place the same content was seen; the stored article itself is not its own copy
+    this.db.run(`INSERT INTO article_copy (article_rowid, source_id, url, outlet) SELECT $1, $2, $3, $4
+        WHERE NOT EXISTS (SELECT 1 FROM article WHERE rowid = $1 AND source_id = $2 AND coalesce(url, '') = $3 AND coalesce(outlet, '') = $4)
+        ON CONFLICT DO NOTHING`, [dup.rowid, article.id, article.url ?? '', article.outlet ?? '']);
+    return { id: dup.id, inserted: false, duplicate: dup.kind };
   }
 
   private insertArticle(hash: string, sig: Uint32Array | null, article: RawArticle, result: Result): AddResult {

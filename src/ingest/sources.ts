@@ -5,7 +5,6 @@ import { createInterface } from 'node:readline';
 import { DossierError, asDossierError } from '../core/errors.js';
 import { DEFAULT_LIMITS, type IngestLimits, type MetaDefaults, type RawArticle } from './article.js';
 import { decodeText } from './decode.js';
-import { extractHtml } from './html.js';
 import { assertEnglish } from './language.js';
 import { articleFromRecord } from './record.js';
 
@@ -44,6 +43,8 @@ export async function readArticleFile(file: string, options: IngestOptions = {})
   const ext = path.extname(file).toLowerCase();
   let article: RawArticle;
   if (ext === '.html' || ext === '.htm' || (ext !== '.json' && /^\s*(<!doctype html|<html)/i.test(text))) {
+    // the HTML reader (linkedom, Readability) loads only when an HTML page comes: plain-text batches skip its start-up
+    const { extractHtml } = await import('./html.js');
     const page = extractHtml(text, file);
     article = {
       id: idOf(file), text: page.text, title: page.title, author: page.author, url: page.url,

@@ -172,7 +172,12 @@ export interface Happening {
   readonly id: string;
   readonly type: string;
   readonly mode: string | null;
+  /** the most certain of its reports' modalities (asserted, historical, future, hypothetical; negated stays apart) */
   readonly modality: string;
+  /** every modality its reports give, most certain first: outlets word one act differently */
+  readonly modalities: string[];
+  /** the ids of its later reports: recaps that recall it after the days it happened on */
+  readonly recaps: string[];
   /** the earliest report's date */
   readonly date: string | null;
   readonly actor: ActorRefJson[];

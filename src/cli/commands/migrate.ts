@@ -12,7 +12,6 @@ the copy is one transaction, so an interrupted copy leaves it empty.`;
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'copy a corpus between SQLite and PostgreSQL',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('migrate', argv, {

@@ -2,6 +2,7 @@ import { Analyzer } from '../../analyze.js';
 import { createApiServer, listen, LOOPBACK_HOSTS } from '../../api/server.js';
 import { DossierError } from '../../core/errors.js';
 import { DEFAULT_DB_FILE } from '../../store/store.js';
+import { serveStatic } from '../../web/static.js';
 import { parseCommandArgs, type Command } from '../command.js';
 import { dbLabel, dbLocation, openDb } from './db-option.js';
 
@@ -16,7 +17,6 @@ const USAGE = `usage: dossier serve [--db FILE] [--port N] [--host ADDRESS] [--a
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'open the corpus store in a browser (web page and HTTP API)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('serve', argv, {
@@ -34,7 +34,7 @@ export const serveCommand: Command = {
     // on a loopback address only local names are answered (a guard against DNS rebinding)
     const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
     const server = createApiServer({
-      store, allowIngest, ...(analyzer ? { analyze: (a) => analyzer.analyzeRaw(a) } : {}),
+      store, allowIngest, staticFiles: (pathname) => serveStatic(pathname), ...(analyzer ? { analyze: (a) => analyzer.analyzeRaw(a) } : {}),
       ...(loopback ? { allowedHosts: [...LOOPBACK_HOSTS, host.includes(':') ? `[${host}]` : host] } : {}),
     });
     let running;

@@ -30,12 +30,13 @@ export function postgresOnly(store: Store, what: string): PostgresStore {
 }
 
 /** ingest --queue: records the articles for workers. */
-export async function queueArticles(store: Store, sources: AsyncIterable<SourceItem>, io: CliIO): Promise<number> {
+export async function queueArticles(store: Store, sources: AsyncIterable<SourceItem>, io: CliIO, warning: () => string | null): Promise<number> {
   const pg = postgresOnly(store, 'ingest --queue');
   try {
     const tally = await enqueue(pg, sources, (e) => {
       if (e.kind === 'failed') io.stderr.write(`dossier: skipped ${e.id}: ${e.error.message}\n`);
     });
+    io.stderr.write(warning() ?? '');
     const counts = queueCounts(pg);
     io.stderr.write(`dossier: queued ${tally.stored} articles (${tally.failed} unreadable); ${counts.waiting} wait for analysis; ` +
       `start workers with "dossier worker --db URL"\n`);
@@ -47,7 +48,6 @@ export async function queueArticles(store: Store, sources: AsyncIterable<SourceI
 
 export const workerCommand: Command = {
   name: 'worker',
-  summary: 'analyse and store queued articles (PostgreSQL; run any number, on any machines)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('worker', argv, {

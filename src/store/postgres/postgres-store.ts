@@ -6,6 +6,7 @@ import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
   NEAR_DUPLICATE_JACCARD, bandHashes, contentHash, minhash, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
+import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
 import { and, eventConditions, pageOf, partyConditions, partyMatch, type Clause } from '../sqlite/filters.js';
 import type {
@@ -40,7 +41,7 @@ interface EventRow {
 interface HappeningRow {
   rowid: number; type: string; mode: string | null; modality: string; date: string | null;
   actor_json: string; recipient_json: string; quad: number; score: number; cameo: string | null;
-  n_reports: number; n_sources: number; actor_codes: string[]; recipient_codes: string[]; outlets: string[];
+  n_reports: number; n_sources: number; modalities: string[]; recaps: string[]; actor_codes: string[]; recipient_codes: string[]; outlets: string[];
 }
 
 interface QuoteRow {
@@ -59,7 +60,10 @@ const HAPPENING_COLUMNS = `h.rowid, h.type, h.mode, h.modality, h.date, h.actor_
   array(SELECT DISTINCT code FROM happening_actor WHERE happening_rowid = h.rowid AND role = 'a' AND code IS NOT NULL ORDER BY code) AS actor_codes,
   array(SELECT DISTINCT code FROM happening_actor WHERE happening_rowid = h.rowid AND role = 'r' AND code IS NOT NULL ORDER BY code) AS recipient_codes,
   array(SELECT DISTINCT a.outlet FROM event e JOIN article a ON a.rowid = e.article_rowid
-        WHERE e.happening_rowid = h.rowid AND a.outlet IS NOT NULL ORDER BY a.outlet) AS outlets`;
+        WHERE e.happening_rowid = h.rowid AND a.outlet IS NOT NULL ORDER BY a.outlet) AS outlets,
+  array(SELECT DISTINCT modality FROM event WHERE happening_rowid = h.rowid) AS modalities,
+  array(SELECT a.id || '.e' || e.idx FROM event e JOIN article a ON a.rowid = e.article_rowid
+        WHERE e.happening_rowid = h.rowid AND e.date > h.date_max ORDER BY e.date, e.rowid) AS recaps`;
 
 /**
  * The store in a PostgreSQL database: the SQLite store's tables, queries and results (the same
@@ -315,7 +319,9 @@ export class PostgresStore implements Store {
 
   private toHappening(r: HappeningRow, reports: StoredEvent[]): Happening {
     return {
-      id: `h${r.rowid}`, type: r.type, mode: r.mode, modality: r.modality, date: r.date,
+      id: `h${r.rowid}`, type: r.type, mode: r.mode, modality: r.modality,
+      // most certain first, as the SQLite engine sorts them; a recap is the report dated after the happening's days
+      modalities: [...r.modalities].sort((x, y) => (leadModality(x, y) === x ? -1 : 1)), recaps: r.recaps, date: r.date,
       actor: JSON.parse(r.actor_json) as ActorRefJson[], recipient: JSON.parse(r.recipient_json) as ActorRefJson[],
       actorCodes: r.actor_codes, recipientCodes: r.recipient_codes, quadClass: r.quad, score: r.score, cameo: r.cameo,
       sources: r.n_sources, outlets: r.outlets, reportCount: r.n_reports, reports,

@@ -1,7 +1,7 @@
 import type { ActorRefJson, AttributionJson, EventJson } from '../../result/schema.js';
-import { MAX_DAY_GAP, matchScore, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
+import { MAX_DAY_GAP, RECAP_MAX_DAYS, leadModality, matchScore, modalitiesOfGroup, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, party } from '../merge/parties.js';
-import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
+import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 import { sameSpeaker } from '../sqlite/quote-writer.js';
 import type { Query, SyncPg } from './sync-client.js';
 
@@ -13,35 +13,41 @@ import type { Query, SyncPg } from './sync-client.js';
  */
 
 interface HappeningCandidate {
-  rowid: number; type: string; modality: string; date_min: string | null; date_max: string | null;
-  stems: string; cameo: string | null; context: string; parties: { role: string; key: string }[];
+  rowid: number; type: string; quad: number; modality: string; date_min: string | null; date_max: string | null;
+  stems: string; cameo: string | null; context: string; parties: { role: string; key: string; country: string | null }[] | null;
 }
 
 /** The next free rowid of a table: max + 1, as SQLite gives INTEGER PRIMARY KEY rows (needs the write lock). */
 export const nextRowid = (db: SyncPg, table: string) => db.value<number>(`SELECT coalesce(max(rowid), 0) + 1 FROM ${table}`)!;
 
+/** Links the event to its happening (sqlite/happening-writer.ts, step for step) and returns the happening's rowid. */
 export function addHappening(db: SyncPg, eventRowid: number, event: EventJson, date: string | null, persons: ReadonlySet<string>): number {
   const report = reportKey(event, date, persons);
-  let best: { rowid: number; score: number; stems: string; context: string } | null = null;
-  if (date && report.actorKeys.size) {
-    // candidates share the type, the modality, a day window and at least one actor key; their parties come along
-    const rows = db.query<HappeningCandidate>(`SELECT h.rowid, h.type, h.modality, h.date_min, h.date_max, h.stems, h.cameo, h.context,
-        (SELECT json_agg(json_build_object('role', p.role, 'key', p.key)) FROM happening_actor p WHERE p.happening_rowid = h.rowid) AS parties
+  let best: { rowid: number; score: number; stems: string; context: string; modality: string; recap: boolean } | null = null;
+  const byActor = report.actorKeys.size > 0;
+  if (date && (byActor || (report.recap && report.recipientKeys.size))) {
+    // candidates: a modality of the report's group, a day window, and a party key in the role given (the actor's;
+    // the recipient's for a recap without an actor), with their parties; only a recap looks back further
+    const rows = db.query<HappeningCandidate>(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, h.cameo, h.context,
+        (SELECT json_agg(json_build_object('role', p.role, 'key', p.key, 'country', p.country)) FROM happening_actor p WHERE p.happening_rowid = h.rowid) AS parties
       FROM happening h
-      WHERE h.type = ? AND h.modality = ? AND h.date_max >= ? AND h.date_min <= ?
-        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = 'a' AND key = ANY(?::text[]))
+      WHERE h.modality = ANY(?::text[]) AND h.date_max >= ? AND h.date_min <= ?
+        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = ? AND key = ANY(?::text[]))
       ORDER BY h.rowid`,
-    [event.type, event.modality, shiftDay(date, -MAX_DAY_GAP), shiftDay(date, MAX_DAY_GAP), [...report.actorKeys]]);
+    [modalitiesOfGroup(event.modality), shiftDay(date, -(report.recap ? RECAP_MAX_DAYS : MAX_DAY_GAP)), shiftDay(date, MAX_DAY_GAP),
+      byActor ? 'a' : 'r', [...(byActor ? report.actorKeys : report.recipientKeys)]]);
     for (const row of rows) {
-      const score = matchScore(report, keyOf(row));
-      if (score && (!best || score.score > best.score)) best = { rowid: row.rowid, score: score.score, stems: row.stems, context: row.context };
+      const m = matchScore(report, keyOf(row));
+      if (m && (!best || m.score > best.score)) best = { rowid: row.rowid, score: m.score, stems: row.stems, context: row.context, modality: row.modality, recap: m.recap };
     }
   }
   const batch: Query[] = [];
   let rowid: number;
+  let modality: string = event.modality;
   const stems = new Set<string>(), context = new Set<string>();
   if (best) {
     rowid = best.rowid;
+    modality = leadModality(best.modality, event.modality);
     for (const s of best.stems.split(' ')) if (s) stems.add(s);
     for (const w of best.context.split(' ')) if (w) context.add(w);
   } else {
@@ -65,9 +71,11 @@ export function addHappening(db: SyncPg, eventRowid: number, event: EventJson, d
     }
   }
   batch.push({ sql: 'UPDATE event SET happening_rowid = ? WHERE rowid = ?', params: [rowid, eventRowid] });
-  // sources: distinct outlets; an article without an outlet counts as its own source
+  // sources: distinct outlets; an article without an outlet counts as its own source; a recap is a later report
+  // of the happening and does not stretch its dates
   batch.push({
     sql: `UPDATE happening SET
+        modality = $5,
         date_min = CASE WHEN $1::text IS NOT NULL AND (date_min IS NULL OR $1 < date_min) THEN $1 ELSE date_min END,
         date_max = CASE WHEN $1::text IS NOT NULL AND (date_max IS NULL OR $1 > date_max) THEN $1 ELSE date_max END,
         date = CASE WHEN $1::text IS NOT NULL AND (date IS NULL OR $1 < date) THEN $1 ELSE date END,
@@ -76,18 +84,21 @@ export function addHappening(db: SyncPg, eventRowid: number, event: EventJson, d
         n_sources = (SELECT count(DISTINCT coalesce(lower(a.outlet), 'article:' || a.id)) FROM event e
                      JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = $4)
       WHERE rowid = $4`,
-    params: [date, [...stems].join(' '), [...context].join(' '), rowid],
+    params: [best?.recap ? null : date, [...stems].join(' '), [...context].join(' '), rowid, modality],
   });
   db.batch(batch);
   return rowid;
 }
 
 function keyOf(row: HappeningCandidate): HappeningKey {
-  const actorKeys = new Set<string>(), recipientKeys = new Set<string>();
-  for (const p of row.parties ?? []) (p.role === 'a' ? actorKeys : recipientKeys).add(p.key);
+  const actorKeys = new Set<string>(), recipientKeys = new Set<string>(), recipientCountries = new Set<string>();
+  for (const p of row.parties ?? []) {
+    if (p.role === 'a') actorKeys.add(p.key);
+    else { recipientKeys.add(p.key); if (p.country) recipientCountries.add(p.country); }
+  }
   return {
-    type: row.type, modality: row.modality, dateMin: row.date_min, dateMax: row.date_max,
-    actorKeys, recipientKeys, stems: new Set(row.stems.split(' ').filter(Boolean)), cameo: row.cameo,
+    type: row.type, quadClass: row.quad, modality: row.modality, dateMin: row.date_min, dateMax: row.date_max,
+    actorKeys, recipientKeys, recipientCountries, stems: new Set(row.stems.split(' ').filter(Boolean)), cameo: row.cameo,
     context: new Set(row.context.split(' ').filter(Boolean)),
   };
 }
@@ -112,7 +123,7 @@ export function addQuote(db: SyncPg, articleRowid: number, index: number, attrib
     const score = dice(words, quoteWords(row.text));
     const other = row.speaker_json ? JSON.parse(row.speaker_json) as ActorRefJson : null;
     const s = attribution.speaker;
-    const needed = s && other ? (sameSpeaker(s, other) ? QUOTE_MATCH_DICE : Infinity) : s || other ? UNKNOWN_SPEAKER_DICE : QUOTE_MATCH_DICE;
+    const needed = s && other ? (sameSpeaker(s, other) ? QUOTE_MATCH_DICE : words.length >= SAME_WORDS_MIN_WORDS ? SAME_WORDS_DICE : Infinity) : s || other ? UNKNOWN_SPEAKER_DICE : QUOTE_MATCH_DICE;
     if (score >= needed && (!match || score > match.score)) match = { rowid: row.quote_rowid, text: row.text, score };
   }
   const batch: Query[] = [];

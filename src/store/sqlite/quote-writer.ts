@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ActorRefJson, AttributionJson } from '../../result/schema.js';
 import { actorCode, foldName, lastWord } from '../merge/parties.js';
-import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
+import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 
 /** the quotes sharing the most word pairs with a new one are compared with it */
 const MAX_CANDIDATES = 20;
@@ -77,7 +77,7 @@ export class QuoteWriter {
     for (const row of rows) {
       const score = dice(words, quoteWords(row.text));
       const other = row.speaker_json ? JSON.parse(row.speaker_json) as ActorRefJson : null;
-      const needed = speaker && other ? (sameSpeaker(speaker, other) ? QUOTE_MATCH_DICE : Infinity)
+      const needed = speaker && other ? (sameSpeaker(speaker, other) ? QUOTE_MATCH_DICE : words.length >= SAME_WORDS_MIN_WORDS ? SAME_WORDS_DICE : Infinity)
         : speaker || other ? UNKNOWN_SPEAKER_DICE : QUOTE_MATCH_DICE;
       if (score >= needed && (!best || score > best.score)) best = { rowid: row.quote_rowid, text: row.text, score };
     }

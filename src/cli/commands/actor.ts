@@ -26,7 +26,6 @@ function answer(base: ActorBase, text: string, date: string | null, context: str
 
 export const actorCommand: Command = {
   name: 'actor',
-  summary: 'resolve actor descriptions to country and sector (JSON)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('actor', argv, {

@@ -25,7 +25,6 @@ const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'analyse articles into attributions, events and entities (JSON)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('analyze', argv, {

@@ -21,7 +21,6 @@ again, or after it was interrupted, stores only what is missing.`;
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'analyse articles and feeds into the corpus database (idempotent)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('ingest', argv, {

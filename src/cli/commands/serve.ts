@@ -17,7 +17,6 @@ const USAGE = `usage: dossier serve [--db FILE] [--port N] [--host ADDRESS] [--a
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'open the corpus store in a browser (web page and HTTP API)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('serve', argv, {

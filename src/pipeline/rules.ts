@@ -82,6 +82,16 @@ export class RuleCatalogue {
     return found;
   }
 
+  /** What an id means in each stage that declares it (an id is usually one stage's). */
+  lookup(id: string): { readonly stage: string; readonly entries: readonly RuleEntry[] }[] {
+    const found = [];
+    for (const stage of this.stages()) {
+      const entries = this.explain(stage, id);
+      if (entries) found.push({ stage, entries });
+    }
+    return found;
+  }
+
   /** Whether `id` is a rule of `stage`. */
   declares(stage: string, id: string): boolean {
     return this.explain(stage, id) !== null;

@@ -5,6 +5,12 @@ import { Analyzer } from '../../src/analyze.js';
 import type { Document } from '../../src/core/document.js';
 import { DEFAULT_STAGES } from '../../src/pipeline/default.js';
 import { ruleCatalogue } from '../../src/pipeline/rules.js';
+import path from 'node:path';
+import { after, before } from 'node:test';
+import { createApiServer, listen, type RunningServer } from '../../src/api/server.js';
+import { openStore, type Store } from '../../src/store/store.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const SHARED = new URL('../../../shared/', import.meta.url);
@@ -76,5 +82,45 @@ describe('the rule catalogue', () => {
     assert.equal(catalogue.explain('attributions', 'cue.say.sideways'), null);
     assert.equal(catalogue.explain('events', 'trigger.nothing.at-all'), null);
     assert.equal(catalogue.explain('entities', 'cue.say'), null, 'a rule belongs to its stage');
+  });
+});
+
+describe('dossier rules and /api/rules', () => {
+  const DIR = tempDir('dossier-rules-');
+  let store: Store, running: RunningServer;
+  before(async () => {
+    store = openStore(path.join(DIR, 'corpus.db'));
+    running = await listen(createApiServer({ store }), 0);
+  });
+  after(async () => { await running.close(); store.close(); });
+
+  test('the command lists the rules of a stage and explains an id', async () => {
+    const dates = await runCli(['rules', '--stage', 'dates']);
+    assert.equal(dates.status, 0);
+    const lines = dates.stdout.trim().split('\n');
+    assert.deepEqual(lines.map((l) => l.split('\t')[1]), lines.map(() => 'dates'));
+    assert.ok(lines.some((l) => l.startsWith('weekday.past-tense\tdates\t')));
+    const why = await runCli(['rules', 'cue.say.content-after']);
+    assert.match(why.stdout, /^cue\.say\.content-after \(attributions\)\n {2}\{cue\}\.content-after: .*\n {2}cue\.say: .*say, says, said/);
+    const json = JSON.parse((await runCli(['rules', '--json', '--stage', 'events'])).stdout) as { id: string }[];
+    assert.ok(json.some((e) => e.id === 'trigger.reject.reject'));
+  });
+
+  test('the command refuses an undeclared id and an unknown stage', async () => {
+    const unknown = await runCli(['rules', 'cue.say.sideways']);
+    assert.notEqual(unknown.status, 0);
+    assert.match(unknown.stderr, /"cue\.say\.sideways" is not a declared rule/);
+    assert.match((await runCli(['rules', '--stage', 'nope'])).stderr, /no stage "nope" has rules/);
+  });
+
+  test('the API lists and explains the same rules', async () => {
+    const list = await (await fetch(`${running.url}/api/rules?stage=entities`)).json() as { items: { id: string; stage: string }[] };
+    assert.ok(list.items.length > 50 && list.items.every((e) => e.stage === 'entities'));
+    const res = await fetch(`${running.url}/api/rules/${encodeURIComponent('country.adjective+sector.minister')}`);
+    assert.equal(res.status, 200);
+    const body = await res.json() as { meanings: { stage: string; entries: { id: string }[] }[] };
+    assert.deepEqual(body.meanings.map((m) => [m.stage, m.entries.map((e) => e.id)]), [['entities', ['{rule}+{rule}', 'country.{name-kind}', 'sector.minister']]]);
+    assert.equal((await fetch(`${running.url}/api/rules/cue.say.sideways`)).status, 404);
+    assert.equal((await fetch(`${running.url}/api/rules?stage=nope`)).status, 400);
   });
 });

@@ -12,6 +12,10 @@ export type Modality = (typeof MODALITIES)[number];
 export const ENTITY_TYPES = ['PERSON', 'ORG', 'MEDIA', 'GPE', 'NORP', 'IGO', 'AGREEMENT'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/** How a mention refers to its entity (each is also the mention's rule id: mention.<kind>). */
+export const MENTION_KINDS = ['name', 'surname', 'title', 'description', 'pronoun', 'metonym', 'demonym', 'acronym'] as const;
+export type MentionKind = (typeof MENTION_KINDS)[number];
+
 /** GDELT's quad classes, by number, with what each means. */
 export const QUAD_CLASSES = {
   1: 'verbal cooperation',

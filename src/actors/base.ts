@@ -451,8 +451,11 @@ export class ActorBase {
       if (hits.length === 1) entry = hits[0]!;
     } else if (sk.length >= 3 && !this.surnames.has(keyOf(raw)) && !CALENDAR_WORD.test(raw) && !COMMON_WORD.test(raw)) {
       // the surname it is another spelling of, when one: then as that surname alone would resolve
-      const spellings = this.surnameSkeletons.get(sk);
-      const person = spellings?.size === 1 ? this.personBySurname([...spellings][0]!, date) : null;
+      // the nearest spelling when several share the skeleton ("Qasemi": "qassemi" before "qassem")
+      const key = keyOf(raw);
+      const spellings = [...this.surnameSkeletons.get(sk) ?? []].map((x) => ({ x, d: editDistance(key, x) })).sort((a, b) => a.d - b.d || (a.x < b.x ? -1 : 1));
+      const nearest = spellings[0] && (spellings.length === 1 || spellings[1]!.d > spellings[0].d) ? spellings[0].x : null;
+      const person = nearest ? this.personBySurname(nearest, date) : null;
       if (person) entry = this.personEntry(person);
     }
     if (!entry) return null;
@@ -778,6 +781,17 @@ export class ActorBase {
       confidence: country ? 0.8 : 0.6,
     };
   }
+}
+
+/** Levenshtein distance of two short words. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 // sectors a modifier such as "opposition" overrides: officials and people in general

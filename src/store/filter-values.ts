@@ -1,18 +1,17 @@
 import { DossierError } from '../core/errors.js';
-import { ModalitySchema } from '../result/schema.js';
+import { MODALITIES } from '../core/vocabulary.js';
 
 /**
  * The values of the list filters added for the workbench (modality lists, minimum confidence), read
  * from text the same way by the HTTP API and the command line, so one filter means one thing
  * everywhere. `name` is how the caller names the option in messages ("modality", "--modality").
  */
-export const MODALITIES: readonly string[] = ModalitySchema.anyOf.map((m) => String(m.const));
 
 /** One modality or several separated by commas ("asserted,historical"); "all" (or nothing) for every one. */
 export function parseModalities(text: string | undefined, name: string): string[] | undefined {
   if (text === undefined || !text.trim() || text.trim().toLowerCase() === 'all') return undefined;
   const list = [...new Set(text.split(',').map((m) => m.trim().toLowerCase()).filter(Boolean))];
-  const bad = list.find((m) => !MODALITIES.includes(m));
+  const bad = list.find((m) => !(MODALITIES as readonly string[]).includes(m));
   if (bad !== undefined || !list.length) {
     throw new DossierError('USAGE', `${name} must be one or more of ${MODALITIES.join(', ')} separated by commas (or all), not "${bad ?? text}"`);
   }

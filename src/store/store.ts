@@ -1,6 +1,7 @@
 import type { LearnedActors } from '../actors/learned.js';
 import type { RawArticle } from '../ingest/article.js';
 import type { ActorRefJson, Result } from '../result/schema.js';
+import { isPostgresUrl, PostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 
 /**
@@ -277,7 +278,10 @@ export interface OpenOptions {
 
 export const DEFAULT_DB_FILE = 'dossier.db';
 
-/** Opens (creating and migrating if needed) the store in a file; SQLite by default. */
-export function openStore(file: string, options: OpenOptions = {}): Store {
-  return SqliteStore.open(file, options);
+/**
+ * Opens (creating and migrating if needed) the store: a SQLite file, or the PostgreSQL database a
+ * postgres:// URL names.
+ */
+export function openStore(db: string, options: OpenOptions = {}): Store {
+  return isPostgresUrl(db) ? PostgresStore.open(db, options) : SqliteStore.open(db, options);
 }

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import type { StageFactory } from '../../core/stage.js';
 import { tokensIn } from '../../text/lookup.js';
 import { addDays, compareDays, formatDay, parseDay, toUtc, weekday, type Day } from '../../text/calendar.js';

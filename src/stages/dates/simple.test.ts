@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { toUtc, type Day } from '../../text/calendar.js';
 import { readSimpleDates } from './simple.js';
 

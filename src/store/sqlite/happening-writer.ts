@@ -22,10 +22,12 @@ export class HappeningWriter {
 
   constructor(db: Database.Database) {
     // candidates: a modality of the report's group, a day window, and a party key in the role given
-    // (the actor's; the recipient's for a recap without an actor); merge/happenings.ts decides
+    // (the actor's; the recipient's for a recap without an actor); merge/happenings.ts decides. In rowid order, so
+    // that a tie goes to the older happening whatever plan the engine (SQLite or PostgreSQL) picks
     this.candidates = db.prepare(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, h.cameo, h.context FROM happening h
       WHERE h.modality IN (SELECT value FROM json_each(?)) AND h.date_max >= ? AND h.date_min <= ?
-        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = ? AND key IN (SELECT value FROM json_each(?)))`);
+        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = ? AND key IN (SELECT value FROM json_each(?)))
+      ORDER BY h.rowid`);
     this.parties = db.prepare('SELECT role, key, country FROM happening_actor WHERE happening_rowid = ?');
     this.insert = db.prepare(`INSERT INTO happening (type, mode, modality, date, date_min, date_max, actor_json, recipient_json,
       quad, score, cameo, stems, n_reports, n_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
@@ -61,7 +63,7 @@ export class HappeningWriter {
     }
     let rowid: number;
     let stems: Set<string>, context: Set<string>;
-    let modality = event.modality;
+    let modality: string = event.modality;
     if (best) {
       rowid = best.rowid;
       modality = leadModality(best.modality, event.modality);

@@ -25,11 +25,12 @@ export class QuoteWriter {
   private readonly update: Database.Statement;
 
   constructor(db: Database.Database) {
-    // json_each: the word-pair hashes of the new quote, as one parameter
+    // json_each: the word-pair hashes of the new quote, as one parameter; ties broken by rowid, so that both
+    // engines (SQLite and PostgreSQL) compare the same candidates in the same order
     this.candidates = db.prepare(`SELECT q.rowid AS quote_rowid, q.speaker_json, q.text FROM
         (SELECT g.quote_rowid, count(*) AS shared FROM quote_gram g WHERE g.hash IN (SELECT value FROM json_each(?))
-         GROUP BY g.quote_rowid ORDER BY shared DESC LIMIT ${MAX_CANDIDATES}) c
-      JOIN quote q ON q.rowid = c.quote_rowid`);
+         GROUP BY g.quote_rowid ORDER BY shared DESC, g.quote_rowid LIMIT ${MAX_CANDIDATES}) c
+      JOIN quote q ON q.rowid = c.quote_rowid ORDER BY c.shared DESC, c.quote_rowid`);
     this.insertGram = db.prepare('INSERT OR IGNORE INTO quote_gram (hash, quote_rowid) VALUES (?, ?)');
     this.insertSource = db.prepare(`INSERT OR IGNORE INTO quote_source (quote_rowid, source)
       SELECT ?, coalesce(lower(outlet), 'article:' || id) FROM article WHERE rowid = ?`);

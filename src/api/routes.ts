@@ -1,5 +1,5 @@
 import { DossierError } from '../core/errors.js';
-import { MODALITIES, QUAD_CLASSES, QUAD_CLASS_NUMBERS, isOneOf } from '../core/vocabulary.js';
+import { MODALITIES, QUAD_CLASSES, QUAD_CLASS_NUMBERS } from '../core/vocabulary.js';
 import type { RawArticle } from '../ingest/article.js';
 import { articleFromRecord } from '../ingest/record.js';
 import { checkArticle } from '../ingest/sources.js';

@@ -19,6 +19,7 @@ const COLUMNS: Column<Happening>[] = [
   { header: 'date', value: (h) => h.date },
   { header: 'type', value: (h) => h.type },
   { header: 'modality', value: (h) => h.modality },
+  { header: 'modalities', value: (h) => h.modalities.join('+'), max: 30 },
   { header: 'actor', value: (h) => h.actorCodes.join('+') || partiesCell(h.actor), max: 24 },
   { header: 'recipient', value: (h) => h.recipientCodes.join('+') || partiesCell(h.recipient), max: 24 },
   { header: 'quad', value: (h) => h.quadClass },
@@ -33,6 +34,8 @@ const REPORT_COLUMNS: Column<StoredEvent>[] = [
   { header: 'outlet', value: (e) => e.source.outlet, max: 24 },
   { header: 'date', value: (e) => e.date },
   { header: 'trigger', value: (e) => e.trigger, max: 24 },
+  { header: 'modality', value: (e) => e.modality },
+  { header: 'confidence', value: (e) => e.confidence },
   { header: 'sentence', value: (e) => e.sentence, max: 80 },
   { header: 'event', value: (e) => e.id, max: 60 },
 ];
@@ -61,7 +64,9 @@ export const happeningsCommand: Command = {
           `${h.actorCodes.join('+') || partiesCell(h.actor)} -> ${h.recipientCodes.join('+') || partiesCell(h.recipient) || '-'}  ` +
           `quad ${h.quadClass}, score ${h.score}, ${h.sources} source${h.sources === 1 ? '' : 's'}\n\n`);
       }
-      writeRows(io, format, REPORT_COLUMNS, h.reports, h.reports);
+      // a recap (a later report recalling the happening) is marked in its row
+      const columns = [...REPORT_COLUMNS, { header: 'later', value: (e: StoredEvent) => (h.recaps.includes(e.id) ? 'recap' : '') }];
+      writeRows(io, format, columns, h.reports, h.reports);
       return 0;
     } finally { store.close(); }
   },

@@ -19,7 +19,6 @@ const COLUMNS: Column<Happening>[] = [
   { header: 'date', value: (h) => h.date },
   { header: 'type', value: (h) => h.type },
   { header: 'modality', value: (h) => h.modality },
-  { header: 'modalities', value: (h) => h.modalities.join('+'), max: 30 },
   { header: 'actor', value: (h) => h.actorCodes.join('+') || partiesCell(h.actor), max: 24 },
   { header: 'recipient', value: (h) => h.recipientCodes.join('+') || partiesCell(h.recipient), max: 24 },
   { header: 'quad', value: (h) => h.quadClass },
@@ -60,7 +59,7 @@ export const happeningsCommand: Command = {
       if (!h) throw new DossierError('NOT_FOUND', `no happening "${positionals[0]}" in the corpus`);
       if (format === 'json') { io.stdout.write(`${JSON.stringify(h, null, 2)}\n`); return 0; }
       if (format === 'table') {
-        io.stdout.write(`${h.id}  ${h.date ?? 'no date'}  ${h.type}${h.mode ? `/${h.mode}` : ''} (${h.modality})  ` +
+        io.stdout.write(`${h.id}  ${h.date ?? 'no date'}  ${h.type}${h.mode ? `/${h.mode}` : ''} (${h.modalities.length > 1 ? `reported as ${h.modalities.join(', ')}` : h.modality})  ` +
           `${h.actorCodes.join('+') || partiesCell(h.actor)} -> ${h.recipientCodes.join('+') || partiesCell(h.recipient) || '-'}  ` +
           `quad ${h.quadClass}, score ${h.score}, ${h.sources} source${h.sources === 1 ? '' : 's'}\n\n`);
       }

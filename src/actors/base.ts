@@ -110,6 +110,8 @@ export class ActorBase {
   private readonly wordFlags = new Map<string, number>();
   /** the trie node of each word text seen that starts some phrase: its key need not be looked up again */
   private readonly firstNodes = new Map<string, PhraseNode<PhraseEntries>>();
+  /** for each first word of a fallback layer's name of several words (kept out of the trie), its longest name's length */
+  private readonly fallbackFirst = new Map<string, number>();
   /** the keys the base knows anything about, to pass over most words without a look-up */
   private readonly knownKeys = new KnownKeys();
   /** holderOf's memo, by day, country and title */
@@ -136,7 +138,10 @@ export class ActorBase {
     for (const f of files) {
       // a fallback layer only adds: a name or word another file gives keeps that file's sense
       const only = f.fallback === true;
-      const add = (name: string, e: NameEntry) => { if (!only || !this.names.has(keyOf(name.replace(/^the /i, '')))) this.addName(name, e); };
+      const add = (name: string, e: NameEntry) => {
+        if (!only) this.addName(name, e);
+        else if (!this.names.has(keyOf(name.replace(/^the /i, '')))) this.addName(name, e.fallback ? e : { ...e, fallback: true });
+      };
       for (const g of f.igos ?? []) {
         const e: NameEntry = { kind: 'igo', id: g.id, name: g.name, type: 'IGO', country: g.code, sector: g.sector ?? null, caseSensitive: false };
         add(g.name, e);
@@ -164,13 +169,23 @@ export class ActorBase {
       for (const p of f.people ?? []) {
         if (!only) { this.addPerson(p); continue; }
         // known by full name only: "Brown" alone is anyone among twenty thousand people
-        const e: NameEntry = { ...this.personEntry(p), fallback: true };
+        const e: NameEntry = { kind: 'person', id: p.id, name: p.name, type: 'PERSON', country: null, sector: null, caseSensitive: false, person: p, fallback: true };
         for (const n of [p.name, ...(p.aliases ?? [])]) add(n, e);
       }
       for (const w of f.sectorWords ?? []) for (const word of w.words) if (!only || !this.knowsWord(word)) this.addWord(this.sectorWords, word, w);
       for (const m of f.modifiers ?? []) for (const word of m.words) if (!only || !this.modifiers.has(keyOf(word))) this.addWord(this.modifiers, word, m);
     }
-    for (const [key, names] of this.names) this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
+    for (const [key, names] of this.names) {
+      // the fallback layer's names of several words stay out of the word trie (tens of thousands
+      // of nodes to build and keep): parse looks them up whole, only after a word that starts one
+      const space = key.indexOf(' ');
+      if (space > 0 && names.every((e) => e.fallback)) {
+        const first = key.slice(0, space), n = key.split(' ').length;
+        this.fallbackFirst.set(first, Math.max(this.fallbackFirst.get(first) ?? 0, n));
+        continue;
+      }
+      this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
+    }
     for (const [key, sector] of this.sectorWords) (this.phrases.node(key).value ??= {}).sector = sector;
     for (const [key, modifier] of this.modifiers) (this.phrases.node(key).value ??= {}).modifier = modifier;
     for (const map of [this.firstWords, this.surnames, this.names, this.sectorWords]) for (const key of map.keys()) this.knownKeys.add(key);
@@ -569,7 +584,13 @@ export class ActorBase {
         continue;
       }
       const entries = nodes[n - 1]?.value;
-      if (!entries) continue;
+      if (!entries) {
+        if (n > 1 && (this.fallbackFirst.get(keyOf(words[i]!)) ?? 0) >= n) {
+          const found = this.phraseKeyedWhole(words, flags, i, n);
+          if (found) return found;
+        }
+        continue;
+      }
       // proper names must be written with a capital: "turkey", "chad" and "china" are words
       if (entries.names && flags[i]! & WordFlag.Capitalised) {
         // what lookupName would give: acronyms only as written ("US" but not "Us")
@@ -586,7 +607,7 @@ export class ActorBase {
   private phraseKeyedWhole(words: readonly string[], flags: readonly number[], i: number, n: number): Part | null {
     const phrase = words.slice(i, i + n).join(' ');
     const named = this.lookupName(phrase);
-    if (named.length && isCapitalised(phrase) && !(n === 1 && this.inLongerName(named[0]!, words, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
+    if (named.length && isCapitalised(phrase) && !(n === 1 && this.inLongerName(named[0]!, words, flags, i)) && !this.beginsLongerName(named[0]!, flags, i + n)) return { kind: 'name', entry: named[0]!, at: i, words: n };
     const sw = this.sectorWords.get(keyOf(phrase));
     if (sw) return { kind: 'sector', word: sw, at: i, words: n };
     const m = this.modifiers.get(keyOf(phrase));

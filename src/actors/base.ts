@@ -22,6 +22,17 @@ export interface ResolvedActor {
   confidence: number;
 }
 
+/** What `ActorBase.explain` says of a resolution. */
+export interface ActorExplanation {
+  /** the rule ids the resolution's rule is made of, in order */
+  rules: string[];
+  /** the layer of the base the entry came from */
+  layer: 'hand-written' | 'dictionaries' | null;
+  entry?: { id: string; kind: NameEntry['kind']; name: string };
+  /** for a person: the term in force on the date, or the last one before it */
+  term?: Term & { inForce: boolean };
+}
+
 export interface ResolveOptions {
   /** YYYY-MM-DD: office holders resolve as of this day */
   date?: string | null;
@@ -91,6 +102,8 @@ const DETERMINER = /^(?:the|a|an|some|many|several|few|other|two|three|four|five
  */
 export class ActorBase {
   private readonly names = new Map<string, NameEntry[]>();
+  /** every name entry by its id, for explanations */
+  private readonly byId = new Map<string, NameEntry>();
   private readonly surnames = new Map<string, PersonEntry[]>();
   /** people's full names (two words or more) by their consonant skeleton (skeletonOf): "Bahram Qasemi" */
   private readonly nameSkeletons = new Map<string, NameEntry[]>();
@@ -246,6 +259,7 @@ export class ActorBase {
     // names or aliases): "Cia" is a nickname and "Is" a verb in a headline, so only as written
     if (!entry.caseSensitive && SHORT_ACRONYM.test(bare)) entry = { ...entry, caseSensitive: true };
     const key = keyOf(bare);
+    if (!this.byId.has(entry.id)) this.byId.set(entry.id, entry);
     if (entry.kind === 'person' && !entry.fallback && key.includes(' ')) {
       const sk = skeletonOf(key);
       const same = this.nameSkeletons.get(sk) ?? [];
@@ -390,6 +404,27 @@ export class ActorBase {
     }
     const first = terms.reduce((a, b) => (dayStart(a.from) <= dayStart(b.from) ? a : b));
     return { country: first.country, sector: first.sector === 'GOV' ? 'GOV' : first.sector, role: null, rule: 'person.before-term', confidence: 0.5 };
+  }
+
+  /**
+   * Why a resolution came out as it did: the entry of the base it rests on (and which layer gave
+   * it), the term of office in force on the date for a person, and the rule (ids joined by "+",
+   * each one a table entry: see src/actors/README.md).
+   */
+  explain(actor: ResolvedActor, date: string | null = null): ActorExplanation {
+    const entry = actor.actorId ? this.byId.get(actor.actorId) ?? (this.people.has(actor.actorId) ? this.personEntry(this.people.get(actor.actorId)!) : undefined) : undefined;
+    const rules = actor.rule.split('+');
+    const out: ActorExplanation = { rules, layer: null };
+    if (!entry) return out;
+    out.entry = { id: entry.id, kind: entry.kind, name: entry.name };
+    out.layer = entry.fallback ? 'dictionaries' : 'hand-written';
+    const p = entry.person;
+    if (p && date) {
+      const term = p.terms.find((t) => dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date));
+      const last = term ?? p.terms.filter((t) => dayStart(t.from) <= date).reduce<Term | undefined>((a, b) => (!a || dayStart(b.from) > dayStart(a.from) ? b : a), undefined);
+      if (last) out.term = { ...last, inForce: !!term };
+    }
+    return out;
   }
 
   /** Resolves a free description ("Iranian Foreign Minister Javad Zarif", "riot police", "Tehran", "the LA Times"). */
@@ -740,6 +775,9 @@ export class ActorBase {
     const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
+      // a person of the base spelt another way after a title ("spokesman Bahram Qasemi")
+      const known = this.byTransliteration(personName, date);
+      if (known) return { ...known, rule: `${known.rule}+in-description` };
       // a group noun before capitalised words begins a longer name, it is no one's title
       // ("Sudan People's Liberation Movement"); "journalist John Smith" keeps the title
       const title = head && !(head.at < proper[0]!.at && !head.word.person && isGroupNoun(this.headWord(words, parts, head.at))) ? head : null;

@@ -901,8 +901,21 @@ export function ambiguousSense(entry: NameEntry, text: string, context: string, 
   const personBefore = new RegExp(`\\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov)\\.?\\s+${name}\\b|\\b(?!(?:In|To|From|And|Of|The|With|For|By|At|On|Near|Into|Against|Like|Visit|Visited|Leave|Left)\\b)\\p{Lu}\\p{Ll}+\\s+${name}\\b(?!\\s+(?:River|Valley))`, 'u');
   if (entry.kind === 'country' && entry.otherSense?.type === 'PERSON' && personBefore.test(local)) return 'other';
   // cues in the sentence count more than cues elsewhere in the article
-  const count = (re: RegExp) => 3 * (all.match(re) ?? []).length + (cues.match(re) ?? []).length;
-  const us = count(US_STATE_CUES);
-  const abroad = count(COUNTRY_CUES);
+  const inArticle = cueCountsOf(cues);
+  const us = 3 * (all.match(US_STATE_CUES) ?? []).length + inArticle.us;
+  const abroad = 3 * (all.match(COUNTRY_CUES) ?? []).length + inArticle.abroad;
   return us > abroad ? 'other' : 'country';
+}
+
+/**
+ * The cues of a whole article, counted once for all its ambiguous names (counting them per name made a
+ * long article's cost grow with the square of its length). The last article's counts are kept: a pure
+ * function of the text, so an answer never depends on what was read before.
+ */
+let lastCueCounts: { readonly text: string; readonly us: number; readonly abroad: number } | null = null;
+function cueCountsOf(text: string): { readonly us: number; readonly abroad: number } {
+  if (lastCueCounts?.text !== text) {
+    lastCueCounts = { text, us: (text.match(US_STATE_CUES) ?? []).length, abroad: (text.match(COUNTRY_CUES) ?? []).length };
+  }
+  return lastCueCounts;
 }

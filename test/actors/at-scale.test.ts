@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { actorBaseOf } from '../../src/actors/index.js';
 import { keyOf, skeletonOf } from '../../src/actors/text.js';
 import { Analyzer } from '../../src/analyze.js';
-import { Resources } from '../../src/pipeline/resources.js';
+import { Resources } from '../../src/core/resources.js';
 
 // one base with the dictionary layer for the whole file: building it is the costly part
 const base = actorBaseOf(new Resources());

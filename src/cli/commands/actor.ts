@@ -5,8 +5,9 @@ import { createInterface } from 'node:readline';
 import { actorBaseOf, type ActorBase, type ResolvedActor } from '../../actors/index.js';
 import { DossierError } from '../../core/errors.js';
 import { checkedDate } from '../../ingest/record.js';
-import { Resources } from '../../pipeline/resources.js';
-import { parseCommandArgs, type CliIO, type Command } from '../command.js';
+import { Resources } from '../../core/resources.js';
+import { readArgs } from '../args.js';
+import type { CliIO, Command } from '../command.js';
 
 const USAGE = `usage: dossier actor "TEXT" [--date YYYY-MM-DD] [--context "SENTENCE"] [--actors FILE ...]
        dossier actor --input CASES.jsonl [--output OUT.jsonl] [--actors FILE ...]
@@ -32,14 +33,14 @@ function answer(base: ActorBase, text: string, date: string | null, context: str
 
 export const actorCommand: Command = {
   name: 'actor',
-  summary: 'resolve actor descriptions to country and sector (JSON)',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('actor', argv, {
+    const args = readArgs(actorCommand, argv, io, {
       date: { type: 'string' }, context: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' },
-      actors: { type: 'string', multiple: true }, pretty: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
+      actors: { type: 'string', multiple: true }, pretty: { type: 'boolean' },
+    }, { min: 0, max: 1, what: 'one TEXT (or --input FILE)' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const actorFiles = (values.actors ?? []).map((f) => path.resolve(io.cwd, f));
     const base = actorBaseOf(new Resources({ actorFiles }));
     if (values.input) {

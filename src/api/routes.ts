@@ -1,4 +1,5 @@
 import { DossierError } from '../core/errors.js';
+import { MODALITIES, QUAD_CLASSES, QUAD_CLASS_NUMBERS, isOneOf } from '../core/vocabulary.js';
 import type { RawArticle } from '../ingest/article.js';
 import { articleFromRecord } from '../ingest/record.js';
 import { checkArticle } from '../ingest/sources.js';
@@ -20,13 +21,11 @@ const EVENT_PARAMS: ParamSpecs = {
   recipient: { kind: 'string', description: 'whom it was done to (same forms as actor)' },
   dyad: { kind: 'actor-pair', description: 'both parties in either direction, two actors separated by a comma: USA,IRN' },
   type: { kind: 'string', description: 'PLOVER event type, e.g. REJECT' },
-  modality: { kind: 'string', description: 'asserted, negated, hypothetical, future or historical' },
+  modality: { kind: 'string', description: MODALITIES.join(', ') },
   outlet: { kind: 'string', description: 'the outlet that reported it' },
-  quad: { kind: 'quad', description: 'quad class 1..4 (verbal cooperation, material cooperation, verbal conflict, material conflict)' },
+  quad: { kind: 'quad', description: `quad class (${QUAD_CLASS_NUMBERS.map((q) => `${q} ${QUAD_CLASSES[q]}`).join(', ')})` },
   article: { kind: 'string', description: 'only events reported in this article (its id)' },
 };
-
-const MODALITIES = new Set(['asserted', 'negated', 'hypothetical', 'future', 'historical']);
 
 const str = (v: ParamValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: ParamValue | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
@@ -37,8 +36,8 @@ const dates = (q: Readonly<Record<string, ParamValue | undefined>>) => ({
 
 function eventQuery(q: Readonly<Record<string, ParamValue | undefined>>): EventQuery {
   const modality = str(q.modality);
-  if (modality && !MODALITIES.has(modality)) {
-    throw new DossierError('USAGE', `parameter "modality" must be one of ${[...MODALITIES].join(', ')}`);
+  if (modality && !isOneOf(MODALITIES, modality)) {
+    throw new DossierError('USAGE', `parameter "modality" must be one of ${MODALITIES.join(', ')}`);
   }
   const dyad = Array.isArray(q.dyad) ? (q.dyad as readonly [string, string]) : undefined;
   const out: { -readonly [K in keyof EventQuery]: EventQuery[K] } = { ...page(q), ...dates(q) };

@@ -1,5 +1,5 @@
 import { DossierError } from '../core/errors.js';
-import { parseDay } from '../stages/dates/calendar.js';
+import { parseDay } from '../text/calendar.js';
 import type { MetaDefaults, RawArticle } from './article.js';
 
 /**

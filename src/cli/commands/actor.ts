@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { actorBaseOf, type ActorBase, type ResolvedActor } from '../../actors/index.js';
 import { DossierError } from '../../core/errors.js';
 import { checkedDate } from '../../ingest/record.js';
-import { Resources } from '../../pipeline/resources.js';
+import { Resources } from '../../core/resources.js';
 import { parseCommandArgs, type CliIO, type Command } from '../command.js';
 
 const USAGE = `usage: dossier actor "TEXT" [--date YYYY-MM-DD] [--context "SENTENCE"] [--actors FILE ...]

@@ -1,4 +1,5 @@
 import { DossierError } from '../../core/errors.js';
+import { MODALITIES, QUAD_CLASS_NUMBERS, isOneOf } from '../../core/vocabulary.js';
 import type { EventQuery, StoredEvent } from '../../store/store.js';
 import { parseCommandArgs, type Command } from '../command.js';
 import { openDb } from './db-option.js';
@@ -25,9 +26,11 @@ export function eventQuery(values: Record<string, string | boolean | undefined>)
     dyad = [parts[0]!, parts[1]!];
   }
   const quad = intOption(s('quad'), '--quad');
-  if (quad !== undefined && (quad < 1 || quad > 4)) throw new DossierError('USAGE', '--quad must be 1, 2, 3 or 4');
+  if (quad !== undefined && !isOneOf(QUAD_CLASS_NUMBERS, quad)) throw new DossierError('USAGE', `--quad must be one of ${QUAD_CLASS_NUMBERS.join(', ')}`);
+  const modality = s('modality');
+  if (modality !== undefined && !isOneOf(MODALITIES, modality)) throw new DossierError('USAGE', `--modality must be one of ${MODALITIES.join(', ')}`);
   return {
-    actor: s('actor'), recipient: s('recipient'), dyad, type: s('type'), modality: s('modality'), outlet: s('outlet'), quadClass: quad,
+    actor: s('actor'), recipient: s('recipient'), dyad, type: s('type'), modality, outlet: s('outlet'), quadClass: quad,
     from: dateOption(s('from'), '--from'), to: dateOption(s('to'), '--to'),
     limit: intOption(s('limit'), '--limit'), offset: intOption(s('offset'), '--offset'),
   };

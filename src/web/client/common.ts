@@ -36,9 +36,10 @@ export function eventBadge(e: { type: string; actor: ActorRef[]; recipient: Acto
     low ? h('span', { class: 'uncertain', title: `low confidence (${e.confidence!.toFixed(2)})` }, ' ?') : null);
 }
 
-export function pager(total: number, limit: number, offset: number, link: (offset: number) => string): HTMLElement {
+/** `label` names the pager's landmark; a view with two lists gives each its own. */
+export function pager(total: number, limit: number, offset: number, link: (offset: number) => string, label = 'pages'): HTMLElement {
   const last = Math.min(total, offset + limit);
-  return h('nav', { class: 'pager', 'aria-label': 'pages' },
+  return h('nav', { class: 'pager', 'aria-label': label },
     offset > 0 ? h('a', { href: link(Math.max(0, offset - limit)) }, '\u2190 previous') : null,
     h('span', { class: 'muted' }, total ? ` ${offset + 1}\u2013${last} of ${total} ` : ' nothing found '),
     last < total ? h('a', { href: link(offset + limit) }, 'next \u2192') : null);

@@ -58,13 +58,13 @@ export async function storiesView(root: HTMLElement, params: URLSearchParams): P
         h('ul', { class: 'list', id: 'happening-list' }, happenings.items.map((x) => h('li', {},
           eventBadge(x), ' ', h('a', { href: href(`happening/${encodeURIComponent(x.id)}`) }, `${x.date ?? 'undated'}, ${x.sources} source${x.sources === 1 ? '' : 's'}`),
           x.modalities.length > 1 ? h('span', { class: 'muted' }, ` \u00b7 reported as ${x.modalities.join(', ')}`) : null))),
-        pager(happenings.total, happenings.limit, happenings.offset, (o) => href('stories', { offset: o, ...keep }))),
+        pager(happenings.total, happenings.limit, happenings.offset, (o) => href('stories', { offset: o, ...keep }), 'pages of happenings')),
       h('section', {}, h('h2', {}, 'Quotes'),
         h('ul', { class: 'list', id: 'quote-list' }, quotes.items.map((q) => h('li', {},
           // quote marks as characters: Chromium does not follow a mouse click on a <q> inside a link
           h('a', { href: href(`quote/${encodeURIComponent(q.id)}`) }, `\u201c${clip(q.text)}\u201d`),
           h('span', { class: 'muted' }, ` ${q.speaker ? actorLabel(q.speaker) : 'unknown'} \u00b7 ${q.sources} source${q.sources === 1 ? '' : 's'}`)))),
-        pager(quotes.total, quotes.limit, quotes.offset, (o) => href('stories', { offset: o, ...keep })))));
+        pager(quotes.total, quotes.limit, quotes.offset, (o) => href('stories', { offset: o, ...keep }), 'pages of quotes'))));
 }
 
 const clip = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}...` : s);

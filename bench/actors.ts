@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readDictionaryLayer, SHIPPED_ACTOR_FILES, type ActorFile } from '../src/actors/index.js';
 import { Analyzer } from '../src/analyze.js';
-import { Resources } from '../src/pipeline/resources.js';
+import { Resources } from '../src/core/resources.js';
 import { generateCorpus } from './corpus.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '200' }, rounds: { type: 'string', default: '5' }, child: { type: 'string' } } });

@@ -293,7 +293,7 @@ function addName(base: ActorBase, book: EntityBook, p: Extract<Part, { kind: 'na
     const inDoc = book.personBySurname(t, ws[0]!.start);
     if (inDoc !== null) { book.mention(inDoc, spanOf(ws), 'surname'); return; }
   }
-  let actor = base.resolve(p.surname ? p.entry.name : t, { date, context: sentence, before, cues: full });
+  const actor = base.resolve(p.surname ? p.entry.name : t, { date, context: sentence, before, cues: full });
   if (!actor) return;
   // the dateline's city says where the story was filed: a place, never an actor ("ANKARA, May 3 -")
   if (actor.type === 'GPE' && inDateline(full, ws[0]!.start)) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LayerAnnotation } from '../../src/core/annotation.js';
 import { Gazetteer } from '../../src/stages/events/gazetteer.js';
-import { findTriggers, PatternSet, wordFormsOf } from '../../src/stages/events/match.js';
+import { Lexicon, PatternSet } from '../../src/stages/events/match.js';
 import { analyse } from './helpers.js';
 
 type Token = LayerAnnotation<'token'>;

@@ -83,12 +83,18 @@ export const eventsStage: StageFactory = (resources) => {
         const antecedent = antecedentIn(tokens, phrases, previousActors);
         const { kept, content } = suppressControlled(matches, clauseList, tokens);
         const seen = new Set<string>();
-        for (const candidate of kept) {
+        for (let k = 0; k < kept.length; k++) {
+          const candidate = kept[k]!;
           // the pattern proposes, the model decides: the type, or no event at all
           const decision = model.decide(candidateFeatures(tokens, candidate), ownPatternOf(candidate)?.type);
-          if (decision.type === NO_EVENT) continue;
+          if (decision.type === NO_EVENT) {
+            // what a non-event seemed to control is decided on its own ("would consider talks")
+            const freed = content.get(candidate);
+            if (freed) kept.splice(k + 1, 0, ...freed);
+            continue;
+          }
           const m = retyped(candidate, decision.type, decision.margin);
-          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? NO_MATCHES, reader, cast, dates);
+          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(candidate) ?? NO_MATCHES, reader, cast, dates);
           if (!draft) continue;
           // the condition of an offer may retype the offer: found before either is written
           const condition = conditionOf(draft, tokens, phrases, clauseList, m, antecedent);

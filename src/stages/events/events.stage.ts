@@ -7,7 +7,7 @@ import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 import { Lexicon, mayStartTrigger, type PatternMatch } from './match.js';
 import { modalityOf } from './modality.js';
-import { findParties, placeAfter } from './parties.js';
+import { findParties, placeAfter, REPORTING } from './parties.js';
 import { PhraseReader, uniqueRefs as unique, withoutArticle, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
 import { candidateFeatures, NO_EVENT, ownPatternOf, shippedTypeModel, type TypeModel } from './type-model.js';
@@ -612,8 +612,6 @@ function resolveAnaphors(read: readonly { tokens: readonly Token[]; phrases: Phr
     }
   }
 }
-
-const REPORTING = new Set(['said', 'says', 'told', 'reported', 'announced', 'added', 'stated', 'quoted']);
 
 /**
  * The party of another country named in the sentence, nearest the trigger, leaving out the source of a

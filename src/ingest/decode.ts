@@ -23,14 +23,15 @@ export function decodeText(bytes: Uint8Array, where: string): string {
   return decodeUtf8(bytes, where);
 }
 
-function decodeUtf8(bytes: Uint8Array, where: string): string {
+/** Bytes that must be UTF-8 (a .jsonl line, the body of a file after its byte order mark), or INPUT_ENCODING. */
+export function decodeUtf8(bytes: Uint8Array, where: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
     const byte = bytes[at] ?? 0;
     const hint = byte >= 0x80 ? ` (byte 0x${byte.toString(16).padStart(2, '0')}; the file may be Latin-1 or Windows-1252: convert it to UTF-8)` : '';
-    throw new DossierError('INPUT_ENCODING', `the file is not valid UTF-8 at byte ${at}${hint}`, { where });
+    throw new DossierError('INPUT_ENCODING', `the text is not valid UTF-8 at byte ${at}${hint}`, { where });
   }
 }
 

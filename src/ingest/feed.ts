@@ -5,7 +5,8 @@ import Parser from 'rss-parser';
 import { DossierError, asDossierError } from '../core/errors.js';
 import { DEFAULT_LIMITS, type RawArticle } from './article.js';
 import { decodeText } from './decode.js';
-import { normaliseDate } from './html.js';
+import { MAX_HTML_DEPTH, markupDepth } from './html-depth.js';
+import { normaliseDate } from './record.js';
 import { checkArticle, type IngestOptions, type SourceItem } from './sources.js';
 
 /** Files read as RSS or Atom feeds (a saved feed; dossier never fetches one at run time). */
@@ -48,7 +49,7 @@ export async function* readFeed(file: string, options: IngestOptions = {}): Asyn
 
 function feedArticle(item: FeedItem, id: string, where: string, feedTitle: string | null, options: IngestOptions): RawArticle {
   const html = item['content:encoded'] ?? item.content ?? item.summary ?? item.contentSnippet ?? '';
-  const text = htmlFragmentText(html);
+  const text = htmlFragmentText(html, where);
   if (!text) throw new DossierError('INPUT_EMPTY', 'the feed item has no text', { where });
   return {
     id, text, origin: where,
@@ -63,8 +64,11 @@ function feedArticle(item: FeedItem, id: string, where: string, feedTitle: strin
 const BLOCK_END = /<\/(p|div|li|h[1-6]|blockquote|section|article|tr)>|<br\s*\/?>/gi;
 
 /** The text of an HTML fragment, a paragraph a block, so paragraph structure survives. */
-export function htmlFragmentText(html: string): string {
+export function htmlFragmentText(html: string, where = 'feed item'): string {
   if (!/[<&]/.test(html)) return html.trim();
+  if (markupDepth(html) > MAX_HTML_DEPTH) {
+    throw new DossierError('INPUT_FORMAT', `the item's HTML nests elements more than ${MAX_HTML_DEPTH} levels deep; it is not read`, { where });
+  }
   const { document } = parseHTML(`<!doctype html><html><body>${html.replace(BLOCK_END, '$&\n\n')}</body></html>`) as unknown as { document: Document };
   for (const el of Array.from(document.querySelectorAll('script, style'))) el.remove();
   return (document.body.textContent ?? '')

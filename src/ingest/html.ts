@@ -1,6 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { DossierError } from '../core/errors.js';
+import { MAX_HTML_DEPTH, markupDepth } from './html-depth.js';
+import { normaliseDate } from './record.js';
 
 export interface HtmlArticle {
   readonly text: string;
@@ -20,6 +22,10 @@ const BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOT
  * JSON-LD, which publishers fill for search engines.
  */
 export function extractHtml(html: string, where: string): HtmlArticle {
+  const depth = markupDepth(html);
+  if (depth > MAX_HTML_DEPTH) {
+    throw new DossierError('INPUT_FORMAT', `the HTML nests elements more than ${MAX_HTML_DEPTH} levels deep; no article page does, so it is not read`, { where });
+  }
   let document: Document;
   try {
     ({ document } = parseHTML(html) as unknown as { document: Document });
@@ -60,18 +66,22 @@ function blockText(root: Element | null): string {
     if (t) paragraphs.push(t);
     current = '';
   };
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) { current += node.textContent ?? ''; return; }
-    if (node.nodeType !== 1) return;
+  // an explicit stack, not recursion: the depth of a page is the page's choice, the call stack's is not
+  const END_OF_BLOCK = null;
+  const stack: (Node | typeof END_OF_BLOCK)[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === END_OF_BLOCK) { flush(); continue; }
+    if (node.nodeType === 3) { current += node.textContent ?? ''; continue; }
+    if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || el.tagName === 'NOSCRIPT') return;
-    if (el.tagName === 'BR') { current += ' '; return; }
+    if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || el.tagName === 'NOSCRIPT') continue;
+    if (el.tagName === 'BR') { current += ' '; continue; }
     const block = BLOCK.has(el.tagName);
-    if (block) flush();
-    for (const child of Array.from(el.childNodes)) walk(child);
-    if (block) flush();
-  };
-  walk(root);
+    if (block) { flush(); stack.push(END_OF_BLOCK); }
+    const children = el.childNodes;
+    for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]!);
+  }
   flush();
   return paragraphs.join('\n\n');
 }
@@ -118,14 +128,4 @@ function readJsonLd(document: Document): JsonLdFacts {
     }
   }
   return facts;
-}
-
-/** A publication date as YYYY-MM-DD, from ISO timestamps and the common written forms. */
-export function normaliseDate(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(raw);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const t = Date.parse(raw);
-  if (Number.isNaN(t)) return null;
-  return new Date(t).toISOString().slice(0, 10);
 }

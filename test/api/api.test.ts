@@ -8,7 +8,7 @@ import { createApiServer, listen, LOOPBACK_HOSTS, type RunningServer } from '../
 import type { Store } from '../../src/store/store.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
-import { buildWebRoot } from '../web/web-root.js';
+import { buildWebRoot, staticFilesIn } from '../web/web-root.js';
 import { corpusStore } from './corpus.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -21,7 +21,7 @@ const DIR = tempDir('dossier-api-');
 before(async () => {
   const dir = DIR;
   ({ store, ids } = corpusStore(path.join(dir, 'corpus.db')));
-  running = await listen(createApiServer({ store, webRoot: buildWebRoot(path.join(dir, 'web')) }), 0);
+  running = await listen(createApiServer({ store, staticFiles: staticFilesIn(buildWebRoot(path.join(dir, 'web'))) }), 0);
 });
 after(async () => { await running.close(); store.close(); });
 
@@ -54,7 +54,7 @@ describe('the OpenAPI description', () => {
     }
     assert.ok(body.paths['/api/articles'].post.requestBody);
     const names = body.paths['/api/events'].get.parameters.map((x: Json) => x.name);
-    assert.deepEqual(names.sort(), ['actor', 'article', 'dyad', 'from', 'limit', 'modality', 'offset', 'outlet', 'quad', 'recipient', 'to', 'type']);
+    assert.deepEqual(names.sort(), ['actor', 'article', 'confidence', 'dyad', 'from', 'limit', 'modality', 'offset', 'outlet', 'quad', 'recipient', 'to', 'type']);
     // every reference points at a schema that exists
     const refs = JSON.stringify(body).match(/#\/components\/schemas\/\w+/g) ?? [];
     for (const r of new Set(refs)) assert.ok(body.components.schemas[r.split('/').pop()!], `${r} exists`);
@@ -141,7 +141,8 @@ describe('events and happenings', () => {
     await fails('/api/events?quad=5', 400, /"quad" must be between 1 and 4/);
     await fails('/api/events?dyad=USA', 400, /two actors separated by a comma/);
     await fails('/api/events?dyad=USA,IRN,ISR', 400, /two actors/);
-    await fails('/api/events?modality=maybe', 400, /"modality" must be one of/);
+    await fails('/api/events?modality=maybe', 400, /"modality" must be one or more of/);
+    await fails('/api/events?confidence=2', 400, /"confidence" must be a number from 0 to 1/);
     await fails('/api/happenings?quad=0', 400, /"quad"/);
   });
 

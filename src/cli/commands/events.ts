@@ -1,19 +1,23 @@
 import { DossierError } from '../../core/errors.js';
+import { QUAD_CLASS_NUMBERS, isOneOf } from '../../core/vocabulary.js';
+import { modalityFilter, parseMinConfidence, parseModalities } from '../../store/filter-values.js';
 import type { EventQuery, StoredEvent } from '../../store/store.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
 import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, partiesCell, writeRows, type Column } from './query-output.js';
 
 export const EVENT_FILTER_OPTIONS = {
   actor: { type: 'string' }, recipient: { type: 'string' }, dyad: { type: 'string' }, type: { type: 'string' },
-  modality: { type: 'string' }, outlet: { type: 'string' }, quad: { type: 'string' },
+  modality: { type: 'string' }, outlet: { type: 'string' }, quad: { type: 'string' }, confidence: { type: 'string' },
 } as const;
 
 export const EVENT_FILTER_USAGE = `  --actor A       who acted: a country code (IRN), country+sector (IRNGOV) or a name
   --recipient B   whom it was done to (same forms)
   --dyad A,B      both parties, in either direction
-  --type T        PLOVER type (REJECT, ACCUSE, ...)   --modality M  asserted, negated, ...
-  --outlet NAME   reported by this outlet             --quad N      quad class 1-4`;
+  --type T        PLOVER type (REJECT, ACCUSE, ...)   --modality M  asserted, negated, ... (several: a,b; all)
+  --outlet NAME   reported by this outlet             --quad N      quad class 1-4
+  --confidence C  only reports of at least this confidence (0..1)`;
 
 /** The event query from the shared filter options. */
 export function eventQuery(values: Record<string, string | boolean | undefined>): EventQuery {
@@ -25,9 +29,10 @@ export function eventQuery(values: Record<string, string | boolean | undefined>)
     dyad = [parts[0]!, parts[1]!];
   }
   const quad = intOption(s('quad'), '--quad');
-  if (quad !== undefined && (quad < 1 || quad > 4)) throw new DossierError('USAGE', '--quad must be 1, 2, 3 or 4');
+  if (quad !== undefined && !isOneOf(QUAD_CLASS_NUMBERS, quad)) throw new DossierError('USAGE', `--quad must be one of ${QUAD_CLASS_NUMBERS.join(', ')}`);
   return {
-    actor: s('actor'), recipient: s('recipient'), dyad, type: s('type'), modality: s('modality'), outlet: s('outlet'), quadClass: quad,
+    actor: s('actor'), recipient: s('recipient'), dyad, type: s('type'), modality: modalityFilter(parseModalities(s('modality'), '--modality')),
+    minConfidence: parseMinConfidence(s('confidence'), '--confidence'), outlet: s('outlet'), quadClass: quad,
     from: dateOption(s('from'), '--from'), to: dateOption(s('to'), '--to'),
     limit: intOption(s('limit'), '--limit'), offset: intOption(s('offset'), '--offset'),
   };
@@ -55,12 +60,11 @@ const COLUMNS: Column<StoredEvent>[] = [
 
 export const eventsCommand: Command = {
   name: 'events',
-  summary: 'list reported events in the corpus by dyad, type, dates, modality, outlet',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('events', argv, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length) throw new DossierError('USAGE', `events: unexpected "${positionals[0]}"\n${USAGE}`);
+    const args = readArgs(eventsCommand, argv, io, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS });
+    if (!args) return 0;
+    const { values } = args;
     const format = formatOf(values);
     const query = eventQuery(values);
     const store = openDb(values.db, io, { readonly: true });

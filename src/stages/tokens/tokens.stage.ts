@@ -1,8 +1,9 @@
-import type { StageFactory } from '../../pipeline/stage.js';
+import type { StageFactory } from '../../core/stage.js';
 import { alignTokens } from '../../text/align.js';
 import { paragraphRanges } from '../../text/paragraphs.js';
 import { WinkColumns } from './facts.js';
 import { winkOf } from './nlp.js';
+import { guardLongRuns, restoreRuns } from './long-runs.js';
 import { guardPossessives, splitPossessives } from './possessive.js';
 import { joinFalseBreaks } from './sentences.js';
 
@@ -27,7 +28,8 @@ export const tokensStage: StageFactory = (resources) => {
     run(doc, out) {
       const text = doc.text;
       // what wink reads: the same length as the text, so offsets hold (see possessive.ts)
-      const read = guardPossessives(text);
+      // and with runs too long for wink's tokeniser to read in linear time replaced (long-runs.ts)
+      const { read, runs } = guardLongRuns(guardPossessives(text));
       const paragraphs = paragraphRanges(text);
       let tokenIndex = 0, sentenceIndex = 0;
       for (let p = 0; p < paragraphs.length; p++) {
@@ -44,6 +46,7 @@ export const tokensStage: StageFactory = (resources) => {
             if (values[t]!.length === 1 && read[at] !== text[at]) values[t] = normal[t] = lemma[t] = text[at]!;
           }
         }
+        restoreRuns(text, runs, split.columns, offsets);
         // each sentence as [first, last] token, in the columns after possessives were split
         const found = wdoc.sentences().out(its.span) as unknown as [number, number][];
         for (const span of found) {

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Analyzer } from '../src/analyze.js';
-import { Resources } from '../src/pipeline/resources.js';
+import { Resources } from '../src/core/resources.js';
 import { Lexicon } from '../src/stages/events/match.js';
 import { TRIGGERS } from '../src/stages/events/triggers.js';
 import { TypeModel, shippedTypeModel } from '../src/stages/events/type-model.js';

@@ -198,14 +198,30 @@ export class PatternSet<T extends { pattern: string }> {
 }
 
 /** Every match of these patterns that starts at token `i`. */
-function matchAt<T>(patterns: readonly CompiledPattern<T>[], tokens: readonly Token[], words: readonly WordForms[], i: number): readonly PatternMatch<T>[] {
+function matchAt<T>(
+  patterns: readonly CompiledPattern<T>[], tokens: readonly Token[], words: readonly WordForms[], i: number, present?: ReadonlySet<number>,
+): readonly PatternMatch<T>[] {
   // most starts match nothing: no list is made for them
   let found: PatternMatch<T>[] | null = null;
   for (const c of patterns) {
+    if (present && !possibleIn(c, present)) continue;
     const m = matchFrom(c, tokens, words, i);
     if (m) (found ??= []).push({ entry: c.entry, tokens: m });
   }
   return found ?? NONE;
+}
+
+/**
+ * Whether every later step of a pattern has a word the sentence holds: the dictionary gives a common
+ * verb hundreds of patterns, nearly all of which want an object the sentence never mentions.
+ */
+function possibleIn<T>(c: CompiledPattern<T>, present: ReadonlySet<number>): boolean {
+  for (let s = 1; s < c.steps.length; s++) {
+    let any = false;
+    for (const a of c.steps[s]!.alts) if (present.has(a.id)) { any = true; break; }
+    if (!any) return false;
+  }
+  return true;
 }
 
 function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], words: readonly WordForms[], start: number): number[] | null {
@@ -255,11 +271,13 @@ function findIn(tokens: readonly Token[], words: readonly WordForms[]): PatternM
       for (const k of m.tokens) blocked[k] = 1;
     }
   }
+  const present = new Set<number>();
+  for (const w of words) for (const id of w.ids) present.add(id);
   const candidates: PatternMatch<TriggerEntry>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const starts = words[i]!.triggerStarts;
     if (!starts.length || blocked?.[i] || adjectivalParticiple(tokens, i)) continue;
-    for (const m of matchAt(starts, tokens, words, i)) candidates.push(m);
+    for (const m of matchAt(starts, tokens, words, i, present)) candidates.push(m);
   }
   // one candidate (most sentences that have any): nothing to choose between
   if (candidates.length < 2) return candidates;

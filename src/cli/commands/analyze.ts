@@ -8,7 +8,8 @@ import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';
 import { checkedDate } from '../../ingest/record.js';
 import type { Result } from '../../result/schema.js';
 import { ENGINE_VERSION } from '../../version.js';
-import { parseCommandArgs, type CliIO, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { CliIO, Command } from '../command.js';
 import { Progress } from '../progress.js';
 import { stat } from 'node:fs/promises';
 
@@ -30,11 +31,12 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('analyze', argv, {
+    const args = readArgs(analyzeCommand, argv, io, {
       input: { type: 'string' }, output: { type: 'string' }, pretty: { type: 'boolean' }, jobs: { type: 'string' },
-      published: { type: 'string' }, outlet: { type: 'string' }, meta: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
+      published: { type: 'string' }, outlet: { type: 'string' }, meta: { type: 'string' },
+    }, { min: 0, max: 1, what: 'one FILE (or --input PATH)' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const defaults = {
       published: values.published ? checkedDate(values.published, '--published') : null,
       outlet: values.outlet ?? null,

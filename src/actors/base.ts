@@ -123,7 +123,7 @@ export class ActorBase {
   private readonly wordFlags = new Map<string, number>();
   /** the trie node of each word text seen that starts some phrase: its key need not be looked up again */
   private readonly firstNodes = new Map<string, PhraseNode<PhraseEntries>>();
-  /** for each first word of a fallback layer's name of several words (kept out of the trie), its longest name's length */
+  /** for each first word of a fallback layer's name of several words (kept out of the trie), the lengths of those names as bits */
   private readonly fallbackFirst = new Map<string, number>();
   /** the keys the base knows anything about, to pass over most words without a look-up */
   private readonly knownKeys = new KnownKeys();
@@ -194,7 +194,8 @@ export class ActorBase {
       const space = key.indexOf(' ');
       if (space > 0 && names.every((e) => e.fallback)) {
         const first = key.slice(0, space), n = key.split(' ').length;
-        this.fallbackFirst.set(first, Math.max(this.fallbackFirst.get(first) ?? 0, n));
+        // one bit per length of name the word starts (names of more than 31 words are none)
+        if (n < 32) this.fallbackFirst.set(first, (this.fallbackFirst.get(first) ?? 0) | (1 << n));
         continue;
       }
       this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
@@ -618,6 +619,8 @@ export class ActorBase {
     if (bound === 0) return null;
     const joinable = joinableRun(flags, i, bound);
     const nodes = this.phrases.walk(this.firstNodes.get(words[i]!), words, i, joinable);
+    // the lengths of the fallback layer's names that start here, looked up once
+    let fallbackLengths = -1;
     for (let n = bound; n >= 1; n--) {
       if (n > joinable || !joinsAt(flags, i, n)) {
         const found = this.phraseKeyedWhole(words, flags, i, n);
@@ -626,7 +629,8 @@ export class ActorBase {
       }
       const entries = nodes[n - 1]?.value;
       if (!entries) {
-        if (n > 1 && (this.fallbackFirst.get(keyOf(words[i]!)) ?? 0) >= n) {
+        if (n > 1 && fallbackLengths < 0) fallbackLengths = this.fallbackFirst.get(keyOf(words[i]!)) ?? 0;
+        if (n > 1 && fallbackLengths & (1 << n)) {
           const found = this.phraseKeyedWhole(words, flags, i, n);
           if (found) return found;
         }

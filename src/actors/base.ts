@@ -503,16 +503,18 @@ export class ActorBase {
     if (!words.length || words.length > 6 || !words.every(isCapitalised)) return null;
     const sk = skeletonOf(keyOf(raw));
     let entry: NameEntry | null = null;
+    // a spelling, not another name: a few letters apart at most ("Kanoute" is not "Conte")
+    const near = (a: string, b: string) => editDistance(a, b) <= Math.max(1, Math.floor(a.length / 4));
     if (words.length > 1) {
       const hits = this.nameSkeletons.get(sk) ?? [];
-      if (hits.length === 1) entry = hits[0]!;
+      if (hits.length === 1 && near(keyOf(raw), keyOf(hits[0]!.name))) entry = hits[0]!;
     } else if (sk.length >= 3 && !this.surnames.has(keyOf(raw)) && !CALENDAR_WORD.test(raw) && !COMMON_WORD.test(raw)) {
       // the surname it is another spelling of, when one: then as that surname alone would resolve
       // the nearest spelling when several share the skeleton ("Qasemi": "qassemi" before "qassem")
       const key = keyOf(raw);
       const spellings = [...this.surnameSkeletons.get(sk) ?? []].map((x) => ({ x, d: editDistance(key, x) })).sort((a, b) => a.d - b.d || (a.x < b.x ? -1 : 1));
       const nearest = spellings[0] && (spellings.length === 1 || spellings[1]!.d > spellings[0].d) ? spellings[0].x : null;
-      const person = nearest ? this.personBySurname(nearest, date) : null;
+      const person = nearest && near(key, nearest) ? this.personBySurname(nearest, date) : null;
       if (person) entry = this.personEntry(person);
     }
     if (!entry) return null;

@@ -817,7 +817,7 @@ export class ActorBase {
       const where = names[0]!;
       if (body && (where.entry.kind === 'adjective' || where.entry.kind === 'country') && !where.entry.ambiguous && where.entry.country && where.entry.country !== body.entry.country) {
         const name = words.filter((w, k) => k > 0 || !DETERMINER.test(w)).join(' ');
-        return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? body.entry.sector, role: null, actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}`, confidence: 0.8 };
+        return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? body.entry.sector, role: null, actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}.name`, confidence: 0.8 };
       }
       // only names: "Iran's" or "Tehran" written with more around it; the first name decides
       const n = names[0]!;

@@ -123,7 +123,7 @@ export class ActorBase {
   private readonly wordFlags = new Map<string, number>();
   /** the trie node of each word text seen that starts some phrase: its key need not be looked up again */
   private readonly firstNodes = new Map<string, PhraseNode<PhraseEntries>>();
-  /** for each first word of a fallback layer's name of several words (kept out of the trie), its longest name's length */
+  /** for each first word of a fallback layer's name of several words (kept out of the trie), the lengths of those names as bits */
   private readonly fallbackFirst = new Map<string, number>();
   /** the keys the base knows anything about, to pass over most words without a look-up */
   private readonly knownKeys = new KnownKeys();
@@ -194,7 +194,8 @@ export class ActorBase {
       const space = key.indexOf(' ');
       if (space > 0 && names.every((e) => e.fallback)) {
         const first = key.slice(0, space), n = key.split(' ').length;
-        this.fallbackFirst.set(first, Math.max(this.fallbackFirst.get(first) ?? 0, n));
+        // one bit per length of name the word starts (names of more than 31 words are none)
+        if (n < 32) this.fallbackFirst.set(first, (this.fallbackFirst.get(first) ?? 0) | (1 << n));
         continue;
       }
       this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
@@ -502,16 +503,18 @@ export class ActorBase {
     if (!words.length || words.length > 6 || !words.every(isCapitalised)) return null;
     const sk = skeletonOf(keyOf(raw));
     let entry: NameEntry | null = null;
+    // a spelling, not another name: a few letters apart at most ("Kanoute" is not "Conte")
+    const near = (a: string, b: string) => editDistance(a, b) <= Math.max(1, Math.floor(a.length / 4));
     if (words.length > 1) {
       const hits = this.nameSkeletons.get(sk) ?? [];
-      if (hits.length === 1) entry = hits[0]!;
+      if (hits.length === 1 && near(keyOf(raw), keyOf(hits[0]!.name))) entry = hits[0]!;
     } else if (sk.length >= 3 && !this.surnames.has(keyOf(raw)) && !CALENDAR_WORD.test(raw) && !COMMON_WORD.test(raw)) {
       // the surname it is another spelling of, when one: then as that surname alone would resolve
       // the nearest spelling when several share the skeleton ("Qasemi": "qassemi" before "qassem")
       const key = keyOf(raw);
       const spellings = [...this.surnameSkeletons.get(sk) ?? []].map((x) => ({ x, d: editDistance(key, x) })).sort((a, b) => a.d - b.d || (a.x < b.x ? -1 : 1));
       const nearest = spellings[0] && (spellings.length === 1 || spellings[1]!.d > spellings[0].d) ? spellings[0].x : null;
-      const person = nearest ? this.personBySurname(nearest, date) : null;
+      const person = nearest && near(key, nearest) ? this.personBySurname(nearest, date) : null;
       if (person) entry = this.personEntry(person);
     }
     if (!entry) return null;
@@ -618,6 +621,8 @@ export class ActorBase {
     if (bound === 0) return null;
     const joinable = joinableRun(flags, i, bound);
     const nodes = this.phrases.walk(this.firstNodes.get(words[i]!), words, i, joinable);
+    // the lengths of the fallback layer's names that start here, looked up once
+    let fallbackLengths = -1;
     for (let n = bound; n >= 1; n--) {
       if (n > joinable || !joinsAt(flags, i, n)) {
         const found = this.phraseKeyedWhole(words, flags, i, n);
@@ -626,7 +631,8 @@ export class ActorBase {
       }
       const entries = nodes[n - 1]?.value;
       if (!entries) {
-        if (n > 1 && (this.fallbackFirst.get(keyOf(words[i]!)) ?? 0) >= n) {
+        if (n > 1 && fallbackLengths < 0) fallbackLengths = this.fallbackFirst.get(keyOf(words[i]!)) ?? 0;
+        if (n > 1 && fallbackLengths & (1 << n)) {
           const found = this.phraseKeyedWhole(words, flags, i, n);
           if (found) return found;
         }
@@ -811,7 +817,7 @@ export class ActorBase {
       const where = names[0]!;
       if (body && (where.entry.kind === 'adjective' || where.entry.kind === 'country') && !where.entry.ambiguous && where.entry.country && where.entry.country !== body.entry.country) {
         const name = words.filter((w, k) => k > 0 || !DETERMINER.test(w)).join(' ');
-        return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? body.entry.sector, role: null, actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}`, confidence: 0.8 };
+        return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? body.entry.sector, role: null, actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}.name`, confidence: 0.8 };
       }
       // only names: "Iran's" or "Tehran" written with more around it; the first name decides
       const n = names[0]!;

@@ -99,3 +99,7 @@ test('the dateline city is a place, never an actor', () => {
   // the same city in the story stands for the government
   assert.equal(r.entities.find((e) => e.mentions.some((m) => m.text === 'Ankara'))?.sector, 'GOV');
 });
+
+test('a transliteration is a spelling, not another name a few sounds alike', () => {
+  assert.equal(r('Kanoute', '2019-06-01')?.actorId, undefined, 'not Conte');
+});

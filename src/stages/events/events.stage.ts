@@ -62,15 +62,13 @@ export const eventsStage: StageFactory = (resources) => {
       // first the sentences that hold triggers, read once; the parties they name make the article's cast
       // (sentences without a trigger add nothing: no events, no phrases for the cast or for anaphors)
       const read: Read[] = [];
-      const sentences = doc.layer('sentence');
-      for (let index = 0; index < sentences.length; index++) {
-        const sentence = sentences[index]!;
+      for (const sentence of doc.layer('sentence')) {
         const { firstToken, endToken } = sentence.data;
         const words = lexicon.wordsIn(allTokens, firstToken, endToken);
         if (!mayStartTrigger(words)) continue;
         const tokens = allTokens.slice(firstToken, endToken);
         const matches = lexicon.findTriggers(tokens, words);
-        if (matches.length) read.push({ sentence, index, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
+        if (matches.length) read.push({ sentence, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
       }
       // an article without triggers has no events: nothing more to read
       if (!read.length) return;
@@ -246,8 +244,6 @@ function partiesKey(refs: readonly ActorRefData[]): string {
 interface Read {
   readonly sentence: LayerAnnotation<'sentence'>;
   readonly tokens: readonly Token[];
-  /** the sentence's place in the article (the type model reads it) */
-  readonly index: number;
   readonly matches: PatternMatch<TriggerEntry>[];
   phrases: Phrase[];
 }

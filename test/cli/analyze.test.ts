@@ -127,7 +127,7 @@ test('--jobs analyses a batch on worker threads with the same results, in input 
   const one = await runCli(['analyze', '--input', input, '--output', path.join(dir, 'one.jsonl')]);
   const two = await runCli(['analyze', '--input', input, '--output', path.join(dir, 'two.jsonl'), '--jobs', '2']);
   assert.equal(two.status, 0, two.stderr);
-  assert.match(two.stderr, /analysed 8 of 10 articles \(2 failed\) in [\d.]+ s, [\d.]+ MB\/s on 2 workers/);
+  assert.match(two.stderr, /analysed 8 of 10 articles \(2 failed\) in [\d.]+ s, [\d.]+ MB\/s on 2 threads/);
   const a = readFileSync(path.join(dir, 'one.jsonl'), 'utf8'), b = readFileSync(path.join(dir, 'two.jsonl'), 'utf8');
   assert.equal(b, a, 'the same lines in the same order');
   assert.deepEqual(b.trim().split('\n').map((l) => JSON.parse(l).article.id), records.map((r) => r.id));

@@ -145,6 +145,6 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   if (file) { file.end(); await sinkClosed; }
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
   io.stderr.write(`dossier: analysed ${done - failed} of ${done} articles (${failed} failed) in ${secs.toFixed(1)} s, ` +
-    `${(bytes / 1e6 / Math.max(secs, 1e-9)).toFixed(2)} MB/s${jobs > 1 ? ` on ${jobs} workers` : ''}${output ? `, results in ${output}` : ''}\n`);
+    `${(bytes / 1e6 / Math.max(secs, 1e-9)).toFixed(2)} MB/s${jobs > 1 ? ` on ${jobs} threads` : ''}${output ? `, results in ${output}` : ''}\n`);
   return 0;
 }

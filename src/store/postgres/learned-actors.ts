@@ -73,8 +73,32 @@ export class PgLearnedActors implements LearnedActors {
  * taught together with the article, in queue order (postgres/queue.ts).
  */
 export class RecordingLearnedActors implements LearnedActors {
-  readonly calls: LearnCall[] = [];
+  private calls: LearnCall[] = [];
+  /**
+   * The answers of this article's lookups: the analysis asks about the same names many times, and
+   * each question is a round trip to the server. Cleared for every article (`take`), so an answer
+   * never outlives the article it was given for.
+   */
+  private readonly answers = new Map<string, LearnedPerson | null>();
   constructor(private readonly store: LearnedActors) {}
-  lookup(name: string, date?: string | null): LearnedPerson | null { return this.store.lookup(name, date); }
+
+  lookup(name: string, date?: string | null): LearnedPerson | null {
+    const key = `${date ?? ''}\u0000${name}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      answer = this.store.lookup(name, date);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
   learn(...args: LearnCall): void { this.calls.push(args); }
+
+  /** What the article analysed since the last call taught; starts the next article afresh. */
+  take(): LearnCall[] {
+    const taught = this.calls;
+    this.calls = [];
+    this.answers.clear();
+    return taught;
+  }
 }

@@ -4,6 +4,7 @@ import type { RawArticle } from '../ingest/article.js';
 import { articleFromRecord } from '../ingest/record.js';
 import { checkArticle } from '../ingest/sources.js';
 import type { Result } from '../result/schema.js';
+import type { RuleCatalogue } from '../pipeline/rules.js';
 import type { EventQuery, Store } from '../store/store.js';
 import type { Reply, Route } from './router.js';
 import { DATE_PARAMS, DEFAULT_LIMIT, PAGE_PARAMS, type ParamSpecs, type ParamValue } from './validate.js';
@@ -63,10 +64,38 @@ function found<T>(value: T | null, what: string, id: string): T {
  */
 export function apiRoutes(deps: RouteDeps): Route[] {
   const { store } = deps;
+  // the rule catalogue reads every stage's rule data: loaded on the first request that asks for it
+  let catalogue: Promise<RuleCatalogue> | undefined;
+  const rules = () => (catalogue ??= import('../pipeline/rules.js').then((m) => m.ruleCatalogue()));
+  const ruleStage = async (q: Readonly<Record<string, ParamValue | undefined>>): Promise<string | undefined> => {
+    const stage = str(q.stage);
+    const stages = (await rules()).stages();
+    if (stage !== undefined && !stages.includes(stage)) throw new DossierError('USAGE', `parameter "stage" must be one of ${stages.join(', ')}`);
+    return stage;
+  };
   return [
     {
       method: 'GET', path: '/api/stats', summary: 'How many articles, events, happenings and quotes the store holds',
       query: {}, response: 'Stats', handle: () => store.stats(),
+    },
+    {
+      method: 'GET', path: '/api/rules', summary: "Every rule id the stages write into provenance, with its stage and meaning ({set} and {rule} in a composed id's shape)",
+      query: { stage: { kind: 'string', description: 'only the rules of this stage' } }, response: 'RuleList', errors: [400],
+      handle: async ({ query }) => {
+        const stage = await ruleStage(query);
+        return { items: (await rules()).entries.filter((e) => stage === undefined || e.stage === stage) };
+      },
+    },
+    {
+      method: 'GET', path: '/api/rules/{id}', summary: 'What a rule id means, part by part for a composed one',
+      query: { stage: { kind: 'string', description: 'the stage whose rule it is (default: every stage that has it)' } },
+      pathParams: { id: 'the rule id, as provenance.rule gives it' }, response: 'RuleMeanings', errors: [400, 404],
+      handle: async ({ path, query }) => {
+        const stage = await ruleStage(query);
+        const meanings = (await rules()).lookup(path.id!).filter((m) => stage === undefined || m.stage === stage);
+        if (!meanings.length) throw new DossierError('NOT_FOUND', `no rule "${path.id}"${stage ? ` in ${stage}` : ''}`);
+        return { id: path.id!, meanings };
+      },
     },
     {
       method: 'GET', path: '/api/articles', summary: 'Stored articles, newest first',

@@ -6,7 +6,8 @@ import { actorBaseOf, type ActorBase, type ResolvedActor } from '../../actors/in
 import { DossierError } from '../../core/errors.js';
 import { checkedDate } from '../../ingest/record.js';
 import { Resources } from '../../core/resources.js';
-import { parseCommandArgs, type CliIO, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { CliIO, Command } from '../command.js';
 
 const USAGE = `usage: dossier actor "TEXT" [--date YYYY-MM-DD] [--context "SENTENCE"] [--actors FILE ...]
        dossier actor --input CASES.jsonl [--output OUT.jsonl] [--actors FILE ...]
@@ -20,7 +21,7 @@ const USAGE = `usage: dossier actor "TEXT" [--date YYYY-MM-DD] [--context "SENTE
 
 /** The answer for one description: the resolution, or nulls with the text when nothing is known. */
 function answer(base: ActorBase, text: string, date: string | null, context: string | undefined): Record<string, unknown> {
-  const r: ResolvedActor | null = base.resolve(text, { date, ...(context ? { context } : {}) });
+  const r: ResolvedActor | null = base.resolve(text, { date, ...(context ? { context, countryFromContext: true } : {}) });
   return r ? { text, ...r } : { text, name: text, type: null, country: null, sector: null, role: null, rule: null, confidence: 0 };
 }
 
@@ -28,11 +29,12 @@ export const actorCommand: Command = {
   name: 'actor',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('actor', argv, {
+    const args = readArgs(actorCommand, argv, io, {
       date: { type: 'string' }, context: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' },
-      actors: { type: 'string', multiple: true }, pretty: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
+      actors: { type: 'string', multiple: true }, pretty: { type: 'boolean' },
+    }, { min: 0, max: 1, what: 'one TEXT (or --input FILE)' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const actorFiles = (values.actors ?? []).map((f) => path.resolve(io.cwd, f));
     const base = actorBaseOf(new Resources({ actorFiles }));
     if (values.input) {

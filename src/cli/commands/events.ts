@@ -1,7 +1,8 @@
 import { DossierError } from '../../core/errors.js';
 import { MODALITIES, QUAD_CLASS_NUMBERS, isOneOf } from '../../core/vocabulary.js';
 import type { EventQuery, StoredEvent } from '../../store/store.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
 import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, partiesCell, writeRows, type Column } from './query-output.js';
 
@@ -60,9 +61,9 @@ export const eventsCommand: Command = {
   name: 'events',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('events', argv, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length) throw new DossierError('USAGE', `events: unexpected "${positionals[0]}"\n${USAGE}`);
+    const args = readArgs(eventsCommand, argv, io, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS });
+    if (!args) return 0;
+    const { values } = args;
     const format = formatOf(values);
     const query = eventQuery(values);
     const store = openDb(values.db, io, { readonly: true });

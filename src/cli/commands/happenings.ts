@@ -1,6 +1,7 @@
 import { DossierError } from '../../core/errors.js';
 import type { Happening, StoredEvent } from '../../store/store.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
 import { EVENT_FILTER_OPTIONS, EVENT_FILTER_USAGE, eventQuery } from './events.js';
 import { QUERY_OPTIONS, QUERY_USAGE, formatOf, partiesCell, writeRows, type Column } from './query-output.js';
@@ -40,9 +41,9 @@ export const happeningsCommand: Command = {
   name: 'happenings',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('happenings', argv, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length > 1) throw new DossierError('USAGE', `happenings: expected at most one ID\n${USAGE}`);
+    const args = readArgs(happeningsCommand, argv, io, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS }, { min: 0, max: 1, what: 'at most one ID' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const format = formatOf(values);
     const query = positionals.length ? null : eventQuery(values);
     const store = openDb(values.db, io, { readonly: true });

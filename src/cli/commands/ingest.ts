@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { Analyzer } from '../../analyze.js';
-import { DossierError } from '../../core/errors.js';
 import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';
 import { checkedDate } from '../../ingest/record.js';
 import { countArticles, ingest, ingestSources } from '../../store/ingest.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { Progress } from '../progress.js';
 import { openDb } from './db-option.js';
 import { queueArticles } from './worker.js';
@@ -32,12 +32,11 @@ export const ingestCommand: Command = {
   name: 'ingest',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('ingest', argv, {
+    const args = readArgs(ingestCommand, argv, io, {
       db: { type: 'string' }, queue: { type: 'boolean' }, published: { type: 'string' }, outlet: { type: 'string' }, meta: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (!positionals.length) throw new DossierError('USAGE', `ingest: expected at least one PATH\n${USAGE}`);
+    }, { min: 1, max: Infinity, what: 'at least one PATH' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const defaults = {
       published: values.published ? checkedDate(values.published, '--published') : null,
       outlet: values.outlet ?? null,

@@ -10,7 +10,6 @@ export type Format = 'table' | 'json' | 'csv';
 export const QUERY_OPTIONS = {
   db: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' },
   limit: { type: 'string' }, offset: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const QUERY_USAGE = `  --db FILE|URL   the corpus database: a SQLite file or a postgres:// URL (default $DOSSIER_DB, else ./dossier.db)

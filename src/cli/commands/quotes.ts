@@ -1,6 +1,7 @@
 import { DossierError } from '../../core/errors.js';
 import type { Quote, QuoteVariant } from '../../store/store.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
 import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, writeRows, type Column } from './query-output.js';
 
@@ -39,9 +40,9 @@ export const quotesCommand: Command = {
   name: 'quotes',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('quotes', argv, { ...QUERY_OPTIONS, speaker: { type: 'string' }, text: { type: 'string' } });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length > 1) throw new DossierError('USAGE', `quotes: expected at most one ID\n${USAGE}`);
+    const args = readArgs(quotesCommand, argv, io, { ...QUERY_OPTIONS, speaker: { type: 'string' }, text: { type: 'string' } }, { min: 0, max: 1, what: 'at most one ID' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const format = formatOf(values);
     const query = {
       speaker: values.speaker, text: values.text, from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to'),

@@ -26,7 +26,7 @@ import type { ActorRefJson, Result } from '../src/result/schema.js';
 import { copyCorpus } from '../src/store/copy.js';
 import { openStore, type Store } from '../src/store/store.js';
 import { ENGINE_VERSION } from '../src/version.js';
-import { storiesJsonl } from './story-corpus.js';
+import { random, storiesJsonl } from './story-corpus.js';
 
 const { values } = parseArgs({ options: {
   articles: { type: 'string', default: '120' }, corpus: { type: 'string', default: '100000' },
@@ -103,17 +103,6 @@ const QUOTES = [
   'There can be no lasting peace without respect for international law',
 ];
 const PROV = { stage: 'bench', version: '0', rule: 'bench.template', confidence: 1 };
-
-/** mulberry32, as in story-corpus.ts */
-function random(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Article i of the large corpus and the result the engine would give it; a third repeat the happening before, from another outlet. */
 function* templated(count: number) {

@@ -16,6 +16,7 @@ import type {
 import { PgLearnedActors, type LearnCall } from './learned-actors.js';
 import { migratePg, PG_SCHEMA_VERSION, pgSchemaVersion } from './migrations.js';
 import { PgError, SyncPg, type Query } from './sync-client.js';
+import { seriesConditions, seriesOf, type SeriesRow } from '../series.js';
 import { allWords, toTsquery } from './tsquery.js';
 import { addHappening, addQuote, nextRowid } from './writers.js';
 
@@ -365,14 +366,9 @@ export class PostgresStore implements Store {
   }
 
   dyadSeries(a: string, b: string, q: DateRange = {}): SeriesPoint[] {
-    const c: Clause[] = [{ sql: `h.modality IN ('asserted', 'historical') AND h.date IS NOT NULL`, params: [] }];
-    if (q.from) c.push({ sql: 'h.date >= ?', params: [q.from] });
-    if (q.to) c.push({ sql: 'h.date <= ?', params: [q.to] });
-    c.push(...partyConditions({ dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid'));
-    const where = and(c);
-    const rows = this.db.query<{ date: string; quad: 1 | 2 | 3 | 4; n: number; s: number }>(`SELECT h.date AS date, h.quad AS quad,
-        count(*) AS n, sum(h.score) AS s FROM happening h WHERE ${where.sql} GROUP BY h.date, h.quad ORDER BY h.date`, where.params);
-    return seriesOf(rows);
+    const where = seriesConditions(a, b, q);
+    return seriesOf(this.db.query<SeriesRow>(`SELECT h.date AS date, h.quad AS quad, count(*) AS n, sum(h.score) AS s FROM happening h
+        WHERE ${where.sql} GROUP BY h.date, h.quad ORDER BY h.date`, where.params));
   }
 
   // ---- quotes --------------------------------------------------------------------------------
@@ -489,25 +485,6 @@ export class PostgresStore implements Store {
   close(): void {
     this.db.close();
   }
-}
-
-/** Daily points from (date, quad, count, score sum) rows in date order. */
-export function seriesOf(rows: readonly { date: string; quad: 1 | 2 | 3 | 4; n: number; s: number }[]): SeriesPoint[] {
-  const points: SeriesPoint[] = [];
-  const sums: number[] = [];
-  for (const r of rows) {
-    let p = points[points.length - 1];
-    if (!p || p.date !== r.date) {
-      p = { date: r.date, quad: { 1: 0, 2: 0, 3: 0, 4: 0 }, total: 0, meanScore: 0 };
-      points.push(p);
-      sums.push(0);
-    }
-    (p.quad as Record<number, number>)[r.quad] = r.n;
-    (p as { total: number }).total += r.n;
-    sums[sums.length - 1]! += r.s;
-  }
-  points.forEach((p, i) => { (p as { meanScore: number }).meanScore = p.total ? Math.round((sums[i]! / p.total) * 100) / 100 : 0; });
-  return points;
 }
 
 /** the URL without its password, for messages */

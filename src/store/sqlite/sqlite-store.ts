@@ -13,6 +13,7 @@ import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
   QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../store.js';
+import { seriesConditions, seriesOf, type SeriesRow } from '../series.js';
 import { and, eventConditions, pageOf, partyConditions, partyMatch, type Clause } from './filters.js';
 import { HappeningWriter } from './happening-writer.js';
 import { SqliteLearnedActors } from './learned-actors.js';
@@ -316,30 +317,9 @@ export class SqliteStore implements Store {
   }
 
   dyadSeries(a: string, b: string, q: DateRange = {}): SeriesPoint[] {
-    const c: Clause[] = [{ sql: `h.modality IN ('asserted', 'historical') AND h.date IS NOT NULL`, params: [] }];
-    if (q.from) c.push({ sql: 'h.date >= ?', params: [q.from] });
-    if (q.to) c.push({ sql: 'h.date <= ?', params: [q.to] });
-    c.push(...partyConditions({ dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid'));
-    const where = and(c);
-    const rows = this.prep(`SELECT h.date AS date, h.quad AS quad, count(*) AS n, sum(h.score) AS s FROM happening h
-        WHERE ${where.sql} GROUP BY h.date, h.quad ORDER BY h.date`).all(...where.params) as { date: string; quad: 1 | 2 | 3 | 4; n: number; s: number }[];
-    const points: SeriesPoint[] = [];
-    let sum = 0;
-    for (const r of rows) {
-      let p = points[points.length - 1];
-      if (!p || p.date !== r.date) {
-        if (p) finish(p, sum);
-        p = { date: r.date, quad: { 1: 0, 2: 0, 3: 0, 4: 0 }, total: 0, meanScore: 0 };
-        points.push(p);
-        sum = 0;
-      }
-      (p.quad as Record<number, number>)[r.quad] = r.n;
-      (p as { total: number }).total += r.n;
-      sum += r.s;
-    }
-    const last = points[points.length - 1];
-    if (last) finish(last, sum);
-    return points;
+    const where = seriesConditions(a, b, q);
+    return seriesOf(this.prep(`SELECT h.date AS date, h.quad AS quad, count(*) AS n, sum(h.score) AS s FROM happening h
+        WHERE ${where.sql} GROUP BY h.date, h.quad ORDER BY h.date`).all(...where.params) as SeriesRow[]);
   }
 
   // ---- quotes --------------------------------------------------------------------------------
@@ -438,10 +418,6 @@ export class SqliteStore implements Store {
     if (!this.db.readonly) this.db.pragma('optimize');
     this.db.close();
   }
-}
-
-function finish(p: SeriesPoint, sum: number): void {
-  (p as { meanScore: number }).meanScore = p.total ? Math.round((sum / p.total) * 100) / 100 : 0;
 }
 
 /** Plain words as an FTS5 query of all of them (so user text never hits FTS5 syntax errors). */

@@ -16,10 +16,10 @@ import { snapshot } from './snapshot.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const unavailable = await pgUnavailable();
 
-/** a `dossier worker` process run from the sources */
+/** a `dossier worker` process run from the sources; a short lease, so the killed worker's article is soon taken over */
 function worker(url: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: string | null }>; stderr: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/store/run-dossier.ts'),
-    'worker', '--db', url, '--exit-when-empty', '--lease', '3'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    'worker', '--db', url, '--exit-when-empty', '--lease', '5'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));

@@ -26,7 +26,7 @@ import { PgError } from './sync-client.js';
  * ends the same.
  */
 /** how many times an article may be claimed before it counts as failed (a worker that dies on it every time) */
-export const MAX_ATTEMPTS = 3;
+export const MAX_ATTEMPTS = 5;
 const ENQUEUE_BATCH = 200;
 
 interface Saved { result: Result | null; taught: LearnCall[] }

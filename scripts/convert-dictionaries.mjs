@@ -53,7 +53,11 @@ function parseActors(text) {
     if (!line.trim()) { gap = true; continue; }
     const codes = [...line.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1].trim());
     const name = line.replace(/\[[^\]]*\]/g, '').trim();
-    if (line.startsWith('+')) { if (cur && name.length > 1) cur.names.push(name.slice(1)); cur && cur.codes.push(...codes); continue; }
+    if (line.startsWith('+')) {
+      if (cur && name.length > 1) cur.names.push(name.slice(1));
+      if (cur) cur.codes.push(...codes);
+      continue;
+    }
     if (/^\s/.test(line) || !name) { if (cur) cur.codes.push(...codes); continue; }
     // a name line right under an entry that has no code yet is another of its spellings ("UN_" then "U.N._")
     if (cur && !gap && !cur.codes.length && !codes.length) { cur.names.push(name); continue; }

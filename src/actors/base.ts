@@ -207,14 +207,20 @@ export class ActorBase {
 
   /**
    * Whether the layers before a fallback one already read this word or phrase: as a sector word or
-   * modifier, or as a modifier and what follows ("former president", "opposition activists"), which
-   * the parts give with more structure (a title, a person) than one fallback phrase would.
+   * modifier, as a modifier and what follows ("former president", "opposition activists"), or as a
+   * title and what follows, which the parts give with more structure (a title, a person, the
+   * holder of an office) than one fallback phrase would.
    */
   private knowsWord(word: string): boolean {
     const key = keyOf(word);
     if (this.sectorWords.has(key) || this.modifiers.has(key)) return true;
-    const space = key.indexOf(' ');
-    return space > 0 && this.modifiers.has(key.slice(0, space));
+    const words = key.split(' ');
+    if (words.length < 2) return false;
+    if (this.modifiers.has(words[0]!)) return true;
+    // a title and more ("president of the united states", "minister for agriculture"): the title
+    // and the country read apart name the office holder of the day, which one phrase would not
+    for (let n = words.length - 1; n >= 1; n--) if (this.sectorWords.get(words.slice(0, n).join(' '))?.person) return true;
+    return false;
   }
 
   private addCountry(c: CountryNames): void {

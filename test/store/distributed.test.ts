@@ -45,7 +45,8 @@ test('three workers, one killed by SIGKILL mid-article, leave a PostgreSQL store
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     let held = 0;
-    const deadline = Date.now() + 120_000;
+    // a generous bound: on a busy machine three workers take long to load the models
+    const deadline = Date.now() + 300_000;
     while (Date.now() < deadline && victim.child.exitCode === null) {
       held = Number((await admin.query(`SELECT count(*) AS n FROM work_queue WHERE worker LIKE $1 AND state = 'waiting' AND lease_until > now()`,
         [`%:${victim.child.pid}`])).rows[0].n);

@@ -62,7 +62,7 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /** mulberry32: a small seeded generator, so a corpus can be made again exactly */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let t = seed >>> 0;
   return () => {
     t = (t + 0x6d2b79f5) >>> 0;

@@ -16,10 +16,10 @@ import { snapshot } from './snapshot.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const unavailable = await pgUnavailable();
 
-/** a `dossier worker` process run from the sources */
+/** a `dossier worker` process run from the sources; a short lease, so the killed worker's article is soon taken over */
 function worker(url: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: string | null }>; stderr: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/store/run-dossier.ts'),
-    'worker', '--db', url, '--exit-when-empty', '--lease', '3'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    'worker', '--db', url, '--exit-when-empty', '--lease', '5'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
@@ -45,7 +45,8 @@ test('three workers, one killed by SIGKILL mid-article, leave a PostgreSQL store
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     let held = 0;
-    const deadline = Date.now() + 120_000;
+    // a generous bound: on a busy machine three workers take long to load the models
+    const deadline = Date.now() + 300_000;
     while (Date.now() < deadline && victim.child.exitCode === null) {
       held = Number((await admin.query(`SELECT count(*) AS n FROM work_queue WHERE worker LIKE $1 AND state = 'waiting' AND lease_until > now()`,
         [`%:${victim.child.pid}`])).rows[0].n);

@@ -1,7 +1,14 @@
+import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import { PG_SCHEMA_VERSION } from '../../src/store/postgres/migrations.js';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import { openStore } from '../../src/store/store.js';
 import { createTestDatabase, dropTestDatabase, pgUnavailable } from '../helpers/postgres.js';
 import { storeContract } from './contract.js';
+
+test('the PostgreSQL schema has every migration the SQLite one has (add the next number to postgres/migrations.ts too)', () => {
+  assert.equal(PG_SCHEMA_VERSION, SCHEMA_VERSION);
+});
 
 const unavailable = await pgUnavailable();
 if (unavailable) {

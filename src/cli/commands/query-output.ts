@@ -12,7 +12,7 @@ export const QUERY_OPTIONS = {
   limit: { type: 'string' }, offset: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
 } as const;
 
-export const QUERY_USAGE = `  --db FILE       the corpus database (default ./dossier.db)
+export const QUERY_USAGE = `  --db FILE|URL   the corpus database: a SQLite file or a postgres:// URL (default $DOSSIER_DB, else ./dossier.db)
   --from D --to D dates, inclusive (YYYY-MM-DD)
   --limit N       rows to show (default 50)   --offset N  rows to skip
   --json          JSON for programs           --csv       CSV for programs`;

@@ -6,7 +6,7 @@ import { formatOf, intOption, writeRows, type Column } from './query-output.js';
 
 const USAGE = `usage: dossier search QUERY [--db FILE] [--limit N] [--offset N] [--json | --csv]
 
-Full-text search over the corpus (SQLite FTS5): words (all must occur), "exact phrases",
+Full-text search over the corpus (on both engines): words (all must occur), "exact phrases",
 OR, NOT, prefix* ; best matches first, with the matched words in [brackets].`;
 
 const COLUMNS: Column<SearchHit>[] = [

@@ -1,21 +1,7 @@
 import type { EvidenceSource, LearnedActors, LearnedPerson } from '../../actors/learned.js';
 import { keyOf } from '../../actors/text.js';
+import { surnameOf, toPerson, type PersonRow } from '../sqlite/learned-actors.js';
 import type { SyncPg } from './sync-client.js';
-
-interface PersonRow {
-  name: string; role: string | null; country: string | null; sector: string | null;
-  first_seen: string | null; last_seen: string | null; evidence: string; seen: number;
-  source_article: string | null; source_start: number | null; source_end: number | null;
-}
-
-const toPerson = (r: PersonRow): LearnedPerson => ({
-  name: r.name, role: r.role, country: r.country, sector: r.sector, firstSeen: r.first_seen, lastSeen: r.last_seen,
-  evidence: r.evidence, seen: r.seen,
-  ...(r.source_article !== null && r.source_start !== null && r.source_end !== null
-    ? { source: { article: r.source_article, start: r.source_start, end: r.source_end } } : {}),
-});
-
-const surnameOf = (key: string) => key.split(' ').pop() ?? key;
 
 /** The arguments of one LearnedActors.learn call, kept to be replayed later (a worker commits what an article taught with it). */
 export type LearnCall = Parameters<LearnedActors['learn']>;
@@ -73,8 +59,32 @@ export class PgLearnedActors implements LearnedActors {
  * taught together with the article, in queue order (postgres/queue.ts).
  */
 export class RecordingLearnedActors implements LearnedActors {
-  readonly calls: LearnCall[] = [];
+  private calls: LearnCall[] = [];
+  /**
+   * The answers of this article's lookups: the analysis asks about the same names many times, and
+   * each question is a round trip to the server. Cleared for every article (`take`), so an answer
+   * never outlives the article it was given for.
+   */
+  private readonly answers = new Map<string, LearnedPerson | null>();
   constructor(private readonly store: LearnedActors) {}
-  lookup(name: string, date?: string | null): LearnedPerson | null { return this.store.lookup(name, date); }
+
+  lookup(name: string, date?: string | null): LearnedPerson | null {
+    const key = `${date ?? ''}\u0000${name}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      answer = this.store.lookup(name, date);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
   learn(...args: LearnCall): void { this.calls.push(args); }
+
+  /** What the article analysed since the last call taught; starts the next article afresh. */
+  take(): LearnCall[] {
+    const taught = this.calls;
+    this.calls = [];
+    this.answers.clear();
+    return taught;
+  }
 }

@@ -26,7 +26,7 @@ import { PgError } from './sync-client.js';
  * ends the same.
  */
 /** how many times an article may be claimed before it counts as failed (a worker that dies on it every time) */
-export const MAX_ATTEMPTS = 3;
+export const MAX_ATTEMPTS = 5;
 const ENQUEUE_BATCH = 200;
 
 interface Saved { result: Result | null; taught: LearnCall[] }
@@ -97,7 +97,7 @@ export async function runWorker(store: PostgresStore, analyzer: (learned: Record
   while (!options.stopping?.()) {
     const job = claim(store, name, options.leaseSeconds);
     if (job) {
-      learned.calls.length = 0;
+      learned.take();
       analyse(store, engine, job, learned, tally, report);
       commitReady(store, tally, report);
       continue;
@@ -140,7 +140,7 @@ function analyse(store: PostgresStore, analyzer: Analyzer, job: Job, learned: Re
     } else {
       const result = analyzer.analyze(job.article);
       if (result.error) throw new DossierError('INPUT_FORMAT', `the article could not be analysed (${result.error.message}); it is not stored`, { where: job.article.origin });
-      saved = { result, taught: [...learned.calls] };
+      saved = { result, taught: learned.take() };
     }
   } catch (e) {
     fail(asDossierError(e, job.article.origin));

@@ -12,7 +12,7 @@ export class PgError extends Error {
 }
 
 /** how long the connection thread may take to load */
-const START_TIMEOUT_MS = 30_000;
+const START_TIMEOUT_MS = 120_000;
 /** how long one request may take before the caller gives up (a dead server must not hang a command) */
 const REQUEST_TIMEOUT_MS = 10 * 60_000;
 

@@ -2,7 +2,7 @@ import type { ActorRefJson, AttributionJson, EventJson } from '../../result/sche
 import { MAX_DAY_GAP, RECAP_MAX_DAYS, leadModality, matchScore, modalitiesOfGroup, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, party } from '../merge/parties.js';
 import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
-import { sameSpeaker } from '../sqlite/quote-writer.js';
+import { MAX_CANDIDATES, UNKNOWN_SPEAKER_DICE, sameSpeaker } from '../sqlite/quote-writer.js';
 import type { Query, SyncPg } from './sync-client.js';
 
 /**
@@ -103,9 +103,6 @@ function keyOf(row: HappeningCandidate): HappeningKey {
   };
 }
 
-/** the quotes sharing the most word pairs with a new one are compared with it (as in sqlite/quote-writer.ts) */
-const MAX_CANDIDATES = 20;
-const UNKNOWN_SPEAKER_DICE = 0.8;
 
 /** Stores the attribution as a variant of its quote; returns the quote's rowid, or null when it is too short to be a quote. */
 export function addQuote(db: SyncPg, articleRowid: number, index: number, attribution: AttributionJson, published: string | null): number | null {

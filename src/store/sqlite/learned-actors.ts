@@ -2,20 +2,20 @@ import type Database from 'better-sqlite3';
 import type { EvidenceSource, LearnedActors, LearnedPerson } from '../../actors/learned.js';
 import { keyOf } from '../../actors/text.js';
 
-interface PersonRow {
+export interface PersonRow {
   name: string; role: string | null; country: string | null; sector: string | null;
   first_seen: string | null; last_seen: string | null; evidence: string; seen: number;
   source_article: string | null; source_start: number | null; source_end: number | null;
 }
 
-const toPerson = (r: PersonRow): LearnedPerson => ({
+export const toPerson = (r: PersonRow): LearnedPerson => ({
   name: r.name, role: r.role, country: r.country, sector: r.sector, firstSeen: r.first_seen, lastSeen: r.last_seen,
   evidence: r.evidence, seen: r.seen,
   ...(r.source_article !== null && r.source_start !== null && r.source_end !== null
     ? { source: { article: r.source_article, start: r.source_start, end: r.source_end } } : {}),
 });
 
-const surnameOf = (key: string) => key.split(' ').pop() ?? key;
+export const surnameOf = (key: string) => key.split(' ').pop() ?? key;
 
 /**
  * The actors' learned layer (src/actors/learned.ts) kept in the corpus database, with the same

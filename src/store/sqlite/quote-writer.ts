@@ -4,9 +4,9 @@ import { actorCode, foldName, lastWord } from '../merge/parties.js';
 import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 
 /** the quotes sharing the most word pairs with a new one are compared with it */
-const MAX_CANDIDATES = 20;
+export const MAX_CANDIDATES = 20;
 /** a quote whose speaker is unknown on one side merges only when the words agree this much */
-const UNKNOWN_SPEAKER_DICE = 0.8;
+export const UNKNOWN_SPEAKER_DICE = 0.8;
 
 interface CandidateRow { quote_rowid: number; speaker_json: string | null; text: string }
 

@@ -1,15 +1,15 @@
-import path from 'node:path';
 import { Analyzer } from '../../analyze.js';
 import { createApiServer, listen, LOOPBACK_HOSTS } from '../../api/server.js';
 import { DossierError } from '../../core/errors.js';
-import { DEFAULT_DB_FILE, openStore } from '../../store/store.js';
+import { DEFAULT_DB_FILE } from '../../store/store.js';
 import { serveStatic } from '../../web/static.js';
 import { readArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { dbLabel, dbLocation, openDb } from './db-option.js';
 
 const USAGE = `usage: dossier serve [--db FILE] [--port N] [--host ADDRESS] [--allow-ingest]
 
-  --db FILE         the corpus store (default: ${DEFAULT_DB_FILE})
+  --db FILE|URL     the corpus store: a SQLite file or a postgres:// URL (default: $DOSSIER_DB, else ${DEFAULT_DB_FILE})
   --port N          the port to listen on (default 8080; 0 picks a free one)
   --host ADDRESS    the address to listen on (default 127.0.0.1, this machine only)
   --allow-ingest    accept POST /api/articles (analyse and store); without it the API is read-only
@@ -29,7 +29,7 @@ export const serveCommand: Command = {
     const port = values.port === undefined ? 8080 : Number(values.port);
     if (!/^\d{1,5}$/.test(values.port ?? '8080') || port > 65535) throw new DossierError('USAGE', `serve: --port must be a number from 0 to 65535, not "${values.port}"`);
     const allowIngest = values['allow-ingest'] === true;
-    const store = openStore(path.resolve(io.cwd, values.db ?? DEFAULT_DB_FILE), { readonly: !allowIngest });
+    const store = openDb(values.db, io, { readonly: !allowIngest });
     const analyzer = allowIngest ? new Analyzer() : null;
     const host = values.host ?? '127.0.0.1';
     // on a loopback address only local names are answered (a guard against DNS rebinding)
@@ -46,7 +46,7 @@ export const serveCommand: Command = {
       throw e;
     }
     if (!loopback) io.stderr.write(`dossier: warning: listening on ${host}, so other machines can read the corpus${allowIngest ? ' and add to it' : ''}\n`);
-    io.stderr.write(`dossier: serving ${values.db ?? DEFAULT_DB_FILE} at ${running.url}/ (${allowIngest ? 'ingest allowed' : 'read-only'}); Ctrl-C stops\n`);
+    io.stderr.write(`dossier: serving ${dbLabel(dbLocation(values.db, io))} at ${running.url}/ (${allowIngest ? 'ingest allowed' : 'read-only'}); Ctrl-C stops\n`);
     await new Promise<void>((resolve) => {
       const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); void running.close().then(resolve); };
       process.on('SIGINT', stop);

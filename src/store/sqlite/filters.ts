@@ -77,6 +77,35 @@ export function eventConditions(q: EventQuery): Clause {
   return and(c);
 }
 
+/**
+ * The conditions of a happening query over `happening h`. What the happening itself carries is
+ * filtered on it (its parties are the union of its reports', its dates a span); the rest (outlet,
+ * article) through its reports.
+ */
+export function happeningConditions(q: EventQuery): Clause {
+  const c: Clause[] = [];
+  if (q.type) c.push({ sql: 'h.type = ?', params: [q.type.toUpperCase()] });
+  if (q.modality) c.push({ sql: 'h.modality = ?', params: [q.modality] });
+  if (q.quadClass) c.push({ sql: 'h.quad = ?', params: [q.quadClass] });
+  if (q.from) c.push({ sql: 'h.date_max >= ?', params: [q.from] });
+  if (q.to) c.push({ sql: 'h.date_min <= ?', params: [q.to] });
+  c.push(...partyConditions(q, 'h', 'happening_actor', 'happening_rowid'));
+  if (q.outlet || q.articleId) {
+    const reports = eventConditions({ outlet: q.outlet, articleId: q.articleId });
+    c.push({ sql: `h.rowid IN (SELECT e.happening_rowid FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${reports.sql})`, params: reports.params });
+  }
+  return and(c);
+}
+
+/** The happenings a dyad's series counts: dated ones between A and B that took place (asserted or historical). */
+export function seriesConditions(a: string, b: string, q: { from?: string; to?: string }): Clause {
+  const c: Clause[] = [{ sql: `h.modality IN ('asserted', 'historical') AND h.date IS NOT NULL`, params: [] }];
+  if (q.from) c.push({ sql: 'h.date >= ?', params: [q.from] });
+  if (q.to) c.push({ sql: 'h.date <= ?', params: [q.to] });
+  c.push(...partyConditions({ dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid'));
+  return and(c);
+}
+
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 10_000;
 

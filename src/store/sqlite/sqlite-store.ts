@@ -13,7 +13,7 @@ import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
   QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../store.js';
-import { and, eventConditions, pageOf, partyConditions, partyMatch, type Clause } from './filters.js';
+import { and, eventConditions, happeningConditions, pageOf, partyMatch, seriesConditions, type Clause } from './filters.js';
 import { HappeningWriter } from './happening-writer.js';
 import { SqliteLearnedActors } from './learned-actors.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
@@ -287,20 +287,7 @@ export class SqliteStore implements Store {
   }
 
   happenings(q: EventQuery = {}): Page<Happening> {
-    // what the happening itself carries is filtered on it (its parties are the union of its reports'),
-    // the rest (outlet, article) through its reports
-    const c: Clause[] = [];
-    if (q.type) c.push({ sql: 'h.type = ?', params: [q.type.toUpperCase()] });
-    if (q.modality) c.push({ sql: 'h.modality = ?', params: [q.modality] });
-    if (q.quadClass) c.push({ sql: 'h.quad = ?', params: [q.quadClass] });
-    if (q.from) c.push({ sql: 'h.date_max >= ?', params: [q.from] });
-    if (q.to) c.push({ sql: 'h.date_min <= ?', params: [q.to] });
-    c.push(...partyConditions(q, 'h', 'happening_actor', 'happening_rowid'));
-    if (q.outlet || q.articleId) {
-      const reports = eventConditions({ outlet: q.outlet, articleId: q.articleId });
-      c.push({ sql: `h.rowid IN (SELECT e.happening_rowid FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${reports.sql})`, params: reports.params });
-    }
-    const where = and(c);
+    const where = happeningConditions(q);
     const { limit, offset } = pageOf(q);
     const total = this.prep(`SELECT count(*) FROM happening h WHERE ${where.sql}`).pluck().get(...where.params) as number;
     const rows = this.prep(`SELECT h.* FROM happening h WHERE ${where.sql} ORDER BY h.date DESC, h.rowid DESC LIMIT ? OFFSET ?`)
@@ -316,11 +303,7 @@ export class SqliteStore implements Store {
   }
 
   dyadSeries(a: string, b: string, q: DateRange = {}): SeriesPoint[] {
-    const c: Clause[] = [{ sql: `h.modality IN ('asserted', 'historical') AND h.date IS NOT NULL`, params: [] }];
-    if (q.from) c.push({ sql: 'h.date >= ?', params: [q.from] });
-    if (q.to) c.push({ sql: 'h.date <= ?', params: [q.to] });
-    c.push(...partyConditions({ dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid'));
-    const where = and(c);
+    const where = seriesConditions(a, b, q);
     const rows = this.prep(`SELECT h.date AS date, h.quad AS quad, count(*) AS n, sum(h.score) AS s FROM happening h
         WHERE ${where.sql} GROUP BY h.date, h.quad ORDER BY h.date`).all(...where.params) as { date: string; quad: 1 | 2 | 3 | 4; n: number; s: number }[];
     const points: SeriesPoint[] = [];

@@ -1,10 +1,12 @@
 import { DossierError } from '../core/errors.js';
-import { MODALITIES, QUAD_CLASSES, QUAD_CLASS_NUMBERS, isOneOf } from '../core/vocabulary.js';
+import { MODALITIES, QUAD_CLASSES, QUAD_CLASS_NUMBERS } from '../core/vocabulary.js';
 import type { RawArticle } from '../ingest/article.js';
 import { articleFromRecord } from '../ingest/record.js';
 import { checkArticle } from '../ingest/sources.js';
 import type { Result } from '../result/schema.js';
 import type { RuleCatalogue } from '../pipeline/rules.js';
+import { modalityFilter, parseMinConfidence, parseModalities } from '../store/filter-values.js';
+import { SERIES_MODALITIES, seriesChart } from '../store/series.js';
 import type { EventQuery, Store } from '../store/store.js';
 import type { Reply, Route } from './router.js';
 import { DATE_PARAMS, DEFAULT_LIMIT, PAGE_PARAMS, type ParamSpecs, type ParamValue } from './validate.js';
@@ -22,10 +24,11 @@ const EVENT_PARAMS: ParamSpecs = {
   recipient: { kind: 'string', description: 'whom it was done to (same forms as actor)' },
   dyad: { kind: 'actor-pair', description: 'both parties in either direction, two actors separated by a comma: USA,IRN' },
   type: { kind: 'string', description: 'PLOVER event type, e.g. REJECT' },
-  modality: { kind: 'string', description: MODALITIES.join(', ') },
+  modality: { kind: 'string', description: `${MODALITIES.join(', ')}; several separated by commas; all` },
   outlet: { kind: 'string', description: 'the outlet that reported it' },
   quad: { kind: 'quad', description: `quad class (${QUAD_CLASS_NUMBERS.map((q) => `${q} ${QUAD_CLASSES[q]}`).join(', ')})` },
   article: { kind: 'string', description: 'only events reported in this article (its id)' },
+  confidence: { kind: 'string', description: 'minimum confidence of a report, 0..1 (e.g. 0.5)' },
 };
 
 const str = (v: ParamValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -36,22 +39,31 @@ const dates = (q: Readonly<Record<string, ParamValue | undefined>>) => ({
 });
 
 function eventQuery(q: Readonly<Record<string, ParamValue | undefined>>): EventQuery {
-  const modality = str(q.modality);
-  if (modality && !isOneOf(MODALITIES, modality)) {
-    throw new DossierError('USAGE', `parameter "modality" must be one of ${MODALITIES.join(', ')}`);
-  }
+  const modality = modalityList(q.modality);
   const dyad = Array.isArray(q.dyad) ? (q.dyad as readonly [string, string]) : undefined;
   const out: { -readonly [K in keyof EventQuery]: EventQuery[K] } = { ...page(q), ...dates(q) };
   if (str(q.actor)) out.actor = str(q.actor)!;
   if (str(q.recipient)) out.recipient = str(q.recipient)!;
   if (dyad) out.dyad = dyad;
   if (str(q.type)) out.type = str(q.type)!.toUpperCase();
-  if (modality) out.modality = modality;
+  if (modality) out.modality = modalityFilter(modality)!;
+  const confidence = minConfidence(q.confidence);
+  if (confidence !== undefined) out.minConfidence = confidence;
   if (str(q.outlet)) out.outlet = str(q.outlet)!;
   if (num(q.quad) !== undefined) out.quadClass = num(q.quad)!;
   if (str(q.article)) out.articleId = str(q.article)!;
   return out;
 }
+
+const modalityList = (v: ParamValue | undefined) => parseModalities(str(v), 'parameter "modality"');
+const minConfidence = (v: ParamValue | undefined) => parseMinConfidence(str(v), 'parameter "confidence"');
+
+const flag = (v: ParamValue | undefined, name: string): boolean => {
+  const text = str(v);
+  if (text === undefined || text === '0' || text === 'false') return false;
+  if (text === '1' || text === 'true') return true;
+  throw new DossierError('USAGE', `parameter "${name}" must be 1 or 0, not "${text}"`);
+};
 
 function found<T>(value: T | null, what: string, id: string): T {
   if (value === null) throw new DossierError('NOT_FOUND', `no ${what} with id "${id}"`);
@@ -153,11 +165,13 @@ export function apiRoutes(deps: RouteDeps): Route[] {
         ...PAGE_PARAMS, ...DATE_PARAMS,
         speaker: { kind: 'string', description: "the speaker's name, or a country/sector code" },
         text: { kind: 'string', description: 'words the quote contains' },
+        outlet: { kind: 'string', description: 'only quotes reported by this outlet' },
       },
       response: 'QuotePage', errors: [400],
       handle: ({ query }) => store.quotes({
         ...page(query), ...dates(query),
         ...(str(query.speaker) ? { speaker: str(query.speaker)! } : {}), ...(str(query.text) ? { text: str(query.text)! } : {}),
+        ...(str(query.outlet) ? { outlet: str(query.outlet)! } : {}),
       }),
     },
     {
@@ -166,14 +180,25 @@ export function apiRoutes(deps: RouteDeps): Route[] {
       handle: ({ path }) => found(store.quote(path.id!), 'quote', path.id!),
     },
     {
-      method: 'GET', path: '/api/dyads/series', summary: 'Daily happenings between two actors (either direction): counts by quad class and mean score',
+      method: 'GET', path: '/api/dyads/series',
+      summary: 'Happenings between two actors (either direction, or directed from a to b): daily counts by quad class and mean score, and the chart of them (axis, bins, outliers and future dates apart)',
       query: {
         ...DATE_PARAMS,
         a: { kind: 'string', required: true, description: 'one actor: country code, country+sector or name' },
         b: { kind: 'string', required: true, description: 'the other actor' },
+        directed: { kind: 'string', description: '1: only happenings from a to b (default 0: either direction)' },
+        modality: { kind: 'string', description: `the modalities counted, separated by commas, or all (default ${SERIES_MODALITIES.join(',')})` },
+        volume: { kind: 'string', description: '1: also count all happenings of each day, to normalise by volume (GDELT style)' },
       },
       response: 'DyadSeries', errors: [400],
-      handle: ({ query }) => ({ a: str(query.a)!, b: str(query.b)!, points: store.dyadSeries(str(query.a)!, str(query.b)!, dates(query)) }),
+      handle: ({ query }) => {
+        const a = str(query.a)!, b = str(query.b)!;
+        const modalities = modalityList(query.modality ?? SERIES_MODALITIES.join(',')) ?? [...MODALITIES];
+        const directed = flag(query.directed, 'directed');
+        const points = store.dyadSeries(a, b, { ...dates(query), directed, modalities, volume: flag(query.volume, 'volume') });
+        const newest = store.listArticles({ limit: 1 }).items[0]?.published ?? null;
+        return { a, b, directed, modalities, points, chart: seriesChart(points, { ...dates(query), newest }) };
+      },
     },
     {
       method: 'GET', path: '/api/actors/{actor}/stories', summary: 'The articles an actor appears in, newest first',

@@ -21,7 +21,7 @@ const USAGE = `usage: dossier actor "TEXT" [--date YYYY-MM-DD] [--context "SENTE
 
 /** The answer for one description: the resolution, or nulls with the text when nothing is known. */
 function answer(base: ActorBase, text: string, date: string | null, context: string | undefined): Record<string, unknown> {
-  const r: ResolvedActor | null = base.resolve(text, { date, ...(context ? { context } : {}) });
+  const r: ResolvedActor | null = base.resolve(text, { date, ...(context ? { context, countryFromContext: true } : {}) });
   return r ? { text, ...r } : { text, name: text, type: null, country: null, sector: null, role: null, rule: null, confidence: 0 };
 }
 

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { Analyzer } from '../../analyze.js';
+import type { Analyzer } from '../../analyze.js';
 import { DossierError } from '../../core/errors.js';
 import { readArticleFile, readArticles, listArticleFiles, type SourceItem } from '../../ingest/sources.js';
 import { AnalyzerPool, autoJobs } from '../../parallel/pool.js';
@@ -19,8 +19,8 @@ const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [
   FILE            one article: .txt, .html or .json ({"id", "text", "published"?, ...})
   --input PATH    many: a folder of .txt/.html/.json/.jsonl files, or a .jsonl file of articles
   --output FILE   where batch results go, one JSON result a line (default: standard output)
-  --jobs N|auto   analyse a batch on N worker threads (auto: one a core); the results are the same,
-                  in input order (default 1; each worker loads its own models, about 150 MB)
+  --jobs N|auto   analyse a batch on N threads, this one and N-1 workers (auto: one a core); the
+                  results are the same, in input order (default 1; each worker loads its own models, about 150 MB)
   --pretty        indent the JSON for people
   --published D   publication date for input that does not carry one (dates are read against it)
   --outlet NAME   outlet for input that does not name one
@@ -52,11 +52,17 @@ export const analyzeCommand: Command = {
     if (positionals.length !== 1) throw new DossierError('USAGE', `analyze: expected one FILE (or --input PATH)\n${USAGE}`);
     const file = path.resolve(io.cwd, positionals[0]!);
     const article = await readArticleFile(file, { defaults });
-    const result = new Analyzer().analyze(article);
+    const result = (await newAnalyzer()).analyze(article);
     io.stdout.write(`${JSON.stringify(result, null, values.pretty ? 2 : undefined)}\n`);
     return 0;
   },
 };
+
+/** The in-process analyzer, imported when a command analyses (not for --help or a usage error). */
+async function newAnalyzer(): Promise<Analyzer> {
+  const { Analyzer } = await import('../../analyze.js');
+  return new Analyzer();
+}
 
 /** An error result: the article's identity and what went wrong, with empty layers. */
 export function errorResult(id: string, error: DossierError): Result {
@@ -86,43 +92,48 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   const file = output ? createWriteStream(output) : null;
   const sink: NodeJS.WritableStream = file ?? io.stdout;
   const sinkClosed = file ? new Promise<void>((resolve, reject) => { file.on('finish', resolve); file.on('error', reject); }) : Promise.resolve();
-  const pool = jobs > 1 ? new AnalyzerPool(jobs) : null;
-  const analyzer = pool ? null : new Analyzer();
+  // with --jobs N this thread is one of the N analyzers (it reads and writes besides): N-1 workers
+  const analyzer = await newAnalyzer();
+  const pool = jobs > 1 ? new AnalyzerPool(jobs, { local: analyzer }) : null;
   const progress = new Progress(io.stderr, total);
   const started = process.hrtime.bigint();
   let done = 0, failed = 0, bytes = 0;
   const write = async (line: string) => {
     if (!sink.write(line)) await new Promise((r) => sink.once('drain', r));
   };
-  const resultOf = async (item: SourceItem): Promise<{ result: Result; bytes: number }> => {
-    if (!item.ok) return { result: errorResult(item.id, item.error), bytes: 0 };
+  /** An article's output line, with the error that made it an error result (null when analysed). */
+  interface Outcome { readonly line: string; readonly error: { id: string; message: string } | null; readonly bytes: number }
+  const failure = (id: string, error: DossierError): Outcome => ({ line: JSON.stringify(errorResult(id, error)), error: { id, message: error.message }, bytes: 0 });
+  const outcomeOf = async (item: SourceItem): Promise<Outcome> => {
+    if (!item.ok) return failure(item.id, item.error);
     try {
-      const result = pool ? await pool.analyze(item.article) : analyzer!.analyze(item.article);
-      return { result, bytes: Buffer.byteLength(item.article.text) };
+      // the workers hand back the JSON text itself: the main thread neither clones nor re-serialises results
+      const line = pool ? await pool.analyzeJson(item.article) : JSON.stringify(analyzer.analyze(item.article));
+      return { line, error: null, bytes: Buffer.byteLength(item.article.text) };
     } catch (e) {
-      const err = e instanceof DossierError ? e : new DossierError('INTERNAL', (e as Error).message, { where: item.article.origin });
-      return { result: errorResult(item.article.id, err), bytes: 0 };
+      return failure(item.article.id, e instanceof DossierError ? e : new DossierError('INTERNAL', (e as Error).message, { where: item.article.origin }));
     }
   };
-  const emit = async ({ result, bytes: size }: { result: Result; bytes: number }) => {
-    if (result.error) {
+  const emit = async ({ line, error, bytes: size }: Outcome) => {
+    if (error) {
       failed++;
       progress.clear();
-      io.stderr.write(`dossier: skipped ${result.article.id}: ${result.error.message}\n`);
+      io.stderr.write(`dossier: skipped ${error.id}: ${error.message}\n`);
     }
     done++;
     bytes += size;
-    await write(`${JSON.stringify(result)}\n`);
+    await write(`${line}\n`);
     progress.update(done, failed, bytes);
   };
   // results leave in input order: the oldest is awaited first while the workers go on with the rest
   const undated = new UndatedCounter();
-  const inFlight: Promise<{ result: Result; bytes: number }>[] = [];
-  const window = pool ? pool.size * 4 : 1;
+  const inFlight: Promise<Outcome>[] = [];
+  // enough queued that a worker never waits for the main thread to read the next article
+  const window = pool ? pool.size * 16 : 1;
   try {
     const { meta, ...given } = defaults;
     for await (const item of undated.count(readArticles(input, { defaults: given, meta }))) {
-      inFlight.push(resultOf(item));
+      inFlight.push(outcomeOf(item));
       while (inFlight.length >= window) await emit(await inFlight.shift()!);
     }
     while (inFlight.length) await emit(await inFlight.shift()!);

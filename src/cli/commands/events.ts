@@ -1,5 +1,6 @@
 import { DossierError } from '../../core/errors.js';
-import { MODALITIES, QUAD_CLASS_NUMBERS, isOneOf } from '../../core/vocabulary.js';
+import { QUAD_CLASS_NUMBERS, isOneOf } from '../../core/vocabulary.js';
+import { modalityFilter, parseMinConfidence, parseModalities } from '../../store/filter-values.js';
 import type { EventQuery, StoredEvent } from '../../store/store.js';
 import { readArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -8,14 +9,15 @@ import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, partiesCel
 
 export const EVENT_FILTER_OPTIONS = {
   actor: { type: 'string' }, recipient: { type: 'string' }, dyad: { type: 'string' }, type: { type: 'string' },
-  modality: { type: 'string' }, outlet: { type: 'string' }, quad: { type: 'string' },
+  modality: { type: 'string' }, outlet: { type: 'string' }, quad: { type: 'string' }, confidence: { type: 'string' },
 } as const;
 
 export const EVENT_FILTER_USAGE = `  --actor A       who acted: a country code (IRN), country+sector (IRNGOV) or a name
   --recipient B   whom it was done to (same forms)
   --dyad A,B      both parties, in either direction
-  --type T        PLOVER type (REJECT, ACCUSE, ...)   --modality M  asserted, negated, ...
-  --outlet NAME   reported by this outlet             --quad N      quad class 1-4`;
+  --type T        PLOVER type (REJECT, ACCUSE, ...)   --modality M  asserted, negated, ... (several: a,b; all)
+  --outlet NAME   reported by this outlet             --quad N      quad class 1-4
+  --confidence C  only reports of at least this confidence (0..1)`;
 
 /** The event query from the shared filter options. */
 export function eventQuery(values: Record<string, string | boolean | undefined>): EventQuery {
@@ -28,10 +30,9 @@ export function eventQuery(values: Record<string, string | boolean | undefined>)
   }
   const quad = intOption(s('quad'), '--quad');
   if (quad !== undefined && !isOneOf(QUAD_CLASS_NUMBERS, quad)) throw new DossierError('USAGE', `--quad must be one of ${QUAD_CLASS_NUMBERS.join(', ')}`);
-  const modality = s('modality');
-  if (modality !== undefined && !isOneOf(MODALITIES, modality)) throw new DossierError('USAGE', `--modality must be one of ${MODALITIES.join(', ')}`);
   return {
-    actor: s('actor'), recipient: s('recipient'), dyad, type: s('type'), modality, outlet: s('outlet'), quadClass: quad,
+    actor: s('actor'), recipient: s('recipient'), dyad, type: s('type'), modality: modalityFilter(parseModalities(s('modality'), '--modality')),
+    minConfidence: parseMinConfidence(s('confidence'), '--confidence'), outlet: s('outlet'), quadClass: quad,
     from: dateOption(s('from'), '--from'), to: dateOption(s('to'), '--to'),
     limit: intOption(s('limit'), '--limit'), offset: intOption(s('offset'), '--offset'),
   };

@@ -8,10 +8,10 @@ import {
 } from '../fingerprint.js';
 import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
-import { and, eventConditions, happeningConditions, pageOf, partyMatch, seriesConditions, type Clause } from '../sqlite/filters.js';
+import { and, eventConditions, happeningConditions, pageOf, partyMatch, seriesBase, seriesConditions, type Clause } from '../sqlite/filters.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
-  QuoteQuery, QuoteVariant, SearchHit, SeriesPoint, Store, StoreStats, StoredArticle, StoredEvent,
+  QuoteQuery, QuoteVariant, SearchHit, SeriesPoint, SeriesQuery, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../store.js';
 import { PgLearnedActors, type LearnCall } from './learned-actors.js';
 import { migratePg, PG_SCHEMA_VERSION, pgSchemaVersion } from './migrations.js';
@@ -351,11 +351,19 @@ export class PostgresStore implements Store {
     return r ? this.toHappening(r, (reports!.rows as unknown as EventRow[]).map((e) => this.toEvent(e))) : null;
   }
 
-  dyadSeries(a: string, b: string, q: DateRange = {}): SeriesPoint[] {
+  dyadSeries(a: string, b: string, q: SeriesQuery = {}): SeriesPoint[] {
     const where = seriesConditions(a, b, q);
     const rows = this.db.query<{ date: string; quad: 1 | 2 | 3 | 4; n: number; s: number }>(`SELECT h.date AS date, h.quad AS quad,
         count(*) AS n, sum(h.score) AS s FROM happening h WHERE ${where.sql} GROUP BY h.date, h.quad ORDER BY h.date`, where.params);
-    return seriesOf(rows);
+    const points = seriesOf(rows);
+    if (q.volume && points.length) {
+      // the day's happenings whoever their parties, for the dyad's share of the news
+      const all = and([...seriesBase(q), { sql: 'h.date >= ? AND h.date <= ?', params: [points[0]!.date, points.at(-1)!.date] }]);
+      const perDay = new Map(this.db.query<{ date: string; n: number }>(`SELECT h.date AS date, count(*) AS n FROM happening h WHERE ${all.sql} GROUP BY h.date`, all.params)
+        .map((r) => [r.date, Number(r.n)]));
+      for (const p of points) (p as { all?: number }).all = perDay.get(p.date) ?? p.total;
+    }
+    return points;
   }
 
   // ---- quotes --------------------------------------------------------------------------------

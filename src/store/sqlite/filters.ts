@@ -1,4 +1,5 @@
-import type { EventQuery } from '../store.js';
+import { SERIES_MODALITIES } from '../series.js';
+import type { EventQuery, SeriesQuery } from '../store.js';
 import { actorFilter, lastWord } from '../merge/parties.js';
 
 /** A piece of SQL with its parameters, built from a query; every value goes through a parameter. */
@@ -7,7 +8,8 @@ export interface Clause {
   readonly params: unknown[];
 }
 
-const CODE = /^[A-Z]{3}([A-Z]{3})?$/;
+/** a country code or country+sector code, in any case ("usa" finds USA; a name of those letters is matched too) */
+const CODE = /^[A-Za-z]{3}([A-Za-z]{3})?$/;
 
 /**
  * SQL that matches a party table row (`alias` has name, country, code, last columns) against an actor
@@ -57,6 +59,12 @@ export function partyConditions(q: Pick<EventQuery, 'actor' | 'recipient' | 'dya
   return out;
 }
 
+/** `alias.modality` is the one given or any of several. */
+export function modalityIn(alias: string, modality: string | readonly string[]): Clause {
+  const list = typeof modality === 'string' ? [modality] : [...modality];
+  return { sql: `${alias}.modality IN (${list.map(() => '?').join(', ')})`, params: list };
+}
+
 export function and(clauses: readonly Clause[]): Clause {
   // a comparison, not a bare 1: PostgreSQL (which shares these filters) wants a boolean
   if (!clauses.length) return { sql: '1 = 1', params: [] };
@@ -67,7 +75,8 @@ export function and(clauses: readonly Clause[]): Clause {
 export function eventConditions(q: EventQuery): Clause {
   const c: Clause[] = [];
   if (q.type) c.push({ sql: 'e.type = ?', params: [q.type.toUpperCase()] });
-  if (q.modality) c.push({ sql: 'e.modality = ?', params: [q.modality] });
+  if (q.modality) c.push(modalityIn('e', q.modality));
+  if (q.minConfidence !== undefined) c.push({ sql: 'e.confidence >= ?', params: [q.minConfidence] });
   if (q.quadClass) c.push({ sql: 'e.quad = ?', params: [q.quadClass] });
   if (q.from) c.push({ sql: 'e.date >= ?', params: [q.from] });
   if (q.to) c.push({ sql: 'e.date <= ?', params: [q.to] });
@@ -80,30 +89,35 @@ export function eventConditions(q: EventQuery): Clause {
 /**
  * The conditions of a happening query over `happening h`. What the happening itself carries is
  * filtered on it (its parties are the union of its reports', its dates a span); the rest (outlet,
- * article) through its reports.
+ * article, confidence) through its reports.
  */
 export function happeningConditions(q: EventQuery): Clause {
   const c: Clause[] = [];
   if (q.type) c.push({ sql: 'h.type = ?', params: [q.type.toUpperCase()] });
-  if (q.modality) c.push({ sql: 'h.modality = ?', params: [q.modality] });
+  if (q.modality) c.push(modalityIn('h', q.modality));
   if (q.quadClass) c.push({ sql: 'h.quad = ?', params: [q.quadClass] });
   if (q.from) c.push({ sql: 'h.date_max >= ?', params: [q.from] });
   if (q.to) c.push({ sql: 'h.date_min <= ?', params: [q.to] });
   c.push(...partyConditions(q, 'h', 'happening_actor', 'happening_rowid'));
-  if (q.outlet || q.articleId) {
-    const reports = eventConditions({ outlet: q.outlet, articleId: q.articleId });
+  if (q.outlet || q.articleId || q.minConfidence !== undefined) {
+    const reports = eventConditions({ outlet: q.outlet, articleId: q.articleId, minConfidence: q.minConfidence });
     c.push({ sql: `h.rowid IN (SELECT e.happening_rowid FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${reports.sql})`, params: reports.params });
   }
   return and(c);
 }
 
-/** The happenings a dyad's series counts: dated ones between A and B that took place (asserted or historical). */
-export function seriesConditions(a: string, b: string, q: { from?: string; to?: string }): Clause {
-  const c: Clause[] = [{ sql: `h.modality IN ('asserted', 'historical') AND h.date IS NOT NULL`, params: [] }];
+/** The happenings a series counts, whoever their parties: dated ones of the series' modalities in the range. */
+export function seriesBase(q: SeriesQuery): Clause[] {
+  const modalities = q.modalities?.length ? q.modalities : SERIES_MODALITIES;
+  const c: Clause[] = [{ sql: `${modalityIn('h', modalities).sql} AND h.date IS NOT NULL`, params: [...modalities] }];
   if (q.from) c.push({ sql: 'h.date >= ?', params: [q.from] });
   if (q.to) c.push({ sql: 'h.date <= ?', params: [q.to] });
-  c.push(...partyConditions({ dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid'));
-  return and(c);
+  return c;
+}
+
+/** The happenings a dyad's series counts: seriesBase's, between A and B (from A to B when directed). */
+export function seriesConditions(a: string, b: string, q: SeriesQuery): Clause {
+  return and([...seriesBase(q), ...partyConditions(q.directed ? { actor: a, recipient: b } : { dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid')]);
 }
 
 export const DEFAULT_LIMIT = 50;

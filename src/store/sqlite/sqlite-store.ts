@@ -11,9 +11,9 @@ import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
-  QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, Store, StoreStats, StoredArticle, StoredEvent,
+  QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, SeriesQuery, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../store.js';
-import { and, eventConditions, happeningConditions, pageOf, partyMatch, seriesConditions, type Clause } from './filters.js';
+import { and, eventConditions, happeningConditions, pageOf, partyMatch, seriesBase, seriesConditions, type Clause } from './filters.js';
 import { HappeningWriter } from './happening-writer.js';
 import { SqliteLearnedActors } from './learned-actors.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
@@ -302,7 +302,7 @@ export class SqliteStore implements Store {
     return row ? this.toHappening(row, true) : null;
   }
 
-  dyadSeries(a: string, b: string, q: DateRange = {}): SeriesPoint[] {
+  dyadSeries(a: string, b: string, q: SeriesQuery = {}): SeriesPoint[] {
     const where = seriesConditions(a, b, q);
     const rows = this.prep(`SELECT h.date AS date, h.quad AS quad, count(*) AS n, sum(h.score) AS s FROM happening h
         WHERE ${where.sql} GROUP BY h.date, h.quad ORDER BY h.date`).all(...where.params) as { date: string; quad: 1 | 2 | 3 | 4; n: number; s: number }[];
@@ -322,6 +322,12 @@ export class SqliteStore implements Store {
     }
     const last = points[points.length - 1];
     if (last) finish(last, sum);
+    if (q.volume && points.length) {
+      const all = and([...seriesBase(q), { sql: 'h.date >= ? AND h.date <= ?', params: [points[0]!.date, last!.date] }]);
+      const perDay = new Map((this.prep(`SELECT h.date AS date, count(*) AS n FROM happening h WHERE ${all.sql} GROUP BY h.date`)
+        .all(...all.params) as { date: string; n: number }[]).map((r) => [r.date, r.n]));
+      for (const p of points) (p as { all?: number }).all = perDay.get(p.date) ?? p.total;
+    }
     return points;
   }
 
@@ -350,6 +356,7 @@ export class SqliteStore implements Store {
       c.push({ sql: `qu.rowid IN (SELECT p.rowid FROM (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p WHERE ${m.sql})`, params: m.params });
     }
     if (q.text) c.push({ sql: 'qu.rowid IN (SELECT v.quote_rowid FROM quote_fts JOIN quote_variant v ON v.rowid = quote_fts.rowid WHERE quote_fts MATCH ?)', params: [ftsWords(q.text)] });
+    if (q.outlet) c.push({ sql: 'qu.rowid IN (SELECT quote_rowid FROM quote_source WHERE source = lower(?))', params: [q.outlet] });
     if (q.from) c.push({ sql: 'qu.first_published >= ?', params: [q.from] });
     if (q.to) c.push({ sql: 'qu.first_published <= ?', params: [q.to] });
     const where = and(c);

@@ -1,5 +1,5 @@
 import { MENTION_KINDS } from '../core/vocabulary.js';
-import { SHIPPED_ACTOR_FILES } from '../actors/index.js';
+import { readDictionaryLayer, SHIPPED_ACTOR_FILES } from '../actors/index.js';
 import handCues from '../stages/attributions/cues.json' with { type: 'json' };
 import learnedCues from '../stages/attributions/cues.learned.json' with { type: 'json' };
 import { NAME_RULES } from '../stages/entities/names.js';
@@ -183,12 +183,14 @@ export function ruleCatalogue(): RuleCatalogue {
       description: n.type ? `a name ending in ${words(n.heads)}: ${n.type}${n.sector ? ` (${n.sector})` : ''}` : `a name ending in ${words(n.heads)}: not an actor` });
   }
   const ambiguous = new Map<string, RuleEntry | null>();
-  for (const f of SHIPPED_ACTOR_FILES) {
+  // the hand-written actor files, then the dictionaries converted into the fallback layer
+  const actorFiles = [...SHIPPED_ACTOR_FILES.map((f) => [f, 'src/actors/data'] as const), [readDictionaryLayer(), 'data/actors/dictionaries.json'] as const];
+  for (const [f, source] of actorFiles) {
     for (const w of f.sectorWords ?? []) {
-      add({ id: w.id, stage: 'entities', source: 'src/actors/data', description: `${words(w.words)}: ${w.sector}${w.role ? `, ${w.role}` : ''}` });
+      add({ id: w.id, stage: 'entities', source, description: `${words(w.words)}: ${w.sector}${w.role ? `, ${w.role}` : ''}` });
     }
     for (const m of f.modifiers ?? []) {
-      add({ id: m.id, stage: 'entities', source: 'src/actors/data', description: `${words(m.words)}${m.sector ? `: ${m.sector}` : ''}` });
+      add({ id: m.id, stage: 'entities', source, description: `${words(m.words)}${m.sector ? `: ${m.sector}` : ''}` });
     }
     for (const c of f.countries ?? []) if (c.otherSense) ambiguous.set(c.id, null);
   }

@@ -28,7 +28,7 @@ const winkScript = path.join(root, 'bench', 'wink-bare.mjs');
 const work = mkdtempSync(path.join(tmpdir(), 'dossier-bench-cli-'));
 const rounds = Number(values.rounds);
 
-let input = values.input ? path.resolve(values.input) : path.join(work, 'corpus.jsonl');
+const input = values.input ? path.resolve(values.input) : path.join(work, 'corpus.jsonl');
 if (!values.input) writeFileSync(input, generateCorpus(Number(values.articles)).map((a) => JSON.stringify(a)).join('\n'));
 const texts = statSync(input).isDirectory()
   ? readdirSync(input).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(input, f), 'utf8'))

@@ -53,7 +53,11 @@ function parseActors(text) {
     if (!line.trim()) { gap = true; continue; }
     const codes = [...line.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1].trim());
     const name = line.replace(/\[[^\]]*\]/g, '').trim();
-    if (line.startsWith('+')) { if (cur && name.length > 1) cur.names.push(name.slice(1)); cur && cur.codes.push(...codes); continue; }
+    if (line.startsWith('+')) {
+      if (cur && name.length > 1) cur.names.push(name.slice(1));
+      if (cur) cur.codes.push(...codes);
+      continue;
+    }
     if (/^\s/.test(line) || !name) { if (cur) cur.codes.push(...codes); continue; }
     // a name line right under an entry that has no code yet is another of its spellings ("UN_" then "U.N._")
     if (cur && !gap && !cur.codes.length && !codes.length) { cur.names.push(name); continue; }
@@ -148,6 +152,12 @@ for (const c of worldCountries) {
 }
 for (const names of Object.values(isoCountries.getNames('en', { select: 'all' }))) for (const n of names) countryWords.add(keyOf(n));
 
+// the hand-written titles ("president", "foreign minister", "secretary general")
+const handTitles = new Set(handData.flatMap((f) => (f.sectorWords ?? []).filter((w) => w.person).flatMap((w) => w.words.map(keyOf))));
+const startsWithTitle = (k) => { const w = k.split(' '); for (let n = w.length - 1; n >= 1; n--) if (handTitles.has(w.slice(0, n).join(' '))) return true; return false; };
+/** Whether a title stands anywhere among the words ("American President", "UN Secretary General"). */
+const hasTitle = (k) => { const w = k.split(' '); for (let i = 0; i < w.length; i++) for (let j = i + 1; j <= w.length; j++) if (handTitles.has(w.slice(i, j).join(' '))) return true; return false; };
+
 // words that name a kind of actor (agents) are not proper names of one actor: "+GUARD" is no name
 const agentWords = new Set();
 
@@ -223,13 +233,16 @@ const idOf = (kind, name) => {
 // every name once in the whole layer: the first entry that gives it keeps it
 const taken = new Set();
 /** Names of an entry worth matching: not given by the hand base or the country tables, not an agent noun, not taken. */
-function namesOf(entry, { keepCountryWords = false } = {}) {
+function namesOf(entry, { keepCountryWords = false, office = startsWithTitle } = {}) {
   const names = [];
   for (const raw of entry.names) {
     const n = nameOf(raw);
     if (!n) continue;
     const k = keyOf(n);
     if (handNames.has(k) || (!keepCountryWords && countryWords.has(k)) || agentWords.has(k) || taken.has(k) || SMALL.has(k)) continue;
+    // an office ("President of the United States", "Secretary General of the UN") is read by the
+    // base as a title and a country, which names the holder of the day: not an actor of its own
+    if (office(k)) continue;
     // one short word alone is an acronym ("PAN", "ANC"), matched only as written
     if (!n.includes(' ') && n.length < 2) continue;
     taken.add(k);
@@ -272,7 +285,7 @@ function convertActors(file, source) {
     const dated = codes.some((c) => c.from || c.to);
     if (e.names.some((raw) => { const n = nameOf(raw); if (!n) return false; const w = keyOf(n).split(' '); return w.length > 1 && (handPeople.has(skeletonOf(keyOf(n))) || (w.length > 2 && handPeople.has(skeletonOf(`${w[0]} ${w[w.length - 1]}`)))); }) && (e.person || codes.some((c) => c.from || c.to))) continue;
     const isPerson = e.person || dated || (!ORG_WORD.test(main) && codes.every((c) => c.country !== 'MNC') && source !== 'Phoenix.MilNonState.actors.txt' && /_$/.test(e.names[0]) && main.split(' ').length >= 2 && main.split(' ').length <= 5 && !/ of | the /i.test(` ${main} `));
-    const names = namesOf(e);
+    const names = namesOf(e, { office: isPerson ? startsWithTitle : hasTitle });
     if (!names.length) continue;
     if (isPerson) {
       // Spanish and Portuguese names carry two surnames, and news gives the first alone:

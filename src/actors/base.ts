@@ -22,6 +22,17 @@ export interface ResolvedActor {
   confidence: number;
 }
 
+/** What `ActorBase.explain` says of a resolution. */
+export interface ActorExplanation {
+  /** the rule ids the resolution's rule is made of, in order */
+  rules: string[];
+  /** the layer of the base the entry came from */
+  layer: 'hand-written' | 'dictionaries' | null;
+  entry?: { id: string; kind: NameEntry['kind']; name: string };
+  /** for a person: the term in force on the date, or the last one before it */
+  term?: Term & { inForce: boolean };
+}
+
 export interface ResolveOptions {
   /** YYYY-MM-DD: office holders resolve as of this day */
   date?: string | null;
@@ -91,6 +102,8 @@ const DETERMINER = /^(?:the|a|an|some|many|several|few|other|two|three|four|five
  */
 export class ActorBase {
   private readonly names = new Map<string, NameEntry[]>();
+  /** every name entry by its id, for explanations */
+  private readonly byId = new Map<string, NameEntry>();
   private readonly surnames = new Map<string, PersonEntry[]>();
   /** people's full names (two words or more) by their consonant skeleton (skeletonOf): "Bahram Qasemi" */
   private readonly nameSkeletons = new Map<string, NameEntry[]>();
@@ -110,6 +123,8 @@ export class ActorBase {
   private readonly wordFlags = new Map<string, number>();
   /** the trie node of each word text seen that starts some phrase: its key need not be looked up again */
   private readonly firstNodes = new Map<string, PhraseNode<PhraseEntries>>();
+  /** for each first word of a fallback layer's name of several words (kept out of the trie), its longest name's length */
+  private readonly fallbackFirst = new Map<string, number>();
   /** the keys the base knows anything about, to pass over most words without a look-up */
   private readonly knownKeys = new KnownKeys();
   /** holderOf's memo, by day, country and title */
@@ -136,7 +151,10 @@ export class ActorBase {
     for (const f of files) {
       // a fallback layer only adds: a name or word another file gives keeps that file's sense
       const only = f.fallback === true;
-      const add = (name: string, e: NameEntry) => { if (!only || !this.names.has(keyOf(name.replace(/^the /i, '')))) this.addName(name, e); };
+      const add = (name: string, e: NameEntry) => {
+        if (!only) this.addName(name, e);
+        else if (!this.names.has(keyOf(name.replace(/^the /i, '')))) this.addName(name, e.fallback ? e : { ...e, fallback: true });
+      };
       for (const g of f.igos ?? []) {
         const e: NameEntry = { kind: 'igo', id: g.id, name: g.name, type: 'IGO', country: g.code, sector: g.sector ?? null, caseSensitive: false };
         add(g.name, e);
@@ -164,13 +182,23 @@ export class ActorBase {
       for (const p of f.people ?? []) {
         if (!only) { this.addPerson(p); continue; }
         // known by full name only: "Brown" alone is anyone among twenty thousand people
-        const e: NameEntry = { ...this.personEntry(p), fallback: true };
+        const e: NameEntry = { kind: 'person', id: p.id, name: p.name, type: 'PERSON', country: null, sector: null, caseSensitive: false, person: p, fallback: true };
         for (const n of [p.name, ...(p.aliases ?? [])]) add(n, e);
       }
       for (const w of f.sectorWords ?? []) for (const word of w.words) if (!only || !this.knowsWord(word)) this.addWord(this.sectorWords, word, w);
       for (const m of f.modifiers ?? []) for (const word of m.words) if (!only || !this.modifiers.has(keyOf(word))) this.addWord(this.modifiers, word, m);
     }
-    for (const [key, names] of this.names) this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
+    for (const [key, names] of this.names) {
+      // the fallback layer's names of several words stay out of the word trie (tens of thousands
+      // of nodes to build and keep): parse looks them up whole, only after a word that starts one
+      const space = key.indexOf(' ');
+      if (space > 0 && names.every((e) => e.fallback)) {
+        const first = key.slice(0, space), n = key.split(' ').length;
+        this.fallbackFirst.set(first, Math.max(this.fallbackFirst.get(first) ?? 0, n));
+        continue;
+      }
+      this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
+    }
     for (const [key, sector] of this.sectorWords) (this.phrases.node(key).value ??= {}).sector = sector;
     for (const [key, modifier] of this.modifiers) (this.phrases.node(key).value ??= {}).modifier = modifier;
     for (const map of [this.firstWords, this.surnames, this.names, this.sectorWords]) for (const key of map.keys()) this.knownKeys.add(key);
@@ -179,14 +207,20 @@ export class ActorBase {
 
   /**
    * Whether the layers before a fallback one already read this word or phrase: as a sector word or
-   * modifier, or as a modifier and what follows ("former president", "opposition activists"), which
-   * the parts give with more structure (a title, a person) than one fallback phrase would.
+   * modifier, as a modifier and what follows ("former president", "opposition activists"), or as a
+   * title and what follows, which the parts give with more structure (a title, a person, the
+   * holder of an office) than one fallback phrase would.
    */
   private knowsWord(word: string): boolean {
     const key = keyOf(word);
     if (this.sectorWords.has(key) || this.modifiers.has(key)) return true;
-    const space = key.indexOf(' ');
-    return space > 0 && this.modifiers.has(key.slice(0, space));
+    const words = key.split(' ');
+    if (words.length < 2) return false;
+    if (this.modifiers.has(words[0]!)) return true;
+    // a title and more ("president of the united states", "minister for agriculture"): the title
+    // and the country read apart name the office holder of the day, which one phrase would not
+    for (let n = words.length - 1; n >= 1; n--) if (this.sectorWords.get(words.slice(0, n).join(' '))?.person) return true;
+    return false;
   }
 
   private addCountry(c: CountryNames): void {
@@ -231,6 +265,7 @@ export class ActorBase {
     // names or aliases): "Cia" is a nickname and "Is" a verb in a headline, so only as written
     if (!entry.caseSensitive && SHORT_ACRONYM.test(bare)) entry = { ...entry, caseSensitive: true };
     const key = keyOf(bare);
+    if (!this.byId.has(entry.id)) this.byId.set(entry.id, entry);
     if (entry.kind === 'person' && !entry.fallback && key.includes(' ')) {
       const sk = skeletonOf(key);
       const same = this.nameSkeletons.get(sk) ?? [];
@@ -375,6 +410,27 @@ export class ActorBase {
     }
     const first = terms.reduce((a, b) => (dayStart(a.from) <= dayStart(b.from) ? a : b));
     return { country: first.country, sector: first.sector === 'GOV' ? 'GOV' : first.sector, role: null, rule: 'person.before-term', confidence: 0.5 };
+  }
+
+  /**
+   * Why a resolution came out as it did: the entry of the base it rests on (and which layer gave
+   * it), the term of office in force on the date for a person, and the rule (ids joined by "+",
+   * each one a table entry: see src/actors/README.md).
+   */
+  explain(actor: ResolvedActor, date: string | null = null): ActorExplanation {
+    const entry = actor.actorId ? this.byId.get(actor.actorId) ?? (this.people.has(actor.actorId) ? this.personEntry(this.people.get(actor.actorId)!) : undefined) : undefined;
+    const rules = actor.rule.split('+');
+    const out: ActorExplanation = { rules, layer: null };
+    if (!entry) return out;
+    out.entry = { id: entry.id, kind: entry.kind, name: entry.name };
+    out.layer = entry.fallback ? 'dictionaries' : 'hand-written';
+    const p = entry.person;
+    if (p && date) {
+      const term = p.terms.find((t) => dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date));
+      const last = term ?? p.terms.filter((t) => dayStart(t.from) <= date).reduce<Term | undefined>((a, b) => (!a || dayStart(b.from) > dayStart(a.from) ? b : a), undefined);
+      if (last) out.term = { ...last, inForce: !!term };
+    }
+    return out;
   }
 
   /** Resolves a free description ("Iranian Foreign Minister Javad Zarif", "riot police", "Tehran", "the LA Times"). */
@@ -569,7 +625,13 @@ export class ActorBase {
         continue;
       }
       const entries = nodes[n - 1]?.value;
-      if (!entries) continue;
+      if (!entries) {
+        if (n > 1 && (this.fallbackFirst.get(keyOf(words[i]!)) ?? 0) >= n) {
+          const found = this.phraseKeyedWhole(words, flags, i, n);
+          if (found) return found;
+        }
+        continue;
+      }
       // proper names must be written with a capital: "turkey", "chad" and "china" are words
       if (entries.names && flags[i]! & WordFlag.Capitalised) {
         // what lookupName would give: acronyms only as written ("US" but not "Us")
@@ -586,7 +648,7 @@ export class ActorBase {
   private phraseKeyedWhole(words: readonly string[], flags: readonly number[], i: number, n: number): Part | null {
     const phrase = words.slice(i, i + n).join(' ');
     const named = this.lookupName(phrase);
-    if (named.length && isCapitalised(phrase) && !(n === 1 && this.inLongerName(named[0]!, words, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
+    if (named.length && isCapitalised(phrase) && !(n === 1 && this.inLongerName(named[0]!, words, flags, i)) && !this.beginsLongerName(named[0]!, flags, i + n)) return { kind: 'name', entry: named[0]!, at: i, words: n };
     const sw = this.sectorWords.get(keyOf(phrase));
     if (sw) return { kind: 'sector', word: sw, at: i, words: n };
     const m = this.modifiers.get(keyOf(phrase));
@@ -719,6 +781,9 @@ export class ActorBase {
     const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
+      // a person of the base spelt another way after a title ("spokesman Bahram Qasemi")
+      const known = this.byTransliteration(personName, date);
+      if (known) return { ...known, rule: `${known.rule}+in-description` };
       // a group noun before capitalised words begins a longer name, it is no one's title
       // ("Sudan People's Liberation Movement"); "journalist John Smith" keeps the title
       const title = head && !(head.at < proper[0]!.at && !head.word.person && isGroupNoun(this.headWord(words, parts, head.at))) ? head : null;

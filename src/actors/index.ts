@@ -14,7 +14,7 @@ import people from './data/people.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
 import sectors from './data/sectors.json' with { type: 'json' };
 
-export { ActorBase, ambiguousSense, type ResolvedActor, type ResolveOptions, type NameEntry } from './base.js';
+export { ActorBase, ambiguousSense, type ActorExplanation, type ResolvedActor, type ResolveOptions, type NameEntry } from './base.js';
 export { MemoryLearnedActors, JsonFileLearnedActors, isLearnedActors, type LearnedActors, type LearnedPerson, type EvidenceSource } from './learned.js';
 export type { ActorFile, PersonEntry, SectorWord, Modifier } from './schema.js';
 export { ActorFileSchema } from './schema.js';

@@ -30,8 +30,14 @@ function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[øłđðßıæœþ]/g, (c) => FOLD[c] ?? c).normalize('NFC');
 }
 
+// a key already: words of two or more lower-case letters and digits, one space apart
+const PLAIN_KEY = /^[a-z0-9]{2,}(?: [a-z0-9]{2,})*$/;
+
 function computeKey(text: string): string {
-  return foldDiacritics(text.toLowerCase()).replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ').trim()
+  const lower = text.toLowerCase();
+  // most names are such words: nothing below would change them but a final "jr"/"sr"
+  if (PLAIN_KEY.test(lower) && !/ (?:jr|sr)$/.test(lower)) return lower;
+  return foldDiacritics(lower).replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ').trim()
     // initials with or without their dots are one key: "George W. Bush" and "George W Bush"
     .replace(/\b(\p{L})\./gu, '$1')
     // a run of single letters is one word: "U.S." and "US", "H. R." and "HR"

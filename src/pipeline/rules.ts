@@ -4,7 +4,7 @@ import handCues from '../stages/attributions/cues.json' with { type: 'json' };
 import learnedCues from '../stages/attributions/cues.learned.json' with { type: 'json' };
 import { NAME_RULES } from '../stages/entities/names.js';
 import { MODALITY_RULES } from '../stages/events/modality.js';
-import { NON_EVENTS, TRIGGERS } from '../stages/events/triggers.js';
+import { CAMEO_TRIGGERS, NON_EVENTS, TRIGGERS } from '../stages/events/triggers.js';
 import catalogueData from './rules.json' with { type: 'json' };
 
 /**
@@ -168,8 +168,9 @@ export function ruleCatalogue(): RuleCatalogue {
       description: `"${form}", a reporting word learned from PolNeAR train (part of an annotated cue ${Math.round(f.precision * 100)}% of the time)` }, 'cue');
   }
 
-  for (const t of TRIGGERS) {
-    add({ id: t.id, stage: 'events', source: 'src/stages/events/triggers.ts',
+  const triggers = [...TRIGGERS.map((t) => [t, 'src/stages/events/triggers.ts'] as const), ...CAMEO_TRIGGERS.map((t) => [t, 'src/stages/events/cameo-lexicon.json'] as const)];
+  for (const [t, source] of triggers) {
+    add({ id: t.id, stage: 'events', source,
       description: `${t.type}${t.mode ? `/${t.mode}` : ''} (CAMEO ${t.cameo}) on "${t.pattern}"` });
   }
   for (const n of NON_EVENTS) add({ id: n.id, stage: 'events', source: 'src/stages/events/triggers.ts', description: `not an event: "${n.pattern}"` });

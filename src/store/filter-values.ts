@@ -13,7 +13,7 @@ export function parseModalities(text: string | undefined, name: string): string[
   const list = [...new Set(text.split(',').map((m) => m.trim().toLowerCase()).filter(Boolean))];
   const bad = list.find((m) => !(MODALITIES as readonly string[]).includes(m));
   if (bad !== undefined || !list.length) {
-    throw new DossierError('USAGE', `${name} must be one or more of ${MODALITIES.join(', ')} separated by commas (or all), not "${bad ?? text}"`);
+    throw new DossierError('USAGE', `${name} must be one of ${MODALITIES.join(', ')} (or several separated by commas, or all), not "${bad ?? text}"`);
   }
   return list;
 }

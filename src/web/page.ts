@@ -16,7 +16,7 @@ export function indexHtml(): string {
 <a class="skip-link" href="#app" id="skip-to-content">Skip to content</a>
 <header class="top">
   <a class="brand" href="#/">dossier</a>
-  <nav>
+  <nav aria-label="views">
     <a href="#/" data-nav="articles">Articles</a>
     <a href="#/dyad" data-nav="dyad">Dyad</a>
     <a href="#/stories" data-nav="stories">Stories</a>

@@ -91,3 +91,11 @@ process.stdout.write(JSON.stringify(out));`;
   const other = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Record<string, string>;
   for (const a of ARTICLES) assert.equal(other[a.id], forward.get(a.id), `article ${a.id} differs in another process`);
 });
+
+test('the dateline city is a place, never an actor', () => {
+  const r = new Analyzer({ stages: ['tokens', 'dates', 'entities'] }).analyze({ text: 'ANKARA, May 3 - Turkish officials said Ankara would reply. Ankara rejected the plan.', published: '2021-05-03' });
+  const dateline = r.entities.find((e) => e.mentions.some((m) => m.text === 'ANKARA'));
+  assert.deepEqual([dateline?.type, dateline?.country, dateline?.sector], ['GPE', 'TUR', null]);
+  // the same city in the story stands for the government
+  assert.equal(r.entities.find((e) => e.mentions.some((m) => m.text === 'Ankara'))?.sector, 'GOV');
+});

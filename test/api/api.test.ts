@@ -141,7 +141,7 @@ describe('events and happenings', () => {
     await fails('/api/events?quad=5', 400, /"quad" must be between 1 and 4/);
     await fails('/api/events?dyad=USA', 400, /two actors separated by a comma/);
     await fails('/api/events?dyad=USA,IRN,ISR', 400, /two actors/);
-    await fails('/api/events?modality=maybe', 400, /"modality" must be one or more of/);
+    await fails('/api/events?modality=maybe', 400, /"modality" must be one of/);
     await fails('/api/events?confidence=2', 400, /"confidence" must be a number from 0 to 1/);
     await fails('/api/happenings?quad=0', 400, /"quad"/);
   });

@@ -37,7 +37,7 @@ test('volume: each bin carries all happenings of its days', () => {
 test('modality and confidence filters read the same in the API and the CLI', () => {
   assert.deepEqual(parseModalities('Asserted, historical', '--modality'), ['asserted', 'historical']);
   assert.equal(parseModalities('all', '--modality'), undefined);
-  assert.throws(() => parseModalities('asserted,maybe', '--modality'), /--modality must be one or more of asserted, negated/);
+  assert.throws(() => parseModalities('asserted,maybe', '--modality'), /--modality must be one of asserted, negated/);
   assert.equal(parseMinConfidence('0.5', 'x'), 0.5);
   assert.equal(parseMinConfidence('1', 'x'), 1);
   for (const bad of ['1.5', '-0.1', 'high', '', '.']) assert.throws(() => parseMinConfidence(bad, '--confidence'), /--confidence must be a number from 0 to 1/, bad);

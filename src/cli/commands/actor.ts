@@ -14,15 +14,21 @@ const USAGE = `usage: dossier actor "TEXT" [--date YYYY-MM-DD] [--context "SENTE
 
   TEXT            an actor description: "Iranian Foreign Minister Javad Zarif", "riot police", "Tehran"
   --date D        resolve office holders as of this day
-  --context S     the sentence around the description, to settle ambiguous names ("Georgia", "Jordan")
+  --context S     where the description is set ("Saudi", "in Mexico"): settles ambiguous names
+                  ("Georgia", "Jordan") and gives its one country to a description that names none
+Each answer carries its explanation: the entry of the actor base (and whether the hand-written base
+or the converted dictionaries gave it), the term of office in force on the date, and the rule ids.
   --input FILE    many: one JSON case a line, {"id", "text", "date"?, "context"?}
   --output FILE   where batch answers go, one a line (default: standard output)
   --actors FILE   an actor file of your own (same schema as src/actors/data), may be repeated`;
 
-/** The answer for one description: the resolution, or nulls with the text when nothing is known. */
+/**
+ * The answer for one description: the resolution with its explanation (the entry of the base, its
+ * layer, the term in force, the rules), or nulls with the text when nothing is known.
+ */
 function answer(base: ActorBase, text: string, date: string | null, context: string | undefined): Record<string, unknown> {
   const r: ResolvedActor | null = base.resolve(text, { date, ...(context ? { context, countryFromContext: true } : {}) });
-  return r ? { text, ...r } : { text, name: text, type: null, country: null, sector: null, role: null, rule: null, confidence: 0 };
+  return r ? { text, ...r, explanation: base.explain(r, date) } : { text, name: text, type: null, country: null, sector: null, role: null, rule: null, confidence: 0, explanation: null };
 }
 
 export const actorCommand: Command = {

@@ -52,6 +52,7 @@ const COLUMNS: Column<StoredEvent>[] = [
   { header: 'recipient', value: (e) => partiesCell(e.recipient), max: 24 },
   { header: 'quad', value: (e) => e.quadClass },
   { header: 'score', value: (e) => e.score },
+  { header: 'confidence', value: (e) => e.confidence },
   { header: 'outlet', value: (e) => e.source.outlet, max: 20 },
   { header: 'trigger', value: (e) => e.trigger, max: 20 },
   { header: 'happening', value: (e) => e.happeningId },

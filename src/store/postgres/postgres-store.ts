@@ -359,7 +359,7 @@ export class PostgresStore implements Store {
     if (q.volume && points.length) {
       // the day's happenings whoever their parties, for the dyad's share of the news
       const all = and([...seriesBase(q), { sql: 'h.date >= ? AND h.date <= ?', params: [points[0]!.date, points.at(-1)!.date] }]);
-      const perDay = new Map(this.db.query<{ date: string; n: number }>(`SELECT h.date AS date, count(*) AS n FROM happening h WHERE ${all.sql} GROUP BY h.date`, all.params)
+      const perDay = new Map(this.db.query<{ date: string; n: number }>(`SELECT h.date AS date, count(*)::int AS n FROM happening h WHERE ${all.sql} GROUP BY h.date`, all.params)
         .map((r) => [r.date, Number(r.n)]));
       for (const p of points) (p as { all?: number }).all = perDay.get(p.date) ?? p.total;
     }
@@ -404,6 +404,7 @@ export class PostgresStore implements Store {
       c.push(words ? { sql: `qu.rowid IN (SELECT v.quote_rowid FROM quote_variant v WHERE v.tsv @@ to_tsquery('dossier_text', ?))`, params: [words] }
         : { sql: 'false', params: [] });
     }
+    if (q.outlet) c.push({ sql: 'qu.rowid IN (SELECT quote_rowid FROM quote_source WHERE source = lower(?))', params: [q.outlet] });
     if (q.from) c.push({ sql: 'qu.first_published >= ?', params: [q.from] });
     if (q.to) c.push({ sql: 'qu.first_published <= ?', params: [q.to] });
     const where = and(c);

@@ -38,7 +38,7 @@ export function eventBadge(e: { type: string; actor: ActorRef[]; recipient: Acto
 
 export function pager(total: number, limit: number, offset: number, link: (offset: number) => string): HTMLElement {
   const last = Math.min(total, offset + limit);
-  return h('nav', { class: 'pager' },
+  return h('nav', { class: 'pager', 'aria-label': 'pages' },
     offset > 0 ? h('a', { href: link(Math.max(0, offset - limit)) }, '\u2190 previous') : null,
     h('span', { class: 'muted' }, total ? ` ${offset + 1}\u2013${last} of ${total} ` : ' nothing found '),
     last < total ? h('a', { href: link(offset + limit) }, 'next \u2192') : null);

@@ -15,22 +15,30 @@ export interface ArticleMeta {
 
 /**
  * One article: immutable text plus stand-off layers of annotations and the diagnostics found in it.
- * Stages never mutate it directly: they write through a StageOutput, which the runner commits with
- * `commitLayer`, so each layer is written by exactly one stage (one source of truth per fact).
+ * A Document has no way to change it: the pipeline that makes it (`Document.create`) keeps the
+ * DocumentWriter, and stages write through a StageOutput, which the runner commits layer by layer,
+ * so each layer is written by exactly one stage (one source of truth per fact).
  */
 export class Document {
   readonly text: string;
   readonly meta: ArticleMeta;
-  readonly diagnostics: Diagnostic[] = [];
+  readonly diagnostics: readonly Diagnostic[];
   private readonly layers = new Map<string, readonly Annotation[]>();
   // ids are small consecutive integers, so an array indexes them more cheaply than a Map; it grows
   // by one slot an id, so that layers committed out of id order never leave holes in it
   private readonly byId: (Annotation | undefined)[] = [undefined];
-  private nextId = 1;
 
-  constructor(text: string, meta: ArticleMeta) {
+  private constructor(text: string, meta: ArticleMeta, diagnostics: readonly Diagnostic[]) {
     this.text = text;
     this.meta = Object.freeze({ ...meta });
+    this.diagnostics = diagnostics;
+  }
+
+  /** A new, empty document and the only writer of its layers and diagnostics. */
+  static create(text: string, meta: ArticleMeta): { readonly doc: Document; readonly writer: DocumentWriter } {
+    const diagnostics: Diagnostic[] = [];
+    const doc = new Document(text, meta, diagnostics);
+    return { doc, writer: new DocumentWriter(doc.layers, doc.byId, diagnostics) };
   }
 
   has(layer: LayerName): boolean {
@@ -49,6 +57,17 @@ export class Document {
   layerNames(): string[] {
     return [...this.layers.keys()];
   }
+}
+
+/** The write side of one Document, held by the pipeline run that made it. */
+export class DocumentWriter {
+  private nextId = 1;
+
+  constructor(
+    private readonly layers: Map<string, readonly Annotation[]>,
+    private readonly byId: (Annotation | undefined)[],
+    private readonly diagnostics: Diagnostic[],
+  ) {}
 
   /** Reserves an id for an annotation about to be committed. */
   allocateId(): number {

@@ -1,5 +1,5 @@
 import type { Annotation } from '../core/annotation.js';
-import { Document, type ArticleMeta } from '../core/document.js';
+import { Document, type ArticleMeta, type DocumentWriter } from '../core/document.js';
 import { DossierError } from '../core/errors.js';
 import type { LayerName } from '../core/layers.js';
 import type { StageRegistry } from './registry.js';
@@ -51,16 +51,16 @@ export class Pipeline {
   }
 
   run(text: string, meta: ArticleMeta): Document {
-    const doc = new Document(text, meta);
-    for (let i = 0; i < this.stages.length; i++) runStage(this.stages[i]!, this.provenance[i]!, doc);
+    const { doc, writer } = Document.create(text, meta);
+    for (let i = 0; i < this.stages.length; i++) runStage(this.stages[i]!, this.provenance[i]!, doc, writer);
     return doc;
   }
 }
 
-function runStage(stage: Stage, records: ProvenanceRecords, doc: Document): void {
+function runStage(stage: Stage, records: ProvenanceRecords, doc: Document, writer: DocumentWriter): void {
   const missing = stage.requires.filter((l) => !doc.has(l));
   if (missing.length) {
-    doc.addDiagnostic({ severity: 'warning', code: 'STAGE_SKIPPED', stage: stage.name,
+    writer.addDiagnostic({ severity: 'warning', code: 'STAGE_SKIPPED', stage: stage.name,
       message: `skipped: required layer(s) ${missing.join(', ')} missing because an earlier stage failed` });
     return;
   }
@@ -74,13 +74,13 @@ function runStage(stage: Stage, records: ProvenanceRecords, doc: Document): void
   const out: StageOutput = {
     add(layer, d) {
       const list = target(layer);
-      const id = doc.allocateId();
+      const id = writer.allocateId();
       list.push({ id, layer, start: d.start, end: d.end, data: d.data, provenance: records.get(d.rule, d.confidence, d.evidence) });
       return id;
     },
     reserve(layer) {
       target(layer);
-      const id = doc.allocateId();
+      const id = writer.allocateId();
       reserved.set(id, layer);
       return id;
     },
@@ -90,16 +90,16 @@ function runStage(stage: Stage, records: ProvenanceRecords, doc: Document): void
       target(layer).push({ id, layer, start: d.start, end: d.end, data: d.data, provenance: records.get(d.rule, d.confidence, d.evidence) });
     },
     diagnose(d) {
-      doc.addDiagnostic({ ...d, stage: stage.name });
+      writer.addDiagnostic({ ...d, stage: stage.name });
     },
   };
   try {
     stage.run(doc, out);
     if (reserved.size) throw new Error(`stage "${stage.name}" reserved ids it never filled: ${[...reserved.keys()].join(', ')}`);
   } catch (e) {
-    doc.addDiagnostic({ severity: 'error', code: 'STAGE_FAILED', stage: stage.name,
+    writer.addDiagnostic({ severity: 'error', code: 'STAGE_FAILED', stage: stage.name,
       message: `stage failed: ${e instanceof Error ? e.message : String(e)}` });
     return;
   }
-  for (const [layer, list] of pending) doc.commitLayer(layer as LayerName, list);
+  for (const [layer, list] of pending) writer.commitLayer(layer as LayerName, list);
 }

@@ -1,11 +1,10 @@
-import { MENTION_KINDS } from '../core/vocabulary.js';
-import { SHIPPED_ACTOR_FILES } from '../actors/index.js';
-import { SECTORS } from '../actors/schema.js';
+import { readDictionaryLayer, SHIPPED_ACTOR_FILES } from '../actors/index.js';
+import { MENTION_KINDS, SECTORS } from '../core/vocabulary.js';
 import handCues from '../stages/attributions/cues.json' with { type: 'json' };
 import learnedCues from '../stages/attributions/cues.learned.json' with { type: 'json' };
 import { NAME_RULES } from '../stages/entities/names.js';
 import { MODALITY_RULES } from '../stages/events/modality.js';
-import { NON_EVENTS, TRIGGERS } from '../stages/events/triggers.js';
+import { CAMEO_TRIGGERS, NON_EVENTS, TRIGGERS } from '../stages/events/triggers.js';
 import catalogueData from './rules.json' with { type: 'json' };
 
 /**
@@ -169,8 +168,9 @@ export function ruleCatalogue(): RuleCatalogue {
       description: `"${form}", a reporting word learned from PolNeAR train (part of an annotated cue ${Math.round(f.precision * 100)}% of the time)` }, 'cue');
   }
 
-  for (const t of TRIGGERS) {
-    add({ id: t.id, stage: 'events', source: 'src/stages/events/triggers.ts',
+  const triggers = [...TRIGGERS.map((t) => [t, 'src/stages/events/triggers.ts'] as const), ...CAMEO_TRIGGERS.map((t) => [t, 'src/stages/events/cameo-lexicon.json'] as const)];
+  for (const [t, source] of triggers) {
+    add({ id: t.id, stage: 'events', source,
       description: `${t.type}${t.mode ? `/${t.mode}` : ''} (CAMEO ${t.cameo}) on "${t.pattern}"` });
   }
   for (const n of NON_EVENTS) add({ id: n.id, stage: 'events', source: 'src/stages/events/triggers.ts', description: `not an event: "${n.pattern}"` });
@@ -184,12 +184,14 @@ export function ruleCatalogue(): RuleCatalogue {
       description: n.type ? `a name ending in ${words(n.heads)}: ${n.type}${n.sector ? ` (${n.sector})` : ''}` : `a name ending in ${words(n.heads)}: not an actor` });
   }
   const ambiguous = new Map<string, RuleEntry | null>();
-  for (const f of SHIPPED_ACTOR_FILES) {
+  // the hand-written actor files, then the dictionaries converted into the fallback layer
+  const actorFiles = [...SHIPPED_ACTOR_FILES.map((f) => [f, 'src/actors/data'] as const), [readDictionaryLayer(), 'data/actors/dictionaries.json'] as const];
+  for (const [f, source] of actorFiles) {
     for (const w of f.sectorWords ?? []) {
-      add({ id: w.id, stage: 'entities', source: 'src/actors/data', description: `${words(w.words)}: ${w.sector}${w.role ? `, ${w.role}` : ''}` });
+      add({ id: w.id, stage: 'entities', source, description: `${words(w.words)}: ${w.sector}${w.role ? `, ${w.role}` : ''}` });
     }
     for (const m of f.modifiers ?? []) {
-      add({ id: m.id, stage: 'entities', source: 'src/actors/data', description: `${words(m.words)}${m.sector ? `: ${m.sector}` : ''}` });
+      add({ id: m.id, stage: 'entities', source, description: `${words(m.words)}${m.sector ? `: ${m.sector}` : ''}` });
     }
     for (const c of f.countries ?? []) if (c.otherSense) ambiguous.set(c.id, null);
   }

@@ -2,6 +2,10 @@ import type { LayerAnnotation } from '../core/annotation.js';
 import type { Document } from '../core/document.js';
 import type { Range } from '../core/span.js';
 
+/** A token and a sentence as stages read them (one name for each, instead of one a file). */
+export type Token = LayerAnnotation<'token'>;
+export type Sentence = LayerAnnotation<'sentence'>;
+
 /** Index of the first annotation whose end is after `offset` (binary search over sorted, non-overlapping annotations). */
 export function firstEndingAfter(list: readonly Range[], offset: number): number {
   let lo = 0, hi = list.length;
@@ -29,13 +33,13 @@ function firstStartingAt(list: readonly Range[], offset: number, from: number): 
   return lo;
 }
 
-export function tokensIn(doc: Document, range: Range): readonly LayerAnnotation<'token'>[] {
+export function tokensIn(doc: Document, range: Range): readonly Token[] {
   const [a, b] = tokenIndexRange(doc, range);
   return doc.layer('token').slice(a, b);
 }
 
 /** The sentence that contains an offset, if any. */
-export function sentenceAt(doc: Document, offset: number): LayerAnnotation<'sentence'> | undefined {
+export function sentenceAt(doc: Document, offset: number): Sentence | undefined {
   const sentences = doc.layer('sentence');
   const i = firstEndingAfter(sentences, offset);
   const s = sentences[i];

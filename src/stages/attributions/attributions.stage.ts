@@ -2,6 +2,7 @@ import type { Document } from '../../core/document.js';
 import type { ActorRefData, AttributionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../core/stage.js';
+import { sentenceAt } from '../../text/lookup.js';
 import { framesOf, isNaming, mainPart, withContent, type CueAt, type Frame, type Tok } from './frames.js';
 import { actorBaseOf } from '../../actors/index.js';
 import { buildLexicon, type CueEntry } from './lexicon.js';
@@ -221,7 +222,6 @@ const TURN = /^["“]?(\p{Lu}[\p{Lu}.'’ -]{1,40}):[ \t]+/u;
 /** Transcripts: a paragraph that opens with a speaker's name in capitals and a colon ("PENCE: Well, ..."). */
 function transcriptTurns(doc: Document): Placed[] {
   const out: Placed[] = [];
-  const sentences = doc.layer('sentence');
   for (const p of doc.layer('paragraph')) {
     const text = doc.text.slice(p.start, p.end);
     const m = TURN.exec(text);
@@ -231,7 +231,7 @@ function transcriptTurns(doc: Document): Placed[] {
     let end = p.end;
     while (end > colon && /[\s"”]/.test(doc.text[end - 1]!)) end--;
     const start = p.start + m[0].length;
-    const sentence = sentences.find((x) => x.start <= colon && colon < x.end);
+    const sentence = sentenceAt(doc, colon);
     if (!sentence || end - start < 3) continue;
     out.push({
       rule: 'cue.transcript-turn', confidence: 0.8, cue: { start: colon, end: colon + 1 }, cueTokens: [], content: { start, end },
@@ -246,7 +246,6 @@ const DASH_CREDIT = /^[ \t]*([―—–])[ \t]*([^\n―—–]{2,80}?)[ \t]*$/m;
 /** “...” ― Sonya Herridge: a quotation credited with a dash and a name at the end of its line. */
 function dashCredits(doc: Document, quotes: readonly Quote[]): Placed[] {
   const out: Placed[] = [];
-  const sentences = doc.layer('sentence');
   for (const q of quotes) {
     const lineEnd = doc.text.indexOf('\n', q.close);
     const rest = doc.text.slice(q.close + 1, lineEnd < 0 ? doc.text.length : lineEnd);
@@ -254,7 +253,7 @@ function dashCredits(doc: Document, quotes: readonly Quote[]): Placed[] {
     if (!m || m.index !== 0 || m[2]!.split(/\s+/).length > 8) continue;
     const dash = q.close + 1 + rest.indexOf(m[1]!);
     const nameStart = q.close + 1 + rest.indexOf(m[2]!, dash - q.close - 1);
-    const sentence = sentences.find((x) => x.start <= dash && dash < x.end) ?? sentences.find((x) => x.start <= q.start && q.start < x.end);
+    const sentence = sentenceAt(doc, dash) ?? sentenceAt(doc, q.start);
     if (!sentence) continue;
     out.push({
       rule: 'cue.dash-credit', confidence: 0.8, cue: { start: dash, end: dash + 1 }, cueTokens: [], content: { start: q.start, end: q.end },

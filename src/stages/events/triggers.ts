@@ -290,7 +290,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 
 /**
  * Phrases that look like a trigger but are not an event: when one covers a trigger's first word,
- * the trigger does not fire (the id is recorded in the stage's diagnostics at debug level).
+ * the trigger does not fire. Nothing records which one stopped it; the ids name the rules in the
+ * rule catalogue (`dossier rules --stage events`).
  */
 export const NON_EVENTS: readonly { readonly id: string; readonly pattern: string }[] = [
   { id: 'nonevent.release-statement', pattern: 'release ... statement|report|video|figure|data|album|film|photo|result' },

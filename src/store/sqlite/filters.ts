@@ -1,4 +1,5 @@
-import type { EventQuery } from '../store.js';
+import { SERIES_MODALITIES } from '../series.js';
+import type { EventQuery, SeriesQuery } from '../store.js';
 import { actorFilter, lastWord } from '../merge/parties.js';
 
 /** A piece of SQL with its parameters, built from a query; every value goes through a parameter. */
@@ -83,6 +84,40 @@ export function eventConditions(q: EventQuery): Clause {
   if (q.articleId) c.push({ sql: 'a.id = ?', params: [q.articleId] });
   c.push(...partyConditions(q, 'e', 'event_actor', 'event_rowid'));
   return and(c);
+}
+
+/**
+ * The conditions of a happening query over `happening h`. What the happening itself carries is
+ * filtered on it (its parties are the union of its reports', its dates a span); the rest (outlet,
+ * article, confidence) through its reports.
+ */
+export function happeningConditions(q: EventQuery): Clause {
+  const c: Clause[] = [];
+  if (q.type) c.push({ sql: 'h.type = ?', params: [q.type.toUpperCase()] });
+  if (q.modality) c.push(modalityIn('h', q.modality));
+  if (q.quadClass) c.push({ sql: 'h.quad = ?', params: [q.quadClass] });
+  if (q.from) c.push({ sql: 'h.date_max >= ?', params: [q.from] });
+  if (q.to) c.push({ sql: 'h.date_min <= ?', params: [q.to] });
+  c.push(...partyConditions(q, 'h', 'happening_actor', 'happening_rowid'));
+  if (q.outlet || q.articleId || q.minConfidence !== undefined) {
+    const reports = eventConditions({ outlet: q.outlet, articleId: q.articleId, minConfidence: q.minConfidence });
+    c.push({ sql: `h.rowid IN (SELECT e.happening_rowid FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${reports.sql})`, params: reports.params });
+  }
+  return and(c);
+}
+
+/** The happenings a series counts, whoever their parties: dated ones of the series' modalities in the range. */
+export function seriesBase(q: SeriesQuery): Clause[] {
+  const modalities = q.modalities?.length ? q.modalities : SERIES_MODALITIES;
+  const c: Clause[] = [{ sql: `${modalityIn('h', modalities).sql} AND h.date IS NOT NULL`, params: [...modalities] }];
+  if (q.from) c.push({ sql: 'h.date >= ?', params: [q.from] });
+  if (q.to) c.push({ sql: 'h.date <= ?', params: [q.to] });
+  return c;
+}
+
+/** The happenings a dyad's series counts: seriesBase's, between A and B (from A to B when directed). */
+export function seriesConditions(a: string, b: string, q: SeriesQuery): Clause {
+  return and([...seriesBase(q), ...partyConditions(q.directed ? { actor: a, recipient: b } : { dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid')]);
 }
 
 export const DEFAULT_LIMIT = 50;

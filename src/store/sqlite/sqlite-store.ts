@@ -13,8 +13,7 @@ import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
   QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, SeriesQuery, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../store.js';
-import { SERIES_MODALITIES } from '../series.js';
-import { and, eventConditions, modalityIn, pageOf, partyConditions, partyMatch, type Clause } from './filters.js';
+import { and, eventConditions, happeningConditions, pageOf, partyMatch, seriesBase, seriesConditions, type Clause } from './filters.js';
 import { HappeningWriter } from './happening-writer.js';
 import { SqliteLearnedActors } from './learned-actors.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
@@ -288,20 +287,7 @@ export class SqliteStore implements Store {
   }
 
   happenings(q: EventQuery = {}): Page<Happening> {
-    // what the happening itself carries is filtered on it (its parties are the union of its reports'),
-    // the rest (outlet, article) through its reports
-    const c: Clause[] = [];
-    if (q.type) c.push({ sql: 'h.type = ?', params: [q.type.toUpperCase()] });
-    if (q.modality) c.push(modalityIn('h', q.modality));
-    if (q.quadClass) c.push({ sql: 'h.quad = ?', params: [q.quadClass] });
-    if (q.from) c.push({ sql: 'h.date_max >= ?', params: [q.from] });
-    if (q.to) c.push({ sql: 'h.date_min <= ?', params: [q.to] });
-    c.push(...partyConditions(q, 'h', 'happening_actor', 'happening_rowid'));
-    if (q.outlet || q.articleId || q.minConfidence !== undefined) {
-      const reports = eventConditions({ outlet: q.outlet, articleId: q.articleId, minConfidence: q.minConfidence });
-      c.push({ sql: `h.rowid IN (SELECT e.happening_rowid FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${reports.sql})`, params: reports.params });
-    }
-    const where = and(c);
+    const where = happeningConditions(q);
     const { limit, offset } = pageOf(q);
     const total = this.prep(`SELECT count(*) FROM happening h WHERE ${where.sql}`).pluck().get(...where.params) as number;
     const rows = this.prep(`SELECT h.* FROM happening h WHERE ${where.sql} ORDER BY h.date DESC, h.rowid DESC LIMIT ? OFFSET ?`)
@@ -317,11 +303,7 @@ export class SqliteStore implements Store {
   }
 
   dyadSeries(a: string, b: string, q: SeriesQuery = {}): SeriesPoint[] {
-    const modalities = q.modalities?.length ? q.modalities : SERIES_MODALITIES;
-    const base: Clause[] = [{ sql: `h.modality IN (${modalities.map(() => '?').join(', ')}) AND h.date IS NOT NULL`, params: [...modalities] }];
-    if (q.from) base.push({ sql: 'h.date >= ?', params: [q.from] });
-    if (q.to) base.push({ sql: 'h.date <= ?', params: [q.to] });
-    const where = and([...base, ...partyConditions(q.directed ? { actor: a, recipient: b } : { dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid')]);
+    const where = seriesConditions(a, b, q);
     const rows = this.prep(`SELECT h.date AS date, h.quad AS quad, count(*) AS n, sum(h.score) AS s FROM happening h
         WHERE ${where.sql} GROUP BY h.date, h.quad ORDER BY h.date`).all(...where.params) as { date: string; quad: 1 | 2 | 3 | 4; n: number; s: number }[];
     const points: SeriesPoint[] = [];
@@ -341,7 +323,7 @@ export class SqliteStore implements Store {
     const last = points[points.length - 1];
     if (last) finish(last, sum);
     if (q.volume && points.length) {
-      const all = and([...base, { sql: 'h.date >= ? AND h.date <= ?', params: [points[0]!.date, last!.date] }]);
+      const all = and([...seriesBase(q), { sql: 'h.date >= ? AND h.date <= ?', params: [points[0]!.date, last!.date] }]);
       const perDay = new Map((this.prep(`SELECT h.date AS date, count(*) AS n FROM happening h WHERE ${all.sql} GROUP BY h.date`)
         .all(...all.params) as { date: string; n: number }[]).map((r) => [r.date, r.n]));
       for (const p of points) (p as { all?: number }).all = perDay.get(p.date) ?? p.total;

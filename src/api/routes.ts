@@ -3,9 +3,10 @@ import type { RawArticle } from '../ingest/article.js';
 import { articleFromRecord } from '../ingest/record.js';
 import { checkArticle } from '../ingest/sources.js';
 import type { Result } from '../result/schema.js';
-import type { EventQuery, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import type { Reply, Route } from './router.js';
-import { DATE_PARAMS, DEFAULT_LIMIT, PAGE_PARAMS, type ParamSpecs, type ParamValue } from './validate.js';
+import { EVENT_PARAMS, datesOf, eventQuery as eventQueryOf, pageOf, type Params } from './filters.js';
+import { API_LABEL, DATE_PARAMS, PAGE_PARAMS, type ParamValue } from './validate.js';
 
 /** What the routes need from the server: the store, and (when ingest is allowed) an analyser. */
 export interface RouteDeps {
@@ -14,44 +15,10 @@ export interface RouteDeps {
   readonly analyze?: (article: RawArticle) => Result;
 }
 
-const EVENT_PARAMS: ParamSpecs = {
-  ...PAGE_PARAMS, ...DATE_PARAMS,
-  actor: { kind: 'string', description: 'who acted: a country code (IRN), country and sector (IRNGOV) or a name' },
-  recipient: { kind: 'string', description: 'whom it was done to (same forms as actor)' },
-  dyad: { kind: 'actor-pair', description: 'both parties in either direction, two actors separated by a comma: USA,IRN' },
-  type: { kind: 'string', description: 'PLOVER event type, e.g. REJECT' },
-  modality: { kind: 'string', description: 'asserted, negated, hypothetical, future or historical' },
-  outlet: { kind: 'string', description: 'the outlet that reported it' },
-  quad: { kind: 'quad', description: 'quad class 1..4 (verbal cooperation, material cooperation, verbal conflict, material conflict)' },
-  article: { kind: 'string', description: 'only events reported in this article (its id)' },
-};
-
-const MODALITIES = new Set(['asserted', 'negated', 'hypothetical', 'future', 'historical']);
-
 const str = (v: ParamValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: ParamValue | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
-const page = (q: Readonly<Record<string, ParamValue | undefined>>) => ({ limit: num(q.limit) ?? DEFAULT_LIMIT, offset: num(q.offset) ?? 0 });
-const dates = (q: Readonly<Record<string, ParamValue | undefined>>) => ({
-  ...(str(q.from) ? { from: str(q.from)! } : {}), ...(str(q.to) ? { to: str(q.to)! } : {}),
-});
-
-function eventQuery(q: Readonly<Record<string, ParamValue | undefined>>): EventQuery {
-  const modality = str(q.modality);
-  if (modality && !MODALITIES.has(modality)) {
-    throw new DossierError('USAGE', `parameter "modality" must be one of ${[...MODALITIES].join(', ')}`);
-  }
-  const dyad = Array.isArray(q.dyad) ? (q.dyad as readonly [string, string]) : undefined;
-  const out: { -readonly [K in keyof EventQuery]: EventQuery[K] } = { ...page(q), ...dates(q) };
-  if (str(q.actor)) out.actor = str(q.actor)!;
-  if (str(q.recipient)) out.recipient = str(q.recipient)!;
-  if (dyad) out.dyad = dyad;
-  if (str(q.type)) out.type = str(q.type)!.toUpperCase();
-  if (modality) out.modality = modality;
-  if (str(q.outlet)) out.outlet = str(q.outlet)!;
-  if (num(q.quad) !== undefined) out.quadClass = num(q.quad)!;
-  if (str(q.article)) out.articleId = str(q.article)!;
-  return out;
-}
+const page = pageOf;
+const dates = datesOf;
+const eventQuery = (q: Params) => eventQueryOf(q, API_LABEL);
 
 function found<T>(value: T | null, what: string, id: string): T {
   if (value === null) throw new DossierError('NOT_FOUND', `no ${what} with id "${id}"`);

@@ -1,14 +1,16 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync } from 'node:fs';
 import path from 'node:path';
 import { Analyzer } from '../../analyze.js';
-import { DossierError } from '../../core/errors.js';
-import { readArticleFile, readArticles, listArticleFiles, type SourceItem } from '../../ingest/sources.js';
-import { AnalyzerPool, autoJobs } from '../../parallel/pool.js';
-import { checkedDate } from '../../ingest/record.js';
+import { DossierError, type ErrorCode } from '../../core/errors.js';
+import { readArticleFile, readArticles, listArticleEntries, type SourceItem } from '../../ingest/sources.js';
+import { AnalyzerPool } from '../../parallel/pool.js';
 import type { Result } from '../../result/schema.js';
 import { ENGINE_VERSION } from '../../version.js';
 import { parseCommandArgs, type CliIO, type Command } from '../command.js';
+import { ErrorReport } from '../error-report.js';
 import { Progress } from '../progress.js';
+import { parseJobs } from './ingest.js';
+import { dateOption } from './query-output.js';
 import { stat } from 'node:fs/promises';
 
 const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [--outlet NAME]
@@ -19,6 +21,8 @@ const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [
   --output FILE   where batch results go, one JSON result a line (default: standard output)
   --jobs N|auto   analyse a batch on N worker threads (auto: one a core); the results are the same,
                   in input order (default 1; each worker loads its own models, about 150 MB)
+  --errors FILE   write every failed item of a batch to FILE, one JSON line each
+                  ({id, origin, code, status, message}); a batch with failed items exits 6
   --pretty        indent the JSON for people
   --published D   publication date for input that does not carry one (dates are read against it)
   --outlet NAME   outlet for input that does not name one`;
@@ -29,20 +33,20 @@ export const analyzeCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('analyze', argv, {
-      input: { type: 'string' }, output: { type: 'string' }, pretty: { type: 'boolean' }, jobs: { type: 'string' },
+      input: { type: 'string' }, output: { type: 'string' }, pretty: { type: 'boolean' }, jobs: { type: 'string' }, errors: { type: 'string' },
       published: { type: 'string' }, outlet: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     });
     if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
     const defaults = {
-      published: values.published ? checkedDate(values.published, '--published') : null,
+      published: dateOption(values.published, '--published') ?? null,
       outlet: values.outlet ?? null,
     };
     if (values.input) {
       if (positionals.length) throw new DossierError('USAGE', 'analyze: give either FILE or --input PATH, not both');
       return runBatch(path.resolve(io.cwd, values.input), values.output ? path.resolve(io.cwd, values.output) : null, defaults,
-        parseJobs(values.jobs), io);
+        parseJobs(values.jobs, 'analyze'), values.errors, io);
     }
-    if (values.jobs !== undefined) throw new DossierError('USAGE', 'analyze: --jobs is for a batch (--input PATH)');
+    if (values.jobs !== undefined || values.errors !== undefined) throw new DossierError('USAGE', 'analyze: --jobs and --errors are for a batch (--input PATH)');
     if (positionals.length !== 1) throw new DossierError('USAGE', `analyze: expected one FILE (or --input PATH)\n${USAGE}`);
     const file = path.resolve(io.cwd, positionals[0]!);
     const article = await readArticleFile(file, { defaults });
@@ -62,47 +66,38 @@ export function errorResult(id: string, error: DossierError): Result {
   };
 }
 
-/** `--jobs`: a positive whole number, or "auto" for one worker a core. */
-function parseJobs(value: string | undefined): number {
-  if (value === undefined) return 1;
-  if (value === 'auto') return autoJobs();
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new DossierError('USAGE', `analyze: --jobs must be a whole number from 1 to 256 or "auto", not "${value}"`);
-  return n;
-}
-
 async function runBatch(input: string, output: string | null, defaults: { published: string | null; outlet: string | null },
-  jobs: number, io: CliIO): Promise<number> {
+  jobs: number, errorsFile: string | undefined, io: CliIO): Promise<number> {
   const info = await stat(input).catch(() => null);
   if (!info) throw new DossierError('INPUT_NOT_FOUND', 'no such file or folder', { where: input });
-  const total = info.isDirectory() && !(await listArticleFiles(input)).some((f) => f.endsWith('.jsonl'))
-    ? (await listArticleFiles(input)).length : null;
-  const file = output ? createWriteStream(output) : null;
+  const entries = info.isDirectory() ? await listArticleEntries(input) : null;
+  const total = entries && !entries.some((e) => e.file.endsWith('.jsonl')) ? entries.length : null;
+  const progress = new Progress(io.stderr, total);
+  const errors = new ErrorReport(io, errorsFile, () => progress.clear());
+  const file = output ? createWriteStream(output, { fd: openOutput(output) }) : null;
   const sink: NodeJS.WritableStream = file ?? io.stdout;
   const sinkClosed = file ? new Promise<void>((resolve, reject) => { file.on('finish', resolve); file.on('error', reject); }) : Promise.resolve();
   const pool = jobs > 1 ? new AnalyzerPool(jobs) : null;
   const analyzer = pool ? null : new Analyzer();
-  const progress = new Progress(io.stderr, total);
   const started = process.hrtime.bigint();
   let done = 0, failed = 0, bytes = 0;
   const write = async (line: string) => {
     if (!sink.write(line)) await new Promise((r) => sink.once('drain', r));
   };
-  const resultOf = async (item: SourceItem): Promise<{ result: Result; bytes: number }> => {
-    if (!item.ok) return { result: errorResult(item.id, item.error), bytes: 0 };
+  const resultOf = async (item: SourceItem): Promise<{ result: Result; bytes: number; origin: string }> => {
+    if (!item.ok) return { result: errorResult(item.id, item.error), bytes: 0, origin: item.origin };
     try {
       const result = pool ? await pool.analyze(item.article) : analyzer!.analyze(item.article);
-      return { result, bytes: Buffer.byteLength(item.article.text) };
+      return { result, bytes: Buffer.byteLength(item.article.text), origin: item.article.origin };
     } catch (e) {
       const err = e instanceof DossierError ? e : new DossierError('INTERNAL', (e as Error).message, { where: item.article.origin });
-      return { result: errorResult(item.article.id, err), bytes: 0 };
+      return { result: errorResult(item.article.id, err), bytes: 0, origin: item.article.origin };
     }
   };
-  const emit = async ({ result, bytes: size }: { result: Result; bytes: number }) => {
+  const emit = async ({ result, bytes: size, origin }: { result: Result; bytes: number; origin: string }) => {
     if (result.error) {
       failed++;
-      progress.clear();
-      io.stderr.write(`dossier: skipped ${result.article.id}: ${result.error.message}\n`);
+      errors.add(result.article.id, origin, new DossierError(result.error.code as ErrorCode, result.error.message));
     }
     done++;
     bytes += size;
@@ -110,7 +105,7 @@ async function runBatch(input: string, output: string | null, defaults: { publis
     progress.update(done, failed, bytes);
   };
   // results leave in input order: the oldest is awaited first while the workers go on with the rest
-  const inFlight: Promise<{ result: Result; bytes: number }>[] = [];
+  const inFlight: Promise<{ result: Result; bytes: number; origin: string }>[] = [];
   const window = pool ? pool.size * 4 : 1;
   try {
     for await (const item of readArticles(input, { defaults })) {
@@ -126,5 +121,14 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
   io.stderr.write(`dossier: analysed ${done - failed} of ${done} articles (${failed} failed) in ${secs.toFixed(1)} s, ` +
     `${(bytes / 1e6 / Math.max(secs, 1e-9)).toFixed(2)} MB/s${jobs > 1 ? ` on ${jobs} workers` : ''}${output ? `, results in ${output}` : ''}\n`);
-  return 0;
+  return errors.close();
+}
+
+/** The output file, opened before any work so that a path that cannot be written is a usage error. */
+function openOutput(file: string): number {
+  try {
+    return openSync(file, 'w');
+  } catch (e) {
+    throw new DossierError('USAGE', `--output: cannot write the file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`, { where: file });
+  }
 }

@@ -1,11 +1,12 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../core/errors.js';
 import { GDELT_COLUMNS, allHappenings, exportResults, gdeltRow, ploverRecord } from '../../store/export.js';
 import { parseCommandArgs, type Command } from '../command.js';
+import type { Store } from '../../store/store.js';
 import { openDb } from './db-option.js';
 import { EVENT_FILTER_OPTIONS, EVENT_FILTER_USAGE, eventQuery } from './events.js';
-import { csvField, dateOption } from './query-output.js';
+import { csvField, dateRangeOptions } from './query-output.js';
 
 const USAGE = `usage: dossier export --format results|plover|gdelt [--output FILE] [--db FILE] [filters]
 
@@ -34,7 +35,7 @@ export const exportCommand: Command = {
     }
     const query = eventQuery({ ...values, limit: undefined, offset: undefined });
     const store = openDb(values.db, io, { readonly: true });
-    const file = values.output ? createWriteStream(path.resolve(io.cwd, values.output)) : null;
+    const file = values.output ? openOutput(path.resolve(io.cwd, values.output), store) : null;
     const sink: NodeJS.WritableStream = file ?? io.stdout;
     // a reader that stops early (`| head`) closes the pipe: the export then ends quietly
     let closed = false;
@@ -48,7 +49,7 @@ export const exportCommand: Command = {
     let n = 0;
     try {
       if (format === 'results') {
-        for (const r of exportResults(store, { from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to'), outlet: values.outlet })) {
+        for (const r of exportResults(store, { ...dateRangeOptions(values), outlet: values.outlet })) {
           if (!await write(`${JSON.stringify(r)}\n`)) break;
           n++;
         }
@@ -66,3 +67,15 @@ export const exportCommand: Command = {
     return 0;
   },
 };
+
+/** The output file, opened now so that a path that cannot be written is a usage error before any work. */
+function openOutput(file: string, store: Store): WriteStream {
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (e) {
+    store.close();
+    throw new DossierError('USAGE', `--output: cannot write the file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`, { where: file });
+  }
+  return createWriteStream(file, { fd });
+}

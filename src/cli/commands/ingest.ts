@@ -1,23 +1,32 @@
 import path from 'node:path';
 import { Analyzer } from '../../analyze.js';
 import { DossierError } from '../../core/errors.js';
-import { checkedDate } from '../../ingest/record.js';
-import { countArticles, ingest, ingestSources } from '../../store/ingest.js';
+import { AnalyzerPool, autoJobs } from '../../parallel/pool.js';
+import { countArticles, ingest, ingestSources, type IngestAnalysis } from '../../store/ingest.js';
+import { StagedLearnedActors } from '../../store/staged-learned.js';
 import { parseCommandArgs, type Command } from '../command.js';
+import { ErrorReport } from '../error-report.js';
 import { Progress } from '../progress.js';
+import { dateOption } from './query-output.js';
 import { openDb } from './db-option.js';
 
-const USAGE = `usage: dossier ingest PATH... [--db FILE] [--published YYYY-MM-DD] [--outlet NAME]
+const USAGE = `usage: dossier ingest PATH... [--db FILE] [--published YYYY-MM-DD] [--outlet NAME] [--jobs N|auto] [--errors FILE]
 
   PATH            folders (articles and saved RSS/Atom feeds inside), .jsonl files of articles,
                   .txt/.html/.json article files, .rss/.atom/.xml feed files
   --db FILE       the corpus database (default ./dossier.db)
   --published D   publication date for input that does not carry one
   --outlet NAME   outlet for input that does not name one
+  --jobs N|auto   analyse on N worker threads (auto: one a core); articles are stored in input order.
+                  Above 1, the workers analyse without the corpus-learned actor layer (it is neither
+                  read nor taught), so a result never depends on which worker ran first
+  --errors FILE   write every failed item to FILE, one JSON line each ({id, origin, code, status, message})
 
-Each article is analysed and stored in its own transaction; an article already stored (the same
-text, also under another URL or with different boilerplate) is skipped, so running an ingest
-again, or after it was interrupted, stores only what is missing.`;
+Each article is analysed, then stored in its own short transaction; an article already stored (the
+same text, also under another URL or with different boilerplate) is skipped, so running an ingest
+again, or after it was interrupted, stores only what is missing. Another writer (a second ingest, the
+API) is waited for. Exit status: 0 all stored or already stored, 6 the batch finished but some items
+failed (each named on stderr and in --errors FILE), 5 the store failed (nothing after that was read).`;
 
 export const ingestCommand: Command = {
   name: 'ingest',
@@ -25,23 +34,29 @@ export const ingestCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('ingest', argv, {
-      db: { type: 'string' }, published: { type: 'string' }, outlet: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      db: { type: 'string' }, published: { type: 'string' }, outlet: { type: 'string' }, jobs: { type: 'string' },
+      errors: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     });
     if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
     if (!positionals.length) throw new DossierError('USAGE', `ingest: expected at least one PATH\n${USAGE}`);
     const defaults = {
-      published: values.published ? checkedDate(values.published, '--published') : null,
+      published: dateOption(values.published, '--published') ?? null,
       outlet: values.outlet ?? null,
     };
+    const jobs = parseJobs(values.jobs, 'ingest');
     const paths = positionals.map((p) => path.resolve(io.cwd, p));
     const total = await countArticles(paths);
+    const progress = new Progress(io.stderr, total);
+    const errors = new ErrorReport(io, values.errors, () => progress.clear());
     const store = openDb(values.db, io);
+    const pool = jobs > 1 ? new AnalyzerPool(jobs) : null;
     try {
-      const progress = new Progress(io.stderr, total);
+      const learned = new StagedLearnedActors(store.learnedActors());
+      const analysis: IngestAnalysis = pool ? { pool } : { analyzer: new Analyzer({ learnedActors: learned }), learned };
       const started = process.hrtime.bigint();
-      const tally = await ingest(store, new Analyzer({ learnedActors: store.learnedActors() }), ingestSources(paths, { defaults }), (e) => {
+      const tally = await ingest(store, analysis, ingestSources(paths, { defaults }), (e) => {
         if (e.kind === 'progress') progress.update(e.tally.read, e.tally.failed, e.tally.bytes);
-        else { progress.clear(); io.stderr.write(`dossier: skipped ${e.id}: ${e.error.message}\n`); }
+        else errors.add(e.id, e.error.where ?? e.id, e.error);
       });
       progress.clear();
       const secs = Math.max(Number(process.hrtime.bigint() - started) / 1e9, 1e-9);
@@ -49,9 +64,19 @@ export const ingestCommand: Command = {
       io.stderr.write(`dossier: read ${tally.read} articles in ${secs.toFixed(1)} s (${(tally.read / secs).toFixed(1)} articles/s, ` +
         `${(tally.bytes / 1e6 / secs).toFixed(2)} MB/s): ${tally.stored} stored, ${tally.known} already stored, ${tally.failed} failed; ` +
         `the corpus has ${s.articles} articles, ${s.events} events, ${s.happenings} happenings, ${s.quotes} quotes\n`);
-      return 0;
+      return errors.close();
     } finally {
+      await pool?.close();
       store.close();
     }
   },
 };
+
+/** `--jobs`: a positive whole number, or "auto" for one worker a core. */
+export function parseJobs(value: string | undefined, command: string): number {
+  if (value === undefined) return 1;
+  if (value === 'auto') return autoJobs();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new DossierError('USAGE', `${command}: --jobs must be a whole number from 1 to 256 or "auto", not "${value}"`);
+  return n;
+}

@@ -2,7 +2,7 @@ import { DossierError } from '../../core/errors.js';
 import type { Quote, QuoteVariant } from '../../store/store.js';
 import { parseCommandArgs, type Command } from '../command.js';
 import { openDb } from './db-option.js';
-import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, writeRows, type Column } from './query-output.js';
+import { QUERY_OPTIONS, QUERY_USAGE, dateRangeOptions, formatOf, intOption, writeRows, type Column } from './query-output.js';
 
 const USAGE = `usage: dossier quotes [--speaker NAME] [--text WORDS] [--json | --csv]
        dossier quotes ID [--json | --csv]
@@ -45,7 +45,7 @@ export const quotesCommand: Command = {
     if (positionals.length > 1) throw new DossierError('USAGE', `quotes: expected at most one ID\n${USAGE}`);
     const format = formatOf(values);
     const query = {
-      speaker: values.speaker, text: values.text, from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to'),
+      speaker: values.speaker, text: values.text, ...dateRangeOptions(values),
       limit: intOption(values.limit, '--limit'), offset: intOption(values.offset, '--offset'),
     };
     const store = openDb(values.db, io, { readonly: true });

@@ -2,7 +2,7 @@ import { DossierError } from '../../core/errors.js';
 import type { SeriesPoint } from '../../store/store.js';
 import { parseCommandArgs, type Command } from '../command.js';
 import { openDb } from './db-option.js';
-import { dateOption, formatOf, writeRows, type Column } from './query-output.js';
+import { dateRangeOptions, formatOf, writeRows, type Column } from './query-output.js';
 
 const USAGE = `usage: dossier series A B [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--db FILE] [--json | --csv]
 
@@ -33,7 +33,7 @@ export const seriesCommand: Command = {
     if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
     if (positionals.length !== 2) throw new DossierError('USAGE', `series: expected two parties A B\n${USAGE}`);
     const format = formatOf(values);
-    const range = { from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to') };
+    const range = { ...dateRangeOptions(values) };
     const store = openDb(values.db, io, { readonly: true });
     try {
       const points = store.dyadSeries(positionals[0]!, positionals[1]!, range);

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { Analyzer } from '../../analyze.js';
 import { createApiServer, listen, LOOPBACK_HOSTS } from '../../api/server.js';
 import { DossierError } from '../../core/errors.js';
-import { DEFAULT_DB_FILE, openStore } from '../../store/store.js';
+import { DEFAULT_DB_FILE } from '../../store/store.js';
 import { parseCommandArgs, type Command } from '../command.js';
+import { openDb } from './db-option.js';
 
 const USAGE = `usage: dossier serve [--db FILE] [--port N] [--host ADDRESS] [--allow-ingest]
 
@@ -28,7 +29,8 @@ export const serveCommand: Command = {
     const port = values.port === undefined ? 8080 : Number(values.port);
     if (!/^\d{1,5}$/.test(values.port ?? '8080') || port > 65535) throw new DossierError('USAGE', `serve: --port must be a number from 0 to 65535, not "${values.port}"`);
     const allowIngest = values['allow-ingest'] === true;
-    const store = openStore(path.resolve(io.cwd, values.db ?? DEFAULT_DB_FILE), { readonly: !allowIngest });
+    // a missing database is "not found" (3), as for every other command that reads one
+    const store = openDb(values.db, io, { readonly: !allowIngest });
     const analyzer = allowIngest ? new Analyzer() : null;
     const host = values.host ?? '127.0.0.1';
     // on a loopback address only local names are answered (a guard against DNS rebinding)

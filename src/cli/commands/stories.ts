@@ -2,7 +2,7 @@ import { DossierError } from '../../core/errors.js';
 import type { ActorStory } from '../../store/store.js';
 import { parseCommandArgs, type Command } from '../command.js';
 import { openDb } from './db-option.js';
-import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, writeRows, type Column } from './query-output.js';
+import { QUERY_OPTIONS, QUERY_USAGE, dateRangeOptions, formatOf, intOption, writeRows, type Column } from './query-output.js';
 
 const USAGE = `usage: dossier stories ACTOR [--json | --csv]
 
@@ -30,7 +30,7 @@ export const storiesCommand: Command = {
     if (positionals.length !== 1) throw new DossierError('USAGE', `stories: expected one ACTOR\n${USAGE}`);
     const format = formatOf(values);
     const q = {
-      from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to'),
+      ...dateRangeOptions(values),
       limit: intOption(values.limit, '--limit'), offset: intOption(values.offset, '--offset'),
     };
     const store = openDb(values.db, io, { readonly: true });

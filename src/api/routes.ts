@@ -3,6 +3,7 @@ import type { RawArticle } from '../ingest/article.js';
 import { articleFromRecord } from '../ingest/record.js';
 import { checkArticle } from '../ingest/sources.js';
 import type { Result } from '../result/schema.js';
+import { storable, withBusyRetry } from '../store/ingest.js';
 import type { Store } from '../store/store.js';
 import type { Reply, Route } from './router.js';
 import { EVENT_PARAMS, datesOf, eventQuery as eventQueryOf, pageOf, type Params } from './filters.js';
@@ -12,7 +13,7 @@ import { API_LABEL, DATE_PARAMS, PAGE_PARAMS, type ParamValue } from './validate
 export interface RouteDeps {
   readonly store: Store;
   /** analyses an article read from a request body; absent when the server is read-only */
-  readonly analyze?: (article: RawArticle) => Result;
+  readonly analyze?: (article: RawArticle) => Result | Promise<Result>;
 }
 
 const str = (v: ParamValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -55,13 +56,14 @@ export function apiRoutes(deps: RouteDeps): Route[] {
     {
       method: 'POST', path: '/api/articles', summary: 'Analyse and store an article (only when the server allows ingest)',
       query: {}, response: 'Added', ingest: true, errors: [400, 403, 413, 415, 422],
-      handle: ({ body }): Reply => {
+      handle: async ({ body }): Promise<Reply> => {
         if (!deps.analyze) throw new DossierError('INTERNAL', 'ingest is allowed but no analyser is configured');
         const article = checkArticle(articleFromRecord(body, 'api', 'request body'));
         const known = store.findDuplicate(article);
         if (known) return { status: 200, body: { id: known, inserted: false, duplicate: 'exact' } };
-        const result = deps.analyze(article);
-        const added = store.addArticle(article, result);
+        // analysed before the write transaction, which is short and waits for another writer (ingest)
+        const result = storable(await deps.analyze(article), 'request body');
+        const added = await withBusyRetry(() => store.addArticle(article, result), 'request body');
         return { status: added.inserted ? 201 : 200, body: added };
       },
     },

@@ -74,6 +74,17 @@ export async function countArticles(paths: readonly string[]): Promise<number | 
   return total;
 }
 
+/**
+ * The result, if it may be stored: an analysis cut short by its time budget depends on the machine's
+ * speed, and a result with an error has nothing to store; both are refused with the reason.
+ */
+export function storable(result: Result, where: string): Result {
+  const over = result.diagnostics.find((d) => d.code === BUDGET_EXCEEDED);
+  if (over) throw new DossierError('INPUT_TOO_LARGE', `the analysis took longer than its budget and was stopped (${over.message}); it is not stored`, { where });
+  if (result.error) throw new DossierError('INPUT_FORMAT', `the article could not be analysed (${result.error.message}); it is not stored`, { where });
+  return result;
+}
+
 /** How many times, and after what first pause, a commit that met another writer's lock is tried again. */
 export const BUSY_RETRIES = 8;
 export const BUSY_FIRST_PAUSE_MS = 50;
@@ -97,12 +108,7 @@ export async function ingest(store: Store, analysis: IngestAnalysis, sources: As
   const fail = (id: string, error: DossierError) => { tally.failed++; report({ kind: 'failed', id, error }); };
   const learned = 'analyzer' in analysis ? analysis.learned : undefined;
   const analyse = async (article: RawArticle): Promise<Result> => {
-    const result = 'pool' in analysis ? await analysis.pool.analyze(article) : analysis.analyzer.analyze(article);
-    const over = result.diagnostics.find((d) => d.code === BUDGET_EXCEEDED);
-    // an analysis cut short by the clock depends on the machine's speed: it is not stored
-    if (over) throw new DossierError('INPUT_TOO_LARGE', `the analysis took longer than its budget and was stopped (${over.message}); it is not stored`, { where: article.origin });
-    if (result.error) throw new DossierError('INPUT_FORMAT', `the article could not be analysed (${result.error.message}); it is not stored`, { where: article.origin });
-    return result;
+    return storable('pool' in analysis ? await analysis.pool.analyze(article) : analysis.analyzer.analyze(article), article.origin);
   };
   type Prepared = { item: SourceItem; known: boolean; result: Promise<Result> | null };
   const prepare = (item: SourceItem): Prepared => {

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { Analyzer } from '../src/analyze.js';
-import type { StageOutput } from '../src/pipeline/stage.js';
+import type { StageOutput } from '../src/core/stage.js';
 import { generateCorpus } from './corpus.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '200' }, rounds: { type: 'string', default: '7' } } });

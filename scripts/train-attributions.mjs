@@ -80,7 +80,7 @@ if (process.argv.includes('--filter')) await trainFilter();
 async function trainFilter() {
   const dist = new URL('../dist/', import.meta.url);
   const { Analyzer } = await import(new URL('analyze.js', dist).href);
-  const { Resources } = await import(new URL('pipeline/resources.js', dist).href);
+  const { Resources } = await import(new URL('core/resources.js', dist).href);
   const { frameFeatures } = await import(new URL('stages/attributions/filter.js', dist).href);
   const FILTER_OUT = new URL('../src/stages/attributions/model/frame-filter.json', import.meta.url).pathname;
   const resources = new Resources();

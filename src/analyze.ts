@@ -4,7 +4,7 @@ import type { RawArticle } from './ingest/article.js';
 import { checkArticle } from './ingest/sources.js';
 import { DEFAULT_STAGES, defaultRegistry } from './pipeline/default.js';
 import { Pipeline } from './pipeline/pipeline.js';
-import { Resources, type ResourceOptions } from './pipeline/resources.js';
+import { Resources, type ResourceOptions } from './core/resources.js';
 import { buildResult } from './result/build.js';
 import type { Result } from './result/schema.js';
 import type { Document } from './core/document.js';

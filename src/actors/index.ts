@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Value } from '@sinclair/typebox/value';
 import { DossierError } from '../core/errors.js';
-import type { Resources } from '../pipeline/resources.js';
+import type { Resources } from '../core/resources.js';
 import { ActorBase } from './base.js';
 import { isLearnedActors, JsonFileLearnedActors, type LearnedActors } from './learned.js';
 import { ActorFileSchema, type ActorFile } from './schema.js';

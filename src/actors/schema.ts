@@ -1,4 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { SECTORS } from '../core/vocabulary.js';
+
+// the sectors are one of the engine's closed sets, defined in core
+export { SECTORS };
+export type { Sector } from '../core/vocabulary.js';
 
 /**
  * The format of an actor file: the shipped files in ./data and any file a user adds through
@@ -9,7 +14,6 @@ import { Type, type Static } from '@sinclair/typebox';
 const Id = Type.String({ pattern: '^[a-z][a-z0-9_-]*(\\.[A-Za-z0-9_-]+)+$', description: 'kind.name, unique in the base' });
 const Day = Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
 const Code = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 3166-1 alpha-3, KOS, or IGO/UNO/EUR/NGO/MNC' });
-export const SECTORS = ['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'PTY', 'OPP', 'REB', 'SPY', 'CVL', 'BUS', 'JRN', 'MED', 'EDU', 'REL', 'LAB', 'REF', 'CRM', 'ELI', 'UAF', 'UNK'] as const;
 const Sector = Type.Union(SECTORS.map((s) => Type.Literal(s)));
 const Names = Type.Array(Type.String({ minLength: 1 }));
 
@@ -135,7 +139,6 @@ export const ActorFileSchema = Type.Object({
   modifiers: Type.Optional(Type.Array(ModifierSchema)),
 }, { additionalProperties: false, $id: 'https://dossier.dev/schema/actor-file.json' });
 
-export type Sector = (typeof SECTORS)[number];
 export type CountryExtra = Static<typeof CountryExtraSchema>;
 export type IgoEntry = Static<typeof IgoSchema>;
 export type OrganisationEntry = Static<typeof OrganisationSchema>;

@@ -1,4 +1,5 @@
 import { DossierError } from '../core/errors.js';
+import { MODALITIES, QUAD_CLASSES, QUAD_CLASS_NUMBERS, isOneOf } from '../core/vocabulary.js';
 import { PLOVER_TYPES, isPloverType } from '../ontology/plover.js';
 import type { EventQuery } from '../store/store.js';
 import { CLI_LABEL, DATE_PARAMS, DEFAULT_LIMIT, PAGE_PARAMS, readParams, type ParamLabel, type ParamSpecs, type ParamValue } from './validate.js';
@@ -13,13 +14,11 @@ export const EVENT_PARAMS: ParamSpecs = {
   recipient: { kind: 'string', description: 'whom it was done to (same forms as actor)' },
   dyad: { kind: 'actor-pair', description: 'both parties in either direction, two actors separated by a comma: USA,IRN' },
   type: { kind: 'string', description: 'PLOVER event type, e.g. REJECT' },
-  modality: { kind: 'string', description: 'asserted, negated, hypothetical, future or historical' },
+  modality: { kind: 'string', description: MODALITIES.join(', ') },
   outlet: { kind: 'string', description: 'the outlet that reported it' },
-  quad: { kind: 'quad', description: 'quad class 1..4 (verbal cooperation, material cooperation, verbal conflict, material conflict)' },
+  quad: { kind: 'quad', description: `quad class (${QUAD_CLASS_NUMBERS.map((q) => `${q} ${QUAD_CLASSES[q]}`).join(', ')})` },
   article: { kind: 'string', description: 'only events reported in this article (its id)' },
 };
-
-export const MODALITIES: readonly string[] = ['asserted', 'negated', 'hypothetical', 'future', 'historical'];
 
 export type Params = Readonly<Record<string, ParamValue | undefined>>;
 
@@ -34,7 +33,7 @@ export const datesOf = (q: Params) => ({
 /** The store's event query from checked parameters; an unknown modality or event type is refused. */
 export function eventQuery(q: Params, label: ParamLabel): EventQuery {
   const modality = str(q.modality);
-  if (modality && !MODALITIES.includes(modality)) {
+  if (modality && !isOneOf(MODALITIES, modality)) {
     throw new DossierError('USAGE', `${label('modality')} must be one of ${MODALITIES.join(', ')}, not "${modality}"`);
   }
   const type = str(q.type)?.toUpperCase();

@@ -25,7 +25,7 @@ const EVENT = obj({
 });
 
 const HAPPENING = obj({
-  id: s('string'), type: s('string'), mode: nullable('string'), modality: s('string'), date: nullable('string'),
+  id: s('string'), type: s('string'), mode: nullable('string'), modality: s('string'), modalities: arr(s('string')), recaps: arr(s('string')), date: nullable('string'),
   actor: arr(ref('ActorRef')), recipient: arr(ref('ActorRef')), actorCodes: arr(s('string')), recipientCodes: arr(s('string')),
   quadClass: s('integer'), score: s('number'), cameo: nullable('string'), sources: s('integer'), outlets: arr(s('string')),
   reportCount: s('integer'), reports: arr(ref('Event')),

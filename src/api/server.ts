@@ -7,7 +7,6 @@ import { spawnModuleWorker } from '../parallel/spawn.js';
 import type { RawArticle } from '../ingest/article.js';
 import type { Result } from '../result/schema.js';
 import type { Store } from '../store/store.js';
-import { serveStatic } from '../web/static.js';
 import { HttpError, toErrorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import type { QueryAnswer, QueryTask } from './query-worker.js';
@@ -26,8 +25,11 @@ export interface ServerOptions {
    * query or analysis never holds the server's thread; without it they run on that thread.
    */
   readonly workers?: WorkerOptions;
-  /** the folder with the compiled page (client/*.js and style.css); default: dist/web beside this module */
-  readonly webRoot?: string;
+  /**
+   * answers every path outside /api/ (the web page); the caller passes it (serve passes the web
+   * page's static files) so that the API does not depend on the page. Unset: such paths are 404.
+   */
+  readonly staticFiles?: StaticHandler;
   /** the largest request body accepted, in bytes (default 2 MB) */
   readonly maxBodyBytes?: number;
   /**
@@ -52,6 +54,9 @@ export interface WorkerOptions {
 }
 
 export const DEFAULT_WORKERS = { queries: 2, queryTimeoutMs: 10_000, analysisTimeoutMs: 60_000, maxQueue: 64 } as const;
+
+/** A file served outside /api/: its content type and bytes; it throws NOT_FOUND for unknown paths. */
+export type StaticHandler = (pathname: string) => Promise<{ readonly type: string; readonly body: Buffer }>;
 
 /** The names a server bound to a loopback address is reached by. */
 export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
@@ -114,7 +119,8 @@ export function createApiServer(options: ServerOptions): Server {
       return sendJson(res, reply.status, JSON.stringify(reply.body), method === 'HEAD');
     }
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed here`, { allow: 'GET' });
-    const file = await serveStatic(url.pathname, options.webRoot);
+    if (!options.staticFiles) throw new DossierError('NOT_FOUND', `no such page: ${url.pathname}`);
+    const file = await options.staticFiles(url.pathname);
     res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length, 'cache-control': 'no-cache' });
     res.end(method === 'HEAD' ? undefined : file.body);
   }

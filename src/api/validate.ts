@@ -1,4 +1,5 @@
 import { DossierError } from '../core/errors.js';
+import { QUAD_CLASS_NUMBERS } from '../core/vocabulary.js';
 
 /**
  * Query-string validation. Every endpoint names the parameters it accepts; any other parameter,
@@ -81,8 +82,8 @@ function parseValue(name: string, raw: string, spec: ParamSpec, label: ParamLabe
     }
     case 'int':
     case 'quad': {
-      const min = spec.kind === 'quad' ? 1 : spec.min ?? Number.MIN_SAFE_INTEGER;
-      const max = spec.kind === 'quad' ? 4 : spec.max ?? Number.MAX_SAFE_INTEGER;
+      const min = spec.kind === 'quad' ? Math.min(...QUAD_CLASS_NUMBERS) : spec.min ?? Number.MIN_SAFE_INTEGER;
+      const max = spec.kind === 'quad' ? Math.max(...QUAD_CLASS_NUMBERS) : spec.max ?? Number.MAX_SAFE_INTEGER;
       if (!/^-?\d{1,9}$/.test(text)) throw new DossierError('USAGE', `${label(name)} must be a whole number, not "${clip(text)}"`);
       const n = Number(text);
       if (n < min || n > max) throw new DossierError('USAGE', `${label(name)} must be between ${min} and ${max}, not ${n}`);

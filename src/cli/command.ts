@@ -10,7 +10,6 @@ export interface CliIO {
 
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   readonly usage: string;
   /** returns the exit status; throws DossierError for bad usage or unreadable input */
   run(argv: string[], io: CliIO): Promise<number>;

@@ -26,7 +26,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (e) {
     if (isDossierError(e)) {
       io.stderr.write(`dossier: ${e.message}\n`);

@@ -1,4 +1,7 @@
 import type { Range } from './span.js';
+import type { EntityType, Modality, QuadClass } from './vocabulary.js';
+
+export type { EntityType, Modality };
 
 /**
  * The data each layer's annotations carry, by layer name. Stages that add a layer of their own
@@ -68,8 +71,6 @@ export interface ActorRefData {
   readonly entity?: number;
 }
 
-export type EntityType = 'PERSON' | 'ORG' | 'MEDIA' | 'GPE' | 'NORP' | 'IGO' | 'AGREEMENT';
-
 export interface EntityData {
   readonly name: string;
   readonly type: EntityType;
@@ -110,8 +111,6 @@ export interface AttributionData {
   readonly parent: number | null;
 }
 
-export type Modality = 'asserted' | 'negated' | 'hypothetical' | 'future' | 'historical';
-
 export interface EventData {
   readonly type: string;
   readonly mode: string | null;
@@ -124,6 +123,6 @@ export interface EventData {
   /** the id of the attribution annotation the event is reported in */
   readonly attribution: number | null;
   readonly cameo: string | null;
-  readonly quadClass: 1 | 2 | 3 | 4;
+  readonly quadClass: QuadClass;
   readonly score: number;
 }

@@ -6,7 +6,7 @@ import { DossierError, asDossierError } from '../core/errors.js';
 import { DEFAULT_LIMITS, type RawArticle } from './article.js';
 import { decodeText } from './decode.js';
 import { MAX_HTML_DEPTH, markupDepth } from './html-depth.js';
-import { normaliseDate } from './html.js';
+import { normaliseDate } from './record.js';
 import { checkArticle, type IngestOptions, type SourceItem } from './sources.js';
 
 /** Files read as RSS or Atom feeds (a saved feed; dossier never fetches one at run time). */

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { DossierError } from '../core/errors.js';
 import { MAX_HTML_DEPTH, markupDepth } from './html-depth.js';
+import { normaliseDate } from './record.js';
 
 export interface HtmlArticle {
   readonly text: string;
@@ -127,14 +128,4 @@ function readJsonLd(document: Document): JsonLdFacts {
     }
   }
   return facts;
-}
-
-/** A publication date as YYYY-MM-DD, from ISO timestamps and the common written forms. */
-export function normaliseDate(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(raw);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const t = Date.parse(raw);
-  if (Number.isNaN(t)) return null;
-  return new Date(t).toISOString().slice(0, 10);
 }

@@ -1,7 +1,6 @@
 import { DossierError } from '../core/errors.js';
-import { parseDay } from '../stages/dates/calendar.js';
+import { parseDay } from '../text/calendar.js';
 import type { MetaDefaults, RawArticle } from './article.js';
-import { normaliseDate } from './html.js';
 
 /**
  * Validates one article record ({id, text, published?, outlet?, url?, title?}) as found in a .jsonl
@@ -38,4 +37,17 @@ export function checkedDate(raw: string, where: string): string {
   const d = normaliseDate(raw);
   if (!d || !parseDay(d)) throw new DossierError('INPUT_FORMAT', `"${raw}" is not a date (expected YYYY-MM-DD)`, { where });
   return d;
+}
+
+/**
+ * A publication date as YYYY-MM-DD, from ISO timestamps and the common written forms.
+ * (Here rather than in html.ts so that reading records and text files does not load the HTML reader.)
+ */
+export function normaliseDate(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(raw);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) return null;
+  return new Date(t).toISOString().slice(0, 10);
 }

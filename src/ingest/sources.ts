@@ -3,10 +3,10 @@ import path from 'node:path';
 import { DossierError, asDossierError } from '../core/errors.js';
 import { DEFAULT_LIMITS, type IngestLimits, type MetaDefaults, type RawArticle } from './article.js';
 import { decodeText, decodeUtf8 } from './decode.js';
-import { extractHtml } from './html.js';
 import { assertEnglish } from './language.js';
 import { readLines } from './lines.js';
 import { articleFromRecord } from './record.js';
+import { MetaSources, defaultsWith, fillFromMeta, isSidecar, splitFrontMatter, type MetaTable } from './metadata.js';
 import { walkFiles, type WalkEntry } from './walk.js';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.json', '.jsonl'] as const;
@@ -16,6 +16,8 @@ export interface IngestOptions {
   readonly limits?: IngestLimits;
   /** refuse text that is not English (default true) */
   readonly checkLanguage?: boolean;
+  /** a metadata file given by the user (`--meta FILE`); sidecars beside the files are found anyway (metadata.ts) */
+  readonly meta?: MetaTable | null;
 }
 
 /** One item of a batch: an article ready for analysis, or the reason one could not be read. */
@@ -44,6 +46,8 @@ export async function readArticleFile(file: string, options: IngestOptions = {})
   const ext = path.extname(file).toLowerCase();
   let article: RawArticle;
   if (ext === '.html' || ext === '.htm' || (ext !== '.json' && /^\s*(<!doctype html|<html)/i.test(text))) {
+    // the HTML reader (linkedom, Readability) loads only when an HTML page comes: plain-text batches skip its start-up
+    const { extractHtml } = await import('./html.js');
     const page = extractHtml(text, file);
     article = {
       id: idOf(file), text: page.text, title: page.title, author: page.author, url: page.url,
@@ -59,8 +63,11 @@ export async function readArticleFile(file: string, options: IngestOptions = {})
   } else if (ext === '.jsonl') {
     throw new DossierError('USAGE', 'is a .jsonl file of many articles; use --input', { where: file });
   } else {
-    if (!text.trim()) throw new DossierError('INPUT_EMPTY', 'the file has no text (only white space)', { where: file });
-    article = { id: idOf(file), text, published: options.defaults?.published ?? null, outlet: options.defaults?.outlet ?? null, url: null, title: null, origin: file };
+    const front = splitFrontMatter(text, file);
+    const body = front?.body ?? text;
+    if (!body.trim()) throw new DossierError('INPUT_EMPTY', 'the file has no text (only white space)', { where: file });
+    article = fillFromMeta({ id: idOf(file), text: body, published: front?.meta.published ?? options.defaults?.published ?? null,
+      outlet: front?.meta.outlet ?? options.defaults?.outlet ?? null, url: null, title: null, origin: file }, front?.meta ?? null);
   }
   return checkArticle(article, options);
 }
@@ -83,12 +90,16 @@ export function checkArticle(article: RawArticle, options: IngestOptions = {}): 
 export async function* readArticles(input: string, options: IngestOptions = {}): AsyncGenerator<SourceItem> {
   const info = await stat(input).catch(() => null);
   if (!info) throw new DossierError('INPUT_NOT_FOUND', 'no such file or folder', { where: input });
-  if (!info.isDirectory()) { yield* readSourceFile(input, options); return; }
+  // metadata sidecars (and --meta) apply to a single file as to the files of a folder
+  const metas = new MetaSources(options.meta);
+  const root = info.isDirectory() ? input : path.dirname(input);
+  const readOne = (file: string) => readSourceFile(file, options, { metas, root });
+  if (!info.isDirectory()) { yield* readOne(input); return; }
   const entries = await listArticleEntries(input);
   if (entries.length === 0) {
     throw new DossierError('INPUT_NOT_FOUND', `the folder holds no article files (${ARTICLE_EXTENSIONS.join(', ')})`, { where: input });
   }
-  yield* readEntries(entries, options);
+  yield* readEntries(entries, options, readOne);
 }
 
 /** The items of walked entries: each file's articles, and each place that could not be read as a failed item. */
@@ -100,17 +111,25 @@ export async function* readEntries(entries: readonly WalkEntry[], options: Inges
   }
 }
 
-/** The articles of one file: the lines of a .jsonl file, or the one article of any other. */
-async function* readSourceFile(file: string, options: IngestOptions): AsyncGenerator<SourceItem> {
+/**
+ * The articles of one file: the lines of a .jsonl file, or the one article of any other, completed
+ * from the metadata sidecars of its folder when they are given.
+ */
+async function* readSourceFile(file: string, options: IngestOptions,
+  meta?: { metas: MetaSources; root: string }): AsyncGenerator<SourceItem> {
   if (file.toLowerCase().endsWith('.jsonl')) { yield* readJsonl(file, options); return; }
   try {
-    yield { ok: true, article: await readArticleFile(file, options) };
+    if (!meta) { yield { ok: true, article: await readArticleFile(file, options) }; return; }
+    const found = await meta.metas.forFile(file, meta.root);
+    yield { ok: true, article: fillFromMeta(await readArticleFile(file, { ...options, defaults: defaultsWith(found, options.defaults) }), found) };
   } catch (e) {
     yield { ok: false, id: idOf(file), origin: file, error: asDossierError(e, file) };
   }
 }
 
-export const isArticleFile = (name: string) => (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
+/** An article file by its extension; a metadata sidecar (metadata.jsonl, ...) is none. */
+export const isArticleFile = (name: string) =>
+  (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase()) && !isSidecar(name);
 
 /** The article files under a folder and the places under it that could not be read (see walkFiles). */
 export function listArticleEntries(dir: string): Promise<WalkEntry[]> {

@@ -1,3 +1,5 @@
+import type { QuadClass } from '../core/vocabulary.js';
+
 /**
  * PLOVER's 16 event types (ONTOLOGY.md) with the GDELT-style quad class and the cooperation /
  * conflict score the engine reports beside each event. Scores follow the ontology's table; where it
@@ -11,8 +13,7 @@ export const PLOVER_TYPES = [
 
 export type PloverType = (typeof PLOVER_TYPES)[number];
 
-/** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict */
-export type QuadClass = 1 | 2 | 3 | 4;
+export type { QuadClass };
 
 export interface PloverTypeInfo {
   readonly type: PloverType;

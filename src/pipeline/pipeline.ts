@@ -4,8 +4,8 @@ import { DossierError } from '../core/errors.js';
 import type { LayerName } from '../core/layers.js';
 import type { StageRegistry } from './registry.js';
 import { ProvenanceRecords } from './provenance.js';
-import { Resources } from './resources.js';
-import type { Stage, StageOutput } from './stage.js';
+import { Resources } from '../core/resources.js';
+import type { Stage, StageOutput } from '../core/stage.js';
 
 /**
  * A frozen list of stages whose requirements were checked when it was built. Running it never

@@ -1,5 +1,5 @@
 import { DossierError } from '../core/errors.js';
-import type { StageFactory } from './stage.js';
+import type { StageFactory } from '../core/stage.js';
 
 /**
  * Stages by name. A pipeline is a list of names, checked when it is built: every layer a stage

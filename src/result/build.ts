@@ -3,7 +3,7 @@ import type { Document } from '../core/document.js';
 import type { ActorRefData } from '../core/layers.js';
 import type { Provenance } from '../core/provenance.js';
 import { spanOf, type Range } from '../core/span.js';
-import type { Stage } from '../pipeline/stage.js';
+import type { Stage } from '../core/stage.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { ActorRefJson, Result, SpanJson } from './schema.js';
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ENTITY_TYPES, MODALITIES, QUAD_CLASSES, QUAD_CLASS_NUMBERS, SECTORS } from '../core/vocabulary.js';
 
 /**
  * The result format (see CONTRACT.md), written once as a JSON Schema from which the TypeScript
@@ -23,7 +24,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 export const ActorRefSchema = Type.Object({
   name: Type.String(),
   country: Nullable(Type.String({ description: 'ISO 3166-1 alpha-3, or IGO/UNO/EUR/NGO/MNC/KOS' })),
-  sector: Nullable(Type.String({ description: 'GOV, MIL, COP, JUD, LEG, PTY, OPP, REB, SPY, CVL, BUS, JRN, MED, EDU, REL, LAB, REF, CRM, ELI, UAF, UNK' })),
+  sector: Nullable(Type.String({ description: SECTORS.join(', ') })),
   span: Type.Optional(SpanSchema),
 }, { additionalProperties: false });
 
@@ -39,7 +40,7 @@ export const AttributionSchema = Type.Object({
   provenance: ProvenanceSchema,
 }, { additionalProperties: false });
 
-export const ModalitySchema = Type.Union(['asserted', 'negated', 'hypothetical', 'future', 'historical'].map((m) => Type.Literal(m)));
+export const ModalitySchema = Type.Union(MODALITIES.map((m) => Type.Literal(m)));
 
 export const EventSchema = Type.Object({
   type: Type.String({ description: 'one of the 16 PLOVER event types' }),
@@ -52,14 +53,17 @@ export const EventSchema = Type.Object({
   date: Nullable(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
   attribution: Nullable(Type.Integer({ minimum: 0, description: 'index into attributions' })),
   cameo: Nullable(Type.String()),
-  quadClass: Type.Integer({ minimum: 1, maximum: 4 }),
+  quadClass: Type.Integer({
+    minimum: Math.min(...QUAD_CLASS_NUMBERS), maximum: Math.max(...QUAD_CLASS_NUMBERS),
+    description: QUAD_CLASS_NUMBERS.map((q) => `${q} ${QUAD_CLASSES[q]}`).join(', '),
+  }),
   score: Type.Number({ minimum: -10, maximum: 10 }),
   provenance: ProvenanceSchema,
 }, { additionalProperties: false });
 
 export const EntitySchema = Type.Object({
   name: Type.String(),
-  type: Type.Union(['PERSON', 'ORG', 'MEDIA', 'GPE', 'NORP', 'IGO', 'AGREEMENT'].map((t) => Type.Literal(t))),
+  type: Type.Union(ENTITY_TYPES.map((t) => Type.Literal(t))),
   country: Nullable(Type.String()),
   sector: Nullable(Type.String()),
   role: Nullable(Type.String()),

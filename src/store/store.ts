@@ -1,6 +1,7 @@
 import type { LearnedActors } from '../actors/learned.js';
 import type { RawArticle } from '../ingest/article.js';
 import type { ActorRefJson, Result } from '../result/schema.js';
+import { isPostgresUrl, PostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 
 /**
@@ -171,7 +172,12 @@ export interface Happening {
   readonly id: string;
   readonly type: string;
   readonly mode: string | null;
+  /** the most certain of its reports' modalities (asserted, historical, future, hypothetical; negated stays apart) */
   readonly modality: string;
+  /** every modality its reports give, most certain first: outlets word one act differently */
+  readonly modalities: string[];
+  /** the ids of its later reports: recaps that recall it after the days it happened on */
+  readonly recaps: string[];
   /** the earliest report's date */
   readonly date: string | null;
   readonly actor: ActorRefJson[];
@@ -254,7 +260,10 @@ export interface OpenOptions {
 
 export const DEFAULT_DB_FILE = 'dossier.db';
 
-/** Opens (creating and migrating if needed) the store in a file; SQLite by default. */
-export function openStore(file: string, options: OpenOptions = {}): Store {
-  return SqliteStore.open(file, options);
+/**
+ * Opens (creating and migrating if needed) the store: a SQLite file, or the PostgreSQL database a
+ * postgres:// URL names.
+ */
+export function openStore(db: string, options: OpenOptions = {}): Store {
+  return isPostgresUrl(db) ? PostgresStore.open(db, options) : SqliteStore.open(db, options);
 }

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { actorBaseOf } from '../../src/actors/index.js';
-import { Resources } from '../../src/pipeline/resources.js';
+import { Resources } from '../../src/core/resources.js';
 import { tempDir } from '../helpers/tmp.js';
 
 /**

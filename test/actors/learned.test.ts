@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { JsonFileLearnedActors, MemoryLearnedActors } from '../../src/actors/index.js';
 import { Analyzer } from '../../src/analyze.js';
-import { Resources } from '../../src/pipeline/resources.js';
+import { Resources } from '../../src/core/resources.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const FIRST = 'Tehran, March 4 - Ahmad Karimi, Iran\'s deputy oil minister, said exports would rise this spring.';

@@ -8,7 +8,7 @@ import { createApiServer, listen, LOOPBACK_HOSTS, type RunningServer } from '../
 import type { Store } from '../../src/store/store.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
-import { buildWebRoot } from '../web/web-root.js';
+import { buildWebRoot, staticFilesIn } from '../web/web-root.js';
 import { corpusStore } from './corpus.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -21,7 +21,7 @@ const DIR = tempDir('dossier-api-');
 before(async () => {
   const dir = DIR;
   ({ store, ids } = corpusStore(path.join(dir, 'corpus.db')));
-  running = await listen(createApiServer({ store, webRoot: buildWebRoot(path.join(dir, 'web')) }), 0);
+  running = await listen(createApiServer({ store, staticFiles: staticFilesIn(buildWebRoot(path.join(dir, 'web'))) }), 0);
 });
 after(async () => { await running.close(); store.close(); });
 

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { DossierError } from '../../src/core/errors.js';
 import { Pipeline } from '../../src/pipeline/pipeline.js';
 import { StageRegistry } from '../../src/pipeline/registry.js';
-import { Resources } from '../../src/pipeline/resources.js';
-import type { Stage } from '../../src/pipeline/stage.js';
+import { Resources } from '../../src/core/resources.js';
+import type { Stage } from '../../src/core/stage.js';
 import { tokensStage } from '../../src/stages/tokens/tokens.stage.js';
 
 const stage = (s: Partial<Stage> & Pick<Stage, 'name'>): Stage => ({

@@ -116,7 +116,7 @@ export function storeContract(name: string, open: (file: string, options?: { rea
     store.close();
   });
 
-  test(`${name}: reports that differ in modality, parties or wording stay apart; one outlet twice is one source`, () => {
+  test(`${name}: reports that differ in modality, parties or type stay apart; other words for one act join it; one outlet twice is one source`, () => {
     const store = fresh();
     const base = { type: 'REJECT', actor: [IRN], recipient: [USA] };
     const a = article('m1', 'Iran rejected the plan.', { published: '2026-05-01', outlet: 'Gulf Wire' });
@@ -129,8 +129,11 @@ export function storeContract(name: string, open: (file: string, options?: { rea
     store.addArticle(c, resultFor(c, [{ ...base, trigger: 'rejected', recipient: [actor('France', 'FRA', 'GOV')] }]));
     store.addArticle(d, resultFor(d, [{ ...base, trigger: 'rejected' }]));
     store.addArticle(e, resultFor(e, [{ ...base, trigger: 'vetoed' }]));
+    const f = article('m6', 'Iran threatened the United States.', { published: '2026-05-02', outlet: 'Evening Post' });
+    store.addArticle(f, resultFor(f, [{ ...base, type: 'THREATEN', trigger: 'threatened' }]));
+    // the same dyad's rejection in other words ("vetoed") the next day is the same act; a threat is another
     const h = store.happenings({ actor: 'IRN', recipient: 'USA', modality: 'asserted' });
-    assert.deepEqual(h.items.map((x) => [x.reportCount, x.sources]).sort(), [[1, 1], [2, 1]]);
+    assert.deepEqual(h.items.map((x) => [x.type, x.reportCount, x.sources]).sort(), [['REJECT', 3, 2], ['THREATEN', 1, 1]]);
     assert.equal(store.stats().happenings, 4);
     store.close();
   });

@@ -47,22 +47,32 @@ test('quote fidelity: word changes and the share of words kept', () => {
   assert.ok(dice(['a', 'b', 'c'], ['a', 'b', 'd']) > 0.6);
 });
 
-test('happening matching: type, modality, day window, shared parties and wording', () => {
+test('happening matching: modality group, day window, recaps, shared parties and wording', () => {
   const a = article('x', 'Iran rejected the offer.', { published: '2026-01-10' });
-  const ev = (spec: EventSpec) => resultFor(a, [spec]).events[0]!;
+  const ev = (spec: EventSpec, text = a.text) => resultFor({ ...a, text }, [spec]).events[0]!;
   const base = { type: 'REJECT', trigger: 'rejected', actor: [actor('Iran', 'IRN', 'GOV')], recipient: [actor('US', 'USA', null)] };
   const key = (r: ReturnType<typeof reportKey>) => ({
-    type: r.type, modality: r.modality, dateMin: r.date, dateMax: r.date, actorKeys: r.actorKeys, recipientKeys: r.recipientKeys,
-    stems: new Set(r.stems), cameo: r.cameo, context: new Set(r.context),
+    type: r.type, quadClass: r.quadClass, modality: r.modality, dateMin: r.date, dateMax: r.date, actorKeys: r.actorKeys, recipientKeys: r.recipientKeys,
+    recipientCountries: r.recipientCountries, stems: new Set(r.stems), cameo: r.cameo, context: new Set(r.context),
   });
   const h = key(reportKey(ev(base), '2026-01-10'));
-  assert.ok(matchScore(reportKey(ev(base), '2026-01-12'), h));
+  assert.equal(matchScore(reportKey(ev(base), '2026-01-12'), h)?.rule, 'merge.happening.trigger-stem');
   assert.equal(matchScore(reportKey(ev(base), '2026-01-13'), h), null, 'three days apart');
-  assert.equal(matchScore(reportKey(ev({ ...base, modality: 'negated' }), '2026-01-10'), h), null);
+  assert.equal(matchScore(reportKey(ev({ ...base, modality: 'negated' }), '2026-01-10'), h), null, 'a denial is not the act');
+  assert.ok(matchScore(reportKey(ev({ ...base, modality: 'future' }), '2026-01-11'), h), 'other modality words for the act');
   assert.equal(matchScore(reportKey(ev({ ...base, actor: [actor('Iraq', 'IRQ', 'GOV')] }), '2026-01-10'), h), null);
-  assert.equal(matchScore(reportKey(ev({ ...base, trigger: 'offer' }), '2026-01-10'), h), null, 'different wording, no CAMEO');
+  assert.equal(matchScore(reportKey(ev({ ...base, trigger: 'offer' }), '2026-01-10'), h)?.rule, 'merge.happening.dyad-quad', 'other words, the same dyad and day');
+  assert.equal(matchScore(reportKey(ev({ ...base, trigger: 'offer' }), '2026-01-12'), h), null, 'other words two days apart');
+  assert.equal(matchScore(reportKey(ev({ ...base, type: 'THREATEN', trigger: 'offer' }), '2026-01-10'), h), null, 'another type of the same quad class');
   assert.equal(matchScore(reportKey(ev(base), null), h), null, 'no date');
+  // a recap: a week later, in words that say it recalls
+  const recap = 'A week after Iran rejected the offer, no talks are planned.';
+  assert.equal(matchScore(reportKey(ev(base, recap), '2026-01-17'), h)?.rule, 'merge.happening.recap');
+  assert.equal(matchScore(reportKey(ev({ ...base, actor: [] }, recap), '2026-01-17'), h)?.recap, true, 'a recap without its actor');
+  assert.equal(matchScore(reportKey(ev(base), '2026-01-17'), h), null, 'a week later without recap words is a new act');
+  assert.equal(matchScore(reportKey(ev(base, recap), '2026-03-17'), h), null, 'too long after');
   assert.deepEqual(triggerStems('has rejected'), ['rejec']);
+  assert.deepEqual(triggerStems('meetings'), ['meet']);
   assert.deepEqual(contextNames('On Monday, Sen. Bernie Sanders endorsed Tim Canova in Florida.', ['Bernie Sanders']), ['tim', 'canova', 'florida']);
 });
 

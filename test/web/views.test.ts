@@ -9,7 +9,7 @@ import { createApiServer, listen, type RunningServer } from '../../src/api/serve
 import type { Store } from '../../src/store/store.js';
 import { corpusStore } from '../api/corpus.js';
 import { tempDir } from '../helpers/tmp.js';
-import { buildWebRoot } from './web-root.js';
+import { buildWebRoot, staticFilesIn } from './web-root.js';
 
 /**
  * The web page in headless Chromium (Debian's package), against a store filled from the test
@@ -31,7 +31,7 @@ describe('the web page', { skip: SKIP }, () => {
     ({ store, ids } = corpusStore(path.join(DIR, 'corpus.db')));
     // ingest allowed, so one test can feed an article through the API and the real engine
     const analyzer = new Analyzer();
-    running = await listen(createApiServer({ store, webRoot: buildWebRoot(path.join(DIR, 'web')), allowIngest: true, analyze: (a) => analyzer.analyzeRaw(a) }), 0);
+    running = await listen(createApiServer({ store, staticFiles: staticFilesIn(buildWebRoot(path.join(DIR, 'web'))), allowIngest: true, analyze: (a) => analyzer.analyzeRaw(a) }), 0);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -2,6 +2,8 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import type { StaticHandler } from '../../src/api/server.js';
+import { serveStatic } from '../../src/web/static.js';
 
 const WEB = fileURLToPath(new URL('../../src/web/', import.meta.url));
 
@@ -21,4 +23,9 @@ export function buildWebRoot(dir: string): string {
   }
   copyFileSync(path.join(WEB, 'style.css'), path.join(dir, 'style.css'));
   return dir;
+}
+
+/** The server's handler for the page's files, served from a folder `buildWebRoot` made. */
+export function staticFilesIn(webRoot: string): StaticHandler {
+  return (pathname) => serveStatic(pathname, webRoot);
 }

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { actorBaseOf, type ActorBase, type ResolvedActor } from '../../actors/index.js';
 import { DossierError } from '../../core/errors.js';
 import { checkedDate } from '../../ingest/record.js';
-import { Resources } from '../../pipeline/resources.js';
+import { Resources } from '../../core/resources.js';
 import { parseCommandArgs, type CliIO, type Command } from '../command.js';
 
 const USAGE = `usage: dossier actor "TEXT" [--date YYYY-MM-DD] [--context "SENTENCE"] [--actors FILE ...]
@@ -26,7 +26,6 @@ function answer(base: ActorBase, text: string, date: string | null, context: str
 
 export const actorCommand: Command = {
   name: 'actor',
-  summary: 'resolve actor descriptions to country and sector (JSON)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('actor', argv, {

@@ -4,6 +4,7 @@ import { Analyzer } from '../../analyze.js';
 import { DossierError, type ErrorCode } from '../../core/errors.js';
 import { readArticleFile, readArticles, listArticleEntries, type SourceItem } from '../../ingest/sources.js';
 import { AnalyzerPool } from '../../parallel/pool.js';
+import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';
 import type { Result } from '../../result/schema.js';
 import { ENGINE_VERSION } from '../../version.js';
 import { parseCommandArgs, type CliIO, type Command } from '../command.js';
@@ -14,7 +15,7 @@ import { dateOption } from './query-output.js';
 import { stat } from 'node:fs/promises';
 
 const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [--outlet NAME]
-       dossier analyze --input PATH [--output OUT.jsonl] [--jobs N|auto] [--published YYYY-MM-DD] [--outlet NAME]
+       dossier analyze --input PATH [--output OUT.jsonl] [--jobs N|auto] [--published YYYY-MM-DD] [--outlet NAME] [--meta FILE]
 
   FILE            one article: .txt, .html or .json ({"id", "text", "published"?, ...})
   --input PATH    many: a folder of .txt/.html/.json/.jsonl files, or a .jsonl file of articles
@@ -25,16 +26,17 @@ const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [
                   ({id, origin, code, status, message}); a batch with failed items exits 6
   --pretty        indent the JSON for people
   --published D   publication date for input that does not carry one (dates are read against it)
-  --outlet NAME   outlet for input that does not name one`;
+  --outlet NAME   outlet for input that does not name one
+  --meta FILE     metadata for a batch's files (.tsv/.csv/.jsonl: file, published, outlet, url, title);
+                  a metadata.tsv/.csv/.jsonl beside the files and front matter atop a .txt are read anyway`;
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'analyse articles into attributions, events and entities (JSON)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('analyze', argv, {
       input: { type: 'string' }, output: { type: 'string' }, pretty: { type: 'boolean' }, jobs: { type: 'string' }, errors: { type: 'string' },
-      published: { type: 'string' }, outlet: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      published: { type: 'string' }, outlet: { type: 'string' }, meta: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     });
     if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
     const defaults = {
@@ -43,9 +45,11 @@ export const analyzeCommand: Command = {
     };
     if (values.input) {
       if (positionals.length) throw new DossierError('USAGE', 'analyze: give either FILE or --input PATH, not both');
-      return runBatch(path.resolve(io.cwd, values.input), values.output ? path.resolve(io.cwd, values.output) : null, defaults,
+      const meta = values.meta ? await MetaTable.load(path.resolve(io.cwd, values.meta)) : null;
+      return runBatch(path.resolve(io.cwd, values.input), values.output ? path.resolve(io.cwd, values.output) : null, { ...defaults, meta },
         parseJobs(values.jobs, 'analyze'), values.errors, io);
     }
+    if (values.meta !== undefined) throw new DossierError('USAGE', 'analyze: --meta is for a batch (--input PATH); one file takes front matter or --published/--outlet');
     if (values.jobs !== undefined || values.errors !== undefined) throw new DossierError('USAGE', 'analyze: --jobs and --errors are for a batch (--input PATH)');
     if (positionals.length !== 1) throw new DossierError('USAGE', `analyze: expected one FILE (or --input PATH)\n${USAGE}`);
     const file = path.resolve(io.cwd, positionals[0]!);
@@ -66,7 +70,7 @@ export function errorResult(id: string, error: DossierError): Result {
   };
 }
 
-async function runBatch(input: string, output: string | null, defaults: { published: string | null; outlet: string | null },
+async function runBatch(input: string, output: string | null, defaults: { published: string | null; outlet: string | null; meta: MetaTable | null },
   jobs: number, errorsFile: string | undefined, io: CliIO): Promise<number> {
   const info = await stat(input).catch(() => null);
   if (!info) throw new DossierError('INPUT_NOT_FOUND', 'no such file or folder', { where: input });
@@ -105,10 +109,12 @@ async function runBatch(input: string, output: string | null, defaults: { publis
     progress.update(done, failed, bytes);
   };
   // results leave in input order: the oldest is awaited first while the workers go on with the rest
+  const undated = new UndatedCounter();
   const inFlight: Promise<{ result: Result; bytes: number; origin: string }>[] = [];
   const window = pool ? pool.size * 4 : 1;
   try {
-    for await (const item of readArticles(input, { defaults })) {
+    const { meta, ...given } = defaults;
+    for await (const item of undated.count(readArticles(input, { defaults: given, meta }))) {
       inFlight.push(resultOf(item));
       while (inFlight.length >= window) await emit(await inFlight.shift()!);
     }
@@ -117,6 +123,7 @@ async function runBatch(input: string, output: string | null, defaults: { publis
     await pool?.close();
   }
   progress.clear();
+  io.stderr.write(undated.warning() ?? '');
   if (file) { file.end(); await sinkClosed; }
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
   io.stderr.write(`dossier: analysed ${done - failed} of ${done} articles (${failed} failed) in ${secs.toFixed(1)} s, ` +

@@ -50,7 +50,6 @@ const COLUMNS: Column<StoredEvent>[] = [
 
 export const eventsCommand: Command = {
   name: 'events',
-  summary: 'list reported events in the corpus by dyad, type, dates, modality, outlet',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('events', argv, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS });

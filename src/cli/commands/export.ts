@@ -20,7 +20,6 @@ ${EVENT_FILTER_USAGE}
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export the corpus: results JSONL, PLOVER-style happenings JSONL, GDELT-like CSV',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('export', argv, {

@@ -38,7 +38,6 @@ const REPORT_COLUMNS: Column<StoredEvent>[] = [
 
 export const happeningsCommand: Command = {
   name: 'happenings',
-  summary: 'list happenings: events merged across the outlets that report them',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('happenings', argv, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS });

@@ -37,7 +37,6 @@ const VARIANT_COLUMNS: Column<QuoteVariant>[] = [
 
 export const quotesCommand: Command = {
   name: 'quotes',
-  summary: 'list quotes merged across outlets, by speaker or words, with their variants',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('quotes', argv, { ...QUERY_OPTIONS, speaker: { type: 'string' }, text: { type: 'string' } });

@@ -19,7 +19,6 @@ const COLUMNS: Column<SearchHit>[] = [
 
 export const searchCommand: Command = {
   name: 'search',
-  summary: 'full-text search over the articles of the corpus',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('search', argv, {

@@ -23,7 +23,6 @@ const COLUMNS: Column<SeriesPoint>[] = [
 
 export const seriesCommand: Command = {
   name: 'series',
-  summary: "a dyad's daily series: happenings by quad class and mean score",
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('series', argv, {

@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { createApiServer, listen, LOOPBACK_HOSTS } from '../../api/server.js';
 import { DossierError } from '../../core/errors.js';
 import { DEFAULT_DB_FILE } from '../../store/store.js';
+import { serveStatic } from '../../web/static.js';
 import { parseCommandArgs, type Command } from '../command.js';
-import { openDb } from './db-option.js';
+import { dbLabel, dbLocation, openDb } from './db-option.js';
 
 const USAGE = `usage: dossier serve [--db FILE] [--port N] [--host ADDRESS] [--allow-ingest]
 
-  --db FILE         the corpus store (default: ${DEFAULT_DB_FILE})
+  --db FILE|URL     the corpus store: a SQLite file or a postgres:// URL (default: $DOSSIER_DB, else ${DEFAULT_DB_FILE})
   --port N          the port to listen on (default 8080; 0 picks a free one)
   --host ADDRESS    the address to listen on (default 127.0.0.1, this machine only)
   --allow-ingest    accept POST /api/articles (analyse and store); without it the API is read-only
@@ -20,7 +20,6 @@ const USAGE = `usage: dossier serve [--db FILE] [--port N] [--host ADDRESS] [--a
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'open the corpus store in a browser (web page and HTTP API)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('serve', argv, {
@@ -39,7 +38,7 @@ export const serveCommand: Command = {
     const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
     const server = createApiServer({
       // queries and analyses on worker threads: a long one never holds the server (see ServerOptions.workers)
-      store, allowIngest, workers: { dbFile: path.resolve(io.cwd, values.db ?? DEFAULT_DB_FILE) },
+      store, allowIngest, staticFiles: (pathname) => serveStatic(pathname), workers: { dbFile: dbLocation(values.db, io) },
       ...(loopback ? { allowedHosts: [...LOOPBACK_HOSTS, host.includes(':') ? `[${host}]` : host] } : {}),
     });
     let running;
@@ -50,7 +49,7 @@ export const serveCommand: Command = {
       throw e;
     }
     if (!loopback) io.stderr.write(`dossier: warning: listening on ${host}, so other machines can read the corpus${allowIngest ? ' and add to it' : ''}\n`);
-    io.stderr.write(`dossier: serving ${values.db ?? DEFAULT_DB_FILE} at ${running.url}/ (${allowIngest ? 'ingest allowed' : 'read-only'}); Ctrl-C stops\n`);
+    io.stderr.write(`dossier: serving ${dbLabel(dbLocation(values.db, io))} at ${running.url}/ (${allowIngest ? 'ingest allowed' : 'read-only'}); Ctrl-C stops\n`);
     await new Promise<void>((resolve) => {
       const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); void running.close().then(resolve); };
       process.on('SIGINT', stop);

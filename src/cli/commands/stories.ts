@@ -22,7 +22,6 @@ const COLUMNS: Column<ActorStory>[] = [
 
 export const storiesCommand: Command = {
   name: 'stories',
-  summary: 'the articles an actor appears in (as party, speaker or entity)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('stories', argv, QUERY_OPTIONS);

@@ -1,7 +1,7 @@
 import type { Document } from '../../core/document.js';
 import type { ActorRefData, AttributionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
-import type { StageFactory } from '../../pipeline/stage.js';
+import type { StageFactory } from '../../core/stage.js';
 import { framesOf, isNaming, mainPart, withContent, type CueAt, type Frame, type Tok } from './frames.js';
 import { actorBaseOf } from '../../actors/index.js';
 import { buildLexicon, type CueEntry } from './lexicon.js';

@@ -1,7 +1,7 @@
-import * as chrono from 'chrono-node';
-import type { StageFactory } from '../../pipeline/stage.js';
+import * as chrono from 'chrono-node/en';
+import type { StageFactory } from '../../core/stage.js';
 import { tokensIn } from '../../text/lookup.js';
-import { addDays, compareDays, formatDay, parseDay, toUtc, weekday, type Day } from './calendar.js';
+import { addDays, compareDays, formatDay, parseDay, toUtc, weekday, type Day } from '../../text/calendar.js';
 import { readSimpleDates, type DateParts } from './simple.js';
 import { tenseOf, type Tense } from './tense.js';
 

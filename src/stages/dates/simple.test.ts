@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as chrono from 'chrono-node';
-import { toUtc, type Day } from './calendar.js';
+import * as chrono from 'chrono-node/en';
+import { toUtc, type Day } from '../../text/calendar.js';
 import { readSimpleDates } from './simple.js';
 
 // Windows as the dates stage cuts them (a few words around a date word), written for this test.

@@ -1,4 +1,4 @@
-import { addDays, toUtc, type Day } from './calendar.js';
+import { addDays, toUtc, type Day } from '../../text/calendar.js';
 
 /**
  * The commonest date expressions of news, a lone weekday ("on Monday", "said Tuesday") and

@@ -1,7 +1,7 @@
 import type { LearnedActors, ResolvedActor } from '../../actors/index.js';
 import type { EntityData, MentionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
-import type { StageOutput } from '../../pipeline/stage.js';
+import type { StageOutput } from '../../core/stage.js';
 
 interface Entry {
   actor: ResolvedActor;

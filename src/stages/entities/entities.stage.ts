@@ -2,7 +2,7 @@ import { actorBaseOf, type ActorBase, type ResolvedActor } from '../../actors/in
 import type { Part } from '../../actors/base.js';
 import type { EntityType, MentionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
-import type { StageFactory } from '../../pipeline/stage.js';
+import type { StageFactory } from '../../core/stage.js';
 import { tokenIndexRange } from '../../text/lookup.js';
 import { EntityBook } from './book.js';
 import { classifyUnknownName } from './names.js';

@@ -2,7 +2,7 @@ import type { LayerAnnotation } from '../../core/annotation.js';
 import type { Document } from '../../core/document.js';
 import type { ActorRefData, EventData, Modality } from '../../core/layers.js';
 import { PLOVER, quadClassOf, scoreOf, type PloverType } from '../../ontology/plover.js';
-import type { StageFactory, StageOutput } from '../../pipeline/stage.js';
+import type { StageFactory, StageOutput } from '../../core/stage.js';
 import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 import { findTriggers, mayStartTrigger, wordsIn, type PatternMatch } from './match.js';

@@ -1,6 +1,6 @@
 import { actorBaseOf } from '../../actors/index.js';
 import type { ActorRefData } from '../../core/layers.js';
-import type { Resources } from '../../pipeline/resources.js';
+import type { Resources } from '../../core/resources.js';
 import type { PhraseResolver } from './phrases.js';
 
 const NON_STATE = new Set(['IGO', 'UNO', 'EUR', 'NGO', 'MNC']);

@@ -1,6 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Resources } from '../../pipeline/resources.js';
+import type { Resources } from '../../core/resources.js';
 
 export type WinkNlp = ReturnType<typeof winkNLP>;
 

@@ -1,4 +1,4 @@
-import type { StageFactory } from '../../pipeline/stage.js';
+import type { StageFactory } from '../../core/stage.js';
 import { alignTokens } from '../../text/align.js';
 import { paragraphRanges } from '../../text/paragraphs.js';
 import { WinkColumns } from './facts.js';

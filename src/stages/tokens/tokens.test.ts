@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Analyzer } from '../../analyze.js';
-import { Resources } from '../../pipeline/resources.js';
+import { Resources } from '../../core/resources.js';
 import { WinkColumns } from './facts.js';
 import { winkOf } from './nlp.js';
 

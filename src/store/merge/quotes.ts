@@ -8,6 +8,13 @@ import type { WordChange } from '../store.js';
 export const QUOTE_MATCH_DICE = 0.6;
 /** shorter contents ("scare quotes", single words) are not quotes worth merging */
 export const MIN_QUOTE_WORDS = 4;
+/**
+ * Words agreeing this much (Dice), in a quote of at least SAME_WORDS_MIN_WORDS words, are one quote
+ * whoever the engine took for the speaker in each outlet: a tweet printed by three outlets ("he
+ * wrote", "Trump's message to Rouhani") is one quote, under its first speaker.
+ */
+export const SAME_WORDS_DICE = 0.9;
+export const SAME_WORDS_MIN_WORDS = 8;
 /** word diffs are computed on at most this many words (quotes are short; this bounds the work) */
 const MAX_DIFF_WORDS = 400;
 

@@ -58,7 +58,8 @@ export function partyConditions(q: Pick<EventQuery, 'actor' | 'recipient' | 'dya
 }
 
 export function and(clauses: readonly Clause[]): Clause {
-  if (!clauses.length) return { sql: '1', params: [] };
+  // a comparison, not a bare 1: PostgreSQL (which shares these filters) wants a boolean
+  if (!clauses.length) return { sql: '1 = 1', params: [] };
   return { sql: clauses.map((c) => `(${c.sql})`).join(' AND '), params: clauses.flatMap((c) => c.params) };
 }
 

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { EventJson } from '../../result/schema.js';
-import { MAX_DAY_GAP, matchScore, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
+import { MAX_DAY_GAP, RECAP_MAX_DAYS, leadModality, matchScore, modalitiesOfGroup, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, party } from '../merge/parties.js';
 
 interface Candidate {
-  rowid: number; type: string; modality: string; date_min: string | null; date_max: string | null;
+  rowid: number; type: string; quad: number; modality: string; date_min: string | null; date_max: string | null;
   stems: string; cameo: string | null; context: string;
 }
 
@@ -21,16 +21,20 @@ export class HappeningWriter {
   private readonly link: Database.Statement;
 
   constructor(db: Database.Database) {
-    // candidates share the type, the modality, a day window and at least one actor key
-    this.candidates = db.prepare(`SELECT h.rowid, h.type, h.modality, h.date_min, h.date_max, h.stems, h.cameo, h.context FROM happening h
-      WHERE h.type = ? AND h.modality = ? AND h.date_max >= ? AND h.date_min <= ?
-        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = 'a' AND key IN (SELECT value FROM json_each(?)))`);
-    this.parties = db.prepare('SELECT role, key FROM happening_actor WHERE happening_rowid = ?');
+    // candidates: a modality of the report's group, a day window, and a party key in the role given
+    // (the actor's; the recipient's for a recap without an actor); merge/happenings.ts decides. In rowid order, so
+    // that a tie goes to the older happening whatever plan the engine (SQLite or PostgreSQL) picks
+    this.candidates = db.prepare(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, h.cameo, h.context FROM happening h
+      WHERE h.modality IN (SELECT value FROM json_each(?)) AND h.date_max >= ? AND h.date_min <= ?
+        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = ? AND key IN (SELECT value FROM json_each(?)))
+      ORDER BY h.rowid`);
+    this.parties = db.prepare('SELECT role, key, country FROM happening_actor WHERE happening_rowid = ?');
     this.insert = db.prepare(`INSERT INTO happening (type, mode, modality, date, date_min, date_max, actor_json, recipient_json,
       quad, score, cameo, stems, n_reports, n_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
     this.insertParty = db.prepare('INSERT OR IGNORE INTO happening_actor (happening_rowid, role, name, country, code, key, last) VALUES (?, ?, ?, ?, ?, ?, ?)');
     // sources: distinct outlets; an article without an outlet counts as its own source
     this.update = db.prepare(`UPDATE happening SET
+        modality = @modality,
         date_min = CASE WHEN @date IS NOT NULL AND (date_min IS NULL OR @date < date_min) THEN @date ELSE date_min END,
         date_max = CASE WHEN @date IS NOT NULL AND (date_max IS NULL OR @date > date_max) THEN @date ELSE date_max END,
         date = CASE WHEN @date IS NOT NULL AND (date IS NULL OR @date < date) THEN @date ELSE date END,
@@ -46,19 +50,23 @@ export class HappeningWriter {
   /** Links the event to its happening and returns the happening's rowid. */
   add(eventRowid: number, event: EventJson, date: string | null, persons: ReadonlySet<string>): number {
     const report = reportKey(event, date, persons);
-    let best: { rowid: number; score: number; stems: string; context: string } | null = null;
-    if (date && report.actorKeys.size) {
-      const rows = this.candidates.all(event.type, event.modality, shiftDay(date, -MAX_DAY_GAP), shiftDay(date, MAX_DAY_GAP),
-        JSON.stringify([...report.actorKeys])) as Candidate[];
+    let best: { rowid: number; score: number; stems: string; context: string; modality: string; recap: boolean } | null = null;
+    const byActor = report.actorKeys.size > 0;
+    if (date && (byActor || (report.recap && report.recipientKeys.size))) {
+      // only a recap looks back further than the usual window
+      const rows = this.candidates.all(JSON.stringify(modalitiesOfGroup(event.modality)), shiftDay(date, -(report.recap ? RECAP_MAX_DAYS : MAX_DAY_GAP)),
+        shiftDay(date, MAX_DAY_GAP), byActor ? 'a' : 'r', JSON.stringify([...(byActor ? report.actorKeys : report.recipientKeys)])) as Candidate[];
       for (const row of rows) {
-        const score = matchScore(report, this.keyOf(row));
-        if (score && (!best || score.score > best.score)) best = { rowid: row.rowid, score: score.score, stems: row.stems, context: row.context };
+        const m = matchScore(report, this.keyOf(row));
+        if (m && (!best || m.score > best.score)) best = { rowid: row.rowid, score: m.score, stems: row.stems, context: row.context, modality: row.modality, recap: m.recap };
       }
     }
     let rowid: number;
     let stems: Set<string>, context: Set<string>;
+    let modality: string = event.modality;
     if (best) {
       rowid = best.rowid;
+      modality = leadModality(best.modality, event.modality);
       stems = new Set(best.stems.split(' ').filter(Boolean));
       context = new Set(best.context.split(' ').filter(Boolean));
     } else {
@@ -76,16 +84,20 @@ export class HappeningWriter {
       }
     }
     this.link.run(rowid, eventRowid);
-    this.update.run({ date, stems: [...stems].join(' '), context: [...context].join(' '), id: rowid });
+    // a recap is a later report of the happening: it does not stretch the happening's dates
+    this.update.run({ date: best?.recap ? null : date, modality, stems: [...stems].join(' '), context: [...context].join(' '), id: rowid });
     return rowid;
   }
 
   private keyOf(row: Candidate): HappeningKey {
-    const actorKeys = new Set<string>(), recipientKeys = new Set<string>();
-    for (const p of this.parties.all(row.rowid) as { role: string; key: string }[]) (p.role === 'a' ? actorKeys : recipientKeys).add(p.key);
+    const actorKeys = new Set<string>(), recipientKeys = new Set<string>(), recipientCountries = new Set<string>();
+    for (const p of this.parties.all(row.rowid) as { role: string; key: string; country: string | null }[]) {
+      if (p.role === 'a') actorKeys.add(p.key);
+      else { recipientKeys.add(p.key); if (p.country) recipientCountries.add(p.country); }
+    }
     return {
-      type: row.type, modality: row.modality, dateMin: row.date_min, dateMax: row.date_max,
-      actorKeys, recipientKeys, stems: new Set(row.stems.split(' ').filter(Boolean)), cameo: row.cameo,
+      type: row.type, quadClass: row.quad, modality: row.modality, dateMin: row.date_min, dateMax: row.date_max,
+      actorKeys, recipientKeys, recipientCountries, stems: new Set(row.stems.split(' ').filter(Boolean)), cameo: row.cameo,
       context: new Set(row.context.split(' ').filter(Boolean)),
     };
   }

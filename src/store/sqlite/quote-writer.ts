@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ActorRefJson, AttributionJson } from '../../result/schema.js';
 import { actorCode, foldName, lastWord } from '../merge/parties.js';
-import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
+import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 
 /** the quotes sharing the most word pairs with a new one are compared with it */
 const MAX_CANDIDATES = 20;
@@ -25,11 +25,12 @@ export class QuoteWriter {
   private readonly update: Database.Statement;
 
   constructor(db: Database.Database) {
-    // json_each: the word-pair hashes of the new quote, as one parameter
+    // json_each: the word-pair hashes of the new quote, as one parameter; ties broken by rowid, so that both
+    // engines (SQLite and PostgreSQL) compare the same candidates in the same order
     this.candidates = db.prepare(`SELECT q.rowid AS quote_rowid, q.speaker_json, q.text FROM
         (SELECT g.quote_rowid, count(*) AS shared FROM quote_gram g WHERE g.hash IN (SELECT value FROM json_each(?))
-         GROUP BY g.quote_rowid ORDER BY shared DESC LIMIT ${MAX_CANDIDATES}) c
-      JOIN quote q ON q.rowid = c.quote_rowid`);
+         GROUP BY g.quote_rowid ORDER BY shared DESC, g.quote_rowid LIMIT ${MAX_CANDIDATES}) c
+      JOIN quote q ON q.rowid = c.quote_rowid ORDER BY c.shared DESC, c.quote_rowid`);
     this.insertGram = db.prepare('INSERT OR IGNORE INTO quote_gram (hash, quote_rowid) VALUES (?, ?)');
     this.insertSource = db.prepare(`INSERT OR IGNORE INTO quote_source (quote_rowid, source)
       SELECT ?, coalesce(lower(outlet), 'article:' || id) FROM article WHERE rowid = ?`);
@@ -76,7 +77,7 @@ export class QuoteWriter {
     for (const row of rows) {
       const score = dice(words, quoteWords(row.text));
       const other = row.speaker_json ? JSON.parse(row.speaker_json) as ActorRefJson : null;
-      const needed = speaker && other ? (sameSpeaker(speaker, other) ? QUOTE_MATCH_DICE : Infinity)
+      const needed = speaker && other ? (sameSpeaker(speaker, other) ? QUOTE_MATCH_DICE : words.length >= SAME_WORDS_MIN_WORDS ? SAME_WORDS_DICE : Infinity)
         : speaker || other ? UNKNOWN_SPEAKER_DICE : QUOTE_MATCH_DICE;
       if (score >= needed && (!best || score > best.score)) best = { rowid: row.quote_rowid, text: row.text, score };
     }

@@ -7,6 +7,7 @@ import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
   NEAR_DUPLICATE_JACCARD, bandHashes, contentHash, minhash, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
+import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
@@ -33,7 +34,7 @@ interface EventRow {
 }
 
 interface HappeningRow {
-  rowid: number; type: string; mode: string | null; modality: string; date: string | null;
+  rowid: number; type: string; mode: string | null; modality: string; date: string | null; date_max: string | null;
   actor_json: string; recipient_json: string; quad: number; score: number; cameo: string | null;
   n_reports: number; n_sources: number;
 }
@@ -274,8 +275,13 @@ export class SqliteStore implements Store {
       ? (this.prep(`SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = ?
           ORDER BY a.published, e.rowid`).all(r.rowid) as EventRow[]).map((row) => this.toEvent(row))
       : [];
+    const modalities = (this.prep('SELECT DISTINCT modality FROM event WHERE happening_rowid = ?').pluck().all(r.rowid) as string[])
+      .sort((x, y) => leadModality(x, y) === x ? -1 : 1);
+    // a recap is linked without stretching the happening's dates, so it is the report dated after them
+    const recaps = r.date_max === null ? [] : (this.prep(`SELECT a.id || '.e' || e.idx FROM event e JOIN article a ON a.rowid = e.article_rowid
+        WHERE e.happening_rowid = ? AND e.date > ? ORDER BY e.date, e.rowid`).pluck().all(r.rowid, r.date_max) as string[]);
     return {
-      id: `h${r.rowid}`, type: r.type, mode: r.mode, modality: r.modality, date: r.date,
+      id: `h${r.rowid}`, type: r.type, mode: r.mode, modality: r.modality, modalities, recaps, date: r.date,
       actor: JSON.parse(r.actor_json) as ActorRefJson[], recipient: JSON.parse(r.recipient_json) as ActorRefJson[],
       actorCodes: codes('a'), recipientCodes: codes('r'), quadClass: r.quad, score: r.score, cameo: r.cameo,
       sources: r.n_sources, outlets, reportCount: r.n_reports, reports,

@@ -1,7 +1,7 @@
-import type { AnnotationDraft } from '../core/annotation.js';
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { Document } from '../core/document.js';
-import type { LayerData, LayerName } from '../core/layers.js';
+import type { AnnotationDraft } from './annotation.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { Document } from './document.js';
+import type { LayerData, LayerName } from './layers.js';
 import type { Resources } from './resources.js';
 
 /**

@@ -1,0 +1,269 @@
+import { DossierError } from '../../core/errors.js';
+import { wordPairHashes } from '../merge/quotes.js';
+import type { SyncPg } from './sync-client.js';
+
+/**
+ * The PostgreSQL schema, built by the same numbered migrations as the SQLite one (the same
+ * numbers and names; SQL in PostgreSQL's dialect). The differences, each for a reason:
+ * - rowids are plain bigint keys given as max + 1 by the writer (as SQLite does for INTEGER PRIMARY
+ *   KEY), not sequences: sequences skip numbers when a transaction rolls back, and happening and
+ *   quote ids (h12, q7) must come out the same as a SQLite ingest of the same corpus;
+ * - full text lives in tsvector columns with GIN indexes (article_text.tsv, quote_variant.tsv) in
+ *   the `dossier_text` configuration (unaccent + simple: case and accents folded, no stemming, like
+ *   FTS5's unicode61 tokenizer with remove_diacritics);
+ * - text columns use the "C" collation, comparing and sorting byte by byte as SQLite's BINARY does;
+ * - `COLLATE NOCASE` is a case-insensitive ICU collation called nocase, so queries read the same.
+ * The version lives in dossier_schema.
+ */
+interface PgMigration {
+  readonly version: number;
+  readonly sql: string;
+  readonly backfill?: (db: SyncPg) => void;
+}
+
+const PG_MIGRATIONS: readonly PgMigration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS unaccent;
+      DO $$ BEGIN
+        CREATE TEXT SEARCH CONFIGURATION dossier_text (COPY = simple);
+        ALTER TEXT SEARCH CONFIGURATION dossier_text
+          ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;
+      EXCEPTION WHEN unique_violation THEN NULL; END $$;
+      DO $$ BEGIN
+        CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+      EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+      CREATE TABLE article (
+        rowid bigint PRIMARY KEY,
+        id text COLLATE "C" NOT NULL UNIQUE,
+        source_id text COLLATE "C" NOT NULL,
+        title text COLLATE "C", outlet text COLLATE "C", url text COLLATE "C", published text COLLATE "C",
+        content_hash text COLLATE "C" NOT NULL UNIQUE,
+        signature bytea,
+        ingested_at text COLLATE "C" NOT NULL,
+        n_events integer NOT NULL,
+        n_attributions integer NOT NULL,
+        n_entities integer NOT NULL,
+        result bytea NOT NULL
+      );
+      CREATE INDEX article_published ON article(published);
+      CREATE INDEX article_outlet ON article(outlet COLLATE nocase);
+      CREATE TABLE article_copy (
+        article_rowid bigint NOT NULL REFERENCES article(rowid),
+        source_id text COLLATE "C" NOT NULL, url text COLLATE "C" NOT NULL, outlet text COLLATE "C" NOT NULL,
+        PRIMARY KEY (article_rowid, source_id, url, outlet)
+      );
+      CREATE TABLE article_band (
+        band integer NOT NULL, hash integer NOT NULL, article_rowid bigint NOT NULL,
+        PRIMARY KEY (band, hash, article_rowid)
+      );
+      CREATE TABLE article_entity (
+        article_rowid bigint NOT NULL, name text COLLATE "C" NOT NULL, country text COLLATE "C", code text COLLATE "C"
+      );
+      CREATE INDEX article_entity_article ON article_entity(article_rowid);
+      CREATE INDEX article_entity_name ON article_entity(name);
+      CREATE INDEX article_entity_country ON article_entity(country);
+      CREATE INDEX article_entity_code ON article_entity(code);
+      -- the article's text COLLATE "C" (the stored result leaves it out), weighted A for the title and B for the text COLLATE "C"
+      CREATE TABLE article_text (
+        rowid bigint PRIMARY KEY REFERENCES article(rowid),
+        title text COLLATE "C" NOT NULL, text text COLLATE "C" NOT NULL, tsv tsvector NOT NULL
+      );
+      CREATE INDEX article_text_tsv ON article_text USING gin(tsv);
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE happening (
+        rowid bigint PRIMARY KEY,
+        type text COLLATE "C" NOT NULL, mode text COLLATE "C", modality text COLLATE "C" NOT NULL,
+        date text COLLATE "C", date_min text COLLATE "C", date_max text COLLATE "C",
+        actor_json text COLLATE "C" NOT NULL, recipient_json text COLLATE "C" NOT NULL,
+        quad integer NOT NULL, score double precision NOT NULL, cameo text COLLATE "C",
+        stems text COLLATE "C" NOT NULL,
+        n_reports integer NOT NULL, n_sources integer NOT NULL
+      );
+      CREATE INDEX happening_match ON happening(type, modality, date_max);
+      CREATE INDEX happening_date ON happening(date);
+      CREATE TABLE happening_actor (
+        happening_rowid bigint NOT NULL, role text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL, country text COLLATE "C", code text COLLATE "C", key text COLLATE "C" NOT NULL,
+        PRIMARY KEY (happening_rowid, role, key, name)
+      );
+      CREATE INDEX happening_actor_country ON happening_actor(country, role);
+      CREATE INDEX happening_actor_code ON happening_actor(code, role);
+      CREATE INDEX happening_actor_name ON happening_actor(name, role);
+      CREATE INDEX happening_actor_key ON happening_actor(key, role);
+      CREATE TABLE event (
+        rowid bigint PRIMARY KEY,
+        article_rowid bigint NOT NULL REFERENCES article(rowid),
+        idx integer NOT NULL,
+        type text COLLATE "C" NOT NULL, mode text COLLATE "C", modality text COLLATE "C" NOT NULL, date text COLLATE "C",
+        quad integer NOT NULL, score double precision NOT NULL, cameo text COLLATE "C",
+        trigger text COLLATE "C" NOT NULL, sentence text COLLATE "C" NOT NULL, confidence double precision NOT NULL,
+        actor_json text COLLATE "C" NOT NULL, recipient_json text COLLATE "C" NOT NULL,
+        happening_rowid bigint REFERENCES happening(rowid),
+        UNIQUE (article_rowid, idx)
+      );
+      CREATE INDEX event_date ON event(date);
+      CREATE INDEX event_type ON event(type, date);
+      CREATE INDEX event_happening ON event(happening_rowid);
+      CREATE TABLE event_actor (
+        event_rowid bigint NOT NULL, role text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL, country text COLLATE "C", code text COLLATE "C"
+      );
+      CREATE INDEX event_actor_event ON event_actor(event_rowid);
+      CREATE INDEX event_actor_country ON event_actor(country, role);
+      CREATE INDEX event_actor_code ON event_actor(code, role);
+      CREATE INDEX event_actor_name ON event_actor(name, role);
+    `,
+  },
+  {
+    version: 3,
+    sql: `
+      CREATE TABLE quote (
+        rowid bigint PRIMARY KEY,
+        speaker_json text COLLATE "C", speaker_key text COLLATE "C" NOT NULL, speaker_country text COLLATE "C", speaker_code text COLLATE "C",
+        text text COLLATE "C" NOT NULL,
+        n_variants integer NOT NULL, n_sources integer NOT NULL, min_fidelity double precision NOT NULL,
+        first_published text COLLATE "C"
+      );
+      CREATE INDEX quote_speaker ON quote(speaker_key);
+      CREATE INDEX quote_speaker_country ON quote(speaker_country);
+      CREATE INDEX quote_speaker_code ON quote(speaker_code);
+      CREATE TABLE quote_variant (
+        rowid bigint PRIMARY KEY,
+        quote_rowid bigint NOT NULL REFERENCES quote(rowid),
+        article_rowid bigint NOT NULL REFERENCES article(rowid),
+        idx integer NOT NULL, kind text COLLATE "C" NOT NULL, text text COLLATE "C" NOT NULL,
+        fidelity double precision NOT NULL, changes_json text COLLATE "C" NOT NULL,
+        tsv tsvector NOT NULL,
+        UNIQUE (article_rowid, idx)
+      );
+      CREATE INDEX quote_variant_quote ON quote_variant(quote_rowid);
+      CREATE INDEX quote_variant_tsv ON quote_variant USING gin(tsv);
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      CREATE TABLE quote_gram (
+        hash integer NOT NULL, quote_rowid bigint NOT NULL,
+        PRIMARY KEY (hash, quote_rowid)
+      );
+      CREATE TABLE quote_source (
+        quote_rowid bigint NOT NULL, source text COLLATE "C" NOT NULL,
+        PRIMARY KEY (quote_rowid, source)
+      );
+      INSERT INTO quote_source (quote_rowid, source)
+        SELECT v.quote_rowid, coalesce(lower(a.outlet), 'article:' || a.id) FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid
+        ON CONFLICT DO NOTHING;
+    `,
+    backfill(db) {
+      for (const row of db.query<{ rowid: number; text: string }>('SELECT rowid, text FROM quote')) {
+        const hashes = wordPairHashes(row.text);
+        if (hashes.length) db.run('INSERT INTO quote_gram (hash, quote_rowid) SELECT unnest(?::integer[]), ? ON CONFLICT DO NOTHING', [hashes, row.rowid]);
+      }
+    },
+  },
+  {
+    version: 5,
+    sql: `
+      CREATE TABLE learned_person (
+        key text COLLATE "C" PRIMARY KEY, surname text COLLATE "C" NOT NULL,
+        name text COLLATE "C" NOT NULL, role text COLLATE "C", country text COLLATE "C", sector text COLLATE "C",
+        first_seen text COLLATE "C", last_seen text COLLATE "C", evidence text COLLATE "C" NOT NULL, seen integer NOT NULL
+      );
+      CREATE INDEX learned_person_surname ON learned_person(surname);
+    `,
+  },
+  {
+    version: 6,
+    // the last word as merge/parties.ts lastWord takes it: after the last space
+    sql: `
+      ALTER TABLE event_actor ADD COLUMN last text COLLATE "C";
+      ALTER TABLE happening_actor ADD COLUMN last text COLLATE "C";
+      ALTER TABLE article_entity ADD COLUMN last text COLLATE "C";
+      ALTER TABLE quote ADD COLUMN speaker_last text COLLATE "C";
+      UPDATE event_actor SET last = regexp_replace(name, '^.* ', '');
+      UPDATE happening_actor SET last = regexp_replace(name, '^.* ', '');
+      UPDATE article_entity SET last = regexp_replace(name, '^.* ', '');
+      UPDATE quote SET speaker_last = regexp_replace(speaker_key, '^.* ', '');
+      CREATE INDEX event_actor_last ON event_actor(last, role);
+      CREATE INDEX happening_actor_last ON happening_actor(last, role);
+      CREATE INDEX article_entity_last ON article_entity(last);
+      CREATE INDEX quote_speaker_last ON quote(speaker_last);
+    `,
+  },
+  {
+    version: 7,
+    sql: `ALTER TABLE happening ADD COLUMN context text COLLATE "C" NOT NULL DEFAULT '';`,
+  },
+  {
+    version: 8,
+    sql: `
+      ALTER TABLE learned_person ADD COLUMN source_article text COLLATE "C";
+      ALTER TABLE learned_person ADD COLUMN source_start integer;
+      ALTER TABLE learned_person ADD COLUMN source_end integer;
+    `,
+  },
+];
+
+/**
+ * The work queue of distributed ingest (queue.ts), PostgreSQL's alone and not part of the corpus
+ * (migrate does not copy it); created when the store is opened for writing, under the migration lock.
+ */
+const QUEUE_TABLE = `CREATE TABLE IF NOT EXISTS work_queue (
+  seq bigserial PRIMARY KEY,
+  -- json, not jsonb: the article comes back exactly as it went in
+  article json NOT NULL,
+  -- waiting: to analyse; analysed: result saved, to commit; failed: analysis failed (not stored, as in a single-process ingest)
+  state text NOT NULL DEFAULT 'waiting',
+  result bytea,
+  lease_until timestamptz,
+  worker text,
+  attempts integer NOT NULL DEFAULT 0,
+  error text
+);
+CREATE INDEX IF NOT EXISTS work_queue_pending ON work_queue(seq) WHERE state <> 'failed';`;
+
+export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
+
+/** the advisory lock key under which migrations run, so processes starting together migrate once */
+const MIGRATION_LOCK = 0x646f7373; // 'doss'
+
+export function pgSchemaVersion(db: SyncPg): number {
+  const exists = db.value<string | null>(`SELECT to_regclass('dossier_schema')::text`);
+  return exists ? (db.value<number>('SELECT version FROM dossier_schema') ?? 0) : 0;
+}
+
+/** Runs the migrations the database has not had, each in its own transaction. */
+export function migratePg(db: SyncPg): number {
+  db.run('SELECT pg_advisory_lock(?)', [MIGRATION_LOCK]);
+  try {
+    const current = pgSchemaVersion(db);
+    if (current > PG_SCHEMA_VERSION) {
+      throw new DossierError('STORE', `the database has schema version ${current}, newer than this dossier knows (${PG_SCHEMA_VERSION}); upgrade dossier`);
+    }
+    for (const m of PG_MIGRATIONS) {
+      if (m.version <= current) continue;
+      try {
+        db.batch([{ sql: 'BEGIN', params: [] }, { sql: m.sql, params: [] }]);
+        m.backfill?.(db);
+        db.batch([
+          { sql: 'CREATE TABLE IF NOT EXISTS dossier_schema (version integer NOT NULL)', params: [] },
+          { sql: 'DELETE FROM dossier_schema', params: [] },
+          { sql: 'INSERT INTO dossier_schema (version) VALUES (?)', params: [m.version] },
+          { sql: 'COMMIT', params: [] },
+        ]);
+      } catch (e) {
+        db.run('ROLLBACK');
+        throw e;
+      }
+    }
+    db.run(QUEUE_TABLE);
+  } finally {
+    db.run('SELECT pg_advisory_unlock(?)', [MIGRATION_LOCK]);
+  }
+  return pgSchemaVersion(db);
+}

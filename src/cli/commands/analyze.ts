@@ -1,4 +1,4 @@
-import { createWriteStream, openSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { Analyzer } from '../../analyze.js';
 import { DossierError, type ErrorCode } from '../../core/errors.js';
@@ -9,6 +9,7 @@ import type { Result } from '../../result/schema.js';
 import { ENGINE_VERSION } from '../../version.js';
 import { parseCommandArgs, type CliIO, type Command } from '../command.js';
 import { ErrorReport } from '../error-report.js';
+import { checkedOutput } from '../output-file.js';
 import { Progress } from '../progress.js';
 import { parseJobs } from './ingest.js';
 import { dateOption } from './query-output.js';
@@ -74,11 +75,11 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   jobs: number, errorsFile: string | undefined, io: CliIO): Promise<number> {
   const info = await stat(input).catch(() => null);
   if (!info) throw new DossierError('INPUT_NOT_FOUND', 'no such file or folder', { where: input });
-  const entries = info.isDirectory() ? await listArticleEntries(input) : null;
+  const entries = info.isDirectory() ? (await listArticleEntries(input)).filter((e) => e.file !== output) : null;
   const total = entries && !entries.some((e) => e.file.endsWith('.jsonl')) ? entries.length : null;
   const progress = new Progress(io.stderr, total);
   const errors = new ErrorReport(io, errorsFile, () => progress.clear());
-  const file = output ? createWriteStream(output, { fd: openOutput(output) }) : null;
+  const file = output ? createWriteStream(checkedOutput(output)) : null;
   const sink: NodeJS.WritableStream = file ?? io.stdout;
   const sinkClosed = file ? new Promise<void>((resolve, reject) => { file.on('finish', resolve); file.on('error', reject); }) : Promise.resolve();
   const pool = jobs > 1 ? new AnalyzerPool(jobs) : null;
@@ -114,7 +115,7 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   const window = pool ? pool.size * 4 : 1;
   try {
     const { meta, ...given } = defaults;
-    for await (const item of undated.count(readArticles(input, { defaults: given, meta }))) {
+    for await (const item of undated.count(readArticles(input, { defaults: given, meta, ...(output ? { exclude: [output] } : {}) }))) {
       inFlight.push(resultOf(item));
       while (inFlight.length >= window) await emit(await inFlight.shift()!);
     }
@@ -129,13 +130,4 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   io.stderr.write(`dossier: analysed ${done - failed} of ${done} articles (${failed} failed) in ${secs.toFixed(1)} s, ` +
     `${(bytes / 1e6 / Math.max(secs, 1e-9)).toFixed(2)} MB/s${jobs > 1 ? ` on ${jobs} workers` : ''}${output ? `, results in ${output}` : ''}\n`);
   return errors.close();
-}
-
-/** The output file, opened before any work so that a path that cannot be written is a usage error. */
-function openOutput(file: string): number {
-  try {
-    return openSync(file, 'w');
-  } catch (e) {
-    throw new DossierError('USAGE', `--output: cannot write the file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`, { where: file });
-  }
 }

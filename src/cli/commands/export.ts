@@ -1,9 +1,10 @@
-import { createWriteStream, openSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../core/errors.js';
 import { GDELT_COLUMNS, allHappenings, exportResults, gdeltRow, ploverRecord } from '../../store/export.js';
 import { parseCommandArgs, type Command } from '../command.js';
 import type { Store } from '../../store/store.js';
+import { checkedOutput } from '../output-file.js';
 import { openDb } from './db-option.js';
 import { EVENT_FILTER_OPTIONS, EVENT_FILTER_USAGE, eventQuery } from './events.js';
 import { csvField, dateRangeOptions } from './query-output.js';
@@ -67,14 +68,12 @@ export const exportCommand: Command = {
   },
 };
 
-/** The output file, opened now so that a path that cannot be written is a usage error before any work. */
+/** The output file, checked before any work (see checkedOutput). */
 function openOutput(file: string, store: Store): WriteStream {
-  let fd: number;
   try {
-    fd = openSync(file, 'w');
+    return createWriteStream(checkedOutput(file));
   } catch (e) {
     store.close();
-    throw new DossierError('USAGE', `--output: cannot write the file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`, { where: file });
+    throw e;
   }
-  return createWriteStream(file, { fd });
 }

@@ -7,7 +7,6 @@ import type { RawArticle } from '../ingest/article.js';
 import { isFeedFile, readFeed } from '../ingest/feed.js';
 import { isArticleFile, readArticles, readEntries, type IngestOptions, type SourceItem } from '../ingest/sources.js';
 import { walkFiles } from '../ingest/walk.js';
-import type { AnalyzerPool } from '../parallel/pool.js';
 import type { Result } from '../result/schema.js';
 import type { StagedLearnedActors } from './staged-learned.js';
 import type { Store } from './store.js';
@@ -89,10 +88,16 @@ export function storable(result: Result, where: string): Result {
 export const BUSY_RETRIES = 8;
 export const BUSY_FIRST_PAUSE_MS = 50;
 
+/** A pool of analysis workers (src/parallel's AnalyzerPool), as ingest uses it. */
+export interface AnalysisPool {
+  readonly size: number;
+  analyze(article: RawArticle): Promise<Result>;
+}
+
 /** What analyses articles for ingest: an Analyzer in this thread, or a pool of workers (`--jobs`). */
 export type IngestAnalysis =
   | { readonly analyzer: Analyzer; readonly learned?: StagedLearnedActors }
-  | { readonly pool: AnalyzerPool };
+  | { readonly pool: AnalysisPool };
 
 /**
  * Analyses and stores every article of the sources: analysis first, outside any transaction, then

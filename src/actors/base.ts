@@ -3,7 +3,7 @@ import { buildCountries, type CountryNames } from './countries.js';
 import type { LearnedActors, LearnedPerson } from './learned.js';
 import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
-import { dayEnd, dayStart, isCapitalised, keyOf, wordsOf } from './text.js';
+import { dayEnd, dayStart, isCapitalised, keyOf, skeletonOf, wordsOf } from './text.js';
 
 /** An actor description resolved to who it is, as of a date. */
 export interface ResolvedActor {
@@ -22,6 +22,17 @@ export interface ResolvedActor {
   confidence: number;
 }
 
+/** What `ActorBase.explain` says of a resolution. */
+export interface ActorExplanation {
+  /** the rule ids the resolution's rule is made of, in order */
+  rules: string[];
+  /** the layer of the base the entry came from */
+  layer: 'hand-written' | 'dictionaries' | null;
+  entry?: { id: string; kind: NameEntry['kind']; name: string };
+  /** for a person: the term in force on the date, or the last one before it */
+  term?: Term & { inForce: boolean };
+}
+
 export interface ResolveOptions {
   /** YYYY-MM-DD: office holders resolve as of this day */
   date?: string | null;
@@ -31,6 +42,12 @@ export interface ResolveOptions {
   before?: string;
   /** more text to count cues in for ambiguous names (the whole article), beyond `context` */
   cues?: string;
+  /**
+   * the context says where the description is set ("Saudi", "Mexico"): a description that names no
+   * country takes the one country the context names. For descriptions given with a short setting
+   * (`dossier actor --context`); in running text a sentence names too many places for that.
+   */
+  countryFromContext?: boolean;
 }
 
 /** How a proper name in the base resolves, before dates and modifiers are applied. */
@@ -49,6 +66,8 @@ export interface NameEntry {
   readonly person?: PersonEntry;
   /** an outlet named by an ordinary English word ("Liberation", "Guardian"): see inLongerName */
   readonly ordinaryWord?: boolean;
+  /** from a fallback layer (the converted dictionaries): a person's name there is a full name only */
+  readonly fallback?: boolean;
 }
 
 /** One piece of a parsed description: `at` is the index of its first word, `words` how many it covers. */
@@ -83,7 +102,13 @@ const DETERMINER = /^(?:the|a|an|some|many|several|few|other|two|three|four|five
  */
 export class ActorBase {
   private readonly names = new Map<string, NameEntry[]>();
+  /** every name entry by its id, for explanations */
+  private readonly byId = new Map<string, NameEntry>();
   private readonly surnames = new Map<string, PersonEntry[]>();
+  /** people's full names (two words or more) by their consonant skeleton (skeletonOf): "Bahram Qasemi" */
+  private readonly nameSkeletons = new Map<string, NameEntry[]>();
+  /** the hand-written base's surnames by their skeleton: "Qasemi" alone is the surname "qassemi" */
+  private readonly surnameSkeletons = new Map<string, Set<string>>();
   private readonly sectorWords = new Map<string, SectorWord>();
   private readonly modifiers = new Map<string, Modifier>();
   readonly countries: Map<string, CountryNames>;
@@ -98,6 +123,8 @@ export class ActorBase {
   private readonly wordFlags = new Map<string, number>();
   /** the trie node of each word text seen that starts some phrase: its key need not be looked up again */
   private readonly firstNodes = new Map<string, PhraseNode<PhraseEntries>>();
+  /** for each first word of a fallback layer's name of several words (kept out of the trie), its longest name's length */
+  private readonly fallbackFirst = new Map<string, number>();
   /** the keys the base knows anything about, to pass over most words without a look-up */
   private readonly knownKeys = new KnownKeys();
   /** holderOf's memo, by day, country and title */
@@ -122,39 +149,78 @@ export class ActorBase {
     this.countries = buildCountries(files.flatMap((f) => f.countries ?? []));
     for (const c of this.countries.values()) this.addCountry(c);
     for (const f of files) {
+      // a fallback layer only adds: a name or word another file gives keeps that file's sense
+      const only = f.fallback === true;
+      const add = (name: string, e: NameEntry) => {
+        if (!only) this.addName(name, e);
+        else if (!this.names.has(keyOf(name.replace(/^the /i, '')))) this.addName(name, e.fallback ? e : { ...e, fallback: true });
+      };
       for (const g of f.igos ?? []) {
         const e: NameEntry = { kind: 'igo', id: g.id, name: g.name, type: 'IGO', country: g.code, sector: g.sector ?? null, caseSensitive: false };
-        this.addName(g.name, e);
-        g.aliases?.forEach((a) => this.addName(a, e));
-        g.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
+        add(g.name, e);
+        g.aliases?.forEach((a) => add(a, e));
+        g.acronyms?.forEach((a) => add(a, { ...e, caseSensitive: true }));
       }
       for (const o of f.organisations ?? []) {
         const e: NameEntry = { kind: o.type === 'AGREEMENT' ? 'agreement' : 'org', id: o.id, name: o.name, type: o.type, country: o.country, sector: o.sector, caseSensitive: false };
-        this.addName(o.name, e);
-        o.aliases?.forEach((a) => this.addName(a, e));
-        o.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
+        add(o.name, e);
+        o.aliases?.forEach((a) => add(a, e));
+        o.acronyms?.forEach((a) => add(a, { ...e, caseSensitive: true }));
       }
       for (const o of f.outlets ?? []) {
         const e: NameEntry = { kind: 'outlet', id: o.id, name: o.name, type: 'MEDIA', country: o.country, sector: 'JRN', caseSensitive: false, ...(o.ordinaryWord ? { ordinaryWord: true } : {}) };
-        this.addName(o.name, e);
-        o.aliases?.forEach((a) => this.addName(a, e));
-        o.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
+        add(o.name, e);
+        o.aliases?.forEach((a) => add(a, e));
+        o.acronyms?.forEach((a) => add(a, { ...e, caseSensitive: true }));
       }
       for (const p of f.places ?? []) {
         const e: NameEntry = { kind: 'place', id: p.id, name: p.name, type: 'GPE', country: p.country, sector: null, caseSensitive: false };
-        this.addName(p.name, e);
-        p.aliases?.forEach((a) => this.addName(a, e));
-        p.acronyms?.forEach((a) => this.addName(a, { ...e, caseSensitive: true }));
+        add(p.name, e);
+        p.aliases?.forEach((a) => add(a, e));
+        p.acronyms?.forEach((a) => add(a, { ...e, caseSensitive: true }));
       }
-      for (const p of f.people ?? []) this.addPerson(p);
-      for (const w of f.sectorWords ?? []) for (const word of w.words) this.addWord(this.sectorWords, word, w);
-      for (const m of f.modifiers ?? []) for (const word of m.words) this.addWord(this.modifiers, word, m);
+      for (const p of f.people ?? []) {
+        if (!only) { this.addPerson(p); continue; }
+        // known by full name only: "Brown" alone is anyone among twenty thousand people
+        const e: NameEntry = { kind: 'person', id: p.id, name: p.name, type: 'PERSON', country: null, sector: null, caseSensitive: false, person: p, fallback: true };
+        for (const n of [p.name, ...(p.aliases ?? [])]) add(n, e);
+      }
+      for (const w of f.sectorWords ?? []) for (const word of w.words) if (!only || !this.knowsWord(word)) this.addWord(this.sectorWords, word, w);
+      for (const m of f.modifiers ?? []) for (const word of m.words) if (!only || !this.modifiers.has(keyOf(word))) this.addWord(this.modifiers, word, m);
     }
-    for (const [key, names] of this.names) this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
+    for (const [key, names] of this.names) {
+      // the fallback layer's names of several words stay out of the word trie (tens of thousands
+      // of nodes to build and keep): parse looks them up whole, only after a word that starts one
+      const space = key.indexOf(' ');
+      if (space > 0 && names.every((e) => e.fallback)) {
+        const first = key.slice(0, space), n = key.split(' ').length;
+        this.fallbackFirst.set(first, Math.max(this.fallbackFirst.get(first) ?? 0, n));
+        continue;
+      }
+      this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
+    }
     for (const [key, sector] of this.sectorWords) (this.phrases.node(key).value ??= {}).sector = sector;
     for (const [key, modifier] of this.modifiers) (this.phrases.node(key).value ??= {}).modifier = modifier;
     for (const map of [this.firstWords, this.surnames, this.names, this.sectorWords]) for (const key of map.keys()) this.knownKeys.add(key);
     for (const key of ['the', 'jr', 'sr']) this.knownKeys.add(key);
+  }
+
+  /**
+   * Whether the layers before a fallback one already read this word or phrase: as a sector word or
+   * modifier, as a modifier and what follows ("former president", "opposition activists"), or as a
+   * title and what follows, which the parts give with more structure (a title, a person, the
+   * holder of an office) than one fallback phrase would.
+   */
+  private knowsWord(word: string): boolean {
+    const key = keyOf(word);
+    if (this.sectorWords.has(key) || this.modifiers.has(key)) return true;
+    const words = key.split(' ');
+    if (words.length < 2) return false;
+    if (this.modifiers.has(words[0]!)) return true;
+    // a title and more ("president of the united states", "minister for agriculture"): the title
+    // and the country read apart name the office holder of the day, which one phrase would not
+    for (let n = words.length - 1; n >= 1; n--) if (this.sectorWords.get(words.slice(0, n).join(' '))?.person) return true;
+    return false;
   }
 
   private addCountry(c: CountryNames): void {
@@ -183,6 +249,12 @@ export class ActorBase {
         const list = this.surnames.get(surname) ?? [];
         if (!list.includes(p)) list.push(p);
         this.surnames.set(surname, list);
+        const sk = skeletonOf(surname);
+        // short skeletons ("kr", "l") are too many names
+        if (sk.length < 3) continue;
+        const same = this.surnameSkeletons.get(sk) ?? new Set<string>();
+        same.add(surname);
+        this.surnameSkeletons.set(sk, same);
       }
     }
   }
@@ -193,6 +265,13 @@ export class ActorBase {
     // names or aliases): "Cia" is a nickname and "Is" a verb in a headline, so only as written
     if (!entry.caseSensitive && SHORT_ACRONYM.test(bare)) entry = { ...entry, caseSensitive: true };
     const key = keyOf(bare);
+    if (!this.byId.has(entry.id)) this.byId.set(entry.id, entry);
+    if (entry.kind === 'person' && !entry.fallback && key.includes(' ')) {
+      const sk = skeletonOf(key);
+      const same = this.nameSkeletons.get(sk) ?? [];
+      if (!same.some((x) => x.id === entry.id)) same.push(entry);
+      this.nameSkeletons.set(sk, same);
+    }
     const list = this.names.get(key) ?? [];
     // the same entry under the same key once; the first one added is the main sense (a country's
     // name before its adjective: "US" is the United States, and "US officials" still take its code)
@@ -313,22 +392,45 @@ export class ActorBase {
     if (!date) {
       // no date: the latest term, as the person is most often written about while in office
       const t = latest(terms);
-      return { country: t.country, sector: t.sector, role: t.role, rule: 'person.latest-term', confidence: 0.7 };
+      return { country: t.country, sector: t.sector, role: t.role || null, rule: 'person.latest-term', confidence: 0.7 };
     }
     const current = terms.filter((t) => dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date));
     if (current.length) {
       // concurrent terms (a president who is also party leader): the first listed is the main one
       const t = current[0]!;
-      return { country: t.country, sector: t.sector, role: t.role, rule: 'person.term', confidence: 0.95 };
+      return { country: t.country, sector: t.sector, role: t.role || null, rule: 'person.term', confidence: 0.95 };
     }
     const before = terms.filter((t) => t.to && dayEnd(t.to) < date);
-    if (p.otherwise) return { country: p.otherwise.country, sector: p.otherwise.sector, role: before.length ? `former ${latest(before).role}` : null, rule: 'person.otherwise', confidence: 0.8 };
+    // dictionary terms carry a code, not a role: no role to be former of
+    const formerRole = (t: Term) => (t.role ? `former ${t.role}` : null);
+    if (p.otherwise) return { country: p.otherwise.country, sector: p.otherwise.sector, role: before.length ? formerRole(latest(before)) : null, rule: 'person.otherwise', confidence: 0.8 };
     if (before.length) {
       const t = latest(before);
-      return { country: t.country, sector: 'ELI', role: `former ${t.role}`, rule: 'person.former', confidence: 0.9 };
+      return { country: t.country, sector: 'ELI', role: formerRole(t), rule: 'person.former', confidence: 0.9 };
     }
     const first = terms.reduce((a, b) => (dayStart(a.from) <= dayStart(b.from) ? a : b));
     return { country: first.country, sector: first.sector === 'GOV' ? 'GOV' : first.sector, role: null, rule: 'person.before-term', confidence: 0.5 };
+  }
+
+  /**
+   * Why a resolution came out as it did: the entry of the base it rests on (and which layer gave
+   * it), the term of office in force on the date for a person, and the rule (ids joined by "+",
+   * each one a table entry: see src/actors/README.md).
+   */
+  explain(actor: ResolvedActor, date: string | null = null): ActorExplanation {
+    const entry = actor.actorId ? this.byId.get(actor.actorId) ?? (this.people.has(actor.actorId) ? this.personEntry(this.people.get(actor.actorId)!) : undefined) : undefined;
+    const rules = actor.rule.split('+');
+    const out: ActorExplanation = { rules, layer: null };
+    if (!entry) return out;
+    out.entry = { id: entry.id, kind: entry.kind, name: entry.name };
+    out.layer = entry.fallback ? 'dictionaries' : 'hand-written';
+    const p = entry.person;
+    if (p && date) {
+      const term = p.terms.find((t) => dayStart(t.from) <= date && (!t.to || dayEnd(t.to) >= date));
+      const last = term ?? p.terms.filter((t) => dayStart(t.from) <= date).reduce<Term | undefined>((a, b) => (!a || dayStart(b.from) > dayStart(a.from) ? b : a), undefined);
+      if (last) out.term = { ...last, inForce: !!term };
+    }
+    return out;
   }
 
   /** Resolves a free description ("Iranian Foreign Minister Javad Zarif", "riot police", "Tehran", "the LA Times"). */
@@ -341,7 +443,8 @@ export class ActorBase {
     const hit = byText?.get(text);
     if (hit !== undefined) return hit;
     const reads = this.impureReads, dateReads = this.dateReads;
-    const actor = this.resolveAnew(text, options);
+    let actor = this.resolveAnew(text, options);
+    if (options.countryFromContext && options.context && actor && !actor.country) actor = this.withContextCountry(actor, options.context);
     // only what depended on the text and the date alone may be given again
     if (this.impureReads === reads) {
       if (this.resolvedCount >= RESOLVED_LIMIT) { this.resolved.clear(); this.resolvedAnyDay.clear(); this.resolvedCount = 0; byText = undefined; }
@@ -370,6 +473,8 @@ export class ActorBase {
         return { name, type: other.type, country: other.country, sector: other.sector, role: null, rule: `${exact[0]!.id}.other-sense`, confidence: 0.6 };
       }
     }
+    const variant = this.byTransliteration(raw, date);
+    if (variant) return variant;
     // "Zarif, Iran's foreign minister": the name before the comma is the actor, the rest describes it
     const comma = raw.indexOf(',');
     if (comma > 0) {
@@ -385,6 +490,45 @@ export class ActorBase {
       }
     }
     return this.compose(raw, options);
+  }
+
+  /**
+   * A person of the base whose name is this one spelt another way ("Bahram Qasemi" for "Bahram
+   * Qassemi", "Rohani" for "Rouhani"): names of capitalised words only, whose skeleton points to
+   * one person; a surname alone also as of the date (the one in office among several).
+   */
+  private byTransliteration(raw: string, date: string | null): ResolvedActor | null {
+    const words = wordsOf(raw);
+    if (!words.length || words.length > 6 || !words.every(isCapitalised)) return null;
+    const sk = skeletonOf(keyOf(raw));
+    let entry: NameEntry | null = null;
+    if (words.length > 1) {
+      const hits = this.nameSkeletons.get(sk) ?? [];
+      if (hits.length === 1) entry = hits[0]!;
+    } else if (sk.length >= 3 && !this.surnames.has(keyOf(raw)) && !CALENDAR_WORD.test(raw) && !COMMON_WORD.test(raw)) {
+      // the surname it is another spelling of, when one: then as that surname alone would resolve
+      // the nearest spelling when several share the skeleton ("Qasemi": "qassemi" before "qassem")
+      const key = keyOf(raw);
+      const spellings = [...this.surnameSkeletons.get(sk) ?? []].map((x) => ({ x, d: editDistance(key, x) })).sort((a, b) => a.d - b.d || (a.x < b.x ? -1 : 1));
+      const nearest = spellings[0] && (spellings.length === 1 || spellings[1]!.d > spellings[0].d) ? spellings[0].x : null;
+      const person = nearest ? this.personBySurname(nearest, date) : null;
+      if (person) entry = this.personEntry(person);
+    }
+    if (!entry) return null;
+    const r = this.fromEntry(entry, raw, date, null, 'name');
+    return { ...r, rule: `${r.rule}+transliteration`, confidence: Math.min(r.confidence, 0.8) };
+  }
+
+  /** The actor with the one country its context names, when it names exactly one (see ResolveOptions.countryFromContext). */
+  private withContextCountry(actor: ResolvedActor, context: string): ResolvedActor {
+    this.impureReads++;
+    if (actor.type === 'IGO') return actor;
+    const codes = new Set<string>();
+    for (const part of this.parse(wordsOf(context))) {
+      if (part.kind === 'name' && ['country', 'adjective', 'plural', 'capital', 'metonym'].includes(part.entry.kind) && !part.entry.ambiguous && part.entry.country) codes.add(part.entry.country);
+    }
+    if (codes.size !== 1) return actor;
+    return { ...actor, country: [...codes][0]!, rule: `${actor.rule}+context-country`, confidence: Math.min(actor.confidence, 0.7) };
   }
 
   /** The sense of an ambiguous name in its context: a resolution that asks depends on more than its text. */
@@ -481,12 +625,18 @@ export class ActorBase {
         continue;
       }
       const entries = nodes[n - 1]?.value;
-      if (!entries) continue;
+      if (!entries) {
+        if (n > 1 && (this.fallbackFirst.get(keyOf(words[i]!)) ?? 0) >= n) {
+          const found = this.phraseKeyedWhole(words, flags, i, n);
+          if (found) return found;
+        }
+        continue;
+      }
       // proper names must be written with a capital: "turkey", "chad" and "china" are words
       if (entries.names && flags[i]! & WordFlag.Capitalised) {
         // what lookupName would give: acronyms only as written ("US" but not "Us")
         const named = entries.caseSensitive ? this.lookupName(n === 1 ? words[i]! : words.slice(i, i + n).join(' ')) : entries.names;
-        if (named.length && !(n === 1 && this.inLongerName(named[0]!, words, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
+        if (named.length && !(n === 1 && this.inLongerName(named[0]!, words, flags, i)) && !this.beginsLongerName(named[0]!, flags, i + n)) return { kind: 'name', entry: named[0]!, at: i, words: n };
       }
       if (entries.sector) return { kind: 'sector', word: entries.sector, at: i, words: n };
       if (entries.modifier) return { kind: 'modifier', modifier: entries.modifier, at: i, words: n };
@@ -498,7 +648,7 @@ export class ActorBase {
   private phraseKeyedWhole(words: readonly string[], flags: readonly number[], i: number, n: number): Part | null {
     const phrase = words.slice(i, i + n).join(' ');
     const named = this.lookupName(phrase);
-    if (named.length && isCapitalised(phrase) && !(n === 1 && this.inLongerName(named[0]!, words, flags, i))) return { kind: 'name', entry: named[0]!, at: i, words: n };
+    if (named.length && isCapitalised(phrase) && !(n === 1 && this.inLongerName(named[0]!, words, flags, i)) && !this.beginsLongerName(named[0]!, flags, i + n)) return { kind: 'name', entry: named[0]!, at: i, words: n };
     const sw = this.sectorWords.get(keyOf(phrase));
     if (sw) return { kind: 'sector', word: sw, at: i, words: n };
     const m = this.modifiers.get(keyOf(phrase));
@@ -521,6 +671,17 @@ export class ActorBase {
     return prev !== undefined && (prev & WordFlag.Capitalised) !== 0 && !ARTICLE.test(words[i - 1]!);
   }
 
+  /**
+   * Whether a dictionary person's full name is only the start of a longer name: "Mohammed Hussein"
+   * before "Roble" is someone else, a full name being one person. The hand-written base's people
+   * keep their names before a capitalised word ("Mike Pompeo Tuesday" is still Pompeo).
+   */
+  private beginsLongerName(entry: NameEntry, flags: readonly number[], next: number): boolean {
+    if (!entry.fallback || entry.kind !== 'person') return false;
+    const f = flags[next];
+    return f !== undefined && (f & WordFlag.Capitalised) !== 0 && (f & WordFlag.Known) === 0;
+  }
+
   /** Whether the capitalised word i, a surname of the base, may stand alone for a person here. */
   private maySurname(words: readonly string[], flags: readonly number[], i: number, parts: readonly Part[]): boolean {
     const w = words[i]!;
@@ -535,7 +696,8 @@ export class ActorBase {
     // and before another capitalised word it is someone's given name ("Omar Khalil")
     const next = flags[i + 1];
     if (next === undefined || !(next & WordFlag.Capitalised)) return true;
-    return !!(next & WordFlag.Known) && !this.isPersonalName(words[i + 1]!);
+    // nor before another surname: "Mohammed Hussein Roble" is one man, neither Mohammed nor Hussein
+    return !!(next & WordFlag.Known) && !(next & WordFlag.Surname) && !this.isPersonalName(words[i + 1]!);
   }
 
   /** Whether a word the base knows as a name is also someone's personal name ("Jordan", "Georgia"). */
@@ -619,6 +781,9 @@ export class ActorBase {
     const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
+      // a person of the base spelt another way after a title ("spokesman Bahram Qasemi")
+      const known = this.byTransliteration(personName, date);
+      if (known) return { ...known, rule: `${known.rule}+in-description` };
       // a group noun before capitalised words begins a longer name, it is no one's title
       // ("Sudan People's Liberation Movement"); "journalist John Smith" keeps the title
       const title = head && !(head.at < proper[0]!.at && !head.word.person && isGroupNoun(this.headWord(words, parts, head.at))) ? head : null;
@@ -640,6 +805,14 @@ export class ActorBase {
       return null;
     }
     if (!head) {
+      // an organisation's country from its own name first: "the Saudi National Guard" is Saudi
+      // Arabia's guard, with the sector of the body ("Saudi" + the National Guard)
+      const body = names.find((x, k) => k > 0 && (x.entry.kind === 'org' || x.entry.kind === 'igo') && x.entry.sector);
+      const where = names[0]!;
+      if (body && (where.entry.kind === 'adjective' || where.entry.kind === 'country') && !where.entry.ambiguous && where.entry.country && where.entry.country !== body.entry.country) {
+        const name = words.filter((w, k) => k > 0 || !DETERMINER.test(w)).join(' ');
+        return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? body.entry.sector, role: null, actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}`, confidence: 0.8 };
+      }
       // only names: "Iran's" or "Tehran" written with more around it; the first name decides
       const n = names[0]!;
       if (n.entry.ambiguous && this.senseOf(n.entry, raw, options) !== 'country') return null;
@@ -647,7 +820,11 @@ export class ActorBase {
     }
     // group nouns and bodies: "Iranian officials", "riot police", "the Iranian Foreign Ministry"
     const other = modifiers.find((m) => m.sector !== 'ELI');
-    const sector: string = former ? 'ELI' : other?.sector ?? head.word.sector;
+    // "opposition" makes an official or a civilian OPP ("opposition leader", "opposition
+    // activists") but leaves a body its own sector: an opposition lawmaker is LEG, an opposition
+    // party PTY (the dictionaries' codes: LEG, PTYOPP -> PTY, CVLOPP -> OPP)
+    const modifierWins = other && !(other.sector === 'OPP' && !GENERIC_SECTORS.has(head.word.sector));
+    const sector: string = former ? 'ELI' : modifierWins ? other.sector : head.word.sector;
     // "minister" is a person, "ministers" and "lawmakers" a group
     const plural = isGroupNoun(this.headWord(words, parts, head.at));
     const type: EntityType = head.word.organisation ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
@@ -670,6 +847,20 @@ export class ActorBase {
     };
   }
 }
+
+/** Levenshtein distance of two short words. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+// sectors a modifier such as "opposition" overrides: officials and people in general
+const GENERIC_SECTORS = new Set(['GOV', 'CVL', 'UNK']);
 
 // two or three capitals, with or without dots ("IS", "CIA", "U.N."); longer ones are often
 // written as words ("Nato", "Opec", "Ansa")
@@ -716,8 +907,21 @@ export function ambiguousSense(entry: NameEntry, text: string, context: string, 
   const personBefore = new RegExp(`\\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov)\\.?\\s+${name}\\b|\\b(?!(?:In|To|From|And|Of|The|With|For|By|At|On|Near|Into|Against|Like|Visit|Visited|Leave|Left)\\b)\\p{Lu}\\p{Ll}+\\s+${name}\\b(?!\\s+(?:River|Valley))`, 'u');
   if (entry.kind === 'country' && entry.otherSense?.type === 'PERSON' && personBefore.test(local)) return 'other';
   // cues in the sentence count more than cues elsewhere in the article
-  const count = (re: RegExp) => 3 * (all.match(re) ?? []).length + (cues.match(re) ?? []).length;
-  const us = count(US_STATE_CUES);
-  const abroad = count(COUNTRY_CUES);
+  const inArticle = cueCountsOf(cues);
+  const us = 3 * (all.match(US_STATE_CUES) ?? []).length + inArticle.us;
+  const abroad = 3 * (all.match(COUNTRY_CUES) ?? []).length + inArticle.abroad;
   return us > abroad ? 'other' : 'country';
+}
+
+/**
+ * The cues of a whole article, counted once for all its ambiguous names (counting them per name made a
+ * long article's cost grow with the square of its length). The last article's counts are kept: a pure
+ * function of the text, so an answer never depends on what was read before.
+ */
+let lastCueCounts: { readonly text: string; readonly us: number; readonly abroad: number } | null = null;
+function cueCountsOf(text: string): { readonly us: number; readonly abroad: number } {
+  if (lastCueCounts?.text !== text) {
+    lastCueCounts = { text, us: (text.match(US_STATE_CUES) ?? []).length, abroad: (text.match(COUNTRY_CUES) ?? []).length };
+  }
+  return lastCueCounts;
 }

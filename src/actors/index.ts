@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Value } from '@sinclair/typebox/value';
 import { DossierError } from '../core/errors.js';
 import type { Resources } from '../core/resources.js';
@@ -13,7 +14,7 @@ import people from './data/people.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
 import sectors from './data/sectors.json' with { type: 'json' };
 
-export { ActorBase, ambiguousSense, type ResolvedActor, type ResolveOptions, type NameEntry } from './base.js';
+export { ActorBase, ambiguousSense, type ActorExplanation, type ResolvedActor, type ResolveOptions, type NameEntry } from './base.js';
 export { MemoryLearnedActors, JsonFileLearnedActors, isLearnedActors, type LearnedActors, type LearnedPerson, type EvidenceSource } from './learned.js';
 export type { ActorFile, PersonEntry, SectorWord, Modifier } from './schema.js';
 export { ActorFileSchema } from './schema.js';
@@ -49,10 +50,26 @@ export function learnedActorsOf(resources: Resources): LearnedActors | null {
   });
 }
 
-/** The actor base of these resources: shipped data plus the user's files, built once. */
+/**
+ * The dictionaries converted by scripts/convert-dictionaries.mjs (data/actors/dictionaries.json, a
+ * fallback layer of some 30,000 entries): read when a base is first built, not when this module is
+ * imported, so commands that resolve no actor never pay for it.
+ */
+export const DICTIONARY_FILE = fileURLToPath(new URL('../../data/actors/dictionaries.json', import.meta.url));
+
+/** The converted dictionaries as an actor file (read once per call: callers keep the base they build). */
+export function readDictionaryLayer(): ActorFile {
+  return JSON.parse(readFileSync(DICTIONARY_FILE, 'utf8')) as ActorFile;
+}
+
+/**
+ * The actor base of these resources, built once: the shipped hand-written files, the user's files,
+ * then the dictionaries as the fallback layer (`dictionaries: false` in the options leaves them out).
+ */
 export function actorBaseOf(resources: Resources): ActorBase {
   return resources.once('actor-base', () => {
     const user = (resources.options.actorFiles ?? []).map(readActorFile);
-    return new ActorBase([...SHIPPED_ACTOR_FILES, ...user], learnedActorsOf(resources));
+    const fallback = resources.options.dictionaries === false ? [] : [readDictionaryLayer()];
+    return new ActorBase([...SHIPPED_ACTOR_FILES, ...user, ...fallback], learnedActorsOf(resources));
   });
 }

@@ -91,6 +91,8 @@ export const TermSchema = Type.Object({
   from: Day,
   /** absent while the term goes on */
   to: Type.Optional(Day),
+  /** the CAMEO actor code the term was converted from ("COLGOVMED"), for dictionary entries */
+  code: Type.Optional(Type.String({ pattern: '^[A-Z]{3,15}$' })),
 }, { additionalProperties: false });
 
 export const PersonSchema = Type.Object({
@@ -129,6 +131,12 @@ export const ActorFileSchema = Type.Object({
   $schema: Type.Optional(Type.String()),
   version: Type.String(),
   description: Type.Optional(Type.String()),
+  /**
+   * an older, broader layer that only adds (the converted dictionaries): whatever another file
+   * says of a name, word or person wins, and its people are known by full name only, never by a
+   * surname alone
+   */
+  fallback: Type.Optional(Type.Boolean()),
   countries: Type.Optional(Type.Array(CountryExtraSchema)),
   igos: Type.Optional(Type.Array(IgoSchema)),
   organisations: Type.Optional(Type.Array(OrganisationSchema)),

@@ -16,8 +16,28 @@ export function keyOf(text: string): string {
 const KEY_CACHE_LIMIT = 50_000;
 const keyCache = new Map<string, string>();
 
+// letters that do not decompose into a base letter and a mark
+const FOLD: Readonly<Record<string, string>> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', ß: 'ss', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th' };
+
+/**
+ * The key of a text with its diacritics folded ("Erdoğan" and "Erdogan", "Khürelsükh" and
+ * "Khurelsukh" are one key): for matching only; names are shown as written.
+ */
+function foldDiacritics(text: string): string {
+  // ASCII text (nearly all of it) has nothing to fold
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[øłđðßıæœþ]/g, (c) => FOLD[c] ?? c).normalize('NFC');
+}
+
+// a key already: words of two or more lower-case letters and digits, one space apart
+const PLAIN_KEY = /^[a-z0-9]{2,}(?: [a-z0-9]{2,})*$/;
+
 function computeKey(text: string): string {
-  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ').trim()
+  const lower = text.toLowerCase();
+  // most names are such words: nothing below would change them but a final "jr"/"sr"
+  if (PLAIN_KEY.test(lower) && !/ (?:jr|sr)$/.test(lower)) return lower;
+  return foldDiacritics(lower).replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ').trim()
     // initials with or without their dots are one key: "George W. Bush" and "George W Bush"
     .replace(/\b(\p{L})\./gu, '$1')
     // a run of single letters is one word: "U.S." and "US", "H. R." and "HR"
@@ -39,4 +59,21 @@ export function dayStart(d: string): string {
 }
 export function dayEnd(d: string): string {
   return d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d;
+}
+
+/**
+ * The consonant skeleton of a name's key, for names written in Latin letters from Arabic, Persian
+ * and other scripts: "Qasemi", "Qassemi" and "Ghasemi" are "ksm"; "Rouhani" and "Rohani" "rhn";
+ * "Al-Jaber Al-Sabah" and "al Jabir al Sabah" "jbr sbh". Articles (al-, el-) go, doubled letters
+ * are one, sounds spelt several ways are one letter, and vowels go except a word's first letter.
+ * Only a fallback after the exact key missed, and only where it points to one person.
+ */
+export function skeletonOf(key: string): string {
+  return key.replace(/['’.]/g, '').split(/[\s-]+/)
+    .filter((w) => w && !/^(?:al|el|ul|ad|ar|as|ash|at|az|an|bin|ibn|bint|abu|de|da|van|von)$/.test(w))
+    .map((w) => {
+      const c = w.replace(/gh|kh|q|ck|c(?=[aou])|k/g, 'k').replace(/ph/g, 'f').replace(/dj|dzh|zh/g, 'j').replace(/sh|sch|ch/g, 's')
+        .replace(/th/g, 't').replace(/dh/g, 'd').replace(/w/g, 'v').replace(/y/g, 'i');
+      return (c[0] ?? '') + c.slice(1).replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+    }).join(' ');
 }

@@ -1,6 +1,7 @@
 import { DossierError } from '../core/errors.js';
-import { MODALITIES, QUAD_CLASSES, QUAD_CLASS_NUMBERS, isOneOf } from '../core/vocabulary.js';
+import { MODALITIES, QUAD_CLASSES, QUAD_CLASS_NUMBERS } from '../core/vocabulary.js';
 import { PLOVER_TYPES, isPloverType } from '../ontology/plover.js';
+import { modalityFilter, parseMinConfidence, parseModalities } from '../store/filter-values.js';
 import type { EventQuery } from '../store/store.js';
 import { CLI_LABEL, DATE_PARAMS, DEFAULT_LIMIT, PAGE_PARAMS, readParams, type ParamLabel, type ParamSpecs, type ParamValue } from './validate.js';
 
@@ -14,10 +15,11 @@ export const EVENT_PARAMS: ParamSpecs = {
   recipient: { kind: 'string', description: 'whom it was done to (same forms as actor)' },
   dyad: { kind: 'actor-pair', description: 'both parties in either direction, two actors separated by a comma: USA,IRN' },
   type: { kind: 'string', description: 'PLOVER event type, e.g. REJECT' },
-  modality: { kind: 'string', description: MODALITIES.join(', ') },
+  modality: { kind: 'string', description: `${MODALITIES.join(', ')}; several separated by commas; all` },
   outlet: { kind: 'string', description: 'the outlet that reported it' },
   quad: { kind: 'quad', description: `quad class (${QUAD_CLASS_NUMBERS.map((q) => `${q} ${QUAD_CLASSES[q]}`).join(', ')})` },
   article: { kind: 'string', description: 'only events reported in this article (its id)' },
+  confidence: { kind: 'string', description: 'minimum confidence of a report, 0..1 (e.g. 0.5)' },
 };
 
 export type Params = Readonly<Record<string, ParamValue | undefined>>;
@@ -32,10 +34,7 @@ export const datesOf = (q: Params) => ({
 
 /** The store's event query from checked parameters; an unknown modality or event type is refused. */
 export function eventQuery(q: Params, label: ParamLabel): EventQuery {
-  const modality = str(q.modality);
-  if (modality && !isOneOf(MODALITIES, modality)) {
-    throw new DossierError('USAGE', `${label('modality')} must be one of ${MODALITIES.join(', ')}, not "${modality}"`);
-  }
+  const modality = parseModalities(str(q.modality), label('modality'));
   const type = str(q.type)?.toUpperCase();
   if (type && !isPloverType(type)) {
     throw new DossierError('USAGE', `${label('type')} must be a PLOVER event type (${PLOVER_TYPES.join(', ')}), not "${str(q.type)}"`);
@@ -46,7 +45,9 @@ export function eventQuery(q: Params, label: ParamLabel): EventQuery {
   if (str(q.recipient)) out.recipient = str(q.recipient)!;
   if (dyad) out.dyad = dyad;
   if (type) out.type = type;
-  if (modality) out.modality = modality;
+  if (modality) out.modality = modalityFilter(modality)!;
+  const confidence = parseMinConfidence(str(q.confidence), label('confidence'));
+  if (confidence !== undefined) out.minConfidence = confidence;
   if (str(q.outlet)) out.outlet = str(q.outlet)!;
   if (num(q.quad) !== undefined) out.quadClass = num(q.quad)!;
   if (str(q.article)) out.articleId = str(q.article)!;

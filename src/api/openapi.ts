@@ -1,3 +1,4 @@
+import { QUAD_CLASS_NUMBERS } from '../core/vocabulary.js';
 import { ActorRefSchema, ResultSchema } from '../result/schema.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { Route } from './router.js';
@@ -69,6 +70,9 @@ export const SCHEMAS: Json = {
   }),
   StoryPage: pageOf(obj({ article: ref('Article'), roles: arr(s('string')), events: s('integer'), quotes: s('integer') })),
   Stats: obj({ articles: s('integer'), events: s('integer'), happenings: s('integer'), quotes: s('integer') }),
+  RuleList: obj({ items: arr(ref('Rule')) }),
+  RuleMeanings: obj({ id: s('string'), meanings: arr(obj({ stage: s('string'), entries: arr(ref('Rule')) })) }),
+  Rule: obj({ id: s('string'), stage: s('string'), description: s('string'), source: s('string', { description: 'the file that declares it' }) }),
   Error: obj({ error: obj({ status: s('integer'), code: s('string'), message: s('string') }) }),
 };
 
@@ -81,7 +85,7 @@ function parameterSchema(spec: ParamSpec): Json {
   switch (spec.kind) {
     case 'date': return s('string', { format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
     case 'int': return s('integer', { ...(spec.min !== undefined ? { minimum: spec.min } : {}), ...(spec.max !== undefined ? { maximum: spec.max } : {}) });
-    case 'quad': return s('integer', { minimum: 1, maximum: 4 });
+    case 'quad': return s('integer', { minimum: Math.min(...QUAD_CLASS_NUMBERS), maximum: Math.max(...QUAD_CLASS_NUMBERS) });
     case 'actor-pair': return s('string', { pattern: '^[^,]+,[^,]+$' });
     default: return s('string', { maxLength: 200 });
   }

@@ -149,9 +149,9 @@ const QUERY_WORKER = new URL('./query-worker.js', import.meta.url);
 /** An analyser that sends the article to the analysis pool (the protocol of src/parallel). */
 function analyseOn(pool: TaskPool): (article: RawArticle) => Promise<Result> {
   return async (article) => {
-    const request: Omit<WorkerRequest, 'id'> = { article };
+    const request: Omit<WorkerRequest, 'id'> = { article, json: false };
     const reply = await pool.run(request) as unknown as WorkerReply;
-    if (reply.ok) return reply.result;
+    if (reply.ok) return reply.result as Result;
     throw new DossierError(reply.code as ErrorCode, reply.message, reply.where ? { where: reply.where } : {});
   };
 }

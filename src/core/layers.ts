@@ -1,7 +1,7 @@
 import type { Range } from './span.js';
-import type { EntityType, Modality, QuadClass } from './vocabulary.js';
+import type { EntityType, MentionKind, Modality, QuadClass } from './vocabulary.js';
 
-export type { EntityType, Modality };
+export type { EntityType, MentionKind, Modality };
 
 /**
  * The data each layer's annotations carry, by layer name. Stages that add a layer of their own
@@ -81,8 +81,6 @@ export interface EntityData {
   /** the actor base entry it was resolved to, when there is one */
   readonly actorId?: string;
 }
-
-export type MentionKind = 'name' | 'surname' | 'title' | 'description' | 'pronoun' | 'metonym' | 'demonym' | 'acronym';
 
 /**
  * One place in the text where an entity is named or referred to. The facts about the entity (name,

@@ -23,6 +23,8 @@ export class Resources {
 export interface ResourceOptions {
   /** extra actor files of the user's (see src/actors) */
   readonly actorFiles?: readonly string[];
+  /** false leaves the converted dictionaries (data/actors/dictionaries.json) out of the actor base */
+  readonly dictionaries?: boolean;
   /** a corpus-learned actor layer to consult, when one is open */
   readonly learnedActors?: unknown;
 }

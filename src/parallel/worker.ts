@@ -8,10 +8,11 @@ if (!parentPort) throw new Error('dossier: parallel/worker runs only as a worker
 const port = parentPort;
 const analyzer = new Analyzer();
 
-port.on('message', ({ id, article }: WorkerRequest) => {
+port.on('message', ({ id, article, json }: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { id, ok: true, result: analyzer.analyze(article) };
+    const result = analyzer.analyze(article);
+    reply = { id, ok: true, result: json ? JSON.stringify(result) : result };
   } catch (e) {
     const err = e instanceof DossierError ? e : new DossierError('INTERNAL', e instanceof Error ? e.message : String(e));
     // the message without the location prefix the error adds; the pool adds it back from `where`

@@ -42,11 +42,13 @@ export interface Store {
   quotes(q?: QuoteQuery): Page<Quote>;
   quote(id: string): Quote | null;
   /**
-   * Daily series of happenings between two actors, in either direction: counts by quad class and
-   * the mean Goldstein-style score. Counts happenings, not reports, so ten outlets reporting one
-   * rejection count once. Only asserted and historical happenings count.
+   * Daily series of happenings between two actors, in either direction (or, `directed`, from a to
+   * b only): counts by quad class and the mean Goldstein-style score. Counts happenings, not
+   * reports, so ten outlets reporting one rejection count once. Only happenings of the given
+   * modalities count (default SERIES_MODALITIES: asserted). With `volume`, each day also carries
+   * the count of all happenings of those modalities, whoever the parties (GDELT-style normalisation).
    */
-  dyadSeries(a: string, b: string, q?: DateRange): SeriesPoint[];
+  dyadSeries(a: string, b: string, q?: SeriesQuery): SeriesPoint[];
   /** The articles an actor appears in (as event party, speaker or entity), newest first. */
   actorStories(actor: string, q?: PageQuery & DateRange): Page<ActorStory>;
   stats(): StoreStats;
@@ -72,6 +74,15 @@ export interface DateRange {
 
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 
+export interface SeriesQuery extends DateRange {
+  /** only happenings from the first actor to the second */
+  readonly directed?: boolean;
+  /** the modalities counted (default series.ts SERIES_MODALITIES) */
+  readonly modalities?: readonly string[];
+  /** also count every happening of each day (SeriesPoint.all), for normalising by the day's volume */
+  readonly volume?: boolean;
+}
+
 export interface ArticleQuery extends PageQuery, DateRange {
   readonly outlet?: string;
 }
@@ -85,8 +96,11 @@ export interface EventQuery extends PageQuery, DateRange {
   readonly dyad?: readonly [string, string];
   /** PLOVER type, e.g. REJECT */
   readonly type?: string;
-  readonly modality?: string;
+  /** one modality, or any of several */
+  readonly modality?: string | readonly string[];
   readonly outlet?: string;
+  /** only reports of at least this confidence (0..1); for happenings, at least one such report */
+  readonly minConfidence?: number;
   /** quad class 1..4 */
   readonly quadClass?: number;
   readonly articleId?: string;
@@ -97,6 +111,8 @@ export interface QuoteQuery extends PageQuery, DateRange {
   readonly speaker?: string;
   /** words the quote contains (full-text) */
   readonly text?: string;
+  /** reported by this outlet (compared without case) */
+  readonly outlet?: string;
 }
 
 export interface AddResult {
@@ -237,6 +253,8 @@ export interface SeriesPoint {
   readonly quad: { 1: number; 2: number; 3: number; 4: number };
   readonly total: number;
   readonly meanScore: number;
+  /** with `volume`: all happenings of the day (of the counted modalities), whoever the parties */
+  readonly all?: number;
 }
 
 export interface ActorStory {

@@ -13,9 +13,10 @@ export function indexHtml(): string {
 <script type="module" src="/assets/client/main.js"></script>
 </head>
 <body>
+<a class="skip-link" href="#app" id="skip-to-content">Skip to content</a>
 <header class="top">
   <a class="brand" href="#/">dossier</a>
-  <nav>
+  <nav aria-label="views">
     <a href="#/" data-nav="articles">Articles</a>
     <a href="#/dyad" data-nav="dyad">Dyad</a>
     <a href="#/stories" data-nav="stories">Stories</a>
@@ -25,7 +26,7 @@ export function indexHtml(): string {
     <button type="submit">Search</button>
   </form>
 </header>
-<main id="app" aria-live="polite"><p class="muted">Loading...</p></main>
+<main id="app" tabindex="-1"><p class="muted">Loading...</p></main>
 <noscript>The dossier page needs JavaScript; the API is at /api/openapi.json.</noscript>
 </body>
 </html>

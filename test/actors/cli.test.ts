@@ -56,3 +56,16 @@ test('dossier actor --actors adds a file of the user\'s own', async () => {
   assert.notEqual(bad.status, 0);
   assert.match(bad.stderr, /invalid actor file/);
 });
+
+test('dossier actor explains its answer: the entry, its layer, the term and the rules', async () => {
+  const hand = JSON.parse((await runCli(['actor', 'Iranian Foreign Minister Javad Zarif', '--date', '2018-08-01'])).stdout);
+  assert.equal(hand.explanation.layer, 'hand-written');
+  assert.equal(hand.explanation.entry.id, 'person.javad-zarif');
+  assert.equal(hand.explanation.term.inForce, true);
+  assert.deepEqual(hand.explanation.rules, hand.rule.split('+'));
+  const old = JSON.parse((await runCli(['actor', 'Laurent Gbagbo', '--date', '2021-06-01'])).stdout);
+  assert.equal(old.explanation.layer, 'dictionaries');
+  assert.equal(old.explanation.term.code, 'CIVGOV');
+  assert.equal(old.explanation.term.inForce, false);
+  assert.equal(old.sector, 'ELI');
+});

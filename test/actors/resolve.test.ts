@@ -36,7 +36,10 @@ test('an unknown given name before a known surname is someone else ("Michael Bro
 
 test('modifiers: former is ELI, opposition is OPP; relational heads drop the country', () => {
   assert.equal(r('former Iranian President Mahmoud Ahmadinejad', '2012-01-01')?.sector, 'ELI');
-  assert.equal(r('Russian opposition lawmakers')?.sector, 'OPP');
+  // a body keeps its own sector under "opposition" (PLOVER agents: PTYOPP, LEG); officials and people do not
+  assert.equal(r('Russian opposition lawmakers')?.sector, 'LEG');
+  assert.equal(r('opposition activists')?.sector, 'OPP');
+  assert.equal(r('opposition leader')?.sector, 'OPP');
   assert.equal(r("Iran's regional adversaries")?.country, null);
   assert.equal(r('the Saudi-led coalition')?.country, 'SAU');
 });

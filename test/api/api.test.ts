@@ -54,7 +54,7 @@ describe('the OpenAPI description', () => {
     }
     assert.ok(body.paths['/api/articles'].post.requestBody);
     const names = body.paths['/api/events'].get.parameters.map((x: Json) => x.name);
-    assert.deepEqual(names.sort(), ['actor', 'article', 'dyad', 'from', 'limit', 'modality', 'offset', 'outlet', 'quad', 'recipient', 'to', 'type']);
+    assert.deepEqual(names.sort(), ['actor', 'article', 'confidence', 'dyad', 'from', 'limit', 'modality', 'offset', 'outlet', 'quad', 'recipient', 'to', 'type']);
     // every reference points at a schema that exists
     const refs = JSON.stringify(body).match(/#\/components\/schemas\/\w+/g) ?? [];
     for (const r of new Set(refs)) assert.ok(body.components.schemas[r.split('/').pop()!], `${r} exists`);
@@ -142,6 +142,7 @@ describe('events and happenings', () => {
     await fails('/api/events?dyad=USA', 400, /two actors separated by a comma/);
     await fails('/api/events?dyad=USA,IRN,ISR', 400, /two actors/);
     await fails('/api/events?modality=maybe', 400, /"modality" must be one of/);
+    await fails('/api/events?confidence=2', 400, /"confidence" must be a number from 0 to 1/);
     await fails('/api/happenings?quad=0', 400, /"quad"/);
   });
 

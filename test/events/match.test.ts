@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LayerAnnotation } from '../../src/core/annotation.js';
 import { Gazetteer } from '../../src/stages/events/gazetteer.js';
-import { findTriggers, PatternSet, wordFormsOf } from '../../src/stages/events/match.js';
+import { Lexicon } from '../../src/stages/events/match.js';
+import { ALL_TRIGGERS, TRIGGERS } from '../../src/stages/events/triggers.js';
 import { analyse } from './helpers.js';
 
 type Token = LayerAnnotation<'token'>;
@@ -38,23 +39,36 @@ test('the gazetteer, indexed by first word, finds what trying every length finds
   assert.ok(hits >= 10, `the text names places (${hits} found)`);
 });
 
+const lexicon = new Lexicon(ALL_TRIGGERS);
+
 test('the longest trigger wins, a look-alike is blocked, and a lone trigger is returned as found', () => {
   const [held, released, expelled] = sentencesOf('Ecuador and Peru held long talks in Lima. Chile released a statement on Monday. '
     + 'Bolivia expelled the consul.');
-  const talks = findTriggers(held!);
+  const talks = lexicon.findTriggers(held!);
   assert.deepEqual(talks.map((m) => m.entry.id), ['trigger.consult.hold-talks']);
   assert.equal(talks[0]!.tokens.length, 2);
-  assert.ok(!findTriggers(released!).some((m) => m.entry.id.startsWith('trigger.retreat.release')), 'a released statement is no release');
-  assert.equal(findTriggers(expelled!).length, 1);
+  assert.ok(talks[0]!.shadowed?.some((e) => e.id === 'trigger.consult.talk'), 'the shorter pattern it won over is kept as evidence');
+  assert.ok(!lexicon.findTriggers(released!).some((m) => m.entry.id.startsWith('trigger.retreat.release')), 'a released statement is no release');
+  assert.equal(lexicon.findTriggers(expelled!).length, 1);
 });
 
-test('a word seen before a pattern that uses it is compiled is matched by that pattern', () => {
+test('the dictionary\'s patterns find what the project\'s own lexicon does not', () => {
+  const [tokens] = sentencesOf('Rebels ambushed a convoy near the border.');
+  assert.deepEqual(new Lexicon(TRIGGERS).findTriggers(tokens!).map((m) => m.entry.type), []);
+  const found = lexicon.findTriggers(tokens!);
+  assert.deepEqual(found.map((m) => m.entry.type), ['ASSAULT']);
+  assert.ok(found[0]!.entry.id.startsWith('trigger.cameo.'));
+});
+
+test('a lexicon\'s word tables are its own: one made later with other patterns changes nothing for another', () => {
   const [tokens] = sentencesOf('Lanterns filled the harbour.');
   const lantern = tokens!.find((t) => t.data.normal === 'lanterns')!;
-  assert.deepEqual(wordFormsOf(lantern).ids, [], 'no shipped pattern uses the word');
-  const set = new PatternSet([{ pattern: 'lantern' }]);
-  assert.ok(set.starts('lantern'));
-  assert.equal(wordFormsOf(lantern).ids.length, 1, 'the word forms were computed again with the new word');
+  assert.deepEqual(lexicon.wordFormsOf(lantern).ids, [], 'no shipped pattern uses the word');
+  const own = new Lexicon([{ id: 'trigger.test.lantern', pattern: 'lantern', type: 'PROTEST', cameo: '14' }], []);
+  assert.ok(own.triggers.starts('lantern'));
+  assert.equal(own.wordFormsOf(lantern).ids.length, 1);
+  assert.deepEqual(lexicon.wordFormsOf(lantern).ids, [], 'the shipped lexicon still knows no such word');
+  assert.deepEqual(own.findTriggers(tokens!).map((m) => m.entry.id), ['trigger.test.lantern']);
 });
 
 test('a word several countries share belongs to the main one in the events gazetteer', () => {

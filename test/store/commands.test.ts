@@ -49,7 +49,7 @@ test('query commands print tables for people and JSON or CSV for programs', asyn
   assert.match(one.stdout, /Gulf Wire/);
 
   const csv = (await runCli(['events', '--db', db, '--dyad', 'USA,IRN', '--csv'])).stdout.trim().split('\n');
-  assert.equal(csv[0], 'date,type,modality,actor,recipient,quad,score,outlet,trigger,happening,id');
+  assert.equal(csv[0], 'date,type,modality,actor,recipient,quad,score,confidence,outlet,trigger,happening,id');
   assert.equal(csv.length, 4);
   assert.equal((await runCli(['events', '--db', db, '--outlet', 'daily ledger', '--json'])).stdout.includes('"total": 1'), true);
 

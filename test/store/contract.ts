@@ -216,6 +216,17 @@ export function storeContract(name: string, open: (file: string, options?: { rea
     ]);
     assert.deepEqual(store.dyadSeries('USA', 'IRN', { from: '2026-07-02' }).map((p) => p.date), ['2026-07-03']);
     assert.deepEqual(store.dyadSeries('IRN', 'DEU'), []);
+    // directed: USA acted on IRN in every row; codes in any case
+    assert.equal(store.dyadSeries('usa', 'irn', { directed: true }).length, 2);
+    assert.deepEqual(store.dyadSeries('IRN', 'USA', { directed: true }), []);
+    assert.deepEqual(store.dyadSeries('IRN', 'USA', { modalities: ['negated'] }), []);
+    // volume: the day's happenings whoever the parties (France and Germany on 07-02 are outside the dyad's days)
+    assert.deepEqual(store.dyadSeries('IRN', 'USA', { volume: true }).map((p) => [p.date, p.total, p.all]), [['2026-07-01', 1, 1], ['2026-07-03', 2, 2]]);
+    assert.equal(store.events({ modality: ['asserted', 'negated'] }).total, 5);
+    assert.equal(store.events({ minConfidence: 0.5 }).total, 5);
+    assert.equal(store.events({ minConfidence: 1.01 }).total, 0);
+    assert.equal(store.happenings({ minConfidence: 1.01 }).total, 0);
+    assert.equal(store.events({ actor: 'usa' }).total, 4, 'a code in lower case');
     store.close();
   });
 

@@ -6,33 +6,41 @@ import { actorBaseOf, type ActorBase, type ResolvedActor } from '../../actors/in
 import { DossierError } from '../../core/errors.js';
 import { checkedDate } from '../../ingest/record.js';
 import { Resources } from '../../core/resources.js';
-import { parseCommandArgs, type CliIO, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { CliIO, Command } from '../command.js';
 
 const USAGE = `usage: dossier actor "TEXT" [--date YYYY-MM-DD] [--context "SENTENCE"] [--actors FILE ...]
        dossier actor --input CASES.jsonl [--output OUT.jsonl] [--actors FILE ...]
 
   TEXT            an actor description: "Iranian Foreign Minister Javad Zarif", "riot police", "Tehran"
   --date D        resolve office holders as of this day
-  --context S     the sentence around the description, to settle ambiguous names ("Georgia", "Jordan")
+  --context S     where the description is set ("Saudi", "in Mexico"): settles ambiguous names
+                  ("Georgia", "Jordan") and gives its one country to a description that names none
+Each answer carries its explanation: the entry of the actor base (and whether the hand-written base
+or the converted dictionaries gave it), the term of office in force on the date, and the rule ids.
   --input FILE    many: one JSON case a line, {"id", "text", "date"?, "context"?}
   --output FILE   where batch answers go, one a line (default: standard output)
   --actors FILE   an actor file of your own (same schema as src/actors/data), may be repeated`;
 
-/** The answer for one description: the resolution, or nulls with the text when nothing is known. */
+/**
+ * The answer for one description: the resolution with its explanation (the entry of the base, its
+ * layer, the term in force, the rules), or nulls with the text when nothing is known.
+ */
 function answer(base: ActorBase, text: string, date: string | null, context: string | undefined): Record<string, unknown> {
-  const r: ResolvedActor | null = base.resolve(text, { date, ...(context ? { context } : {}) });
-  return r ? { text, ...r } : { text, name: text, type: null, country: null, sector: null, role: null, rule: null, confidence: 0 };
+  const r: ResolvedActor | null = base.resolve(text, { date, ...(context ? { context, countryFromContext: true } : {}) });
+  return r ? { text, ...r, explanation: base.explain(r, date) } : { text, name: text, type: null, country: null, sector: null, role: null, rule: null, confidence: 0, explanation: null };
 }
 
 export const actorCommand: Command = {
   name: 'actor',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('actor', argv, {
+    const args = readArgs(actorCommand, argv, io, {
       date: { type: 'string' }, context: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' },
-      actors: { type: 'string', multiple: true }, pretty: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
+      actors: { type: 'string', multiple: true }, pretty: { type: 'boolean' },
+    }, { min: 0, max: 1, what: 'one TEXT (or --input FILE)' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const actorFiles = (values.actors ?? []).map((f) => path.resolve(io.cwd, f));
     const base = actorBaseOf(new Resources({ actorFiles }));
     if (values.input) {

@@ -1,15 +1,16 @@
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { Analyzer } from '../../analyze.js';
+import type { Analyzer } from '../../analyze.js';
 import { DossierError, type ErrorCode } from '../../core/errors.js';
 import { readArticleFile, readArticles, listArticleEntries, type SourceItem } from '../../ingest/sources.js';
 import { AnalyzerPool } from '../../parallel/pool.js';
 import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';
 import type { Result } from '../../result/schema.js';
 import { ENGINE_VERSION } from '../../version.js';
-import { parseCommandArgs, type CliIO, type Command } from '../command.js';
+import { readArgs } from '../args.js';
 import { ErrorReport } from '../error-report.js';
 import { checkedOutput } from '../output-file.js';
+import type { CliIO, Command } from '../command.js';
 import { Progress } from '../progress.js';
 import { parseJobs } from './ingest.js';
 import { dateOption } from './query-output.js';
@@ -21,8 +22,8 @@ const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [
   FILE            one article: .txt, .html or .json ({"id", "text", "published"?, ...})
   --input PATH    many: a folder of .txt/.html/.json/.jsonl files, or a .jsonl file of articles
   --output FILE   where batch results go, one JSON result a line (default: standard output)
-  --jobs N|auto   analyse a batch on N worker threads (auto: one a core); the results are the same,
-                  in input order (default 1; each worker loads its own models, about 150 MB)
+  --jobs N|auto   analyse a batch on N threads, this one and N-1 workers (auto: one a core); the
+                  results are the same, in input order (default 1; each worker loads its own models, about 150 MB)
   --errors FILE   write every failed item of a batch to FILE, one JSON line each
                   ({id, origin, code, status, message}); a batch with failed items exits 6
   --pretty        indent the JSON for people
@@ -35,11 +36,12 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('analyze', argv, {
+    const args = readArgs(analyzeCommand, argv, io, {
       input: { type: 'string' }, output: { type: 'string' }, pretty: { type: 'boolean' }, jobs: { type: 'string' }, errors: { type: 'string' },
-      published: { type: 'string' }, outlet: { type: 'string' }, meta: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
+      published: { type: 'string' }, outlet: { type: 'string' }, meta: { type: 'string' },
+    }, { min: 0, max: 1, what: 'one FILE (or --input PATH)' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const defaults = {
       published: dateOption(values.published, '--published') ?? null,
       outlet: values.outlet ?? null,
@@ -55,11 +57,17 @@ export const analyzeCommand: Command = {
     if (positionals.length !== 1) throw new DossierError('USAGE', `analyze: expected one FILE (or --input PATH)\n${USAGE}`);
     const file = path.resolve(io.cwd, positionals[0]!);
     const article = await readArticleFile(file, { defaults });
-    const result = new Analyzer().analyze(article);
+    const result = (await newAnalyzer()).analyze(article);
     io.stdout.write(`${JSON.stringify(result, null, values.pretty ? 2 : undefined)}\n`);
     return 0;
   },
 };
+
+/** The in-process analyzer, imported when a command analyses (not for --help or a usage error). */
+async function newAnalyzer(): Promise<Analyzer> {
+  const { Analyzer } = await import('../../analyze.js');
+  return new Analyzer();
+}
 
 /** An error result: the article's identity and what went wrong, with empty layers. */
 export function errorResult(id: string, error: DossierError): Result {
@@ -82,41 +90,46 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   const file = output ? createWriteStream(checkedOutput(output)) : null;
   const sink: NodeJS.WritableStream = file ?? io.stdout;
   const sinkClosed = file ? new Promise<void>((resolve, reject) => { file.on('finish', resolve); file.on('error', reject); }) : Promise.resolve();
-  const pool = jobs > 1 ? new AnalyzerPool(jobs) : null;
-  const analyzer = pool ? null : new Analyzer();
+  // with --jobs N this thread is one of the N analyzers (it reads and writes besides): N-1 workers
+  const analyzer = await newAnalyzer();
+  const pool = jobs > 1 ? new AnalyzerPool(jobs, { local: analyzer }) : null;
   const started = process.hrtime.bigint();
   let done = 0, failed = 0, bytes = 0;
   const write = async (line: string) => {
     if (!sink.write(line)) await new Promise((r) => sink.once('drain', r));
   };
-  const resultOf = async (item: SourceItem): Promise<{ result: Result; bytes: number; origin: string }> => {
-    if (!item.ok) return { result: errorResult(item.id, item.error), bytes: 0, origin: item.origin };
+  /** An article's output line, with the error that made it an error result (null when analysed). */
+  interface Outcome { readonly line: string; readonly error: { id: string; origin: string; error: DossierError } | null; readonly bytes: number }
+  const failure = (id: string, origin: string, error: DossierError): Outcome => ({ line: JSON.stringify(errorResult(id, error)), error: { id, origin, error }, bytes: 0 });
+  const outcomeOf = async (item: SourceItem): Promise<Outcome> => {
+    if (!item.ok) return failure(item.id, item.origin, item.error);
     try {
-      const result = pool ? await pool.analyze(item.article) : analyzer!.analyze(item.article);
-      return { result, bytes: Buffer.byteLength(item.article.text), origin: item.article.origin };
+      // the workers hand back the JSON text itself: the main thread neither clones nor re-serialises results
+      const line = pool ? await pool.analyzeJson(item.article) : JSON.stringify(analyzer.analyze(item.article));
+      return { line, error: null, bytes: Buffer.byteLength(item.article.text) };
     } catch (e) {
-      const err = e instanceof DossierError ? e : new DossierError('INTERNAL', (e as Error).message, { where: item.article.origin });
-      return { result: errorResult(item.article.id, err), bytes: 0, origin: item.article.origin };
+      return failure(item.article.id, item.article.origin, e instanceof DossierError ? e : new DossierError('INTERNAL', (e as Error).message, { where: item.article.origin }));
     }
   };
-  const emit = async ({ result, bytes: size, origin }: { result: Result; bytes: number; origin: string }) => {
-    if (result.error) {
+  const emit = async ({ line, error, bytes: size }: Outcome) => {
+    if (error) {
       failed++;
-      errors.add(result.article.id, origin, new DossierError(result.error.code as ErrorCode, result.error.message));
+      errors.add(error.id, error.origin, error.error);
     }
     done++;
     bytes += size;
-    await write(`${JSON.stringify(result)}\n`);
+    await write(`${line}\n`);
     progress.update(done, failed, bytes);
   };
   // results leave in input order: the oldest is awaited first while the workers go on with the rest
   const undated = new UndatedCounter();
-  const inFlight: Promise<{ result: Result; bytes: number; origin: string }>[] = [];
-  const window = pool ? pool.size * 4 : 1;
+  const inFlight: Promise<Outcome>[] = [];
+  // enough queued that a worker never waits for the main thread to read the next article
+  const window = pool ? pool.size * 16 : 1;
   try {
     const { meta, ...given } = defaults;
     for await (const item of undated.count(readArticles(input, { defaults: given, meta, ...(output ? { exclude: [output] } : {}) }))) {
-      inFlight.push(resultOf(item));
+      inFlight.push(outcomeOf(item));
       while (inFlight.length >= window) await emit(await inFlight.shift()!);
     }
     while (inFlight.length) await emit(await inFlight.shift()!);

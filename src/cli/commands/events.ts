@@ -1,6 +1,7 @@
 import { DossierError } from '../../core/errors.js';
 import type { EventQuery, StoredEvent } from '../../store/store.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
 import { EVENT_PARAMS, eventQuery as eventQueryOf, readOptions } from '../../api/filters.js';
 import { CLI_LABEL } from '../../api/validate.js';
@@ -9,14 +10,15 @@ import { QUERY_OPTIONS, QUERY_USAGE, formatOf, partiesCell, writeRows, type Colu
 
 export const EVENT_FILTER_OPTIONS = {
   actor: { type: 'string' }, recipient: { type: 'string' }, dyad: { type: 'string' }, type: { type: 'string' },
-  modality: { type: 'string' }, outlet: { type: 'string' }, quad: { type: 'string' },
+  modality: { type: 'string' }, outlet: { type: 'string' }, quad: { type: 'string' }, confidence: { type: 'string' },
 } as const;
 
 export const EVENT_FILTER_USAGE = `  --actor A       who acted: a country code (IRN), country+sector (IRNGOV) or a name
   --recipient B   whom it was done to (same forms)
   --dyad A,B      both parties, in either direction
-  --type T        PLOVER type (REJECT, ACCUSE, ...)   --modality M  asserted, negated, ...
-  --outlet NAME   reported by this outlet             --quad N      quad class 1-4`;
+  --type T        PLOVER type (REJECT, ACCUSE, ...)   --modality M  asserted, negated, ... (several: a,b; all)
+  --outlet NAME   reported by this outlet             --quad N      quad class 1-4
+  --confidence C  only reports of at least this confidence (0..1)`;
 
 /**
  * The event query from the shared filter options, checked by the same specs as the API's query
@@ -42,6 +44,7 @@ const COLUMNS: Column<StoredEvent>[] = [
   { header: 'recipient', value: (e) => partiesCell(e.recipient), max: 24 },
   { header: 'quad', value: (e) => e.quadClass },
   { header: 'score', value: (e) => e.score },
+  { header: 'confidence', value: (e) => e.confidence },
   { header: 'outlet', value: (e) => e.source.outlet, max: 20 },
   { header: 'trigger', value: (e) => e.trigger, max: 20 },
   { header: 'happening', value: (e) => e.happeningId },
@@ -52,9 +55,9 @@ export const eventsCommand: Command = {
   name: 'events',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('events', argv, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length) throw new DossierError('USAGE', `events: unexpected "${positionals[0]}"\n${USAGE}`);
+    const args = readArgs(eventsCommand, argv, io, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS });
+    if (!args) return 0;
+    const { values } = args;
     const format = formatOf(values);
     const query = eventQuery(values);
     const store = openDb(values.db, io, { readonly: true });

@@ -2,7 +2,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../core/errors.js';
 import { GDELT_COLUMNS, allHappenings, exportResults, gdeltRow, ploverRecord } from '../../store/export.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import type { Store } from '../../store/store.js';
 import { checkedOutput } from '../output-file.js';
 import { openDb } from './db-option.js';
@@ -23,12 +24,11 @@ export const exportCommand: Command = {
   name: 'export',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('export', argv, {
-      db: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-      help: { type: 'boolean', short: 'h' }, ...EVENT_FILTER_OPTIONS,
+    const args = readArgs(exportCommand, argv, io, {
+      db: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, ...EVENT_FILTER_OPTIONS,
     });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length) throw new DossierError('USAGE', `export: unexpected "${positionals[0]}"\n${USAGE}`);
+    if (!args) return 0;
+    const { values } = args;
     const format = values.format;
     if (format !== 'results' && format !== 'plover' && format !== 'gdelt') {
       throw new DossierError('USAGE', `export: --format must be results, plover or gdelt\n${USAGE}`);

@@ -1,6 +1,7 @@
 import { DossierError } from '../../core/errors.js';
 import type { Happening, StoredEvent } from '../../store/store.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
 import { EVENT_FILTER_OPTIONS, EVENT_FILTER_USAGE, eventQuery } from './events.js';
 import { QUERY_OPTIONS, QUERY_USAGE, formatOf, partiesCell, writeRows, type Column } from './query-output.js';
@@ -32,6 +33,8 @@ const REPORT_COLUMNS: Column<StoredEvent>[] = [
   { header: 'outlet', value: (e) => e.source.outlet, max: 24 },
   { header: 'date', value: (e) => e.date },
   { header: 'trigger', value: (e) => e.trigger, max: 24 },
+  { header: 'modality', value: (e) => e.modality },
+  { header: 'confidence', value: (e) => e.confidence },
   { header: 'sentence', value: (e) => e.sentence, max: 80 },
   { header: 'event', value: (e) => e.id, max: 60 },
 ];
@@ -40,9 +43,9 @@ export const happeningsCommand: Command = {
   name: 'happenings',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('happenings', argv, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length > 1) throw new DossierError('USAGE', `happenings: expected at most one ID\n${USAGE}`);
+    const args = readArgs(happeningsCommand, argv, io, { ...QUERY_OPTIONS, ...EVENT_FILTER_OPTIONS }, { min: 0, max: 1, what: 'at most one ID' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const format = formatOf(values);
     const query = positionals.length ? null : eventQuery(values);
     const store = openDb(values.db, io, { readonly: true });
@@ -56,11 +59,13 @@ export const happeningsCommand: Command = {
       if (!h) throw new DossierError('NOT_FOUND', `no happening "${positionals[0]}" in the corpus`);
       if (format === 'json') { io.stdout.write(`${JSON.stringify(h, null, 2)}\n`); return 0; }
       if (format === 'table') {
-        io.stdout.write(`${h.id}  ${h.date ?? 'no date'}  ${h.type}${h.mode ? `/${h.mode}` : ''} (${h.modality})  ` +
+        io.stdout.write(`${h.id}  ${h.date ?? 'no date'}  ${h.type}${h.mode ? `/${h.mode}` : ''} (${h.modalities.length > 1 ? `reported as ${h.modalities.join(', ')}` : h.modality})  ` +
           `${h.actorCodes.join('+') || partiesCell(h.actor)} -> ${h.recipientCodes.join('+') || partiesCell(h.recipient) || '-'}  ` +
           `quad ${h.quadClass}, score ${h.score}, ${h.sources} source${h.sources === 1 ? '' : 's'}\n\n`);
       }
-      writeRows(io, format, REPORT_COLUMNS, h.reports, h.reports);
+      // a recap (a later report recalling the happening) is marked in its row
+      const columns = [...REPORT_COLUMNS, { header: 'later', value: (e: StoredEvent) => (h.recaps.includes(e.id) ? 'recap' : '') }];
+      writeRows(io, format, columns, h.reports, h.reports);
       return 0;
     } finally { store.close(); }
   },

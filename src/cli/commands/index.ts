@@ -22,6 +22,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'series', summary: "a dyad's daily series: happenings by quad class and mean score", load: async () => (await import('./series.js')).seriesCommand },
   { name: 'stories', summary: 'the articles an actor appears in (as party, speaker or entity)', load: async () => (await import('./stories.js')).storiesCommand },
   { name: 'export', summary: 'export the corpus: results JSONL, PLOVER-style happenings JSONL, GDELT-like CSV', load: async () => (await import('./export.js')).exportCommand },
+  { name: 'rules', summary: 'the rules behind provenance ids: every rule id with its stage and meaning', load: async () => (await import('./rules.js')).rulesCommand },
   { name: 'serve', summary: 'open the corpus store in a browser (web page and HTTP API)', load: async () => (await import('./serve.js')).serveCommand },
   { name: 'worker', summary: 'analyse and store queued articles (PostgreSQL; run any number, on any machines)', load: async () => (await import('./worker.js')).workerCommand },
   { name: 'migrate', summary: 'copy a corpus between SQLite and PostgreSQL', load: async () => (await import('./migrate.js')).migrateCommand },

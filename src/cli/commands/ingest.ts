@@ -5,7 +5,8 @@ import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';
 import { AnalyzerPool, autoJobs } from '../../parallel/pool.js';
 import { countArticles, ingest, ingestSources, type IngestAnalysis } from '../../store/ingest.js';
 import { StagedLearnedActors } from '../../store/staged-learned.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { ErrorReport } from '../error-report.js';
 import { Progress } from '../progress.js';
 import { dateOption } from './query-output.js';
@@ -42,12 +43,12 @@ export const ingestCommand: Command = {
   name: 'ingest',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('ingest', argv, {
+    const args = readArgs(ingestCommand, argv, io, {
       db: { type: 'string' }, queue: { type: 'boolean' }, published: { type: 'string' }, outlet: { type: 'string' }, meta: { type: 'string' },
-      jobs: { type: 'string' }, errors: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (!positionals.length) throw new DossierError('USAGE', `ingest: expected at least one PATH\n${USAGE}`);
+      jobs: { type: 'string' }, errors: { type: 'string' },
+    }, { min: 1, max: Infinity, what: 'at least one PATH' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const defaults = {
       published: dateOption(values.published, '--published') ?? null,
       outlet: values.outlet ?? null,

@@ -1,6 +1,7 @@
 import { DossierError } from '../../core/errors.js';
 import { copyCorpus } from '../../store/copy.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { dbLabel, dbLocation, openDb } from './db-option.js';
 
 const USAGE = `usage: dossier migrate --from FILE.db --to postgres://USER@HOST/DB
@@ -14,11 +15,9 @@ export const migrateCommand: Command = {
   name: 'migrate',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('migrate', argv, {
-      from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length) throw new DossierError('USAGE', `migrate: unexpected argument "${positionals[0]}"\n${USAGE}`);
+    const args = readArgs(migrateCommand, argv, io, { from: { type: 'string' }, to: { type: 'string' } });
+    if (!args) return 0;
+    const { values } = args;
     if (!values.from || !values.to) throw new DossierError('USAGE', `migrate: give both --from and --to\n${USAGE}`);
     const from = openDb(values.from, io, { readonly: true });
     try {

@@ -12,7 +12,6 @@ export type Format = 'table' | 'json' | 'csv';
 export const QUERY_OPTIONS = {
   db: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' },
   limit: { type: 'string' }, offset: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const QUERY_USAGE = `  --db FILE       the corpus database (default ./dossier.db)

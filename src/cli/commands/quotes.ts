@@ -1,10 +1,11 @@
 import { DossierError } from '../../core/errors.js';
 import type { Quote, QuoteVariant } from '../../store/store.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
 import { QUERY_OPTIONS, QUERY_USAGE, dateRangeOptions, formatOf, intOption, writeRows, type Column } from './query-output.js';
 
-const USAGE = `usage: dossier quotes [--speaker NAME] [--text WORDS] [--json | --csv]
+const USAGE = `usage: dossier quotes [--speaker NAME] [--text WORDS] [--outlet NAME] [--json | --csv]
        dossier quotes ID [--json | --csv]
 
 Quotes merged across the outlets that report them, most reported first. Fidelity says how closely
@@ -12,6 +13,7 @@ each variant keeps the first reported wording (1 = word for word). With an ID (q
 and how its words differ.
   --speaker NAME  the speaker's name (or a surname), or a country/sector code (IRNGOV)
   --text WORDS    quotes containing all these words
+  --outlet NAME   quotes reported by this outlet
 ${QUERY_USAGE}`;
 
 const COLUMNS: Column<Quote>[] = [
@@ -39,12 +41,12 @@ export const quotesCommand: Command = {
   name: 'quotes',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('quotes', argv, { ...QUERY_OPTIONS, speaker: { type: 'string' }, text: { type: 'string' } });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length > 1) throw new DossierError('USAGE', `quotes: expected at most one ID\n${USAGE}`);
+    const args = readArgs(quotesCommand, argv, io, { ...QUERY_OPTIONS, speaker: { type: 'string' }, text: { type: 'string' }, outlet: { type: 'string' } }, { min: 0, max: 1, what: 'at most one ID' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const format = formatOf(values);
     const query = {
-      speaker: values.speaker, text: values.text, ...dateRangeOptions(values),
+      speaker: values.speaker, text: values.text, outlet: values.outlet, ...dateRangeOptions(values),
       limit: intOption(values.limit, '--limit'), offset: intOption(values.offset, '--offset'),
     };
     const store = openDb(values.db, io, { readonly: true });

@@ -1,6 +1,6 @@
-import { DossierError } from '../../core/errors.js';
 import type { SearchHit } from '../../store/store.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
 import { formatOf, intOption, writeRows, type Column } from './query-output.js';
 
@@ -21,12 +21,11 @@ export const searchCommand: Command = {
   name: 'search',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('search', argv, {
+    const args = readArgs(searchCommand, argv, io, {
       db: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length < 1) throw new DossierError('USAGE', `search: expected a QUERY\n${USAGE}`);
+    }, { min: 1, max: Infinity, what: 'a QUERY' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const format = formatOf(values);
     const q = { limit: intOption(values.limit, '--limit'), offset: intOption(values.offset, '--offset') };
     const store = openDb(values.db, io, { readonly: true });

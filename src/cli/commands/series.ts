@@ -1,6 +1,6 @@
-import { DossierError } from '../../core/errors.js';
 import type { SeriesPoint } from '../../store/store.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
 import { dateRangeOptions, formatOf, writeRows, type Column } from './query-output.js';
 
@@ -25,12 +25,11 @@ export const seriesCommand: Command = {
   name: 'series',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('series', argv, {
+    const args = readArgs(seriesCommand, argv, io, {
       db: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length !== 2) throw new DossierError('USAGE', `series: expected two parties A B\n${USAGE}`);
+    }, { min: 2, max: 2, what: 'two parties A B' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const format = formatOf(values);
     const range = { ...dateRangeOptions(values) };
     const store = openDb(values.db, io, { readonly: true });

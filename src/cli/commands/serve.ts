@@ -2,7 +2,8 @@ import { createApiServer, listen, LOOPBACK_HOSTS } from '../../api/server.js';
 import { DossierError } from '../../core/errors.js';
 import { DEFAULT_DB_FILE } from '../../store/store.js';
 import { serveStatic } from '../../web/static.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { dbLabel, dbLocation, openDb } from './db-option.js';
 
 const USAGE = `usage: dossier serve [--db FILE] [--port N] [--host ADDRESS] [--allow-ingest]
@@ -22,12 +23,12 @@ export const serveCommand: Command = {
   name: 'serve',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('serve', argv, {
+    const args = readArgs(serveCommand, argv, io, {
       db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-      'allow-ingest': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      'allow-ingest': { type: 'boolean' },
     });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length) throw new DossierError('USAGE', `serve: unexpected argument "${positionals[0]}"\n${USAGE}`);
+    if (!args) return 0;
+    const { values } = args;
     const port = values.port === undefined ? 8080 : Number(values.port);
     if (!/^\d{1,5}$/.test(values.port ?? '8080') || port > 65535) throw new DossierError('USAGE', `serve: --port must be a number from 0 to 65535, not "${values.port}"`);
     const allowIngest = values['allow-ingest'] === true;

@@ -1,6 +1,6 @@
-import { DossierError } from '../../core/errors.js';
 import type { ActorStory } from '../../store/store.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
 import { QUERY_OPTIONS, QUERY_USAGE, dateRangeOptions, formatOf, intOption, writeRows, type Column } from './query-output.js';
 
@@ -24,9 +24,9 @@ export const storiesCommand: Command = {
   name: 'stories',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('stories', argv, QUERY_OPTIONS);
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length !== 1) throw new DossierError('USAGE', `stories: expected one ACTOR\n${USAGE}`);
+    const args = readArgs(storiesCommand, argv, io, QUERY_OPTIONS, { min: 1, max: 1, what: 'one ACTOR' });
+    if (!args) return 0;
+    const { values, positionals } = args;
     const format = formatOf(values);
     const q = {
       ...dateRangeOptions(values),

@@ -4,7 +4,8 @@ import type { SourceItem } from '../../ingest/sources.js';
 import { PostgresStore } from '../../store/postgres/postgres-store.js';
 import { enqueue, queueCounts, runWorker } from '../../store/postgres/queue.js';
 import type { Store } from '../../store/store.js';
-import { parseCommandArgs, type CliIO, type Command } from '../command.js';
+import { readArgs } from '../args.js';
+import type { CliIO, Command } from '../command.js';
 import { dbLabel, dbLocation, openDb } from './db-option.js';
 
 const USAGE = `usage: dossier worker --db postgres://USER@HOST/DB [--exit-when-empty] [--lease SECONDS]
@@ -50,11 +51,9 @@ export const workerCommand: Command = {
   name: 'worker',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('worker', argv, {
-      db: { type: 'string' }, 'exit-when-empty': { type: 'boolean' }, lease: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) { io.stdout.write(`${USAGE}\n`); return 0; }
-    if (positionals.length) throw new DossierError('USAGE', `worker: unexpected argument "${positionals[0]}"\n${USAGE}`);
+    const args = readArgs(workerCommand, argv, io, { db: { type: 'string' }, 'exit-when-empty': { type: 'boolean' }, lease: { type: 'string' } });
+    if (!args) return 0;
+    const { values } = args;
     const leaseSeconds = values.lease === undefined ? DEFAULT_LEASE_SECONDS : Number(values.lease);
     if (!Number.isFinite(leaseSeconds) || leaseSeconds <= 0) throw new DossierError('USAGE', `worker: --lease must be a positive number of seconds, not "${values.lease}"`);
     const store = postgresOnly(openDb(values.db, io), 'worker');

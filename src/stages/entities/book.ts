@@ -11,6 +11,8 @@ interface Entry {
   /** for a person: the lower-cased words of the name */
   readonly nameWords: readonly string[] | null;
   readonly mentions: { span: Range; kind: MentionKind }[];
+  /** whether the mentions came in text order so far (nearly always): then the last one before an offset is found from the end */
+  inOrder: boolean;
   /** the words that introduced a person with a role, for the learned layer */
   evidence: Range | null;
   /** the rule that placed the country when it came from the article rather than the words */
@@ -28,9 +30,18 @@ export class EntityBook {
   /** the people among the entries, in the order they came: the look-ups by surname and role go through them only */
   private readonly people: Entry[] = [];
   private readonly byKey = new Map<string, Entry>();
+  /**
+   * The people by lower-cased full name (the first with it) and by each word of the name and part of a
+   * hyphenated word (in the order they came): look-ups cost the same in a long article as in a short one.
+   */
+  private readonly peopleByName = new Map<string, Entry>();
+  private readonly peopleByWord = new Map<string, Entry[]>();
   /** the spans already given a mention, as start * (text length + 1) + end */
   private readonly covered = new Set<number>();
   private readonly skips: Range[] = [];
+  /** the greatest end of skips[0..i]; with skips added in text order, a look-up stops at the first that cannot contain the span */
+  private readonly skipsReach: number[] = [];
+  private skipsInOrder = true;
 
   constructor(private readonly text: string) {}
 
@@ -46,40 +57,62 @@ export class EntityBook {
     let e = this.byKey.get(k);
     if (!e && actor.type === 'PERSON' && !actor.actorId) {
       // an unknown person named again in full, or by surname
-      const name = actor.name.toLowerCase();
-      e = this.people.find((x) => x.actor.name.toLowerCase() === name);
+      e = this.peopleByName.get(actor.name.toLowerCase());
     }
     if (!e) {
       const person = actor.type === 'PERSON';
       const nameWords = person ? actor.name.toLowerCase().split(/\s+/) : null;
-      e = { actor, key: k, index: this.entries.length, nameWords, mentions: [], evidence };
+      e = { actor, key: k, index: this.entries.length, nameWords, mentions: [], inOrder: true, evidence };
       this.entries.push(e);
-      if (person) this.people.push(e);
+      if (person) this.addPerson(e);
       this.byKey.set(k, e);
     } else if (actor.type === 'PERSON' && !e.actor.country && actor.country) {
       e.actor = { ...e.actor, country: actor.country, sector: actor.sector, role: actor.role ?? e.actor.role };
       e.evidence ??= evidence;
     }
-    e.mentions.push({ span, kind });
+    pushMention(e, span, kind);
     this.covered.add(spanKey);
     return e.index;
+  }
+
+  private addPerson(e: Entry): void {
+    this.people.push(e);
+    const name = e.actor.name.toLowerCase();
+    if (!this.peopleByName.has(name)) this.peopleByName.set(name, e);
+    // a word of the name, or a part of a hyphenated one ("Un" of "Kim Jong-un"); one-word names are never found by surname
+    const words = e.nameWords!;
+    if (words.length < 2) return;
+    for (const w of new Set(words.flatMap((word) => [word, ...word.split('-')]))) {
+      const list = this.peopleByWord.get(w);
+      if (list) list.push(e);
+      else this.peopleByWord.set(w, [e]);
+    }
   }
 
   /** Adds a mention to an entity already in the book. */
   mention(index: number, span: Range, kind: MentionKind): void {
     const spanKey = this.coveredKey(span);
     if (this.covered.has(spanKey)) return;
-    this.entries[index]?.mentions.push({ span, kind });
+    const e = this.entries[index];
+    if (e) pushMention(e, span, kind);
     this.covered.add(spanKey);
   }
 
   /** Marks a stretch (an appositive already read into a person) so it is not read again. */
   skip(span: Range): void {
+    const last = this.skips.at(-1);
+    if (last && span.start < last.start) this.skipsInOrder = false;
+    this.skipsReach.push(Math.max(span.end, this.skipsReach.at(-1) ?? -1));
     this.skips.push(span);
   }
 
   skipped(span: Range): boolean {
-    return this.skips.some((s) => s.start <= span.start && span.end <= s.end);
+    if (!this.skipsInOrder) return this.skips.some((s) => s.start <= span.start && span.end <= s.end);
+    // from the last skip that starts at or before the span, back while an earlier one can still reach its end
+    let i = this.skips.length - 1;
+    while (i >= 0 && this.skips[i]!.start > span.start) i--;
+    for (; i >= 0 && this.skipsReach[i]! >= span.end; i--) if (span.end <= this.skips[i]!.end) return true;
+    return false;
   }
 
   /**
@@ -89,10 +122,7 @@ export class EntityBook {
   personBySurname(word: string, offset: number): number | null {
     const key = word.toLowerCase().replace(/[’']s$/, '');
     let best: number | null = null, bestAt = -1;
-    for (const e of this.people) {
-      const words = e.nameWords!;
-      // a word of the name, or a part of a hyphenated one ("Un" of "Kim Jong-un")
-      if (words.length < 2 || !(words.includes(key) || words.some((w) => w.split('-').includes(key)))) continue;
+    for (const e of this.peopleByWord.get(key) ?? []) {
       const last = lastMentionBefore(e, offset);
       if (last > bestAt) { best = e.index; bestAt = last; }
     }
@@ -103,7 +133,8 @@ export class EntityBook {
   lastPerson(offset: number): ResolvedActor | null {
     let best: ResolvedActor | null = null, bestAt = -1;
     for (const e of this.people) {
-      for (const m of e.mentions) if (m.span.start < offset && m.span.start > bestAt) { best = e.actor; bestAt = m.span.start; }
+      const last = lastMentionBefore(e, offset);
+      if (last > bestAt) { best = e.actor; bestAt = last; }
     }
     return best;
   }
@@ -203,10 +234,22 @@ function inTextOrder(mentions: readonly { span: Range }[]): boolean {
   return true;
 }
 
+function pushMention(e: Entry, span: Range, kind: MentionKind): void {
+  const before = e.mentions.at(-1);
+  if (before && span.start < before.span.start) e.inOrder = false;
+  e.mentions.push({ span, kind });
+}
+
 /** The start of the entry's last mention before `offset`, or -1. */
 function lastMentionBefore(e: Entry, offset: number): number {
+  const ms = e.mentions;
+  if (e.inOrder) {
+    // the stage reads left to right: the answer is nearly always the last mention or close to it
+    for (let i = ms.length - 1; i >= 0; i--) if (ms[i]!.span.start < offset) return ms[i]!.span.start;
+    return -1;
+  }
   let last = -1;
-  for (const m of e.mentions) if (m.span.start < offset && m.span.start > last) last = m.span.start;
+  for (const m of ms) if (m.span.start < offset && m.span.start > last) last = m.span.start;
   return last;
 }
 

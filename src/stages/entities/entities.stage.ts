@@ -295,8 +295,25 @@ function addName(base: ActorBase, book: EntityBook, p: Extract<Part, { kind: 'na
   }
   const actor = base.resolve(p.surname ? p.entry.name : t, { date, context: sentence, before, cues: full });
   if (!actor) return;
+  // the dateline's city says where the story was filed: a place, never an actor ("ANKARA, May 3 -")
+  if (actor.type === 'GPE' && inDateline(full, ws[0]!.start)) {
+    const place = { ...actor, sector: null, rule: `${actor.rule}+dateline` };
+    book.add(place, spanOf(ws), 'name', `dateline|${actor.actorId ?? actor.name}`);
+    return;
+  }
   const span = text && text !== textOf(ws, full) ? { start: full.indexOf(text, ws[0]!.start - text.length), end: ws[ws.length - 1]!.end } : spanOf(ws);
   book.add(actor, span.start >= 0 ? span : spanOf(ws), mentionKindOf(actor, textOf(ws, full), !!p.surname), actor.actorId ? `${actor.actorId}|${p.entry.kind === 'capital' || p.entry.kind === 'metonym' ? actor.name : p.entry.kind}` : undefined);
+}
+
+// a dateline: a place in capitals at the head of the article, then a comma or an agency in
+// brackets, a date or nothing, and a dash ("KYIV, Feb 24 (Reuters) -", "ANKARA -")
+const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,[^\n]{0,40}?)?(?:\s*\([^)\n]{1,30}\))?\s+[-–—]{1,2}\s/u;
+
+/** Whether the offset lies in the article's dateline. */
+function inDateline(full: string, offset: number): boolean {
+  if (offset > 60) return false;
+  const m = DATELINE.exec(full.slice(0, 120));
+  return !!m && offset < m[0].search(/[,(]|\s[-–—]/u);
 }
 
 /** The grouping key of a description: same type, country, sector and head word are one entity. */

@@ -5,12 +5,13 @@ import { PLOVER, quadClassOf, scoreOf, type PloverType } from '../../ontology/pl
 import type { StageFactory, StageOutput } from '../../core/stage.js';
 import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
-import { findTriggers, mayStartTrigger, wordsIn, type PatternMatch } from './match.js';
+import { Lexicon, mayStartTrigger, type PatternMatch } from './match.js';
 import { modalityOf } from './modality.js';
-import { findParties, placeAfter } from './parties.js';
+import { findParties, placeAfter, REPORTING } from './parties.js';
 import { PhraseReader, uniqueRefs as unique, withoutArticle, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
-import type { TriggerEntry } from './triggers.js';
+import { candidateFeatures, NO_EVENT, ownPatternOf, shippedTypeModel, type TypeModel } from './type-model.js';
+import { ALL_TRIGGERS, type TriggerEntry } from './triggers.js';
 
 export const EVENTS_VERSION = '1.0.0';
 
@@ -47,6 +48,8 @@ const RELATIVES = new Set(['who', 'which', 'whom', 'where']);
 export const eventsStage: StageFactory = (resources) => {
   const gazetteer = resources.once('events.gazetteer', () => new Gazetteer());
   const reader = new PhraseReader(gazetteer, actorResolverOf(resources));
+  const lexicon = resources.once('events.lexicon', () => new Lexicon(ALL_TRIGGERS));
+  const model = resources.once<TypeModel>('events.type-model', shippedTypeModel);
   return {
     name: 'events',
     version: EVENTS_VERSION,
@@ -59,13 +62,15 @@ export const eventsStage: StageFactory = (resources) => {
       // first the sentences that hold triggers, read once; the parties they name make the article's cast
       // (sentences without a trigger add nothing: no events, no phrases for the cast or for anaphors)
       const read: Read[] = [];
-      for (const sentence of doc.layer('sentence')) {
+      const sentences = doc.layer('sentence');
+      for (let index = 0; index < sentences.length; index++) {
+        const sentence = sentences[index]!;
         const { firstToken, endToken } = sentence.data;
-        const words = wordsIn(allTokens, firstToken, endToken);
+        const words = lexicon.wordsIn(allTokens, firstToken, endToken);
         if (!mayStartTrigger(words)) continue;
         const tokens = allTokens.slice(firstToken, endToken);
-        const matches = findTriggers(tokens, words);
-        if (matches.length) read.push({ sentence, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
+        const matches = lexicon.findTriggers(tokens, words);
+        if (matches.length) read.push({ sentence, index, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
       }
       // an article without triggers has no events: nothing more to read
       if (!read.length) return;
@@ -73,13 +78,23 @@ export const eventsStage: StageFactory = (resources) => {
       // the cast is asked for only by events without a target in their sentence: made when first asked
       const cast = new Cast(doc, read);
       const dates = datesOf(doc);
-      for (const { sentence, tokens, matches, phrases } of read) {
+      for (const { sentence, index, tokens, matches, phrases } of read) {
         const clauseList = clauses(tokens);
         const antecedent = antecedentIn(tokens, phrases, previousActors);
         const { kept, content } = suppressControlled(matches, clauseList, tokens);
         const seen = new Set<string>();
-        for (const m of kept) {
-          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(m) ?? NO_MATCHES, reader, cast, dates);
+        for (let k = 0; k < kept.length; k++) {
+          const candidate = kept[k]!;
+          // the pattern proposes, the model decides: the type, or no event at all
+          const decision = model.decide(candidateFeatures(tokens, candidate), ownPatternOf(candidate)?.type);
+          if (decision.type === NO_EVENT) {
+            // what a non-event seemed to control is decided on its own ("would consider talks")
+            const freed = content.get(candidate);
+            if (freed) kept.splice(k + 1, 0, ...freed);
+            continue;
+          }
+          const m = retyped(candidate, decision.type, decision.margin);
+          const draft = eventOf(doc, tokens, phrases, clauseList, m, antecedent, sentence, content.get(candidate) ?? NO_MATCHES, reader, cast, dates);
           if (!draft) continue;
           // the condition of an offer may retype the offer: found before either is written
           const condition = conditionOf(draft, tokens, phrases, clauseList, m, antecedent);
@@ -94,6 +109,37 @@ export const eventsStage: StageFactory = (resources) => {
 };
 
 const NO_MATCHES: readonly PatternMatch<TriggerEntry>[] = [];
+
+/** A trigger candidate the type model decides on, with the features it reads (for training and evaluation). */
+export interface Candidate {
+  readonly sentenceIndex: number;
+  readonly match: PatternMatch<TriggerEntry>;
+  /** the candidate's trigger words, as offsets into the text */
+  readonly start: number;
+  readonly end: number;
+  readonly features: readonly string[];
+}
+
+/**
+ * The candidates the stage would put to its type model in an article whose tokens and sentences are
+ * made: the same matching, the same suppression of controlled triggers, the same features.
+ */
+export function candidatesOf(doc: Document, lexicon: Lexicon): Candidate[] {
+  const allTokens = doc.layer('token');
+  const out: Candidate[] = [];
+  const sentences = doc.layer('sentence');
+  for (let index = 0; index < sentences.length; index++) {
+    const { firstToken, endToken } = sentences[index]!.data;
+    const tokens = allTokens.slice(firstToken, endToken);
+    const matches = lexicon.findTriggers(tokens);
+    if (!matches.length) continue;
+    const { kept } = suppressControlled(matches, clauses(tokens), tokens);
+    for (const m of kept) {
+      out.push({ sentenceIndex: index, match: m, start: tokens[m.tokens[0]!]!.start, end: tokens[m.tokens.at(-1)!]!.end, features: candidateFeatures(tokens, m) });
+    }
+  }
+  return out;
+}
 
 /**
  * The actor a pronoun of the sentence stands for: the nearest earlier subject-like party in it, else
@@ -200,8 +246,25 @@ function partiesKey(refs: readonly ActorRefData[]): string {
 interface Read {
   readonly sentence: LayerAnnotation<'sentence'>;
   readonly tokens: readonly Token[];
+  /** the sentence's place in the article (the type model reads it) */
+  readonly index: number;
   readonly matches: PatternMatch<TriggerEntry>[];
   phrases: Phrase[];
+}
+
+/** A candidate under the model's decision: in provenance, what the model made of the pattern's type. */
+type Decided = TriggerEntry & { readonly decision: string };
+
+/**
+ * The candidate with the type the model gave it: the pattern's mode and CAMEO code stay when the
+ * type does, else the type's CAMEO root stands in. The decision goes to the event's evidence.
+ */
+function retyped(m: PatternMatch<TriggerEntry>, type: PloverType, margin: number): PatternMatch<Decided> {
+  const e = m.entry;
+  const same = type === e.type;
+  const decision = `${same ? 'model.type.kept' : `model.type.from-${e.type}`}:${margin.toFixed(2)}`;
+  const entry: Decided = same ? { ...e, decision } : { ...e, type, mode: undefined, cameo: PLOVER[type].cameoRoot, ontology: false, decision };
+  return { entry, tokens: m.tokens };
 }
 
 interface Draft { start: number; end: number; rule: string; confidence: number; evidence: string; data: EventData }
@@ -227,6 +290,7 @@ function eventOf(
   }
   const nominal = head.data.pos === 'NOUN' || head.data.pos === 'PROPN';
   const evidence: string[] = [];
+  if ('decision' in entry) evidence.push((entry as Decided).decision);
   // the place named after the trigger ("protests in Serbia"), asked for by several rules below: found once.
   // (No closures in this function: one that captured its locals would move them all to the heap.)
   let place: ActorRefData[] | undefined;
@@ -548,8 +612,6 @@ function resolveAnaphors(read: readonly { tokens: readonly Token[]; phrases: Phr
     }
   }
 }
-
-const REPORTING = new Set(['said', 'says', 'told', 'reported', 'announced', 'added', 'stated', 'quoted']);
 
 /**
  * The party of another country named in the sentence, nearest the trigger, leaving out the source of a

@@ -14,32 +14,95 @@ export interface CompiledPattern<T> { readonly steps: readonly Step[]; readonly 
 /** Up to this many tokens may stand where a pattern says `...`. */
 const GAP = 7;
 
-/** Every word some pattern uses, numbered (filled as patterns compile, at load). */
-const PATTERN_WORDS = new Map<string, number>();
+/**
+ * The patterns of a lexicon compiled for matching, with what the matcher has learnt about words.
+ * It belongs to one events stage (made through `resources.once`), never to the module: the words a
+ * pattern set numbers, and the forms remembered for each token string, depend only on the lexicon
+ * it was built from, so an article's triggers never depend on what was analysed before it.
+ */
+export class Lexicon {
+  /** Every word some pattern uses, numbered as the patterns compile. */
+  private readonly patternWords = new Map<string, number>();
+  /**
+   * Word forms by normal form, each with the lemma it was computed for (a normal form nearly always
+   * comes with one lemma; the rare others are chained after it). The vocabulary of news is small, so
+   * most tokens are seen before; one look-up on the token's own string costs less than building a
+   * joined key for every token. A pure function of its key: it only saves the work.
+   */
+  private readonly forms = new Map<string, FormsEntry>();
+  readonly triggers: PatternSet<TriggerEntry>;
+  readonly nonEvents: PatternSet<{ readonly id: string; readonly pattern: string }>;
 
-function idOf(word: string): number {
-  let id = PATTERN_WORDS.get(word);
-  if (id === undefined) {
-    id = PATTERN_WORDS.size;
-    PATTERN_WORDS.set(word, id);
-    // word forms computed before this word existed do not know its number
-    FORMS.clear();
+  constructor(triggers: readonly TriggerEntry[] = TRIGGERS, nonEvents: readonly { readonly id: string; readonly pattern: string }[] = NON_EVENTS) {
+    this.triggers = new PatternSet(triggers, this);
+    this.nonEvents = new PatternSet(nonEvents, this);
   }
-  return id;
+
+  /** The number of a pattern word (numbered on first use). */
+  idOf(word: string): number {
+    let id = this.patternWords.get(word);
+    if (id === undefined) {
+      id = this.patternWords.size;
+      this.patternWords.set(word, id);
+      // word forms computed before this word existed do not know its number
+      this.forms.clear();
+    }
+    return id;
+  }
+
+  /** What the matcher needs to know about a token's word (see WordForms). */
+  wordFormsOf(t: Token): WordForms {
+    const { normal, lemma } = t.data;
+    const head = this.forms.get(normal);
+    for (let e = head; e; e = e.next) if (e.lemma === lemma) return e;
+    if (this.forms.size > 50_000) this.forms.clear();
+    const forms = computeForms(lemma.toLowerCase(), normal);
+    // the entry is the word forms themselves: one object less to reach for each token
+    const entry: FormsEntry = {
+      forms, ids: this.idsOf(forms), triggerStarts: this.triggers.startingWith(forms), nonEventStarts: this.nonEvents.startingWith(forms), lemma, next: head,
+    };
+    this.forms.set(normal, entry);
+    return entry;
+  }
+
+  private idsOf(forms: readonly string[]): readonly number[] {
+    let ids: number[] | null = null;
+    for (const f of forms) {
+      const id = this.patternWords.get(f);
+      if (id !== undefined) (ids ??= []).push(id);
+    }
+    return ids ?? NO_IDS;
+  }
+
+  /** The word forms of tokens `from` to `to` (half-open). */
+  wordsIn(tokens: readonly Token[], from: number, to: number): WordForms[] {
+    const words: WordForms[] = [];
+    for (let i = from; i < to; i++) words.push(this.wordFormsOf(tokens[i]!));
+    return words;
+  }
+
+  /**
+   * The triggers of a sentence: at each token the longest match wins (more words, then the wider
+   * span), and tokens already used by a longer trigger cannot start or join another one.
+   * `words` are the tokens' word forms, when the caller has them already.
+   */
+  findTriggers(tokens: readonly Token[], words: readonly WordForms[] = this.wordsIn(tokens, 0, tokens.length)): PatternMatch<TriggerEntry>[] {
+    return findIn(tokens, words);
+  }
 }
 
-function compileAlternative(raw: string): Alternative {
+function compileAlternative(raw: string, lexicon: Lexicon): Alternative {
   const pos = raw.startsWith('~') ? 'nonverb' : raw.startsWith('^') ? 'verb' : null;
   const word = pos ? raw.slice(1) : raw;
-  return { word, id: idOf(word), pos };
+  return { word, id: lexicon.idOf(word), pos };
 }
 
-export function compile<T extends { pattern: string }>(entry: T): CompiledPattern<T> {
+export function compile<T extends { pattern: string }>(entry: T, lexicon: Lexicon): CompiledPattern<T> {
   const steps: Step[] = [];
   let gap = false;
   for (const part of entry.pattern.trim().split(/\s+/)) {
     if (part === '...') { gap = true; continue; }
-    steps.push({ alts: part.split('|').map(compileAlternative), gapBefore: gap });
+    steps.push({ alts: part.split('|').map((a) => compileAlternative(a, lexicon)), gapBefore: gap });
     gap = false;
   }
   return { steps, entry };
@@ -57,48 +120,14 @@ export interface WordForms {
   readonly nonEventStarts: readonly CompiledPattern<{ pattern: string }>[];
 }
 
+interface FormsEntry extends WordForms { readonly lemma: string; readonly next: FormsEntry | undefined }
+
+const NO_IDS: readonly number[] = [];
+
 /**
  * The forms a token can be matched by: its lemma, its normal form, and a crude singular / base form,
  * because wink leaves capitalised words ("Protesters" at the start of a sentence) unlemmatised.
  */
-export function formsOf(t: Token): readonly string[] {
-  return wordFormsOf(t).forms;
-}
-
-/**
- * Word forms by normal form, each with the lemma it was computed for (a normal form nearly always
- * comes with one lemma; the rare others are chained after it). The vocabulary of news is small, so
- * most tokens are seen before; one look-up on the token's own string costs less than building a
- * joined key for every token, which showed as a twentieth of the stage's time.
- */
-interface FormsEntry extends WordForms { readonly lemma: string; readonly next: FormsEntry | undefined }
-const FORMS = new Map<string, FormsEntry>();
-
-export function wordFormsOf(t: Token): WordForms {
-  const { normal, lemma } = t.data;
-  const head = FORMS.get(normal);
-  for (let e = head; e; e = e.next) if (e.lemma === lemma) return e;
-  if (FORMS.size > 50_000) FORMS.clear();
-  const forms = computeForms(lemma.toLowerCase(), normal);
-  // the entry is the word forms themselves: one object less to reach for each token
-  const entry: FormsEntry = {
-    forms, ids: idsOf(forms), triggerStarts: TRIGGER_SET.startingWith(forms), nonEventStarts: NON_EVENT_SET.startingWith(forms), lemma, next: head,
-  };
-  FORMS.set(normal, entry);
-  return entry;
-}
-
-const NO_IDS: readonly number[] = [];
-
-function idsOf(forms: readonly string[]): readonly number[] {
-  let ids: number[] | null = null;
-  for (const f of forms) {
-    const id = PATTERN_WORDS.get(f);
-    if (id !== undefined) (ids ??= []).push(id);
-  }
-  return ids ?? NO_IDS;
-}
-
 function computeForms(lemma: string, normal: string): readonly string[] {
   const forms = [lemma, normal];
   if (lemma === normal) {
@@ -128,7 +157,11 @@ export interface PatternMatch<T> {
   readonly entry: T;
   /** token indices (into the sentence's token list) of the matched words */
   readonly tokens: readonly number[];
+  /** the entries of shorter matches on the same words that this one won over */
+  readonly shadowed?: readonly T[];
 }
+
+interface Chosen { readonly entry: TriggerEntry; readonly tokens: readonly number[]; readonly shadowed: TriggerEntry[] }
 
 const NONE: readonly never[] = [];
 
@@ -136,9 +169,9 @@ const NONE: readonly never[] = [];
 export class PatternSet<T extends { pattern: string }> {
   private readonly byFirst = new Map<string, CompiledPattern<T>[]>();
 
-  constructor(entries: readonly T[]) {
+  constructor(entries: readonly T[], lexicon: Lexicon) {
     for (const entry of entries) {
-      const c = compile(entry);
+      const c = compile(entry, lexicon);
       for (const a of c.steps[0]?.alts ?? []) {
         const list = this.byFirst.get(a.word) ?? [];
         list.push(c);
@@ -165,14 +198,30 @@ export class PatternSet<T extends { pattern: string }> {
 }
 
 /** Every match of these patterns that starts at token `i`. */
-function matchAt<T>(patterns: readonly CompiledPattern<T>[], tokens: readonly Token[], words: readonly WordForms[], i: number): readonly PatternMatch<T>[] {
+function matchAt<T>(
+  patterns: readonly CompiledPattern<T>[], tokens: readonly Token[], words: readonly WordForms[], i: number, present?: ReadonlySet<number>,
+): readonly PatternMatch<T>[] {
   // most starts match nothing: no list is made for them
   let found: PatternMatch<T>[] | null = null;
   for (const c of patterns) {
+    if (present && !possibleIn(c, present)) continue;
     const m = matchFrom(c, tokens, words, i);
     if (m) (found ??= []).push({ entry: c.entry, tokens: m });
   }
   return found ?? NONE;
+}
+
+/**
+ * Whether every later step of a pattern has a word the sentence holds: the dictionary gives a common
+ * verb hundreds of patterns, nearly all of which want an object the sentence never mentions.
+ */
+function possibleIn<T>(c: CompiledPattern<T>, present: ReadonlySet<number>): boolean {
+  for (let s = 1; s < c.steps.length; s++) {
+    let any = false;
+    for (const a of c.steps[s]!.alts) if (present.has(a.id)) { any = true; break; }
+    if (!any) return false;
+  }
+  return true;
 }
 
 function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], words: readonly WordForms[], start: number): number[] | null {
@@ -204,28 +253,14 @@ function adjectivalParticiple(tokens: readonly Token[], i: number): boolean {
     && (after?.data.pos === 'NOUN' || after?.data.pos === 'PROPN');
 }
 
-export const TRIGGER_SET = new PatternSet<TriggerEntry>(TRIGGERS);
-export const NON_EVENT_SET = new PatternSet(NON_EVENTS);
-
-/** The word forms of tokens `from` to `to` (half-open). */
-export function wordsIn(tokens: readonly Token[], from: number, to: number): WordForms[] {
-  const words: WordForms[] = [];
-  for (let i = from; i < to; i++) words.push(wordFormsOf(tokens[i]!));
-  return words;
-}
-
 /** Whether any of these words can start a trigger: most sentences hold none, and need no more work. */
 export function mayStartTrigger(words: readonly WordForms[]): boolean {
   for (const w of words) if (w.triggerStarts.length > 0) return true;
   return false;
 }
 
-/**
- * The triggers of a sentence: at each token the longest match wins (more words, then the wider
- * span), and tokens already used by a longer trigger cannot start or join another one.
- * `words` are the tokens' word forms, when the caller has them already.
- */
-export function findTriggers(tokens: readonly Token[], words: readonly WordForms[] = wordsIn(tokens, 0, tokens.length)): PatternMatch<TriggerEntry>[] {
+/** Lexicon.findTriggers, given the sentence's word forms. */
+function findIn(tokens: readonly Token[], words: readonly WordForms[]): PatternMatch<TriggerEntry>[] {
   if (!mayStartTrigger(words)) return [];
   let blocked: Uint8Array | null = null;
   for (let i = 0; i < tokens.length; i++) {
@@ -236,22 +271,32 @@ export function findTriggers(tokens: readonly Token[], words: readonly WordForms
       for (const k of m.tokens) blocked[k] = 1;
     }
   }
+  const present = new Set<number>();
+  for (const w of words) for (const id of w.ids) present.add(id);
   const candidates: PatternMatch<TriggerEntry>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const starts = words[i]!.triggerStarts;
     if (!starts.length || blocked?.[i] || adjectivalParticiple(tokens, i)) continue;
-    for (const m of matchAt(starts, tokens, words, i)) candidates.push(m);
+    for (const m of matchAt(starts, tokens, words, i, present)) candidates.push(m);
   }
   // one candidate (most sentences that have any): nothing to choose between
   if (candidates.length < 2) return candidates;
   candidates.sort((a, b) => b.tokens.length - a.tokens.length
     || (b.tokens.at(-1)! - b.tokens[0]!) - (a.tokens.at(-1)! - a.tokens[0]!) || a.tokens[0]! - b.tokens[0]!);
-  const used: boolean[] = [];
-  const chosen: PatternMatch<TriggerEntry>[] = [];
+  // the token's owner: the chosen match that uses it
+  const owner: (Chosen | undefined)[] = [];
+  const chosen: Chosen[] = [];
   for (const c of candidates) {
-    if (c.tokens.some((k) => used[k] === true)) continue;
-    for (const k of c.tokens) used[k] = true;
-    chosen.push(c);
+    let over: Chosen | undefined;
+    for (const k of c.tokens) if ((over = owner[k])) break;
+    if (over) {
+      // the patterns a longer one shadowed still say what they would have made of the words: evidence for the type model
+      if (!over.shadowed.includes(c.entry)) over.shadowed.push(c.entry);
+      continue;
+    }
+    const kept: Chosen = { entry: c.entry, tokens: c.tokens, shadowed: [] };
+    for (const k of c.tokens) owner[k] = kept;
+    chosen.push(kept);
   }
   return chosen.sort((a, b) => a.tokens[0]! - b.tokens[0]!);
 }

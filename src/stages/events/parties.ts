@@ -14,7 +14,8 @@ const STATIVE = new Set(['opposed', 'willing', 'ready', 'prepared', 'engaged', '
 /** prepositions that tie a group to the country it belongs to or lives in ("rebels in the Ivory Coast", "leaders of the opposition") */
 const BELONGING = new Set(['of', 'in', 'from', 'with']);
 /** words of a reporting clause ("..., the ministry said") */
-const REPORTING = new Set(['said', 'says', 'say', 'told', 'reported', 'reports', 'announced', 'added', 'according', 'quoted', 'stated', 'confirmed', 'cited']);
+/** Words of a reporting clause ("..., a UN official said"): its subject is a source, not a party. The stage's one list. */
+export const REPORTING = new Set(['said', 'says', 'say', 'told', 'reported', 'reports', 'announced', 'added', 'according', 'quoted', 'stated', 'confirmed', 'cited']);
 const SKIP_AS_SUBJECT = new Set(['of', 'in', 'at', 'by', 'from', 'during', 'under', 'near', 'after', 'before', 'since', 'over', 'across', 'within', 'between', 'on', 'for', 'with', 'to', 'into', 'against', 'like']);
 
 export interface Parties {

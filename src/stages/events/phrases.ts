@@ -192,24 +192,20 @@ export class PhraseReader {
   }
 
   private castDoc: Document | null = null;
-  private castFound = new Map<string, ActorRefData | null>();
+  private castNames = new Map<string, ActorRefData>();
 
   /**
    * The article's entity the text calls by this name (lower case): its full name, a mention or, for
-   * people, the surname; the first entity to use a name keeps it. An article asks about a few names:
-   * each is looked for when asked (and kept for the article), not every name of the article listed first.
+   * people, the surname; the first entity to use a name keeps it. The article's names are listed once,
+   * on the first question: looking each name up through every entity and mention made a long
+   * article's cost grow with the square of its length.
    */
   private castNameOf(doc: Document, key: string): ActorRefData | undefined {
     if (this.castDoc !== doc) {
       this.castDoc = doc;
-      this.castFound = new Map();
+      this.castNames = castNamesOf(doc);
     }
-    let found = this.castFound.get(key);
-    if (found === undefined) {
-      found = findCastName(doc, key);
-      this.castFound.set(key, found);
-    }
-    return found ?? undefined;
+    return this.castNames.get(key);
   }
 
   /**
@@ -271,28 +267,25 @@ function capitalisedAt(text: string, i: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** The first entity with a country that the text calls `key` (lower case), as an actor; null when none. */
-function findCastName(doc: Document, key: string): ActorRefData | null {
-  // lower-casing keeps the length of a text it turns into plain ASCII: other lengths cannot match such a key
-  const ascii = isAscii(key);
+/** Every name the text calls an entity with a country by (lower case), with the first entity to use it, as an actor. */
+function castNamesOf(doc: Document): Map<string, ActorRefData> {
+  const names = new Map<string, ActorRefData>();
   const text = doc.text;
   for (const e of doc.layer('entity')) {
-    if (!e.data.country) continue;
-    let named = namedAs(e.data.name, key, ascii);
-    for (let k = 0; !named && k < e.data.mentions.length; k++) {
-      const m = e.data.mentions[k]!;
-      named = (!ascii || m.end - m.start === key.length) && m.end > m.start && capitalisedAt(text, m.start)
-        && text.slice(m.start, m.end).toLowerCase() === key;
+    const { name, country, sector, type, mentions } = e.data;
+    if (!country) continue;
+    const called = (words: string) => {
+      const key = words.toLowerCase();
+      if (!names.has(key)) names.set(key, { name, country, sector, entity: e.id });
+    };
+    if (capitalised(name)) called(name);
+    for (const m of mentions) if (m.end > m.start && capitalisedAt(text, m.start)) called(text.slice(m.start, m.end));
+    if (type === 'PERSON') {
+      const surname = lastWordOf(name);
+      if (capitalised(surname)) called(surname);
     }
-    if (!named && e.data.type === 'PERSON') named = namedAs(lastWordOf(e.data.name), key, ascii);
-    if (named) return { name: e.data.name, country: e.data.country, sector: e.data.sector, entity: e.id };
   }
-  return null;
-}
-
-/** Whether a capitalised name, lower-cased, is `key`. */
-function namedAs(name: string, key: string, keyIsAscii: boolean): boolean {
-  return capitalised(name) && (!keyIsAscii || name.length === key.length) && name.toLowerCase() === key;
+  return names;
 }
 
 /** The last word of a name: what `name.split(/\s+/).at(-1)` gives ('' when the name ends in a space). */
@@ -306,11 +299,6 @@ function lastWordOf(name: string): string {
 function isSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 5760 || (c >= 8192 && c <= 8202)
     || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
 }
 
 /** Codes of bodies that are no country: a phrase's country word does not make them that country's. */

@@ -1,4 +1,5 @@
 import type { PloverType } from '../../ontology/plover.js';
+import cameoLexicon from './cameo-lexicon.json' with { type: 'json' };
 
 /**
  * The trigger lexicon: words and phrases that express an event, each with its PLOVER type, mode,
@@ -309,3 +310,12 @@ export const NON_EVENTS: readonly { readonly id: string; readonly pattern: strin
   { id: 'nonevent.fire-and-fury', pattern: 'fire and' },
 ];
 
+
+/**
+ * The CAMEO verb dictionary's patterns, coded in PLOVER (converted by scripts/cameo-lexicon.mjs;
+ * ids `trigger.cameo.*`). They come after the entries above, which win a tie of equal length.
+ */
+export const CAMEO_TRIGGERS: readonly TriggerEntry[] = cameoLexicon as readonly TriggerEntry[];
+
+/** Every trigger pattern the stage matches: the project's own, then the dictionary's. */
+export const ALL_TRIGGERS: readonly TriggerEntry[] = [...TRIGGERS, ...CAMEO_TRIGGERS];

@@ -8,10 +8,11 @@ import {
 } from '../fingerprint.js';
 import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
-import { and, eventConditions, pageOf, partyConditions, partyMatch, type Clause } from '../sqlite/filters.js';
+import { SERIES_MODALITIES } from '../series.js';
+import { and, eventConditions, modalityIn, pageOf, partyConditions, partyMatch, type Clause } from '../sqlite/filters.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
-  QuoteQuery, QuoteVariant, SearchHit, SeriesPoint, Store, StoreStats, StoredArticle, StoredEvent,
+  QuoteQuery, QuoteVariant, SearchHit, SeriesPoint, SeriesQuery, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../store.js';
 import { PgLearnedActors, type LearnCall } from './learned-actors.js';
 import { migratePg, PG_SCHEMA_VERSION, pgSchemaVersion } from './migrations.js';
@@ -333,13 +334,13 @@ export class PostgresStore implements Store {
     // the rest (outlet, article) through its reports
     const c: Clause[] = [];
     if (q.type) c.push({ sql: 'h.type = ?', params: [q.type.toUpperCase()] });
-    if (q.modality) c.push({ sql: 'h.modality = ?', params: [q.modality] });
+    if (q.modality) c.push(modalityIn('h', q.modality));
     if (q.quadClass) c.push({ sql: 'h.quad = ?', params: [q.quadClass] });
     if (q.from) c.push({ sql: 'h.date_max >= ?', params: [q.from] });
     if (q.to) c.push({ sql: 'h.date_min <= ?', params: [q.to] });
     c.push(...partyConditions(q, 'h', 'happening_actor', 'happening_rowid'));
-    if (q.outlet || q.articleId) {
-      const reports = eventConditions({ outlet: q.outlet, articleId: q.articleId });
+    if (q.outlet || q.articleId || q.minConfidence !== undefined) {
+      const reports = eventConditions({ outlet: q.outlet, articleId: q.articleId, minConfidence: q.minConfidence });
       c.push({ sql: `h.rowid IN (SELECT e.happening_rowid FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${reports.sql})`, params: reports.params });
     }
     const where = and(c);
@@ -364,15 +365,21 @@ export class PostgresStore implements Store {
     return r ? this.toHappening(r, (reports!.rows as unknown as EventRow[]).map((e) => this.toEvent(e))) : null;
   }
 
-  dyadSeries(a: string, b: string, q: DateRange = {}): SeriesPoint[] {
-    const c: Clause[] = [{ sql: `h.modality IN ('asserted', 'historical') AND h.date IS NOT NULL`, params: [] }];
-    if (q.from) c.push({ sql: 'h.date >= ?', params: [q.from] });
-    if (q.to) c.push({ sql: 'h.date <= ?', params: [q.to] });
-    c.push(...partyConditions({ dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid'));
-    const where = and(c);
+  dyadSeries(a: string, b: string, q: SeriesQuery = {}): SeriesPoint[] {
+    const base: Clause[] = [modalityIn('h', q.modalities?.length ? q.modalities : SERIES_MODALITIES), { sql: 'h.date IS NOT NULL', params: [] }];
+    if (q.from) base.push({ sql: 'h.date >= ?', params: [q.from] });
+    if (q.to) base.push({ sql: 'h.date <= ?', params: [q.to] });
+    const where = and([...base, ...partyConditions(q.directed ? { actor: a, recipient: b } : { dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid')]);
     const rows = this.db.query<{ date: string; quad: 1 | 2 | 3 | 4; n: number; s: number }>(`SELECT h.date AS date, h.quad AS quad,
         count(*) AS n, sum(h.score) AS s FROM happening h WHERE ${where.sql} GROUP BY h.date, h.quad ORDER BY h.date`, where.params);
-    return seriesOf(rows);
+    const points = seriesOf(rows);
+    if (q.volume && points.length) {
+      const all = and([...base, { sql: 'h.date >= ? AND h.date <= ?', params: [points[0]!.date, points[points.length - 1]!.date] }]);
+      const perDay = new Map(this.db.query<{ date: string; n: number }>(`SELECT h.date AS date, count(*)::int AS n FROM happening h WHERE ${all.sql} GROUP BY h.date`,
+        all.params).map((r) => [r.date, Number(r.n)]));
+      for (const p of points) (p as { all?: number }).all = perDay.get(p.date) ?? p.total;
+    }
+    return points;
   }
 
   // ---- quotes --------------------------------------------------------------------------------
@@ -413,6 +420,7 @@ export class PostgresStore implements Store {
       c.push(words ? { sql: `qu.rowid IN (SELECT v.quote_rowid FROM quote_variant v WHERE v.tsv @@ to_tsquery('dossier_text', ?))`, params: [words] }
         : { sql: 'false', params: [] });
     }
+    if (q.outlet) c.push({ sql: 'qu.rowid IN (SELECT quote_rowid FROM quote_source WHERE source = lower(?))', params: [q.outlet] });
     if (q.from) c.push({ sql: 'qu.first_published >= ?', params: [q.from] });
     if (q.to) c.push({ sql: 'qu.first_published <= ?', params: [q.to] });
     const where = and(c);

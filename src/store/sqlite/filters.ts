@@ -7,7 +7,8 @@ export interface Clause {
   readonly params: unknown[];
 }
 
-const CODE = /^[A-Z]{3}([A-Z]{3})?$/;
+/** a country code or country+sector code, in any case ("usa" finds USA; a name of those letters is matched too) */
+const CODE = /^[A-Za-z]{3}([A-Za-z]{3})?$/;
 
 /**
  * SQL that matches a party table row (`alias` has name, country, code, last columns) against an actor
@@ -57,6 +58,12 @@ export function partyConditions(q: Pick<EventQuery, 'actor' | 'recipient' | 'dya
   return out;
 }
 
+/** `alias.modality` is the one given or any of several. */
+export function modalityIn(alias: string, modality: string | readonly string[]): Clause {
+  const list = typeof modality === 'string' ? [modality] : [...modality];
+  return { sql: `${alias}.modality IN (${list.map(() => '?').join(', ')})`, params: list };
+}
+
 export function and(clauses: readonly Clause[]): Clause {
   // a comparison, not a bare 1: PostgreSQL (which shares these filters) wants a boolean
   if (!clauses.length) return { sql: '1 = 1', params: [] };
@@ -67,7 +74,8 @@ export function and(clauses: readonly Clause[]): Clause {
 export function eventConditions(q: EventQuery): Clause {
   const c: Clause[] = [];
   if (q.type) c.push({ sql: 'e.type = ?', params: [q.type.toUpperCase()] });
-  if (q.modality) c.push({ sql: 'e.modality = ?', params: [q.modality] });
+  if (q.modality) c.push(modalityIn('e', q.modality));
+  if (q.minConfidence !== undefined) c.push({ sql: 'e.confidence >= ?', params: [q.minConfidence] });
   if (q.quadClass) c.push({ sql: 'e.quad = ?', params: [q.quadClass] });
   if (q.from) c.push({ sql: 'e.date >= ?', params: [q.from] });
   if (q.to) c.push({ sql: 'e.date <= ?', params: [q.to] });

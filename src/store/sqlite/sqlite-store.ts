@@ -11,9 +11,10 @@ import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
-  QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, Store, StoreStats, StoredArticle, StoredEvent,
+  QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, SeriesQuery, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../store.js';
-import { and, eventConditions, pageOf, partyConditions, partyMatch, type Clause } from './filters.js';
+import { SERIES_MODALITIES } from '../series.js';
+import { and, eventConditions, modalityIn, pageOf, partyConditions, partyMatch, type Clause } from './filters.js';
 import { parseSearch, toFts5 } from '../search-query.js';
 import { HappeningWriter } from './happening-writer.js';
 import { SqliteLearnedActors } from './learned-actors.js';
@@ -293,13 +294,13 @@ export class SqliteStore implements Store {
     // the rest (outlet, article) through its reports
     const c: Clause[] = [];
     if (q.type) c.push({ sql: 'h.type = ?', params: [q.type.toUpperCase()] });
-    if (q.modality) c.push({ sql: 'h.modality = ?', params: [q.modality] });
+    if (q.modality) c.push(modalityIn('h', q.modality));
     if (q.quadClass) c.push({ sql: 'h.quad = ?', params: [q.quadClass] });
     if (q.from) c.push({ sql: 'h.date_max >= ?', params: [q.from] });
     if (q.to) c.push({ sql: 'h.date_min <= ?', params: [q.to] });
     c.push(...partyConditions(q, 'h', 'happening_actor', 'happening_rowid'));
-    if (q.outlet || q.articleId) {
-      const reports = eventConditions({ outlet: q.outlet, articleId: q.articleId });
+    if (q.outlet || q.articleId || q.minConfidence !== undefined) {
+      const reports = eventConditions({ outlet: q.outlet, articleId: q.articleId, minConfidence: q.minConfidence });
       c.push({ sql: `h.rowid IN (SELECT e.happening_rowid FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${reports.sql})`, params: reports.params });
     }
     const where = and(c);
@@ -317,12 +318,12 @@ export class SqliteStore implements Store {
     return row ? this.toHappening(row, true) : null;
   }
 
-  dyadSeries(a: string, b: string, q: DateRange = {}): SeriesPoint[] {
-    const c: Clause[] = [{ sql: `h.modality IN ('asserted', 'historical') AND h.date IS NOT NULL`, params: [] }];
-    if (q.from) c.push({ sql: 'h.date >= ?', params: [q.from] });
-    if (q.to) c.push({ sql: 'h.date <= ?', params: [q.to] });
-    c.push(...partyConditions({ dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid'));
-    const where = and(c);
+  dyadSeries(a: string, b: string, q: SeriesQuery = {}): SeriesPoint[] {
+    const modalities = q.modalities?.length ? q.modalities : SERIES_MODALITIES;
+    const base: Clause[] = [{ sql: `h.modality IN (${modalities.map(() => '?').join(', ')}) AND h.date IS NOT NULL`, params: [...modalities] }];
+    if (q.from) base.push({ sql: 'h.date >= ?', params: [q.from] });
+    if (q.to) base.push({ sql: 'h.date <= ?', params: [q.to] });
+    const where = and([...base, ...partyConditions(q.directed ? { actor: a, recipient: b } : { dyad: [a, b] }, 'h', 'happening_actor', 'happening_rowid')]);
     const rows = this.prep(`SELECT h.date AS date, h.quad AS quad, count(*) AS n, sum(h.score) AS s FROM happening h
         WHERE ${where.sql} GROUP BY h.date, h.quad ORDER BY h.date`).all(...where.params) as { date: string; quad: 1 | 2 | 3 | 4; n: number; s: number }[];
     const points: SeriesPoint[] = [];
@@ -341,6 +342,12 @@ export class SqliteStore implements Store {
     }
     const last = points[points.length - 1];
     if (last) finish(last, sum);
+    if (q.volume && points.length) {
+      const all = and([...base, { sql: 'h.date >= ? AND h.date <= ?', params: [points[0]!.date, last!.date] }]);
+      const perDay = new Map((this.prep(`SELECT h.date AS date, count(*) AS n FROM happening h WHERE ${all.sql} GROUP BY h.date`)
+        .all(...all.params) as { date: string; n: number }[]).map((r) => [r.date, r.n]));
+      for (const p of points) (p as { all?: number }).all = perDay.get(p.date) ?? p.total;
+    }
     return points;
   }
 
@@ -369,6 +376,7 @@ export class SqliteStore implements Store {
       c.push({ sql: `qu.rowid IN (SELECT p.rowid FROM (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p WHERE ${m.sql})`, params: m.params });
     }
     if (q.text) c.push({ sql: 'qu.rowid IN (SELECT v.quote_rowid FROM quote_fts JOIN quote_variant v ON v.rowid = quote_fts.rowid WHERE quote_fts MATCH ?)', params: [ftsWords(q.text)] });
+    if (q.outlet) c.push({ sql: 'qu.rowid IN (SELECT quote_rowid FROM quote_source WHERE source = lower(?))', params: [q.outlet] });
     if (q.from) c.push({ sql: 'qu.first_published >= ?', params: [q.from] });
     if (q.to) c.push({ sql: 'qu.first_published <= ?', params: [q.to] });
     const where = and(c);

@@ -1,21 +1,24 @@
 import { get } from './api.js';
-import { articleLink, pager, sourceLine } from './common.js';
+import { articleLink, filterForm, filtersOf, pager, sourceLine } from './common.js';
 import { h, href, marked, mount } from './dom.js';
 import type { Page, SearchHit, Stats, StoredArticle } from './types.js';
 
 /** The front page (stored articles, newest first) and the search results. */
 export async function articlesView(root: HTMLElement, params: URLSearchParams): Promise<void> {
   const offset = Number(params.get('offset') ?? 0) || 0;
+  const only = ['outlet', 'from', 'to'];
+  const filters = filtersOf(params, only);
   const [page, stats] = await Promise.all([
-    get<Page<StoredArticle>>('articles', { limit: 25, offset }),
+    get<Page<StoredArticle>>('articles', { limit: 25, offset, ...filters }),
     get<Stats>('stats'),
   ]);
   mount(root,
     h('h1', {}, 'Articles'),
     h('p', { class: 'muted', id: 'stats' }, `${stats.articles} articles, ${stats.events} events, ${stats.happenings} happenings, ${stats.quotes} quotes`),
+    filterForm('', filters, {}, only),
     h('ol', { class: 'list', id: 'article-list' }, page.items.map((a) => h('li', {},
       articleLink(a), h('span', { class: 'muted' }, ` ${sourceLine(a)} \u00b7 ${a.counts.attributions} attributions, ${a.counts.events} events`)))),
-    pager(page.total, page.limit, page.offset, (o) => href('', { offset: o })));
+    pager(page.total, page.limit, page.offset, (o) => href('', { offset: o, ...filters })));
 }
 
 export async function searchView(root: HTMLElement, params: URLSearchParams): Promise<void> {

@@ -59,6 +59,11 @@ function safeDecode(s: string): string {
 }
 
 function start(): void {
+  // the skip link moves the focus to the content; following it as a link would change the route
+  document.getElementById('skip-to-content')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    document.getElementById('app')?.focus();
+  });
   const form = document.getElementById('search-form') as HTMLFormElement;
   form.addEventListener('submit', (e) => {
     e.preventDefault();

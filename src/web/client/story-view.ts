@@ -1,5 +1,5 @@
 import { get } from './api.js';
-import { actorLabel, articleLink, eventBadge, pager, QUAD_NAMES } from './common.js';
+import { actorLabel, articleLink, eventBadge, filterForm, filtersOf, LOW_CONFIDENCE, pager, QUAD_NAMES } from './common.js';
 import { renderDiff } from './diff.js';
 import { h, href, mount } from './dom.js';
 import type { ActorStory, Happening, Page, Quote } from './types.js';
@@ -13,12 +13,15 @@ export async function happeningView(root: HTMLElement, id: string): Promise<void
   const first = x.reports[0]?.sentence ?? '';
   mount(root,
     h('h1', {}, 'Happening ', eventBadge(x)),
-    h('p', { class: 'meta' }, `${x.date ?? 'undated'} \u00b7 ${QUAD_NAMES[x.quadClass]} (score ${x.score}) \u00b7 ${x.modality} \u00b7 `
-      + `${x.sources} source${x.sources === 1 ? '' : 's'}, ${x.reportCount} report${x.reportCount === 1 ? '' : 's'}`),
-    h('div', { class: 'side-by-side', id: 'story-columns' }, x.reports.map((r, i) => h('section', { class: 'column', 'data-outlet': r.source.outlet ?? '' },
+    h('p', { class: 'meta' }, `${x.date ?? 'undated'} \u00b7 ${QUAD_NAMES[x.quadClass]} (score ${x.score}) \u00b7 ${x.modalities.length > 1 ? `reported as ${x.modalities.join(', ')}` : x.modality} \u00b7 `
+      + `${x.sources} source${x.sources === 1 ? '' : 's'}, ${x.reportCount} report${x.reportCount === 1 ? '' : 's'}`
+      + `${x.recaps.length ? `, ${x.recaps.length} of them later (recaps)` : ''}`),
+    h('div', { class: 'side-by-side', id: 'story-columns' }, x.reports.map((r, i) => h('section', {
+      class: `column${r.confidence < LOW_CONFIDENCE ? ' low-confidence' : ''}${x.recaps.includes(r.id) ? ' recap' : ''}`, 'data-outlet': r.source.outlet ?? '' },
       h('h2', {}, r.source.outlet ?? 'unknown outlet'),
       h('p', { class: 'muted' }, `${r.source.published ?? 'undated'} \u00b7 `, articleLink({ id: r.articleId, title: r.source.title })),
-      h('p', { class: 'muted' }, `trigger \u201c${r.trigger}\u201d \u00b7 ${r.modality}`),
+      h('p', { class: 'muted' }, `trigger \u201c${r.trigger}\u201d \u00b7 ${r.modality} \u00b7 ${r.date ?? 'undated'} \u00b7 confidence ${r.confidence.toFixed(2)}`
+        + `${x.recaps.includes(r.id) ? ' \u00b7 a later report recalling it' : ''}`),
       h('blockquote', { class: 'wording' }, i === 0 ? r.sentence : renderDiff(first, r.sentence))))));
 }
 
@@ -39,23 +42,29 @@ export async function quoteView(root: HTMLElement, id: string): Promise<void> {
 export async function storiesView(root: HTMLElement, params: URLSearchParams): Promise<void> {
   const offset = Number(params.get('offset') ?? 0) || 0;
   const speaker = params.get('speaker')?.trim() || undefined;
+  const filters = filtersOf(params);
+  const quoteFilters = { outlet: filters.outlet, from: filters.from, to: filters.to };
   const [happenings, quotes] = await Promise.all([
-    get<Page<Happening>>('happenings', { limit: 25, offset, actor: speaker }),
-    get<Page<Quote>>('quotes', { limit: 25, offset, speaker }),
+    get<Page<Happening>>('happenings', { limit: 25, offset, actor: speaker, ...filters }),
+    get<Page<Quote>>('quotes', { limit: 25, offset, speaker, ...quoteFilters }),
   ]);
+  const keep = { speaker, ...filters };
   mount(root,
     h('h1', {}, speaker ? `Stories of ${speaker}` : 'Stories'),
+    filterForm('stories', filters, { speaker }),
+    h('p', { class: 'muted' }, 'Type, modality and confidence filter the happenings; outlet and dates filter both lists.'),
     h('div', { class: 'two' },
       h('section', {}, h('h2', {}, 'Happenings'),
         h('ul', { class: 'list', id: 'happening-list' }, happenings.items.map((x) => h('li', {},
-          eventBadge(x), ' ', h('a', { href: href(`happening/${encodeURIComponent(x.id)}`) }, `${x.date ?? 'undated'}, ${x.sources} source${x.sources === 1 ? '' : 's'}`)))),
-        pager(happenings.total, happenings.limit, happenings.offset, (o) => href('stories', { offset: o, speaker }))),
+          eventBadge(x), ' ', h('a', { href: href(`happening/${encodeURIComponent(x.id)}`) }, `${x.date ?? 'undated'}, ${x.sources} source${x.sources === 1 ? '' : 's'}`),
+          x.modalities.length > 1 ? h('span', { class: 'muted' }, ` \u00b7 reported as ${x.modalities.join(', ')}`) : null))),
+        pager(happenings.total, happenings.limit, happenings.offset, (o) => href('stories', { offset: o, ...keep }))),
       h('section', {}, h('h2', {}, 'Quotes'),
         h('ul', { class: 'list', id: 'quote-list' }, quotes.items.map((q) => h('li', {},
           // quote marks as characters: Chromium does not follow a mouse click on a <q> inside a link
           h('a', { href: href(`quote/${encodeURIComponent(q.id)}`) }, `\u201c${clip(q.text)}\u201d`),
           h('span', { class: 'muted' }, ` ${q.speaker ? actorLabel(q.speaker) : 'unknown'} \u00b7 ${q.sources} source${q.sources === 1 ? '' : 's'}`)))),
-        pager(quotes.total, quotes.limit, quotes.offset, (o) => href('stories', { offset: o, speaker })))));
+        pager(quotes.total, quotes.limit, quotes.offset, (o) => href('stories', { offset: o, ...keep })))));
 }
 
 const clip = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}...` : s);

@@ -38,10 +38,10 @@ export interface ReportSource { articleId: string; outlet: string | null; url: s
 export interface StoredEvent {
   id: string; articleId: string; index: number; type: string; mode: string | null; modality: string;
   actor: ActorRef[]; recipient: ActorRef[]; date: string | null; quadClass: number; score: number;
-  trigger: string; sentence: string; happeningId: string | null; source: ReportSource;
+  trigger: string; sentence: string; confidence: number; happeningId: string | null; source: ReportSource;
 }
 export interface Happening {
-  id: string; type: string; mode: string | null; modality: string; date: string | null;
+  id: string; type: string; mode: string | null; modality: string; modalities: string[]; recaps: string[]; date: string | null;
   actor: ActorRef[]; recipient: ActorRef[]; actorCodes: string[]; recipientCodes: string[];
   quadClass: number; score: number; sources: number; outlets: string[]; reportCount: number; reports: StoredEvent[];
 }
@@ -50,7 +50,12 @@ export interface Quote {
   id: string; speaker: ActorRef | null; text: string; sources: number; variantCount: number;
   minFidelity: number; firstPublished: string | null; variants: QuoteVariant[];
 }
-export interface SeriesPoint { date: string; quad: Record<'1' | '2' | '3' | '4', number>; total: number; meanScore: number }
+export interface SeriesPoint { date: string; quad: Record<'1' | '2' | '3' | '4', number>; total: number; meanScore: number; all?: number }
+export interface ChartBin { from: string; to: string; quad: Record<'1' | '2' | '3' | '4', number>; total: number; meanScore: number | null; all?: number }
+export interface DyadSeries {
+  a: string; b: string; directed: boolean; modalities: string[]; points: SeriesPoint[];
+  chart: { bin: string; from: string | null; to: string | null; bins: ChartBin[]; outliers: SeriesPoint[]; future: SeriesPoint[] };
+}
 export interface SearchHit { article: StoredArticle; snippet: string }
 export interface Stats { articles: number; events: number; happenings: number; quotes: number }
 export interface ActorStory { article: StoredArticle; roles: string[]; events: number; quotes: number }

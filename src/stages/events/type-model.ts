@@ -1,0 +1,145 @@
+import type { LayerAnnotation } from '../../core/annotation.js';
+import { isPloverType, type PloverType } from '../../ontology/plover.js';
+import type { PatternMatch } from './match.js';
+import type { TriggerEntry } from './triggers.js';
+import shipped from './type-model.json' with { type: 'json' };
+
+type Token = LayerAnnotation<'token'>;
+
+/** The answer for "this candidate is no event" (the model's seventeenth class). */
+export const NO_EVENT = 'NONE';
+export type TypeClass = PloverType | typeof NO_EVENT;
+
+/** How many words either side of the trigger the context features read. */
+const CONTEXT = 4;
+
+/**
+ * The features of a trigger candidate: what the pattern says (its type, its id, which lexicon it
+ * came from), the trigger's own words and part of speech, the words right before and after it,
+ * the words around it, and a few facts of the sentence (quotation, modal, negation). Not the
+ * sentence's place in the article: the training data are leads, the articles it reads are not. Strings, one a feature; the model gives each a weight per class.
+ */
+/** Whether a pattern is the project's own (not converted from the CAMEO dictionary). */
+export function isOwnPattern(e: TriggerEntry): boolean {
+  return !e.id.startsWith('trigger.cameo.');
+}
+
+/** The project's own pattern among a match and those it shadowed (the first), or undefined. */
+export function ownPatternOf(m: PatternMatch<TriggerEntry>): TriggerEntry | undefined {
+  if (isOwnPattern(m.entry)) return m.entry;
+  for (const o of m.shadowed ?? []) if (isOwnPattern(o)) return o;
+  return undefined;
+}
+
+export function candidateFeatures(tokens: readonly Token[], m: PatternMatch<TriggerEntry>): string[] {
+  const e = m.entry;
+  const first = m.tokens[0]!, last = m.tokens[m.tokens.length - 1]!;
+  const head = tokens[first]!;
+  const f: string[] = ['bias', `lex=${e.type}`, `id=${e.id}`, `src=${isOwnPattern(e) ? 'own' : 'cameo'}`,
+    `cameo=${e.cameo.slice(0, 2)}`, `pos=${head.data.pos}`, `len=${Math.min(m.tokens.length, 3)}`];
+  for (const o of m.shadowed ?? []) f.push(`alt=${o.type}`, `altid=${o.id}`);
+  const lemmas: string[] = [];
+  for (const k of m.tokens) lemmas.push(lemmaOf(tokens[k]!));
+  f.push(`w0=${lemmas[0]}`, `wN=${lemmas[lemmas.length - 1]}`, `ws=${lemmas.join('_')}`, `w0pos=${lemmas[0]}/${head.data.pos}`);
+  const p1 = tokens[first - 1], p2 = tokens[first - 2], n1 = tokens[last + 1], n2 = tokens[last + 2];
+  f.push(`p1=${p1 ? lemmaOf(p1) : '<s>'}`, `p1pos=${p1?.data.pos ?? '<s>'}`, `p2=${p2 ? lemmaOf(p2) : '<s>'}`);
+  f.push(`n1=${n1 ? lemmaOf(n1) : '</s>'}`, `n1pos=${n1?.data.pos ?? '</s>'}`, `n2=${n2 ? lemmaOf(n2) : '</s>'}`);
+  f.push(`p1w0=${p1 ? lemmaOf(p1) : '<s>'}_${lemmas[0]}`, `w0n1=${lemmas[0]}_${n1 ? lemmaOf(n1) : '</s>'}`);
+  // an adjective of nationality or a name right before a noun trigger ("Israeli strikes") is its actor
+  if (p1 && (p1.data.pos === 'ADJ' || p1.data.pos === 'PROPN') && /^[A-Z]/.test(p1.data.value)) f.push(`p1cap/${head.data.pos}`);
+  for (let i = Math.max(0, first - CONTEXT); i < first; i++) f.push(`b=${lemmaOf(tokens[i]!)}`);
+  for (let i = last + 1; i < Math.min(tokens.length, last + 1 + CONTEXT); i++) f.push(`a=${lemmaOf(tokens[i]!)}`);
+  // negation is modality's business, not the type's (the records leave negated events out: a
+  // negation feature would learn to drop them)
+  let quotes = 0, modal = false;
+  for (let i = 0; i < first; i++) {
+    const v = tokens[i]!.data.value;
+    if (v === '"' || v === '“' || v === '”') quotes++;
+    if (i >= first - CONTEXT) {
+      const n = tokens[i]!.data.normal;
+      if (MODALS.has(n)) modal = true;
+    }
+  }
+  if (quotes % 2 === 1) f.push('quoted');
+  if (modal) f.push('modal');
+  return f;
+}
+
+const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'should', 'must', 'shall', "'ll"]);
+
+function lemmaOf(t: Token): string {
+  return t.data.lemma.toLowerCase();
+}
+
+/** The weights a trained model ships as: its classes, and for each feature its weight for some of them. */
+export interface TypeModelWeights {
+  readonly classes: readonly string[];
+  /** feature -> [class index, weight, class index, weight, ...] (zero weights left out) */
+  readonly weights: Readonly<Record<string, readonly number[]>>;
+  /** how far "no event" must outscore the best type to win (0: plain argmax) */
+  readonly noneMargin?: number;
+  /** what a pattern of the project's own lexicon adds to its type's score (see decide) */
+  readonly ownPrior?: number;
+  readonly trainedOn?: string;
+}
+
+export interface TypeDecision {
+  readonly type: TypeClass;
+  /** the winning class's score minus the runner-up's: how sure the model is */
+  readonly margin: number;
+}
+
+/**
+ * A linear model (an averaged perceptron, trained by scripts/train-event-types.ts) that decides a
+ * trigger candidate's PLOVER type, or that it is no event. Inference is a sum of the features' weights
+ * per class; the features the model never saw weigh nothing.
+ */
+export class TypeModel {
+  private readonly classes: readonly TypeClass[];
+  private readonly weights: ReadonlyMap<string, readonly number[]>;
+  private readonly none: number;
+  readonly noneMargin: number;
+  readonly ownPrior: number;
+
+  constructor(w: TypeModelWeights) {
+    for (const c of w.classes) if (c !== NO_EVENT && !isPloverType(c)) throw new Error(`type model: unknown class ${c}`);
+    this.classes = w.classes as TypeClass[];
+    this.weights = new Map(Object.entries(w.weights));
+    this.none = w.classes.indexOf(NO_EVENT);
+    this.noneMargin = w.noneMargin ?? 0;
+    this.ownPrior = w.ownPrior ?? 0;
+  }
+
+  /**
+   * The type of a candidate, or no event. `own` is the type the project's own lexicon gives the words
+   * (ownPatternOf), when it has a pattern for them: it carries the ontology's choices and gets
+   * `ownPrior` on that type, so the model overrules it only when its evidence is that much stronger.
+   */
+  decide(features: readonly string[], own?: PloverType): TypeDecision {
+    const scores = new Float64Array(this.classes.length);
+    for (const f of features) {
+      const w = this.weights.get(f);
+      if (!w) continue;
+      for (let k = 0; k < w.length; k += 2) scores[w[k]!]! += w[k + 1]!;
+    }
+    if (own) {
+      const k = this.classes.indexOf(own);
+      if (k >= 0) scores[k]! += this.ownPrior;
+    }
+    // the best event type, and the runner-up among the types
+    let best = -1, second = -1;
+    for (let c = 0; c < scores.length; c++) {
+      if (c === this.none) continue;
+      if (best < 0 || scores[c]! > scores[best]!) { second = best; best = c; } else if (second < 0 || scores[c]! > scores[second]!) second = c;
+    }
+    // "no event" must win by the margin chosen on held-out folds (scripts/eval-event-types.ts)
+    const noEvent = this.none >= 0 ? scores[this.none]! - scores[best]! : -Infinity;
+    if (noEvent > this.noneMargin) return { type: NO_EVENT, margin: noEvent - this.noneMargin };
+    return { type: this.classes[best]!, margin: Math.min(second < 0 ? Infinity : scores[best]! - scores[second]!, this.noneMargin - noEvent) };
+  }
+}
+
+/** The model trained on the development records and four fifths of the synthetic stories (type-model.json). */
+export function shippedTypeModel(): TypeModel {
+  return new TypeModel(shipped as TypeModelWeights);
+}

@@ -5,7 +5,7 @@ import { articleFromRecord } from '../ingest/record.js';
 import { checkArticle } from '../ingest/sources.js';
 import type { Result } from '../result/schema.js';
 import type { RuleCatalogue } from '../pipeline/rules.js';
-import { modalityFilter, parseMinConfidence, parseModalities } from '../store/filter-values.js';
+import { parseModalities } from '../store/filter-values.js';
 import { storable, withBusyRetry } from '../store/ingest.js';
 import { SERIES_MODALITIES, seriesChart } from '../store/series.js';
 import type { Store } from '../store/store.js';

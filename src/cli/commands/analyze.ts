@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import type { Analyzer } from '../../analyze.js';
-import { DossierError, type ErrorCode } from '../../core/errors.js';
+import { DossierError } from '../../core/errors.js';
 import { readArticleFile, readArticles, listArticleEntries, type SourceItem } from '../../ingest/sources.js';
 import { AnalyzerPool } from '../../parallel/pool.js';
 import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';

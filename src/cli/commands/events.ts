@@ -1,4 +1,3 @@
-import { DossierError } from '../../core/errors.js';
 import type { EventQuery, StoredEvent } from '../../store/store.js';
 import { readArgs } from '../args.js';
 import type { Command } from '../command.js';

@@ -78,7 +78,7 @@ export const eventsStage: StageFactory = (resources) => {
       // the cast is asked for only by events without a target in their sentence: made when first asked
       const cast = new Cast(doc, read);
       const dates = datesOf(doc);
-      for (const { sentence, index, tokens, matches, phrases } of read) {
+      for (const { sentence, tokens, matches, phrases } of read) {
         const clauseList = clauses(tokens);
         const antecedent = antecedentIn(tokens, phrases, previousActors);
         const { kept, content } = suppressControlled(matches, clauseList, tokens);

@@ -45,7 +45,7 @@ rate('analyse only (read + analyse)', analyseSecs);
 
 const store = openStore(dbFile);
 t0 = process.hrtime.bigint();
-const tally = await ingest(store, analyzer, ingestSources([corpusFile]));
+const tally = await ingest(store, { analyzer }, ingestSources([corpusFile]));
 const ingestSecs = seconds(t0);
 if (tally.stored + tally.known !== count || tally.failed) throw new Error(`ingest lost articles: ${JSON.stringify(tally)}`);
 rate('ingest (read + analyse + store)', ingestSecs);
@@ -54,7 +54,7 @@ console.log(`stored ${tally.stored}, recognised as copies of stored ones ${tally
 console.log(`store share of ingest time: ${(((ingestSecs - analyseSecs) / ingestSecs) * 100).toFixed(0)}%`);
 
 t0 = process.hrtime.bigint();
-const again = await ingest(store, analyzer, ingestSources([corpusFile]));
+const again = await ingest(store, { analyzer }, ingestSources([corpusFile]));
 if (again.known !== count || again.stored) throw new Error(`re-ingest stored again: ${JSON.stringify(again)}`);
 rate('re-ingest (all already stored)', seconds(t0));
 

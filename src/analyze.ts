@@ -9,7 +9,18 @@ import { buildResult } from './result/build.js';
 import type { Result } from './result/schema.js';
 import type { Document } from './core/document.js';
 
+/** The diagnostic of an analysis stopped because it ran past its budget (AnalyzerOptions.budgetMs). */
+export const BUDGET_EXCEEDED = 'BUDGET_EXCEEDED';
+
+/** An article's analysis stops at the first stage boundary after this long (the guards keep cost linear; this is the backstop). */
+export const DEFAULT_BUDGET_MS = 60_000;
+
 export interface AnalyzerOptions extends ResourceOptions {
+  /**
+   * wall-clock milliseconds one article may take; past them the stages not yet run are skipped
+   * and the result carries a BUDGET_EXCEEDED diagnostic (default DEFAULT_BUDGET_MS)
+   */
+  readonly budgetMs?: number;
   /** stage names to run instead of the default list */
   readonly stages?: readonly string[];
   /** share loaded resources between analyzers */
@@ -25,8 +36,10 @@ export type ArticleInput = string | (Partial<ArticleMeta> & { text: string });
  */
 export class Analyzer {
   readonly pipeline: Pipeline;
+  private readonly budgetMs: number;
 
   constructor(options: AnalyzerOptions = {}) {
+    this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
     const resources = options.resources ?? new Resources(options);
     this.pipeline = Pipeline.build(defaultRegistry(), options.stages ?? DEFAULT_STAGES, resources);
   }
@@ -39,7 +52,7 @@ export class Analyzer {
       id: article.id ?? 'article', published: article.published ?? null, outlet: article.outlet ?? null,
       url: article.url ?? null, title: article.title ?? null, author: article.author ?? null,
     };
-    return this.pipeline.run(article.text, meta);
+    return this.pipeline.run(article.text, meta, { deadline: performance.now() + this.budgetMs, code: BUDGET_EXCEEDED });
   }
 
   /** Analyses one article and returns its result (CONTRACT.md). */

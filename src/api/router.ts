@@ -14,6 +14,11 @@ export interface RequestContext {
 /** A handler's answer: a value sent as JSON with status 200, or a status and value. */
 export type Reply = { readonly status: number; readonly body: unknown };
 
+/** Is a handler's answer a Reply (a status and a body, nothing else) rather than a plain value? */
+export function isReply(v: unknown): v is Reply {
+  return !!v && typeof v === 'object' && 'status' in v && 'body' in v && typeof (v as { status: unknown }).status === 'number' && Object.keys(v).length === 2;
+}
+
 export interface Route {
   readonly method: Method;
   /** OpenAPI-style template: /api/articles/{id} */

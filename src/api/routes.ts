@@ -1,62 +1,31 @@
 import { DossierError } from '../core/errors.js';
-import { MODALITIES, QUAD_CLASSES, QUAD_CLASS_NUMBERS } from '../core/vocabulary.js';
+import { MODALITIES } from '../core/vocabulary.js';
 import type { RawArticle } from '../ingest/article.js';
 import { articleFromRecord } from '../ingest/record.js';
 import { checkArticle } from '../ingest/sources.js';
 import type { Result } from '../result/schema.js';
 import type { RuleCatalogue } from '../pipeline/rules.js';
-import { modalityFilter, parseMinConfidence, parseModalities } from '../store/filter-values.js';
+import { parseModalities } from '../store/filter-values.js';
+import { storable, withBusyRetry } from '../store/ingest.js';
 import { SERIES_MODALITIES, seriesChart } from '../store/series.js';
-import type { EventQuery, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import type { Reply, Route } from './router.js';
-import { DATE_PARAMS, DEFAULT_LIMIT, PAGE_PARAMS, type ParamSpecs, type ParamValue } from './validate.js';
+import { EVENT_PARAMS, datesOf, eventQuery as eventQueryOf, pageOf, type Params } from './filters.js';
+import { API_LABEL, DATE_PARAMS, PAGE_PARAMS, type ParamValue } from './validate.js';
 
 /** What the routes need from the server: the store, and (when ingest is allowed) an analyser. */
 export interface RouteDeps {
   readonly store: Store;
   /** analyses an article read from a request body; absent when the server is read-only */
-  readonly analyze?: (article: RawArticle) => Result;
+  readonly analyze?: (article: RawArticle) => Result | Promise<Result>;
 }
-
-const EVENT_PARAMS: ParamSpecs = {
-  ...PAGE_PARAMS, ...DATE_PARAMS,
-  actor: { kind: 'string', description: 'who acted: a country code (IRN), country and sector (IRNGOV) or a name' },
-  recipient: { kind: 'string', description: 'whom it was done to (same forms as actor)' },
-  dyad: { kind: 'actor-pair', description: 'both parties in either direction, two actors separated by a comma: USA,IRN' },
-  type: { kind: 'string', description: 'PLOVER event type, e.g. REJECT' },
-  modality: { kind: 'string', description: `${MODALITIES.join(', ')}; several separated by commas; all` },
-  outlet: { kind: 'string', description: 'the outlet that reported it' },
-  quad: { kind: 'quad', description: `quad class (${QUAD_CLASS_NUMBERS.map((q) => `${q} ${QUAD_CLASSES[q]}`).join(', ')})` },
-  article: { kind: 'string', description: 'only events reported in this article (its id)' },
-  confidence: { kind: 'string', description: 'minimum confidence of a report, 0..1 (e.g. 0.5)' },
-};
 
 const str = (v: ParamValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: ParamValue | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
-const page = (q: Readonly<Record<string, ParamValue | undefined>>) => ({ limit: num(q.limit) ?? DEFAULT_LIMIT, offset: num(q.offset) ?? 0 });
-const dates = (q: Readonly<Record<string, ParamValue | undefined>>) => ({
-  ...(str(q.from) ? { from: str(q.from)! } : {}), ...(str(q.to) ? { to: str(q.to)! } : {}),
-});
+const page = pageOf;
+const dates = datesOf;
+const eventQuery = (q: Params) => eventQueryOf(q, API_LABEL);
 
-function eventQuery(q: Readonly<Record<string, ParamValue | undefined>>): EventQuery {
-  const modality = modalityList(q.modality);
-  const dyad = Array.isArray(q.dyad) ? (q.dyad as readonly [string, string]) : undefined;
-  const out: { -readonly [K in keyof EventQuery]: EventQuery[K] } = { ...page(q), ...dates(q) };
-  if (str(q.actor)) out.actor = str(q.actor)!;
-  if (str(q.recipient)) out.recipient = str(q.recipient)!;
-  if (dyad) out.dyad = dyad;
-  if (str(q.type)) out.type = str(q.type)!.toUpperCase();
-  if (modality) out.modality = modalityFilter(modality)!;
-  const confidence = minConfidence(q.confidence);
-  if (confidence !== undefined) out.minConfidence = confidence;
-  if (str(q.outlet)) out.outlet = str(q.outlet)!;
-  if (num(q.quad) !== undefined) out.quadClass = num(q.quad)!;
-  if (str(q.article)) out.articleId = str(q.article)!;
-  return out;
-}
-
-const modalityList = (v: ParamValue | undefined) => parseModalities(str(v), 'parameter "modality"');
-const minConfidence = (v: ParamValue | undefined) => parseMinConfidence(str(v), 'parameter "confidence"');
+const modalityList = (v: ParamValue | undefined) => parseModalities(str(v), API_LABEL('modality'));
 
 const flag = (v: ParamValue | undefined, name: string): boolean => {
   const text = str(v);
@@ -128,13 +97,14 @@ export function apiRoutes(deps: RouteDeps): Route[] {
     {
       method: 'POST', path: '/api/articles', summary: 'Analyse and store an article (only when the server allows ingest)',
       query: {}, response: 'Added', ingest: true, errors: [400, 403, 413, 415, 422],
-      handle: ({ body }): Reply => {
+      handle: async ({ body }): Promise<Reply> => {
         if (!deps.analyze) throw new DossierError('INTERNAL', 'ingest is allowed but no analyser is configured');
         const article = checkArticle(articleFromRecord(body, 'api', 'request body'));
         const known = store.findDuplicate(article);
         if (known) return { status: 200, body: { id: known, inserted: false, duplicate: 'exact' } };
-        const result = deps.analyze(article);
-        const added = store.addArticle(article, result);
+        // analysed before the write transaction, which is short and waits for another writer (ingest)
+        const result = storable(await deps.analyze(article), 'request body');
+        const added = await withBusyRetry(() => store.addArticle(article, result), 'request body');
         return { status: added.inserted ? 201 : 200, body: added };
       },
     },

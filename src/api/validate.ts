@@ -38,53 +38,61 @@ export const DATE_PARAMS: ParamSpecs = {
   to: { kind: 'date', description: 'last day, inclusive (YYYY-MM-DD)' },
 };
 
-/** Reads and checks the parameters of a query string against the specs. */
-export function readParams(query: URLSearchParams, specs: ParamSpecs): Record<string, ParamValue | undefined> {
+/** How a message names a parameter: the API says `parameter "from"`, the command line `--from`. */
+export type ParamLabel = (name: string) => string;
+export const API_LABEL: ParamLabel = (name) => `parameter "${name}"`;
+export const CLI_LABEL: ParamLabel = (name) => `--${name}`;
+
+/**
+ * Reads and checks parameters (a query string's, or a command's options as name and text) against
+ * the specs: the one validation of filters that the API and the command line share.
+ */
+export function readParams(query: Iterable<[string, string]>, specs: ParamSpecs, label: ParamLabel = API_LABEL): Record<string, ParamValue | undefined> {
   const out: Record<string, ParamValue | undefined> = {};
   const seen = new Set<string>();
   for (const [name, raw] of query) {
     const spec = specs[name];
     if (!spec) {
       const known = Object.keys(specs);
-      throw new DossierError('USAGE', `unknown parameter "${clip(name)}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+      throw new DossierError('USAGE', `unknown ${label(clip(name))}${known.length ? ` (known: ${known.join(', ')})` : ''}`);
     }
-    if (seen.has(name)) throw new DossierError('USAGE', `parameter "${name}" is given more than once`);
+    if (seen.has(name)) throw new DossierError('USAGE', `${label(name)} is given more than once`);
     seen.add(name);
-    out[name] = parseValue(name, raw, spec);
+    out[name] = parseValue(name, raw, spec, label);
   }
   for (const [name, spec] of Object.entries(specs)) {
-    if (spec.required && out[name] === undefined) throw new DossierError('USAGE', `parameter "${name}" is required`);
+    if (spec.required && out[name] === undefined) throw new DossierError('USAGE', `${label(name)} is required`);
   }
   if (typeof out.from === 'string' && typeof out.to === 'string' && out.from > out.to) {
-    throw new DossierError('USAGE', `"from" (${out.from}) is after "to" (${out.to})`);
+    throw new DossierError('USAGE', `${label('from')} (${out.from}) is after ${label('to')} (${out.to})`);
   }
   return out;
 }
 
-function parseValue(name: string, raw: string, spec: ParamSpec): ParamValue {
-  if (raw.length > MAX_STRING) throw new DossierError('USAGE', `parameter "${name}" is longer than ${MAX_STRING} characters`);
+function parseValue(name: string, raw: string, spec: ParamSpec, label: ParamLabel): ParamValue {
+  if (raw.length > MAX_STRING) throw new DossierError('USAGE', `${label(name)} is longer than ${MAX_STRING} characters`);
   const text = raw.trim();
-  if (!text) throw new DossierError('USAGE', `parameter "${name}" is empty`);
+  if (!text) throw new DossierError('USAGE', `${label(name)} is empty`);
   switch (spec.kind) {
     case 'string':
       return text;
     case 'date': {
-      if (!isValidDate(text)) throw new DossierError('USAGE', `parameter "${name}" must be a date YYYY-MM-DD, not "${clip(text)}"`);
+      if (!isValidDate(text)) throw new DossierError('USAGE', `${label(name)} must be a date YYYY-MM-DD, not "${clip(text)}"`);
       return text;
     }
     case 'int':
     case 'quad': {
       const min = spec.kind === 'quad' ? Math.min(...QUAD_CLASS_NUMBERS) : spec.min ?? Number.MIN_SAFE_INTEGER;
       const max = spec.kind === 'quad' ? Math.max(...QUAD_CLASS_NUMBERS) : spec.max ?? Number.MAX_SAFE_INTEGER;
-      if (!/^-?\d{1,9}$/.test(text)) throw new DossierError('USAGE', `parameter "${name}" must be a whole number, not "${clip(text)}"`);
+      if (!/^-?\d{1,9}$/.test(text)) throw new DossierError('USAGE', `${label(name)} must be a whole number, not "${clip(text)}"`);
       const n = Number(text);
-      if (n < min || n > max) throw new DossierError('USAGE', `parameter "${name}" must be between ${min} and ${max}, not ${n}`);
+      if (n < min || n > max) throw new DossierError('USAGE', `${label(name)} must be between ${min} and ${max}, not ${n}`);
       return n;
     }
     case 'actor-pair': {
       const parts = text.split(',').map((p) => p.trim());
       if (parts.length !== 2 || !parts[0] || !parts[1]) {
-        throw new DossierError('USAGE', `parameter "${name}" must be two actors separated by a comma (e.g. USA,IRN)`);
+        throw new DossierError('USAGE', `${label(name)} must be two actors separated by a comma (e.g. USA,IRN)`);
       }
       return [parts[0], parts[1]] as const;
     }

@@ -22,6 +22,13 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * The exit statuses every command follows (README, "Exit status"). An error stops a command with its
+ * code's status (ERROR_CODES); a batch (ingest, analyze --input) that finished but failed some of
+ * its items exits with PARTIAL, whatever the items' own codes.
+ */
+export const EXIT_STATUS = { ok: 0, usage: 2, notFound: 3, refused: 4, store: 5, partial: 6, internal: 70 } as const;
+
 export interface ErrorLocation {
   /** the file, or file and line ("articles.jsonl:12"), the error is about */
   readonly where?: string;

@@ -32,6 +32,8 @@ export function extractHtml(html: string, where: string): HtmlArticle {
   } catch (e) {
     throw new DossierError('INPUT_FORMAT', `the HTML cannot be parsed: ${e instanceof Error ? e.message : String(e)}`, { where });
   }
+  // markup that parses to no document element (": 's") has no page to read metadata from
+  if (!document.documentElement) throw new DossierError('INPUT_NO_ARTICLE', 'no article text found in the HTML page', { where });
   const meta = readMetadata(document);
   let text = '';
   let title = meta.title;

@@ -18,6 +18,8 @@ export interface IngestOptions {
   readonly checkLanguage?: boolean;
   /** a metadata file given by the user (`--meta FILE`); sidecars beside the files are found anyway (metadata.ts) */
   readonly meta?: MetaTable | null;
+  /** files a folder walk leaves out (a batch's own output file, written inside its input folder) */
+  readonly exclude?: readonly string[];
 }
 
 /** One item of a batch: an article ready for analysis, or the reason one could not be read. */
@@ -95,7 +97,7 @@ export async function* readArticles(input: string, options: IngestOptions = {}):
   const root = info.isDirectory() ? input : path.dirname(input);
   const readOne = (file: string) => readSourceFile(file, options, { metas, root });
   if (!info.isDirectory()) { yield* readOne(input); return; }
-  const entries = await listArticleEntries(input);
+  const entries = (await listArticleEntries(input)).filter((e) => !options.exclude?.includes(e.file));
   if (entries.length === 0) {
     throw new DossierError('INPUT_NOT_FOUND', `the folder holds no article files (${ARTICLE_EXTENSIONS.join(', ')})`, { where: input });
   }

@@ -1,9 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ArticleInput } from '../analyze.js';
 import { DossierError, type ErrorCode } from '../core/errors.js';
 import type { Result } from '../result/schema.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
+import { spawnModuleWorker } from './spawn.js';
+
+/** The module of an analysis worker (protocol.ts): one Analyzer, one article a message. */
+export const ANALYSIS_WORKER = new URL('./worker.js', import.meta.url);
 
 /** `--jobs auto`: one worker a core, but no more than this (each holds its own models, ~150 MB). */
 const MAX_AUTO_JOBS = 8;
@@ -93,10 +97,7 @@ export class AnalyzerPool {
   }
 
   private spawn(): Slot {
-    const worker = import.meta.url.endsWith('.ts')
-      // run from source (the tests, under tsx): the worker thread registers tsx before loading worker.ts
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); })`, { eval: true })
-      : new Worker(new URL('./worker.js', import.meta.url));
+    const worker = spawnModuleWorker(ANALYSIS_WORKER);
     const slot: Slot = { worker, inFlight: 0 };
     worker.on('message', (reply: WorkerReply) => {
       slot.inFlight--;

@@ -50,9 +50,21 @@ export class Pipeline {
     return new Pipeline(stages, resources);
   }
 
-  run(text: string, meta: ArticleMeta): Document {
+  /**
+   * Runs every stage on the text. With a budget, the stages left when the clock (performance.now())
+   * passes its deadline are not run, and an error diagnostic with the budget's code says so: a
+   * pathological article ends with a clear reason instead of holding its batch.
+   */
+  run(text: string, meta: ArticleMeta, budget?: { readonly deadline: number; readonly code: string }): Document {
     const { doc, writer } = Document.create(text, meta);
-    for (let i = 0; i < this.stages.length; i++) runStage(this.stages[i]!, this.provenance[i]!, doc, writer);
+    for (let i = 0; i < this.stages.length; i++) {
+      if (budget && i > 0 && performance.now() > budget.deadline) {
+        writer.addDiagnostic({ severity: 'error', code: budget.code, stage: this.stages[i]!.name,
+          message: `analysis stopped before stage "${this.stages[i]!.name}": the article's time budget ran out` });
+        break;
+      }
+      runStage(this.stages[i]!, this.provenance[i]!, doc, writer);
+    }
     return doc;
   }
 }

@@ -28,7 +28,7 @@ export interface Store {
   getArticle(id: string): StoredArticle | null;
   getResult(id: string): Result | null;
   listArticles(q?: ArticleQuery): Page<StoredArticle>;
-  /** Full-text search (SQLite FTS5 query syntax: words, "phrases", AND/OR/NOT, prefix*). */
+  /** Full-text search in dossier's search syntax (search-query.ts: words taken literally, "phrases", OR, NOT, prefix*). */
   search(text: string, q?: PageQuery): Page<SearchHit>;
   /** Every reported event (one per report), newest first. */
   events(q?: EventQuery): Page<StoredEvent>;

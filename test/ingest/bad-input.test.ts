@@ -97,10 +97,12 @@ test('a missing file, a folder and a .jsonl given as FILE are usage errors', asy
   await expectRefused(file('many.jsonl', '{"id":"a","text":"x"}\n'), 2, /is a \.jsonl file of many articles; use --input/);
 });
 
-test('a bad --published date is refused', async () => {
-  const run = await runCli(['analyze', file('ok.txt', english), '--published', '31/07/2018']);
-  assert.equal(run.status, 4);
-  assert.match(run.stderr, /^dossier: --published: "31\/07\/2018" is not a date \(expected YYYY-MM-DD\)\n$/);
+test('a bad --published date is a usage error (2), as every other bad date option is', async () => {
+  for (const bad of ['31/07/2018', '2018-02-30']) {
+    const run = await runCli(['analyze', file('ok.txt', english), '--published', bad]);
+    assert.equal(run.status, 2, bad);
+    assert.equal(run.stderr, `dossier: --published must be a date YYYY-MM-DD, not "${bad}"\n`);
+  }
 });
 
 test('invalid JSON in a .json article is refused with the parser message', async () => {
@@ -119,8 +121,12 @@ test('in a batch, bad articles are reported and skipped and the rest go on', asy
   ].join('\n');
   const input = file('batch.jsonl', jsonl);
   const output = path.join(dir, 'out.jsonl');
-  const run = await runCli(['analyze', '--input', input, '--output', output]);
-  assert.equal(run.status, 0, run.stderr);
+  const errorsFile = path.join(dir, 'errors.jsonl');
+  const run = await runCli(['analyze', '--input', input, '--output', output, '--errors', errorsFile]);
+  assert.equal(run.status, 6, 'the batch finished with failed items');
+  const failed = readFileSync(errorsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(failed.map((f) => [f.id, f.code, f.status]), [['broken', 'INPUT_FORMAT', 4], ['empty', 'INPUT_EMPTY', 4], ['bad-date', 'INPUT_FORMAT', 4]]);
+  assert.match(failed[0].origin, /batch\.jsonl:2$/);
   const results = readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(results.map((r) => [r.article.id, r.error?.code ?? 'ok']), [
     ['good-1', 'ok'], ['broken', 'INPUT_FORMAT'], ['empty', 'INPUT_EMPTY'], ['bad-date', 'INPUT_FORMAT'], ['good-2', 'ok'],

@@ -79,9 +79,15 @@ export function storeContract(name: string, open: (file: string, options?: { rea
     assert.match(hits.items[0]!.snippet, /\[inflation\]/);
     assert.equal(store.search('"fuel prices"').items[0]!.article.sourceId, 's2');
     assert.equal(store.search('volcano').total, 0);
-    for (const bad of ['AND OR (', '"unbalanced', 'word:x']) {
+    // dossier's search syntax (src/store/search-query.ts): what is not an operator is text
+    for (const bad of ['AND OR (', '*', 'OR inflation', 'inflation NOT']) {
       assert.throws(() => store.search(bad), (e: unknown) => e instanceof DossierError && e.code === 'USAGE', bad);
     }
+    assert.equal(store.search('"fuel prices').total, 1, 'an unclosed quote runs to the end');
+    assert.equal(store.search('word:x').total, 0, 'a colon is text, not a column filter');
+    assert.equal(store.search('infl*').total, 1, 'a prefix');
+    assert.equal(store.search('inflation OR farmers').total, 2);
+    assert.equal(store.search('inflation NOT farmers').total, 1);
     store.close();
   });
 

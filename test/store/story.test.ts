@@ -22,7 +22,7 @@ let events: StoredEvent[];
 describe('one story across four outlets', () => {
   before(async () => {
     store = openStore(path.join(tempDir('dossier-story-'), 'story.db'));
-    await ingest(store, new Analyzer(), ingestSources([STORY]));
+    await ingest(store, { analyzer: new Analyzer() }, ingestSources([STORY]));
     events = store.events({ limit: 1000 }).items;
   });
 

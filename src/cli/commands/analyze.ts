@@ -2,15 +2,18 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import type { Analyzer } from '../../analyze.js';
 import { DossierError } from '../../core/errors.js';
-import { readArticleFile, readArticles, listArticleFiles, type SourceItem } from '../../ingest/sources.js';
-import { AnalyzerPool, autoJobs } from '../../parallel/pool.js';
+import { readArticleFile, readArticles, listArticleEntries, type SourceItem } from '../../ingest/sources.js';
+import { AnalyzerPool } from '../../parallel/pool.js';
 import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';
-import { checkedDate } from '../../ingest/record.js';
 import type { Result } from '../../result/schema.js';
 import { ENGINE_VERSION } from '../../version.js';
 import { readArgs } from '../args.js';
+import { ErrorReport } from '../error-report.js';
+import { checkedOutput } from '../output-file.js';
 import type { CliIO, Command } from '../command.js';
 import { Progress } from '../progress.js';
+import { parseJobs } from './ingest.js';
+import { dateOption } from './query-output.js';
 import { stat } from 'node:fs/promises';
 
 const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [--outlet NAME]
@@ -21,6 +24,8 @@ const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [
   --output FILE   where batch results go, one JSON result a line (default: standard output)
   --jobs N|auto   analyse a batch on N threads, this one and N-1 workers (auto: one a core); the
                   results are the same, in input order (default 1; each worker loads its own models, about 150 MB)
+  --errors FILE   write every failed item of a batch to FILE, one JSON line each
+                  ({id, origin, code, status, message}); a batch with failed items exits 6
   --pretty        indent the JSON for people
   --published D   publication date for input that does not carry one (dates are read against it)
   --outlet NAME   outlet for input that does not name one
@@ -32,23 +37,23 @@ export const analyzeCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const args = readArgs(analyzeCommand, argv, io, {
-      input: { type: 'string' }, output: { type: 'string' }, pretty: { type: 'boolean' }, jobs: { type: 'string' },
+      input: { type: 'string' }, output: { type: 'string' }, pretty: { type: 'boolean' }, jobs: { type: 'string' }, errors: { type: 'string' },
       published: { type: 'string' }, outlet: { type: 'string' }, meta: { type: 'string' },
     }, { min: 0, max: 1, what: 'one FILE (or --input PATH)' });
     if (!args) return 0;
     const { values, positionals } = args;
     const defaults = {
-      published: values.published ? checkedDate(values.published, '--published') : null,
+      published: dateOption(values.published, '--published') ?? null,
       outlet: values.outlet ?? null,
     };
     if (values.input) {
       if (positionals.length) throw new DossierError('USAGE', 'analyze: give either FILE or --input PATH, not both');
       const meta = values.meta ? await MetaTable.load(path.resolve(io.cwd, values.meta)) : null;
       return runBatch(path.resolve(io.cwd, values.input), values.output ? path.resolve(io.cwd, values.output) : null, { ...defaults, meta },
-        parseJobs(values.jobs), io);
+        parseJobs(values.jobs, 'analyze'), values.errors, io);
     }
     if (values.meta !== undefined) throw new DossierError('USAGE', 'analyze: --meta is for a batch (--input PATH); one file takes front matter or --published/--outlet');
-    if (values.jobs !== undefined) throw new DossierError('USAGE', 'analyze: --jobs is for a batch (--input PATH)');
+    if (values.jobs !== undefined || values.errors !== undefined) throw new DossierError('USAGE', 'analyze: --jobs and --errors are for a batch (--input PATH)');
     if (positionals.length !== 1) throw new DossierError('USAGE', `analyze: expected one FILE (or --input PATH)\n${USAGE}`);
     const file = path.resolve(io.cwd, positionals[0]!);
     const article = await readArticleFile(file, { defaults });
@@ -74,51 +79,42 @@ export function errorResult(id: string, error: DossierError): Result {
   };
 }
 
-/** `--jobs`: a positive whole number, or "auto" for one worker a core. */
-function parseJobs(value: string | undefined): number {
-  if (value === undefined) return 1;
-  if (value === 'auto') return autoJobs();
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new DossierError('USAGE', `analyze: --jobs must be a whole number from 1 to 256 or "auto", not "${value}"`);
-  return n;
-}
-
 async function runBatch(input: string, output: string | null, defaults: { published: string | null; outlet: string | null; meta: MetaTable | null },
-  jobs: number, io: CliIO): Promise<number> {
+  jobs: number, errorsFile: string | undefined, io: CliIO): Promise<number> {
   const info = await stat(input).catch(() => null);
   if (!info) throw new DossierError('INPUT_NOT_FOUND', 'no such file or folder', { where: input });
-  const total = info.isDirectory() && !(await listArticleFiles(input)).some((f) => f.endsWith('.jsonl'))
-    ? (await listArticleFiles(input)).length : null;
-  const file = output ? createWriteStream(output) : null;
+  const entries = info.isDirectory() ? (await listArticleEntries(input)).filter((e) => e.file !== output) : null;
+  const total = entries && !entries.some((e) => e.file.endsWith('.jsonl')) ? entries.length : null;
+  const progress = new Progress(io.stderr, total);
+  const errors = new ErrorReport(io, errorsFile, () => progress.clear());
+  const file = output ? createWriteStream(checkedOutput(output)) : null;
   const sink: NodeJS.WritableStream = file ?? io.stdout;
   const sinkClosed = file ? new Promise<void>((resolve, reject) => { file.on('finish', resolve); file.on('error', reject); }) : Promise.resolve();
   // with --jobs N this thread is one of the N analyzers (it reads and writes besides): N-1 workers
   const analyzer = await newAnalyzer();
   const pool = jobs > 1 ? new AnalyzerPool(jobs, { local: analyzer }) : null;
-  const progress = new Progress(io.stderr, total);
   const started = process.hrtime.bigint();
   let done = 0, failed = 0, bytes = 0;
   const write = async (line: string) => {
     if (!sink.write(line)) await new Promise((r) => sink.once('drain', r));
   };
   /** An article's output line, with the error that made it an error result (null when analysed). */
-  interface Outcome { readonly line: string; readonly error: { id: string; message: string } | null; readonly bytes: number }
-  const failure = (id: string, error: DossierError): Outcome => ({ line: JSON.stringify(errorResult(id, error)), error: { id, message: error.message }, bytes: 0 });
+  interface Outcome { readonly line: string; readonly error: { id: string; origin: string; error: DossierError } | null; readonly bytes: number }
+  const failure = (id: string, origin: string, error: DossierError): Outcome => ({ line: JSON.stringify(errorResult(id, error)), error: { id, origin, error }, bytes: 0 });
   const outcomeOf = async (item: SourceItem): Promise<Outcome> => {
-    if (!item.ok) return failure(item.id, item.error);
+    if (!item.ok) return failure(item.id, item.origin, item.error);
     try {
       // the workers hand back the JSON text itself: the main thread neither clones nor re-serialises results
       const line = pool ? await pool.analyzeJson(item.article) : JSON.stringify(analyzer.analyze(item.article));
       return { line, error: null, bytes: Buffer.byteLength(item.article.text) };
     } catch (e) {
-      return failure(item.article.id, e instanceof DossierError ? e : new DossierError('INTERNAL', (e as Error).message, { where: item.article.origin }));
+      return failure(item.article.id, item.article.origin, e instanceof DossierError ? e : new DossierError('INTERNAL', (e as Error).message, { where: item.article.origin }));
     }
   };
   const emit = async ({ line, error, bytes: size }: Outcome) => {
     if (error) {
       failed++;
-      progress.clear();
-      io.stderr.write(`dossier: skipped ${error.id}: ${error.message}\n`);
+      errors.add(error.id, error.origin, error.error);
     }
     done++;
     bytes += size;
@@ -132,7 +128,7 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   const window = pool ? pool.size * 16 : 1;
   try {
     const { meta, ...given } = defaults;
-    for await (const item of undated.count(readArticles(input, { defaults: given, meta }))) {
+    for await (const item of undated.count(readArticles(input, { defaults: given, meta, ...(output ? { exclude: [output] } : {}) }))) {
       inFlight.push(outcomeOf(item));
       while (inFlight.length >= window) await emit(await inFlight.shift()!);
     }
@@ -146,5 +142,5 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
   io.stderr.write(`dossier: analysed ${done - failed} of ${done} articles (${failed} failed) in ${secs.toFixed(1)} s, ` +
     `${(bytes / 1e6 / Math.max(secs, 1e-9)).toFixed(2)} MB/s${jobs > 1 ? ` on ${jobs} threads` : ''}${output ? `, results in ${output}` : ''}\n`);
-  return 0;
+  return errors.close();
 }

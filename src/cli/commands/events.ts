@@ -1,11 +1,11 @@
-import { DossierError } from '../../core/errors.js';
-import { QUAD_CLASS_NUMBERS, isOneOf } from '../../core/vocabulary.js';
-import { modalityFilter, parseMinConfidence, parseModalities } from '../../store/filter-values.js';
 import type { EventQuery, StoredEvent } from '../../store/store.js';
 import { readArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
-import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, partiesCell, writeRows, type Column } from './query-output.js';
+import { EVENT_PARAMS, eventQuery as eventQueryOf, readOptions } from '../../api/filters.js';
+import { CLI_LABEL } from '../../api/validate.js';
+import { MAX_LIMIT } from '../../store/sqlite/filters.js';
+import { QUERY_OPTIONS, QUERY_USAGE, formatOf, partiesCell, writeRows, type Column } from './query-output.js';
 
 export const EVENT_FILTER_OPTIONS = {
   actor: { type: 'string' }, recipient: { type: 'string' }, dyad: { type: 'string' }, type: { type: 'string' },
@@ -19,24 +19,15 @@ export const EVENT_FILTER_USAGE = `  --actor A       who acted: a country code (
   --outlet NAME   reported by this outlet             --quad N      quad class 1-4
   --confidence C  only reports of at least this confidence (0..1)`;
 
-/** The event query from the shared filter options. */
+/**
+ * The event query from the shared filter options, checked by the same specs as the API's query
+ * string (src/api/filters.ts); only the page size may be larger than the API's.
+ */
 export function eventQuery(values: Record<string, string | boolean | undefined>): EventQuery {
-  const s = (k: string) => (typeof values[k] === 'string' ? values[k] : undefined);
-  let dyad: [string, string] | undefined;
-  if (s('dyad')) {
-    const parts = s('dyad')!.split(',').map((p) => p.trim()).filter(Boolean);
-    if (parts.length !== 2) throw new DossierError('USAGE', `--dyad wants two parties separated by a comma (IRN,USA), not "${s('dyad')}"`);
-    dyad = [parts[0]!, parts[1]!];
-  }
-  const quad = intOption(s('quad'), '--quad');
-  if (quad !== undefined && !isOneOf(QUAD_CLASS_NUMBERS, quad)) throw new DossierError('USAGE', `--quad must be one of ${QUAD_CLASS_NUMBERS.join(', ')}`);
-  return {
-    actor: s('actor'), recipient: s('recipient'), dyad, type: s('type'), modality: modalityFilter(parseModalities(s('modality'), '--modality')),
-    minConfidence: parseMinConfidence(s('confidence'), '--confidence'), outlet: s('outlet'), quadClass: quad,
-    from: dateOption(s('from'), '--from'), to: dateOption(s('to'), '--to'),
-    limit: intOption(s('limit'), '--limit'), offset: intOption(s('offset'), '--offset'),
-  };
+  return eventQueryOf(readOptions(values, CLI_EVENT_PARAMS), CLI_LABEL);
 }
+
+const CLI_EVENT_PARAMS = { ...EVENT_PARAMS, limit: { ...EVENT_PARAMS.limit!, max: MAX_LIMIT, description: `rows (1..${MAX_LIMIT})` } };
 
 const USAGE = `usage: dossier events [filters] [--json | --csv]
 

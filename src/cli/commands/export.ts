@@ -1,12 +1,14 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../core/errors.js';
 import { GDELT_COLUMNS, allHappenings, exportResults, gdeltRow, ploverRecord } from '../../store/export.js';
 import { readArgs } from '../args.js';
 import type { Command } from '../command.js';
+import type { Store } from '../../store/store.js';
+import { checkedOutput } from '../output-file.js';
 import { openDb } from './db-option.js';
 import { EVENT_FILTER_OPTIONS, EVENT_FILTER_USAGE, eventQuery } from './events.js';
-import { csvField, dateOption } from './query-output.js';
+import { csvField, dateRangeOptions } from './query-output.js';
 
 const USAGE = `usage: dossier export --format results|plover|gdelt [--output FILE] [--db FILE] [filters]
 
@@ -33,7 +35,7 @@ export const exportCommand: Command = {
     }
     const query = eventQuery({ ...values, limit: undefined, offset: undefined });
     const store = openDb(values.db, io, { readonly: true });
-    const file = values.output ? createWriteStream(path.resolve(io.cwd, values.output)) : null;
+    const file = values.output ? openOutput(path.resolve(io.cwd, values.output), store) : null;
     const sink: NodeJS.WritableStream = file ?? io.stdout;
     // a reader that stops early (`| head`) closes the pipe: the export then ends quietly
     let closed = false;
@@ -47,7 +49,7 @@ export const exportCommand: Command = {
     let n = 0;
     try {
       if (format === 'results') {
-        for (const r of exportResults(store, { from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to'), outlet: values.outlet })) {
+        for (const r of exportResults(store, { ...dateRangeOptions(values), outlet: values.outlet })) {
           if (!await write(`${JSON.stringify(r)}\n`)) break;
           n++;
         }
@@ -65,3 +67,13 @@ export const exportCommand: Command = {
     return 0;
   },
 };
+
+/** The output file, checked before any work (see checkedOutput). */
+function openOutput(file: string, store: Store): WriteStream {
+  try {
+    return createWriteStream(checkedOutput(file));
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}

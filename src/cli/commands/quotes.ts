@@ -3,7 +3,7 @@ import type { Quote, QuoteVariant } from '../../store/store.js';
 import { readArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
-import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, writeRows, type Column } from './query-output.js';
+import { QUERY_OPTIONS, QUERY_USAGE, dateRangeOptions, formatOf, intOption, writeRows, type Column } from './query-output.js';
 
 const USAGE = `usage: dossier quotes [--speaker NAME] [--text WORDS] [--outlet NAME] [--json | --csv]
        dossier quotes ID [--json | --csv]
@@ -46,7 +46,7 @@ export const quotesCommand: Command = {
     const { values, positionals } = args;
     const format = formatOf(values);
     const query = {
-      speaker: values.speaker, text: values.text, outlet: values.outlet, from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to'),
+      speaker: values.speaker, text: values.text, outlet: values.outlet, ...dateRangeOptions(values),
       limit: intOption(values.limit, '--limit'), offset: intOption(values.offset, '--offset'),
     };
     const store = openDb(values.db, io, { readonly: true });

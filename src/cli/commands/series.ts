@@ -2,7 +2,7 @@ import type { SeriesPoint } from '../../store/store.js';
 import { readArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
-import { dateOption, formatOf, writeRows, type Column } from './query-output.js';
+import { dateRangeOptions, formatOf, writeRows, type Column } from './query-output.js';
 
 const USAGE = `usage: dossier series A B [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--db FILE] [--json | --csv]
 
@@ -31,7 +31,7 @@ export const seriesCommand: Command = {
     if (!args) return 0;
     const { values, positionals } = args;
     const format = formatOf(values);
-    const range = { from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to') };
+    const range = { ...dateRangeOptions(values) };
     const store = openDb(values.db, io, { readonly: true });
     try {
       const points = store.dyadSeries(positionals[0]!, positionals[1]!, range);

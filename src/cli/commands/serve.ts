@@ -1,4 +1,3 @@
-import { Analyzer } from '../../analyze.js';
 import { createApiServer, listen, LOOPBACK_HOSTS } from '../../api/server.js';
 import { DossierError } from '../../core/errors.js';
 import { DEFAULT_DB_FILE } from '../../store/store.js';
@@ -13,6 +12,10 @@ const USAGE = `usage: dossier serve [--db FILE] [--port N] [--host ADDRESS] [--a
   --port N          the port to listen on (default 8080; 0 picks a free one)
   --host ADDRESS    the address to listen on (default 127.0.0.1, this machine only)
   --allow-ingest    accept POST /api/articles (analyse and store); without it the API is read-only
+
+  Queries run on 2 worker threads with a time limit of 10 s (503 QUERY_TIMEOUT past it), analyses
+  on one with a limit of 60 s (422 ANALYSIS_TIMEOUT); when 64 requests already wait, the answer is
+  503 BUSY with a Retry-After header.
 
   The web page is at http://HOST:PORT/, the API under /api/ (described at /api/openapi.json).`;
 
@@ -29,13 +32,14 @@ export const serveCommand: Command = {
     const port = values.port === undefined ? 8080 : Number(values.port);
     if (!/^\d{1,5}$/.test(values.port ?? '8080') || port > 65535) throw new DossierError('USAGE', `serve: --port must be a number from 0 to 65535, not "${values.port}"`);
     const allowIngest = values['allow-ingest'] === true;
+    // a missing database is "not found" (3), as for every other command that reads one
     const store = openDb(values.db, io, { readonly: !allowIngest });
-    const analyzer = allowIngest ? new Analyzer() : null;
     const host = values.host ?? '127.0.0.1';
     // on a loopback address only local names are answered (a guard against DNS rebinding)
     const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
     const server = createApiServer({
-      store, allowIngest, staticFiles: (pathname) => serveStatic(pathname), ...(analyzer ? { analyze: (a) => analyzer.analyzeRaw(a) } : {}),
+      // queries and analyses on worker threads: a long one never holds the server (see ServerOptions.workers)
+      store, allowIngest, staticFiles: (pathname) => serveStatic(pathname), workers: { dbFile: dbLocation(values.db, io) },
       ...(loopback ? { allowedHosts: [...LOOPBACK_HOSTS, host.includes(':') ? `[${host}]` : host] } : {}),
     });
     let running;

@@ -2,7 +2,7 @@ import type { ActorStory } from '../../store/store.js';
 import { readArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { openDb } from './db-option.js';
-import { QUERY_OPTIONS, QUERY_USAGE, dateOption, formatOf, intOption, writeRows, type Column } from './query-output.js';
+import { QUERY_OPTIONS, QUERY_USAGE, dateRangeOptions, formatOf, intOption, writeRows, type Column } from './query-output.js';
 
 const USAGE = `usage: dossier stories ACTOR [--json | --csv]
 
@@ -29,7 +29,7 @@ export const storiesCommand: Command = {
     const { values, positionals } = args;
     const format = formatOf(values);
     const q = {
-      from: dateOption(values.from, '--from'), to: dateOption(values.to, '--to'),
+      ...dateRangeOptions(values),
       limit: intOption(values.limit, '--limit'), offset: intOption(values.offset, '--offset'),
     };
     const store = openDb(values.db, io, { readonly: true });

@@ -1,9 +1,9 @@
 import { DossierError } from '../../core/errors.js';
+import { parseSearch } from '../search-query.js';
 
 /**
- * The search syntax of the SQLite engine (FTS5's: words, "phrases", AND/OR/NOT, prefix*, column
- * filters title: and text:, parentheses, implicit AND between terms) translated to a PostgreSQL
- * tsquery, so `dossier search` takes the same queries on both engines. The article's title is
+ * dossier's search syntax (search-query.ts: words, "phrases", OR/NOT, prefix*, implicit AND between
+ * terms) translated to a PostgreSQL tsquery, so `dossier search` takes the same queries on both engines. The article's title is
  * weighted A and its text B in the tsvector, so a column filter is a weight restriction.
  * Precedence as in FTS5: NOT binds tighter than AND, AND tighter than OR.
  */
@@ -13,50 +13,16 @@ type Token =
   | { kind: 'open' } | { kind: 'close' }
   | { kind: 'column'; weight: 'A' | 'B' };
 
-const COLUMNS: Record<string, 'A' | 'B'> = { title: 'A', text: 'B' };
-/** FTS5 bareword characters: letters, digits, underscore, anything beyond ASCII */
-const BAREWORD = /^[\p{L}\p{N}_\u0080-\uffff]+/u;
-
 function invalid(text: string, why: string): DossierError {
   return new DossierError('USAGE', `the search "${text}" is not a valid query (${why}); put phrases in double quotes`);
 }
 
 const wordsOf = (s: string) => s.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
 
+// the one search syntax (search-query.ts): terms taken literally and explicit operators; no
+// parentheses or column filters, which the translation below still understands
 function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (/\s/.test(ch)) { i++; continue; }
-    if (ch === '(') { out.push({ kind: 'open' }); i++; continue; }
-    if (ch === ')') { out.push({ kind: 'close' }); i++; continue; }
-    if (ch === '"') {
-      const end = text.indexOf('"', i + 1);
-      if (end < 0) throw invalid(text, 'unterminated string');
-      const prefix = text[end + 1] === '*';
-      out.push({ kind: 'word', words: wordsOf(text.slice(i + 1, end)), prefix });
-      i = end + 1 + (prefix ? 1 : 0);
-      continue;
-    }
-    const m = BAREWORD.exec(text.slice(i));
-    if (!m) throw invalid(text, `syntax error near "${ch}"`);
-    const word = m[0];
-    i += word.length;
-    if (text[i] === ':') {
-      const weight = COLUMNS[word.toLowerCase()];
-      if (!weight) throw invalid(text, `no such column: ${word}`);
-      out.push({ kind: 'column', weight });
-      i++;
-      continue;
-    }
-    if (word === 'AND' || word === 'OR' || word === 'NOT') { out.push({ kind: 'op', op: word }); continue; }
-    if (word === 'NEAR' && text[i] === '(') throw invalid(text, 'NEAR groups are not supported');
-    const prefix = text[i] === '*';
-    if (prefix) i++;
-    out.push({ kind: 'word', words: wordsOf(word), prefix });
-  }
-  return out;
+  return parseSearch(text).items.map((t): Token => (t.kind === 'op' ? { kind: 'op', op: t.op } : { kind: 'word', words: wordsOf(t.text), prefix: t.prefix }));
 }
 
 /** A tsquery (for to_tsquery with the dossier_text configuration), or null when the query has no words. */

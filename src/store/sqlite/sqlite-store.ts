@@ -14,6 +14,7 @@ import type {
   QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, SeriesQuery, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../store.js';
 import { and, eventConditions, happeningConditions, pageOf, partyMatch, seriesBase, seriesConditions, type Clause } from './filters.js';
+import { parseSearch, toFts5 } from '../search-query.js';
 import { HappeningWriter } from './happening-writer.js';
 import { SqliteLearnedActors } from './learned-actors.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
@@ -226,8 +227,9 @@ export class SqliteStore implements Store {
     return { items: rows.map((r) => this.toArticle(r)), total, limit, offset };
   }
 
-  search(text: string, q: PageQuery = {}): Page<SearchHit> {
+  search(query: string, q: PageQuery = {}): Page<SearchHit> {
     const { limit, offset } = pageOf(q);
+    const text = toFts5(parseSearch(query));
     try {
       const total = this.prep('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?').pluck().get(text) as number;
       const rows = this.prep(`SELECT ${ARTICLE_COLUMNS}, snippet(article_fts, 1, '[', ']', '…', 16) AS snip
@@ -237,7 +239,7 @@ export class SqliteStore implements Store {
     } catch (e) {
       // FTS5 reports query mistakes as plain SQLite errors: its syntax, an unclosed quote, a column filter ("word:x")
       if (e instanceof Database.SqliteError && /fts5|syntax|unterminated string|no such column/i.test(e.message)) {
-        throw new DossierError('USAGE', `the search "${text}" is not a valid query (${e.message}); put phrases in double quotes`);
+        throw new DossierError('USAGE', `the search "${query}" is not a valid query (${e.message})`);
       }
       throw e;
     }
@@ -424,8 +426,12 @@ export class SqliteStore implements Store {
 
   close(): void {
     if (!this.db.open) return;
-    // lets SQLite refresh the statistics its query planner uses, cheaply, for the tables that changed
-    if (!this.db.readonly) this.db.pragma('optimize');
+    // lets SQLite refresh the statistics its query planner uses, cheaply, for the tables that changed;
+    // it is a nicety: when another writer holds the lock it is left for the next close, and an error
+    // that ended the run is never replaced by this one
+    if (!this.db.readonly) {
+      try { this.db.pragma('optimize'); } catch { /* the lock or a read-only file: statistics stay as they are */ }
+    }
     this.db.close();
   }
 }

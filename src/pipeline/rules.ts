@@ -4,7 +4,7 @@ import handCues from '../stages/attributions/cues.json' with { type: 'json' };
 import learnedCues from '../stages/attributions/cues.learned.json' with { type: 'json' };
 import { NAME_RULES } from '../stages/entities/names.js';
 import { MODALITY_RULES } from '../stages/events/modality.js';
-import { NON_EVENTS, TRIGGERS } from '../stages/events/triggers.js';
+import { ALL_TRIGGERS, NON_EVENTS } from '../stages/events/triggers.js';
 import catalogueData from './rules.json' with { type: 'json' };
 
 /**
@@ -168,7 +168,7 @@ export function ruleCatalogue(): RuleCatalogue {
       description: `"${form}", a reporting word learned from PolNeAR train (part of an annotated cue ${Math.round(f.precision * 100)}% of the time)` }, 'cue');
   }
 
-  for (const t of TRIGGERS) {
+  for (const t of ALL_TRIGGERS) {
     add({ id: t.id, stage: 'events', source: 'src/stages/events/triggers.ts',
       description: `${t.type}${t.mode ? `/${t.mode}` : ''} (CAMEO ${t.cameo}) on "${t.pattern}"` });
   }

@@ -1,5 +1,5 @@
 import { DossierError } from '../core/errors.js';
-import { QUAD_CLASS_NUMBERS } from '../core/vocabulary.js';
+import { QUAD_CLASS_NUMBERS, isOneOf } from '../core/vocabulary.js';
 
 /**
  * Query-string validation. Every endpoint names the parameters it accepts; any other parameter,
@@ -82,10 +82,14 @@ function parseValue(name: string, raw: string, spec: ParamSpec, label: ParamLabe
     }
     case 'int':
     case 'quad': {
-      const min = spec.kind === 'quad' ? Math.min(...QUAD_CLASS_NUMBERS) : spec.min ?? Number.MIN_SAFE_INTEGER;
-      const max = spec.kind === 'quad' ? Math.max(...QUAD_CLASS_NUMBERS) : spec.max ?? Number.MAX_SAFE_INTEGER;
       if (!/^-?\d{1,9}$/.test(text)) throw new DossierError('USAGE', `${label(name)} must be a whole number, not "${clip(text)}"`);
       const n = Number(text);
+      // a quad class is one of a closed set: the message names the set, as for the other closed sets
+      if (spec.kind === 'quad') {
+        if (!isOneOf(QUAD_CLASS_NUMBERS, n)) throw new DossierError('USAGE', `${label(name)} must be one of ${QUAD_CLASS_NUMBERS.join(', ')}, not ${n}`);
+        return n;
+      }
+      const min = spec.min ?? Number.MIN_SAFE_INTEGER, max = spec.max ?? Number.MAX_SAFE_INTEGER;
       if (n < min || n > max) throw new DossierError('USAGE', `${label(name)} must be between ${min} and ${max}, not ${n}`);
       return n;
     }

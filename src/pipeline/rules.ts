@@ -1,5 +1,5 @@
 import { readDictionaryLayer, SHIPPED_ACTOR_FILES } from '../actors/index.js';
-import { MENTION_KINDS, SECTORS } from '../core/vocabulary.js';
+import { MENTION_KINDS } from '../core/vocabulary.js';
 import handCues from '../stages/attributions/cues.json' with { type: 'json' };
 import learnedCues from '../stages/attributions/cues.learned.json' with { type: 'json' };
 import { NAME_RULES } from '../stages/entities/names.js';
@@ -195,8 +195,6 @@ export function ruleCatalogue(): RuleCatalogue {
     }
     for (const c of f.countries ?? []) if (c.otherSense) ambiguous.set(c.id, null);
   }
-  // the agents dictionaries' words (data/actors/dictionaries.json) carry one id per sector
-  for (const sector of SECTORS) add({ id: `agent.${sector.toLowerCase()}`, stage: 'entities', source: 'data/actors/dictionaries.json', description: `a word of the agents dictionaries (PLOVER, Phoenix): ${sector}` });
   sets.set('ambiguous-country', ambiguous);
   return new RuleCatalogue(entries, sets);
 }

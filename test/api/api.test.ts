@@ -138,7 +138,7 @@ describe('events and happenings', () => {
   });
 
   test('events refuse bad filters', async () => {
-    await fails('/api/events?quad=5', 400, /"quad" must be between 1 and 4/);
+    await fails('/api/events?quad=5', 400, /"quad" must be one of 1, 2, 3, 4/);
     await fails('/api/events?dyad=USA', 400, /two actors separated by a comma/);
     await fails('/api/events?dyad=USA,IRN,ISR', 400, /two actors/);
     await fails('/api/events?modality=maybe', 400, /"modality" must be one of/);

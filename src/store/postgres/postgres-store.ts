@@ -6,6 +6,7 @@ import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
   NEAR_DUPLICATE_JACCARD, bandHashes, contentHash, minhash, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
 import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
 import { and, eventConditions, happeningConditions, pageOf, partyMatch, seriesBase, seriesConditions, type Clause } from '../sqlite/filters.js';
@@ -31,13 +32,6 @@ interface ArticleRow {
   copies: { source_id: string; url: string; outlet: string }[] | null;
 }
 
-interface EventRow {
-  rowid: number; idx: number; type: string; mode: string | null; modality: string; date: string | null;
-  quad: number; score: number; cameo: string | null; trigger: string; sentence: string; confidence: number;
-  actor_json: string; recipient_json: string; happening_rowid: number | null;
-  article_id: string; outlet: string | null; url: string | null; published: string | null; title: string | null;
-}
-
 interface HappeningRow {
   rowid: number; type: string; mode: string | null; modality: string; date: string | null;
   actor_json: string; recipient_json: string; quad: number; score: number; cameo: string | null;
@@ -53,8 +47,6 @@ interface QuoteRow {
 const ARTICLE_COLUMNS = `a.rowid, a.id, a.source_id, a.title, a.outlet, a.url, a.published, a.content_hash, a.ingested_at, a.n_events,
   a.n_attributions, a.n_entities, (SELECT json_agg(json_build_object('source_id', c.source_id, 'url', c.url, 'outlet', c.outlet)
     ORDER BY c.source_id, c.url, c.outlet) FROM article_copy c WHERE c.article_rowid = a.rowid) AS copies`;
-const EVENT_COLUMNS = `e.rowid, e.idx, e.type, e.mode, e.modality, e.date, e.quad, e.score, e.cameo, e.trigger, e.sentence,
-  e.confidence, e.actor_json, e.recipient_json, e.happening_rowid, a.id AS article_id, a.outlet, a.url, a.published, a.title`;
 const HAPPENING_COLUMNS = `h.rowid, h.type, h.mode, h.modality, h.date, h.actor_json, h.recipient_json, h.quad, h.score, h.cameo,
   h.n_reports, h.n_sources,
   array(SELECT DISTINCT code FROM happening_actor WHERE happening_rowid = h.rowid AND role = 'a' AND code IS NOT NULL ORDER BY code) AS actor_codes,
@@ -296,16 +288,6 @@ export class PostgresStore implements Store {
 
   // ---- events and happenings -----------------------------------------------------------------
 
-  private toEvent(r: EventRow): StoredEvent {
-    return {
-      id: `${r.article_id}.e${r.idx}`, articleId: r.article_id, index: r.idx, type: r.type, mode: r.mode, modality: r.modality,
-      actor: JSON.parse(r.actor_json) as ActorRefJson[], recipient: JSON.parse(r.recipient_json) as ActorRefJson[],
-      date: r.date, quadClass: r.quad, score: r.score, cameo: r.cameo, trigger: r.trigger, sentence: r.sentence,
-      confidence: r.confidence, happeningId: r.happening_rowid === null ? null : `h${r.happening_rowid}`,
-      source: { articleId: r.article_id, outlet: r.outlet, url: r.url, published: r.published, title: r.title },
-    };
-  }
-
   events(q: EventQuery = {}): Page<StoredEvent> {
     const where = eventConditions(q);
     const { limit, offset } = pageOf(q);
@@ -314,7 +296,7 @@ export class PostgresStore implements Store {
       { sql: `SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${where.sql}
           ORDER BY e.date DESC NULLS LAST, e.rowid DESC LIMIT ? OFFSET ?`, params: [...where.params, limit, offset] },
     ]);
-    return { items: (rows!.rows as unknown as EventRow[]).map((r) => this.toEvent(r)), total: total!.rows[0]!.n as number, limit, offset };
+    return { items: (rows!.rows as unknown as EventRow[]).map(toStoredEvent), total: total!.rows[0]!.n as number, limit, offset };
   }
 
   private toHappening(r: HappeningRow, reports: StoredEvent[]): Happening {
@@ -348,7 +330,7 @@ export class PostgresStore implements Store {
           ORDER BY a.published NULLS FIRST, e.rowid`, params: [Number(m[1])] },
     ]);
     const r = row!.rows[0] as unknown as HappeningRow | undefined;
-    return r ? this.toHappening(r, (reports!.rows as unknown as EventRow[]).map((e) => this.toEvent(e))) : null;
+    return r ? this.toHappening(r, (reports!.rows as unknown as EventRow[]).map((e) => toStoredEvent(e))) : null;
   }
 
   dyadSeries(a: string, b: string, q: SeriesQuery = {}): SeriesPoint[] {

@@ -7,6 +7,7 @@ import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
   NEAR_DUPLICATE_JACCARD, bandHashes, contentHash, minhash, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
 import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
 import type {
@@ -26,13 +27,6 @@ interface ArticleRow {
   n_events: number; n_attributions: number; n_entities: number; result: Buffer;
 }
 
-interface EventRow {
-  rowid: number; idx: number; type: string; mode: string | null; modality: string; date: string | null;
-  quad: number; score: number; cameo: string | null; trigger: string; sentence: string; confidence: number;
-  actor_json: string; recipient_json: string; happening_rowid: number | null;
-  article_id: string; outlet: string | null; url: string | null; published: string | null; title: string | null;
-}
-
 interface HappeningRow {
   rowid: number; type: string; mode: string | null; modality: string; date: string | null; date_max: string | null;
   actor_json: string; recipient_json: string; quad: number; score: number; cameo: string | null;
@@ -45,8 +39,6 @@ interface QuoteRow {
 }
 
 const ARTICLE_COLUMNS = 'a.rowid, a.id, a.source_id, a.title, a.outlet, a.url, a.published, a.content_hash, a.ingested_at, a.n_events, a.n_attributions, a.n_entities';
-const EVENT_COLUMNS = `e.rowid, e.idx, e.type, e.mode, e.modality, e.date, e.quad, e.score, e.cameo, e.trigger, e.sentence,
-  e.confidence, e.actor_json, e.recipient_json, e.happening_rowid, a.id AS article_id, a.outlet, a.url, a.published, a.title`;
 
 /** The store in one SQLite file (better-sqlite3): WAL journal, one transaction per article. */
 export class SqliteStore implements Store {
@@ -247,23 +239,13 @@ export class SqliteStore implements Store {
 
   // ---- events and happenings -----------------------------------------------------------------
 
-  private toEvent(r: EventRow): StoredEvent {
-    return {
-      id: `${r.article_id}.e${r.idx}`, articleId: r.article_id, index: r.idx, type: r.type, mode: r.mode, modality: r.modality,
-      actor: JSON.parse(r.actor_json) as ActorRefJson[], recipient: JSON.parse(r.recipient_json) as ActorRefJson[],
-      date: r.date, quadClass: r.quad, score: r.score, cameo: r.cameo, trigger: r.trigger, sentence: r.sentence,
-      confidence: r.confidence, happeningId: r.happening_rowid === null ? null : `h${r.happening_rowid}`,
-      source: { articleId: r.article_id, outlet: r.outlet, url: r.url, published: r.published, title: r.title },
-    };
-  }
-
   events(q: EventQuery = {}): Page<StoredEvent> {
     const where = eventConditions(q);
     const { limit, offset } = pageOf(q);
     const total = this.prep(`SELECT count(*) FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${where.sql}`).pluck().get(...where.params) as number;
     const rows = this.prep(`SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${where.sql}
         ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as EventRow[];
-    return { items: rows.map((r) => this.toEvent(r)), total, limit, offset };
+    return { items: rows.map(toStoredEvent), total, limit, offset };
   }
 
   private toHappening(r: HappeningRow, withReports: boolean): Happening {
@@ -273,7 +255,7 @@ export class SqliteStore implements Store {
         WHERE e.happening_rowid = ? AND a.outlet IS NOT NULL ORDER BY a.outlet`).pluck().all(r.rowid) as string[];
     const reports = withReports
       ? (this.prep(`SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = ?
-          ORDER BY a.published, e.rowid`).all(r.rowid) as EventRow[]).map((row) => this.toEvent(row))
+          ORDER BY a.published, e.rowid`).all(r.rowid) as EventRow[]).map((row) => toStoredEvent(row))
       : [];
     const modalities = (this.prep('SELECT DISTINCT modality FROM event WHERE happening_rowid = ?').pluck().all(r.rowid) as string[])
       .sort((x, y) => leadModality(x, y) === x ? -1 : 1);

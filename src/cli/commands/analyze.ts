@@ -7,13 +7,11 @@ import { AnalyzerPool } from '../../parallel/pool.js';
 import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';
 import type { Result } from '../../result/schema.js';
 import { ENGINE_VERSION } from '../../version.js';
-import { readArgs } from '../args.js';
+import { dateOption, parseJobs, readArgs } from '../args.js';
 import { ErrorReport } from '../error-report.js';
 import { checkedOutput } from '../output-file.js';
 import type { CliIO, Command } from '../command.js';
 import { Progress } from '../progress.js';
-import { parseJobs } from './ingest.js';
-import { dateOption } from './query-output.js';
 import { stat } from 'node:fs/promises';
 
 const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [--outlet NAME]

@@ -4,6 +4,7 @@
  * prints the medians. Prints one JSON object: phase -> milliseconds.
  */
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Analyzer } from '../../analyze.js';
-import { DossierError } from '../../core/errors.js';
 import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';
 import { AnalyzerPool } from '../../parallel/pool.js';
 import { countArticles, ingest, ingestSources, type IngestAnalysis } from '../../store/ingest.js';

@@ -293,9 +293,11 @@ function eventOf(
   // (No closures in this function: one that captured its locals would move them all to the heap.)
   let place: ActorRefData[] | undefined;
 
-  // parties
+  // parties: a trigger that takes in its clause's opener ("from which ... withdrew") has its subject
+  // after the opener, before its verb ("from which he withdrew")
+  const partyHead = h === clause[0] && (head.data.pos === 'ADP' || head.data.pos === 'PRON') ? firstVerbOf(tokens, m.tokens) : h;
   const parties = findParties({
-    tokens, phrases, clause, trigger: [h, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
+    tokens, phrases, clause, trigger: [partyHead, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
   });
   let { actor, recipient } = parties;
   if (parties.actorRule) evidence.push(parties.actorRule);
@@ -396,7 +398,7 @@ function eventOf(
     // reported speech shifts tenses back: "reported that they had rejected the offer" is the news itself
     verdict = { modality: 'asserted', rule: 'modality.asserted.backshift' };
   }
-  const dated = dateOf(dates, tokens, clause, h);
+  const dated = dateOf(dates, tokens, clause, h, last);
   const date = dated?.date ?? null;
   const recalled = !!dated && dated.sincePublished !== null && dated.sincePublished > HISTORICAL_DAYS;
   const ownOpener = openerOf(tokens, clauseList, ci);
@@ -483,6 +485,12 @@ function conditionOf(
       cameo: '10', quadClass: quadClassOf('REQUEST'), score: scoreOf('REQUEST'),
     },
   };
+}
+
+/** The first of a trigger's tokens that is a verb, else its first token. */
+function firstVerbOf(tokens: readonly Token[], trigger: readonly number[]): number {
+  for (const k of trigger) if (tokens[k]!.data.pos === 'VERB') return k;
+  return trigger[0]!;
 }
 
 /** The index of the first token starting at or after `offset`, or -1. */
@@ -714,10 +722,13 @@ function datesOf(doc: Document): DatedExpression[] {
   return out;
 }
 
-/** The date expression of the trigger's clause, if it has one. */
-function dateOf(dates: readonly DatedExpression[], tokens: readonly Token[], clause: readonly [number, number], trigger: number): DatedExpression | null {
+/**
+ * The date expression of the trigger's clause, if it has one: within DATE_REACH tokens before the
+ * trigger's first word or after its last ("attend the meeting of ... this Saturday" counts from "meeting").
+ */
+function dateOf(dates: readonly DatedExpression[], tokens: readonly Token[], clause: readonly [number, number], trigger: number, triggerEnd: number): DatedExpression | null {
   const a = tokens[Math.max(clause[0], trigger - DATE_REACH)]?.start ?? 0;
-  const b = tokens[Math.min(clause[1], trigger + DATE_REACH) - 1]?.end ?? 0;
+  const b = tokens[Math.min(clause[1], triggerEnd + DATE_REACH) - 1]?.end ?? 0;
   const at = tokens[trigger]?.start ?? 0;
   let best: DatedExpression | null = null;
   for (const e of dates) {

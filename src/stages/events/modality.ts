@@ -42,6 +42,13 @@ export const MODALITY_RULES: readonly ModalityRule[] = [
   { id: 'modality.future.to-be', modality: 'future', phrase: ['to', 'be'], window: 2 },
   { id: 'modality.historical.pluperfect', modality: 'historical', before: ['had'], window: 3 },
   { id: 'modality.historical.recalled', modality: 'historical', before: ['former', 'previously', 'campaign'], window: 6 },
+  // a long period up to now is background the article recalls ("the past several months of protests",
+  // "over the past two years"); "the past week" is the news itself
+  { id: 'modality.historical.past-several', modality: 'historical', phrase: ['past', 'several'], window: 6 },
+  { id: 'modality.historical.past-months', modality: 'historical', phrase: ['past', 'months'], window: 6 },
+  { id: 'modality.historical.past-year', modality: 'historical', phrase: ['past', 'year'], window: 6 },
+  { id: 'modality.historical.past-years', modality: 'historical', phrase: ['past', 'years'], window: 6 },
+  { id: 'modality.historical.past-decade', modality: 'historical', phrase: ['past', 'decade'], window: 6 },
 ];
 
 export interface ClauseView {

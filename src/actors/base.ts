@@ -1,5 +1,6 @@
 import type { EntityType } from '../core/layers.js';
 import { buildCountries, type CountryNames } from './countries.js';
+import type { PlaceGazetteer } from './gazetteer.js';
 import type { LearnedActors, LearnedPerson } from './learned.js';
 import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
@@ -145,7 +146,7 @@ export class ActorBase {
   /** resolutions that did not depend on the date either, by text */
   private readonly resolvedAnyDay = new Map<string, ResolvedActor | null>();
 
-  constructor(files: readonly ActorFile[], readonly learned: LearnedActors | null = null) {
+  constructor(files: readonly ActorFile[], readonly learned: LearnedActors | null = null, private readonly gazetteer: PlaceGazetteer | null = null) {
     this.countries = buildCountries(files.flatMap((f) => f.countries ?? []));
     for (const c of this.countries.values()) this.addCountry(c);
     for (const f of files) {
@@ -174,7 +175,7 @@ export class ActorBase {
         o.acronyms?.forEach((a) => add(a, { ...e, caseSensitive: true }));
       }
       for (const p of f.places ?? []) {
-        const e: NameEntry = { kind: 'place', id: p.id, name: p.name, type: 'GPE', country: p.country, sector: null, caseSensitive: false };
+        const e: NameEntry = { kind: 'place', id: p.id, name: p.name, type: 'GPE', country: p.country, sector: p.sector ?? null, caseSensitive: false };
         add(p.name, e);
         p.aliases?.forEach((a) => add(a, e));
         p.acronyms?.forEach((a) => add(a, { ...e, caseSensitive: true }));
@@ -436,6 +437,13 @@ export class ActorBase {
 
   /** Resolves a free description ("Iranian Foreign Minister Javad Zarif", "riot police", "Tehran", "the LA Times"). */
   resolve(text: string, options: ResolveOptions = {}): ResolvedActor | null {
+    const actor = this.resolveByText(text, options);
+    // the setting is applied after the memo, which holds what the text and the date alone give
+    return options.countryFromContext && options.context && actor && !actor.country ? this.withContextCountry(actor, options.context) : actor;
+  }
+
+  /** What the text says on the date (and its context, for ambiguous names), memoised when it read nothing more. */
+  private resolveByText(text: string, options: ResolveOptions): ResolvedActor | null {
     const date = options.date ?? null;
     const dateKey = date ?? '\u0000';
     const anyDay = this.resolvedAnyDay.get(text);
@@ -444,8 +452,7 @@ export class ActorBase {
     const hit = byText?.get(text);
     if (hit !== undefined) return hit;
     const reads = this.impureReads, dateReads = this.dateReads;
-    let actor = this.resolveAnew(text, options);
-    if (options.countryFromContext && options.context && actor && !actor.country) actor = this.withContextCountry(actor, options.context);
+    const actor = this.resolveAnew(text, options);
     // only what depended on the text and the date alone may be given again
     if (this.impureReads === reads) {
       if (this.resolvedCount >= RESOLVED_LIMIT) { this.resolved.clear(); this.resolvedAnyDay.clear(); this.resolvedCount = 0; byText = undefined; }
@@ -490,7 +497,36 @@ export class ActorBase {
         if (wordsOf(name).every(isCapitalised)) return { name, type: 'PERSON', country: what.country, sector: what.sector, role: what.role, rule: `appositive.${what.rule}`, confidence: 0.75 };
       }
     }
-    return this.compose(raw, options);
+    const composed = this.compose(raw, options);
+    if (composed && !(composed.rule === 'person.unknown' && !composed.country)) return composed;
+    // a name nothing else knows may be a town or a region: "Mariupol", "Puerto Penasco"
+    return this.place(raw) ?? composed;
+  }
+
+  /** The place of the gazetteer this whole name is ("Puerto Penasco", "the Northern Territory"): a GPE, never a person. */
+  private place(raw: string): ResolvedActor | null {
+    if (!this.gazetteer) return null;
+    const name = raw.replace(/^the\s+/i, '');
+    const words = wordsOf(name);
+    if (!words.length || words.length > 5 || !words.every((w) => isCapitalised(w) || /^(?:of|de|del|la|el|al)$/.test(w))) return null;
+    const country = this.gazetteer.countryOf(keyOf(name));
+    return country ? { name, type: 'GPE', country, sector: null, role: null, rule: 'place.gazetteer', confidence: 0.7 } : null;
+  }
+
+  /** The country of the longest run of the description's unknown capitalised words that is a place ("Amherst College", "Rakhine rebels"). */
+  private countryOfProperWords(parts: readonly Part[]): string | null {
+    if (!this.gazetteer) return null;
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i]!.kind !== 'proper') continue;
+      let j = i;
+      while (parts[j + 1]?.kind === 'proper') j++;
+      for (let end = j; end >= i; end--) {
+        const run = parts.slice(i, end + 1).map((p) => (p.kind === 'proper' ? p.word : '')).join(' ');
+        const country = this.gazetteer.countryOf(keyOf(run));
+        if (country) return country;
+      }
+    }
+    return null;
   }
 
   /**
@@ -784,6 +820,11 @@ export class ActorBase {
     }
     // "Iran's adversaries" are not Iran: a relational head drops the country before it
     if (head?.word.relational) { country = null; countryRule = ''; }
+    // a group or body named after a town or region: "Amherst College", "Rakhine rebels"
+    else if (!country && head && !(head.word.person && !isGroupNoun(this.headWord(words, parts, head.at)))) {
+      const c = this.countryOfProperWords(parts);
+      if (c) { country = c; countryRule = 'gazetteer'; }
+    }
     const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
@@ -817,7 +858,11 @@ export class ActorBase {
       const where = names[0]!;
       if (body && (where.entry.kind === 'adjective' || where.entry.kind === 'country') && !where.entry.ambiguous && where.entry.country && where.entry.country !== body.entry.country) {
         const name = words.filter((w, k) => k > 0 || !DETERMINER.test(w)).join(' ');
-        return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? body.entry.sector, role: null, actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}.name`, confidence: 0.8 };
+        // another country's body named by the words of one country's ("Chile's Defense Department"
+        // is no Pentagon): the generic body the words also name gives the sector
+        const bodyPart = parts.find((p) => p.kind === 'name' && p.entry === body.entry);
+        const generic = bodyPart && body.entry.country ? this.sectorWords.get(keyOf(words.slice(bodyPart.at, bodyPart.at + bodyPart.words).join(' '))) : undefined;
+        return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? generic?.sector ?? body.entry.sector, role: null, actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}.name`, confidence: 0.8 };
       }
       // only names: "Iran's" or "Tehran" written with more around it; the first name decides
       const n = names[0]!;

@@ -4,6 +4,7 @@ import { Value } from '@sinclair/typebox/value';
 import { DossierError } from '../core/errors.js';
 import type { Resources } from '../core/resources.js';
 import { ActorBase } from './base.js';
+import { PlaceGazetteer } from './gazetteer.js';
 import { isLearnedActors, JsonFileLearnedActors, type LearnedActors } from './learned.js';
 import { ActorFileSchema, type ActorFile } from './schema.js';
 import countries from './data/countries.json' with { type: 'json' };
@@ -57,6 +58,9 @@ export function learnedActorsOf(resources: Resources): LearnedActors | null {
  */
 export const DICTIONARY_FILE = fileURLToPath(new URL('../../data/actors/dictionaries.json', import.meta.url));
 
+/** Towns and regions to their country (scripts/convert-gazetteer.mjs), read on the first name nothing else knows. */
+export const GAZETTEER_FILE = fileURLToPath(new URL('../../data/actors/gazetteer.json', import.meta.url));
+
 /** The converted dictionaries as an actor file (read once per call: callers keep the base they build). */
 export function readDictionaryLayer(): ActorFile {
   return JSON.parse(readFileSync(DICTIONARY_FILE, 'utf8')) as ActorFile;
@@ -70,6 +74,6 @@ export function actorBaseOf(resources: Resources): ActorBase {
   return resources.once('actor-base', () => {
     const user = (resources.options.actorFiles ?? []).map(readActorFile);
     const fallback = resources.options.dictionaries === false ? [] : [readDictionaryLayer()];
-    return new ActorBase([...SHIPPED_ACTOR_FILES, ...user, ...fallback], learnedActorsOf(resources));
+    return new ActorBase([...SHIPPED_ACTOR_FILES, ...user, ...fallback], learnedActorsOf(resources), new PlaceGazetteer(GAZETTEER_FILE));
   });
 }

@@ -33,7 +33,10 @@ test('an organisation takes its country from its own name first', () => {
   assert.equal(cs('the Saudi Ministry of Foreign Affairs'), 'SAU/GOV');
   assert.equal(cs('the Saudi National Guard'), 'SAU/MIL');
   // a setting given with the description fills a country the words lack
-  assert.equal(r('the National Guard', '2021-06-01', 'Saudi')?.country, 'USA', 'a country of its own wins over the setting');
+  assert.equal(r('the Pentagon', '2021-06-01', 'Saudi')?.country, 'USA', 'a country of its own wins over the setting');
+  // a body many countries have ("the National Guard") has none of its own: the setting's, or none
+  assert.equal(r('the National Guard', '2021-06-01')?.country, null);
+  assert.equal(r('the National Guard', '2021-06-01', 'Saudi')?.country, 'SAU', 'the setting applies after a memoised resolution too');
   assert.equal(r('riot police', '2021-06-01', 'in Kenya')?.country, 'KEN');
 });
 

@@ -2,7 +2,10 @@
 // Converts the event-data field's public actor and agent dictionaries (MIT; see NOTICE) into the
 // project's actor-file format (src/actors/schema.ts), written to data/actors/dictionaries.json:
 //
-//   node scripts/convert-dictionaries.mjs [DICTIONARIES_DIR]   (default ../shared/data/dictionaries)
+//   node --import tsx scripts/convert-dictionaries.mjs [DICTIONARIES_DIR]   (default ../shared/data/dictionaries)
+//
+// It writes the actor file and its compiled form (data/actors/dictionaries.compiled.txt, see
+// src/actors/fallback.ts), which is what the engine loads.
 //
 // Sources: the Phoenix/PETRARCH2 actor dictionaries (Countries, International, MilNonState), the
 // agents dictionaries (NGEC's PLOVER_agents.txt, then Phoenix.agents.txt for words it lacks) and
@@ -391,4 +394,7 @@ const file = {
 };
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(file)}\n`);
+// and its compiled form, what the engine reads (src/actors/fallback.ts: the one definition of it)
+const { compileFallback } = await import('../src/actors/fallback.ts');
+writeFileSync(out.replace(/\.json$/, '.compiled.txt'), compileFallback([file]));
 console.log(`${out}: ${people.length} people, ${organisations.length} organisations, ${igos.length} igos, ${places.length} places, ${countries.length} countries, ${sectorWords.size} agent words`);

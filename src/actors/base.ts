@@ -5,7 +5,7 @@ import type { PlaceGazetteer } from './gazetteer.js';
 import type { LearnedActors, LearnedPerson } from './learned.js';
 import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
-import { dayEnd, dayStart, isCapitalised, keyOf, skeletonOf, wordsOf } from './text.js';
+import { dayEnd, dayStart, isCapitalised, isTitleCase, keyOf, PLACE_HEADS, skeletonOf, wordsOf } from './text.js';
 
 /** An actor description resolved to who it is, as of a date. */
 export interface ResolvedActor {
@@ -607,6 +607,7 @@ export class ActorBase {
   parse(words: readonly string[], date: string | null = null): Part[] {
     const flags = words.map((w) => this.flagsOf(w));
     const parts: Part[] = [];
+    const titleCase = isTitleCase(words);
     for (let i = 0; i < words.length;) {
       const best = this.phraseAt(words, flags, i);
       if (best) { parts.push(best); i += best.words; continue; }
@@ -617,7 +618,7 @@ export class ActorBase {
       if (leader) { parts.push({ kind: 'name', entry: { ...leader, kind: 'adjective', type: 'NORP', sector: null }, at: i, words: 1 }); i++; continue; }
       const proper = (flags[i]! & WordFlag.Capitalised) !== 0 && !ARTICLE.test(w);
       const prev = parts[parts.length - 1];
-      const person = proper && flags[i]! & WordFlag.Surname && this.maySurname(words, flags, i, parts)
+      const person = proper && flags[i]! & WordFlag.Surname && this.maySurname(words, flags, i, parts, titleCase)
         ? this.personBySurname(w, date, prev, prev !== undefined && prev.at + prev.words === i) : null;
       if (person) parts.push({ kind: 'name', entry: this.personEntry(person), at: i, words: 1, surname: true });
       else parts.push(proper ? { kind: 'proper', word: w, at: i, words: 1 } : { kind: 'other', word: w, at: i, words: 1 });
@@ -651,7 +652,8 @@ export class ActorBase {
         // a name of the fallback layer (kept out of the trie) starts here: it goes before a sector
         // word or modifier of the same words, as the others' names do
         if (fallbackLengths < 0) fallbackLengths = this.fallback?.firstBits(keyOf(words[i]!)) ?? 0;
-        if (fallbackLengths & (1 << n)) {
+        // (the words join here: the phrase's key is their keys joined, and most such phrases are no name)
+        if (fallbackLengths & (1 << n) && this.fallback!.lookup(n === 1 ? keyOf(words[i]!) : words.slice(i, i + n).map(keyOf).join(' '))) {
           const found = this.phraseKeyedWhole(words, flags, i, n);
           if (found?.kind === 'name') return found;
         }
@@ -689,6 +691,9 @@ export class ActorBase {
    * word ("CNN's Wolf Blitzer", "Reuters/Ipsos").
    */
   private inLongerName(entry: NameEntry, words: readonly string[], flags: readonly number[], i: number): boolean {
+    // a place whose name has its article ("The Valley", Anguilla's capital) is named with it:
+    // "Valley" after another word is that word's valley ("the Lam Valley")
+    if ((entry.kind === 'capital' || entry.kind === 'place') && entry.name.startsWith('The ')) return !/^the$/i.test(words[i - 1] ?? '');
     if (!entry.ordinaryWord) return false;
     const next = flags[i + 1];
     if (next !== undefined && (next & WordFlag.Capitalised) !== 0 && (next & WordFlag.Known) === 0) return true;
@@ -708,9 +713,12 @@ export class ActorBase {
   }
 
   /** Whether the capitalised word i, a surname of the base, may stand alone for a person here. */
-  private maySurname(words: readonly string[], flags: readonly number[], i: number, parts: readonly Part[]): boolean {
+  private maySurname(words: readonly string[], flags: readonly number[], i: number, parts: readonly Part[], titleCase = false): boolean {
     const w = words[i]!;
     if (CALENDAR_WORD.test(w) || FUNCTION_WORD.test(w) || (i === 0 && COMMON_WORD.test(w))) return false;
+    // before the head of a place name it is the place's name ("the Lam Valley")
+    const after = words[i + 1];
+    if (after !== undefined && isCapitalised(after) && PLACE_HEADS.has(keyOf(after))) return false;
     // after a given name the base does not know ("Michael Brown"), a surname is someone else's
     const last = parts[parts.length - 1];
     if (last?.kind === 'proper' && last.at === i - 1) return false;
@@ -718,9 +726,10 @@ export class ActorBase {
     // ("Jordan", "Georgia") right before or after the surname makes a longer name ("Jordan Ahmed",
     // "Kim Jordan"), someone other than the base's person who shares the one word
     if (last?.kind === 'name' && last.at + last.words === i && last.entry.otherSense?.type === 'PERSON') return false;
-    // and before another capitalised word it is someone's given name ("Omar Khalil")
+    // and before another capitalised word it is someone's given name ("Omar Khalil"), unless every
+    // long word is capitalised, as in a headline ("Pompeo Sets Preconditions")
     const next = flags[i + 1];
-    if (next === undefined || !(next & WordFlag.Capitalised)) return true;
+    if (next === undefined || !(next & WordFlag.Capitalised) || titleCase) return true;
     // nor before another surname: "Mohammed Hussein Roble" is one man, neither Mohammed nor Hussein
     return !!(next & WordFlag.Known) && !(next & WordFlag.Surname) && !this.isPersonalName(words[i + 1]!);
   }

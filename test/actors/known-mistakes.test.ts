@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Analyzer } from '../../src/analyze.js';
-import { ActorBase, SHIPPED_ACTOR_FILES } from '../../src/actors/index.js';
+import { ActorBase, actorBaseOf, SHIPPED_ACTOR_FILES } from '../../src/actors/index.js';
+import { Resources } from '../../src/core/resources.js';
 import { buildCountries } from '../../src/actors/countries.js';
 
 /**
@@ -175,6 +176,10 @@ test('towns and regions nothing else knows are places of their country, never pe
   assert.deepEqual([place('Puerto Penasco')?.type, place('Puerto Penasco')?.country], ['GPE', 'MEX']);
   assert.deepEqual([place('Prishtina')?.type, place('Prishtina')?.country], ['GPE', 'KOS']);
   assert.ok(!es.some((e) => e.type === 'PERSON'));
-  // a body named after a town takes its country
+  // a group or body named after a town or region takes its country; a whole name is a place
+  const full = actorBaseOf(new Resources());
+  assert.deepEqual([full.resolve('Amherst College', {})?.country, full.resolve('Amherst College', {})?.sector], ['USA', 'EDU']);
+  assert.deepEqual([full.resolve('Rakhine rebels', {})?.country, full.resolve('Rakhine rebels', {})?.sector], ['MMR', 'REB']);
+  assert.deepEqual([full.resolve('Puerto Penasco', {})?.type, full.resolve('Puerto Penasco', {})?.rule], ['GPE', 'place.gazetteer']);
   assert.equal(r('Amherst College')?.country, null, 'the hand-written base alone has no gazetteer');
 });

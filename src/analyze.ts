@@ -1,3 +1,4 @@
+import { isLearnedActors, learnedActorsOf, lessonsOf, teach, type Lesson } from './actors/index.js';
 import type { ArticleMeta } from './core/document.js';
 import { DossierError } from './core/errors.js';
 import type { RawArticle } from './ingest/article.js';
@@ -27,6 +28,15 @@ export interface AnalyzerOptions extends ResourceOptions {
   readonly resources?: Resources;
 }
 
+/**
+ * An article's result and what it teaches the corpus-learned actor layer (people introduced with a
+ * role), read off the analysed document: the analysis itself never changes the layer.
+ */
+export interface Analysis {
+  readonly result: Result;
+  readonly lessons: readonly Lesson[];
+}
+
 /** What `analyze` accepts: a text, or an article with metadata. */
 export type ArticleInput = string | (Partial<ArticleMeta> & { text: string });
 
@@ -37,10 +47,11 @@ export type ArticleInput = string | (Partial<ArticleMeta> & { text: string });
 export class Analyzer {
   readonly pipeline: Pipeline;
   private readonly budgetMs: number;
+  private readonly resources: Resources;
 
   constructor(options: AnalyzerOptions = {}) {
     this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
-    const resources = options.resources ?? new Resources(options);
+    const resources = this.resources = options.resources ?? new Resources(options);
     this.pipeline = Pipeline.build(defaultRegistry(), options.stages ?? DEFAULT_STAGES, resources);
   }
 
@@ -58,6 +69,22 @@ export class Analyzer {
   /** Analyses one article and returns its result (CONTRACT.md). */
   analyze(input: ArticleInput): Result {
     return buildResult(this.analyzeDocument(input), this.pipeline.stages);
+  }
+
+  /** Analyses one article and returns its result with its lessons for the learned layer (not applied: see learnFrom). */
+  analyzeWithLessons(input: ArticleInput): Analysis {
+    const doc = this.analyzeDocument(input);
+    return { result: buildResult(doc, this.pipeline.stages), lessons: lessonsOf(doc) };
+  }
+
+  /**
+   * Teaches the learned layer this analyzer looks people up in (`learnedActors`) an article's
+   * lessons: the explicit step between two articles after which the next one knows those people.
+   */
+  learnFrom(lessons: readonly Lesson[]): void {
+    const learned = learnedActorsOf(this.resources);
+    if (!isLearnedActors(learned)) throw new DossierError('USAGE', 'this analyzer has no learned actor layer that can learn (give learnedActors a layer with learn(), or a file path)');
+    teach(learned, lessons);
   }
 
   /** Analyses an article read by ingest, after the checks every input passes (size, language). */

@@ -2,7 +2,7 @@ import type { EntityType } from '../core/layers.js';
 import { buildCountries, type CountryNames } from './countries.js';
 import { asNamed, compileFallback, FallbackLayer, nameKeyOf, namedEntries, type FallbackKey } from './fallback.js';
 import type { PlaceGazetteer } from './gazetteer.js';
-import type { LearnedActors, LearnedPerson } from './learned.js';
+import type { LearnedLookup, LearnedPerson } from './learned.js';
 import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
 import { dayEnd, dayStart, isCapitalised, isTitleCase, keyOf, PLACE_HEADS, skeletonOf, wordsOf } from './text.js';
@@ -153,7 +153,7 @@ export class ActorBase {
    * a file marked `fallback` is the oldest layer, compiled here, unless `compiled` gives that
    * layer already compiled (the shipped dictionaries: see fallback.ts).
    */
-  constructor(files: readonly ActorFile[], readonly learned: LearnedActors | null = null, private readonly gazetteer: PlaceGazetteer | null = null,
+  constructor(files: readonly ActorFile[], readonly learned: LearnedLookup | null = null, private readonly gazetteer: PlaceGazetteer | null = null,
     compiled: FallbackLayer | null = null) {
     const own = files.filter((f) => f.fallback !== true), old = files.filter((f) => f.fallback === true);
     this.fallback = compiled ?? (old.length ? new FallbackLayer(new TextEncoder().encode(compileFallback(old))) : null);

@@ -6,7 +6,7 @@ import type { Resources } from '../core/resources.js';
 import { ActorBase } from './base.js';
 import { FallbackLayer } from './fallback.js';
 import { PlaceGazetteer } from './gazetteer.js';
-import { isLearnedActors, JsonFileLearnedActors, type LearnedActors } from './learned.js';
+import { isLearnedLookup, JsonFileLearnedActors, type LearnedActors, type LearnedLookup } from './learned.js';
 import { ActorFileSchema, type ActorFile } from './schema.js';
 import countries from './data/countries.json' with { type: 'json' };
 import igos from './data/igos.json' with { type: 'json' };
@@ -18,7 +18,7 @@ import sectors from './data/sectors.json' with { type: 'json' };
 
 export { ActorBase, ambiguousSense, type ActorExplanation, type ResolvedActor, type ResolveOptions, type NameEntry } from './base.js';
 export { compileFallback, FallbackLayer } from './fallback.js';
-export { MemoryLearnedActors, JsonFileLearnedActors, isLearnedActors, type LearnedActors, type LearnedPerson, type EvidenceSource } from './learned.js';
+export { MemoryLearnedActors, JsonFileLearnedActors, isLearnedActors, isLearnedLookup, lessonsOf, teach, type LearnedActors, type LearnedLookup, type LearnedPerson, type Lesson, type EvidenceSource } from './learned.js';
 export type { ActorFile, PersonEntry, SectorWord, Modifier } from './schema.js';
 export { ActorFileSchema } from './schema.js';
 
@@ -43,11 +43,14 @@ export function readActorFile(file: string): ActorFile {
   return data as ActorFile;
 }
 
-/** The learned layer named by the options: an object that implements it, or the path of a JSON file. */
-export function learnedActorsOf(resources: Resources): LearnedActors | null {
+/**
+ * The learned layer named by the options: an object that can be looked up in (and, to be taught
+ * with `teach`, learn), or the path of a JSON file (saved after every lesson taught to it).
+ */
+export function learnedActorsOf(resources: Resources): LearnedLookup | LearnedActors | null {
   return resources.once('learned-actors', () => {
     const opt = resources.options.learnedActors;
-    if (isLearnedActors(opt)) return opt;
+    if (isLearnedLookup(opt)) return opt;
     if (typeof opt === 'string') return new JsonFileLearnedActors(opt, true);
     return null;
   });

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import type { Document } from '../core/document.js';
 import { keyOf } from './text.js';
 
 /**
@@ -7,6 +8,12 @@ import { keyOf } from './text.js';
  * Each entry keeps the first and last dates it was seen and the words that taught it, so a user
  * can check why the engine believes it. Implementations: in memory, a JSON file; the corpus store
  * can back it with SQLite by implementing the same two methods.
+ *
+ * During an analysis the layer is read-only (LearnedLookup): the entities stage marks on its output
+ * the people an article introduces with a role (EntityData.teaches), `lessonsOf` reads them off the
+ * analysed document, and whoever runs the articles applies them between two of them (`teach`), as
+ * ingest does in each article's commit. So an article's result never depends on what the same
+ * process analysed before unless a caller chose to teach it.
  */
 export interface LearnedPerson {
   readonly name: string;
@@ -30,15 +37,61 @@ export interface EvidenceSource {
   readonly end: number;
 }
 
-export interface LearnedActors {
+/** What an article teaches about one person: the arguments of LearnedActors.learn, as data. */
+export interface Lesson {
+  readonly person: string;
+  readonly role: string | null;
+  readonly country: string | null;
+  readonly sector: string | null;
+  /** the article's date, YYYY-MM-DD, or null */
+  readonly date: string | null;
+  /** the words that introduced the person with the role */
+  readonly evidence: string;
+  readonly source?: EvidenceSource;
+}
+
+/** The learned layer as an analysis sees it: look-ups only. */
+export interface LearnedLookup {
   /** the person known by this name (full name or surname), as learned up to `date` */
   lookup(name: string, date?: string | null): LearnedPerson | null;
+}
+
+/** The learned layer as its owner sees it: look-ups, and the lessons it is taught between articles. */
+export interface LearnedActors extends LearnedLookup {
   learn(person: string, role: string | null, country: string | null, sector: string | null, date: string | null, evidence: string, source?: EvidenceSource): void;
 }
 
-/** Is `x` something that implements LearnedActors? (ResourceOptions.learnedActors is untyped.) */
+/** Is `x` something that can be looked up in? (ResourceOptions.learnedActors is untyped.) */
+export function isLearnedLookup(x: unknown): x is LearnedLookup {
+  return typeof x === 'object' && x !== null && typeof (x as LearnedLookup).lookup === 'function';
+}
+
+/** Is `x` something that implements LearnedActors (look-ups and learning)? */
 export function isLearnedActors(x: unknown): x is LearnedActors {
-  return typeof x === 'object' && x !== null && typeof (x as LearnedActors).lookup === 'function' && typeof (x as LearnedActors).learn === 'function';
+  return isLearnedLookup(x) && typeof (x as LearnedActors).learn === 'function';
+}
+
+/**
+ * The lessons of an analysed article: the people its entities stage marked as introduced with a
+ * role (EntityData.teaches), in the order of the entity layer, with the introducing words and where
+ * they are. The same document gives the same lessons, whatever layer was attached.
+ */
+export function lessonsOf(doc: Pick<Document, 'text' | 'meta' | 'layer'>): Lesson[] {
+  const lessons: Lesson[] = [];
+  for (const e of doc.layer('entity')) {
+    const span = e.data.teaches;
+    if (!span) continue;
+    lessons.push({
+      person: e.data.name, role: e.data.role, country: e.data.country, sector: e.data.sector, date: doc.meta.published ?? null,
+      evidence: doc.text.slice(span.start, span.end), source: { article: doc.meta.id, start: span.start, end: span.end },
+    });
+  }
+  return lessons;
+}
+
+/** Applies an article's lessons to a layer, in order (the explicit step between two articles). */
+export function teach(learned: LearnedActors, lessons: readonly Lesson[]): void {
+  for (const l of lessons) learned.learn(l.person, l.role, l.country, l.sector, l.date, l.evidence, l.source);
 }
 
 export class MemoryLearnedActors implements LearnedActors {
@@ -78,6 +131,11 @@ export class MemoryLearnedActors implements LearnedActors {
       seen: (old?.seen ?? 0) + 1,
       ...(newer ? (source ? { source } : {}) : old.source ? { source: old.source } : {}),
     });
+  }
+
+  /** Applies an article's lessons (`lessonsOf`, `Analyzer.analyzeWithLessons`). */
+  teach(lessons: readonly Lesson[]): void {
+    teach(this, lessons);
   }
 
   all(): LearnedPerson[] {

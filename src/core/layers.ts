@@ -80,6 +80,11 @@ export interface EntityData {
   readonly mentions: readonly Range[];
   /** the actor base entry it was resolved to, when there is one */
   readonly actorId?: string;
+  /**
+   * for a person the article introduces with a role and the actor base does not know: the
+   * introducing words, what the article teaches the corpus-learned layer (actors/learned.ts lessonsOf)
+   */
+  readonly teaches?: Range;
 }
 
 /**

@@ -40,7 +40,7 @@ test("a pool refuses an article as the analyzer would, whichever thread took it"
 test('the calling thread analyses on a later turn of the event loop, never inside analyze(), so the workers are answered and refilled between its articles', async () => {
   const analyzer = new Analyzer();
   let calls = 0;
-  const local = { analyze: (a: Parameters<Analyzer['analyze']>[0]) => { calls++; return analyzer.analyze(a); } };
+  const local = { analyzeWithLessons: (a: Parameters<Analyzer['analyze']>[0]) => { calls++; return analyzer.analyzeWithLessons(a); } };
   const pool = new AnalyzerPool(2, { local });
   try {
     const promises = ARTICLES.map((a) => pool.analyzeJson(a));

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { ArticleInput } from '../analyze.js';
+import type { Analysis, ArticleInput } from '../analyze.js';
 import { DossierError, type ErrorCode } from '../core/errors.js';
 import type { Result } from '../result/schema.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
@@ -23,11 +23,11 @@ export function autoJobs(): number {
   return Math.max(1, Math.min(MAX_AUTO_JOBS, availableParallelism()));
 }
 
-interface Pending { resolve(r: Result | string): void; reject(e: Error): void }
+interface Pending { resolve(r: Result | string, lessons: Analysis['lessons']): void; reject(e: Error): void }
 interface Slot { readonly worker: Worker; inFlight: number }
 
 /** What the pool needs of an in-process analyzer (the Analyzer class; a type here, so that the pool does not load the pipeline). */
-interface LocalAnalyzer { analyze(article: ArticleInput): Result }
+interface LocalAnalyzer { analyzeWithLessons(article: ArticleInput): Analysis }
 
 export interface PoolOptions {
   /**
@@ -65,20 +65,25 @@ export class AnalyzerPool {
     for (let i = this.local ? 1 : 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  analyze(article: ArticleInput): Promise<Result> {
-    return this.submit(article, false) as Promise<Result>;
+  async analyze(article: ArticleInput): Promise<Result> {
+    return (await this.analyzeWithLessons(article)).result;
+  }
+
+  /** The result with what the article teaches the learned actor layer (Analyzer.analyzeWithLessons), from whichever thread analysed it. */
+  analyzeWithLessons(article: ArticleInput): Promise<Analysis> {
+    return this.submit(article, false) as Promise<Analysis>;
   }
 
   /** The result as its JSON text (`JSON.stringify(result)`), for callers that only write it out: the cheapest to pass between threads. */
-  analyzeJson(article: ArticleInput): Promise<string> {
-    return this.submit(article, true) as Promise<string>;
+  async analyzeJson(article: ArticleInput): Promise<string> {
+    return (await this.submit(article, true)).result as string;
   }
 
-  private submit(article: ArticleInput, json: boolean): Promise<Result | string> {
+  private submit(article: ArticleInput, json: boolean): Promise<{ result: Result | string; lessons: Analysis['lessons'] }> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
-    return new Promise<Result | string>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: (result, lessons) => resolve({ result, lessons }), reject });
       this.queue.push({ id, article, json });
       this.dispatch();
     });
@@ -98,7 +103,7 @@ export class AnalyzerPool {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (waiting) {
-        if (reply.ok) waiting.resolve(reply.result);
+        if (reply.ok) waiting.resolve(reply.result, reply.lessons);
         else waiting.reject(new DossierError(reply.code as ErrorCode, reply.message, reply.where ? { where: reply.where } : {}));
       }
       this.dispatch();
@@ -136,8 +141,8 @@ export class AnalyzerPool {
     const waiting = this.pending.get(request.id);
     this.pending.delete(request.id);
     try {
-      const result = this.local!.analyze(request.article);
-      waiting?.resolve(request.json ? JSON.stringify(result) : result);
+      const { result, lessons } = this.local!.analyzeWithLessons(request.article);
+      waiting?.resolve(request.json ? JSON.stringify(result) : result, lessons);
     } catch (e) {
       waiting?.reject(e as Error);
     }

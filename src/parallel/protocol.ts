@@ -1,3 +1,4 @@
+import type { Lesson } from '../actors/learned.js';
 import type { ArticleInput } from '../analyze.js';
 import type { Result } from '../result/schema.js';
 
@@ -13,7 +14,10 @@ export interface WorkerRequest {
   readonly json: boolean;
 }
 
-/** A worker's answer: the result (or its JSON text), or the error the in-process analyzer would have thrown. */
+/**
+ * A worker's answer: the result (or its JSON text) with what the article teaches the learned actor
+ * layer (Analyzer.analyzeWithLessons), or the error the in-process analyzer would have thrown.
+ */
 export type WorkerReply =
-  | { readonly id: number; readonly ok: true; readonly result: Result | string }
+  | { readonly id: number; readonly ok: true; readonly result: Result | string; readonly lessons: readonly Lesson[] }
   | { readonly id: number; readonly ok: false; readonly code: string; readonly message: string; readonly where?: string };

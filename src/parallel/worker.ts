@@ -11,8 +11,8 @@ const analyzer = new Analyzer();
 port.on('message', ({ id, article, json }: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    const result = analyzer.analyze(article);
-    reply = { id, ok: true, result: json ? JSON.stringify(result) : result };
+    const { result, lessons } = analyzer.analyzeWithLessons(article);
+    reply = { id, ok: true, result: json ? JSON.stringify(result) : result, lessons };
   } catch (e) {
     const err = e instanceof DossierError ? e : new DossierError('INTERNAL', e instanceof Error ? e.message : String(e));
     // the message without the location prefix the error adds; the pool adds it back from `where`

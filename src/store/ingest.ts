@@ -1,14 +1,14 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BUDGET_EXCEEDED, type Analyzer } from '../analyze.js';
+import { teach } from '../actors/learned.js';
+import { BUDGET_EXCEEDED, type Analysis, type Analyzer } from '../analyze.js';
 import { DossierError, asDossierError } from '../core/errors.js';
 import type { RawArticle } from '../ingest/article.js';
 import { isFeedFile, readFeed } from '../ingest/feed.js';
 import { isArticleFile, readArticles, readEntries, type IngestOptions, type SourceItem } from '../ingest/sources.js';
 import { walkFiles } from '../ingest/walk.js';
 import type { Result } from '../result/schema.js';
-import type { StagedLearnedActors } from './staged-learned.js';
 import type { Store } from './store.js';
 
 /** What one ingest did, for the summary line and for programs. */
@@ -91,12 +91,16 @@ export const BUSY_FIRST_PAUSE_MS = 50;
 /** A pool of analysis workers (src/parallel's AnalyzerPool), as ingest uses it. */
 export interface AnalysisPool {
   readonly size: number;
-  analyze(article: RawArticle): Promise<Result>;
+  analyzeWithLessons(article: RawArticle): Promise<Analysis>;
 }
 
-/** What analyses articles for ingest: an Analyzer in this thread, or a pool of workers (`--jobs`). */
+/**
+ * What analyses articles for ingest: an Analyzer in this thread, or a pool of workers (`--jobs`).
+ * Either looks the learned actor layer up at most (give the Analyzer `store.learnedActors()`); what
+ * an article teaches comes back with its result and is applied in the article's commit.
+ */
 export type IngestAnalysis =
-  | { readonly analyzer: Analyzer; readonly learned?: StagedLearnedActors }
+  | { readonly analyzer: Analyzer }
   | { readonly pool: AnalysisPool };
 
 /**
@@ -111,11 +115,12 @@ export async function ingest(store: Store, analysis: IngestAnalysis, sources: As
   report: (e: IngestEvent) => void = () => {}): Promise<IngestTally> {
   const tally: IngestTally = { read: 0, stored: 0, known: 0, failed: 0, bytes: 0 };
   const fail = (id: string, error: DossierError) => { tally.failed++; report({ kind: 'failed', id, error }); };
-  const learned = 'analyzer' in analysis ? analysis.learned : undefined;
-  const analyse = async (article: RawArticle): Promise<Result> => {
-    return storable('pool' in analysis ? await analysis.pool.analyze(article) : analysis.analyzer.analyze(article), article.origin);
+  const analyse = async (article: RawArticle): Promise<Analysis> => {
+    const analysed = 'pool' in analysis ? await analysis.pool.analyzeWithLessons(article) : analysis.analyzer.analyzeWithLessons(article);
+    storable(analysed.result, article.origin);
+    return analysed;
   };
-  type Prepared = { item: SourceItem; known: boolean; result: Promise<Result> | null };
+  type Prepared = { item: SourceItem; known: boolean; result: Promise<Analysis> | null };
   const prepare = (item: SourceItem): Prepared => {
     if (!item.ok) return { item, known: false, result: null };
     // a re-run after an interruption skips what was committed without analysing it
@@ -129,29 +134,26 @@ export async function ingest(store: Store, analysis: IngestAnalysis, sources: As
     if (!item.ok) { fail(item.id, item.error); return; }
     const article = item.article;
     tally.bytes += Buffer.byteLength(article.text);
-    let analysed: Result | null = null;
+    let analysed: Analysis | null = null;
     if (result) {
       try {
         analysed = await result;
       } catch (e) {
-        learned?.discard();
         fail(article.id, asDossierError(e, article.origin));
         return;
       }
     }
     const added = await withBusyRetry(() => store.addArticle(article, () => {
-      // called inside the transaction, only when the article is new: what it taught is committed with it
+      // called inside the transaction, only when the article is new: what it teaches is committed with it
       if (!analysed) throw new DossierError('INTERNAL', 'an article found new at commit was not analysed', { where: article.origin });
-      learned?.commit();
-      return analysed;
+      teach(store.learnedActors(), analysed.lessons);
+      return analysed.result;
     }), article.origin).catch((e: unknown) => {
-      learned?.discard();
       const error = asDossierError(e, article.origin);
       if (error.code === 'STORE') throw error;
       fail(article.id, error);
       return null;
     });
-    learned?.discard();
     if (added) {
       if (added.inserted) tally.stored++;
       else tally.known++;

@@ -31,17 +31,31 @@ test('JSON file layer: what is learned is saved and read back', () => {
   assert.equal(b.lookup('Ahmad Karimi')?.evidence, FIRST);
 });
 
-test('the pipeline learns people introduced with a role and knows them in the next article', () => {
+const STAGES = ['tokens', 'dates', 'entities'];
+
+test('an analysis only looks the learned layer up: the next article knows a person only after an explicit teach', () => {
   const learned = new MemoryLearnedActors();
-  const analyzer = new Analyzer({ stages: ['tokens', 'dates', 'entities'], resources: new Resources({ learnedActors: learned }) });
+  const analyzer = new Analyzer({ stages: STAGES, resources: new Resources({ learnedActors: learned }) });
+  const fresh = new Analyzer({ stages: STAGES });
   const before = analyzer.analyze({ text: LATER, published: '2019-03-01' });
   assert.equal(before.entities.find((e) => e.name === 'Ahmad Karimi')?.country ?? null, null, 'unknown before');
-  analyzer.analyze({ id: 'first', text: FIRST, published: '2019-03-04' });
+
+  const first = analyzer.analyzeWithLessons({ id: 'first', text: FIRST, published: '2019-03-04' });
+  assert.equal(learned.all().length, 0, 'analysing an article teaches nothing by itself');
+  assert.equal(JSON.stringify(first.result), JSON.stringify(fresh.analyze({ id: 'first', text: FIRST, published: '2019-03-04' })));
+  // without the explicit step the next article is what a fresh analyzer makes of it
+  assert.equal(JSON.stringify(analyzer.analyze({ text: LATER, published: '2019-06-01' })), JSON.stringify(fresh.analyze({ text: LATER, published: '2019-06-01' })));
+
+  const [lesson, ...more] = first.lessons;
+  assert.equal(more.length, 0);
+  assert.deepEqual([lesson?.person, lesson?.country, lesson?.sector, lesson?.date], ['Ahmad Karimi', 'IRN', 'GOV', '2019-03-04']);
+  assert.equal(lesson?.evidence, 'Ahmad Karimi, Iran\'s deputy oil minister', 'the evidence is the introducing words');
+  assert.equal(lesson?.source?.article, 'first');
+  assert.equal(FIRST.slice(lesson!.source!.start, lesson!.source!.end), lesson?.evidence);
+
+  analyzer.learnFrom(first.lessons);
   const p = learned.lookup('Ahmad Karimi');
-  assert.equal(p?.country, 'IRN');
-  assert.equal(p?.evidence, 'Ahmad Karimi, Iran\'s deputy oil minister', 'the evidence is the introducing words');
-  assert.equal(p?.source?.article, 'first');
-  assert.equal(FIRST.slice(p!.source!.start, p!.source!.end), p?.evidence);
+  assert.deepEqual([p?.country, p?.evidence, p?.source?.article], ['IRN', lesson?.evidence, 'first']);
   const after = analyzer.analyze({ text: LATER, published: '2019-06-01' });
   const k = after.entities.find((e) => e.name === 'Ahmad Karimi');
   assert.deepEqual([k?.country, k?.sector], ['IRN', 'GOV']);
@@ -49,9 +63,43 @@ test('the pipeline learns people introduced with a role and knows them in the ne
   assert.equal((k as { provenance?: { rule: string } }).provenance?.rule, 'learned.person');
 });
 
-test('a learned layer given as a file path is opened and written', () => {
+test('the lessons of an article are the same whether or not a learned layer is attached', () => {
+  const withLayer = new Analyzer({ stages: STAGES, learnedActors: new MemoryLearnedActors() });
+  const without = new Analyzer({ stages: STAGES });
+  const input = { id: 'first', text: FIRST, published: '2019-03-04' };
+  assert.deepEqual(withLayer.analyzeWithLessons(input).lessons, without.analyzeWithLessons(input).lessons);
+  assert.throws(() => without.learnFrom([]), /no learned actor layer/);
+});
+
+test('with a learned layer attached, two orders of the same articles give byte-identical results', () => {
+  const articles = [
+    { id: 'a', text: FIRST, published: '2019-03-04' },
+    { id: 'b', text: LATER, published: '2019-06-01' },
+    { id: 'c', text: 'Vienna, June 3 - Lena Ostrova, Russia\'s deputy energy minister, met Ahmad Karimi on Monday. Ostrova said talks would go on.', published: '2019-06-03' },
+    { id: 'd', text: 'Officials said Lena Ostrova and Ahmad Karimi spoke again on Friday.', published: '2019-06-07' },
+  ];
+  // the layer as a corpus had taught it before this batch
+  const known = [{ name: 'Lena Ostrova', role: 'deputy energy minister', country: 'RUS', sector: 'GOV', firstSeen: '2019-01-10', lastSeen: '2019-01-10', evidence: 'x', seen: 1 }];
+  const run = (order: readonly number[]) => {
+    const analyzer = new Analyzer({ stages: STAGES, learnedActors: new MemoryLearnedActors(known) });
+    const out = new Map<string, string>();
+    for (const i of order) out.set(articles[i]!.id, JSON.stringify(analyzer.analyze(articles[i]!)));
+    return articles.map((a) => out.get(a.id));
+  };
+  const forward = run([0, 1, 2, 3]);
+  assert.deepEqual(run([3, 2, 1, 0]), forward);
+  assert.deepEqual(run([2, 0, 3, 1]), forward);
+  // the attached layer is read: the person it knows is placed in the article that does not introduce her
+  assert.match(forward[3]!, /"country":"RUS"/);
+});
+
+test('a learned layer given as a file path is read, and written when taught', () => {
   const file = path.join(tempDir(), 'people.json');
-  const analyzer = new Analyzer({ stages: ['tokens', 'dates', 'entities'], learnedActors: file });
-  analyzer.analyze({ text: FIRST, published: '2019-03-04' });
+  const analyzer = new Analyzer({ stages: STAGES, learnedActors: file });
+  const { lessons } = analyzer.analyzeWithLessons({ text: FIRST, published: '2019-03-04' });
+  assert.equal(new JsonFileLearnedActors(file).lookup('Ahmad Karimi'), null, 'nothing written by the analysis');
+  analyzer.learnFrom(lessons);
   assert.equal(new JsonFileLearnedActors(file).lookup('Ahmad Karimi')?.country, 'IRN');
+  assert.equal(new Analyzer({ stages: STAGES, learnedActors: file }).analyze({ text: LATER, published: '2019-06-01' })
+    .entities.find((e) => e.name === 'Ahmad Karimi')?.country, 'IRN');
 });

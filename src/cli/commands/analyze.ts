@@ -91,7 +91,7 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   // with --jobs N this thread is one of the N analyzers (it reads and writes besides): N-1 workers
   // the workers start first, so that they load their models while this thread loads its own
   let local: Analyzer | null = null;
-  const pool = jobs > 1 ? new AnalyzerPool(jobs, { local: { analyze: (article) => local!.analyze(article) } }) : null;
+  const pool = jobs > 1 ? new AnalyzerPool(jobs, { local: { analyzeWithLessons: (article) => local!.analyzeWithLessons(article) } }) : null;
   const analyzer = local = await newAnalyzer().catch(async (e: unknown) => { await pool?.close(); throw e; });
   const started = process.hrtime.bigint();
   let done = 0, failed = 0, bytes = 0;

@@ -3,7 +3,6 @@ import { Analyzer } from '../../analyze.js';
 import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';
 import { AnalyzerPool } from '../../parallel/pool.js';
 import { countArticles, ingest, ingestSources, type IngestAnalysis } from '../../store/ingest.js';
-import { StagedLearnedActors } from '../../store/staged-learned.js';
 import { dateOption, parseJobs, readArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { ErrorReport } from '../error-report.js';
@@ -27,8 +26,9 @@ const USAGE = `usage: dossier ingest PATH... [--db FILE|URL] [--queue] [--publis
                   files and front matter (---, published: YYYY-MM-DD, ---) atop a .txt are read anyway.
                   An article's own metadata comes first, then its front matter, the sidecar, the flags.
   --jobs N|auto   analyse on N worker threads (auto: one a core); articles are stored in input order.
-                  Above 1, the workers analyse without the corpus-learned actor layer (it is neither
-                  read nor taught), so a result never depends on which worker ran first
+                  Above 1, the workers do not look people up in the corpus-learned actor layer, so a
+                  result never depends on which worker ran first; what each article teaches it is
+                  still recorded at the article's commit
   --errors FILE   write every failed item to FILE, one JSON line each ({id, origin, code, status, message})
 
 Each article is analysed, then stored in its own short transaction; an article already stored (the
@@ -63,8 +63,7 @@ export const ingestCommand: Command = {
     if (values.queue) { errors.close(); return queueArticles(store, sources, io, () => undated.warning()); }
     const pool = jobs > 1 ? new AnalyzerPool(jobs) : null;
     try {
-      const learned = new StagedLearnedActors(store.learnedActors());
-      const analysis: IngestAnalysis = pool ? { pool } : { analyzer: new Analyzer({ learnedActors: learned }), learned };
+      const analysis: IngestAnalysis = pool ? { pool } : { analyzer: new Analyzer({ learnedActors: store.learnedActors() }) };
       const started = process.hrtime.bigint();
       const tally = await ingest(store, analysis, sources, (e) => {
         if (e.kind === 'progress') progress.update(e.tally.read, e.tally.failed, e.tally.bytes);

@@ -1,4 +1,4 @@
-import type { LearnedActors, ResolvedActor } from '../../actors/index.js';
+import type { ResolvedActor } from '../../actors/index.js';
 import type { EntityData, MentionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageOutput } from '../../core/stage.js';
@@ -179,8 +179,12 @@ export class EntityBook {
     }
   }
 
-  /** Writes entity and mention annotations, and teaches the learned layer the people introduced with a role. */
-  write(out: StageOutput, learned: LearnedActors | null, date: string | null, article = 'article'): void {
+  /**
+   * Writes entity and mention annotations. A person introduced with a role whom the actor base does
+   * not know carries the introducing words (`teaches`): what the article teaches the learned layer,
+   * as data of the output, applied (or not) by whoever runs the articles, never here.
+   */
+  write(out: StageOutput): void {
     for (const e of this.entries) {
       // mentions nearly always come in text order: sort (a copy) only when they do not
       const mentions = inTextOrder(e.mentions) ? e.mentions : [...e.mentions].sort((a, b) => a.span.start - b.span.start);
@@ -191,15 +195,15 @@ export class EntityBook {
       }
       const a = e.actor;
       const spans = mentions.map((m) => m.span);
-      // two literal shapes rather than a spread of a varying one (V8 copies spreads slowly)
+      const teaches = a.type === 'PERSON' && !a.actorId && a.country && e.evidence && a.name.includes(' ') ? e.evidence : null;
+      // literal shapes rather than a spread of a varying one (V8 copies spreads slowly)
       const data: EntityData = a.actorId
         ? { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role, mentions: spans, actorId: a.actorId }
-        : { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role, mentions: spans };
+        : teaches
+          ? { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role, mentions: spans, teaches }
+          : { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role, mentions: spans };
       const evidence = e.evidence ? this.text.slice(e.evidence.start, e.evidence.end) : undefined;
       out.fill('entity', id, { start: first.start, end: first.end, rule: a.rule, confidence: a.confidence, evidence, data });
-      if (learned && a.type === 'PERSON' && !a.actorId && a.country && e.evidence && a.name.includes(' ')) {
-        learned.learn(a.name, a.role, a.country, a.sector, date, this.text.slice(e.evidence.start, e.evidence.end), { article, ...e.evidence });
-      }
     }
   }
 

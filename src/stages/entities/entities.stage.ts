@@ -54,7 +54,7 @@ export const entitiesStage: StageFactory = (resources) => {
         for (const run of runsOf(words, parts)) readRun(base, book, run, words, parts, sentenceText, date, doc.text);
       }
       book.settleCountries();
-      book.write(out, base.learned, date, doc.meta.id);
+      book.write(out);
     },
   };
 };

@@ -1,10 +1,7 @@
-import type { EvidenceSource, LearnedActors, LearnedPerson } from '../../actors/learned.js';
+import type { EvidenceSource, LearnedActors, LearnedLookup, LearnedPerson } from '../../actors/learned.js';
 import { keyOf } from '../../actors/text.js';
 import { surnameOf, toPerson, type PersonRow } from '../sqlite/learned-actors.js';
 import type { SyncPg } from './sync-client.js';
-
-/** The arguments of one LearnedActors.learn call, kept to be replayed later (a worker commits what an article taught with it). */
-export type LearnCall = Parameters<LearnedActors['learn']>;
 
 /**
  * The learned-actors layer in PostgreSQL, with the rules of sqlite/learned-actors.ts (lookup by full
@@ -54,19 +51,18 @@ export class PgLearnedActors implements LearnedActors {
 }
 
 /**
- * Looks people up in the store as it is, and keeps what an analysis teaches instead of writing it:
- * a queue worker analyses outside the store's write transaction and commits what the article
- * taught together with the article, in queue order (postgres/queue.ts).
+ * Looks people up in the store as it is, for a queue worker's analyses: read-only, as every
+ * analysis is; what an article teaches comes back with its result (Analyzer.analyzeWithLessons) and
+ * is committed with the article, in queue order (postgres/queue.ts).
  */
-export class RecordingLearnedActors implements LearnedActors {
-  private calls: LearnCall[] = [];
+export class ArticleLearnedLookup implements LearnedLookup {
   /**
    * The answers of this article's lookups: the analysis asks about the same names many times, and
-   * each question is a round trip to the server. Cleared for every article (`take`), so an answer
-   * never outlives the article it was given for.
+   * each question is a round trip to the server. Cleared for every article (`nextArticle`), so an
+   * answer never outlives the article it was given for.
    */
   private readonly answers = new Map<string, LearnedPerson | null>();
-  constructor(private readonly store: LearnedActors) {}
+  constructor(private readonly store: LearnedLookup) {}
 
   lookup(name: string, date?: string | null): LearnedPerson | null {
     const key = `${date ?? ''}\u0000${name}`;
@@ -78,13 +74,8 @@ export class RecordingLearnedActors implements LearnedActors {
     return answer;
   }
 
-  learn(...args: LearnCall): void { this.calls.push(args); }
-
-  /** What the article analysed since the last call taught; starts the next article afresh. */
-  take(): LearnCall[] {
-    const taught = this.calls;
-    this.calls = [];
+  /** Starts the next article afresh: what the store learned since is seen. */
+  nextArticle(): void {
     this.answers.clear();
-    return taught;
   }
 }

@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { LearnedActors } from '../../actors/learned.js';
+import { teach, type LearnedActors, type Lesson } from '../../actors/learned.js';
 import { DossierError } from '../../core/errors.js';
 import type { RawArticle } from '../../ingest/article.js';
 import type { ActorRefJson, Result } from '../../result/schema.js';
@@ -14,7 +14,7 @@ import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
   QuoteQuery, QuoteVariant, SearchHit, SeriesPoint, SeriesQuery, Store, StoreStats, StoredArticle, StoredEvent,
 } from '../store.js';
-import { PgLearnedActors, type LearnCall } from './learned-actors.js';
+import { PgLearnedActors } from './learned-actors.js';
 import { migratePg, PG_SCHEMA_VERSION, pgSchemaVersion } from './migrations.js';
 import { PgError, SyncPg, type Query } from './sync-client.js';
 import { allWords, toTsquery } from './tsquery.js';
@@ -139,13 +139,12 @@ export class PostgresStore implements Store {
 
   /**
    * Writes an article inside a transaction the caller holds (`transaction`): what its analysis taught
-   * the learned-actors layer when that analysis ran elsewhere (a queue worker), then the article, as
-   * addArticle does.
+   * the learned-actors layer when that analysis ran elsewhere (a queue worker: its lessons), then the
+   * article, as addArticle does.
    */
-  writeArticle(article: RawArticle, resultOrAnalysis: Result | (() => Result), taught: readonly LearnCall[] = []): AddResult {
+  writeArticle(article: RawArticle, resultOrAnalysis: Result | (() => Result), lessons: readonly Lesson[] = []): AddResult {
     if (this.readonly) throw new DossierError('STORE', 'the store is open read-only');
-    const learned = this.learnedActors();
-    for (const call of taught) learned.learn(...call);
+    teach(this.learnedActors(), lessons);
     const hash = contentHash(article.text);
     const sig = minhash(article.text);
     const dup = this.duplicateOf(hash, sig);

@@ -1,12 +1,13 @@
 import { hostname } from 'node:os';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Lesson } from '../../actors/learned.js';
 import type { Analyzer } from '../../analyze.js';
 import { asDossierError, DossierError } from '../../core/errors.js';
 import type { RawArticle } from '../../ingest/article.js';
 import type { SourceItem } from '../../ingest/sources.js';
 import type { Result } from '../../result/schema.js';
 import type { IngestEvent, IngestTally } from '../ingest.js';
-import { RecordingLearnedActors, type LearnCall } from './learned-actors.js';
+import { ArticleLearnedLookup } from './learned-actors.js';
 import type { PostgresStore } from './postgres-store.js';
 import { PgError } from './sync-client.js';
 
@@ -29,7 +30,8 @@ import { PgError } from './sync-client.js';
 export const MAX_ATTEMPTS = 5;
 const ENQUEUE_BATCH = 200;
 
-interface Saved { result: Result | null; taught: LearnCall[] }
+/** An analysis saved in its queue row: the result, and what the article teaches the learned actor layer (applied at its commit). */
+interface Saved { result: Result | null; lessons: readonly Lesson[] }
 
 /** Records the sources' articles to analyse (no analysis here); reports unreadable items as ingest does. */
 export async function enqueue(store: PostgresStore, sources: AsyncIterable<SourceItem>,
@@ -87,18 +89,18 @@ export type WorkerEvent =
   | { readonly kind: 'failed'; readonly id: string; readonly error: DossierError };
 
 /** Claims, analyses and commits articles until stopped (or, with exitWhenEmpty, until the queue is empty). */
-export async function runWorker(store: PostgresStore, analyzer: (learned: RecordingLearnedActors) => Analyzer, options: WorkerOptions,
+export async function runWorker(store: PostgresStore, analyzer: (learned: ArticleLearnedLookup) => Analyzer, options: WorkerOptions,
   report: (e: WorkerEvent) => void = () => {}): Promise<WorkerTally> {
   const name = options.name ?? `${hostname()}:${process.pid}`;
-  const learned = new RecordingLearnedActors(store.learnedActors());
+  const learned = new ArticleLearnedLookup(store.learnedActors());
   const engine = analyzer(learned);
   const tally: WorkerTally = { analysed: 0, committed: 0, failed: 0 };
   const poll = options.pollMs ?? 250;
   while (!options.stopping?.()) {
     const job = claim(store, name, options.leaseSeconds);
     if (job) {
-      learned.take();
-      analyse(store, engine, job, learned, tally, report);
+      learned.nextArticle();
+      analyse(store, engine, job, tally, report);
       commitReady(store, tally, report);
       continue;
     }
@@ -121,7 +123,7 @@ function claim(store: PostgresStore, worker: string, leaseSeconds: number): Job 
   return row ?? null;
 }
 
-function analyse(store: PostgresStore, analyzer: Analyzer, job: Job, learned: RecordingLearnedActors, tally: WorkerTally,
+function analyse(store: PostgresStore, analyzer: Analyzer, job: Job, tally: WorkerTally,
   report: (e: WorkerEvent) => void): void {
   const fail = (error: DossierError) => {
     store.db.run(`UPDATE work_queue SET state = 'failed', error = ?, lease_until = NULL WHERE seq = ? AND state = 'waiting'`, [error.message, job.seq]);
@@ -136,11 +138,11 @@ function analyse(store: PostgresStore, analyzer: Analyzer, job: Job, learned: Re
   try {
     // a known article is not analysed again (as in a single-process ingest); it will be recorded as a copy
     if (store.findDuplicate(job.article)) {
-      saved = { result: null, taught: [] };
+      saved = { result: null, lessons: [] };
     } else {
-      const result = analyzer.analyze(job.article);
+      const { result, lessons } = analyzer.analyzeWithLessons(job.article);
       if (result.error) throw new DossierError('INPUT_FORMAT', `the article could not be analysed (${result.error.message}); it is not stored`, { where: job.article.origin });
-      saved = { result, taught: learned.take() };
+      saved = { result, lessons };
     }
   } catch (e) {
     fail(asDossierError(e, job.article.origin));
@@ -189,7 +191,7 @@ function commitNext(store: PostgresStore): boolean {
     store.writeArticle(next.article, () => {
       if (!saved.result) throw new DossierError('INTERNAL', 'an article known when analysed is no longer stored', { where: next.article.origin });
       return saved.result;
-    }, saved.taught);
+    }, saved.lessons);
     store.db.run('DELETE FROM work_queue WHERE seq = ?', [next.seq]);
     return true;
   });

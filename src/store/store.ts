@@ -54,7 +54,8 @@ export interface Store {
   stats(): StoreStats;
   /**
    * People learned across the corpus (src/actors LearnedActors), kept in the store; give it to the
-   * Analyzer (`new Analyzer({ learnedActors })`) so what one article teaches serves the next.
+   * Analyzer (`new Analyzer({ learnedActors })`) to look people up in it, and teach it each stored
+   * article's lessons (`teach`, as ingest does in the article's commit) so that they serve the next.
    */
   learnedActors(): LearnedActors;
   close(): void;

@@ -20,8 +20,9 @@ export const surnameOf = (key: string) => key.split(' ').pop() ?? key;
 /**
  * The actors' learned layer (src/actors/learned.ts) kept in the corpus database, with the same
  * rules as MemoryLearnedActors: lookup by full name, or by surname when one person carries it,
- * and never knowledge learned after the article's date. During ingest the analysis runs inside the
- * article's transaction, so what an article teaches is committed with it, or not at all.
+ * and never knowledge learned after the article's date. During ingest an analysis only looks people
+ * up; what the article teaches (its lessons) is applied in the article's transaction, so it is
+ * committed with it, or not at all.
  * A read-only store looks people up and learns nothing.
  */
 export class SqliteLearnedActors implements LearnedActors {

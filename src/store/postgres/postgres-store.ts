@@ -4,7 +4,7 @@ import { DossierError } from '../../core/errors.js';
 import type { RawArticle } from '../../ingest/article.js';
 import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
-  NEAR_DUPLICATE_JACCARD, bandHashes, contentHash, minhash, signatureFromBuffer, signatureToBuffer, similarity,
+  NEAR_DUPLICATE_JACCARD, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
 import { leadModality } from '../merge/happenings.js';
@@ -111,7 +111,8 @@ export class PostgresStore implements Store {
   // ---- writing -------------------------------------------------------------------------------
 
   findDuplicate(article: Pick<RawArticle, 'text'>): string | null {
-    return this.duplicateOf(contentHash(article.text), minhash(article.text))?.id ?? null;
+    const { hash, signature } = fingerprint(article.text);
+    return this.duplicateOf(hash, signature)?.id ?? null;
   }
 
   private duplicateOf(hash: string, sig: Uint32Array | null): { rowid: number; id: string; kind: 'exact' | 'near' } | null {
@@ -146,8 +147,7 @@ export class PostgresStore implements Store {
     if (this.readonly) throw new DossierError('STORE', 'the store is open read-only');
     const learned = this.learnedActors();
     for (const call of taught) learned.learn(...call);
-    const hash = contentHash(article.text);
-    const sig = minhash(article.text);
+    const { hash, signature: sig } = fingerprint(article.text);
     const dup = this.duplicateOf(hash, sig);
     if (!dup) {
       const result = typeof resultOrAnalysis === 'function' ? resultOrAnalysis() : resultOrAnalysis;

@@ -1,4 +1,3 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { LearnedActors } from '../../actors/learned.js';
 import { DossierError } from '../../core/errors.js';
 import type { RawArticle } from '../../ingest/article.js';
@@ -7,6 +6,7 @@ import {
   NEAR_DUPLICATE_JACCARD, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
+import { packResult, unpackResult } from '../stored-result.js';
 import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
 import { and, eventConditions, happeningConditions, pageOf, partyMatch, seriesBase, seriesConditions, type Clause } from '../sqlite/filters.js';
@@ -163,14 +163,13 @@ export class PostgresStore implements Store {
 
   private insertArticle(hash: string, sig: Uint32Array | null, article: RawArticle, result: Result): AddResult {
     const id = hash.slice(0, 16);
-    const stored: Result = { ...result, article: { ...result.article, text: '' } };
     const rowid = nextRowid(this.db, 'article');
     const batch: Query[] = [
       {
         sql: `INSERT INTO article (rowid, id, source_id, title, outlet, url, published, content_hash, signature,
           ingested_at, n_events, n_attributions, n_entities, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         params: [rowid, id, article.id, article.title, article.outlet, article.url, article.published, hash, sig ? signatureToBuffer(sig) : null,
-          new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length, deflateRawSync(JSON.stringify(stored))],
+          new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length, packResult(result)],
       },
       {
         sql: `INSERT INTO article_text (rowid, title, text, tsv) VALUES ($1, $2, $3,
@@ -241,8 +240,7 @@ export class PostgresStore implements Store {
     const row = this.db.get<{ result: Uint8Array; text: string }>(
       'SELECT a.result, t.text FROM article a JOIN article_text t ON t.rowid = a.rowid WHERE a.id = ?', [id]);
     if (!row) return null;
-    const result = JSON.parse(inflateRawSync(row.result).toString('utf8')) as Result;
-    return { ...result, article: { ...result.article, text: row.text } };
+    return unpackResult(row.result, row.text);
   }
 
   listArticles(q: ArticleQuery = {}): Page<StoredArticle> {

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DossierError } from '../../core/errors.js';
 import type { LearnedActors } from '../../actors/learned.js';
 import type { RawArticle } from '../../ingest/article.js';
@@ -8,6 +7,7 @@ import {
   NEAR_DUPLICATE_JACCARD, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
+import { packResult, unpackResult } from '../stored-result.js';
 import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
 import type {
@@ -139,12 +139,11 @@ export class SqliteStore implements Store {
 
   private insertArticle(hash: string, sig: Uint32Array | null, article: RawArticle, result: Result): AddResult {
     const id = hash.slice(0, 16);
-    const stored: Result = { ...result, article: { ...result.article, text: '' } };
     const rowid = Number(this.prep(`INSERT INTO article (id, source_id, title, outlet, url, published, content_hash, signature,
         ingested_at, n_events, n_attributions, n_entities, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(id, article.id, article.title, article.outlet, article.url, article.published, hash, sig ? signatureToBuffer(sig) : null,
         new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length,
-        deflateRawSync(JSON.stringify(stored))).lastInsertRowid);
+        packResult(result)).lastInsertRowid);
     this.prep('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)').run(rowid, article.title ?? '', result.article.text || article.text);
     if (sig) {
       const insertBand = this.prep('INSERT OR IGNORE INTO article_band (band, hash, article_rowid) VALUES (?, ?, ?)');
@@ -200,9 +199,8 @@ export class SqliteStore implements Store {
   getResult(id: string): Result | null {
     const row = this.prep('SELECT rowid, result FROM article WHERE id = ?').get(id) as { rowid: number; result: Buffer } | undefined;
     if (!row) return null;
-    const result = JSON.parse(inflateRawSync(row.result).toString('utf8')) as Result;
     const text = this.prep('SELECT text FROM article_fts WHERE rowid = ?').pluck().get(row.rowid) as string;
-    return { ...result, article: { ...result.article, text } };
+    return unpackResult(row.result, text);
   }
 
   listArticles(q: ArticleQuery = {}): Page<StoredArticle> {

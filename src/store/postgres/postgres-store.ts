@@ -381,7 +381,7 @@ export class PostgresStore implements Store {
     if (q.text) {
       const words = allWords(q.text);
       // no words in the text: like the SQLite engine's empty phrase, nothing matches
-      c.push(words ? { sql: `qu.rowid IN (SELECT v.quote_rowid FROM quote_variant v WHERE v.tsv @@ to_tsquery('dossier_text', ?))`, params: [words] }
+      c.push(words ? { sql: `qu.rowid IN (SELECT v.quote_rowid FROM quote_variant v WHERE to_tsvector('dossier_text'::regconfig, v.text) @@ to_tsquery('dossier_text', ?))`, params: [words] }
         : { sql: 'false', params: [] });
     }
     if (q.outlet) c.push({ sql: 'qu.rowid IN (SELECT quote_rowid FROM quote_source WHERE source = lower(?))', params: [q.outlet] });

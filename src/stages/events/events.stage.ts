@@ -167,20 +167,35 @@ function addOnce(out: StageOutput, seen: Set<string>, d: Draft): void {
 
 /**
  * Drops triggers that are the content of a controlling verb before them in the same clause
- * ("threatened to impose sanctions": one THREATEN) and returns, for each kept trigger, the ones it controls.
+ * ("threatened to impose sanctions": one THREATEN), and those in an infinitive after a noun that nothing
+ * controls (infinitiveOfNoun); returns, for each kept trigger, the ones it controls.
  */
 function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [number, number][], tokens: readonly Token[]) {
   const content = new Map<PatternMatch<TriggerEntry>, PatternMatch<TriggerEntry>[]>();
   // a lone trigger has nothing to control it (most sentences)
-  if (matches.length === 1) return { kept: matches, content };
+  if (matches.length === 1 && !infinitiveOfNoun(tokens, matches[0]!)) return { kept: matches, content };
   const kept: PatternMatch<TriggerEntry>[] = [];
   for (const m of matches) {
     const controller = controllerOf(m, matches, clauseList, tokens);
     if (controller) content.set(controller, [...(content.get(controller) ?? []), m]);
-    else kept.push(m);
+    else if (!infinitiveOfNoun(tokens, m)) kept.push(m);
   }
   return { kept, content };
 }
+
+/**
+ * Rule `candidate.infinitive-of-noun`: a trigger verb in an infinitive that follows a noun or a name
+ * ("an appeal to lay down their arms", "urged the council to discuss", "used tear gas to disperse
+ * them") is what that noun asks for or is for, not an act reported as done; an infinitive after a
+ * verb ("continued to send arms", "tried to hack") is the verb's own act and stays.
+ */
+function infinitiveOfNoun(tokens: readonly Token[], m: PatternMatch<TriggerEntry>): boolean {
+  const h = m.tokens[0]!;
+  if (h < 2 || tokens[h]!.data.pos !== 'VERB' || tokens[h - 1]!.data.normal !== 'to') return false;
+  return NOUN_LIKE.has(tokens[h - 2]!.data.pos);
+}
+
+const NOUN_LIKE = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
 /** The first other trigger that controls `m`: one that `controls` it, in its clause or in the clause a "that" opens after it. */
 function controllerOf(
@@ -378,7 +393,10 @@ function eventOf(
     actor = [{ name: `${recipient[0].country} protesters`, country: recipient[0].country, sector: 'CVL' }];
     evidence.push('actor.domestic');
   }
-  if (!recipient.length && actor.some((a) => a.country) && type !== 'PROTEST' && !(entry.reciprocal && actor.length > 1)) {
+  // parties of several countries acting together in cooperation ("French and Egyptian warships held
+  // exercises") act with each other: nobody else is their target unless the clause names one
+  const mutual = actor.length > 1 && (entry.reciprocal || (PLOVER[type].quadClass <= 2 && countriesOf(actor) > 1));
+  if (!recipient.length && actor.some((a) => a.country) && type !== 'PROTEST' && !mutual) {
     // no one named as the target: the other party named in the sentence, else the article's main other party
     const own = new Set<string | null>();
     for (const a of actor) own.add(a.country);
@@ -485,6 +503,13 @@ function conditionOf(
       cameo: '10', quadClass: quadClassOf('REQUEST'), score: scoreOf('REQUEST'),
     },
   };
+}
+
+/** How many different countries the parties have. */
+function countriesOf(refs: readonly ActorRefData[]): number {
+  const seen = new Set<string>();
+  for (const r of refs) if (r.country) seen.add(r.country);
+  return seen.size;
 }
 
 /** The first of a trigger's tokens that is a verb, else its first token. */

@@ -85,7 +85,7 @@ export const eventsStage: StageFactory = (resources) => {
         for (let k = 0; k < kept.length; k++) {
           const candidate = kept[k]!;
           // the pattern proposes, the model decides: the type, or no event at all
-          const decision = model.decide(candidateFeatures(tokens, candidate), ownPatternOf(candidate)?.type);
+          const decision = model.decideFor(tokens, candidate, ownPatternOf(candidate)?.type);
           if (decision.type === NO_EVENT) {
             // what a non-event seemed to control is decided on its own ("would consider talks")
             const freed = content.get(candidate);

@@ -2,6 +2,7 @@ import { readDictionaryLayer, SHIPPED_ACTOR_FILES } from '../actors/index.js';
 import { MENTION_KINDS } from '../core/vocabulary.js';
 import handCues from '../stages/attributions/cues.json' with { type: 'json' };
 import learnedCues from '../stages/attributions/cues.learned.json' with { type: 'json' };
+import { FRAME_SHAPES } from '../stages/attributions/lexicon.js';
 import { NAME_RULES } from '../stages/entities/names.js';
 import { MODALITY_RULES } from '../stages/events/modality.js';
 import { CAMEO_TRIGGERS, NON_EVENTS, TRIGGERS } from '../stages/events/triggers.js';
@@ -154,6 +155,7 @@ export function ruleCatalogue(): RuleCatalogue {
   const file = catalogueData as CatalogueFile;
   for (const [name, values] of Object.entries(file.sets)) sets.set(name, new Map(values.map((v) => [v, null])));
   sets.set('mention-kind', new Map(MENTION_KINDS.map((k) => [k, null])));
+  sets.set('frame-shape', new Map(FRAME_SHAPES.map((k) => [k, null])));
   for (const r of file.rules) add({ ...r, source: CATALOGUE_FILE });
 
   const cueFile = 'src/stages/attributions/cues.json';

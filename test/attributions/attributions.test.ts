@@ -57,7 +57,7 @@ test('a quote split by its cue keeps both parts', () => {
   const list = attributions('“Sanctions,” the minister said, “are not a substitute for diplomacy.”');
   const a = find(list, 'not a substitute for diplomacy');
   assert.ok(a.parts && a.parts.length === 2, 'two parts');
-  assert.equal(a.parts![0], 'Sanctions,');
+  assert.equal(a.parts![0], '“Sanctions,”');
   assert.equal(a.source, 'the minister');
 });
 
@@ -203,7 +203,7 @@ test('a description after the name is part of the source; an aside is not', () =
 test('first-person speech inside a quotation is part of the quote, not an attribution of its own', () => {
   const list = attributions('“I said that we would win, and I think we did,” the coach told reporters.');
   assert.equal(list.length, 1, JSON.stringify(list));
-  assert.match(list[0]!.content, /^I said that we would win/);
+  assert.match(list[0]!.content, /^“I said that we would win/);
 });
 
 test('transcripts: a turn opened by a speaker in capitals and a colon', () => {
@@ -213,4 +213,13 @@ test('transcripts: a turn opened by a speaker in capitals and a colon', () => {
   assert.equal(a.source, 'ALVAREZ');
   assert.equal(a.rule, 'cue.transcript-turn');
   assert.ok(a.content.startsWith('No.'), a.content);
+});
+
+test('boundaries as PolNeAR draws them: the quotation marks, and the comma inside them, are part of the content', () => {
+  const text = '“The harbour will reopen in May,” the port authority said. The mayor said, "We have waited long enough." The council said the plan was late.';
+  const list = attributions(text);
+  assert.equal(list[0]!.content, '“The harbour will reopen in May,”');
+  assert.ok(list.some((a) => a.content === '"We have waited long enough."'), JSON.stringify(list.map((a) => a.content)));
+  // words not in quotation marks keep their edges: no full stop at the end
+  assert.ok(list.some((a) => a.content === 'the plan was late'), JSON.stringify(list.map((a) => a.content)));
 });

@@ -26,12 +26,12 @@ test('a quoted title in a phrase before the subject is not the cue\'s content', 
 test('a split quotation may have an abbreviation between its parts', () => {
   const a = byCue(attributions('"The count will be fair," Harlan said at a rally in Durham, N.C., "but many people will be watching it closely."'), 'said');
   assert.equal(a.rule, 'cue.say.split-quote');
-  assert.deepEqual(a.parts, ['The count will be fair,', 'but many people will be watching it closely.']);
+  assert.deepEqual(a.parts, ['"The count will be fair,"', '"but many people will be watching it closely."']);
 });
 
 test('a clause that leads into a quotation belongs to the reported words', () => {
   const a = byCue(attributions('Dalton "signed an immunity agreement," Jordan said on Tuesday.'), 'said');
-  assert.equal(a.content, 'Dalton "signed an immunity agreement,');
+  assert.equal(a.content, 'Dalton "signed an immunity agreement,"');
   assert.equal(a.kind, 'mixed');
 });
 
@@ -69,13 +69,13 @@ test('a subject with a phrase hung on it is taken whole when it starts its claus
 test('reader quotations credited with a dash: nested curly marks, and a paragraph opened with a closing mark', () => {
   const text = 'Readers wrote in.\n\n”I am afraid for this country, for my children and for their schools.” ― Sonya Hale\n\n“I would rather live in what he calls “hell” than in his world.” ― Ana Roda';
   const list = attributions(text);
-  assert.equal(list.find((a) => a.source === 'Sonya Hale')?.content, 'I am afraid for this country, for my children and for their schools.');
-  assert.equal(list.find((a) => a.source === 'Ana Roda')?.content, 'I would rather live in what he calls “hell” than in his world.');
+  assert.equal(list.find((a) => a.source === 'Sonya Hale')?.content, '”I am afraid for this country, for my children and for their schools.”');
+  assert.equal(list.find((a) => a.source === 'Ana Roda')?.content, '“I would rather live in what he calls “hell” than in his world.”');
 });
 
 test('"called X a Y": what is named and what it is called are the content; "what some called" and "called for" are not naming', () => {
   assert.equal(byCue(attributions('At the forum, Alvarez called her vote on the war a mistake, but she noted that others agreed.'), 'called').content, 'her vote on the war a mistake');
-  assert.equal(byCue(attributions('Pepper called the ruling a "huge win for voters."'), 'called').content, 'the ruling a "huge win for voters.');
+  assert.equal(byCue(attributions('Pepper called the ruling a "huge win for voters."'), 'called').content, 'the ruling a "huge win for voters."');
   const what = attributions('The pact would create what some called an "Asian shield" against the north.');
   assert.ok(!what.some((a) => a.content.startsWith('an ')), JSON.stringify(what));
   assert.match(byCue(attributions('The senator called for an inquiry into the sale.'), 'called').content, /inquiry into the sale/);

@@ -5,14 +5,20 @@ import type { StageFactory } from '../../core/stage.js';
 import { sentenceAt } from '../../text/lookup.js';
 import { framesOf, isNaming, mainPart, withContent, type CueAt, type Frame, type Tok } from './frames.js';
 import { actorBaseOf } from '../../actors/index.js';
-import { buildLexicon, type CueEntry } from './lexicon.js';
+import { buildLexicon, FRAME_SHAPES, type CueEntry, type FrameShape } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
+import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 
+// 1.2: contents take their quotation marks (PolNeAR's boundaries)
 // 1.1: titles, lead-in clauses, relative sources ("who"), naming verbs ("called X a Y"), passive beliefs; filter without names
-export const ATTRIBUTIONS_VERSION = '1.1.0';
+export const ATTRIBUTIONS_VERSION = '1.2.0';
+
+const TAGGED_RULES = Object.fromEntries(FRAME_SHAPES.map((shape) => [shape, `cue.tagged.${shape}`])) as Record<FrameShape, string>;
+/** The lexicon entry of a cue the tagger found: its probability stands for the form's precision. */
+const taggedEntry = (p: number): CueEntry => ({ id: 'cue.tagged', precision: p, takesObject: true, belief: false, particle: null, needs: null, contentWords: null, rules: TAGGED_RULES });
 
 const QUOTED_PRONOUN = /^(i|you|we|he|she|they|it|who|that|which|people|everyone|everybody|nobody|someone|somebody)$/i;
 
@@ -34,6 +40,8 @@ function afterPluralSubject(toks: readonly Tok[], i: number): boolean {
   if (!prev || !next || /s$/.test(toks[i]!.low) || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN') || !/[^s]s$/.test(prev.low)) return false;
   return next.low === 'that' || next.low === '.' || CLAUSE_START_POS.has(next.pos);
 }
+
+const POSSESSIVE_DET = new Set(['this', 'that', 'these', 'those', 'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** Word forms that are cues only as verbs ("reports" the noun is not a cue). */
 const VERB_POS = new Set(['VERB', 'AUX']);
@@ -193,6 +201,26 @@ function quoteAfter(text: string, quotes: readonly Quote[], toks: readonly Tok[]
   return { range: { start: q.start, end: q.end } };
 }
 
+// only marks and the punctuation that sits inside them ("anything,” she said") lie between a content's edge and its quotation's mark
+const MARK_GAP = /^[\s.,;:!?…—–'-]*$/;
+const CLOSING_MARK = /[”"’»›']/;
+
+/**
+ * PolNeAR's boundaries: the quotation marks around quoted words are part of the content
+ * (guidelines, "Closeup on punctuation": include everything within the quotes, the marks with it).
+ * A content edge that meets a quotation's inner edge, or only the punctuation inside it, takes the mark.
+ */
+export function withMarks(text: string, content: Range, quotes: readonly Quote[]): Range {
+  let { start, end } = content;
+  for (const q of quotes) {
+    if (q.start > end) break;
+    if (q.end < start) continue;
+    if (q.open < start && q.start <= start && MARK_GAP.test(text.slice(q.start, start))) start = text.startsWith("''", q.open - 1) ? q.open - 1 : q.open;
+    if (q.end >= end && q.close < text.length && CLOSING_MARK.test(text[q.close]!) && MARK_GAP.test(text.slice(end, q.close))) end = q.close + 1;
+  }
+  return start === content.start && end === content.end ? content : { start, end };
+}
+
 /** Direct, indirect or mixed: how much of the content lies inside quotation marks. */
 function kindOf(content: Range, quotes: readonly Quote[]): AttributionKind {
   let covered = 0, any = false;
@@ -336,6 +364,7 @@ export const attributionsStage: StageFactory = (resources) => {
   const infoOf = wordInfoOf(lexicon);
   // the trained filter that drops unlikely candidates (null when untrained, or for training itself)
   const filter = resources.once('attributions.frameFilter', loadFrameFilter);
+  const tagger = resources.once('attributions.cueTagger', loadCueTagger);
   const actors = actorBaseOf(resources);
   // the actor base composes descriptions word by word: the same few group names recur in every article
   const described = new Map<string, ReturnType<Describe>>();
@@ -362,22 +391,40 @@ export const attributionsStage: StageFactory = (resources) => {
         const first = s.data.firstToken;
         const toks = docToks.slice(first, s.data.endToken);
         const cues: CueAt[] = [];
-        toks.forEach((t, i) => {
+        // the lexicon's cues; a word it does not take is the tagger's to judge
+        const fromLexicon = (t: Tok, i: number): boolean => {
           const entry = entries[first + i];
-          if (!entry) return;
+          if (!entry) return false;
           // "the minister fears that ...": a verb the tagger took for a plural noun
           const verbBeforeThat = t.pos === 'NOUN' && ((/s$/.test(t.low) && toks[i + 1]?.low === 'that' && toks[i - 1]?.pos !== 'DET') || afterPluralSubject(toks, i));
           // "some regard X as Y": any tag will do when the "as" follows (but not "with regard to")
           const completed = entry.needs !== null && toks.slice(i + 1, i + 14).some((x) => x.low === entry.needs) && toks[i - 1]?.low !== 'with';
-          if (entry.needs !== null && !completed) return;
+          if (entry.needs !== null && !completed) return false;
+          // "persons with this view are ...": after a determiner the form is a noun, not the verb of belief
+          if (entry.needs !== null && POSSESSIVE_DET.has(toks[i - 1]?.low ?? '')) return false;
           // a learned form that is an auxiliary or a preposition here ("has", "is", "about") is part of a longer cue, not one
-          if (entry.id.startsWith('cue.learned.') && entry.precision < 0.3 && t.pos !== 'VERB' && !verbBeforeThat) return;
-          if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos) && !verbBeforeThat && !completed) return;
+          if (entry.id.startsWith('cue.learned.') && entry.precision < 0.3 && t.pos !== 'VERB' && !verbBeforeThat) return false;
+          if (!entry.particle && t.low !== 'quoted' && !VERB_POS.has(t.pos) && !verbBeforeThat && !completed) return false;
           const quoted = insideQuote(quotes, t.start, t.end);
           // "I think" inside someone's quotation is part of their words, not a belief of its own
-          if (entry.belief && quoted && !completed) return;
-          if (entry.particle || entry.belief || t.low === 'quoted' || quoted) { cues.push({ at: i, entry, quoteBefore: null, quoteAfter: null }); return; }
+          if (entry.belief && quoted && !completed) return false;
+          if (entry.particle || entry.belief || t.low === 'quoted' || quoted) { cues.push({ at: i, entry, quoteBefore: null, quoteAfter: null }); return true; }
           cues.push({ at: i, entry, quoteBefore: quoteBefore(doc.text, quotes, toks, i), quoteAfter: quoteAfter(doc.text, quotes, toks, i, s.end) });
+          return true;
+        };
+        let marks: QuoteMarks | null = null;
+        toks.forEach((t, i) => {
+          if (fromLexicon(t, i) || !tagger || t.pos !== 'VERB' || !t.word) return;
+          marks ??= quoteMarksOf(toks);
+          const known = entries[first + i];
+          const quoted = insideQuote(quotes, t.start, t.end);
+          const p = tagger.probability(featuresOf(toks, i, known ? Math.round(known.precision * 10) : -1, quoted, marks));
+          if (p < tagger.threshold || quoted) return;
+          // a word the lexicon does not know takes a quotation after it only right after it ("warned: “...”");
+          // "striving to “foment unrest”" quotes a phrase inside its clause
+          const after = quoteAfter(doc.text, quotes, toks, i, s.end);
+          const close = after && !/[\p{L}\p{N}]/u.test(doc.text.slice(t.end, after.range.start));
+          cues.push({ at: i, entry: taggedEntry(p), quoteBefore: quoteBefore(doc.text, quotes, toks, i), quoteAfter: close ? after : null });
         });
         const found = framesOf(toks, cues);
         if (toks.length > 4) { const h = headlineColon(toks); if (h) found.push(h); }
@@ -423,6 +470,8 @@ export const attributionsStage: StageFactory = (resources) => {
       }
       for (const f of kept) f.id = out.reserve('attribution');
       for (const f of kept) {
+        (f as { content: Range }).content = withMarks(doc.text, f.content, quotes);
+        if (f.contentParts) (f as { contentParts?: readonly Range[] }).contentParts = f.contentParts.map((p) => withMarks(doc.text, p, quotes));
         out.fill('attribution', f.id, {
           start: Math.min(f.content.start, f.cue.start), end: Math.max(f.content.end, f.cue.end),
           rule: f.rule, confidence: +f.confidence.toFixed(3),

@@ -206,8 +206,9 @@ function wholeSubject(toks: readonly Tok[], np: [number, number] | null): [numbe
 /** ", stating that ...": the subject of the clause a participle at `at` hangs on, before that clause's verb. */
 function participleSubject(toks: readonly Tok[], at: number): [number, number] | null {
   let v = at - 2;
-  while (v >= 0 && toks[v]!.pos !== 'VERB') v--;
-  return v > 0 ? npBefore(toks, skipAuxBack(toks, v)) : null;
+  // "persons with this view are skeptical of it, dismissing it as ...": the clause's verb may be a copula
+  while (v >= 0 && toks[v]!.pos !== 'VERB' && toks[v]!.pos !== 'AUX') v--;
+  return v > 0 ? wholeSubject(toks, npBefore(toks, skipAuxBack(toks, v))) : null;
 }
 
 /** Skips the auxiliaries and adverbs between a subject and its verb, walking back from `i`. */

@@ -29,6 +29,8 @@ const NAME_RUN = /(?:\p{Lu}[\p{L}’'.-]+)(?:\s+(?:\p{Lu}[\p{L}’'.-]+|de|al|bi
 const TITLE = /^(?:president|minister|secretary|senator|sen\.|rep\.|gov\.|governor|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|chief|general|gen\.|ambassador|director|mayor|premier|chancellor|envoy|judge|speaker|king|queen|prince|commander|adviser|advisor|officer|head|lawmaker|congressman|congresswoman|representative|candidate|nominee|pope|ayatollah|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?)$/i;
 const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'If', 'When', 'While', 'After', 'Before', 'As', 'For', 'With', 'According', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mr', 'Mrs', 'Ms', 'Dr', 'So', 'Yet', 'Still', 'However', 'There', 'Some', 'Many', 'What', 'Why', 'How', 'Who', 'Not', 'No']);
 
+const SUCH_GROUP = /^(?:(?:several|some|many|few|two|three|four|five|all|the)\s+)?(?:such|these|those)\s+(officials|leaders|diplomats|lawmakers|ministers|analysts|experts|critics|groups|activists|protesters|officers|commanders|negotiators)$/i;
+
 /** How many words a name has (words are single-space separated, as split(' ') counts them). */
 function wordsIn(name: string): number {
   let n = 1;
@@ -189,6 +191,12 @@ export class SpeakerResolver {
       const p = this.personBefore(source.start);
       return p ? { ref: { name: `${p.name}'s ${poss[2]}`, country: p.country, sector: p.sector, span: source }, person: false } : asWritten;
     }
+    // "several such officials", "these officials": the group named before with the same head ("Iranian officials")
+    const such = SUCH_GROUP.exec(text);
+    if (such) {
+      const named = this.groupBefore(such[1]!, source.start);
+      if (named) return { ref: { name: named, country: null, sector: null, span: source }, person: false };
+    }
     const inside = this.within(source);
     // offices and groups stay as written: "Iranian officials", "the White House's aides"
     if (/\b(office|officials|spokespeople|aides|groups|ministry|sources|analysts|commentators|critics|experts|people|some|many|others)\b/i.test(low) && !inside.some((c) => c.type === 'PERSON' && c.name.includes(' '))) {
@@ -218,6 +226,19 @@ export class SpeakerResolver {
       if (p) return { ref: { ...p, span: source }, person: true };
     }
     return asWritten;
+  }
+
+  /** The last group named before `at` with this head noun and a capitalised word before it ("Iranian officials"), within a few paragraphs. */
+  private groupBefore(head: string, at: number): string | null {
+    const from = Math.max(0, at - 3000);
+    const re = new RegExp(`(?:\\p{Lu}[\\p{L}’'-]+\\s+)+${head.replace(/[^\p{L}-]/gu, '')}\\b`, 'gu');
+    let last: string | null = null;
+    for (const m of this.doc.text.slice(from, at).matchAll(re)) last = m[0];
+    if (!last) return null;
+    // a sentence's first word is capitalised for its position, not as a name ("The officials")
+    const words = last.split(/\s+/);
+    while (words.length > 1 && NOT_NAMES.has(words[0]!)) words.shift();
+    return words.length > 1 ? words.join(' ') : null;
   }
 
   isOutletName(name: string): boolean {

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { featuresOf, loadCueTagger, quoteMarksOf } from '../../src/stages/attributions/tagger.js';
+import type { Tok } from '../../src/stages/attributions/frames.js';
+import { attributions } from './helpers.js';
+
+const tok = (value: string, pos: string, start: number): Tok => ({ start, end: start + value.length, value, low: value.toLowerCase(), pos, word: /\w/.test(value) });
+
+test('the cue tagger is shipped, small, and scores a reporting verb above a verb of motion in the same frame', () => {
+  const tagger = loadCueTagger();
+  assert.ok(tagger, 'model/cue-tagger.json holds weights');
+  const sentence = (verb: string) => [tok('The', 'DET', 0), tok('senator', 'NOUN', 4), tok('is', 'AUX', 12), tok(verb, 'VERB', 15), tok('that', 'SCONJ', 30), tok('the', 'DET', 35), tok('agency', 'NOUN', 39), tok('acts', 'VERB', 46)];
+  const p = (verb: string) => { const s = sentence(verb); return tagger.probability(featuresOf(s, 3, -1, false, quoteMarksOf(s))); };
+  assert.ok(p('demanding') > tagger.threshold, `demanding: ${p('demanding')}`);
+  assert.ok(p('walking') < tagger.threshold, `walking: ${p('walking')}`);
+});
+
+test('a cue the lexicon does not list is found by the tagger, and its provenance says so', () => {
+  const list = attributions('The senator is demanding that the agency release the audit.');
+  const a = list.find((x) => x.cue === 'demanding');
+  assert.ok(a, JSON.stringify(list));
+  assert.match(a.rule, /^cue\.tagged\./);
+  assert.equal(a.source, 'The senator');
+  assert.equal(a.content, 'that the agency release the audit');
+});
+
+test('"such officials" is the group named before with the same head', () => {
+  const list = attributions('Dutch officials rejected the plan on Monday. Later, several such officials complained that the port was still closed.');
+  assert.equal(list.find((x) => x.cue === 'complained')?.speaker, 'Dutch officials');
+});
+
+test('"dismissing it as": the holders of a view, not the view, are the source; "this view" is no cue of belief', () => {
+  const list = attributions('People with this view are wary of the plan, dismissing it as a ploy to win votes.');
+  assert.equal(list.length, 1, JSON.stringify(list));
+  assert.equal(list[0]!.cue, 'dismissing');
+  assert.equal(list[0]!.source, 'People with this view');
+});

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Analyzer } from '../../src/analyze.js';
+import { clauses } from '../../src/stages/events/clauses.js';
 import { analyse, brief, eventsOf } from './helpers.js';
 
 const only = (text: string, type: string, options: { published?: string; quotes?: boolean } = {}) => {
@@ -187,3 +189,19 @@ for (const text of NO_EVENTS) {
     assert.deepEqual(eventsOf(text).map(brief), []);
   });
 }
+
+test('an outlet that reports the news is no party to it: not the article\'s counterpart', () => {
+  const doc = new Analyzer().analyzeDocument({
+    id: 't', published: '2024-03-15',
+    text: 'Chadian rebels seized a convoy on Monday, the Cuban news agency Prensa Latina reported. Prensa Latina said the convoy carried food for refugees.',
+  });
+  assert.deepEqual(doc.layer('event').map((e) => brief(e.data)), ['COERCE TCD>']);
+});
+
+test('a reporting verb without "that" opens the clause it reports: its subject acts, not the reporter', () => {
+  assert.deepEqual(eventsOf('The Cuban news agency said Chadian rebels seized a convoy.').map(brief), ['COERCE TCD>']);
+  // "reported fresh protests in La Paz" reports a thing, not a clause: one clause
+  const tokens = (text: string) => analyse(text).layer('token');
+  assert.equal(clauses(tokens('Bolivian unions reported fresh protests in La Paz.')).length, 1);
+  assert.equal(clauses(tokens('Bolivian unions said fresh protests began in La Paz.')).length, 2);
+});

@@ -37,7 +37,7 @@ export function clauses(tokens: readonly Token[]): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   for (let i = 1; i < tokens.length; i++) {
-    if (opensClause(tokens[i]!) || coordinatesClause(tokens, start, i)) {
+    if (opensClause(tokens[i]!) || coordinatesClause(tokens, start, i) || reportedAfter(tokens, i)) {
       const at = i - 1 > start && RELATIVE_PRONOUNS.has(tokens[i]!.data.normal) && tokens[i - 1]!.data.pos === 'ADP' ? i - 1 : i;
       if (at > start) out.push([start, at]);
       start = at;
@@ -45,6 +45,32 @@ export function clauses(tokens: readonly Token[]): [number, number][] {
   }
   if (tokens.length > start) out.push([start, tokens.length]);
   return out;
+}
+
+/** Reporting verbs whose content may follow without "that" ("Iran said Iraqi troops attacked"); "told" takes its hearer first. */
+const SAYING = new Set(['said', 'says', 'say', 'reported', 'reports', 'announced', 'added', 'stated', 'confirmed', 'claimed', 'insisted']);
+/** What may begin the reported clause's subject. */
+const SUBJECT_START = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'NUM', 'ADJ']);
+
+/**
+ * Whether token `i` begins what a reporting verb right before it reports without "that": "The agency
+ * said the rebels seized a convoy" reports a clause whose subject is "the rebels", not the agency.
+ */
+function reportedAfter(tokens: readonly Token[], i: number): boolean {
+  const verb = tokens[i - 1]!;
+  if (verb.data.pos !== 'VERB' || !SAYING.has(verb.data.normal) || !SUBJECT_START.has(tokens[i]!.data.pos) || tokens[i]!.data.normal === 'that') return false;
+  // a clause: a verb of its own follows its subject ("reported fresh protests in some cities" reports a thing)
+  return verbFollows(tokens, i + 1);
+}
+
+/** Whether a verb stands within COORDINATED_VERB_REACH tokens from `from`, before any punctuation. */
+function verbFollows(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + COORDINATED_VERB_REACH); k++) {
+    const t = tokens[k]!;
+    if (t.data.pos === 'VERB' || t.data.pos === 'AUX') return true;
+    if (t.data.pos === 'PUNCT') return false;
+  }
+  return false;
 }
 
 /** Conjunctions that, after a comma, may join two main clauses. */
@@ -64,13 +90,7 @@ function coordinatesClause(tokens: readonly Token[], start: number, i: number): 
   if (!next || next.data.pos === 'VERB' || next.data.pos === 'AUX' || next.data.pos === 'PUNCT') return false;
   let verbBefore = false;
   for (let k = start; k < i && !verbBefore; k++) verbBefore = tokens[k]!.data.pos === 'VERB';
-  if (!verbBefore) return false;
-  for (let k = i + 2; k < Math.min(tokens.length, i + 2 + COORDINATED_VERB_REACH); k++) {
-    const t = tokens[k]!;
-    if (t.data.pos === 'VERB' || t.data.pos === 'AUX') return true;
-    if (t.data.pos === 'PUNCT') return false;
-  }
-  return false;
+  return verbBefore && verbFollows(tokens, i + 2);
 }
 
 export function clauseIndexOf(list: readonly [number, number][], token: number): number {

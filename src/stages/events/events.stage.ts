@@ -674,8 +674,8 @@ class Cast {
 }
 
 /**
- * The article's cast: the countries of the parties it names, most named first, each with the name it
- * is most often given; only those named at least twice count as the article's main parties.
+ * The article's cast: the countries of the parties it names (outlets left out), most named first, each
+ * with the name it is most often given; only those named at least twice count as the article's main parties.
  */
 function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]): ActorRefData[] {
   const counts = new Map<string, { n: number; names: Map<string, number> }>();
@@ -686,8 +686,12 @@ function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]):
     c.names.set(name, (c.names.get(name) ?? 0) + n);
     counts.set(country, c);
   };
-  if (doc.has('entity')) for (const e of doc.layer('entity')) count(e.data.country, e.data.name, e.data.mentions.length);
-  else for (const { phrases } of read) for (const p of phrases) for (const r of p.refs) count(r.country, r.name, 1);
+  // outlets relay the news, they are not what it is about ("..., the Czechoslovak news agency reported")
+  if (doc.has('entity')) {
+    for (const e of doc.layer('entity')) if (e.data.type !== 'MEDIA' && e.data.sector !== 'JRN') count(e.data.country, e.data.name, e.data.mentions.length);
+  } else {
+    for (const { phrases } of read) for (const p of phrases) for (const r of p.refs) if (r.sector !== 'JRN') count(r.country, r.name, 1);
+  }
   const main: { country: string; n: number; name: string }[] = [];
   for (const [country, c] of counts) {
     if (c.n < 2) continue;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Analyzer } from '../../src/analyze.js';
 import { clauses } from '../../src/stages/events/clauses.js';
+import { Gazetteer } from '../../src/stages/events/gazetteer.js';
 import { analyse, brief, eventsOf } from './helpers.js';
 
 const only = (text: string, type: string, options: { published?: string; quotes?: boolean } = {}) => {
@@ -204,4 +205,32 @@ test('a reporting verb without "that" opens the clause it reports: its subject a
   const tokens = (text: string) => analyse(text).layer('token');
   assert.equal(clauses(tokens('Bolivian unions reported fresh protests in La Paz.')).length, 1);
   assert.equal(clauses(tokens('Bolivian unions said fresh protests began in La Paz.')).length, 2);
+});
+
+test('a dateline is where the news was written: neither party nor the name beside it ("SINGAPORE - ...")', () => {
+  assert.deepEqual(eventsOf('LIMA - Chile and Bolivia held talks on water rights on Tuesday.').map(brief), ['CONSULT CHL,BOL>']);
+  assert.deepEqual(eventsOf('LIMA - Chile praised the agreement on Tuesday.').map(brief), ['SUPPORT CHL>']);
+  assert.equal(clauses(analyse('The Bosnia-style partition was rejected.').layer('token')).length, 1, 'a hyphen inside a word group is no dash');
+});
+
+test('an acronym is one in capitals only: "Un" of a name is not the UN', () => {
+  const g = new Gazetteer();
+  assert.equal(g.writtenAs('un', 'UN'), true);
+  assert.equal(g.writtenAs('un', 'Un'), false);
+  assert.equal(g.writtenAs('chile', 'chile'), true);
+  const e = eventsOf('Chile accused Bao Un of fraud.').find((x) => x.type === 'ACCUSE');
+  assert.ok(e && e.recipient.every((r) => r.country !== 'UNO'), JSON.stringify(e?.recipient));
+});
+
+test('passives without "be": a participle with its "by"-agent, and a headline participle of harm', () => {
+  assert.deepEqual(eventsOf('Peru\'s envoy sanctioned by Chile.').map(brief), ['SANCTION CHL>PER']);
+  assert.deepEqual(eventsOf('Peruvian protesters arrested').map(brief), ['COERCE >PER']);
+  // an active verb with its object stays active
+  assert.deepEqual(eventsOf('Chile sanctioned the Peruvian envoy.').map(brief), ['SANCTION CHL>PER']);
+});
+
+test('type.military-strike-is-assault: strikes that kill, from the air, or on a place are attacks; labour strikes stay protests', () => {
+  assert.deepEqual(eventsOf('Turkish strikes killed nine fighters in northern Syria.').map((e) => e.type), ['ASSAULT']);
+  assert.deepEqual(eventsOf('Russian strikes on Kharkiv intensified overnight.').map((e) => e.type), ['ASSAULT']);
+  assert.deepEqual(eventsOf('Chilean teachers began strikes over pay.').map((e) => e.type), ['PROTEST']);
 });

@@ -37,7 +37,7 @@ export function clauses(tokens: readonly Token[]): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   for (let i = 1; i < tokens.length; i++) {
-    if (opensClause(tokens[i]!) || coordinatesClause(tokens, start, i) || reportedAfter(tokens, i)) {
+    if (opensClause(tokens[i]!) || spacedHyphen(tokens, i) || coordinatesClause(tokens, start, i) || reportedAfter(tokens, i)) {
       const at = i - 1 > start && RELATIVE_PRONOUNS.has(tokens[i]!.data.normal) && tokens[i - 1]!.data.pos === 'ADP' ? i - 1 : i;
       if (at > start) out.push([start, at]);
       start = at;
@@ -45,6 +45,15 @@ export function clauses(tokens: readonly Token[]): [number, number][] {
   }
   if (tokens.length > start) out.push([start, tokens.length]);
   return out;
+}
+
+/**
+ * Whether token `i` is a hyphen with space on both sides: a dash ("SINGAPORE - Trump met Kim"), which
+ * ends a dateline or sets off an aside, not a hyphen inside a word group ("Bosnia-style").
+ */
+export function spacedHyphen(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!, before = tokens[i - 1], after = tokens[i + 1];
+  return t.data.value === '-' && !!before && !!after && before.end < t.start && t.end < after.start;
 }
 
 /** Reporting verbs whose content may follow without "that" ("Iran said Iraqi troops attacked"); "told" takes its hearer first. */

@@ -3,7 +3,7 @@ import type { Document } from '../../core/document.js';
 import type { ActorRefData, EventData, Modality } from '../../core/layers.js';
 import { PLOVER, quadClassOf, scoreOf, type PloverType } from '../../ontology/plover.js';
 import type { StageFactory, StageOutput } from '../../core/stage.js';
-import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
+import { clauseIndexOf, clauses, CONDITIONS, spacedHyphen } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 import { Lexicon, mayStartTrigger, type PatternMatch } from './match.js';
 import { modalityOf } from './modality.js';
@@ -313,6 +313,7 @@ function eventOf(
   const partyHead = h === clause[0] && (head.data.pos === 'ADP' || head.data.pos === 'PRON') ? firstVerbOf(tokens, m.tokens) : h;
   const parties = findParties({
     tokens, phrases, clause, trigger: [partyHead, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
+    bareIsPassive: HARM_TYPES.has(entry.type) || entry.type === 'ACCUSE',
   });
   let { actor, recipient } = parties;
   if (parties.actorRule) evidence.push(parties.actorRule);
@@ -450,6 +451,11 @@ function eventOf(
     type = 'THREATEN'; modality = 'asserted'; evidence.push('type.conditional-harm-is-threat');
   }
 
+  // rule type.military-strike-is-assault: a strike that kills or hits, from the air, or on a place or
+  // party is an attack ("Israeli strikes killed 12", "air strikes on Gaza"), not a labour strike
+  if (type === 'PROTEST' && entry.mode === 'strike' && nominal && militaryStrike(tokens, phrases, h, last)) {
+    type = 'ASSAULT'; evidence.push('type.military-strike-is-assault');
+  }
   // "promised to tear up the deal": a promise of harm is a threat
   const harm = complement.some((c) => HARM_TYPES.has(c.entry.type) || c.entry.type === 'THREATEN' || c.entry.mode === 'withdraw');
   if (type === 'AGREE' && harm && ['trigger.agree.promise', 'trigger.agree.willing'].includes(entry.id)) {
@@ -503,6 +509,26 @@ function conditionOf(
       cameo: '10', quadClass: quadClassOf('REQUEST'), score: scoreOf('REQUEST'),
     },
   };
+}
+
+/** Verbs whose subject, a strike, was an attack (lemmas). */
+const STRIKE_HARMS = new Set(['kill', 'hit', 'destroy', 'target', 'wound', 'pound', 'level', 'flatten', 'injure', 'damage']);
+/** Words before "strikes" that make them attacks. */
+const STRIKE_WEAPONS = new Set(['air', 'airstrike', 'missile', 'drone', 'military', 'artillery', 'rocket', 'retaliatory', 'aerial', 'naval', 'precision']);
+
+/** Whether the strike noun at tokens `h`..`last` is an attack: a harm verb after it, a weapon before it, or a party after "on"/"against". */
+function militaryStrike(tokens: readonly Token[], phrases: readonly Phrase[], h: number, last: number): boolean {
+  if (STRIKE_WEAPONS.has(tokens[h - 1]?.data.normal ?? '')) return true;
+  // the verb it is the subject of, past adverbs and auxiliaries ("strikes have killed")
+  for (let i = last + 1; i < Math.min(tokens.length, last + 4); i++) {
+    const t = tokens[i]!;
+    if (t.data.pos === 'VERB') { if (STRIKE_HARMS.has(t.data.lemma.toLowerCase())) return true; break; }
+    if (t.data.pos !== 'AUX' && t.data.pos !== 'ADV') break;
+  }
+  const prep = tokens[last + 1]?.data.normal;
+  if (prep !== 'on' && prep !== 'against') return false;
+  for (const p of phrases) if (p.start === last + 2) return p.refs.length > 0;
+  return false;
 }
 
 /** How many different countries the parties have. */
@@ -657,6 +683,8 @@ function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], tri
     if (REPORTING.has(tokens[p.end]?.data.normal ?? '') || REPORTING.has(tokens[p.end + 1]?.data.normal ?? '')) continue;
     if (p.start >= 2 && `${tokens[p.start - 2]!.data.normal} ${tokens[p.start - 1]!.data.normal}` === 'according to') continue;
     if (p.start === 1 && tokens[0]!.data.normal === 'according to') continue;
+    // a dateline ("SINGAPORE - ...") says where the news was written, not who took part
+    if (p.start === 0 && p.end < tokens.length && spacedHyphen(tokens, p.end)) continue;
     const distance = Math.abs(p.start - trigger) + (p.start < trigger ? 3 : 0);
     if (!best || distance < best.distance) best = { ref, distance };
   }

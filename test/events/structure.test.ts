@@ -42,13 +42,14 @@ test('a relative clause led by a preposition is its own clause: "from which it w
   assert.deepEqual(withdrew.actor.map((a) => a.country), ['NOR']);
 });
 
-test('candidate.infinitive-of-noun: an infinitive after a noun is what the noun asks for or is for, one after a verb is an act', () => {
+test('candidate.infinitive-of-noun: an infinitive after the one asked or a request is what was asked for; after a verb or a decision it is an act', () => {
   const types = (text: string) => eventsOf(text).map((e) => e.type).sort();
   // the appeal and the request are the events; laying down arms and discussing were only asked for
   assert.deepEqual(types('Rebels in Chad rejected an appeal from the Sudanese government to lay down their arms.'), ['REJECT']);
-  assert.deepEqual(types('Police used tear gas to disperse the crowd in Lima.'), ['COERCE']);
-  // "continued to send": the sending is reported as done
+  assert.deepEqual(types('Ghana pressed the Security Council to discuss the crisis.').filter((t) => t === 'CONSULT'), []);
+  // "continued to send": the sending is reported as done; "the decision to lift the curfew": decided
   assert.ok(types('Ethiopia continued to send arms to Somalia.').includes('AID'));
+  assert.ok(types('The decision to lift the curfew in Kinshasa was welcomed.').includes('CONCEDE'));
 });
 
 test('parties of several countries cooperating act with each other: no counterpart is made their target', () => {

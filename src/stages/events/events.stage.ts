@@ -184,18 +184,33 @@ function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [
 }
 
 /**
- * Rule `candidate.infinitive-of-noun`: a trigger verb in an infinitive that follows a noun or a name
- * ("an appeal to lay down their arms", "urged the council to discuss", "used tear gas to disperse
- * them") is what that noun asks for or is for, not an act reported as done; an infinitive after a
- * verb ("continued to send arms", "tried to hack") is the verb's own act and stays.
+ * Rule `candidate.infinitive-of-noun`: a trigger verb in an infinitive after the one asked or a request
+ * ("urged the Security Council to discuss", "an appeal from President X to lay down their arms", "an
+ * offer to host a summit") is what was asked for, not an act reported as done. After a verb ("continued
+ * to send arms") the act is the verb's own; after a noun of decision or purpose ("the decision to lift
+ * the curfew", "a committee to investigate") it is what was decided, and stays.
  */
 function infinitiveOfNoun(tokens: readonly Token[], m: PatternMatch<TriggerEntry>): boolean {
   const h = m.tokens[0]!;
   if (h < 2 || tokens[h]!.data.pos !== 'VERB' || tokens[h - 1]!.data.normal !== 'to') return false;
-  return NOUN_LIKE.has(tokens[h - 2]!.data.pos);
+  if (ASKED.has(tokens[h - 2]!.data.pos)) return true;
+  // the request may have its asker between it and the infinitive ("an appeal from the government to")
+  for (let i = h - 2; i >= Math.max(0, h - 2 - REQUEST_REACH); i--) {
+    const t = tokens[i]!;
+    if (REQUEST_NOUNS.has(t.data.normal)) return true;
+    if (t.data.pos === 'VERB' || t.data.pos === 'AUX' || t.data.pos === 'PUNCT') return false;
+  }
+  return false;
 }
 
-const NOUN_LIKE = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** How far before the infinitive's "to" a request noun may stand. */
+const REQUEST_REACH = 5;
+
+/** Parts of speech of the one asked ("urged Chile to", "asked them to", "on 15 October to"). */
+const ASKED = new Set(['PROPN', 'PRON', 'NUM']);
+/** Nouns whose infinitive is what they ask for. */
+const REQUEST_NOUNS = new Set(['appeal', 'appeals', 'call', 'calls', 'request', 'requests', 'demand', 'demands', 'offer', 'offers', 'invitation',
+  'proposal', 'proposals', 'plea', 'pleas', 'ultimatum', 'pressure', 'bid', 'urging']);
 
 /** The first other trigger that controls `m`: one that `controls` it, in its clause or in the clause a "that" opens after it. */
 function controllerOf(

@@ -10,6 +10,7 @@ import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
+import { cueBounds, withMarks } from './boundaries.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 
 // 1.2: contents take their quotation marks (PolNeAR's boundaries)
@@ -199,26 +200,6 @@ function quoteAfter(text: string, quotes: readonly Quote[], toks: readonly Tok[]
   // a quoted title before the clause ("told MSNBC's "Morning Joe" that ...") is not the words spoken
   if (/^\s*(?:that|to)\b/i.test(text.slice(q.close + 1, q.close + 8))) return null;
   return { range: { start: q.start, end: q.end } };
-}
-
-// only marks and the punctuation that sits inside them ("anything,” she said") lie between a content's edge and its quotation's mark
-const MARK_GAP = /^[\s.,;:!?…—–'-]*$/;
-const CLOSING_MARK = /[”"’»›']/;
-
-/**
- * PolNeAR's boundaries: the quotation marks around quoted words are part of the content
- * (guidelines, "Closeup on punctuation": include everything within the quotes, the marks with it).
- * A content edge that meets a quotation's inner edge, or only the punctuation inside it, takes the mark.
- */
-export function withMarks(text: string, content: Range, quotes: readonly Quote[]): Range {
-  let { start, end } = content;
-  for (const q of quotes) {
-    if (q.start > end) break;
-    if (q.end < start) continue;
-    if (q.open < start && q.start <= start && MARK_GAP.test(text.slice(q.start, start))) start = text.startsWith("''", q.open - 1) ? q.open - 1 : q.open;
-    if (q.end >= end && q.close < text.length && CLOSING_MARK.test(text[q.close]!) && MARK_GAP.test(text.slice(end, q.close))) end = q.close + 1;
-  }
-  return start === content.start && end === content.end ? content : { start, end };
 }
 
 /** Direct, indirect or mixed: how much of the content lies inside quotation marks. */
@@ -470,6 +451,8 @@ export const attributionsStage: StageFactory = (resources) => {
       }
       for (const f of kept) f.id = out.reserve('attribution');
       for (const f of kept) {
+        const bounds = cueBounds(docToks, f.cue, f.content, [f.source, ...(f.contentParts ?? []).filter((p) => p !== f.content)]);
+        Object.assign(f, bounds);
         (f as { content: Range }).content = withMarks(doc.text, f.content, quotes);
         if (f.contentParts) (f as { contentParts?: readonly Range[] }).contentParts = f.contentParts.map((p) => withMarks(doc.text, p, quotes));
         out.fill('attribution', f.id, {

@@ -2,7 +2,10 @@
 // Converts the event-data field's public actor and agent dictionaries (MIT; see NOTICE) into the
 // project's actor-file format (src/actors/schema.ts), written to data/actors/dictionaries.json:
 //
-//   node scripts/convert-dictionaries.mjs [DICTIONARIES_DIR]   (default ../shared/data/dictionaries)
+//   node --import tsx scripts/convert-dictionaries.mjs [DICTIONARIES_DIR]   (default ../shared/data/dictionaries)
+//
+// It writes the actor file and its compiled form (data/actors/dictionaries.compiled.txt, see
+// src/actors/fallback.ts), which is what the engine loads.
 //
 // Sources: the Phoenix/PETRARCH2 actor dictionaries (Countries, International, MilNonState), the
 // agents dictionaries (NGEC's PLOVER_agents.txt, then Phoenix.agents.txt for words it lacks) and
@@ -215,6 +218,11 @@ function pluralsOf(words) {
 }
 parseAgents(read('PLOVER_agents.txt'), 'PLOVER_agents.txt');
 parseAgents(read('Phoenix.agents.txt'), 'Phoenix.agents.txt');
+// "antiwar" is "anti-war": a prefix is written with or without its hyphen
+for (const [w, v] of [...sectorWords]) {
+  const joined = w.replace(/\b(anti|pro|counter|non)-(?=[a-z])/g, '$1');
+  if (joined !== w && !sectorWords.has(joined)) { sectorWords.set(joined, v); agentWords.add(joined); }
+}
 
 // ---- actors
 // the last day any code of the actor dictionaries names
@@ -266,6 +274,11 @@ function headSector(name) {
   }
   return null;
 }
+/** The head words of a name: before "of" in "X of Y", else the name. */
+const headOf = (name) => name.split(/ of /i)[0];
+// a body whose name ends in a legislature's word is LEG, though the dictionaries code it GOV
+// ("Islamic Consultative Assembly" IRNGOV): the conventions in src/actors/README.md
+const LEGISLATURE = /\b(?:Assembly|Parliament|Congress|Senate|Duma|Knesset|Majlis|Majles|Bundestag|Sejm|Riksdag|Storting|Folketing|Althing|Oireachtas|Rada|Verkhovna Rada|Legislature|Legislative Council|House of Representatives|Chamber of Deputies)$/i;
 const ORG_WORD = /\b(?:army|forces?|party|ministry|ministries|council|assembly|parliament|congress|senate|court|front|movement|union|league|brigades?|group|organi[sz]ation|committee|agency|bank|corporation|company|university|institute|police|guard|navy|government|office|department|commission|service|association|federation|alliance|authority|front|militia|coalition|network|society|foundation|center|centre|fund|party|bureau|news|radio|television|tv|times|post|press)\b/i;
 
 function convertActors(file, source) {
@@ -282,6 +295,13 @@ function convertActors(file, source) {
       continue;
     }
     if (only && only.code.length === 6 && !only.sector && ISO.has(only.code.slice(3))) continue; // territories: the tables know them
+    // a country whose code changed over time ("KOSOVO_": YUGKSV, then FRYKSV, KSVUNO, KSV): no
+    // role in any code, so its variants ("+PRISHTINA") are places of the country of its last code
+    const latestCode = codes.reduce((a, b) => ((b.from ?? '') >= (a.from ?? '') ? b : a));
+    if (codes.length > 1 && codes.every((c) => !c.sector) && ISO.has(latestCode.country ?? '') && source === 'Phoenix.Countries.actors.txt') {
+      for (const n of namesOf({ names: e.names.slice(1) })) places.push({ id: idOf('place', n), name: n, country: latestCode.country });
+      continue;
+    }
     const dated = codes.some((c) => c.from || c.to);
     if (e.names.some((raw) => { const n = nameOf(raw); if (!n) return false; const w = keyOf(n).split(' '); return w.length > 1 && (handPeople.has(skeletonOf(keyOf(n))) || (w.length > 2 && handPeople.has(skeletonOf(`${w[0]} ${w[w.length - 1]}`)))); }) && (e.person || codes.some((c) => c.from || c.to))) continue;
     const isPerson = e.person || dated || (!ORG_WORD.test(main) && codes.every((c) => c.country !== 'MNC') && source !== 'Phoenix.MilNonState.actors.txt' && /_$/.test(e.names[0]) && main.split(' ').length >= 2 && main.split(' ').length <= 5 && !/ of | the /i.test(` ${main} `));
@@ -332,7 +352,7 @@ function convertActors(file, source) {
     }
     const name = rest[0] ?? acr[0];
     organisations.push({
-      id: idOf('org', name), name, type: 'ORG', country: c.country, sector: c.sector ?? (c.country === 'MNC' ? 'BUS' : headSector(rest[0] ?? '')),
+      id: idOf('org', name), name, type: 'ORG', country: c.country, sector: c.sector === 'GOV' && LEGISLATURE.test(headOf(name)) ? 'LEG' : c.sector ?? (c.country === 'MNC' ? 'BUS' : headSector(rest[0] ?? '')),
       ...(rest.length > 1 ? { aliases: rest.slice(1) } : {}), ...(acr.length ? { acronyms: acr } : {}),
     });
   }
@@ -374,4 +394,7 @@ const file = {
 };
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(file)}\n`);
+// and its compiled form, what the engine reads (src/actors/fallback.ts: the one definition of it)
+const { compileFallback } = await import('../src/actors/fallback.ts');
+writeFileSync(out.replace(/\.json$/, '.compiled.txt'), compileFallback([file]));
 console.log(`${out}: ${people.length} people, ${organisations.length} organisations, ${igos.length} igos, ${places.length} places, ${countries.length} countries, ${sectorWords.size} agent words`);

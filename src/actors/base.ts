@@ -1,5 +1,7 @@
 import type { EntityType } from '../core/layers.js';
 import { buildCountries, type CountryNames } from './countries.js';
+import { asNamed, compileFallback, FallbackLayer, nameKeyOf, namedEntries } from './fallback.js';
+import type { PlaceGazetteer } from './gazetteer.js';
 import type { LearnedActors, LearnedPerson } from './learned.js';
 import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
@@ -123,8 +125,6 @@ export class ActorBase {
   private readonly wordFlags = new Map<string, number>();
   /** the trie node of each word text seen that starts some phrase: its key need not be looked up again */
   private readonly firstNodes = new Map<string, PhraseNode<PhraseEntries>>();
-  /** for each first word of a fallback layer's name of several words (kept out of the trie), the lengths of those names as bits */
-  private readonly fallbackFirst = new Map<string, number>();
   /** the keys the base knows anything about, to pass over most words without a look-up */
   private readonly knownKeys = new KnownKeys();
   /** holderOf's memo, by day, country and title */
@@ -145,65 +145,45 @@ export class ActorBase {
   /** resolutions that did not depend on the date either, by text */
   private readonly resolvedAnyDay = new Map<string, ResolvedActor | null>();
 
-  constructor(files: readonly ActorFile[], readonly learned: LearnedActors | null = null) {
-    this.countries = buildCountries(files.flatMap((f) => f.countries ?? []));
+  /** the fallback layer (the converted dictionaries), compiled: its names looked up on demand */
+  private readonly fallback: FallbackLayer | null;
+
+  /**
+   * The base of these actor files, in order (a later file only adds to an earlier one's names);
+   * a file marked `fallback` is the oldest layer, compiled here, unless `compiled` gives that
+   * layer already compiled (the shipped dictionaries: see fallback.ts).
+   */
+  constructor(files: readonly ActorFile[], readonly learned: LearnedActors | null = null, private readonly gazetteer: PlaceGazetteer | null = null,
+    compiled: FallbackLayer | null = null) {
+    const own = files.filter((f) => f.fallback !== true), old = files.filter((f) => f.fallback === true);
+    this.fallback = compiled ?? (old.length ? new FallbackLayer(new TextEncoder().encode(compileFallback(old))) : null);
+    const layer = this.fallback?.header;
+    this.countries = buildCountries([...own.flatMap((f) => f.countries ?? []), ...layer?.countries ?? []]);
     for (const c of this.countries.values()) this.addCountry(c);
-    for (const f of files) {
-      // a fallback layer only adds: a name or word another file gives keeps that file's sense
-      const only = f.fallback === true;
-      const add = (name: string, e: NameEntry) => {
-        if (!only) this.addName(name, e);
-        else if (!this.names.has(keyOf(name.replace(/^the /i, '')))) this.addName(name, e.fallback ? e : { ...e, fallback: true });
-      };
-      for (const g of f.igos ?? []) {
-        const e: NameEntry = { kind: 'igo', id: g.id, name: g.name, type: 'IGO', country: g.code, sector: g.sector ?? null, caseSensitive: false };
-        add(g.name, e);
-        g.aliases?.forEach((a) => add(a, e));
-        g.acronyms?.forEach((a) => add(a, { ...e, caseSensitive: true }));
-      }
-      for (const o of f.organisations ?? []) {
-        const e: NameEntry = { kind: o.type === 'AGREEMENT' ? 'agreement' : 'org', id: o.id, name: o.name, type: o.type, country: o.country, sector: o.sector, caseSensitive: false };
-        add(o.name, e);
-        o.aliases?.forEach((a) => add(a, e));
-        o.acronyms?.forEach((a) => add(a, { ...e, caseSensitive: true }));
-      }
-      for (const o of f.outlets ?? []) {
-        const e: NameEntry = { kind: 'outlet', id: o.id, name: o.name, type: 'MEDIA', country: o.country, sector: 'JRN', caseSensitive: false, ...(o.ordinaryWord ? { ordinaryWord: true } : {}) };
-        add(o.name, e);
-        o.aliases?.forEach((a) => add(a, e));
-        o.acronyms?.forEach((a) => add(a, { ...e, caseSensitive: true }));
-      }
-      for (const p of f.places ?? []) {
-        const e: NameEntry = { kind: 'place', id: p.id, name: p.name, type: 'GPE', country: p.country, sector: null, caseSensitive: false };
-        add(p.name, e);
-        p.aliases?.forEach((a) => add(a, e));
-        p.acronyms?.forEach((a) => add(a, { ...e, caseSensitive: true }));
-      }
-      for (const p of f.people ?? []) {
-        if (!only) { this.addPerson(p); continue; }
-        // known by full name only: "Brown" alone is anyone among twenty thousand people
-        const e: NameEntry = { kind: 'person', id: p.id, name: p.name, type: 'PERSON', country: null, sector: null, caseSensitive: false, person: p, fallback: true };
-        for (const n of [p.name, ...(p.aliases ?? [])]) add(n, e);
-      }
-      for (const w of f.sectorWords ?? []) for (const word of w.words) if (!only || !this.knowsWord(word)) this.addWord(this.sectorWords, word, w);
-      for (const m of f.modifiers ?? []) for (const word of m.words) if (!only || !this.modifiers.has(keyOf(word))) this.addWord(this.modifiers, word, m);
+    for (const f of own) {
+      for (const [name, e] of namedEntries(f, false)) this.addName(name, e);
+      for (const p of f.people ?? []) this.addPerson(p);
+      for (const w of f.sectorWords ?? []) for (const word of w.words) this.addWord(this.sectorWords, word, w);
+      for (const m of f.modifiers ?? []) for (const word of m.words) this.addWord(this.modifiers, word, m);
     }
-    for (const [key, names] of this.names) {
-      // the fallback layer's names of several words stay out of the word trie (tens of thousands
-      // of nodes to build and keep): parse looks them up whole, only after a word that starts one
-      const space = key.indexOf(' ');
-      if (space > 0 && names.every((e) => e.fallback)) {
-        const first = key.slice(0, space), n = key.split(' ').length;
-        // one bit per length of name the word starts (names of more than 31 words are none)
-        if (n < 32) this.fallbackFirst.set(first, (this.fallbackFirst.get(first) ?? 0) | (1 << n));
-        continue;
-      }
-      this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
+    if (layer) {
+      // a fallback layer only adds: a word another file gives keeps that file's sense; its names
+      // are looked up after the others' (lookupName), and the words that start them are known
+      for (const w of layer.sectorWords) for (const word of w.words) if (!this.knowsWord(word)) this.addWord(this.sectorWords, word, w);
+      for (const m of layer.modifiers) for (const word of m.words) if (!this.modifiers.has(keyOf(word))) this.addWord(this.modifiers, word, m);
+      this.maxWords = Math.max(this.maxWords, layer.maxWords);
+      for (const word of Object.keys(layer.first)) this.knownKeys.add(word);
     }
+    for (const [key, names] of this.names) this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
     for (const [key, sector] of this.sectorWords) (this.phrases.node(key).value ??= {}).sector = sector;
     for (const [key, modifier] of this.modifiers) (this.phrases.node(key).value ??= {}).modifier = modifier;
     for (const map of [this.firstWords, this.surnames, this.names, this.sectorWords]) for (const key of map.keys()) this.knownKeys.add(key);
     for (const key of ['the', 'jr', 'sr']) this.knownKeys.add(key);
+  }
+
+  /** The names under a key: the hand-written and users' files', else the fallback layer's. */
+  private namesOf(key: string): readonly NameEntry[] | undefined {
+    return this.names.get(key) ?? this.fallback?.lookup(key) ?? undefined;
   }
 
   /**
@@ -261,11 +241,10 @@ export class ActorBase {
   }
 
   private addName(name: string, entry: NameEntry): void {
-    const bare = name.replace(/^the /i, '');
     // a short name in capitals is an acronym whatever list it came in ("CIA", "IS", "AP" as
     // names or aliases): "Cia" is a nickname and "Is" a verb in a headline, so only as written
-    if (!entry.caseSensitive && SHORT_ACRONYM.test(bare)) entry = { ...entry, caseSensitive: true };
-    const key = keyOf(bare);
+    entry = asNamed(name, entry);
+    const key = nameKeyOf(name);
     if (!this.byId.has(entry.id)) this.byId.set(entry.id, entry);
     if (entry.kind === 'person' && !entry.fallback && key.includes(' ')) {
       const sk = skeletonOf(key);
@@ -296,7 +275,7 @@ export class ActorBase {
   /** Entries named exactly `text` (case-insensitive; acronyms as written). */
   lookupName(text: string): NameEntry[] {
     const clean = text.replace(/^the\s+/i, '').replace(/[’']s$/, '');
-    return (this.names.get(keyOf(clean)) ?? []).filter((e) => !e.caseSensitive || e.name === clean || clean === clean.toUpperCase());
+    return (this.namesOf(keyOf(clean)) ?? []).filter((e) => !e.caseSensitive || e.name === clean || clean === clean.toUpperCase());
   }
 
   sectorWord(text: string): SectorWord | undefined {
@@ -419,7 +398,10 @@ export class ActorBase {
    * each one a table entry: see src/actors/README.md).
    */
   explain(actor: ResolvedActor, date: string | null = null): ActorExplanation {
-    const entry = actor.actorId ? this.byId.get(actor.actorId) ?? (this.people.has(actor.actorId) ? this.personEntry(this.people.get(actor.actorId)!) : undefined) : undefined;
+    const id = actor.actorId;
+    const entry = id ? this.byId.get(id) ?? (this.people.has(id) ? this.personEntry(this.people.get(id)!) : undefined)
+      // an entry of the fallback layer, under the name it resolved to
+      ?? this.fallback?.lookup(nameKeyOf(actor.name))?.find((e) => e.id === id) : undefined;
     const rules = actor.rule.split('+');
     const out: ActorExplanation = { rules, layer: null };
     if (!entry) return out;
@@ -436,6 +418,13 @@ export class ActorBase {
 
   /** Resolves a free description ("Iranian Foreign Minister Javad Zarif", "riot police", "Tehran", "the LA Times"). */
   resolve(text: string, options: ResolveOptions = {}): ResolvedActor | null {
+    const actor = this.resolveByText(text, options);
+    // the setting is applied after the memo, which holds what the text and the date alone give
+    return options.countryFromContext && options.context && actor && !actor.country ? this.withContextCountry(actor, options.context) : actor;
+  }
+
+  /** What the text says on the date (and its context, for ambiguous names), memoised when it read nothing more. */
+  private resolveByText(text: string, options: ResolveOptions): ResolvedActor | null {
     const date = options.date ?? null;
     const dateKey = date ?? '\u0000';
     const anyDay = this.resolvedAnyDay.get(text);
@@ -444,8 +433,7 @@ export class ActorBase {
     const hit = byText?.get(text);
     if (hit !== undefined) return hit;
     const reads = this.impureReads, dateReads = this.dateReads;
-    let actor = this.resolveAnew(text, options);
-    if (options.countryFromContext && options.context && actor && !actor.country) actor = this.withContextCountry(actor, options.context);
+    const actor = this.resolveAnew(text, options);
     // only what depended on the text and the date alone may be given again
     if (this.impureReads === reads) {
       if (this.resolvedCount >= RESOLVED_LIMIT) { this.resolved.clear(); this.resolvedAnyDay.clear(); this.resolvedCount = 0; byText = undefined; }
@@ -490,7 +478,36 @@ export class ActorBase {
         if (wordsOf(name).every(isCapitalised)) return { name, type: 'PERSON', country: what.country, sector: what.sector, role: what.role, rule: `appositive.${what.rule}`, confidence: 0.75 };
       }
     }
-    return this.compose(raw, options);
+    const composed = this.compose(raw, options);
+    if (composed && !(composed.rule === 'person.unknown' && !composed.country)) return composed;
+    // a name nothing else knows may be a town or a region: "Mariupol", "Puerto Penasco"
+    return this.place(raw) ?? composed;
+  }
+
+  /** The place of the gazetteer this whole name is ("Puerto Penasco", "the Northern Territory"): a GPE, never a person. */
+  private place(raw: string): ResolvedActor | null {
+    if (!this.gazetteer) return null;
+    const name = raw.replace(/^the\s+/i, '');
+    const words = wordsOf(name);
+    if (!words.length || words.length > 5 || !words.every((w) => isCapitalised(w) || /^(?:of|de|del|la|el|al)$/.test(w))) return null;
+    const country = this.gazetteer.countryOf(keyOf(name));
+    return country ? { name, type: 'GPE', country, sector: null, role: null, rule: 'place.gazetteer', confidence: 0.7 } : null;
+  }
+
+  /** The country of the longest run of the description's unknown capitalised words that is a place ("Amherst College", "Rakhine rebels"). */
+  private countryOfProperWords(parts: readonly Part[]): string | null {
+    if (!this.gazetteer) return null;
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i]!.kind !== 'proper') continue;
+      let j = i;
+      while (parts[j + 1]?.kind === 'proper') j++;
+      for (let end = j; end >= i; end--) {
+        const run = parts.slice(i, end + 1).map((p) => (p.kind === 'proper' ? p.word : '')).join(' ');
+        const country = this.gazetteer.countryOf(keyOf(run));
+        if (country) return country;
+      }
+    }
+    return null;
   }
 
   /**
@@ -630,13 +647,15 @@ export class ActorBase {
         continue;
       }
       const entries = nodes[n - 1]?.value;
-      if (!entries) {
-        if (n > 1 && fallbackLengths < 0) fallbackLengths = this.fallbackFirst.get(keyOf(words[i]!)) ?? 0;
-        if (n > 1 && fallbackLengths & (1 << n)) {
+      if (!entries?.names) {
+        // a name of the fallback layer (kept out of the trie) starts here: it goes before a sector
+        // word or modifier of the same words, as the others' names do
+        if (fallbackLengths < 0) fallbackLengths = this.fallback?.firstBits(keyOf(words[i]!)) ?? 0;
+        if (fallbackLengths & (1 << n)) {
           const found = this.phraseKeyedWhole(words, flags, i, n);
-          if (found) return found;
+          if (found?.kind === 'name') return found;
         }
-        continue;
+        if (!entries) continue;
       }
       // proper names must be written with a capital: "turkey", "chad" and "china" are words
       if (entries.names && flags[i]! & WordFlag.Capitalised) {
@@ -719,13 +738,14 @@ export class ActorBase {
     if (flags === undefined) {
       if (this.wordFlags.size >= WORD_FLAGS_LIMIT) { this.wordFlags.clear(); this.firstNodes.clear(); }
       const key = keyOf(word);
+      const fallbackBits = this.fallback?.firstBits(key) ?? 0;
       const node = this.phrases.first(key);
       if (node) this.firstNodes.set(word, node);
       flags = shapeOf(word, key)
         | (this.surnames.has(key) ? WordFlag.Surname : 0)
-        | (this.names.has(key) || this.sectorWords.has(key) ? WordFlag.Known : 0)
+        | (this.names.has(key) || this.sectorWords.has(key) || fallbackBits & 2 ? WordFlag.Known : 0)
         // initials ("U.S.", "H. R.") are keyed together with the next ones, so they try every length
-        | (key.length === 1 ? this.maxWords : this.firstWords.get(key) ?? 0) << LONGEST_SHIFT;
+        | (key.length === 1 ? this.maxWords : Math.max(this.firstWords.get(key) ?? 0, 31 - Math.clz32(fallbackBits))) << LONGEST_SHIFT;
       this.wordFlags.set(word, flags);
     }
     return flags;
@@ -784,6 +804,11 @@ export class ActorBase {
     }
     // "Iran's adversaries" are not Iran: a relational head drops the country before it
     if (head?.word.relational) { country = null; countryRule = ''; }
+    // a group or body named after a town or region: "Amherst College", "Rakhine rebels"
+    else if (!country && head && !(head.word.person && !isGroupNoun(this.headWord(words, parts, head.at)))) {
+      const c = this.countryOfProperWords(parts);
+      if (c) { country = c; countryRule = 'gazetteer'; }
+    }
     const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
@@ -817,7 +842,12 @@ export class ActorBase {
       const where = names[0]!;
       if (body && (where.entry.kind === 'adjective' || where.entry.kind === 'country') && !where.entry.ambiguous && where.entry.country && where.entry.country !== body.entry.country) {
         const name = words.filter((w, k) => k > 0 || !DETERMINER.test(w)).join(' ');
-        return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? body.entry.sector, role: null, actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}.name`, confidence: 0.8 };
+        // another country's body named by the words of one country's ("Chile's Defense Department"
+        // is no Pentagon): the generic body the words also name gives the sector
+        const bodyPart = parts.find((p) => p.kind === 'name' && p.entry === body.entry);
+        const generic = bodyPart && body.entry.country ? this.sectorWords.get(keyOf(words.slice(bodyPart.at, bodyPart.at + bodyPart.words).join(' '))) : undefined;
+        return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? generic?.sector ?? body.entry.sector, role: null,
+          ...(generic ? { rule: `country.${where.entry.kind}+${generic.id}` } : { actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}.name` }), confidence: 0.8 };
       }
       // only names: "Iran's" or "Tehran" written with more around it; the first name decides
       const n = names[0]!;
@@ -867,10 +897,6 @@ function editDistance(a: string, b: string): number {
 
 // sectors a modifier such as "opposition" overrides: officials and people in general
 const GENERIC_SECTORS = new Set(['GOV', 'CVL', 'UNK']);
-
-// two or three capitals, with or without dots ("IS", "CIA", "U.N."); longer ones are often
-// written as words ("Nato", "Opec", "Ansa")
-const SHORT_ACRONYM = /^(?:\p{Lu}\.?){2,3}$/u;
 
 /** Whether a head noun names a group rather than one person: "ministers", "lawmakers", "police". */
 function isGroupNoun(word: string): boolean {

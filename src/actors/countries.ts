@@ -39,6 +39,8 @@ export function buildCountries(extras: readonly CountryExtra[]): Map<string, Cou
   const rank = new Map<string, number>();
   const aliases = isoCountries.getNames('en', { select: 'all' }) as Record<string, string[]>;
   for (const c of worldCountries) {
+    // Antarctica belongs to no state (the Antarctic Treaty): no country
+    if (c.cca3 === 'ATA') continue;
     const names = new Set<string>([c.name.common, c.name.official]);
     for (const a of c.altSpellings) if (a.length > 3 ? /^[\p{Lu}]/u.test(a) && !a.includes(',') : CODE_NAMES.has(a)) names.add(a);
     for (const a of aliases[c.cca2] ?? []) if (!a.includes(',')) names.add(a);

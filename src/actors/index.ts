@@ -4,6 +4,8 @@ import { Value } from '@sinclair/typebox/value';
 import { DossierError } from '../core/errors.js';
 import type { Resources } from '../core/resources.js';
 import { ActorBase } from './base.js';
+import { FallbackLayer } from './fallback.js';
+import { PlaceGazetteer } from './gazetteer.js';
 import { isLearnedActors, JsonFileLearnedActors, type LearnedActors } from './learned.js';
 import { ActorFileSchema, type ActorFile } from './schema.js';
 import countries from './data/countries.json' with { type: 'json' };
@@ -15,6 +17,7 @@ import places from './data/places.json' with { type: 'json' };
 import sectors from './data/sectors.json' with { type: 'json' };
 
 export { ActorBase, ambiguousSense, type ActorExplanation, type ResolvedActor, type ResolveOptions, type NameEntry } from './base.js';
+export { compileFallback, FallbackLayer } from './fallback.js';
 export { MemoryLearnedActors, JsonFileLearnedActors, isLearnedActors, type LearnedActors, type LearnedPerson, type EvidenceSource } from './learned.js';
 export type { ActorFile, PersonEntry, SectorWord, Modifier } from './schema.js';
 export { ActorFileSchema } from './schema.js';
@@ -57,6 +60,12 @@ export function learnedActorsOf(resources: Resources): LearnedActors | null {
  */
 export const DICTIONARY_FILE = fileURLToPath(new URL('../../data/actors/dictionaries.json', import.meta.url));
 
+/** Towns and regions to their country (scripts/convert-gazetteer.mjs), read on the first name nothing else knows. */
+export const GAZETTEER_FILE = fileURLToPath(new URL('../../data/actors/gazetteer.json', import.meta.url));
+
+/** The same, compiled (src/actors/fallback.ts): what the engine reads. */
+export const COMPILED_DICTIONARY_FILE = fileURLToPath(new URL('../../data/actors/dictionaries.compiled.txt', import.meta.url));
+
 /** The converted dictionaries as an actor file (read once per call: callers keep the base they build). */
 export function readDictionaryLayer(): ActorFile {
   return JSON.parse(readFileSync(DICTIONARY_FILE, 'utf8')) as ActorFile;
@@ -69,7 +78,8 @@ export function readDictionaryLayer(): ActorFile {
 export function actorBaseOf(resources: Resources): ActorBase {
   return resources.once('actor-base', () => {
     const user = (resources.options.actorFiles ?? []).map(readActorFile);
-    const fallback = resources.options.dictionaries === false ? [] : [readDictionaryLayer()];
-    return new ActorBase([...SHIPPED_ACTOR_FILES, ...user, ...fallback], learnedActorsOf(resources));
+    // compiled: its header is read at once, a name only when an article names it
+    const fallback = resources.options.dictionaries === false ? null : new FallbackLayer(readFileSync(COMPILED_DICTIONARY_FILE));
+    return new ActorBase([...SHIPPED_ACTOR_FILES, ...user], learnedActorsOf(resources), new PlaceGazetteer(GAZETTEER_FILE), fallback);
   });
 }

@@ -69,6 +69,8 @@ export const PlaceSchema = Type.Object({
   aliases: Type.Optional(Names),
   /** the postal or common abbreviation, matched as written ("N.C.") */
   acronyms: Type.Optional(Names),
+  /** PRE for a partially recognised or breakaway state ("Transnistria"); other places have none */
+  sector: Type.Optional(Sector),
 }, { additionalProperties: false });
 
 export const OutletSchema = Type.Object({

@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isValidDate } from '../api/validate.js';
 import { DossierError } from '../core/errors.js';
+import { autoJobs } from '../parallel/pool.js';
 import type { CliIO, Command } from './command.js';
 
 /**
@@ -42,4 +44,20 @@ export function readArgs<O extends Options>(command: Pick<Command, 'name' | 'usa
   }
   if (given.length < positionals.min) throw new DossierError('USAGE', `${command.name}: expected ${positionals.what}\n${command.usage}`);
   return parsed;
+}
+
+/** `--jobs`: a positive whole number, or "auto" for one worker a core. */
+export function parseJobs(value: string | undefined, command: string): number {
+  if (value === undefined) return 1;
+  if (value === 'auto') return autoJobs();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new DossierError('USAGE', `${command}: --jobs must be a whole number from 1 to 256 or "auto", not "${value}"`);
+  return n;
+}
+
+/** A date option: a real calendar day (2018-02-30 is refused), as the API checks its dates. */
+export function dateOption(raw: string | undefined, name: string): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!isValidDate(raw.trim())) throw new DossierError('USAGE', `${name} must be a date YYYY-MM-DD, not "${raw}"`);
+  return raw.trim();
 }

@@ -1,2 +1,3 @@
 export * from './plover.js';
 export * from './cameo.js';
+export * from './actors.js';

@@ -36,3 +36,19 @@ test("a pool refuses an article as the analyzer would, whichever thread took it"
     await pool.close();
   }
 });
+
+test('the calling thread analyses on a later turn of the event loop, never inside analyze(), so the workers are answered and refilled between its articles', async () => {
+  const analyzer = new Analyzer();
+  let calls = 0;
+  const local = { analyze: (a: Parameters<Analyzer['analyze']>[0]) => { calls++; return analyzer.analyze(a); } };
+  const pool = new AnalyzerPool(2, { local });
+  try {
+    const promises = ARTICLES.map((a) => pool.analyzeJson(a));
+    assert.equal(calls, 0, 'no article analysed inside analyze()');
+    const texts = await Promise.all(promises);
+    assert.deepEqual(texts, ARTICLES.map((a) => JSON.stringify(analyzer.analyze(a))));
+    assert.ok(calls >= 1, 'the calling thread took its share while the worker loaded');
+  } finally {
+    await pool.close();
+  }
+});

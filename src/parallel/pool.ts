@@ -55,6 +55,8 @@ export class AnalyzerPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: Error | null = null;
+  /** whether the calling thread's next article is already scheduled (setImmediate) */
+  private localTurn = false;
 
   constructor(size: number, options: PoolOptions = {}) {
     if (!Number.isInteger(size) || size < 1) throw new DossierError('USAGE', `a pool needs at least one worker, not ${size}`);
@@ -74,14 +76,6 @@ export class AnalyzerPool {
 
   private submit(article: ArticleInput, json: boolean): Promise<Result | string> {
     if (this.failure) return Promise.reject(this.failure);
-    if (this.local && !this.queue.length && !this.slots.some((s) => s.inFlight < AHEAD_PER_WORKER)) {
-      try {
-        const result = this.local.analyze(article);
-        return Promise.resolve(json ? JSON.stringify(result) : result);
-      } catch (e) {
-        return Promise.reject(e as Error);
-      }
-    }
     const id = this.nextId++;
     return new Promise<Result | string>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -117,13 +111,37 @@ export class AnalyzerPool {
 
   private dispatch(): void {
     // the least loaded worker first, so that articles spread evenly
-    while (this.queue.length) {
+    while (this.queue.length && this.slots.length) {
       let slot = this.slots[0]!;
       for (const s of this.slots) if (s.inFlight < slot.inFlight) slot = s;
-      if (slot.inFlight >= AHEAD_PER_WORKER) return;
+      if (slot.inFlight >= AHEAD_PER_WORKER) break;
       slot.inFlight++;
       slot.worker.postMessage(this.queue.shift()!);
     }
+    // what the workers cannot take now, the calling thread analyses: one article per turn of the
+    // event loop, so the workers' answers are read (and the workers given more) between two of its
+    // articles. Analysing inline, as submit() once did, kept the event loop from turning for as
+    // long as the caller submitted: the workers' answers waited, the workers went idle with their
+    // few articles done, and the calling thread ended up analysing nearly all of a batch.
+    if (this.queue.length && this.local && !this.localTurn) {
+      this.localTurn = true;
+      setImmediate(() => this.analyzeLocally());
+    }
+  }
+
+  private analyzeLocally(): void {
+    this.localTurn = false;
+    const request = this.queue.shift();
+    if (!request) return;
+    const waiting = this.pending.get(request.id);
+    this.pending.delete(request.id);
+    try {
+      const result = this.local!.analyze(request.article);
+      waiting?.resolve(request.json ? JSON.stringify(result) : result);
+    } catch (e) {
+      waiting?.reject(e as Error);
+    }
+    this.dispatch();
   }
 
   private fail(error: Error): void {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { actorBaseOf } from '../../src/actors/index.js';
+import { ActorBase, actorBaseOf, compileFallback, COMPILED_DICTIONARY_FILE, FallbackLayer, readDictionaryLayer, SHIPPED_ACTOR_FILES, type ActorFile } from '../../src/actors/index.js';
 import { keyOf, skeletonOf } from '../../src/actors/text.js';
 import { Analyzer } from '../../src/analyze.js';
 import { Resources } from '../../src/core/resources.js';
@@ -33,7 +34,10 @@ test('an organisation takes its country from its own name first', () => {
   assert.equal(cs('the Saudi Ministry of Foreign Affairs'), 'SAU/GOV');
   assert.equal(cs('the Saudi National Guard'), 'SAU/MIL');
   // a setting given with the description fills a country the words lack
-  assert.equal(r('the National Guard', '2021-06-01', 'Saudi')?.country, 'USA', 'a country of its own wins over the setting');
+  assert.equal(r('the Pentagon', '2021-06-01', 'Saudi')?.country, 'USA', 'a country of its own wins over the setting');
+  // a body many countries have ("the National Guard") has none of its own: the setting's, or none
+  assert.equal(r('the National Guard', '2021-06-01')?.country, null);
+  assert.equal(r('the National Guard', '2021-06-01', 'Saudi')?.country, 'SAU', 'the setting applies after a memoised resolution too');
   assert.equal(r('riot police', '2021-06-01', 'in Kenya')?.country, 'KEN');
 });
 
@@ -102,4 +106,25 @@ test('the dateline city is a place, never an actor', () => {
 
 test('a transliteration is a spelling, not another name a few sounds alike', () => {
   assert.equal(r('Kanoute', '2019-06-01')?.actorId, undefined, 'not Conte');
+});
+
+test('the compiled dictionaries are the converted ones compiled (re-run the converter when they differ)', () => {
+  const compiled = readFileSync(COMPILED_DICTIONARY_FILE, 'utf8');
+  assert.equal(compileFallback([readDictionaryLayer()]), compiled);
+});
+
+test('a compiled fallback layer answers as the actor file it compiles', () => {
+  const file: ActorFile = {
+    version: '1', fallback: true,
+    organisations: [{ id: 'org.x-front', name: 'Xanadu Liberation Front', type: 'ORG', country: 'NZL', sector: 'REB', acronyms: ['XLF'] }],
+    people: [{ id: 'person.a-b', name: 'Ahmad Bakhtiari Zand', aliases: ['Ahmad Bakhtiari'], terms: [{ role: '', country: 'IRN', sector: 'GOV', from: '2001', to: '2009' }] }],
+  };
+  const eager = new ActorBase([...SHIPPED_ACTOR_FILES, file]);
+  const compiled = new ActorBase(SHIPPED_ACTOR_FILES, null, null, new FallbackLayer(new TextEncoder().encode(compileFallback([file]))));
+  for (const text of ['the Xanadu Liberation Front', 'XLF', 'Xlf', 'Ahmad Bakhtiari', 'former Ahmad Bakhtiari Zand', 'XLF fighters']) {
+    assert.deepEqual(compiled.resolve(text, { date: '2005-01-01' }), eager.resolve(text, { date: '2005-01-01' }), text);
+  }
+  assert.equal(compiled.resolve('XLF', {})?.country, 'NZL');
+  assert.equal(compiled.resolve('Xlf', {}), null, 'a short acronym only as written');
+  assert.equal(compiled.resolve('Ahmad Bakhtiari', { date: '2005-01-01' })?.sector, 'GOV');
 });

@@ -77,3 +77,23 @@ test('a word several countries share belongs to the main one in the events gazet
   assert.equal(gazetteer.lookup(['kosovo'])?.country, 'KOS');
   assert.equal(gazetteer.lookup(['dominica'])?.country, 'DMA');
 });
+
+test('a word\'s patterns are tried only when the sentence holds their second word, and the longest still wins', () => {
+  const own = new Lexicon([
+    { id: 'trigger.test.hold', pattern: 'hold', type: 'CONSULT', cameo: '04' },
+    { id: 'trigger.test.hold-talks', pattern: 'hold ... talks', type: 'CONSULT', cameo: '04' },
+    { id: 'trigger.test.hold-hostage', pattern: 'hold ... hostage|captive', type: 'ASSAULT', cameo: '18' },
+    { id: 'trigger.test.hold-drill', pattern: 'hold drill|exercise', type: 'MOBILIZE', cameo: '15' },
+  ], []);
+  const [tokens] = sentencesOf('Gunmen held the two engineers hostage for a week.');
+  const words = own.wordsIn(tokens!, 0, tokens!.length);
+  const held = words[1]!.triggerStarts;
+  assert.equal(held.length, 4);
+  const present = new Set(words.flatMap((w) => w.ids));
+  // the one-step pattern and the one whose second word ("hostage") is present, in lexicon order, each once
+  assert.deepEqual(held.possible(present, [...present]).map((c) => c.entry.id), ['trigger.test.hold', 'trigger.test.hold-hostage']);
+  assert.deepEqual(own.findTriggers(tokens!).map((m) => m.entry.id), ['trigger.test.hold-hostage']);
+  const [drills, talks] = sentencesOf('The two navies held drills. Later their envoys held long talks.');
+  assert.deepEqual(own.findTriggers(drills!).map((m) => m.entry.id), ['trigger.test.hold-drill']);
+  assert.deepEqual(own.findTriggers(talks!).map((m) => m.entry.id), ['trigger.test.hold-talks']);
+});

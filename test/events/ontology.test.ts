@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { isNonState, NON_STATE_CODES } from '../../src/ontology/actors.js';
 import { cameoCodes, ploverOfCameo } from '../../src/ontology/cameo.js';
 import { PLOVER, PLOVER_TYPES, quadClassOf, scoreOf } from '../../src/ontology/plover.js';
 import { NON_EVENTS, TRIGGERS } from '../../src/stages/events/triggers.js';
@@ -52,4 +53,10 @@ test('the CAMEO table agrees with the source it was transcribed from', { skip: !
     checked++;
   }
   assert.ok(checked > 200);
+});
+
+test('non-state country codes are defined once: the ontology\'s IGO, UNO, EUR, NGO and MNC', () => {
+  assert.deepEqual([...NON_STATE_CODES], ['IGO', 'UNO', 'EUR', 'NGO', 'MNC']);
+  for (const c of NON_STATE_CODES) assert.ok(isNonState(c));
+  for (const c of ['USA', 'KOS', '', null, undefined]) assert.equal(isNonState(c), false);
 });

@@ -18,6 +18,12 @@ const MODALITY: readonly [string, string, string][] = [
   ['New sanctions on Syria are on the verge of being imposed.', 'SANCTION', 'future'],
   ['Peru had expelled the Venezuelan ambassador before the talks began.', 'SANCTION', 'historical'],
   ['Sudan accused Chad of sheltering rebels in January 2021.', 'ACCUSE', 'historical'],
+  // a long period up to now is background; the past week is the news
+  ['Reports on the past several months of strikes in Bolivia describe the mood.', 'PROTEST', 'historical'],
+  ['Over the past year, Chilean police arrested dozens of students.', 'COERCE', 'historical'],
+  ['Over the past week, Chilean police arrested dozens of students.', 'COERCE', 'asserted'],
+  // a date after a trigger of several words counts from its last word ("attend the meeting of ... this Saturday")
+  ['Spain said the foreign ministers attend the meeting of the Union for the Mediterranean in Barcelona this Saturday.', 'CONSULT', 'future'],
 ];
 
 for (const [text, type, modality] of MODALITY) {
@@ -25,6 +31,13 @@ for (const [text, type, modality] of MODALITY) {
     assert.equal(only(text, type).modality, modality);
   });
 }
+
+test('a relative clause led by a preposition is its own clause: "from which it withdrew in May" is history, not the condition, and its subject acts', () => {
+  const text = 'Officials said they would only consider talks if Norway first rejoined the treaty from which it withdrew in May.';
+  const withdrew = only(text, 'SANCTION', { published: '2024-08-01' });
+  assert.equal(withdrew.modality, 'historical');
+  assert.deepEqual(withdrew.actor.map((a) => a.country), ['NOR']);
+});
 
 test('an offer made on a condition is a hypothetical AGREE and a REQUEST to the one the condition names', () => {
   const events = eventsOf('Serbia would only consider talks if Croatia first recognised its borders.');

@@ -7,13 +7,11 @@ import { AnalyzerPool } from '../../parallel/pool.js';
 import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';
 import type { Result } from '../../result/schema.js';
 import { ENGINE_VERSION } from '../../version.js';
-import { readArgs } from '../args.js';
+import { dateOption, parseJobs, readArgs } from '../args.js';
 import { ErrorReport } from '../error-report.js';
 import { checkedOutput } from '../output-file.js';
 import type { CliIO, Command } from '../command.js';
 import { Progress } from '../progress.js';
-import { parseJobs } from './ingest.js';
-import { dateOption } from './query-output.js';
 import { stat } from 'node:fs/promises';
 
 const USAGE = `usage: dossier analyze FILE [--pretty] [--published YYYY-MM-DD] [--outlet NAME]
@@ -91,8 +89,10 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   const sink: NodeJS.WritableStream = file ?? io.stdout;
   const sinkClosed = file ? new Promise<void>((resolve, reject) => { file.on('finish', resolve); file.on('error', reject); }) : Promise.resolve();
   // with --jobs N this thread is one of the N analyzers (it reads and writes besides): N-1 workers
-  const analyzer = await newAnalyzer();
-  const pool = jobs > 1 ? new AnalyzerPool(jobs, { local: analyzer }) : null;
+  // the workers start first, so that they load their models while this thread loads its own
+  let local: Analyzer | null = null;
+  const pool = jobs > 1 ? new AnalyzerPool(jobs, { local: { analyze: (article) => local!.analyze(article) } }) : null;
+  const analyzer = local = await newAnalyzer().catch(async (e: unknown) => { await pool?.close(); throw e; });
   const started = process.hrtime.bigint();
   let done = 0, failed = 0, bytes = 0;
   const write = async (line: string) => {

@@ -1,15 +1,13 @@
 import path from 'node:path';
 import { Analyzer } from '../../analyze.js';
-import { DossierError } from '../../core/errors.js';
 import { MetaTable, UndatedCounter } from '../../ingest/metadata.js';
-import { AnalyzerPool, autoJobs } from '../../parallel/pool.js';
+import { AnalyzerPool } from '../../parallel/pool.js';
 import { countArticles, ingest, ingestSources, type IngestAnalysis } from '../../store/ingest.js';
 import { StagedLearnedActors } from '../../store/staged-learned.js';
-import { readArgs } from '../args.js';
+import { dateOption, parseJobs, readArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { ErrorReport } from '../error-report.js';
 import { Progress } from '../progress.js';
-import { dateOption } from './query-output.js';
 import { openDb } from './db-option.js';
 import { queueArticles } from './worker.js';
 
@@ -87,11 +85,3 @@ export const ingestCommand: Command = {
   },
 };
 
-/** `--jobs`: a positive whole number, or "auto" for one worker a core. */
-export function parseJobs(value: string | undefined, command: string): number {
-  if (value === undefined) return 1;
-  if (value === 'auto') return autoJobs();
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new DossierError('USAGE', `${command}: --jobs must be a whole number from 1 to 256 or "auto", not "${value}"`);
-  return n;
-}

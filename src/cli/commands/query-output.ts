@@ -1,5 +1,5 @@
 import { datesOf, readOptions } from '../../api/filters.js';
-import { DATE_PARAMS, isValidDate } from '../../api/validate.js';
+import { DATE_PARAMS } from '../../api/validate.js';
 import { DossierError } from '../../core/errors.js';
 import type { CliIO } from '../command.js';
 
@@ -30,12 +30,6 @@ export function intOption(raw: string | undefined, name: string): number | undef
   return Number(raw);
 }
 
-/** A date option: a real calendar day (2018-02-30 is refused), as the API checks its dates. */
-export function dateOption(raw: string | undefined, name: string): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!isValidDate(raw.trim())) throw new DossierError('USAGE', `${name} must be a date YYYY-MM-DD, not "${raw}"`);
-  return raw.trim();
-}
 
 /** --from and --to, checked as the API checks them (real days, from not after to). */
 export function dateRangeOptions(values: Readonly<Record<string, string | boolean | undefined>>): { from?: string; to?: string } {

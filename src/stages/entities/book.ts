@@ -2,6 +2,7 @@ import type { LearnedActors, ResolvedActor } from '../../actors/index.js';
 import type { EntityData, MentionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageOutput } from '../../core/stage.js';
+import { isNonState } from '../../ontology/actors.js';
 
 interface Entry {
   actor: ResolvedActor;
@@ -166,7 +167,7 @@ export class EntityBook {
     const counts = new Map<string, number>();
     for (const e of this.entries) {
       const c = e.actor.country;
-      if (c && /^[A-Z]{3}$/.test(c) && !['IGO', 'UNO', 'EUR', 'NGO', 'MNC'].includes(c) && e.actor.type !== 'MEDIA' && e.actor.type !== 'PERSON') counts.set(c, (counts.get(c) ?? 0) + e.mentions.length);
+      if (c && /^[A-Z]{3}$/.test(c) && !isNonState(c) && e.actor.type !== 'MEDIA' && e.actor.type !== 'PERSON') counts.set(c, (counts.get(c) ?? 0) + e.mentions.length);
     }
     const ranked = [...counts].sort((a, b) => b[1] - a[1]);
     const top = ranked[0];

@@ -10,6 +10,9 @@ export const CONDITIONS = new Set(['if', 'unless', 'provided']);
 /** Openers that are also prepositions; they open a clause only when tagged as subordinators ("after talks" does not). */
 const ALSO_PREPOSITIONS = new Set(['after', 'before', 'since', 'as', 'until', 'that']);
 
+/** Relative pronouns a preposition may go with: "the deal from which he withdrew", "with whom he met". */
+const RELATIVE_PRONOUNS = new Set(['which', 'whom', 'whose']);
+
 /** Punctuation that opens a clause: semicolons, colons, quotation marks and dashes. */
 const CLAUSE_MARKS = new Set([';', ':', '"', '“', '”', '\u2014', '--']);
 
@@ -25,15 +28,18 @@ export function opensClause(t: Token): boolean {
 /**
  * Splits a sentence's tokens into clauses at subordinators, relative pronouns, semicolons, colons,
  * dashes and quotation marks. Commas do not split: appositives and lists live between them. Each
- * clause is [start, end) in token indices; the opener belongs to the clause it opens.
+ * clause is [start, end) in token indices; the opener belongs to the clause it opens, and so does a
+ * preposition that goes with a relative pronoun ("from which he withdrew": the relative clause's own
+ * words, not the clause before, whose condition or tense they do not share).
  */
 export function clauses(tokens: readonly Token[]): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   for (let i = 1; i < tokens.length; i++) {
     if (opensClause(tokens[i]!)) {
-      if (i > start) out.push([start, i]);
-      start = i;
+      const at = i - 1 > start && RELATIVE_PRONOUNS.has(tokens[i]!.data.normal) && tokens[i - 1]!.data.pos === 'ADP' ? i - 1 : i;
+      if (at > start) out.push([start, at]);
+      start = at;
     }
   }
   if (tokens.length > start) out.push([start, tokens.length]);

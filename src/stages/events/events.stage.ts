@@ -10,6 +10,7 @@ import { modalityOf } from './modality.js';
 import { findParties, placeAfter, REPORTING } from './parties.js';
 import { PhraseReader, uniqueRefs as unique, withoutArticle, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
+import { parseDay, toUtc } from '../../text/calendar.js';
 import { candidateFeatures, NO_EVENT, ownPatternOf, shippedTypeModel, type TypeModel } from './type-model.js';
 import { ALL_TRIGGERS, type TriggerEntry } from './triggers.js';
 
@@ -263,7 +264,8 @@ function retyped(m: PatternMatch<TriggerEntry>, type: PloverType, margin: number
   return { entry, tokens: m.tokens };
 }
 
-interface Draft { start: number; end: number; rule: string; confidence: number; evidence: string; data: EventData }
+/** An event before it is written; `modalityRule` is the rule that gave its modality (also in `evidence`). */
+interface Draft { start: number; end: number; rule: string; confidence: number; evidence: string; data: EventData; modalityRule: string }
 
 function eventOf(
   doc: Document, tokens: readonly Token[], phrases: readonly Phrase[], clauseList: [number, number][],
@@ -291,9 +293,11 @@ function eventOf(
   // (No closures in this function: one that captured its locals would move them all to the heap.)
   let place: ActorRefData[] | undefined;
 
-  // parties
+  // parties: a trigger that takes in its clause's opener ("from which ... withdrew") has its subject
+  // after the opener, before its verb ("from which he withdrew")
+  const partyHead = h === clause[0] && (head.data.pos === 'ADP' || head.data.pos === 'PRON') ? firstVerbOf(tokens, m.tokens) : h;
   const parties = findParties({
-    tokens, phrases, clause, trigger: [h, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
+    tokens, phrases, clause, trigger: [partyHead, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
   });
   let { actor, recipient } = parties;
   if (parties.actorRule) evidence.push(parties.actorRule);
@@ -394,7 +398,7 @@ function eventOf(
     // reported speech shifts tenses back: "reported that they had rejected the offer" is the news itself
     verdict = { modality: 'asserted', rule: 'modality.asserted.backshift' };
   }
-  const dated = dateOf(dates, tokens, clause, h);
+  const dated = dateOf(dates, tokens, clause, h, last);
   const date = dated?.date ?? null;
   const recalled = !!dated && dated.sincePublished !== null && dated.sincePublished > HISTORICAL_DAYS;
   const ownOpener = openerOf(tokens, clauseList, ci);
@@ -436,7 +440,7 @@ function eventOf(
   const mode = type === entry.type ? entry.mode ?? null : null;
   const confidence = Math.min(0.95, 0.55 + (actor.length ? 0.15 : 0) + (recipient.length ? 0.1 : 0) + (m.tokens.length > 1 ? 0.1 : 0));
   return {
-    start: triggerStart, end: triggerEnd, rule: entry.id, confidence, evidence: evidence.join(' '),
+    start: triggerStart, end: triggerEnd, rule: entry.id, confidence, evidence: evidence.join(' '), modalityRule: verdict.rule,
     data: {
       type, mode, modality, actor: unique(actor), recipient: unique(recipient),
       trigger: { start: triggerStart, end: triggerEnd },
@@ -459,7 +463,7 @@ function conditionOf(
   m: PatternMatch<TriggerEntry>, antecedent: (p: Phrase) => ActorRefData[],
 ): Draft | null {
   const d = draft.data;
-  if (d.modality !== 'hypothetical' || !draft.evidence.includes('modality.hypothetical.condition')) return null;
+  if (d.modality !== 'hypothetical' || draft.modalityRule !== 'modality.hypothetical.condition') return null;
   if (d.type !== 'AGREE' && d.type !== 'CONSULT') return null;
   const ci = clauseIndexOf(clauseList, m.tokens[0]!);
   const next = clauseList[ci + 1];
@@ -475,12 +479,18 @@ function conditionOf(
   }
   const start = tokens[next[0]]!.start, end = tokens[next[0] + verb]!.end;
   return {
-    start, end, rule: 'request.condition-of-offer', confidence: 0.6, evidence: `condition of ${d.type} ${draft.rule}`,
+    start, end, rule: 'request.condition-of-offer', confidence: 0.6, evidence: `condition of ${d.type} ${draft.rule}`, modalityRule: 'modality.asserted',
     data: {
       ...draft.data, type: 'REQUEST', mode: 'change', modality: 'asserted', recipient, trigger: { start, end },
       cameo: '10', quadClass: quadClassOf('REQUEST'), score: scoreOf('REQUEST'),
     },
   };
+}
+
+/** The first of a trigger's tokens that is a verb, else its first token. */
+function firstVerbOf(tokens: readonly Token[], trigger: readonly number[]): number {
+  for (const k of trigger) if (tokens[k]!.data.pos === 'VERB') return k;
+  return trigger[0]!;
 }
 
 /** The index of the first token starting at or after `offset`, or -1. */
@@ -712,10 +722,13 @@ function datesOf(doc: Document): DatedExpression[] {
   return out;
 }
 
-/** The date expression of the trigger's clause, if it has one. */
-function dateOf(dates: readonly DatedExpression[], tokens: readonly Token[], clause: readonly [number, number], trigger: number): DatedExpression | null {
+/**
+ * The date expression of the trigger's clause, if it has one: within DATE_REACH tokens before the
+ * trigger's first word or after its last ("attend the meeting of ... this Saturday" counts from "meeting").
+ */
+function dateOf(dates: readonly DatedExpression[], tokens: readonly Token[], clause: readonly [number, number], trigger: number, triggerEnd: number): DatedExpression | null {
   const a = tokens[Math.max(clause[0], trigger - DATE_REACH)]?.start ?? 0;
-  const b = tokens[Math.min(clause[1], trigger + DATE_REACH) - 1]?.end ?? 0;
+  const b = tokens[Math.min(clause[1], triggerEnd + DATE_REACH) - 1]?.end ?? 0;
   const at = tokens[trigger]?.start ?? 0;
   let best: DatedExpression | null = null;
   for (const e of dates) {
@@ -726,35 +739,8 @@ function dateOf(dates: readonly DatedExpression[], tokens: readonly Token[], cla
   return best;
 }
 
-function daysBetween(earlier: string, later: string): number {
-  return (timeOf(later) - timeOf(earlier)) / 86_400_000;
-}
-
-/**
- * `Date.parse` of a day. A plain "YYYY-MM-DD" (every day the dates stage writes) is read by
- * arithmetic, which gives what Date.parse gives (UTC midnight, days past the month's end rolling
- * over) without a parse or a cache look-up for each date of each article; anything else is parsed.
- */
-function timeOf(day: string): number {
-  if (day.length === 10 && day.charCodeAt(4) === 45 && day.charCodeAt(7) === 45
-    && digitsAt(day, 0, 4) && digitsAt(day, 5, 7) && digitsAt(day, 8, 10)) {
-    const y = numberAt(day, 0, 4), m = numberAt(day, 5, 7), d = numberAt(day, 8, 10);
-    // years before 1000 stay with Date.parse (Date.UTC reads 0-99 as 1900-1999)
-    if (y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return Date.UTC(y, m - 1, d);
-  }
-  return Date.parse(day);
-}
-
-function digitsAt(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-function numberAt(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
-  return n;
+/** Days from `earlier` to `later` (calendar days, src/text/calendar.ts), or null when either is not a YYYY-MM-DD day. */
+function daysBetween(earlier: string, later: string): number | null {
+  const a = parseDay(earlier), b = parseDay(later);
+  return a && b ? Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000) : null;
 }

@@ -116,8 +116,8 @@ export interface WordForms {
   readonly forms: readonly string[];
   /** the numbers of the forms that some pattern uses (most words: none) */
   readonly ids: readonly number[];
-  readonly triggerStarts: readonly CompiledPattern<TriggerEntry>[];
-  readonly nonEventStarts: readonly CompiledPattern<{ pattern: string }>[];
+  readonly triggerStarts: Starts<TriggerEntry>;
+  readonly nonEventStarts: Starts<{ pattern: string }>;
 }
 
 interface FormsEntry extends WordForms { readonly lemma: string; readonly next: FormsEntry | undefined }
@@ -184,8 +184,8 @@ export class PatternSet<T extends { pattern: string }> {
     return this.byFirst.has(word);
   }
 
-  /** The patterns that can start with any of these forms, each once, in the order the forms give them. */
-  startingWith(forms: readonly string[]): readonly CompiledPattern<T>[] {
+  /** The patterns that can start with any of these forms, each once, in the order the forms give them, indexed by their second word. */
+  startingWith(forms: readonly string[]): Starts<T> {
     let out: CompiledPattern<T>[] | null = null;
     for (const f of forms) {
       for (const c of this.byFirst.get(f) ?? NONE) {
@@ -193,14 +193,81 @@ export class PatternSet<T extends { pattern: string }> {
         if (!out.includes(c)) out.push(c);
       }
     }
-    return out ?? NONE;
+    return out ? new Starts(out) : NO_STARTS;
   }
 }
 
-/** Every match of these patterns that starts at token `i`. */
+/**
+ * The patterns that can start with one word. The dictionary gives a common verb hundreds of
+ * patterns, nearly all wanting a second word the sentence does not hold: they are indexed by the
+ * words their second step accepts, so a start looks only at those whose second word the sentence has.
+ */
+export class Starts<T> {
+  readonly length: number;
+  /** every pattern, in the order the word's forms and the lexicon give them (which breaks ties between matches) */
+  readonly all: readonly CompiledPattern<T>[];
+  /** positions in `all`: of the one-step patterns, and of the longer ones by their second step's word numbers */
+  private readonly single: readonly number[];
+  private readonly bySecond = new Map<number, number[]>();
+
+  constructor(patterns: readonly CompiledPattern<T>[]) {
+    this.all = patterns;
+    this.length = patterns.length;
+    const single: number[] = [];
+    for (let k = 0; k < patterns.length; k++) {
+      const second = patterns[k]!.steps[1];
+      if (!second) { single.push(k); continue; }
+      for (const a of second.alts) {
+        const list = this.bySecond.get(a.id);
+        if (!list) this.bySecond.set(a.id, [k]);
+        else if (list.at(-1) !== k) list.push(k);
+      }
+    }
+    this.single = single;
+  }
+
+  /**
+   * The patterns that may match in a sentence holding these pattern words (`present`, the same
+   * numbers listed in `presentList`), in the order of `all`: the one-step ones and those whose second
+   * word is present. The shorter of the sentence's words and the index's keys is walked.
+   */
+  possible(present: ReadonlySet<number>, presentList: readonly number[]): readonly CompiledPattern<T>[] {
+    let picked: number[] | null = null;
+    if (this.single.length) picked = this.single.slice();
+    if (this.bySecond.size < presentList.length) {
+      for (const [id, list] of this.bySecond) if (present.has(id)) picked = joined(picked, list);
+    } else {
+      for (const id of presentList) {
+        const list = this.bySecond.get(id);
+        if (list) picked = joined(picked, list);
+      }
+    }
+    if (!picked) return NONE;
+    // from several lists: the order of `all` again, each pattern once (one with several second words comes once a word)
+    picked.sort((a, b) => a - b);
+    const out: CompiledPattern<T>[] = [];
+    for (let k = 0; k < picked.length; k++) if (k === 0 || picked[k] !== picked[k - 1]) out.push(this.all[picked[k]!]!);
+    return out;
+  }
+}
+
+/** `list` appended to `picked` (made when there is none yet). */
+function joined(picked: number[] | null, list: readonly number[]): number[] {
+  if (!picked) return list.slice();
+  for (const k of list) picked.push(k);
+  return picked;
+}
+
+const NO_STARTS = new Starts<never>([]);
+
+/**
+ * Every match of a word's patterns that starts at token `i`; with the sentence's pattern words
+ * (`present`), only the patterns whose later words it holds are tried.
+ */
 function matchAt<T>(
-  patterns: readonly CompiledPattern<T>[], tokens: readonly Token[], words: readonly WordForms[], i: number, present?: ReadonlySet<number>,
+  starts: Starts<T>, tokens: readonly Token[], words: readonly WordForms[], i: number, present?: ReadonlySet<number>, presentList?: readonly number[],
 ): readonly PatternMatch<T>[] {
+  const patterns = present && presentList ? starts.possible(present, presentList) : starts.all;
   // most starts match nothing: no list is made for them
   let found: PatternMatch<T>[] | null = null;
   for (const c of patterns) {
@@ -216,7 +283,8 @@ function matchAt<T>(
  * verb hundreds of patterns, nearly all of which want an object the sentence never mentions.
  */
 function possibleIn<T>(c: CompiledPattern<T>, present: ReadonlySet<number>): boolean {
-  for (let s = 1; s < c.steps.length; s++) {
+  // the second step is the index's business (Starts.possible)
+  for (let s = 2; s < c.steps.length; s++) {
     let any = false;
     for (const a of c.steps[s]!.alts) if (present.has(a.id)) { any = true; break; }
     if (!any) return false;
@@ -272,12 +340,19 @@ function findIn(tokens: readonly Token[], words: readonly WordForms[]): PatternM
     }
   }
   const present = new Set<number>();
-  for (const w of words) for (const id of w.ids) present.add(id);
+  const presentList: number[] = [];
+  for (const w of words) {
+    for (const id of w.ids) {
+      if (present.has(id)) continue;
+      present.add(id);
+      presentList.push(id);
+    }
+  }
   const candidates: PatternMatch<TriggerEntry>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const starts = words[i]!.triggerStarts;
     if (!starts.length || blocked?.[i] || adjectivalParticiple(tokens, i)) continue;
-    for (const m of matchAt(starts, tokens, words, i, present)) candidates.push(m);
+    for (const m of matchAt(starts, tokens, words, i, present, presentList)) candidates.push(m);
   }
   // one candidate (most sentences that have any): nothing to choose between
   if (candidates.length < 2) return candidates;

@@ -42,6 +42,13 @@ export const MODALITY_RULES: readonly ModalityRule[] = [
   { id: 'modality.future.to-be', modality: 'future', phrase: ['to', 'be'], window: 2 },
   { id: 'modality.historical.pluperfect', modality: 'historical', before: ['had'], window: 3 },
   { id: 'modality.historical.recalled', modality: 'historical', before: ['former', 'previously', 'campaign'], window: 6 },
+  // a long period up to now is background the article recalls ("the past several months of protests",
+  // "over the past two years"); "the past week" is the news itself
+  { id: 'modality.historical.past-several', modality: 'historical', phrase: ['past', 'several'], window: 6 },
+  { id: 'modality.historical.past-months', modality: 'historical', phrase: ['past', 'months'], window: 6 },
+  { id: 'modality.historical.past-year', modality: 'historical', phrase: ['past', 'year'], window: 6 },
+  { id: 'modality.historical.past-years', modality: 'historical', phrase: ['past', 'years'], window: 6 },
+  { id: 'modality.historical.past-decade', modality: 'historical', phrase: ['past', 'decade'], window: 6 },
 ];
 
 export interface ClauseView {
@@ -64,30 +71,42 @@ export interface ModalityVerdict {
  * each `before` word with the rules that want it, in rule order; the phrase and clause rules apart.
  */
 interface WordRule { readonly rule: number; readonly window: number }
-const BEFORE_WORDS = new Map<string, WordRule[]>();
-const CLAUSE_WORDS = new Map<string, number>();
-const PHRASE_RULES: number[] = [];
-/** the widest window any `before` or `phrase` rule looks through */
-let WIDEST = 0;
-MODALITY_RULES.forEach((rule, k) => {
-  for (const w of rule.before ?? []) {
-    const list = BEFORE_WORDS.get(w) ?? [];
-    list.push({ rule: k, window: rule.window });
-    BEFORE_WORDS.set(w, list);
-  }
-  // a word of several clause rules fires the first of them
-  for (const w of rule.clause ?? []) if (!CLAUSE_WORDS.has(w)) CLAUSE_WORDS.set(w, k);
-  if (rule.phrase) PHRASE_RULES.push(k);
-  if (rule.before || rule.phrase) WIDEST = Math.max(WIDEST, rule.window);
-});
+interface CompiledRules {
+  readonly beforeWords: ReadonlyMap<string, readonly WordRule[]>;
+  readonly clauseWords: ReadonlyMap<string, number>;
+  readonly phraseRules: readonly number[];
+  /** the widest window any `before` or `phrase` rule looks through */
+  readonly widest: number;
+}
+
+/** The rule tables indexed by word: made once from the constant rules, never changed after. */
+function compileRules(rules: readonly ModalityRule[]): CompiledRules {
+  const beforeWords = new Map<string, WordRule[]>();
+  const clauseWords = new Map<string, number>();
+  const phraseRules: number[] = [];
+  let widest = 0;
+  rules.forEach((rule, k) => {
+    for (const w of rule.before ?? []) {
+      const list = beforeWords.get(w) ?? [];
+      list.push({ rule: k, window: rule.window });
+      beforeWords.set(w, list);
+    }
+    // a word of several clause rules fires the first of them
+    for (const w of rule.clause ?? []) if (!clauseWords.has(w)) clauseWords.set(w, k);
+    if (rule.phrase) phraseRules.push(k);
+    if (rule.before || rule.phrase) widest = Math.max(widest, rule.window);
+  });
+  return { beforeWords, clauseWords, phraseRules, widest };
+}
+
+const COMPILED = compileRules(MODALITY_RULES);
 
 /**
- * The normal forms a rule with this window looks at, written into `looked` (one buffer serves every
- * call): the tokens before the trigger in its clause, at most `window` before the anchor, then for a
- * noun the tokens after it, at most `window` after. Returns how many were written.
+ * The normal forms a rule with this window looks at, written into `looked` (the caller's, one a
+ * trigger): the tokens before the trigger in its clause, at most `window` before the anchor, then for
+ * a noun the tokens after it, at most `window` after. Returns how many were written.
  */
-const looked: string[] = [];
-function look(tokens: readonly Token[], range: WindowRange, window: number): number {
+function look(looked: string[], tokens: readonly Token[], range: WindowRange, window: number): number {
   let n = 0;
   const beforeTo = Math.min(tokens.length, range.trigger);
   for (let i = Math.max(0, range.clauseStart, range.anchor - window); i < beforeTo; i++) looked[n++] = tokens[i]!.data.normal;
@@ -99,7 +118,7 @@ function look(tokens: readonly Token[], range: WindowRange, window: number): num
 }
 
 /** Whether the first `n` looked-at words hold the phrase, word after word. */
-function lookedHasPhrase(n: number, phrase: readonly string[]): boolean {
+function lookedHasPhrase(looked: readonly string[], n: number, phrase: readonly string[]): boolean {
   outer: for (let i = 0; i + phrase.length <= n; i++) {
     for (let k = 0; k < phrase.length; k++) if (looked[i + k] !== phrase[k]) continue outer;
     return true;
@@ -121,9 +140,9 @@ interface WindowRange {
 function firstBeforeRule(tokens: readonly Token[], r: WindowRange): number {
   let best = Infinity;
   const beforeTo = Math.min(tokens.length, r.trigger);
-  for (let i = Math.max(0, r.clauseStart, r.anchor - WIDEST); i < beforeTo; i++) best = firstReaching(tokens[i]!, r.anchor - i, best);
+  for (let i = Math.max(0, r.clauseStart, r.anchor - COMPILED.widest); i < beforeTo; i++) best = firstReaching(tokens[i]!, r.anchor - i, best);
   if (r.nominal) {
-    const afterTo = Math.min(tokens.length, r.clauseEnd, r.triggerEnd + 1 + WIDEST);
+    const afterTo = Math.min(tokens.length, r.clauseEnd, r.triggerEnd + 1 + COMPILED.widest);
     for (let i = Math.max(0, r.triggerEnd + 1); i < afterTo; i++) best = firstReaching(tokens[i]!, i - r.triggerEnd, best);
   }
   return best;
@@ -131,7 +150,7 @@ function firstBeforeRule(tokens: readonly Token[], r: WindowRange): number {
 
 /** The first rule, before `best`, that wants this word and whose window reaches `reach` tokens; else `best`. */
 function firstReaching(t: Token, reach: number, best: number): number {
-  const rules = BEFORE_WORDS.get(t.data.normal);
+  const rules = COMPILED.beforeWords.get(t.data.normal);
   if (rules) for (const wr of rules) if (wr.rule < best && reach <= wr.window) return wr.rule;
   return best;
 }
@@ -141,7 +160,7 @@ function firstClauseRule(tokens: readonly Token[], a: number, b: number): number
   let best = Infinity;
   const to = Math.min(tokens.length, Math.max(0, b));
   for (let i = Math.max(0, a); i < to; i++) {
-    const k = CLAUSE_WORDS.get(tokens[i]!.data.normal);
+    const k = COMPILED.clauseWords.get(tokens[i]!.data.normal);
     if (k !== undefined && k < best) best = k;
   }
   return best;
@@ -163,10 +182,12 @@ export function modalityOf(view: ClauseView): ModalityVerdict {
   const range: WindowRange = { clauseStart: clause[0], clauseEnd: clause[1], anchor, trigger: trigger[0], triggerEnd: trigger[1], nominal: !!view.nominal };
   // every rule fires or not on its own: the verdict is the first rule, in list order, that fires
   let best = Math.min(firstBeforeRule(tokens, range), firstClauseRule(tokens, clause[0], clause[1]));
-  for (const k of PHRASE_RULES) {
+  let looked: string[] | null = null;
+  for (const k of COMPILED.phraseRules) {
     if (k >= best) break;
     const rule = MODALITY_RULES[k]!;
-    if (lookedHasPhrase(look(tokens, range, rule.window), rule.phrase!)) best = k;
+    looked ??= [];
+    if (lookedHasPhrase(looked, look(looked, tokens, range, rule.window), rule.phrase!)) best = k;
   }
   const rule = MODALITY_RULES[best];
   return rule ? { modality: rule.modality, rule: rule.id } : { modality: 'asserted', rule: 'modality.asserted' };

@@ -1,6 +1,7 @@
 import type { LayerAnnotation } from '../../core/annotation.js';
 import type { Document } from '../../core/document.js';
 import type { ActorRefData } from '../../core/layers.js';
+import { isNonState } from '../../ontology/actors.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 
 type Token = LayerAnnotation<'token'>;
@@ -77,12 +78,9 @@ export function chunk(tokens: readonly Token[]): { start: number; end: number }[
   return out;
 }
 
-/** One buffer for the flags of `chunk` (a sentence at a time), grown when a sentence is longer. */
-let flags = new Uint8Array(256);
-
-/** 1 for each token that may stand in a noun phrase, 0 otherwise (valid for the first `tokens.length`). */
+/** 1 for each token that may stand in a noun phrase, 0 otherwise (the sentence's own: no buffer outlives the call). */
 function inPhraseFlags(tokens: readonly Token[]): Uint8Array {
-  if (flags.length < tokens.length) flags = new Uint8Array(tokens.length * 2);
+  const flags = new Uint8Array(tokens.length);
   const first = tokens[0]?.start ?? -1;
   for (let i = 0; i < tokens.length; i++) flags[i] = inPhraseAt(tokens[i]!, first) ? 1 : 0;
   return flags;
@@ -215,7 +213,7 @@ export class PhraseReader {
   private explicitCountry(tokens: readonly Token[], c: { start: number; end: number }, ref: ActorRefData): ActorRefData[] {
     const stated = this.statedCountry(tokens, c.start, c.end);
     if (stated === null || ref.country === stated) return [ref];
-    if (NON_STATE.has(ref.country ?? '')) return [ref];
+    if (isNonState(ref.country)) return [ref];
     return [{ ...ref, country: stated }];
   }
 
@@ -302,7 +300,6 @@ function isSpace(c: number): boolean {
 }
 
 /** Codes of bodies that are no country: a phrase's country word does not make them that country's. */
-const NON_STATE = new Set(['IGO', 'UNO', 'EUR', 'NGO', 'MNC']);
 
 const ARTICLE = /^(the|a|an)\s+/i;
 

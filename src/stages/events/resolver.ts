@@ -1,9 +1,8 @@
 import { actorBaseOf } from '../../actors/index.js';
 import type { ActorRefData } from '../../core/layers.js';
+import { isNonState } from '../../ontology/actors.js';
 import type { Resources } from '../../core/resources.js';
 import type { PhraseResolver } from './phrases.js';
-
-const NON_STATE = new Set(['IGO', 'UNO', 'EUR', 'NGO', 'MNC']);
 
 /**
  * The actor base (src/actors) as the events stage's phrase resolver. A country acting as such is its
@@ -23,7 +22,7 @@ export function actorResolverOf(resources: Resources): PhraseResolver {
       if (cached > 20_000) { cache.clear(); cached = 0; byText = undefined; }
       if (!byText) { byText = new Map(); cache.set(date ?? '', byText); }
       const r = base.resolve(text, { date });
-      const sector = r ? r.sector ?? (r.country && !NON_STATE.has(r.country) ? 'GOV' : null) : null;
+      const sector = r ? r.sector ?? (r.country && !isNonState(r.country) ? 'GOV' : null) : null;
       const ref = r ? { name: r.name, country: r.country, sector } : null;
       byText.set(text, ref);
       cached++;

@@ -4,12 +4,14 @@ import { paragraphRanges } from '../../text/paragraphs.js';
 import { WinkColumns } from './facts.js';
 import { winkOf } from './nlp.js';
 import { guardLongRuns, restoreRuns } from './long-runs.js';
+import { guardLetters } from './letters.js';
 import { guardPossessives, splitPossessives } from './possessive.js';
 import { joinFalseBreaks } from './sentences.js';
 
 // 1.1: possessives always split (see possessive.ts); 1.2: no negation scope (no stage read it; wink's
-// negation pass cost a tenth of the stage); 1.3: false sentence breaks joined again (sentences.ts)
-export const TOKENS_VERSION = '1.3.0';
+// negation pass cost a tenth of the stage); 1.3: false sentence breaks joined again (sentences.ts);
+// 1.4: words with letters beyond Latin-1 kept whole ("Erdoğan", letters.ts)
+export const TOKENS_VERSION = '1.4.0';
 
 /**
  * Paragraphs, sentences and tokens with part of speech and lemma, from wink-nlp.
@@ -29,7 +31,8 @@ export const tokensStage: StageFactory = (resources) => {
       const text = doc.text;
       // what wink reads: the same length as the text, so offsets hold (see possessive.ts)
       // and with runs too long for wink's tokeniser to read in linear time replaced (long-runs.ts)
-      const { read, runs } = guardLongRuns(guardPossessives(text));
+      // and letters beyond Latin-1, at which wink would cut a word, read as plain ones (letters.ts)
+      const { read, runs } = guardLongRuns(guardLetters(guardPossessives(text)));
       const paragraphs = paragraphRanges(text);
       let tokenIndex = 0, sentenceIndex = 0;
       for (let p = 0; p < paragraphs.length; p++) {
@@ -39,11 +42,15 @@ export const tokensStage: StageFactory = (resources) => {
         const split = splitPossessives(columns.of(wdoc));
         const { values, pos, lemma, normal, type } = split.columns, newIndex = split.newIndex;
         const offsets = alignTokens(read, values, para.start, para.end);
-        // a swapped mark is stored as the text has it
+        // a swapped mark or letter is stored as the text has it
         if (read !== text) {
           for (let t = 0; t < values.length; t++) {
-            const at = offsets[2 * t]!;
-            if (values[t]!.length === 1 && read[at] !== text[at]) values[t] = normal[t] = lemma[t] = text[at]!;
+            const at = offsets[2 * t]!, end = offsets[2 * t + 1]!;
+            if (values[t]!.length === 1) { if (read[at] !== text[at]) values[t] = normal[t] = lemma[t] = text[at]!; }
+            else if (values[t] === read.slice(at, end) && read.slice(at, end) !== text.slice(at, end)) {
+              values[t] = text.slice(at, end);
+              normal[t] = lemma[t] = values[t]!.toLowerCase();
+            }
           }
         }
         restoreRuns(text, runs, split.columns, offsets);

@@ -469,6 +469,25 @@ export const attributionsStage: StageFactory = (resources) => {
   };
 };
 
+/** The frame shape of a rule id: its last part ("cue.say.by-saying" is by-saying); hand-named rules have none. */
+const shapeOf = (rule: string): FrameShape | null => { const s = rule.slice(rule.lastIndexOf('.') + 1); return (FRAME_SHAPES as readonly string[]).includes(s) ? (s as FrameShape) : null; };
+
+/**
+ * When a frame nested in another's content (its cue inside the other's content) is kept beside it
+ * though their contents nearly coincide: one entry a case, each saying why.
+ */
+const NESTED_KEPT: readonly { readonly id: string; readonly keeps: (inner: Placed, outer: Placed) => boolean }[] = [
+  // "... then the president said he's prepared": a report inside someone's quotation
+  { id: 'in-quote', keeps: (inner) => inner.inQuote },
+  // "clarified it by saying ...", "..., stating that ...": the words of the clause's own subject
+  { id: 'by-saying', keeps: (inner) => shapeOf(inner.rule) === 'by-saying' },
+  { id: 'participle', keeps: (inner) => shapeOf(inner.rule) === 'participle' },
+  // "CNN pointed out that some regard X as Y": the belief of those inside the report
+  { id: 'regard-as', keeps: (inner) => inner.rule.startsWith('belief.regard-as') },
+  // "According to Reuters, Pompeo said ...": Pompeo speaks, Reuters relays (the outer frame makes it via)
+  { id: 'according-to', keeps: (inner, outer) => outer.rule.startsWith('cue.according-to') && inner.source !== null },
+];
+
 /** Frames with (nearly) the same content keep the most confident one. */
 function dedupe(frames: Placed[]): Placed[] {
   // frames nested in another are kept only when their own words mark them: a cue inside the
@@ -481,7 +500,7 @@ function dedupe(frames: Placed[]): Placed[] {
     const len = (x: Placed) => x.content.end - x.content.start;
     const same = kept.some((k) => overlap(k.content, f.content) >= 0.8 && (k.cue.start === f.cue.start || k.sentence === f.sentence)
       && !(nested(k, f) && len(k) < 0.9 * len(f))
-      && !(nested(f, k) && (f.inQuote || f.rule.endsWith('.by-saying') || f.rule.endsWith('.participle') || f.rule.startsWith('belief.regard-as'))));
+      && !(nested(f, k) && NESTED_KEPT.some((r) => r.keeps(f, k))));
     if (!same) kept.push(f);
   }
   return kept;

@@ -48,3 +48,8 @@ test('content from the right side of the cue: ", an official said on Tuesday, a 
   assert.equal(a.content, 'Protesters will be punished');
   assert.equal(a.source, 'an official');
 });
+
+test('no speech in "recalled its envoy"; "recalled that ..." still reports', () => {
+  assert.deepEqual(attributions('Seoul recalled its envoy to Tokyo on Monday.'), []);
+  assert.equal(byCue(attributions('The minister recalled that the envoy had warned of the attack.'), 'recalled').content, 'that the envoy had warned of the attack');
+});

@@ -11,6 +11,7 @@ import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
 import { cueBounds, withMarks } from './boundaries.js';
+import { isNonSpeech } from './nonspeech.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 
 // 1.2: contents take their quotation marks (PolNeAR's boundaries)
@@ -416,6 +417,7 @@ export const attributionsStage: StageFactory = (resources) => {
           // inside a quotation, "I said", "you say", "he said" are the quoted speaker's own words; a
           // named or described third party ("the president said ...") is a report worth keeping
           if (f && inQuote && (!f.source || QUOTED_PRONOUN.test(doc.text.slice(f.source.start, f.source.end)))) continue;
+          if (f && isNonSpeech(doc.text.slice(f.cue.start, f.cue.end), doc.text.slice(f.content.start, f.content.end))) continue;
           if (f) frames.push(place(f, s, inQuote));
         }
       }

@@ -1,11 +1,11 @@
 import type { EntityType } from '../core/layers.js';
 import { buildCountries, type CountryNames } from './countries.js';
-import { asNamed, compileFallback, FallbackLayer, nameKeyOf, namedEntries } from './fallback.js';
+import { asNamed, compileFallback, FallbackLayer, nameKeyOf, namedEntries, type FallbackKey } from './fallback.js';
 import type { PlaceGazetteer } from './gazetteer.js';
 import type { LearnedActors, LearnedPerson } from './learned.js';
 import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
-import { dayEnd, dayStart, isCapitalised, keyOf, skeletonOf, wordsOf } from './text.js';
+import { dayEnd, dayStart, isCapitalised, isTitleCase, keyOf, PLACE_HEADS, skeletonOf, wordsOf } from './text.js';
 
 /** An actor description resolved to who it is, as of a date. */
 export interface ResolvedActor {
@@ -167,12 +167,12 @@ export class ActorBase {
       for (const m of f.modifiers ?? []) for (const word of m.words) this.addWord(this.modifiers, word, m);
     }
     if (layer) {
-      // a fallback layer only adds: a word another file gives keeps that file's sense; its names
-      // are looked up after the others' (lookupName), and the words that start them are known
-      for (const w of layer.sectorWords) for (const word of w.words) if (!this.knowsWord(word)) this.addWord(this.sectorWords, word, w);
+      // a fallback layer only adds: a name or word another file gives keeps that file's sense; its
+      // names and sector words are looked up after the others' (namesOf, sectorOf), and the words
+      // that start them are known
       for (const m of layer.modifiers) for (const word of m.words) if (!this.modifiers.has(keyOf(word))) this.addWord(this.modifiers, word, m);
       this.maxWords = Math.max(this.maxWords, layer.maxWords);
-      for (const word of Object.keys(layer.first)) this.knownKeys.add(word);
+      this.knownKeys.addAll(layer.known);
     }
     for (const [key, names] of this.names) this.phrases.node(key).value = { names, caseSensitive: names.some((e) => e.caseSensitive) };
     for (const [key, sector] of this.sectorWords) (this.phrases.node(key).value ??= {}).sector = sector;
@@ -183,7 +183,17 @@ export class ActorBase {
 
   /** The names under a key: the hand-written and users' files', else the fallback layer's. */
   private namesOf(key: string): readonly NameEntry[] | undefined {
-    return this.names.get(key) ?? this.fallback?.lookup(key) ?? undefined;
+    return this.names.get(key) ?? this.fallback?.names(key) ?? undefined;
+  }
+
+  /** The sector word of a key: the hand-written and users' files', else the fallback layer's where they read the words otherwise (knowsWord). */
+  private sectorOf(key: string): SectorWord | undefined {
+    return this.sectorWords.get(key) ?? this.fallbackSector(key);
+  }
+
+  private fallbackSector(key: string): SectorWord | undefined {
+    const w = this.fallback?.lookup(key)?.sector;
+    return w && !this.knowsWord(key) ? w : undefined;
   }
 
   /**
@@ -279,7 +289,7 @@ export class ActorBase {
   }
 
   sectorWord(text: string): SectorWord | undefined {
-    return this.sectorWords.get(keyOf(text));
+    return this.sectorOf(keyOf(text));
   }
 
   modifier(text: string): Modifier | undefined {
@@ -401,7 +411,7 @@ export class ActorBase {
     const id = actor.actorId;
     const entry = id ? this.byId.get(id) ?? (this.people.has(id) ? this.personEntry(this.people.get(id)!) : undefined)
       // an entry of the fallback layer, under the name it resolved to
-      ?? this.fallback?.lookup(nameKeyOf(actor.name))?.find((e) => e.id === id) : undefined;
+      ?? this.fallback?.names(nameKeyOf(actor.name))?.find((e) => e.id === id) : undefined;
     const rules = actor.rule.split('+');
     const out: ActorExplanation = { rules, layer: null };
     if (!entry) return out;
@@ -607,6 +617,7 @@ export class ActorBase {
   parse(words: readonly string[], date: string | null = null): Part[] {
     const flags = words.map((w) => this.flagsOf(w));
     const parts: Part[] = [];
+    const titleCase = isTitleCase(words);
     for (let i = 0; i < words.length;) {
       const best = this.phraseAt(words, flags, i);
       if (best) { parts.push(best); i += best.words; continue; }
@@ -617,7 +628,7 @@ export class ActorBase {
       if (leader) { parts.push({ kind: 'name', entry: { ...leader, kind: 'adjective', type: 'NORP', sector: null }, at: i, words: 1 }); i++; continue; }
       const proper = (flags[i]! & WordFlag.Capitalised) !== 0 && !ARTICLE.test(w);
       const prev = parts[parts.length - 1];
-      const person = proper && flags[i]! & WordFlag.Surname && this.maySurname(words, flags, i, parts)
+      const person = proper && flags[i]! & WordFlag.Surname && this.maySurname(words, flags, i, parts, titleCase)
         ? this.personBySurname(w, date, prev, prev !== undefined && prev.at + prev.words === i) : null;
       if (person) parts.push({ kind: 'name', entry: this.personEntry(person), at: i, words: 1, surname: true });
       else parts.push(proper ? { kind: 'proper', word: w, at: i, words: 1 } : { kind: 'other', word: w, at: i, words: 1 });
@@ -647,15 +658,22 @@ export class ActorBase {
         continue;
       }
       const entries = nodes[n - 1]?.value;
-      if (!entries?.names) {
-        // a name of the fallback layer (kept out of the trie) starts here: it goes before a sector
-        // word or modifier of the same words, as the others' names do
+      // a name or sector word of the fallback layer (kept out of the trie) may start here; the words
+      // join here, so the phrase's key is their keys joined
+      let fallback: FallbackKey | null = null, key = '';
+      if (!entries?.names || !entries.sector) {
         if (fallbackLengths < 0) fallbackLengths = this.fallback?.firstBits(keyOf(words[i]!)) ?? 0;
-        if (fallbackLengths & (1 << n)) {
-          const found = this.phraseKeyedWhole(words, flags, i, n);
-          if (found?.kind === 'name') return found;
-        }
-        if (!entries) continue;
+        if (fallbackLengths & (1 << n)) fallback = this.fallback!.lookup(key = n === 1 ? keyOf(words[i]!) : words.slice(i, i + n).map(keyOf).join(' '));
+      }
+      // its names go before a sector word or modifier of the same words, as the others' names do
+      if (fallback?.names && !entries?.names) {
+        const found = this.phraseKeyedWhole(words, flags, i, n);
+        if (found?.kind === 'name') return found;
+      }
+      if (!entries) {
+        const sector = fallback?.sector ? this.fallbackSector(key) : undefined;
+        if (sector) return { kind: 'sector', word: sector, at: i, words: n };
+        continue;
       }
       // proper names must be written with a capital: "turkey", "chad" and "china" are words
       if (entries.names && flags[i]! & WordFlag.Capitalised) {
@@ -664,6 +682,8 @@ export class ActorBase {
         if (named.length && !(n === 1 && this.inLongerName(named[0]!, words, flags, i)) && !this.beginsLongerName(named[0]!, flags, i + n)) return { kind: 'name', entry: named[0]!, at: i, words: n };
       }
       if (entries.sector) return { kind: 'sector', word: entries.sector, at: i, words: n };
+      const sector = fallback?.sector ? this.fallbackSector(key) : undefined;
+      if (sector) return { kind: 'sector', word: sector, at: i, words: n };
       if (entries.modifier) return { kind: 'modifier', modifier: entries.modifier, at: i, words: n };
     }
     return null;
@@ -674,7 +694,7 @@ export class ActorBase {
     const phrase = words.slice(i, i + n).join(' ');
     const named = this.lookupName(phrase);
     if (named.length && isCapitalised(phrase) && !(n === 1 && this.inLongerName(named[0]!, words, flags, i)) && !this.beginsLongerName(named[0]!, flags, i + n)) return { kind: 'name', entry: named[0]!, at: i, words: n };
-    const sw = this.sectorWords.get(keyOf(phrase));
+    const sw = this.sectorOf(keyOf(phrase));
     if (sw) return { kind: 'sector', word: sw, at: i, words: n };
     const m = this.modifiers.get(keyOf(phrase));
     if (m) return { kind: 'modifier', modifier: m, at: i, words: n };
@@ -689,6 +709,9 @@ export class ActorBase {
    * word ("CNN's Wolf Blitzer", "Reuters/Ipsos").
    */
   private inLongerName(entry: NameEntry, words: readonly string[], flags: readonly number[], i: number): boolean {
+    // a place whose name has its article ("The Valley", Anguilla's capital) is named with it:
+    // "Valley" after another word is that word's valley ("the Lam Valley")
+    if ((entry.kind === 'capital' || entry.kind === 'place') && entry.name.startsWith('The ')) return !/^the$/i.test(words[i - 1] ?? '');
     if (!entry.ordinaryWord) return false;
     const next = flags[i + 1];
     if (next !== undefined && (next & WordFlag.Capitalised) !== 0 && (next & WordFlag.Known) === 0) return true;
@@ -708,9 +731,12 @@ export class ActorBase {
   }
 
   /** Whether the capitalised word i, a surname of the base, may stand alone for a person here. */
-  private maySurname(words: readonly string[], flags: readonly number[], i: number, parts: readonly Part[]): boolean {
+  private maySurname(words: readonly string[], flags: readonly number[], i: number, parts: readonly Part[], titleCase = false): boolean {
     const w = words[i]!;
     if (CALENDAR_WORD.test(w) || FUNCTION_WORD.test(w) || (i === 0 && COMMON_WORD.test(w))) return false;
+    // before the head of a place name it is the place's name ("the Lam Valley")
+    const after = words[i + 1];
+    if (after !== undefined && isCapitalised(after) && PLACE_HEADS.has(keyOf(after))) return false;
     // after a given name the base does not know ("Michael Brown"), a surname is someone else's
     const last = parts[parts.length - 1];
     if (last?.kind === 'proper' && last.at === i - 1) return false;
@@ -718,9 +744,10 @@ export class ActorBase {
     // ("Jordan", "Georgia") right before or after the surname makes a longer name ("Jordan Ahmed",
     // "Kim Jordan"), someone other than the base's person who shares the one word
     if (last?.kind === 'name' && last.at + last.words === i && last.entry.otherSense?.type === 'PERSON') return false;
-    // and before another capitalised word it is someone's given name ("Omar Khalil")
+    // and before another capitalised word it is someone's given name ("Omar Khalil"), unless every
+    // long word is capitalised, as in a headline ("Pompeo Sets Preconditions")
     const next = flags[i + 1];
-    if (next === undefined || !(next & WordFlag.Capitalised)) return true;
+    if (next === undefined || !(next & WordFlag.Capitalised) || titleCase) return true;
     // nor before another surname: "Mohammed Hussein Roble" is one man, neither Mohammed nor Hussein
     return !!(next & WordFlag.Known) && !(next & WordFlag.Surname) && !this.isPersonalName(words[i + 1]!);
   }
@@ -845,7 +872,7 @@ export class ActorBase {
         // another country's body named by the words of one country's ("Chile's Defense Department"
         // is no Pentagon): the generic body the words also name gives the sector
         const bodyPart = parts.find((p) => p.kind === 'name' && p.entry === body.entry);
-        const generic = bodyPart && body.entry.country ? this.sectorWords.get(keyOf(words.slice(bodyPart.at, bodyPart.at + bodyPart.words).join(' '))) : undefined;
+        const generic = bodyPart && body.entry.country ? this.sectorOf(keyOf(words.slice(bodyPart.at, bodyPart.at + bodyPart.words).join(' '))) : undefined;
         return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? generic?.sector ?? body.entry.sector, role: null,
           ...(generic ? { rule: `country.${where.entry.kind}+${generic.id}` } : { actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}.name` }), confidence: 0.8 };
       }

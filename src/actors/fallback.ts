@@ -1,5 +1,6 @@
 import type { NameEntry } from './base.js';
 import type { ActorFile, CountryExtra, Modifier, PersonEntry, SectorWord } from './schema.js';
+import { KnownKeys } from './phrases.js';
 import { keyOf } from './text.js';
 
 /**
@@ -16,14 +17,22 @@ import { keyOf } from './text.js';
  */
 export interface FallbackHeader {
   readonly countries: readonly CountryExtra[];
+  /** the layer's sector word groups; a key line names its group by index */
   readonly sectorWords: readonly SectorWord[];
   readonly modifiers: readonly Modifier[];
-  /** each first word of a name of the layer: one bit per length, in words, of the names it starts (bit n for n words) */
-  readonly first: Readonly<Record<string, number>>;
-  /** the longest name, in words */
+  /** the longest name or phrase, in words */
   readonly maxWords: number;
-  /** how many bytes of entry lines follow the header (the key lines follow them) */
+  /** the bytes of entry lines after the header, then of key lines (the first-word lines follow) */
   readonly bytes: number;
+  readonly keyBytes: number;
+  /** the first words of the layer's names and phrases as a KnownKeys bitmap, in base64 */
+  readonly known: string;
+}
+
+/** What the layer keeps under a key: names, and the index of a sector word group. */
+export interface FallbackKey {
+  readonly names: readonly NameEntry[] | null;
+  readonly sector: SectorWord | null;
 }
 
 // two or three capitals, with or without dots ("IS", "CIA", "U.N."): an acronym whatever list it
@@ -70,14 +79,17 @@ export function asNamed(name: string, e: NameEntry): NameEntry {
 
 /**
  * The compiled form of fallback actor files (see FallbackLayer). Within the layer the first entry
- * to give a key keeps it, as when the layer was added name by name. Deterministic.
+ * to give a key keeps it, as when the layer was added name by name; a sector word is kept once.
+ * Deterministic.
  */
 export function compileFallback(files: readonly ActorFile[]): string {
-  // each entry once (a line), each key with the entries it names: their line numbers, "*" after
-  // one that matches only as written
+  // each entry once (a line); each key with the entries it names, "*" after one that matches only
+  // as written, and the group of its sector word
   const entries: NameEntry[] = [];
-  const index = new Map<NameEntry, number>();
-  const byKey = new Map<string, { entry: NameEntry; n: number; caseSensitive: boolean }[]>();
+  const byKey = new Map<string, { n: number; caseSensitive: boolean }[]>();
+  const sectorOf = new Map<string, number>();
+  const groups = files.flatMap((f) => f.sectorWords ?? []);
+  groups.forEach((g, n) => { for (const w of g.words) sectorOf.set(keyOf(w), n); });
   for (const f of files) {
     const owner = new Map<string, string>();
     for (const [name, e] of namedEntries(f, true)) {
@@ -88,51 +100,55 @@ export function compileFallback(files: readonly ActorFile[]): string {
       if (list && owner.get(key) !== e.id) continue;
       owner.set(key, e.id);
       // acronyms are copies of their entry marked case-sensitive: one line for both
-      const plain: NameEntry = { ...e, caseSensitive: false };
-      const same = entries.length && entries[entries.length - 1]!.id === e.id ? entries[entries.length - 1]! : null;
-      let n = same ? index.get(same)! : -1;
-      if (n < 0) { n = entries.length; entries.push(plain); index.set(plain, n); }
-      const item = { entry: plain, n, caseSensitive: asNamed(name, e).caseSensitive };
+      const last = entries[entries.length - 1];
+      if (last?.id !== e.id) entries.push({ ...e, caseSensitive: false });
+      const item = { n: entries.length - 1, caseSensitive: asNamed(name, e).caseSensitive };
       if (!list) byKey.set(key, [item]);
-      else if (!list.some((x) => x.n === n)) list.push(item);
+      else if (!list.some((x) => x.n === item.n)) list.push(item);
     }
   }
-  const first: Record<string, number> = {};
-  let maxWords = 1;
-  // sorted by their UTF-8 bytes: the layer is searched as bytes, never decoded whole
-  const keys = [...byKey.keys()].map((k) => Buffer.from(k)).sort(Buffer.compare).map((b) => b.toString());
-  for (const key of keys) {
-    const words = key.split(' ');
-    maxWords = Math.max(maxWords, words.length);
-    // names of more than 31 words are none
-    if (words.length < 32) first[words[0]!] = (first[words[0]!] ?? 0) | (1 << words.length);
-  }
-  const header: FallbackHeader = {
-    countries: files.flatMap((f) => f.countries ?? []),
-    sectorWords: files.flatMap((f) => f.sectorWords ?? []),
-    modifiers: files.flatMap((f) => f.modifiers ?? []),
-    first, maxWords, bytes: 0,
-  };
-  // a person is stored as the person (their other names are the keys that point to them)
   const stored = entries.map((e) => JSON.stringify(e.person ? { kind: 'person', person: { ...e.person, aliases: undefined } } : { ...e, caseSensitive: undefined, fallback: undefined }));
   // a key points to its entries' lines by where they start, in bytes after the header line
   const at: number[] = [];
-  let offset = 0;
-  for (const line of stored) { at.push(offset); offset += Buffer.byteLength(line) + 1; }
-  const refs = (k: string) => byKey.get(k)!.map((x) => `${at[x.n]}${x.caseSensitive ? '*' : ''}`).join(',');
-  return [JSON.stringify({ ...header, bytes: offset }), ...stored, ...keys.map((k) => `${k}\t${refs(k)}`)].join('\n') + '\n';
+  let bytes = 0;
+  for (const line of stored) { at.push(bytes); bytes += Buffer.byteLength(line) + 1; }
+  // sorted by their UTF-8 bytes: the layer is searched as bytes, never decoded whole
+  const sorted = (xs: Iterable<string>) => [...xs].map((k) => Buffer.from(k)).sort(Buffer.compare).map((b) => b.toString());
+  const keys = sorted(new Set([...byKey.keys(), ...sectorOf.keys()]));
+  const keyLines = keys.map((k) => {
+    const names = (byKey.get(k) ?? []).map((x) => `${at[x.n]}${x.caseSensitive ? '*' : ''}`).join(',');
+    return sectorOf.has(k) ? `${k}\t${names}\t${sectorOf.get(k)}` : `${k}\t${names}`;
+  });
+  const first = new Map<string, number>();
+  const known = new KnownKeys();
+  let maxWords = 1;
+  for (const key of keys) {
+    const words = key.split(' ');
+    maxWords = Math.max(maxWords, words.length);
+    known.add(words[0]!);
+    // one bit per length of name or phrase the word starts (those of more than 31 words are none)
+    if (words.length < 32) first.set(words[0]!, (first.get(words[0]!) ?? 0) | (1 << words.length));
+  }
+  const firstLines = sorted(first.keys()).map((w) => `${w}\t${first.get(w)}`);
+  const header: FallbackHeader = {
+    countries: files.flatMap((f) => f.countries ?? []), sectorWords: groups, modifiers: files.flatMap((f) => f.modifiers ?? []),
+    maxWords, bytes, keyBytes: keyLines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0), known: known.toBase64(),
+  };
+  return [JSON.stringify(header), ...stored, ...keyLines, ...firstLines].join('\n') + '\n';
 }
 
 // the parsed entries of the keys looked up, a bounded memo (a pure function of the key)
 const ENTRIES_LIMIT = 20_000;
 
-/** A compiled fallback layer: its header at once, its names on demand. */
+/** A compiled fallback layer: its header at once, its names and phrases on demand. */
 export class FallbackLayer {
   readonly header: FallbackHeader;
-  /** where the entry lines begin, and the key lines */
+  /** where the entry lines begin, the key lines and the first-word lines */
   private readonly entriesAt: number;
-  private readonly start: number;
-  private readonly entries = new Map<string, readonly NameEntry[] | null>();
+  private readonly keysAt: number;
+  private readonly firstAt: number;
+  private readonly keys = new Map<string, FallbackKey | null>();
+  private readonly firsts = new Map<string, number>();
 
   /** The compiled text as its UTF-8 bytes (a file read without decoding it: most of it is never read). */
   constructor(private readonly bytes: Uint8Array) {
@@ -140,39 +156,58 @@ export class FallbackLayer {
     if (end < 0) throw new Error('a compiled fallback layer has a header line');
     this.header = JSON.parse(decoder.decode(bytes.subarray(0, end))) as FallbackHeader;
     this.entriesAt = end + 1;
-    this.start = this.entriesAt + this.header.bytes;
+    this.keysAt = this.entriesAt + this.header.bytes;
+    this.firstAt = this.keysAt + this.header.keyBytes;
   }
 
-  /** The bits of the lengths of the layer's names that start with this word's key (bit n for n words); 0 for none. */
+  /** The bits of the lengths of the layer's names and phrases that start with this word's key (bit n for n words); 0 for none. */
   firstBits(wordKey: string): number {
-    return Object.hasOwn(this.header.first, wordKey) ? this.header.first[wordKey]! : 0;
+    let bits = this.firsts.get(wordKey);
+    if (bits === undefined) {
+      const line = this.find(encoder.encode(wordKey), this.firstAt, this.bytes.length);
+      bits = line === null ? 0 : Number.parseInt(line, 10);
+      if (this.firsts.size >= ENTRIES_LIMIT) this.firsts.clear();
+      this.firsts.set(wordKey, bits);
+    }
+    return bits;
   }
 
-  /** The entries the layer keeps under a name key, or null. */
-  lookup(key: string): readonly NameEntry[] | null {
-    let found = this.entries.get(key);
+  /** What the layer keeps under a key (names, a sector word), or null. */
+  lookup(key: string): FallbackKey | null {
+    let found = this.keys.get(key);
     if (found === undefined) {
-      const refs = this.find(encoder.encode(key));
-      found = refs === null ? null : refs.split(',').map((ref) => {
-        const from = this.entriesAt + Number.parseInt(ref, 10);
-        const e = JSON.parse(decoder.decode(this.bytes.subarray(from, this.bytes.indexOf(NL, from)))) as NameEntry;
-        const caseSensitive = ref.endsWith('*');
-        return e.person ? personEntry(e.person, caseSensitive) : { ...e, caseSensitive, fallback: true };
-      });
-      if (this.entries.size >= ENTRIES_LIMIT) this.entries.clear();
-      this.entries.set(key, found);
+      const line = this.find(encoder.encode(key), this.keysAt, this.firstAt);
+      found = line === null ? null : this.parse(line);
+      if (this.keys.size >= ENTRIES_LIMIT) this.keys.clear();
+      this.keys.set(key, found);
     }
     return found;
   }
 
-  /** The entry references of a key, by binary search over the key lines (sorted by their bytes). */
-  private find(key: Uint8Array): string | null {
+  /** The names under a key, or null. */
+  names(key: string): readonly NameEntry[] | null {
+    return this.lookup(key)?.names ?? null;
+  }
+
+  private parse(line: string): FallbackKey {
+    const [refs, group] = line.split('\t') as [string, string | undefined];
+    const names = refs ? refs.split(',').map((ref) => {
+      const from = this.entriesAt + Number.parseInt(ref, 10);
+      const e = JSON.parse(decoder.decode(this.bytes.subarray(from, this.bytes.indexOf(NL, from)))) as NameEntry;
+      const caseSensitive = ref.endsWith('*');
+      return e.person ? personEntry(e.person, caseSensitive) : { ...e, caseSensitive, fallback: true };
+    }) : null;
+    return { names, sector: group === undefined ? null : this.header.sectorWords[Number.parseInt(group, 10)] ?? null };
+  }
+
+  /** The rest of the line of a key in [lo, hi), by binary search over lines sorted by their bytes. */
+  private find(key: Uint8Array, lo: number, hi: number): string | null {
     const bytes = this.bytes;
     // lo is always a line's start; the line sought, if any, starts in [lo, hi)
-    let lo = this.start, hi = bytes.length;
+    const floor = lo;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const line = Math.max(lo, bytes.lastIndexOf(NL, mid - 1) + 1);
+      const line = Math.max(floor, lo, bytes.lastIndexOf(NL, mid - 1) + 1);
       const tab = bytes.indexOf(TAB, line);
       const order = compareBytes(bytes, line, tab, key);
       const end = bytes.indexOf(NL, tab);

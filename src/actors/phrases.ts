@@ -141,6 +141,20 @@ export class KnownKeys {
     this.bits[h >>> 5]! |= 1 << (h & 31);
   }
 
+  /** The bitmap as base64, to be added to another with addAll (a compiled fallback layer's first words). */
+  toBase64(): string {
+    return Buffer.from(this.bits.buffer, this.bits.byteOffset, this.bits.byteLength).toString('base64');
+  }
+
+  /** Adds the keys of a bitmap given by toBase64. */
+  addAll(base64: string): void {
+    const other = Buffer.from(base64, 'base64');
+    if (other.length !== this.bits.byteLength) throw new Error('a known-keys bitmap of another size');
+    // a copy: a decoded buffer need not start on a word boundary
+    const words = new Uint32Array(Uint8Array.from(other).buffer);
+    for (let i = 0; i < words.length; i++) this.bits[i]! |= words[i]!;
+  }
+
   /** Whether the word is of ASCII letters and digits (its key is its lower case) and its key is surely not in the bitmap. */
   misses(word: string): boolean {
     const n = word.length;

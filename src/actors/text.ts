@@ -77,3 +77,26 @@ export function skeletonOf(key: string): string {
       return (c[0] ?? '') + c.slice(1).replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
     }).join(' ');
 }
+
+/**
+ * Head nouns of place names: a capitalised word before one is part of the place's name, not a person
+ * ("the Lam Valley" is no Carrie Lam, "the Korean Peninsula" no one), and a name they end is no actor.
+ */
+export const PLACE_HEADS: ReadonlySet<string> = new Set(['valley', 'river', 'peninsula', 'sea', 'lake', 'bay', 'gulf', 'strait', 'straits',
+  'desert', 'mountains', 'mountain', 'hills', 'island', 'islands', 'coast', 'canal', 'dam', 'plateau', 'basin', 'delta', 'ocean',
+  'street', 'avenue', 'square', 'road', 'bridge', 'airport', 'highway', 'park']);
+
+/**
+ * Whether a sentence's words are in title case, as headlines are ("Pompeo Sets Preconditions for
+ * Talks"): there a capital says nothing of a name, so capitalised words after a name do not
+ * lengthen it. Three or more words of four letters or more, all capitalised.
+ */
+export function isTitleCase(words: readonly string[]): boolean {
+  let long = 0;
+  for (const w of words) {
+    if (w.length < 4 || !/^\p{L}/u.test(w)) continue;
+    if (!isCapitalised(w)) return false;
+    long++;
+  }
+  return long >= 3;
+}

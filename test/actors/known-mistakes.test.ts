@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Analyzer } from '../../src/analyze.js';
-import { ActorBase, SHIPPED_ACTOR_FILES } from '../../src/actors/index.js';
+import { ActorBase, actorBaseOf, SHIPPED_ACTOR_FILES } from '../../src/actors/index.js';
+import { Resources } from '../../src/core/resources.js';
 import { buildCountries } from '../../src/actors/countries.js';
 
 /**
@@ -116,4 +117,69 @@ test('short acronyms match only as written, whatever list they came in ("Is", "C
   assert.equal(r('Nato')?.actorId, 'igo.nato');
   const es = entitiesOf('Fact check: The Senator Is Right About Taxes. His niece, known as Cia, cheered.');
   assert.ok(!es.some((e) => e.name === 'Islamic State' || e.name === 'CIA'), JSON.stringify(es.map((e) => e.name)));
+});
+
+// the mistakes issue #12 lists, on sentences written for these tests
+const found = (text: string, published = '2019-05-01') => entitiesOf(text, published).map((e) => ({ name: e.name, type: e.type, country: e.country, sector: e.sector, said: e.mentions.map((m) => m.text) }));
+
+test('a name with letters beyond Latin-1 is one word, kept as written ("Erdoğan" was cut to "Erdo")', () => {
+  const es = found('Turkish President Recep Tayyip Erdoğan met the press in Ankara. Later Erdoğan left, and Çavuşoğlu stayed.');
+  const erdogan = es.find((e) => e.said.includes('Recep Tayyip Erdoğan'));
+  assert.deepEqual([erdogan?.country, erdogan?.sector], ['TUR', 'GOV']);
+  assert.deepEqual(erdogan?.said, ['Recep Tayyip Erdoğan', 'Erdoğan']);
+  assert.ok(!es.some((e) => e.said.some((m) => /Erdo$|^ğ/.test(m))), 'no cut name');
+  const tokens = new Analyzer({ stages: ['tokens'] }).analyzeDocument({ text: 'Wałęsa and Nguyễn Phú Trọng met Ilham Əliyev.' }).layer('token').map((t) => t.data.value);
+  assert.deepEqual(tokens, ['Wałęsa', 'and', 'Nguyễn', 'Phú', 'Trọng', 'met', 'Ilham', 'Əliyev', '.']);
+});
+
+test('a surname before the head of a place name is the place\'s ("the Lam Valley" is no Carrie Lam)', () => {
+  const es = found('Troops moved into the Lam Valley on Monday, residents said. Tensions on the Korean Peninsula rose again.');
+  assert.ok(!es.some((e) => e.type === 'PERSON'), JSON.stringify(es));
+  assert.ok(!es.some((e) => e.country === 'AIA'), '"Valley" is not Anguilla\'s The Valley');
+  assert.notEqual(r('the Lam Valley', '2019-05-01')?.name, 'Carrie Lam');
+  // the full name before another word is still the person
+  assert.ok(found('Hong Kong leader Carrie Lam visited the Lam Valley.').some((e) => e.name === 'Carrie Lam' && e.said.join() === 'Carrie Lam'));
+});
+
+test('in a headline, capitalised words after a name do not lengthen it ("Pompeo Sets Preconditions")', () => {
+  const es = found('Pompeo Sets Preconditions for Talks With Iran');
+  assert.deepEqual(es.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.country]), [['Mike Pompeo', 'USA']]);
+  assert.ok(!found('Maduro\'s Order to Expel Diplomats Draws Protest').some((e) => e.type === 'PERSON' && !['Nicolas Maduro'].includes(e.name)));
+  // in running text a name of several capitalised words is still one person
+  assert.ok(found('Officials said Omar Khalil Haddad had left the city.').some((e) => e.name === 'Omar Khalil Haddad' && e.type === 'PERSON'));
+});
+
+test('the Saudi Ministry of Foreign Affairs is Saudi Arabia\'s ministry, not the magazine', () => {
+  const es = found('The Saudi Ministry of Foreign Affairs said on Sunday that it rejected the report.');
+  assert.deepEqual(es.map((e) => [e.country, e.sector, e.type]), [['SAU', 'GOV', e0(es)]]);
+  assert.ok(!es.some((e) => e.type === 'MEDIA'));
+});
+const e0 = (es: { type: string }[]) => es[0]?.type;
+
+test('"X, an aide to Y" is X, an aide, never Y', () => {
+  const es = found('Hossein Dehghan, an aide to Ayatollah Ali Khamenei, said the country would respond.');
+  const x = es.find((e) => e.said.includes('Hossein Dehghan'));
+  assert.equal(x?.name, 'Hossein Dehghan');
+  assert.equal(x?.country, 'IRN');
+  assert.ok(es.some((e) => e.name === 'Ali Khamenei'), 'Y is a person of its own');
+});
+
+test('transliteration variants are the same person ("Qasemi/Qassemi", "Rohani/Rouhani")', () => {
+  const es = found('Foreign Ministry spokesman Bahram Qasemi said on Monday that talks were over. President Hassan Rohani agreed.');
+  assert.deepEqual(es.filter((e) => e.type === 'PERSON').map((e) => e.name).sort(), ['Bahram Qassemi', 'Hassan Rouhani']);
+});
+
+test('towns and regions nothing else knows are places of their country, never people', () => {
+  const es = found('Shelling hit Mariupol on Saturday. In Puerto Penasco, police made arrests. Crowds gathered in Prishtina.');
+  const place = (n: string) => es.find((e) => e.said.includes(n));
+  assert.deepEqual([place('Mariupol')?.type, place('Mariupol')?.country], ['GPE', 'UKR']);
+  assert.deepEqual([place('Puerto Penasco')?.type, place('Puerto Penasco')?.country], ['GPE', 'MEX']);
+  assert.deepEqual([place('Prishtina')?.type, place('Prishtina')?.country], ['GPE', 'KOS']);
+  assert.ok(!es.some((e) => e.type === 'PERSON'));
+  // a group or body named after a town or region takes its country; a whole name is a place
+  const full = actorBaseOf(new Resources());
+  assert.deepEqual([full.resolve('Amherst College', {})?.country, full.resolve('Amherst College', {})?.sector], ['USA', 'EDU']);
+  assert.deepEqual([full.resolve('Rakhine rebels', {})?.country, full.resolve('Rakhine rebels', {})?.sector], ['MMR', 'REB']);
+  assert.deepEqual([full.resolve('Puerto Penasco', {})?.type, full.resolve('Puerto Penasco', {})?.rule], ['GPE', 'place.gazetteer']);
+  assert.equal(r('Amherst College')?.country, null, 'the hand-written base alone has no gazetteer');
 });

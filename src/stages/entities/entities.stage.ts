@@ -1,4 +1,5 @@
 import { actorBaseOf, type ActorBase, type ResolvedActor } from '../../actors/index.js';
+import { isTitleCase } from '../../actors/text.js';
 import type { Part } from '../../actors/base.js';
 import type { EntityType, MentionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
@@ -206,6 +207,10 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
       if (titled && !known && proper.length === 1 && nameParts.length === 1 && !classifyUnknownName(['X', proper[0]!.word])) return;
       // "WALLACE: But, Governor ...": a word that is no name before an appositive is not a person
       if (appositive && !known && proper.length === nameParts.length && !classifyUnknownName(proper.length === 1 ? ['X', proper[0]!.word] : proper.map((p) => (p as { word: string }).word))) return;
+      // in a headline every word has its capital: unknown capitalised words there are no one's name,
+      // after a title or not ("Pompeo Sets Preconditions", "Maduro's Order", "Diplomats Draws Protest")
+      const headline = isTitleCase(sentenceWords.map((w) => w.text));
+      if (headline && titled && !known && proper.length === nameParts.length) return;
       if (titled) actor = base.resolve(description, { date, context: sentence, cues: full });
       else if (appositive) actor = base.resolve(`${nameText}, ${appositive.text}`, { date, context: sentence, cues: full });
       else actor = base.resolve(nameText, { date, context: sentence, cues: full });
@@ -214,6 +219,7 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
       if (!actor && nameParts.length >= 2) {
         const what = classifyUnknownName(nameWords.map((w) => w.text));
         if (!what) return;
+        if (what.type === 'PERSON' && headline) return;
         actor = { name: nameText, type: what.type, country: null, sector: what.sector, role: null, rule: what.rule, confidence: 0.4 };
         if (what.type !== 'PERSON') { book.add(actor, spanOf(nameWords), 'name'); return; }
       }

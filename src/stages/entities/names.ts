@@ -1,3 +1,4 @@
+import { PLACE_HEADS } from '../../actors/text.js';
 import type { EntityType } from '../../core/layers.js';
 
 /**
@@ -9,7 +10,8 @@ import type { EntityType } from '../../core/layers.js';
 interface NameRule { readonly id: string; readonly heads: readonly string[]; readonly type: EntityType | null; readonly sector: string | null }
 
 export const NAME_RULES: readonly NameRule[] = [
-  { id: 'name.head.skip', type: null, sector: null, heads: ['day', 'days', 'war', 'wars', 'debate', 'debates', 'street', 'avenue', 'square', 'road', 'park', 'bridge', 'river', 'mountains', 'sea', 'ocean', 'island', 'islands', 'east', 'west', 'north', 'south', 'airport', 'stadium', 'hotel', 'tower', 'building', 'prize', 'award', 'cup', 'games', 'olympics', 'summit', 'conference', 'change', 'crisis', 'zero', 'month', 'year', 'week', 'season', 'election', 'elections', 'primary', 'caucus', 'era', 'age', 'valley', 'county', 'city', 'state', 'province', 'region', 'forum', 'convention', 'rally', 'festival', 'show', 'news', 'music', 'patriot', 'optics', 'heads', 'world'] },
+  // place names (PLACE_HEADS: "the Lam Valley") and names of days, events, prizes ... are no actors
+  { id: 'name.head.skip', type: null, sector: null, heads: ['day', 'days', 'war', 'wars', 'debate', 'debates', 'east', 'west', 'north', 'south', 'stadium', 'hotel', 'tower', 'building', 'prize', 'award', 'cup', 'games', 'olympics', 'summit', 'conference', 'change', 'crisis', 'zero', 'month', 'year', 'week', 'season', 'election', 'elections', 'primary', 'caucus', 'era', 'age', 'county', 'city', 'state', 'province', 'region', 'forum', 'convention', 'rally', 'festival', 'show', 'news', 'music', 'patriot', 'optics', 'heads', 'world', ...PLACE_HEADS] },
   { id: 'name.head.agreement', type: 'AGREEMENT', sector: null, heads: ['act', 'treaty', 'accord', 'accords', 'agreement', 'pact', 'plan', 'law', 'bill', 'amendment', 'constitution', 'charter', 'deal', 'resolution', 'protocol', 'convention on'] },
   { id: 'name.head.education', type: 'ORG', sector: 'EDU', heads: ['university', 'college', 'school', 'academy'] },
   { id: 'name.head.health', type: 'ORG', sector: 'MED', heads: ['hospital', 'clinic'] },

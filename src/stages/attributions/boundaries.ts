@@ -24,7 +24,8 @@ export function withMarks(text: string, content: Range, quotes: readonly Quote[]
     if (q.start > end) break;
     if (q.end < start) continue;
     if (q.open < start && q.start <= start && MARK_GAP.test(text.slice(q.start, start))) start = text.startsWith("''", q.open - 1) ? q.open - 1 : q.open;
-    if (q.end >= end && q.close < text.length && CLOSING_MARK.test(text[q.close]!) && MARK_GAP.test(text.slice(end, q.close))) end = q.close + 1;
+    // the closing mark goes with a content that holds the quotation's opening, not with words inside it ("said | he is ready.”")
+    if (start <= q.open && q.end >= end && q.close < text.length && CLOSING_MARK.test(text[q.close]!) && MARK_GAP.test(text.slice(end, q.close))) end = q.close + 1;
   }
   return start === content.start && end === content.end ? content : { start, end };
 }

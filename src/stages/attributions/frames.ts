@@ -119,7 +119,8 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
     const inner = (t.low === 'and' && a < end && ['NOUN', 'PROPN'].includes(toks[a - 2]?.pos ?? '') && ['NOUN', 'PROPN', 'ADJ'].includes(toks[a]?.pos ?? ''))
       || (t.low === 'past' && toks[a - 2]?.pos === 'DET');
     // a capitalised word the tagger took for a verb ("Lynch said") is still a name
-    const name = /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value) && t.pos !== 'PUNCT' && t.low !== 'i' && !FUNCTION_POS.has(t.pos);
+    // ("Then the president said": a capitalised adverb opens its sentence, it is no name)
+    const name = /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value) && t.pos !== 'PUNCT' && t.pos !== 'ADV' && t.low !== 'i' && !FUNCTION_POS.has(t.pos);
     if (NP_POS.has(t.pos) || t.low === "'s" || t.low === 'of' || t.low === '&' || inner || name) {
       // a pronoun is a whole subject by itself; a possessive one opens the phrase ("his office")
       if (t.pos === 'PRON' && a < end && !POSSESSIVE.has(t.low)) break;

@@ -17,7 +17,7 @@ test('the cue tagger is shipped, small, and scores a reporting verb above a verb
 
 test('a cue the lexicon does not list is found by the tagger, and its provenance says so', () => {
   const list = attributions('The senator is demanding that the agency release the audit.');
-  const a = list.find((x) => x.cue === 'demanding');
+  const a = list.find((x) => x.cue === 'is demanding');
   assert.ok(a, JSON.stringify(list));
   assert.match(a.rule, /^cue\.tagged\./);
   assert.equal(a.source, 'The senator');
@@ -34,4 +34,12 @@ test('"dismissing it as": the holders of a view, not the view, are the source; "
   assert.equal(list.length, 1, JSON.stringify(list));
   assert.equal(list[0]!.cue, 'dismissing');
   assert.equal(list[0]!.source, 'People with this view');
+});
+
+test('cue boundaries as PolNeAR draws them: auxiliaries before the verb, a particle or colon after it', () => {
+  const list = attributions('The mayor has also said that the bridge will close. The union called for an end to the strike. The governor spoke of a new start. The minister said: the port is open.');
+  assert.ok(list.some((a) => a.cue === 'has also said' && a.source === 'The mayor'), JSON.stringify(list.map((a) => a.cue)));
+  const called = list.find((a) => a.cue === 'called for');
+  assert.equal(called?.content, 'an end to the strike');
+  assert.ok(list.some((a) => a.cue === 'said:'), JSON.stringify(list.map((a) => a.cue)));
 });

@@ -41,6 +41,7 @@ const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', '
 const PARTICIPLE = /ing$/;
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const DAY_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year|january|february|march|april|may|june|july|august|september|october|november|december|last|late|early|earlier|\d{1,4})$/;
+const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'late', 'early', 'earlier', 'last', 'this', 'after', 'before']);
 // words that open a subordinate clause: a quotation before them is not what the cue after them reports
 const CLAUSE_OPENERS = new Set(['as', 'because', 'when', 'while', 'and', 'but', 'if', 'after', 'before', 'since', 'which', 'that', 'so', 'though', 'although', 'where', 'than', 'for', 'to', 'of', 'in']);
 const CLOSE_QUOTE = /^[”"’»›']+$/;
@@ -118,7 +119,8 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
     const inner = (t.low === 'and' && a < end && ['NOUN', 'PROPN'].includes(toks[a - 2]?.pos ?? '') && ['NOUN', 'PROPN', 'ADJ'].includes(toks[a]?.pos ?? ''))
       || (t.low === 'past' && toks[a - 2]?.pos === 'DET');
     // a capitalised word the tagger took for a verb ("Lynch said") is still a name
-    const name = /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value) && t.pos !== 'PUNCT' && t.low !== 'i' && !FUNCTION_POS.has(t.pos);
+    // ("Then the president said": a capitalised adverb opens its sentence, it is no name)
+    const name = /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value) && t.pos !== 'PUNCT' && t.pos !== 'ADV' && t.low !== 'i' && !FUNCTION_POS.has(t.pos);
     if (NP_POS.has(t.pos) || t.low === "'s" || t.low === 'of' || t.low === '&' || inner || name) {
       // a pronoun is a whole subject by itself; a possessive one opens the phrase ("his office")
       if (t.pos === 'PRON' && a < end && !POSSESSIVE.has(t.low)) break;
@@ -400,6 +402,20 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
     return makeFrame(base, ruleOf(entry, 'before-content'), 0.85, range(toks, after[0], after[1]), range(toks, np[0], np[1]));
   }
 
+  // "..., Vaezi was quoted as saying by Fars": the passive, the quoted person before it, the outlet after "by"
+  if (toks[at]!.low === 'quoted' && BE_FORMS.has(toks[at - 1]?.low ?? '') && toks[at + 1]?.low === 'as' && ['saying', 'telling', 'stating'].includes(toks[at + 2]?.low ?? '')) {
+    const subject = npBefore(toks, at - 1);
+    const by = toks[at + 3]?.low === 'by' ? npAfter(toks, at + 4) : null;
+    const cue = { cue: range(toks, at - 1, at + 3), cueTokens: [at - 1, at, at + 1, at + 2], belief: false };
+    const relay = by ? range(toks, by[0], by[1]) : null;
+    if (subject && subject[0] >= 2 && toks[subject[0] - 1]!.low === ',') {
+      const front = trimmed(toks, 0, subject[0] - 1);
+      if (front) return makeFrame(cue, 'cue.quoted-as-saying.passive', 0.85, range(toks, front[0], front[1]), range(toks, subject[0], subject[1]), { relay });
+    }
+    const after = trimmed(toks, by ? by[1] : at + 3, n);
+    if (subject && after && !by) return makeFrame(cue, 'cue.quoted-as-saying.passive', 0.85, range(toks, after[0], after[1]), range(toks, subject[0], subject[1]), { relay });
+    return null;
+  }
   // "X quoted him as saying CONTENT"
   if (toks[at]!.low === 'quoted') {
     const obj = npAfter(toks, at + 1);
@@ -501,7 +517,10 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
       const tailFirst = firstWordFrom(toks, tailStart);
       const adjunct = !tailFirst || ['ADP', 'ADV', 'SCONJ'].includes(tailFirst.pos) || DAY_WORD.test(tailFirst.low) || isPunct(toks[tailStart]);
       // "..., lawmakers said Friday afternoon, as they bristled at ...": a long tail is fine when it opens with an adjunct
-      if ((tailWords <= 8 || (adjunct && tailFirst && DAY_WORD.test(tailFirst.low))) && adjunct && !toks.slice(tailStart).some((t) => t.low === 'that')) {
+      // "..., an official said on Tuesday, a day after ...": a time phrase opens a tail of any length
+      const second = tailFirst ? firstWordFrom(toks, toks.indexOf(tailFirst) + 1) : undefined;
+      const timeLead = !!tailFirst && (DAY_WORD.test(tailFirst.low) || (TIME_PREPOSITIONS.has(tailFirst.low) && !!second && DAY_WORD.test(second.low)));
+      if ((tailWords <= 8 || (adjunct && timeLead)) && adjunct && !toks.slice(tailStart).some((t) => t.low === 'that')) {
         return makeFrame(base, ruleOf(entry, 'content-before'), 0.8, first, source ? range(toks, source[0], source[1]) : null);
       }
     }

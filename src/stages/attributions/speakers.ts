@@ -31,6 +31,8 @@ const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'He
 
 const SUCH_GROUP = /^(?:(?:several|some|many|few|two|three|four|five|all|the)\s+)?(?:such|these|those)\s+(officials|leaders|diplomats|lawmakers|ministers|analysts|experts|critics|groups|activists|protesters|officers|commanders|negotiators)$/i;
 
+const STATEMENT = /^(?:the|a|its|their|this|that)\s+(?:(?:joint|written|brief|separate|official|new)\s+)?(?:statement|communiqu[eé]|release|press release|announcement|declaration|notice)$/;
+
 /** How many words a name has (words are single-space separated, as split(' ') counts them). */
 function wordsIn(name: string): number {
   let n = 1;
@@ -197,12 +199,32 @@ export class SpeakerResolver {
       const named = this.groupBefore(such[1]!, source.start);
       if (named) return { ref: { name: named, country: null, sector: null, span: source }, person: false };
     }
+    // "Hamid Abutalebi, an aide to Hassan Rouhani": the name before an appositive's comma is the speaker, not
+    // the one the description mentions
+    const comma = text.indexOf(',');
+    if (comma > 0 && /^\s*(?:an?|the|who|one|another|whose|\p{Ll}+(?:\s+\p{Ll}+)?\s+(?:to|of|for|at))\b/u.test(text.slice(comma + 1)) && this.within({ start: source.start, end: source.start + comma }).some((c) => c.type === 'PERSON' || c.type === 'UNKNOWN')) {
+      return this.resolveOnly({ start: source.start, end: source.start + comma });
+    }
+    // "the statement said": the body that issued it, the organisation last heard from
+    if (STATEMENT.test(low)) {
+      const spoke = [...this.history].reverse().find((h) => h.at < source.start && !h.person && !STATEMENT.test(h.ref.name.toLowerCase()) && !this.isOutletName(h.ref.name));
+      if (spoke && source.start - spoke.at < 2000) return { ref: { ...spoke.ref, span: source }, person: false };
+      const org = this.lastBefore(source.start, (x) => x.type === 'ORG' || x.type === 'IGO' || x.type === 'GPE');
+      if (org && source.start - org.at < 1500) return { ref: this.refOf(org, source), person: false };
+      return asWritten;
+    }
     const inside = this.within(source);
     // offices and groups stay as written: "Iranian officials", "the White House's aides"
     if (/\b(office|officials|spokespeople|aides|groups|ministry|sources|analysts|commentators|critics|experts|people|some|many|others)\b/i.test(low) && !inside.some((c) => c.type === 'PERSON' && c.name.includes(' '))) {
       const o = inside.find((c) => c.type === 'MEDIA');
       if (o && !/\b(office|officials)\b/i.test(low)) return { ref: this.refOf(o, source), person: false };
       return asWritten;
+    }
+    // "Iran's Zarif": the name after the possessive is the speaker, its country the one before
+    const owned = /^(.+?)['’]s\s+((?:\p{Lu}[\p{L}’'.-]+\s*){1,3})$/u.exec(text);
+    if (owned && !inside.some((c) => c.span.start >= source.start + owned[1]!.length + 2)) {
+      const owner = inside.find((c) => c.type === 'GPE');
+      return { ref: { name: owned[2]!.trim(), country: owner?.country ?? null, sector: null, span: source }, person: true };
     }
     if (inside.length) {
       // the name nearest the end of the phrase is the head: "Foreign Ministry spokesman Bahram Qassemi"

@@ -13,16 +13,31 @@ import model from './model/cue-tagger.json' with { type: 'json' };
 export const TAGGER_BITS = 18;
 const MASK = (1 << TAGGER_BITS) - 1;
 
-/** FNV-1a of a string into the weight table's index space. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a of a string, continued from `h` (no string is built for a feature: parts are hashed in turn). */
+function fnv(s: string, h = 0x811c9dc5): number {
   for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return h;
+}
+/** A feature's index: its template number and the hashes of its parts, mixed. */
+function mix(template: number, a: number, b = 0, c = 0): number {
+  let h = Math.imul(template + 1, 0x9e3779b1) ^ a;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ c;
+  h ^= h >>> 16;
   return (h >>> 0) & MASK;
 }
 
 const QUOTE = /^[“”"‘’'«»]+$/;
 const THAT_LIKE = new Set(['that', 'to', ':', 'whether', 'if', 'how', 'why', 'what']);
-const stem = (w: string) => w.replace(/(?:ing|ed|es|s)$/, '');
+/** The form without an inflection: "demanding", "demanded", "demands" all give "demand". */
+function stem(w: string): string {
+  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
+  if (w.endsWith('es') && w.length > 4) return w.slice(0, -2);
+  if (w.endsWith('s') && w.length > 3) return w.slice(0, -1);
+  return w;
+}
+const START = fnv('<s>'), END = fnv('</s>'), NAME = fnv('<name>'), COMMA = fnv(',');
 
 /** Whether a token is one the tagger looks at: a verb, or a noun or adjective that may be a verb the tagger of parts of speech misread. */
 export function taggable(t: Tok): boolean {
@@ -35,19 +50,21 @@ export function taggable(t: Tok): boolean {
  */
 export function featuresOf(toks: readonly Tok[], i: number, lexicon: number, quoted: boolean, marks: QuoteMarks): number[] {
   const t = toks[i]!, p = toks[i - 1], n = toks[i + 1], n2 = toks[i + 2];
-  const low = t.low, pos = t.pos;
-  const pl = p ? (p.word && /^\p{Lu}/u.test(p.value) && p.pos === 'PROPN' ? '<name>' : p.low) : '<s>';
-  const nl = n ? (n.word && /^\p{Lu}/u.test(n.value) && n.pos === 'PROPN' ? '<name>' : n.low) : '</s>';
-  let thatSoon = false, quoteBefore = false, quoteAfter = false, colon = false;
-  for (let j = i + 1; j < toks.length && j <= i + 6; j++) { if (THAT_LIKE.has(toks[j]!.low)) thatSoon = true; if (toks[j]!.low === ':') colon = true; }
-  if (marks.first >= 0) { quoteBefore = marks.first < i; quoteAfter = marks.last > i; }
-  const f = [
-    'b', `w=${low}`, `s=${stem(low)}`, `p=${pos}`, `wp=${low}|${pos}`, `x3=${low.slice(-3)}`, `pw=${pl}`, `nw=${nl}`, `pp=${p?.pos ?? '<s>'}`, `np=${n?.pos ?? '</s>'}`,
-    `pnp=${p?.pos ?? '<s>'}|${pos}|${n?.pos ?? '</s>'}`, `s+nw=${stem(low)}|${nl}`, `s+pw=${stem(low)}|${pl}`, `nn=${nl}|${n2?.low ?? '</s>'}`,
-    `that=${thatSoon}`, `s+that=${stem(low)}|${thatSoon}`, `q=${quoteBefore}|${quoteAfter}`, `s+q=${stem(low)}|${quoteBefore}|${quoteAfter}`,
-    `colon=${colon}`, `lex=${lexicon}`, `lex+p=${lexicon}|${pos}`, `inq=${quoted}`, `first=${i === 0}`, `pos+pp=${pos}|${p?.pos ?? '<s>'}|${pl === ',' }`,
+  const isName = (x: Tok) => x.word && x.pos === 'PROPN' && /^\p{Lu}/u.test(x.value);
+  const w = fnv(t.low), st = fnv(stem(t.low)), pos = fnv(t.pos), x3 = fnv(t.low.slice(-3));
+  const pl = p ? (isName(p) ? NAME : fnv(p.low)) : START;
+  const nl = n ? (isName(n) ? NAME : fnv(n.low)) : END;
+  const pp = p ? fnv(p.pos) : START, np = n ? fnv(n.pos) : END, n2l = n2 ? fnv(n2.low) : END;
+  let thatSoon = 0, colon = 0;
+  for (let j = i + 1; j < toks.length && j <= i + 6; j++) { if (THAT_LIKE.has(toks[j]!.low)) thatSoon = 1; if (toks[j]!.low === ':') colon = 1; }
+  const qb = marks.first >= 0 && marks.first < i ? 1 : 0, qa = marks.first >= 0 && marks.last > i ? 1 : 0;
+  const q = qb * 2 + qa, lex = lexicon + 2;
+  return [
+    mix(0, 0), mix(1, w), mix(2, st), mix(3, pos), mix(4, w, pos), mix(5, x3), mix(6, pl), mix(7, nl), mix(8, pp), mix(9, np),
+    mix(10, pp, pos, np), mix(11, st, nl), mix(12, st, pl), mix(13, nl, n2l),
+    mix(14, thatSoon), mix(15, st, thatSoon), mix(16, q), mix(17, st, q),
+    mix(18, colon), mix(19, lex), mix(20, lex, pos), mix(21, quoted ? 1 : 0), mix(22, i === 0 ? 1 : 0), mix(23, pos, pp, pl === COMMA ? 1 : 0),
   ];
-  return f.map(hash);
 }
 
 /** The first and last quotation mark of a sentence (token indices, -1 when it has none). */

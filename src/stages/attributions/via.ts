@@ -23,8 +23,13 @@ export const VIA_PATTERNS: readonly { id: string; before: RegExp }[] = [
   { id: 'via.report', before: /\baccording\s+to\s+(?:an?|the)\s+(?:new\s+|recent\s+)?$/i },
   { id: 'via.carried', before: /\b(?:carried|broadcast|published|aired|reported|relayed)\s+(?:by|on|in)\s+(?:the\s+)?$/i },
   { id: 'via.speaking-to', before: /\b(?:speaking|spoke|talking)\s+(?:to|with)\s+(?:the\s+)?$/i },
+  // "..., per the New York Times", "..., reports the AP"
+  { id: 'via.per', before: /,\s*(?:per|reports|reported|reporting)\s+(?:the\s+)?$/i },
   { id: 'via.in-outlet', before: /\b(?:wrote|writing|said|told)\s+(?:in|on)\s+(?:an?\s+(?:op-ed|column|post|piece)\s+(?:in|for)\s+)?(?:the\s+)?$/i },
 ];
+
+// what follows an outlet's name that relays the sentence before it: "CNBC reports.", "Tasnim news agency reported."
+const TRAILING_REPORT = /^(?:\s+(?:news\s+)?agency)?\s+(?:reports|reported|said|says|writes|wrote)\b[^,;]{0,25}[.!?]?\s*$/i;
 
 /** The outlets that relayed a frame's words: "told Reuters", "quoted him as saying", "carried by state media". */
 export function viaOf(doc: Document, f: ViaFrame, resolver: SpeakerResolver): ActorRefData[] {
@@ -41,7 +46,9 @@ export function viaOf(doc: Document, f: ViaFrame, resolver: SpeakerResolver): Ac
     // an outlet inside the content or the source is not a relay, unless the words say it carried them
     if (o.span.start >= f.content.start && o.span.end <= f.content.end && pattern?.id !== 'via.carried') continue;
     if (f.source && o.span.start >= f.source.start && o.span.end <= f.source.end && !/\breport|\binterview/i.test(doc.text.slice(f.source.start, f.source.end))) continue;
-    if (pattern) add({ name: o.name, country: o.country, sector: o.sector, span: o.span });
+    // "..., the minister said, CNBC reports.": an outlet after the cue that reports the whole sentence
+    const trailing = !pattern && o.span.start >= f.cue.end && /,\s*(?:the\s+)?$/i.test(before) && TRAILING_REPORT.test(doc.text.slice(o.span.end, Math.min(f.sentence.end, o.span.end + 40)));
+    if (pattern || trailing) add({ name: o.name, country: o.country, sector: o.sector, span: o.span });
   }
   return found;
 }

@@ -1,0 +1,61 @@
+import type { Range } from '../../core/span.js';
+import { firstEndingAfter } from '../../text/lookup.js';
+import type { Tok } from './frames.js';
+import type { Quote } from './quotes.js';
+
+/**
+ * Spans as PolNeAR draws them (guidelines.txt, "Closeup on punctuation" and the cue examples), so
+ * exact comparisons with the field's taggers are fair. Applied once a frame is final: the frame
+ * rules keep reading the bare words.
+ */
+
+// only marks and the punctuation that sits inside them ("anything,” she said") lie between a content's edge and its quotation's mark
+const MARK_GAP = /^[\s.,;:!?…—–'-]*$/;
+const CLOSING_MARK = /[”"’»›']/;
+
+/**
+ * PolNeAR's boundaries: the quotation marks around quoted words are part of the content
+ * (guidelines, "Closeup on punctuation": include everything within the quotes, the marks with it).
+ * A content edge that meets a quotation's inner edge, or only the punctuation inside it, takes the mark.
+ */
+export function withMarks(text: string, content: Range, quotes: readonly Quote[]): Range {
+  let { start, end } = content;
+  for (const q of quotes) {
+    if (q.start > end) break;
+    if (q.end < start) continue;
+    if (q.open < start && q.start <= start && MARK_GAP.test(text.slice(q.start, start))) start = text.startsWith("''", q.open - 1) ? q.open - 1 : q.open;
+    // the closing mark goes with a content that holds the quotation's opening, not with words inside it ("said | he is ready.”")
+    if (start <= q.open && q.end >= end && q.close < text.length && CLOSING_MARK.test(text[q.close]!) && MARK_GAP.test(text.slice(end, q.close))) end = q.close + 1;
+  }
+  return start === content.start && end === content.end ? content : { start, end };
+}
+
+// in PolNeAR train a word like these before a cue is part of it 90-99% of the time ("has said", "also said", "did not respond")
+const CUE_LEFT = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'not', "n't", 'also', 'publicly', 'repeatedly', 'previously', 'once', 'further', 'actually', 'recently', 'reportedly', 'never', 'already', 'often', 'again', 'still', 'even', 'flatly', 'openly', 'explicitly', 'specifically', 'privately', 'separately', 'initially', 'immediately', 'generally', 'largely', 'effectively', 'ca', 'wo']);
+// and these after it, when they are not the start of its content: "called for", "spoke of", "asked about", "pointed out", "said:"
+const CUE_RIGHT = new Set(['for', 'of', 'about', 'on', 'with', 'out', 'up', ':']);
+// verbs of saying take "on", "of" and "with" as adjuncts ("said on Monday", "spoke with reporters"), not as part of the cue
+const SAYING = new Set(['said', 'says', 'say', 'saying', 'told', 'tells', 'tell', 'telling', 'spoke', 'speaks', 'speaking', 'wrote', 'writes', 'added', 'adds']);
+const ADJUNCT_AFTER_SAYING = new Set(['on', 'with', 'for', 'up', 'out', 'of']);
+
+/**
+ * The cue with the auxiliaries and adverbs just before it and a particle or colon just after it,
+ * none of which may lie in the source; a particle that opens the content ("called for | an end")
+ * moves from the content to the cue. `toks` are the document's tokens.
+ */
+export function cueBounds(toks: readonly Tok[], cue: Range, content: Range, others: readonly (Range | null)[]): { cue: Range; content: Range } {
+  let a = firstEndingAfter(toks, cue.start);
+  let b = firstEndingAfter(toks, cue.end - 1);
+  if (a >= toks.length || b >= toks.length || toks[a]!.start !== cue.start || toks[b]!.end !== cue.end) return { cue, content };
+  const free = (t: Tok) => !(t.start < content.end && t.end > content.start) && !others.some((r) => r && t.start < r.end && t.end > r.start);
+  const head = toks[b]!.low;
+  while (a > 0 && CUE_LEFT.has(toks[a - 1]!.low) && free(toks[a - 1]!)) a--;
+  const next = toks[b + 1];
+  let from = content.start;
+  if (next && CUE_RIGHT.has(next.low) && !(SAYING.has(head) && ADJUNCT_AFTER_SAYING.has(next.low)) && !others.some((r) => r && next.start < r.end && next.end > r.start)) {
+    const opens = next.start === content.start && next.low !== ':' && toks[b + 2] && toks[b + 2]!.end <= content.end;
+    if (opens) { from = toks[b + 2]!.start; b++; } else if (free(next)) b++;
+  }
+  const c = toks[a]!.start === cue.start && toks[b]!.end === cue.end ? cue : { start: toks[a]!.start, end: toks[b]!.end };
+  return { cue: c, content: from === content.start ? content : { start: from, end: content.end } };
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { attributions, byCue } from './helpers.js';
+
+// one test a pattern of issue 13, on sentences written for them
+
+test('the passive "was quoted as saying by" an outlet: the quoted person speaks, the outlet relays', () => {
+  const a = byCue(attributions('Iran will not negotiate under pressure, Ali Vaezi was quoted as saying by Fars news agency.'), 'was quoted as saying');
+  assert.equal(a.source, 'Ali Vaezi');
+  assert.equal(a.content, 'Iran will not negotiate under pressure');
+  assert.deepEqual(a.via, ['Fars']);
+});
+
+test('a trailing relay (", CNBC reports", ", per the New York Times") is via, not content', () => {
+  for (const [tail, outlet] of [['CNBC reports', 'CNBC'], ['per the New York Times', 'New York Times']] as const) {
+    const a = byCue(attributions(`The deal will be signed next week, the minister said, ${tail}.`), 'said');
+    assert.equal(a.content, 'The deal will be signed next week');
+    assert.deepEqual(a.via, [outlet], tail);
+  }
+});
+
+test('"according to X, Y said": Y speaks, X relays', () => {
+  const list = attributions('According to Reuters, Pompeo said the talks would resume.');
+  const a = byCue(list, 'said');
+  assert.equal(a.source, 'Pompeo');
+  assert.deepEqual(a.via, ['Reuters']);
+  assert.equal(a.content, 'the talks would resume');
+});
+
+test('"the statement said" is the body that issued it', () => {
+  const a = byCue(attributions('The European Union issued new rules on Monday. The statement said the measures were temporary.'), 'said');
+  assert.equal(a.source, 'The statement');
+  assert.equal(a.speaker, 'European Union');
+});
+
+test('"X, an aide to Y, said" is X', () => {
+  const a = byCue(attributions('Hamid Abutalebi, an aide to Hassan Rouhani, said the offer was a humiliation.'), 'said');
+  assert.equal(a.speaker, 'Hamid Abutalebi');
+});
+
+test('a headline "Iran\'s Zarif Says ..." gives Zarif, not Iran', () => {
+  const a = byCue(attributions("Iran's Zarif Says Talks Are Over"), 'Says');
+  assert.match(a.speaker ?? '', /Zarif$/);
+  assert.doesNotMatch(a.speaker ?? '', /Iran/);
+});
+
+test('content from the right side of the cue: ", an official said on Tuesday, a day after ..." reports the words before it', () => {
+  const a = byCue(attributions('Protesters will be punished, an official said on Tuesday, a day after the riots in the capital.'), 'said');
+  assert.equal(a.content, 'Protesters will be punished');
+  assert.equal(a.source, 'an official');
+});
+
+test('no speech in "recalled its envoy"; "recalled that ..." still reports', () => {
+  assert.deepEqual(attributions('Seoul recalled its envoy to Tokyo on Monday.'), []);
+  assert.equal(byCue(attributions('The minister recalled that the envoy had warned of the attack.'), 'recalled').content, 'that the envoy had warned of the attack');
+});
+
+test('a capitalised adverb opening a sentence ("Then the mayor said") is no part of the source', () => {
+  const list = attributions('Pompeo told reporters on Friday that the plan stood. Then the mayor said the bridge would reopen.');
+  assert.equal(byCue(list, 'said').source, 'the mayor');
+});

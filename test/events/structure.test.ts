@@ -235,3 +235,10 @@ test('type.military-strike-is-assault: strikes that kill, from the air, or on a 
   assert.deepEqual(eventsOf('Russian strikes on Kharkiv intensified overnight.').map((e) => e.type), ['ASSAULT']);
   assert.deepEqual(eventsOf('Chilean teachers began strikes over pay.').map((e) => e.type), ['PROTEST']);
 });
+
+test('recipient.accused: a complaint to someone about someone else targets the one it is about', () => {
+  const accuse = eventsOf('Peru complained to the United Nations on Tuesday over two Chilean air raids.').filter((e) => e.type === 'ACCUSE');
+  assert.deepEqual(accuse.map(brief), ['ACCUSE PER>CHL']);
+  // addressed with nothing else named: the one addressed stays the target
+  assert.deepEqual(eventsOf('Peru complained to Chile.').filter((e) => e.type === 'ACCUSE').map(brief), ['ACCUSE PER>CHL']);
+});

@@ -27,8 +27,9 @@ export function opensClause(t: Token): boolean {
 
 /**
  * Splits a sentence's tokens into clauses at subordinators, relative pronouns, semicolons, colons,
- * dashes, quotation marks, and a conjunction after a comma that joins a main clause with its own
- * subject (coordinatesClause). Other commas do not split: appositives and lists live between them. Each
+ * dashes (spaced hyphens too: spacedHyphen), quotation marks, a conjunction after a comma that joins a
+ * main clause with its own subject (coordinatesClause), and what a reporting verb reports without
+ * "that" (reportedAfter). Other commas do not split: appositives and lists live between them. Each
  * clause is [start, end) in token indices; the opener belongs to the clause it opens, and so does a
  * preposition that goes with a relative pronoun ("from which he withdrew": the relative clause's own
  * words, not the clause before, whose condition or tense they do not share).

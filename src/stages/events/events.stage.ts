@@ -328,7 +328,7 @@ function eventOf(
   const partyHead = h === clause[0] && (head.data.pos === 'ADP' || head.data.pos === 'PRON') ? firstVerbOf(tokens, m.tokens) : h;
   const parties = findParties({
     tokens, phrases, clause, trigger: [partyHead, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
-    bareIsPassive: HARM_TYPES.has(entry.type) || entry.type === 'ACCUSE',
+    bareIsPassive: HARM_TYPES.has(entry.type) || entry.type === 'ACCUSE', accusation: entry.type === 'ACCUSE',
   });
   let { actor, recipient } = parties;
   if (parties.actorRule) evidence.push(parties.actorRule);

@@ -16,6 +16,8 @@ const BELONGING = new Set(['of', 'in', 'from', 'with']);
 /** words of a reporting clause ("..., the ministry said") */
 /** Words of a reporting clause ("..., a UN official said"): its subject is a source, not a party. The stage's one list. */
 export const REPORTING = new Set(['said', 'says', 'say', 'told', 'reported', 'reports', 'announced', 'added', 'according', 'quoted', 'stated', 'confirmed', 'cited']);
+/** Prepositions that introduce what or whom a complaint is about. */
+const ACCUSED_PREPOSITIONS = new Set(['over', 'about', 'against']);
 const SKIP_AS_SUBJECT = new Set(['of', 'in', 'at', 'by', 'from', 'during', 'under', 'near', 'after', 'before', 'since', 'over', 'across', 'within', 'between', 'on', 'for', 'with', 'to', 'into', 'against', 'like']);
 
 export interface Parties {
@@ -33,6 +35,8 @@ export interface PartyContext {
   readonly trigger: readonly [number, number];
   readonly nominal: boolean;
   readonly subjectIsRecipient: boolean;
+  /** an accusation: its target is the one accused, not the one addressed (recipient.accused) */
+  readonly accusation?: boolean;
   /** a harmful act: a bare participle ending its clause is a passive (reducedPassive) */
   readonly bareIsPassive?: boolean;
   /** the actor a pronoun stands for, found by the caller from earlier text */
@@ -239,6 +243,12 @@ export function findParties(ctx: PartyContext): Parties {
   }
   // the object may stand inside a discontinuous trigger: "called on Britain to", "expelled the Russian ambassador"
   const o = object(ctx, last, recipientPrep, h);
+  // rule recipient.accused: one complains to someone about someone else ("complained to the UN over
+  // Israeli raids"): the accused is the target, the one addressed only hears it
+  if (o && ctx.accusation && prepositionBefore(ctx.tokens, o) === 'to') {
+    const accused = object(ctx, o.end - 1, (prep) => prep !== null && ACCUSED_PREPOSITIONS.has(prep));
+    if (accused) return { actor: subjectRefs, actorRule: s ? 'actor.subject' : null, recipient: withCoordinates(ctx, accused, ctx.clause[1]), recipientRule: 'recipient.accused' };
+  }
   return {
     actor: subjectRefs, actorRule: s ? 'actor.subject' : null,
     recipient: o ? withCoordinates(ctx, o, ctx.clause[1]) : [], recipientRule: o ? 'recipient.object' : null,

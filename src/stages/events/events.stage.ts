@@ -11,6 +11,7 @@ import { findParties, placeAfter, REPORTING } from './parties.js';
 import { PhraseReader, uniqueRefs as unique, withoutArticle, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
 import { parseDay, toUtc } from '../../text/calendar.js';
+import { mentionsByEntity } from '../../text/lookup.js';
 import { candidateFeatures, NO_EVENT, ownPatternOf, shippedTypeModel, type TypeModel } from './type-model.js';
 import { ALL_TRIGGERS, type TriggerEntry } from './triggers.js';
 
@@ -731,7 +732,8 @@ function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]):
   };
   // outlets relay the news, they are not what it is about ("..., the Czechoslovak news agency reported")
   if (doc.has('entity')) {
-    for (const e of doc.layer('entity')) if (e.data.type !== 'MEDIA' && e.data.sector !== 'JRN') count(e.data.country, e.data.name, e.data.mentions.length);
+    const mentions = mentionsByEntity(doc);
+    for (const e of doc.layer('entity')) if (e.data.type !== 'MEDIA' && e.data.sector !== 'JRN') count(e.data.country, e.data.name, mentions.get(e.id)?.length ?? 0);
   } else {
     for (const { phrases } of read) for (const p of phrases) for (const r of p.refs) if (r.sector !== 'JRN') count(r.country, r.name, 1);
   }

@@ -52,8 +52,14 @@ const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
 let peakRss = process.memoryUsage().rss;
 const sampleRss = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
 
-interface Measure { readonly label: string; readonly run: () => void; readonly times: number[] }
-const measure = (label: string, run: () => void): Measure => ({ label, run, times: [] });
+/**
+ * Each run's wall time and its CPU time (user + system of the whole process, so the garbage
+ * collector's helper threads count). On a machine shared with other work the CPU time barely moves
+ * while the wall time doubles; ratios are given by both.
+ */
+interface Measure { readonly label: string; readonly run: () => void; readonly times: number[]; readonly cpu: number[] }
+const measure = (label: string, run: () => void): Measure => ({ label, run, times: [], cpu: [] });
+const cpuSeconds = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1e6; };
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
@@ -66,9 +72,10 @@ function runRounds(measures: readonly Measure[]): void {
   for (let warm = 0; warm < 3; warm++) for (const m of measures) m.run();
   for (let r = 0; r < rounds; r++) {
     for (const m of measures) {
-      const t0 = process.hrtime.bigint();
+      const t0 = process.hrtime.bigint(), c0 = process.cpuUsage();
       m.run();
       m.times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      m.cpu.push(cpuSeconds(c0));
       sampleRss();
     }
   }
@@ -78,13 +85,13 @@ const rate = (t: number) => `${(bytes / 1e6 / t).toFixed(3).padStart(7)} MB/s ${
 
 function report(m: Measure): number {
   const t = median(m.times);
-  console.log(`${m.label.padEnd(40)} ${rate(t)}   (median of ${rounds}, ${t.toFixed(2)} s)`);
+  console.log(`${m.label.padEnd(40)} ${rate(t)}   (median of ${rounds}, ${t.toFixed(2)} s; CPU ${median(m.cpu).toFixed(2)} s)`);
   return t;
 }
 
 /** The median over rounds of one measure's speed relative to another's (how many times as fast as `base` it runs). */
-function ratio(m: Measure, base: Measure): { median: number; min: number; max: number } {
-  const rs = base.times.map((t, r) => t / m.times[r]!);
+function ratio(m: Measure, base: Measure, by: 'times' | 'cpu' = 'times'): { median: number; min: number; max: number } {
+  const rs = base[by].map((t, r) => t / m[by][r]!);
   return { median: median(rs), min: Math.min(...rs), max: Math.max(...rs) };
 }
 
@@ -108,10 +115,11 @@ const full = measure('dossier analyze (whole pipeline)', () => {
 });
 
 // cold: one pass each, before any warm-up, in the order a user meets them
-const coldTimes = [bare, bareFull, full].map((m) => { const t = process.hrtime.bigint(); m.run(); return seconds(t); });
+const cold = [bare, bareFull, full].map((m) => { const t = process.hrtime.bigint(), c = process.cpuUsage(); m.run(); return { wall: seconds(t), cpu: cpuSeconds(c) }; });
 console.log('cold (first pass in this process):');
-for (const [i, m] of [bare, bareFull, full].entries()) console.log(`  ${m.label.padEnd(38)} ${rate(coldTimes[i]!)}   (${coldTimes[i]!.toFixed(2)} s)`);
-console.log(`  ratio, cold: ${(coldTimes[0]! / coldTimes[2]!).toFixed(3)} of wink's same pipe, ${(coldTimes[1]! / coldTimes[2]!).toFixed(3)} of wink's full pipe`);
+for (const [i, m] of [bare, bareFull, full].entries()) console.log(`  ${m.label.padEnd(38)} ${rate(cold[i]!.wall)}   (${cold[i]!.wall.toFixed(2)} s; CPU ${cold[i]!.cpu.toFixed(2)} s)`);
+console.log(`  ratio, cold: ${(cold[0]!.wall / cold[2]!.wall).toFixed(3)} of wink's same pipe, ${(cold[1]!.wall / cold[2]!.wall).toFixed(3)} of wink's full pipe; ` +
+  `by CPU time ${(cold[0]!.cpu / cold[2]!.cpu).toFixed(3)} and ${(cold[1]!.cpu / cold[2]!.cpu).toFixed(3)}`);
 
 // each stage's cost: the time of the pipeline up to it, less the time up to the stage before
 const prefixes = names.map((name, i) => {
@@ -131,8 +139,8 @@ prefixes.forEach((p, i) => {
   before = t;
 });
 for (const [base, target] of [[bare, ''], [bareFull, '   target >= 0.5 (issue 16)']] as const) {
-  const r = ratio(full, base);
+  const r = ratio(full, base), c = ratio(full, base, 'cpu');
   console.log(`ratio, warm (analyze / ${base.label}): ${r.median.toFixed(3)} (median of the ${rounds} rounds' ratios; ` +
-    `range ${r.min.toFixed(3)}-${r.max.toFixed(3)})${target}`);
+    `range ${r.min.toFixed(3)}-${r.max.toFixed(3)}); by CPU time ${c.median.toFixed(3)} (range ${c.min.toFixed(3)}-${c.max.toFixed(3)})${target}`);
 }
 console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);

@@ -35,7 +35,32 @@ function normaliseWords(text: string): string {
 }
 
 export function contentHash(text: string): string {
-  return createHash('sha256').update(normalisedBody(text)).digest('hex');
+  return hashOfBody(normalisedBody(text));
+}
+
+const hashOfBody = (body: string) => createHash('sha256').update(body).digest('hex');
+
+/** An article's two fingerprints: the exact hash and the MinHash signature (null for a short text). */
+export interface Fingerprint {
+  readonly hash: string;
+  /** shared by callers asking for the same text: read it, never write it */
+  readonly signature: Uint32Array | null;
+}
+
+let last: { readonly text: string; readonly fingerprint: Fingerprint } | null = null;
+
+/**
+ * Both fingerprints from one normalisation of the text. Ingest asks twice for each article (is it
+ * known? then, in the commit, is it still new?), and normalising the body was most of the cost of
+ * each ask: the last text's fingerprint is kept (a pure function of the text, so it cannot change
+ * an answer).
+ */
+export function fingerprint(text: string): Fingerprint {
+  if (last?.text === text) return last.fingerprint;
+  const body = normalisedBody(text);
+  const fp: Fingerprint = { hash: hashOfBody(body), signature: signatureOfBody(body) };
+  last = { text, fingerprint: fp };
+  return fp;
 }
 
 export const MINHASH_SIZE = 64;
@@ -64,7 +89,11 @@ function fnv1a(s: string): number {
 
 /** The MinHash signature of a text's normalised body, or null when the text is too short. */
 export function minhash(text: string): Uint32Array | null {
-  const words = normalisedBody(text).split(' ').filter(Boolean);
+  return signatureOfBody(normalisedBody(text));
+}
+
+function signatureOfBody(body: string): Uint32Array | null {
+  const words = body.split(' ').filter(Boolean);
   const count = words.length - SHINGLE_WORDS + 1;
   if (count < MIN_SHINGLES) return null;
   const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);

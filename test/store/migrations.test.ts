@@ -66,3 +66,16 @@ test('migration 6 fills the last word of names stored before it, so surname filt
   assert.equal(store.quotes({ speaker: 'Mohammad Khamenei' }).total, 0);
   store.close();
 });
+
+test('migration 9 indexes the quote variants stored before it, and the index keeps no copy of their words', () => {
+  const db = new Database(':memory:');
+  migrate(db, 8);
+  db.prepare(`INSERT INTO quote (rowid, speaker_key, text, n_variants, n_sources, min_fidelity) VALUES (1, 'x', 'talks will resume soon', 1, 1, 1)`).run();
+  db.prepare(`INSERT INTO article (rowid, id, source_id, content_hash, ingested_at, n_events, n_attributions, n_entities, result)
+    VALUES (1, 'a', 'a', 'h', '2026-01-01T00:00:00Z', 0, 1, 0, x'')`).run();
+  db.prepare(`INSERT INTO quote_variant (rowid, quote_rowid, article_rowid, idx, kind, text, fidelity, changes_json) VALUES (7, 1, 1, 0, 'direct', 'talks will resume soon', 1, '[]')`).run();
+  db.prepare('INSERT INTO quote_fts (rowid, text) VALUES (7, ?)').run('talks will resume soon');
+  migrate(db, 9);
+  assert.deepEqual(db.prepare("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'resume'").pluck().all(), [7]);
+  assert.ok(!tables(db).includes('quote_fts_content'), 'an external-content index has no content table');
+});

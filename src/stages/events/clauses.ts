@@ -27,7 +27,8 @@ export function opensClause(t: Token): boolean {
 
 /**
  * Splits a sentence's tokens into clauses at subordinators, relative pronouns, semicolons, colons,
- * dashes and quotation marks. Commas do not split: appositives and lists live between them. Each
+ * dashes, quotation marks, and a conjunction after a comma that joins a main clause with its own
+ * subject (coordinatesClause). Other commas do not split: appositives and lists live between them. Each
  * clause is [start, end) in token indices; the opener belongs to the clause it opens, and so does a
  * preposition that goes with a relative pronoun ("from which he withdrew": the relative clause's own
  * words, not the clause before, whose condition or tense they do not share).
@@ -36,7 +37,7 @@ export function clauses(tokens: readonly Token[]): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   for (let i = 1; i < tokens.length; i++) {
-    if (opensClause(tokens[i]!)) {
+    if (opensClause(tokens[i]!) || spacedHyphen(tokens, i) || coordinatesClause(tokens, start, i) || reportedAfter(tokens, i)) {
       const at = i - 1 > start && RELATIVE_PRONOUNS.has(tokens[i]!.data.normal) && tokens[i - 1]!.data.pos === 'ADP' ? i - 1 : i;
       if (at > start) out.push([start, at]);
       start = at;
@@ -44,6 +45,61 @@ export function clauses(tokens: readonly Token[]): [number, number][] {
   }
   if (tokens.length > start) out.push([start, tokens.length]);
   return out;
+}
+
+/**
+ * Whether token `i` is a hyphen with space on both sides: a dash ("SINGAPORE - Trump met Kim"), which
+ * ends a dateline or sets off an aside, not a hyphen inside a word group ("Bosnia-style").
+ */
+export function spacedHyphen(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!, before = tokens[i - 1], after = tokens[i + 1];
+  return t.data.value === '-' && !!before && !!after && before.end < t.start && t.end < after.start;
+}
+
+/** Reporting verbs whose content may follow without "that" ("Iran said Iraqi troops attacked"); "told" takes its hearer first. */
+const SAYING = new Set(['said', 'says', 'say', 'reported', 'reports', 'announced', 'added', 'stated', 'confirmed', 'claimed', 'insisted']);
+/** What may begin the reported clause's subject. */
+const SUBJECT_START = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'NUM', 'ADJ']);
+
+/**
+ * Whether token `i` begins what a reporting verb right before it reports without "that": "The agency
+ * said the rebels seized a convoy" reports a clause whose subject is "the rebels", not the agency.
+ */
+function reportedAfter(tokens: readonly Token[], i: number): boolean {
+  const verb = tokens[i - 1]!;
+  if (verb.data.pos !== 'VERB' || !SAYING.has(verb.data.normal) || !SUBJECT_START.has(tokens[i]!.data.pos) || tokens[i]!.data.normal === 'that') return false;
+  // a clause: a verb of its own follows its subject ("reported fresh protests in some cities" reports a thing)
+  return verbFollows(tokens, i + 1);
+}
+
+/** Whether a verb stands within COORDINATED_VERB_REACH tokens from `from`, before any punctuation. */
+function verbFollows(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + COORDINATED_VERB_REACH); k++) {
+    const t = tokens[k]!;
+    if (t.data.pos === 'VERB' || t.data.pos === 'AUX') return true;
+    if (t.data.pos === 'PUNCT') return false;
+  }
+  return false;
+}
+
+/** Conjunctions that, after a comma, may join two main clauses. */
+const COORDINATORS = new Set(['and', 'or', 'yet', 'so']);
+/** How far after the conjunction the second clause's verb may stand (its subject comes first). */
+const COORDINATED_VERB_REACH = 6;
+
+/**
+ * Whether token `i` (", and Ethiopia sent arms") joins a main clause of its own to the clause begun at
+ * `start`: a comma and a conjunction after a clause that has its verb already, then a subject (not a
+ * verb: ", and agreed to" shares the subject) and its verb before any more punctuation. A list of
+ * names ("Iran, Libya, and Sudan agreed") has no verb before the conjunction and stays one clause.
+ */
+function coordinatesClause(tokens: readonly Token[], start: number, i: number): boolean {
+  if (!COORDINATORS.has(tokens[i]!.data.normal) || tokens[i - 1]!.data.value !== ',') return false;
+  const next = tokens[i + 1];
+  if (!next || next.data.pos === 'VERB' || next.data.pos === 'AUX' || next.data.pos === 'PUNCT') return false;
+  let verbBefore = false;
+  for (let k = start; k < i && !verbBefore; k++) verbBefore = tokens[k]!.data.pos === 'VERB';
+  return verbBefore && verbFollows(tokens, i + 2);
 }
 
 export function clauseIndexOf(list: readonly [number, number][], token: number): number {

@@ -3,7 +3,7 @@ import type { Document } from '../../core/document.js';
 import type { ActorRefData, EventData, Modality } from '../../core/layers.js';
 import { PLOVER, quadClassOf, scoreOf, type PloverType } from '../../ontology/plover.js';
 import type { StageFactory, StageOutput } from '../../core/stage.js';
-import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
+import { clauseIndexOf, clauses, CONDITIONS, spacedHyphen } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 import { Lexicon, mayStartTrigger, type PatternMatch } from './match.js';
 import { modalityOf } from './modality.js';
@@ -85,7 +85,7 @@ export const eventsStage: StageFactory = (resources) => {
         for (let k = 0; k < kept.length; k++) {
           const candidate = kept[k]!;
           // the pattern proposes, the model decides: the type, or no event at all
-          const decision = model.decide(candidateFeatures(tokens, candidate), ownPatternOf(candidate)?.type);
+          const decision = model.decideFor(tokens, candidate, ownPatternOf(candidate)?.type);
           if (decision.type === NO_EVENT) {
             // what a non-event seemed to control is decided on its own ("would consider talks")
             const freed = content.get(candidate);
@@ -167,20 +167,50 @@ function addOnce(out: StageOutput, seen: Set<string>, d: Draft): void {
 
 /**
  * Drops triggers that are the content of a controlling verb before them in the same clause
- * ("threatened to impose sanctions": one THREATEN) and returns, for each kept trigger, the ones it controls.
+ * ("threatened to impose sanctions": one THREATEN), and those in an infinitive after a noun that nothing
+ * controls (infinitiveOfNoun); returns, for each kept trigger, the ones it controls.
  */
 function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [number, number][], tokens: readonly Token[]) {
   const content = new Map<PatternMatch<TriggerEntry>, PatternMatch<TriggerEntry>[]>();
   // a lone trigger has nothing to control it (most sentences)
-  if (matches.length === 1) return { kept: matches, content };
+  if (matches.length === 1 && !infinitiveOfNoun(tokens, matches[0]!)) return { kept: matches, content };
   const kept: PatternMatch<TriggerEntry>[] = [];
   for (const m of matches) {
     const controller = controllerOf(m, matches, clauseList, tokens);
     if (controller) content.set(controller, [...(content.get(controller) ?? []), m]);
-    else kept.push(m);
+    else if (!infinitiveOfNoun(tokens, m)) kept.push(m);
   }
   return { kept, content };
 }
+
+/**
+ * Rule `candidate.infinitive-of-noun`: a trigger verb in an infinitive after the one asked or a request
+ * ("urged the Security Council to discuss", "an appeal from President X to lay down their arms", "an
+ * offer to host a summit") is what was asked for, not an act reported as done. After a verb ("continued
+ * to send arms") the act is the verb's own; after a noun of decision or purpose ("the decision to lift
+ * the curfew", "a committee to investigate") it is what was decided, and stays.
+ */
+function infinitiveOfNoun(tokens: readonly Token[], m: PatternMatch<TriggerEntry>): boolean {
+  const h = m.tokens[0]!;
+  if (h < 2 || tokens[h]!.data.pos !== 'VERB' || tokens[h - 1]!.data.normal !== 'to') return false;
+  if (ASKED.has(tokens[h - 2]!.data.pos)) return true;
+  // the request may have its asker between it and the infinitive ("an appeal from the government to")
+  for (let i = h - 2; i >= Math.max(0, h - 2 - REQUEST_REACH); i--) {
+    const t = tokens[i]!;
+    if (REQUEST_NOUNS.has(t.data.normal)) return true;
+    if (t.data.pos === 'VERB' || t.data.pos === 'AUX' || t.data.pos === 'PUNCT') return false;
+  }
+  return false;
+}
+
+/** How far before the infinitive's "to" a request noun may stand. */
+const REQUEST_REACH = 5;
+
+/** Parts of speech of the one asked ("urged Chile to", "asked them to", "on 15 October to"). */
+const ASKED = new Set(['PROPN', 'PRON', 'NUM']);
+/** Nouns whose infinitive is what they ask for. */
+const REQUEST_NOUNS = new Set(['appeal', 'appeals', 'call', 'calls', 'request', 'requests', 'demand', 'demands', 'offer', 'offers', 'invitation',
+  'proposal', 'proposals', 'plea', 'pleas', 'ultimatum', 'pressure', 'bid', 'urging']);
 
 /** The first other trigger that controls `m`: one that `controls` it, in its clause or in the clause a "that" opens after it. */
 function controllerOf(
@@ -298,6 +328,7 @@ function eventOf(
   const partyHead = h === clause[0] && (head.data.pos === 'ADP' || head.data.pos === 'PRON') ? firstVerbOf(tokens, m.tokens) : h;
   const parties = findParties({
     tokens, phrases, clause, trigger: [partyHead, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
+    bareIsPassive: HARM_TYPES.has(entry.type) || entry.type === 'ACCUSE',
   });
   let { actor, recipient } = parties;
   if (parties.actorRule) evidence.push(parties.actorRule);
@@ -378,7 +409,10 @@ function eventOf(
     actor = [{ name: `${recipient[0].country} protesters`, country: recipient[0].country, sector: 'CVL' }];
     evidence.push('actor.domestic');
   }
-  if (!recipient.length && actor.some((a) => a.country) && type !== 'PROTEST' && !(entry.reciprocal && actor.length > 1)) {
+  // parties of several countries acting together in cooperation ("French and Egyptian warships held
+  // exercises") act with each other: nobody else is their target unless the clause names one
+  const mutual = actor.length > 1 && (entry.reciprocal || (PLOVER[type].quadClass <= 2 && countriesOf(actor) > 1));
+  if (!recipient.length && actor.some((a) => a.country) && type !== 'PROTEST' && !mutual) {
     // no one named as the target: the other party named in the sentence, else the article's main other party
     const own = new Set<string | null>();
     for (const a of actor) own.add(a.country);
@@ -432,6 +466,11 @@ function eventOf(
     type = 'THREATEN'; modality = 'asserted'; evidence.push('type.conditional-harm-is-threat');
   }
 
+  // rule type.military-strike-is-assault: a strike that kills or hits, from the air, or on a place or
+  // party is an attack ("Israeli strikes killed 12", "air strikes on Gaza"), not a labour strike
+  if (type === 'PROTEST' && entry.mode === 'strike' && nominal && militaryStrike(tokens, phrases, h, last)) {
+    type = 'ASSAULT'; evidence.push('type.military-strike-is-assault');
+  }
   // "promised to tear up the deal": a promise of harm is a threat
   const harm = complement.some((c) => HARM_TYPES.has(c.entry.type) || c.entry.type === 'THREATEN' || c.entry.mode === 'withdraw');
   if (type === 'AGREE' && harm && ['trigger.agree.promise', 'trigger.agree.willing'].includes(entry.id)) {
@@ -485,6 +524,33 @@ function conditionOf(
       cameo: '10', quadClass: quadClassOf('REQUEST'), score: scoreOf('REQUEST'),
     },
   };
+}
+
+/** Verbs whose subject, a strike, was an attack (lemmas). */
+const STRIKE_HARMS = new Set(['kill', 'hit', 'destroy', 'target', 'wound', 'pound', 'level', 'flatten', 'injure', 'damage']);
+/** Words before "strikes" that make them attacks. */
+const STRIKE_WEAPONS = new Set(['air', 'airstrike', 'missile', 'drone', 'military', 'artillery', 'rocket', 'retaliatory', 'aerial', 'naval', 'precision']);
+
+/** Whether the strike noun at tokens `h`..`last` is an attack: a harm verb after it, a weapon before it, or a party after "on"/"against". */
+function militaryStrike(tokens: readonly Token[], phrases: readonly Phrase[], h: number, last: number): boolean {
+  if (STRIKE_WEAPONS.has(tokens[h - 1]?.data.normal ?? '')) return true;
+  // the verb it is the subject of, past adverbs and auxiliaries ("strikes have killed")
+  for (let i = last + 1; i < Math.min(tokens.length, last + 4); i++) {
+    const t = tokens[i]!;
+    if (t.data.pos === 'VERB') { if (STRIKE_HARMS.has(t.data.lemma.toLowerCase())) return true; break; }
+    if (t.data.pos !== 'AUX' && t.data.pos !== 'ADV') break;
+  }
+  const prep = tokens[last + 1]?.data.normal;
+  if (prep !== 'on' && prep !== 'against') return false;
+  for (const p of phrases) if (p.start === last + 2) return p.refs.length > 0;
+  return false;
+}
+
+/** How many different countries the parties have. */
+function countriesOf(refs: readonly ActorRefData[]): number {
+  const seen = new Set<string>();
+  for (const r of refs) if (r.country) seen.add(r.country);
+  return seen.size;
 }
 
 /** The first of a trigger's tokens that is a verb, else its first token. */
@@ -632,6 +698,8 @@ function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], tri
     if (REPORTING.has(tokens[p.end]?.data.normal ?? '') || REPORTING.has(tokens[p.end + 1]?.data.normal ?? '')) continue;
     if (p.start >= 2 && `${tokens[p.start - 2]!.data.normal} ${tokens[p.start - 1]!.data.normal}` === 'according to') continue;
     if (p.start === 1 && tokens[0]!.data.normal === 'according to') continue;
+    // a dateline ("SINGAPORE - ...") says where the news was written, not who took part
+    if (p.start === 0 && p.end < tokens.length && spacedHyphen(tokens, p.end)) continue;
     const distance = Math.abs(p.start - trigger) + (p.start < trigger ? 3 : 0);
     if (!best || distance < best.distance) best = { ref, distance };
   }
@@ -649,8 +717,8 @@ class Cast {
 }
 
 /**
- * The article's cast: the countries of the parties it names, most named first, each with the name it
- * is most often given; only those named at least twice count as the article's main parties.
+ * The article's cast: the countries of the parties it names (outlets left out), most named first, each
+ * with the name it is most often given; only those named at least twice count as the article's main parties.
  */
 function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]): ActorRefData[] {
   const counts = new Map<string, { n: number; names: Map<string, number> }>();
@@ -661,8 +729,12 @@ function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]):
     c.names.set(name, (c.names.get(name) ?? 0) + n);
     counts.set(country, c);
   };
-  if (doc.has('entity')) for (const e of doc.layer('entity')) count(e.data.country, e.data.name, e.data.mentions.length);
-  else for (const { phrases } of read) for (const p of phrases) for (const r of p.refs) count(r.country, r.name, 1);
+  // outlets relay the news, they are not what it is about ("..., the Czechoslovak news agency reported")
+  if (doc.has('entity')) {
+    for (const e of doc.layer('entity')) if (e.data.type !== 'MEDIA' && e.data.sector !== 'JRN') count(e.data.country, e.data.name, e.data.mentions.length);
+  } else {
+    for (const { phrases } of read) for (const p of phrases) for (const r of p.refs) if (r.sector !== 'JRN') count(r.country, r.name, 1);
+  }
   const main: { country: string; n: number; name: string }[] = [];
   for (const [country, c] of counts) {
     if (c.n < 2) continue;

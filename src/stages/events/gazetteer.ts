@@ -90,11 +90,21 @@ export function sectorOfNoun(word: string): string | undefined {
   return SECTOR_BY_NOUN.get(word);
 }
 
+/** A name in capitals, dotted or not ("UN", "U.N.", "EU"). */
+const ACRONYM = /^(?:[A-Z]\.?){2,5}$/;
+
+/** Whether a word is written in capitals (its letters all upper case). */
+function isCapitals(word: string): boolean {
+  return word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
 export class Gazetteer {
   /** normalised word sequence -> entry */
   private readonly entries = new Map<string, GazetteerEntry>();
   /** the numbers of words of the entries, by their first word, longest first */
   private readonly lengthsByFirst = new Map<string, number[]>();
+  /** keys of the names written in capitals ("UN", "EU"): they match a word in capitals only */
+  private readonly acronyms = new Set<string>();
   readonly longest: number;
 
   constructor() {
@@ -105,7 +115,9 @@ export class Gazetteer {
       .map((c) => (c.cca3 === 'UNK' ? { ...c, cca3: 'KOS' } : c));
     const add = (words: string, entry: GazetteerEntry) => {
       const key = Gazetteer.key(words);
-      if (key && !this.entries.has(key)) this.entries.set(key, entry);
+      if (!key || this.entries.has(key)) return;
+      this.entries.set(key, entry);
+      if (ACRONYM.test(words)) this.acronyms.add(key);
     };
     // the short forms first: "French" is France's before it is the French Southern Territories'
     for (const c of countries) {
@@ -149,6 +161,11 @@ export class Gazetteer {
     return words.toLowerCase().replace(/’/g, "'").replace(/([^\s.])(?=[,;!?])/g, '$1 ').trim().split(/\s+/).join(' ');
   }
 
+  /** Whether a one-word key may stand for the word as written: an acronym's key only for the word in capitals. */
+  writtenAs(key: string, written: string): boolean {
+    return !this.acronyms.has(key) || isCapitals(written);
+  }
+
   lookup(words: readonly string[]): GazetteerEntry | undefined {
     return this.entries.get(words.join(' '));
   }
@@ -158,7 +175,7 @@ export class Gazetteer {
    * in tokens; null when none. Only the lengths some entry starting with that word has are tried, so a
    * word that starts no entry (most words) costs one look-up.
    */
-  longestAt(tokens: readonly { readonly data: { readonly normal: string } }[], i: number, end: number): { entry: GazetteerEntry; n: number } | null {
+  longestAt(tokens: readonly { readonly data: { readonly normal: string; readonly value?: string } }[], i: number, end: number): { entry: GazetteerEntry; n: number } | null {
     const first = tokens[i]!.data.normal;
     const max = Math.min(this.longest, end - i);
     if (first.includes(' ')) {
@@ -174,6 +191,8 @@ export class Gazetteer {
     for (const n of lengths) {
       if (n > max) continue;
       const entry = this.entryOf(tokens, i, n);
+      // an acronym is one only in capitals: "UN" is the United Nations, "Un" of "Kim Jong Un" is not
+      if (entry && n === 1 && !this.writtenAs(first, tokens[i]!.data.value ?? first)) continue;
       if (entry) return { entry, n };
     }
     return null;

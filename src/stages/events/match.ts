@@ -209,6 +209,8 @@ export class Starts<T> {
   /** positions in `all`: of the one-step patterns, and of the longer ones by their second step's word numbers */
   private readonly single: readonly number[];
   private readonly bySecond = new Map<number, number[]>();
+  /** the patterns at each list's positions, made with the index */
+  private readonly patterns = new Map<readonly number[], readonly CompiledPattern<T>[]>();
 
   constructor(patterns: readonly CompiledPattern<T>[]) {
     this.all = patterns;
@@ -224,6 +226,8 @@ export class Starts<T> {
       }
     }
     this.single = single;
+    this.patterns.set(single, single.map((k) => patterns[k]!));
+    for (const list of this.bySecond.values()) this.patterns.set(list, list.map((k) => patterns[k]!));
   }
 
   /**
@@ -232,17 +236,25 @@ export class Starts<T> {
    * word is present. The shorter of the sentence's words and the index's keys is walked.
    */
   possible(present: ReadonlySet<number>, presentList: readonly number[]): readonly CompiledPattern<T>[] {
+    // most starts find one list (or none): it is returned as it is, made once
+    let only: readonly number[] | null = this.single.length ? this.single : null;
     let picked: number[] | null = null;
-    if (this.single.length) picked = this.single.slice();
     if (this.bySecond.size < presentList.length) {
-      for (const [id, list] of this.bySecond) if (present.has(id)) picked = joined(picked, list);
+      for (const [id, list] of this.bySecond) {
+        if (!present.has(id)) continue;
+        if (!only) only = list;
+        else picked = joined(picked ?? only.slice(), list);
+      }
     } else {
       for (const id of presentList) {
         const list = this.bySecond.get(id);
-        if (list) picked = joined(picked, list);
+        if (!list) continue;
+        if (!only) only = list;
+        else picked = joined(picked ?? only.slice(), list);
       }
     }
-    if (!picked) return NONE;
+    if (!only) return NONE;
+    if (!picked) return this.patterns.get(only)!;
     // from several lists: the order of `all` again, each pattern once (one with several second words comes once a word)
     picked.sort((a, b) => a - b);
     const out: CompiledPattern<T>[] = [];
@@ -251,9 +263,8 @@ export class Starts<T> {
   }
 }
 
-/** `list` appended to `picked` (made when there is none yet). */
-function joined(picked: number[] | null, list: readonly number[]): number[] {
-  if (!picked) return list.slice();
+/** `list` appended to `picked`. */
+function joined(picked: number[], list: readonly number[]): number[] {
   for (const k of list) picked.push(k);
   return picked;
 }

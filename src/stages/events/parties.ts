@@ -33,6 +33,8 @@ export interface PartyContext {
   readonly trigger: readonly [number, number];
   readonly nominal: boolean;
   readonly subjectIsRecipient: boolean;
+  /** a harmful act: a bare participle ending its clause is a passive (reducedPassive) */
+  readonly bareIsPassive?: boolean;
   /** the actor a pronoun stands for, found by the caller from earlier text */
   readonly antecedent: (pronoun: Phrase) => ActorRefData[];
   /** the document's text */
@@ -59,6 +61,21 @@ export function isPassive(tokens: readonly Token[], verb: number): boolean {
     if (t.data.pos !== 'ADV' && t.data.pos !== 'PART') return false;
   }
   return false;
+}
+
+/**
+ * A passive without "be": a participle followed at once by "by" and its agent ("Zarif sanctioned by
+ * the US Treasury", "troops backed by Russia"), or, for a harmful act (`bareIsPassive`), a participle
+ * that ends its clause after a subject, as in a headline ("Iran's Zarif sanctioned").
+ */
+function reducedPassive(ctx: PartyContext, verb: number, last: number): boolean {
+  const v = ctx.tokens[verb]!;
+  if (v.data.pos !== 'VERB' || !v.data.normal.endsWith('ed') || verb !== last) return false;
+  const next = ctx.tokens[last + 1];
+  if (next?.data.normal === 'by') return ctx.tokens[last + 2]?.data.pos !== 'VERB';
+  if (!ctx.bareIsPassive || verb === ctx.clause[0]) return false;
+  for (let i = last + 1; i < ctx.clause[1]; i++) if (ctx.tokens[i]!.data.pos !== 'PUNCT') return false;
+  return true;
 }
 
 /** The phrase and the ones coordinated with it ("the US and Jordan", "Iran, Libya and Sudan"). */
@@ -207,7 +224,7 @@ export function findParties(ctx: PartyContext): Parties {
     const r = object(ctx, last, (prep) => prep !== null && RECIPIENT_PREPOSITIONS.has(prep) && prep !== 'from' && prep !== 'by');
     return { actor, recipient: r ? withCoordinates(ctx, r, ctx.clause[1]) : [], actorRule, recipientRule: r ? 'recipient.noun-complement' : null };
   }
-  if (isPassive(ctx.tokens, h)) {
+  if (isPassive(ctx.tokens, h) || reducedPassive(ctx, h, last)) {
     const by = object(ctx, last, (prep) => prep === 'by');
     const s = subject(ctx, h);
     return {

@@ -2,6 +2,7 @@ import type { LayerAnnotation } from '../../core/annotation.js';
 import type { Document } from '../../core/document.js';
 import type { ActorRefData } from '../../core/layers.js';
 import { isNonState } from '../../ontology/actors.js';
+import { spacedHyphen } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 
 type Token = LayerAnnotation<'token'>;
@@ -82,7 +83,8 @@ export function chunk(tokens: readonly Token[]): { start: number; end: number }[
 function inPhraseFlags(tokens: readonly Token[]): Uint8Array {
   const flags = new Uint8Array(tokens.length);
   const first = tokens[0]?.start ?? -1;
-  for (let i = 0; i < tokens.length; i++) flags[i] = inPhraseAt(tokens[i]!, first) ? 1 : 0;
+  // a dash ends a phrase: "SINGAPORE - Trump" is a dateline and a name
+  for (let i = 0; i < tokens.length; i++) flags[i] = inPhraseAt(tokens[i]!, first) && !spacedHyphen(tokens, i) ? 1 : 0;
   return flags;
 }
 
@@ -125,6 +127,7 @@ export class PhraseReader {
       if (!capitalised(original[i] ?? '')) continue;
       for (let n = Math.min(this.gazetteer.longest, words.length - i); n >= 1; n--) {
         const hit = this.gazetteer.lookup(words.slice(i, i + n));
+        if (hit && n === 1 && !this.gazetteer.writtenAs(words[i]!, original[i] ?? '')) continue;
         if (hit) return { country: hit.country, sector: sectorOfNoun(words.at(-1) ?? '') ?? 'GOV' };
       }
     }

@@ -31,24 +31,48 @@ export function ownPatternOf(m: PatternMatch<TriggerEntry>): TriggerEntry | unde
   return undefined;
 }
 
+/**
+ * Where a candidate's features go, each as a prefix and a value (the feature is `prefix=value`, or the
+ * prefix alone when the value is null): a list of strings for training, or a model's scores, which look
+ * the value up among the prefix's weights without building the joined string (see TypeModel.decideFor).
+ */
+export interface FeatureSink { add(prefix: string, value: string | null): void }
+
+/** The features as strings, `prefix=value` (what the training script and the shipped weights use). */
 export function candidateFeatures(tokens: readonly Token[], m: PatternMatch<TriggerEntry>): string[] {
+  const sink = new FeatureList();
+  emitFeatures(tokens, m, sink);
+  return sink.features;
+}
+
+class FeatureList implements FeatureSink {
+  readonly features: string[] = [];
+  add(prefix: string, value: string | null): void {
+    this.features.push(value === null ? prefix : `${prefix}=${value}`);
+  }
+}
+
+/** The candidate's features, in a fixed order, into `f`. */
+function emitFeatures(tokens: readonly Token[], m: PatternMatch<TriggerEntry>, f: FeatureSink): void {
   const e = m.entry;
   const first = m.tokens[0]!, last = m.tokens[m.tokens.length - 1]!;
   const head = tokens[first]!;
-  const f: string[] = ['bias', `lex=${e.type}`, `id=${e.id}`, `src=${isOwnPattern(e) ? 'own' : 'cameo'}`,
-    `cameo=${e.cameo.slice(0, 2)}`, `pos=${head.data.pos}`, `len=${Math.min(m.tokens.length, 3)}`];
-  for (const o of m.shadowed ?? []) f.push(`alt=${o.type}`, `altid=${o.id}`);
-  const lemmas: string[] = [];
-  for (const k of m.tokens) lemmas.push(lemmaOf(tokens[k]!));
-  f.push(`w0=${lemmas[0]}`, `wN=${lemmas[lemmas.length - 1]}`, `ws=${lemmas.join('_')}`, `w0pos=${lemmas[0]}/${head.data.pos}`);
+  f.add('bias', null); f.add('lex', e.type); f.add('id', e.id); f.add('src', isOwnPattern(e) ? 'own' : 'cameo');
+  f.add('cameo', e.cameo.slice(0, 2)); f.add('pos', head.data.pos); f.add('len', LENGTHS[Math.min(m.tokens.length, 3)]!);
+  for (const o of m.shadowed ?? []) { f.add('alt', o.type); f.add('altid', o.id); }
+  const w0 = lemmaOf(head), wN = lemmaOf(tokens[last]!);
+  let ws = w0;
+  for (let k = 1; k < m.tokens.length; k++) ws += `_${lemmaOf(tokens[m.tokens[k]!]!)}`;
+  f.add('w0', w0); f.add('wN', wN); f.add('ws', ws); f.add('w0pos', `${w0}/${head.data.pos}`);
   const p1 = tokens[first - 1], p2 = tokens[first - 2], n1 = tokens[last + 1], n2 = tokens[last + 2];
-  f.push(`p1=${p1 ? lemmaOf(p1) : '<s>'}`, `p1pos=${p1?.data.pos ?? '<s>'}`, `p2=${p2 ? lemmaOf(p2) : '<s>'}`);
-  f.push(`n1=${n1 ? lemmaOf(n1) : '</s>'}`, `n1pos=${n1?.data.pos ?? '</s>'}`, `n2=${n2 ? lemmaOf(n2) : '</s>'}`);
-  f.push(`p1w0=${p1 ? lemmaOf(p1) : '<s>'}_${lemmas[0]}`, `w0n1=${lemmas[0]}_${n1 ? lemmaOf(n1) : '</s>'}`);
+  const p1l = p1 ? lemmaOf(p1) : '<s>', n1l = n1 ? lemmaOf(n1) : '</s>';
+  f.add('p1', p1l); f.add('p1pos', p1?.data.pos ?? '<s>'); f.add('p2', p2 ? lemmaOf(p2) : '<s>');
+  f.add('n1', n1l); f.add('n1pos', n1?.data.pos ?? '</s>'); f.add('n2', n2 ? lemmaOf(n2) : '</s>');
+  f.add('p1w0', `${p1l}_${w0}`); f.add('w0n1', `${w0}_${n1l}`);
   // an adjective of nationality or a name right before a noun trigger ("Israeli strikes") is its actor
-  if (p1 && (p1.data.pos === 'ADJ' || p1.data.pos === 'PROPN') && /^[A-Z]/.test(p1.data.value)) f.push(`p1cap/${head.data.pos}`);
-  for (let i = Math.max(0, first - CONTEXT); i < first; i++) f.push(`b=${lemmaOf(tokens[i]!)}`);
-  for (let i = last + 1; i < Math.min(tokens.length, last + 1 + CONTEXT); i++) f.push(`a=${lemmaOf(tokens[i]!)}`);
+  if (p1 && (p1.data.pos === 'ADJ' || p1.data.pos === 'PROPN') && /^[A-Z]/.test(p1.data.value)) f.add(`p1cap/${head.data.pos}`, null);
+  for (let i = Math.max(0, first - CONTEXT); i < first; i++) f.add('b', lemmaOf(tokens[i]!));
+  for (let i = last + 1; i < Math.min(tokens.length, last + 1 + CONTEXT); i++) f.add('a', lemmaOf(tokens[i]!));
   // negation is modality's business, not the type's (the records leave negated events out: a
   // negation feature would learn to drop them)
   let quotes = 0, modal = false;
@@ -60,10 +84,11 @@ export function candidateFeatures(tokens: readonly Token[], m: PatternMatch<Trig
       if (MODALS.has(n)) modal = true;
     }
   }
-  if (quotes % 2 === 1) f.push('quoted');
-  if (modal) f.push('modal');
-  return f;
+  if (quotes % 2 === 1) f.add('quoted', null);
+  if (modal) f.add('modal', null);
 }
+
+const LENGTHS = ['0', '1', '2', '3'];
 
 const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'should', 'must', 'shall', "'ll"]);
 
@@ -94,10 +119,17 @@ export interface TypeDecision {
  * trigger candidate's PLOVER type, or that it is no event. Inference is a sum of the features' weights
  * per class; the features the model never saw weigh nothing.
  */
-export class TypeModel {
+export class TypeModel implements FeatureSink {
   private readonly classes: readonly TypeClass[];
   private readonly weights: ReadonlyMap<string, readonly number[]>;
+  /**
+   * The same weights by the feature's prefix, then its value: the values are mostly the tokens' own
+   * lemma strings, whose hashes V8 keeps, so a look-up costs no joined string to build and hash.
+   */
+  private readonly byPrefix = new Map<string, Map<string, readonly number[]>>();
   private readonly none: number;
+  /** the scores of the candidate being decided (decideFor); reset for each, so no answer depends on the one before */
+  private readonly scores: Float64Array;
   readonly noneMargin: number;
   readonly ownPrior: number;
 
@@ -105,9 +137,37 @@ export class TypeModel {
     for (const c of w.classes) if (c !== NO_EVENT && !isPloverType(c)) throw new Error(`type model: unknown class ${c}`);
     this.classes = w.classes as TypeClass[];
     this.weights = new Map(Object.entries(w.weights));
+    for (const [feature, weights] of this.weights) {
+      // features without a value ("bias", "quoted") are looked up whole
+      const eq = feature.indexOf('=');
+      if (eq < 0) continue;
+      const prefix = feature.slice(0, eq);
+      let values = this.byPrefix.get(prefix);
+      if (!values) this.byPrefix.set(prefix, (values = new Map()));
+      values.set(feature.slice(eq + 1), weights);
+    }
     this.none = w.classes.indexOf(NO_EVENT);
+    this.scores = new Float64Array(this.classes.length);
     this.noneMargin = w.noneMargin ?? 0;
     this.ownPrior = w.ownPrior ?? 0;
+  }
+
+  /** FeatureSink: one feature's weights added to the scores of the candidate being decided. */
+  add(prefix: string, value: string | null): void {
+    const w = value === null ? this.weights.get(prefix) : this.byPrefix.get(prefix)?.get(value);
+    if (!w) return;
+    const scores = this.scores;
+    for (let k = 0; k < w.length; k += 2) scores[w[k]!]! += w[k + 1]!;
+  }
+
+  /**
+   * decide(candidateFeatures(tokens, m), own), without making the feature strings: the features go
+   * straight to the scores (the same features in the same order, so the same sums).
+   */
+  decideFor(tokens: readonly Token[], m: PatternMatch<TriggerEntry>, own?: PloverType): TypeDecision {
+    this.scores.fill(0);
+    emitFeatures(tokens, m, this);
+    return this.verdict(this.scores, own);
   }
 
   /**
@@ -122,6 +182,11 @@ export class TypeModel {
       if (!w) continue;
       for (let k = 0; k < w.length; k += 2) scores[w[k]!]! += w[k + 1]!;
     }
+    return this.verdict(scores, own);
+  }
+
+  /** The decision from a candidate's summed scores: `own`'s prior added, then the best type or no event. */
+  private verdict(scores: Float64Array, own?: PloverType): TypeDecision {
     if (own) {
       const k = this.classes.indexOf(own);
       if (k >= 0) scores[k]! += this.ownPrior;

@@ -8,7 +8,7 @@ import type { SyncPg } from './sync-client.js';
  * - rowids are plain bigint keys given as max + 1 by the writer (as SQLite does for INTEGER PRIMARY
  *   KEY), not sequences: sequences skip numbers when a transaction rolls back, and happening and
  *   quote ids (h12, q7) must come out the same as a SQLite ingest of the same corpus;
- * - full text lives in tsvector columns with GIN indexes (article_text.tsv, quote_variant.tsv) in
+ * - full text lives in tsvector columns with GIN indexes (article_text.tsv; quote_variant's words by an expression index, migration 9) in
  *   the `dossier_text` configuration (unaccent + simple: case and accents folded, no stemming, like
  *   FTS5's unicode61 tokenizer with remove_diacritics);
  * - text columns use the "C" collation, comparing and sorting byte by byte as SQLite's BINARY does;
@@ -205,6 +205,16 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE learned_person ADD COLUMN source_article text COLLATE "C";
       ALTER TABLE learned_person ADD COLUMN source_start integer;
       ALTER TABLE learned_person ADD COLUMN source_end integer;
+    `,
+  },
+  {
+    // as SQLite's 9: the quote full-text index without a second copy of the variants' words (the
+    // tsvector column); the index is on the expression, which searches write the same way
+    version: 9,
+    sql: `
+      DROP INDEX quote_variant_tsv;
+      ALTER TABLE quote_variant DROP COLUMN tsv;
+      CREATE INDEX quote_variant_words ON quote_variant USING gin(to_tsvector('dossier_text'::regconfig, text));
     `,
   },
 ];

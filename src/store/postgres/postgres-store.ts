@@ -1,12 +1,12 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { LearnedActors } from '../../actors/learned.js';
 import { DossierError } from '../../core/errors.js';
 import type { RawArticle } from '../../ingest/article.js';
 import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
-  NEAR_DUPLICATE_JACCARD, bandHashes, contentHash, minhash, signatureFromBuffer, signatureToBuffer, similarity,
+  NEAR_DUPLICATE_JACCARD, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
+import { packResult, unpackResult } from '../stored-result.js';
 import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
 import { and, eventConditions, happeningConditions, pageOf, partyMatch, seriesBase, seriesConditions, type Clause } from '../sqlite/filters.js';
@@ -111,7 +111,8 @@ export class PostgresStore implements Store {
   // ---- writing -------------------------------------------------------------------------------
 
   findDuplicate(article: Pick<RawArticle, 'text'>): string | null {
-    return this.duplicateOf(contentHash(article.text), minhash(article.text))?.id ?? null;
+    const { hash, signature } = fingerprint(article.text);
+    return this.duplicateOf(hash, signature)?.id ?? null;
   }
 
   private duplicateOf(hash: string, sig: Uint32Array | null): { rowid: number; id: string; kind: 'exact' | 'near' } | null {
@@ -146,8 +147,7 @@ export class PostgresStore implements Store {
     if (this.readonly) throw new DossierError('STORE', 'the store is open read-only');
     const learned = this.learnedActors();
     for (const call of taught) learned.learn(...call);
-    const hash = contentHash(article.text);
-    const sig = minhash(article.text);
+    const { hash, signature: sig } = fingerprint(article.text);
     const dup = this.duplicateOf(hash, sig);
     if (!dup) {
       const result = typeof resultOrAnalysis === 'function' ? resultOrAnalysis() : resultOrAnalysis;
@@ -163,14 +163,13 @@ export class PostgresStore implements Store {
 
   private insertArticle(hash: string, sig: Uint32Array | null, article: RawArticle, result: Result): AddResult {
     const id = hash.slice(0, 16);
-    const stored: Result = { ...result, article: { ...result.article, text: '' } };
     const rowid = nextRowid(this.db, 'article');
     const batch: Query[] = [
       {
         sql: `INSERT INTO article (rowid, id, source_id, title, outlet, url, published, content_hash, signature,
           ingested_at, n_events, n_attributions, n_entities, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         params: [rowid, id, article.id, article.title, article.outlet, article.url, article.published, hash, sig ? signatureToBuffer(sig) : null,
-          new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length, deflateRawSync(JSON.stringify(stored))],
+          new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length, packResult(result)],
       },
       {
         sql: `INSERT INTO article_text (rowid, title, text, tsv) VALUES ($1, $2, $3,
@@ -241,8 +240,7 @@ export class PostgresStore implements Store {
     const row = this.db.get<{ result: Uint8Array; text: string }>(
       'SELECT a.result, t.text FROM article a JOIN article_text t ON t.rowid = a.rowid WHERE a.id = ?', [id]);
     if (!row) return null;
-    const result = JSON.parse(inflateRawSync(row.result).toString('utf8')) as Result;
-    return { ...result, article: { ...result.article, text: row.text } };
+    return unpackResult(row.result, row.text);
   }
 
   listArticles(q: ArticleQuery = {}): Page<StoredArticle> {
@@ -383,7 +381,7 @@ export class PostgresStore implements Store {
     if (q.text) {
       const words = allWords(q.text);
       // no words in the text: like the SQLite engine's empty phrase, nothing matches
-      c.push(words ? { sql: `qu.rowid IN (SELECT v.quote_rowid FROM quote_variant v WHERE v.tsv @@ to_tsquery('dossier_text', ?))`, params: [words] }
+      c.push(words ? { sql: `qu.rowid IN (SELECT v.quote_rowid FROM quote_variant v WHERE to_tsvector('dossier_text'::regconfig, v.text) @@ to_tsquery('dossier_text', ?))`, params: [words] }
         : { sql: 'false', params: [] });
     }
     if (q.outlet) c.push({ sql: 'qu.rowid IN (SELECT quote_rowid FROM quote_source WHERE source = lower(?))', params: [q.outlet] });

@@ -140,9 +140,9 @@ export function addQuote(db: SyncPg, articleRowid: number, index: number, attrib
     if (grams.length) batch.push({ sql: 'INSERT INTO quote_gram (hash, quote_rowid) SELECT unnest(?::integer[]), ? ON CONFLICT DO NOTHING', params: [grams, rowid] });
   }
   batch.push({
-    sql: `INSERT INTO quote_variant (rowid, quote_rowid, article_rowid, idx, kind, text, fidelity, changes_json, tsv)
-      VALUES ((SELECT coalesce(max(rowid), 0) + 1 FROM quote_variant), ?, ?, ?, ?, ?, ?, ?, to_tsvector('dossier_text', ?))`,
-    params: [rowid, articleRowid, index, attribution.kind, text, fidelity, JSON.stringify(changes), text],
+    sql: `INSERT INTO quote_variant (rowid, quote_rowid, article_rowid, idx, kind, text, fidelity, changes_json)
+      VALUES ((SELECT coalesce(max(rowid), 0) + 1 FROM quote_variant), ?, ?, ?, ?, ?, ?, ?)`,
+    params: [rowid, articleRowid, index, attribution.kind, text, fidelity, JSON.stringify(changes)],
   });
   // counts kept incrementally, as on SQLite; a new source counts once
   batch.push({

@@ -199,6 +199,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE learned_person ADD COLUMN source_end INTEGER;
     `,
   },
+  {
+    version: 9,
+    name: 'the quote full-text index reads each variant\'s words from quote_variant instead of keeping a second copy of them',
+    // an external-content FTS5 table: the index only (the store never changes or deletes a variant's
+    // text, which such a table would need told); 'rebuild' indexes the variants already stored
+    sql: `
+      DROP TABLE quote_fts;
+      CREATE VIRTUAL TABLE quote_fts USING fts5(text, content = 'quote_variant', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO quote_fts (quote_fts) VALUES ('rebuild');
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,7 +10,7 @@ import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
-import { cueBounds, withMarks } from './boundaries.js';
+import { cueBounds, sourceBounds, withMarks } from './boundaries.js';
 import { isNonSpeech } from './nonspeech.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 
@@ -475,6 +475,7 @@ export const attributionsStage: StageFactory = (resources) => {
       for (const f of kept) {
         const bounds = cueBounds(docToks, f.cue, f.content, [f.source, ...(f.contentParts ?? []).filter((p) => p !== f.content)]);
         Object.assign(f, bounds);
+        (f as { source: Range | null }).source = sourceBounds(doc.text, f.source, f.cue);
         (f as { content: Range }).content = withMarks(doc.text, f.content, quotes);
         if (f.contentParts) (f as { contentParts?: readonly Range[] }).contentParts = f.contentParts.map((p) => withMarks(doc.text, p, quotes));
         out.fill('attribution', f.id, {

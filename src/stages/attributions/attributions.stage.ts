@@ -10,7 +10,7 @@ import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
-import { cueBounds, withMarks } from './boundaries.js';
+import { cueBounds, sourceBounds, withMarks } from './boundaries.js';
 import { isNonSpeech } from './nonspeech.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 
@@ -475,6 +475,7 @@ export const attributionsStage: StageFactory = (resources) => {
       for (const f of kept) {
         const bounds = cueBounds(docToks, f.cue, f.content, [f.source, ...(f.contentParts ?? []).filter((p) => p !== f.content)]);
         Object.assign(f, bounds);
+        (f as { source: Range | null }).source = sourceBounds(doc.text, f.source, f.cue);
         (f as { content: Range }).content = withMarks(doc.text, f.content, quotes);
         if (f.contentParts) (f as { contentParts?: readonly Range[] }).contentParts = f.contentParts.map((p) => withMarks(doc.text, p, quotes));
         out.fill('attribution', f.id, {
@@ -516,16 +517,29 @@ function dedupe(frames: Placed[]): Placed[] {
   // quotation ("... then the president said he's prepared"), "by saying", ", stating that" 
   const sorted = [...frames].sort((a, b) => b.confidence - a.confidence);
   const kept: Placed[] = [];
+  // a frame can only repeat a kept one of its own sentence or with its cue: look only at those
+  // (a long article has thousands of frames)
+  const keptInSentence = new Map<Range, Placed[]>();
+  const keptAtCue = new Map<number, Placed[]>();
+  const nested = (a: Placed, b: Placed) => a.cue.start >= b.content.start && a.cue.end <= b.content.end;
+  const len = (x: Placed) => x.content.end - x.content.start;
+  const repeats = (f: Placed) => (k: Placed) => overlap(k.content, f.content) >= 0.8
+    && !(nested(k, f) && len(k) < 0.9 * len(f))
+    && !(nested(f, k) && NESTED_KEPT.some((r) => r.keeps(f, k)));
   for (const f of sorted) {
     // a frame whose cue lies in the other's content is nested in it, not a duplicate
-    const nested = (a: Placed, b: Placed) => a.cue.start >= b.content.start && a.cue.end <= b.content.end;
-    const len = (x: Placed) => x.content.end - x.content.start;
-    const same = kept.some((k) => overlap(k.content, f.content) >= 0.8 && (k.cue.start === f.cue.start || k.sentence === f.sentence)
-      && !(nested(k, f) && len(k) < 0.9 * len(f))
-      && !(nested(f, k) && NESTED_KEPT.some((r) => r.keeps(f, k))));
-    if (!same) kept.push(f);
+    const same = repeats(f);
+    if (keptInSentence.get(f.sentence)?.some(same) || keptAtCue.get(f.cue.start)?.some(same)) continue;
+    kept.push(f);
+    pushTo(keptInSentence, f.sentence, f);
+    pushTo(keptAtCue, f.cue.start, f);
   }
   return kept;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
 }
 
 function overlap(a: Range, b: Range): number {

@@ -448,21 +448,25 @@ export const attributionsStage: StageFactory = (resources) => {
       const resolver = new SpeakerResolver(doc, describe);
       kept.sort((a, b) => a.cue.start - b.cue.start);
       for (const f of kept) {
-        const sharer = f.sharesSourceWith !== undefined ? [...kept].reverse().find((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;
+        const sharer = f.sharesSourceWith !== undefined ? kept.findLast((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;
         const source = f.source ?? sharer?.source ?? null;
         if (!f.source && sharer?.source) Object.assign(f, { source: sharer.source, antecedent: sharer.antecedent });
         f.speaker = source ? resolver.resolve(f.source === source && f.antecedent ? f.antecedent : source, f.cue.start, !f.inQuote) : null;
       }
       // nesting: the smallest other content that holds a frame's cue is its parent
+      const contents = new ContentIndex(kept);
       for (const f of kept) {
-        let best: Placed | null = null;
-        for (const g of kept) {
-          if (g === f || g.content.start > f.cue.start || g.content.end < f.cue.end) continue;
+        let best: Placed | null = null, bestOrder = -1;
+        contents.holding(f.cue, (g, order) => {
+          if (g === f) return;
           // two frames that hold each other's cue are siblings, not nested; a parent is also longer
-          if (f.content.start <= g.cue.start && f.content.end >= g.cue.end) continue;
-          if (g.content.end - g.content.start <= f.content.end - f.content.start) continue;
-          if (!best || g.content.end - g.content.start < best.content.end - best.content.start) best = g;
-        }
+          if (f.content.start <= g.cue.start && f.content.end >= g.cue.end) return;
+          if (g.content.end - g.content.start <= f.content.end - f.content.start) return;
+          const length = g.content.end - g.content.start;
+          const bestLength = best ? best.content.end - best.content.start : Infinity;
+          // the smallest; between equals, the first in cue order
+          if (length < bestLength || (length === bestLength && order < bestOrder)) { best = g; bestOrder = order; }
+        });
         f.parent = best;
       }
       const depth = (f: Placed): number => (f.parent ? 1 + depth(f.parent) : 0);
@@ -491,6 +495,32 @@ export const attributionsStage: StageFactory = (resources) => {
     },
   };
 };
+
+/**
+ * Frames' contents sorted by start, with the furthest end reached so far at each place, so that the
+ * contents holding a range are found without reading them all (a long article has thousands).
+ */
+class ContentIndex {
+  private readonly byStart: { readonly f: Placed; readonly order: number }[];
+  private readonly reach: Int32Array;
+
+  constructor(frames: readonly Placed[]) {
+    this.byStart = frames.map((f, order) => ({ f, order })).sort((a, b) => a.f.content.start - b.f.content.start || a.order - b.order);
+    this.reach = new Int32Array(this.byStart.length);
+    let furthest = -1;
+    this.byStart.forEach((e, i) => { furthest = Math.max(furthest, e.f.content.end); this.reach[i] = furthest; });
+  }
+
+  /** Calls `visit` with every frame whose content holds the range, and the frame's place in the list given. */
+  holding(range: Range, visit: (f: Placed, order: number) => void): void {
+    let lo = 0, hi = this.byStart.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (this.byStart[mid]!.f.content.start <= range.start) lo = mid + 1; else hi = mid; }
+    for (let i = lo - 1; i >= 0 && this.reach[i]! >= range.end; i--) {
+      const { f, order } = this.byStart[i]!;
+      if (f.content.end >= range.end) visit(f, order);
+    }
+  }
+}
 
 /** The frame shape of a rule id: its last part ("cue.say.by-saying" is by-saying); hand-named rules have none. */
 const shapeOf = (rule: string): FrameShape | null => { const s = rule.slice(rule.lastIndexOf('.') + 1); return (FRAME_SHAPES as readonly string[]).includes(s) ? (s as FrameShape) : null; };

@@ -61,6 +61,8 @@ export interface EventState {
 export interface PartyRule {
   readonly id: string;
   readonly role: 'actor' | 'recipient';
+  /** the rule only fills its role when the clause left it empty (else it may replace or thin it out) */
+  readonly fills: boolean;
   readonly description: string;
   /** the parties the role gets when the rule fires, else null */
   readonly find: (s: EventState) => ActorRefData[] | null;
@@ -71,6 +73,8 @@ export interface TypeRule {
   /** the type the event gets; `asserts`: the modality that made it so becomes part of the type ("will help" is an asserted AGREE) */
   readonly to: PloverType;
   readonly asserts: boolean;
+  /** the one type the rule retypes, when it retypes only one */
+  readonly from?: PloverType;
   readonly description: string;
   readonly when: (s: EventState) => boolean;
 }
@@ -91,27 +95,27 @@ const RELATIVES = new Set(['who', 'which', 'whom', 'where']);
 const PROMISES = new Set(['trigger.agree.promise', 'trigger.agree.willing']);
 
 export const PARTY_RULES: readonly PartyRule[] = Object.freeze([
-  { id: 'actor.speaker', role: 'actor', description: 'no actor in the clause: the speaker of the attribution the event is reported in', find: speakerActor },
-  { id: 'actor.reporting-subject', role: 'actor', description: 'no actor in the clause: the subject of the reporting verb', find: reportingSubject },
-  { id: 'actor.leader-of-place', role: 'actor', description: 'a place standing for its government: the leader named', find: leaderOfPlace },
-  { id: 'recipient.leader-of', role: 'recipient', description: 'the recipient is the leader of the country named', find: leaderOfNamed },
-  { id: 'recipient.own-leader', role: 'recipient', description: "the recipient is the actor's own leader", find: ownLeader },
-  { id: 'recipient.that-clause-subject', role: 'recipient', description: 'the recipient is the subject of the clause asked for ("urged that Iran ...")', find: thatClauseSubject },
-  { id: 'actor.place', role: 'actor', description: 'a place standing for its people (protests, strikes)', find: placeActor },
-  { id: 'recipient.place', role: 'recipient', description: 'a place standing for its government as the recipient', find: placeRecipient },
-  { id: 'recipient.domestic', role: 'recipient', description: "a domestic act: the country's own government is the recipient", find: domesticRecipient },
-  { id: 'actor.domestic', role: 'actor', description: "a domestic act with no named actor: the country's people", find: domesticActor },
-  { id: 'recipient.sentence-counterpart', role: 'recipient', description: 'no recipient in the clause: the other party named in the sentence', find: sentenceCounterpart },
-  { id: 'recipient.article-counterpart', role: 'recipient', description: 'no recipient in the sentence: the other party the article is about', find: articleCounterpart },
-  { id: 'recipient.not-actor', role: 'recipient', description: 'the same party on both sides (a compound actor "A and B met", a reflexive) stays the actor only, save in domestic acts', find: notActor },
+  { id: 'actor.speaker', role: 'actor', fills: false, description: 'no actor in the clause: the speaker of the attribution the event is reported in', find: speakerActor },
+  { id: 'actor.reporting-subject', role: 'actor', fills: true, description: 'no actor in the clause: the subject of the reporting verb', find: reportingSubject },
+  { id: 'actor.leader-of-place', role: 'actor', fills: true, description: 'a place standing for its government: the leader named', find: leaderOfPlace },
+  { id: 'recipient.leader-of', role: 'recipient', fills: true, description: 'the recipient is the leader of the country named', find: leaderOfNamed },
+  { id: 'recipient.own-leader', role: 'recipient', fills: true, description: "the recipient is the actor's own leader", find: ownLeader },
+  { id: 'recipient.that-clause-subject', role: 'recipient', fills: true, description: 'the recipient is the subject of the clause asked for ("urged that Iran ...")', find: thatClauseSubject },
+  { id: 'actor.place', role: 'actor', fills: true, description: 'a place standing for its people (protests, strikes)', find: placeActor },
+  { id: 'recipient.place', role: 'recipient', fills: true, description: 'a place standing for its government as the recipient', find: placeRecipient },
+  { id: 'recipient.domestic', role: 'recipient', fills: true, description: "a domestic act: the country's own government is the recipient", find: domesticRecipient },
+  { id: 'actor.domestic', role: 'actor', fills: true, description: "a domestic act with no named actor: the country's people", find: domesticActor },
+  { id: 'recipient.sentence-counterpart', role: 'recipient', fills: true, description: 'no recipient in the clause: the other party named in the sentence', find: sentenceCounterpart },
+  { id: 'recipient.article-counterpart', role: 'recipient', fills: true, description: 'no recipient in the sentence: the other party the article is about', find: articleCounterpart },
+  { id: 'recipient.not-actor', role: 'recipient', fills: false, description: 'the same party on both sides (a compound actor "A and B met", a reflexive) stays the actor only, save in domestic acts', find: notActor },
 ].map((r) => Object.freeze(r)) as PartyRule[]);
 
 export const TYPE_RULES: readonly TypeRule[] = Object.freeze([
-  { id: 'type.announced-boycott-is-threat', to: 'THREATEN', asserts: true, description: 'an announced boycott is a THREATEN, not yet a PROTEST', when: announcedBoycott },
+  { id: 'type.announced-boycott-is-threat', to: 'THREATEN', asserts: true, from: 'PROTEST', description: 'an announced boycott is a THREATEN, not yet a PROTEST', when: announcedBoycott },
   { id: 'type.future-intent-is-agree', to: 'AGREE', asserts: true, description: 'a stated intention to cooperate is an AGREE', when: futureIntent },
   { id: 'type.conditional-harm-is-threat', to: 'THREATEN', asserts: true, description: 'harm promised on a condition is a THREATEN', when: conditionalHarm },
-  { id: 'type.military-strike-is-assault', to: 'ASSAULT', asserts: false, description: 'a strike that kills or hits, from the air, or on a place or party ("Israeli strikes killed 12") is an ASSAULT, not a labour strike', when: strikeIsAttack },
-  { id: 'type.promised-harm-is-threat', to: 'THREATEN', asserts: false, description: 'harm promised for later is a THREATEN', when: promisedHarm },
+  { id: 'type.military-strike-is-assault', to: 'ASSAULT', asserts: false, from: 'PROTEST', description: 'a strike that kills or hits, from the air, or on a place or party ("Israeli strikes killed 12") is an ASSAULT, not a labour strike', when: strikeIsAttack },
+  { id: 'type.promised-harm-is-threat', to: 'THREATEN', asserts: false, from: 'AGREE', description: 'harm promised for later is a THREATEN', when: promisedHarm },
 ].map((r) => Object.freeze(r)) as TypeRule[]);
 
 /**
@@ -119,6 +123,8 @@ export const TYPE_RULES: readonly TypeRule[] = Object.freeze([
  */
 export function applyPartyRules(s: EventState, evidence: string[]): void {
   for (const rule of PARTY_RULES) {
+    // the guard in the data spares most rules their call (the events stage runs this for every event)
+    if (rule.fills && s[rule.role].length) continue;
     const found = rule.find(s);
     if (!found) continue;
     s[rule.role] = found;
@@ -129,7 +135,7 @@ export function applyPartyRules(s: EventState, evidence: string[]): void {
 /** Applies the type rules in order to `s`, writing the id of each that fires into `evidence`. */
 export function applyTypeRules(s: EventState, evidence: string[]): void {
   for (const rule of TYPE_RULES) {
-    if (!rule.when(s)) continue;
+    if ((rule.from && rule.from !== s.type) || !rule.when(s)) continue;
     s.type = rule.to;
     if (rule.asserts) s.modality = 'asserted';
     evidence.push(rule.id);
@@ -264,7 +270,7 @@ function articleCounterpart(s: EventState): ActorRefData[] | null {
 }
 
 function notActor(s: EventState): ActorRefData[] | null {
-  if (DOMESTIC_TYPES.has(s.type)) return null;
+  if (!s.recipient.length || DOMESTIC_TYPES.has(s.type)) return null;
   const kept = notAmong(s.recipient, s.actor);
   return kept.length < s.recipient.length ? kept : null;
 }

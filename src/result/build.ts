@@ -4,6 +4,7 @@ import type { ActorRefData } from '../core/layers.js';
 import type { Provenance } from '../core/provenance.js';
 import { spanOf, type Range } from '../core/span.js';
 import type { Stage } from '../core/stage.js';
+import { mentionsByEntity } from '../text/lookup.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { ActorRefJson, Result, SpanJson } from './schema.js';
 
@@ -18,6 +19,7 @@ export function buildResult(doc: Document, stages: readonly Pick<Stage, 'name' |
     name: a.name, country: a.country, sector: a.sector, ...(a.span ? { span: span(a.span) } : {}),
   });
   const prov = (a: Annotation): Provenance => a.provenance;
+  const mentions = mentionsByEntity(doc);
 
   const attributions = doc.layer('attribution');
   const attributionIndex = new Map(attributions.map((a, i) => [a.id, i]));
@@ -47,7 +49,7 @@ export function buildResult(doc: Document, stages: readonly Pick<Stage, 'name' |
     })),
     entities: doc.layer('entity').map((e) => ({
       name: e.data.name, type: e.data.type, country: e.data.country, sector: e.data.sector, role: e.data.role,
-      mentions: e.data.mentions.map(span), provenance: prov(e),
+      mentions: (mentions.get(e.id) ?? []).map(span), provenance: prov(e),
     })),
     dates: doc.layer('date').map((d) => ({
       span: span(d), date: d.data.date, ...(d.data.endDate ? { endDate: d.data.endDate } : {}),

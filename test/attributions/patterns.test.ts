@@ -59,3 +59,8 @@ test('a capitalised adverb opening a sentence ("Then the mayor said") is no part
   const list = attributions('Pompeo told reporters on Friday that the plan stood. Then the mayor said the bridge would reopen.');
   assert.equal(byCue(list, 'said').source, 'the mayor');
 });
+
+test('sources as PolNeAR draws them: the closing comma of an appositive and a party label before the cue', () => {
+  assert.equal(byCue(attributions('Michael Flynn, a top campaign surrogate, said the deal was bad.'), 'said').source, 'Michael Flynn, a top campaign surrogate,');
+  assert.equal(byCue(attributions('Rep. John Mica (R-Fla.) said the hearing would go on.'), 'said').source, 'Rep. John Mica (R-Fla.)');
+});

@@ -10,7 +10,7 @@ import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
-import { cueBounds, withMarks } from './boundaries.js';
+import { cueBounds, sourceBounds, withMarks } from './boundaries.js';
 import { isNonSpeech } from './nonspeech.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 
@@ -448,21 +448,25 @@ export const attributionsStage: StageFactory = (resources) => {
       const resolver = new SpeakerResolver(doc, describe);
       kept.sort((a, b) => a.cue.start - b.cue.start);
       for (const f of kept) {
-        const sharer = f.sharesSourceWith !== undefined ? [...kept].reverse().find((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;
+        const sharer = f.sharesSourceWith !== undefined ? kept.findLast((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;
         const source = f.source ?? sharer?.source ?? null;
         if (!f.source && sharer?.source) Object.assign(f, { source: sharer.source, antecedent: sharer.antecedent });
         f.speaker = source ? resolver.resolve(f.source === source && f.antecedent ? f.antecedent : source, f.cue.start, !f.inQuote) : null;
       }
       // nesting: the smallest other content that holds a frame's cue is its parent
+      const contents = new ContentIndex(kept);
       for (const f of kept) {
-        let best: Placed | null = null;
-        for (const g of kept) {
-          if (g === f || g.content.start > f.cue.start || g.content.end < f.cue.end) continue;
+        let best: Placed | null = null, bestOrder = -1;
+        contents.holding(f.cue, (g, order) => {
+          if (g === f) return;
           // two frames that hold each other's cue are siblings, not nested; a parent is also longer
-          if (f.content.start <= g.cue.start && f.content.end >= g.cue.end) continue;
-          if (g.content.end - g.content.start <= f.content.end - f.content.start) continue;
-          if (!best || g.content.end - g.content.start < best.content.end - best.content.start) best = g;
-        }
+          if (f.content.start <= g.cue.start && f.content.end >= g.cue.end) return;
+          if (g.content.end - g.content.start <= f.content.end - f.content.start) return;
+          const length = g.content.end - g.content.start;
+          const bestLength = best ? best.content.end - best.content.start : Infinity;
+          // the smallest; between equals, the first in cue order
+          if (length < bestLength || (length === bestLength && order < bestOrder)) { best = g; bestOrder = order; }
+        });
         f.parent = best;
       }
       const depth = (f: Placed): number => (f.parent ? 1 + depth(f.parent) : 0);
@@ -475,6 +479,7 @@ export const attributionsStage: StageFactory = (resources) => {
       for (const f of kept) {
         const bounds = cueBounds(docToks, f.cue, f.content, [f.source, ...(f.contentParts ?? []).filter((p) => p !== f.content)]);
         Object.assign(f, bounds);
+        (f as { source: Range | null }).source = sourceBounds(doc.text, f.source, f.cue);
         (f as { content: Range }).content = withMarks(doc.text, f.content, quotes);
         if (f.contentParts) (f as { contentParts?: readonly Range[] }).contentParts = f.contentParts.map((p) => withMarks(doc.text, p, quotes));
         out.fill('attribution', f.id, {
@@ -490,6 +495,32 @@ export const attributionsStage: StageFactory = (resources) => {
     },
   };
 };
+
+/**
+ * Frames' contents sorted by start, with the furthest end reached so far at each place, so that the
+ * contents holding a range are found without reading them all (a long article has thousands).
+ */
+class ContentIndex {
+  private readonly byStart: { readonly f: Placed; readonly order: number }[];
+  private readonly reach: Int32Array;
+
+  constructor(frames: readonly Placed[]) {
+    this.byStart = frames.map((f, order) => ({ f, order })).sort((a, b) => a.f.content.start - b.f.content.start || a.order - b.order);
+    this.reach = new Int32Array(this.byStart.length);
+    let furthest = -1;
+    this.byStart.forEach((e, i) => { furthest = Math.max(furthest, e.f.content.end); this.reach[i] = furthest; });
+  }
+
+  /** Calls `visit` with every frame whose content holds the range, and the frame's place in the list given. */
+  holding(range: Range, visit: (f: Placed, order: number) => void): void {
+    let lo = 0, hi = this.byStart.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (this.byStart[mid]!.f.content.start <= range.start) lo = mid + 1; else hi = mid; }
+    for (let i = lo - 1; i >= 0 && this.reach[i]! >= range.end; i--) {
+      const { f, order } = this.byStart[i]!;
+      if (f.content.end >= range.end) visit(f, order);
+    }
+  }
+}
 
 /** The frame shape of a rule id: its last part ("cue.say.by-saying" is by-saying); hand-named rules have none. */
 const shapeOf = (rule: string): FrameShape | null => { const s = rule.slice(rule.lastIndexOf('.') + 1); return (FRAME_SHAPES as readonly string[]).includes(s) ? (s as FrameShape) : null; };
@@ -516,16 +547,29 @@ function dedupe(frames: Placed[]): Placed[] {
   // quotation ("... then the president said he's prepared"), "by saying", ", stating that" 
   const sorted = [...frames].sort((a, b) => b.confidence - a.confidence);
   const kept: Placed[] = [];
+  // a frame can only repeat a kept one of its own sentence or with its cue: look only at those
+  // (a long article has thousands of frames)
+  const keptInSentence = new Map<Range, Placed[]>();
+  const keptAtCue = new Map<number, Placed[]>();
+  const nested = (a: Placed, b: Placed) => a.cue.start >= b.content.start && a.cue.end <= b.content.end;
+  const len = (x: Placed) => x.content.end - x.content.start;
+  const repeats = (f: Placed) => (k: Placed) => overlap(k.content, f.content) >= 0.8
+    && !(nested(k, f) && len(k) < 0.9 * len(f))
+    && !(nested(f, k) && NESTED_KEPT.some((r) => r.keeps(f, k)));
   for (const f of sorted) {
     // a frame whose cue lies in the other's content is nested in it, not a duplicate
-    const nested = (a: Placed, b: Placed) => a.cue.start >= b.content.start && a.cue.end <= b.content.end;
-    const len = (x: Placed) => x.content.end - x.content.start;
-    const same = kept.some((k) => overlap(k.content, f.content) >= 0.8 && (k.cue.start === f.cue.start || k.sentence === f.sentence)
-      && !(nested(k, f) && len(k) < 0.9 * len(f))
-      && !(nested(f, k) && NESTED_KEPT.some((r) => r.keeps(f, k))));
-    if (!same) kept.push(f);
+    const same = repeats(f);
+    if (keptInSentence.get(f.sentence)?.some(same) || keptAtCue.get(f.cue.start)?.some(same)) continue;
+    kept.push(f);
+    pushTo(keptInSentence, f.sentence, f);
+    pushTo(keptAtCue, f.cue.start, f);
   }
   return kept;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
 }
 
 function overlap(a: Range, b: Range): number {

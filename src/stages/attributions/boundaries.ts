@@ -59,3 +59,16 @@ export function cueBounds(toks: readonly Tok[], cue: Range, content: Range, othe
   const c = toks[a]!.start === cue.start && toks[b]!.end === cue.end ? cue : { start: toks[a]!.start, end: toks[b]!.end };
   return { cue: c, content: from === content.start ? content : { start: from, end: content.end } };
 }
+
+/**
+ * A source before its cue keeps the closing comma of a parenthetical pair ("Flynn, a top surrogate, |said")
+ * and a party label in brackets right after the name ("Rep. John Mica (R-Fla.) |said").
+ */
+export function sourceBounds(text: string, source: Range | null, cue: Range): Range | null {
+  if (!source || source.end > cue.start) return source;
+  const gap = text.slice(source.end, cue.start);
+  if (/^,\s*$/.test(gap) && text.slice(source.start, source.end).includes(',')) return { start: source.start, end: source.end + 1 };
+  const label = /^\s*\([^()\n]{1,20}\)/.exec(gap);
+  if (label && /^\s*$/.test(gap.slice(label[0].length))) return { start: source.start, end: source.end + label[0].length };
+  return source;
+}

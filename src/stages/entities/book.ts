@@ -190,11 +190,10 @@ export class EntityBook {
         out.add('mention', { start: m.span.start, end: m.span.end, data: { entity: id, kind: m.kind }, rule: mentionRule(m.kind), confidence: e.actor.confidence });
       }
       const a = e.actor;
-      const spans = mentions.map((m) => m.span);
       // two literal shapes rather than a spread of a varying one (V8 copies spreads slowly)
       const data: EntityData = a.actorId
-        ? { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role, mentions: spans, actorId: a.actorId }
-        : { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role, mentions: spans };
+        ? { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role, actorId: a.actorId }
+        : { name: a.name, type: a.type, country: a.country, sector: a.sector, role: a.role };
       const evidence = e.evidence ? this.text.slice(e.evidence.start, e.evidence.end) : undefined;
       out.fill('entity', id, { start: first.start, end: first.end, rule: a.rule, confidence: a.confidence, evidence, data });
       if (learned && a.type === 'PERSON' && !a.actorId && a.country && e.evidence && a.name.includes(' ')) {

@@ -12,6 +12,7 @@ import { findParties } from './parties.js';
 import { PhraseReader, uniqueRefs as unique, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
 import { parseDay, toUtc } from '../../text/calendar.js';
+import { mentionsByEntity } from '../../text/lookup.js';
 import { candidateFeatures, NO_EVENT, ownPatternOf, shippedTypeModel, type TypeModel } from './type-model.js';
 import { ALL_TRIGGERS, type TriggerEntry } from './triggers.js';
 
@@ -488,7 +489,8 @@ function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]):
   };
   // outlets relay the news, they are not what it is about ("..., the Czechoslovak news agency reported")
   if (doc.has('entity')) {
-    for (const e of doc.layer('entity')) if (e.data.type !== 'MEDIA' && e.data.sector !== 'JRN') count(e.data.country, e.data.name, e.data.mentions.length);
+    const mentions = mentionsByEntity(doc);
+    for (const e of doc.layer('entity')) if (e.data.type !== 'MEDIA' && e.data.sector !== 'JRN') count(e.data.country, e.data.name, mentions.get(e.id)?.length ?? 0);
   } else {
     for (const { phrases } of read) for (const p of phrases) for (const r of p.refs) if (r.sector !== 'JRN') count(r.country, r.name, 1);
   }
@@ -508,12 +510,61 @@ function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]):
 /** The innermost attribution whose content holds the offset. */
 function attributionAt(doc: Document, offset: number): LayerAnnotation<'attribution'> | null {
   if (!doc.has('attribution')) return null;
-  let best: LayerAnnotation<'attribution'> | null = null;
-  for (const a of doc.layer('attribution')) {
+  const index = contentIndexOf(doc);
+  // the contents that start at or before the offset, back to where none reaches past it
+  let i = firstStartAfter(index.byStart, offset) - 1;
+  let best: { readonly a: LayerAnnotation<'attribution'>; readonly order: number } | null = null;
+  for (; i >= 0 && index.reach[i]! > offset; i--) {
+    const entry = index.byStart[i]!;
+    const a = entry.a;
     if (!holds(a.data.contentParts ?? null, a.data.content, offset)) continue;
-    if (!best || a.data.content.end - a.data.content.start < best.data.content.end - best.data.content.start) best = a;
+    const length = a.data.content.end - a.data.content.start;
+    const bestLength = best ? best.a.data.content.end - best.a.data.content.start : Infinity;
+    // the narrowest content holds the event; between equals, the first in the layer
+    if (length < bestLength || (length === bestLength && entry.order < best!.order)) best = entry;
   }
-  return best;
+  return best?.a ?? null;
+}
+
+/**
+ * The attributions' contents sorted by start, with the furthest end reached so far at each place,
+ * so that the contents holding an offset are found without reading them all (a long article has
+ * thousands). Built once for a document: the layer does not change after the attributions stage.
+ */
+interface ContentIndex {
+  readonly byStart: readonly { readonly a: LayerAnnotation<'attribution'>; readonly order: number; readonly start: number; readonly end: number }[];
+  readonly reach: Int32Array;
+}
+const contentIndexes = new WeakMap<Document, ContentIndex>();
+
+function contentIndexOf(doc: Document): ContentIndex {
+  let index = contentIndexes.get(doc);
+  if (index) return index;
+  // a content in parts is placed by the extent of its parts (its main part need not cover them)
+  const byStart = doc.layer('attribution').map((a, order) => ({ a, order, ...extentOf(a.data.contentParts ?? [a.data.content]) }))
+    .sort((x, y) => x.start - y.start || x.order - y.order);
+  const reach = new Int32Array(byStart.length);
+  let furthest = -1;
+  byStart.forEach((e, i) => { furthest = Math.max(furthest, e.end); reach[i] = furthest; });
+  index = { byStart, reach };
+  contentIndexes.set(doc, index);
+  return index;
+}
+
+function extentOf(parts: readonly { readonly start: number; readonly end: number }[]): { start: number; end: number } {
+  let start = Infinity, end = -1;
+  for (const p of parts) { start = Math.min(start, p.start); end = Math.max(end, p.end); }
+  return { start, end };
+}
+
+/** Index of the first entry whose content starts after the offset. */
+function firstStartAfter(list: ContentIndex['byStart'], offset: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.start <= offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether an attribution's content (its parts, when it has several) holds the offset. */

@@ -2,6 +2,7 @@ import type { LayerAnnotation } from '../../core/annotation.js';
 import type { Document } from '../../core/document.js';
 import type { ActorRefData } from '../../core/layers.js';
 import { isNonState } from '../../ontology/actors.js';
+import { mentionsByEntity } from '../../text/lookup.js';
 import { spacedHyphen } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 
@@ -272,15 +273,16 @@ function capitalisedAt(text: string, i: number): boolean {
 function castNamesOf(doc: Document): Map<string, ActorRefData> {
   const names = new Map<string, ActorRefData>();
   const text = doc.text;
+  const mentionsOf = mentionsByEntity(doc);
   for (const e of doc.layer('entity')) {
-    const { name, country, sector, type, mentions } = e.data;
+    const { name, country, sector, type } = e.data;
     if (!country) continue;
     const called = (words: string) => {
       const key = words.toLowerCase();
       if (!names.has(key)) names.set(key, { name, country, sector, entity: e.id });
     };
     if (capitalised(name)) called(name);
-    for (const m of mentions) if (m.end > m.start && capitalisedAt(text, m.start)) called(text.slice(m.start, m.end));
+    for (const m of mentionsOf.get(e.id) ?? []) if (m.end > m.start && capitalisedAt(text, m.start)) called(text.slice(m.start, m.end));
     if (type === 'PERSON') {
       const surname = lastWordOf(name);
       if (capitalised(surname)) called(surname);

@@ -4,6 +4,7 @@ import handCues from '../stages/attributions/cues.json' with { type: 'json' };
 import learnedCues from '../stages/attributions/cues.learned.json' with { type: 'json' };
 import { FRAME_SHAPES } from '../stages/attributions/lexicon.js';
 import { NAME_RULES } from '../stages/entities/names.js';
+import { PARTY_RULES, TYPE_RULES } from '../stages/events/event-rules.js';
 import { MODALITY_RULES } from '../stages/events/modality.js';
 import { CAMEO_TRIGGERS, NON_EVENTS, TRIGGERS } from '../stages/events/triggers.js';
 import catalogueData from './rules.json' with { type: 'json' };
@@ -13,8 +14,8 @@ import catalogueData from './rules.json' with { type: 'json' };
  * evidence), with the stage that uses it and what it means, so that a result's "why" can be read.
  *
  * Rules that stages keep as data join from their own files: cue words (cues.json and the learned
- * cues.learned.json), triggers, non-events and modality rules (events), sector words and modifiers
- * (the actor files), name heads (entities). Rules written in code, and the shapes of ids composed
+ * cues.learned.json), triggers, non-events, modality rules and the party and type rules (events),
+ * sector words and modifiers (the actor files), name heads (entities). Rules written in code, and the shapes of ids composed
  * from other rules ("country.adjective+sector.minister", "cue.say.content-after"), are entries of
  * rules.json: a new rule joins with one entry there or in its stage's data.
  */
@@ -180,6 +181,8 @@ export function ruleCatalogue(): RuleCatalogue {
     const cue = m.phrase ? `"${m.phrase.join(' ')}"` : words([...(m.before ?? []), ...(m.clause ?? [])]);
     add({ id: m.id, stage: 'events', source: 'src/stages/events/modality.ts', description: `${m.modality}: ${cue} in the trigger's clause` });
   }
+
+  for (const r of [...PARTY_RULES, ...TYPE_RULES]) add({ id: r.id, stage: 'events', source: 'src/stages/events/event-rules.ts', description: r.description });
 
   for (const n of NAME_RULES) {
     add({ id: n.id, stage: 'entities', source: 'src/stages/entities/names.ts',

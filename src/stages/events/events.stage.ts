@@ -1,14 +1,15 @@
 import type { LayerAnnotation } from '../../core/annotation.js';
 import type { Document } from '../../core/document.js';
-import type { ActorRefData, EventData, Modality } from '../../core/layers.js';
+import type { ActorRefData, EventData } from '../../core/layers.js';
 import { PLOVER, quadClassOf, scoreOf, type PloverType } from '../../ontology/plover.js';
 import type { StageFactory, StageOutput } from '../../core/stage.js';
-import { clauseIndexOf, clauses, CONDITIONS, spacedHyphen } from './clauses.js';
+import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 import { Lexicon, mayStartTrigger, type PatternMatch } from './match.js';
+import { applyPartyRules, applyTypeRules, FIRST_PERSON, firstPartyIn, HARM_TYPES, type EventState } from './event-rules.js';
 import { modalityOf } from './modality.js';
-import { findParties, placeAfter, REPORTING } from './parties.js';
-import { PhraseReader, uniqueRefs as unique, withoutArticle, type Phrase } from './phrases.js';
+import { findParties } from './parties.js';
+import { PhraseReader, uniqueRefs as unique, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
 import { parseDay, toUtc } from '../../text/calendar.js';
 import { mentionsByEntity } from '../../text/lookup.js';
@@ -25,19 +26,6 @@ const HISTORICAL_DAYS = 14;
 const CONTROL_REACH = 10;
 /** A date expression this many tokens or fewer from the trigger, in its clause, dates the event. */
 const DATE_REACH = 12;
-/** Material acts that, promised for the future, are an expression of intent (PLOVER: a future AID is an AGREE). */
-const INTENT_TYPES = new Set<PloverType>(['SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
-/**
- * Futures stated as intent ("will visit", "plans to meet"); a meeting merely scheduled ("when both
- * attend the meeting on Saturday") stays a future CONSULT.
- */
-const STATED_INTENT = new Set(['modality.future.will', 'modality.future.going-to', 'modality.future.plan', 'modality.future.set-to']);
-/** Harmful acts that, made conditional ("unless ...", "if ..."), are a threat. */
-const HARM_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
-/** Types whose target, when the text names none, is the actor's own government or people. */
-const DOMESTIC_TYPES = new Set<PloverType>(['PROTEST', 'COERCE', 'ASSAULT', 'CONCEDE']);
-const FIRST_PERSON = new Set(['we', 'i', 'our', 'us']);
-const RELATIVES = new Set(['who', 'which', 'whom', 'where']);
 
 /**
  * Events: who did what to whom, coded in PLOVER with modality, CAMEO code, quad class and score.
@@ -320,9 +308,6 @@ function eventOf(
   const nominal = head.data.pos === 'NOUN' || head.data.pos === 'PROPN';
   const evidence: string[] = [];
   if ('decision' in entry) evidence.push((entry as Decided).decision);
-  // the place named after the trigger ("protests in Serbia"), asked for by several rules below: found once.
-  // (No closures in this function: one that captured its locals would move them all to the heap.)
-  let place: ActorRefData[] | undefined;
 
   // parties: a trigger that takes in its clause's opener ("from which ... withdrew") has its subject
   // after the opener, before its verb ("from which he withdrew")
@@ -331,101 +316,17 @@ function eventOf(
     tokens, phrases, clause, trigger: [partyHead, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
     bareIsPassive: HARM_TYPES.has(entry.type) || entry.type === 'ACCUSE', accusation: entry.type === 'ACCUSE',
   });
-  let { actor, recipient } = parties;
   if (parties.actorRule) evidence.push(parties.actorRule);
   if (parties.recipientRule) evidence.push(parties.recipientRule);
   const triggerStart = head.start, triggerEnd = tokens[last]!.end;
-  const subjectIsFirstPerson = firstPersonBefore(tokens, phrases, clause[0], h);
-  // speech acts: the speaker is the actor of a verbal event in their words that names no actor of its
-  // own ("'Sanctions are the opposite of dialogue,' Qassemi said"), unless the clause has a subject
-  // that stands for people we could not resolve ("several such officials had rejected ...")
-  const verbal = PLOVER[entry.type].quadClass === 1 || PLOVER[entry.type].quadClass === 3;
-  const unresolvedPeople = unresolvedPeopleBefore(tokens, phrases, clause[0], h);
   // outlets relay words, they do not act in them
   const speaker = attribution?.data.speaker && attribution.data.speaker.sector !== 'JRN' ? attribution.data.speaker : null;
-  if (verbal && ((!actor.length && !unresolvedPeople) || subjectIsFirstPerson) && speaker) {
-    actor = [reader.complete(speaker, doc.meta.published)];
-    evidence.push('actor.speaker');
-  }
-  if (!actor.length && entry.subjectIsRecipient) {
-    // "Russia said Sudan must return the helicopter": the demand is the reporting clause's subject's
-    const reporter = firstPartyEndingBy(phrases, clauseList[ci]?.[0] ?? 0);
-    if (reporter) { actor = reporter.refs; evidence.push('actor.reporting-subject'); }
-  }
-  let type: PloverType = entry.type;
-  // leaders the actor base does not know, by their title: "President X shortened the curfew in Sudan"
-  // leads Sudan; "rebels dismissed an appeal from President X" were appealed to by their own leader
-  if (!actor.length) {
-    const s = titledBefore(tokens, phrases, clause[0], h);
-    const where = s ? (place ??= placeAfter(tokens, phrases, clause, last)) : [];
-    if (s && where.length === 1) {
-      actor = [{ name: textOf(doc, tokens, s), country: where[0]!.country, sector: 'GOV' }];
-      evidence.push('actor.leader-of-place');
-    }
-  }
-  if (!recipient.length && actor.length === 1 && actor[0]!.country) {
-    const k = titledAfter(tokens, phrases, last, clause[1]);
-    const leader = phrases[k];
-    const of = phrases[k + 1];
-    const named = of && tokens[of.start - 1]?.data.normal === 'of' && of.refs.length ? of.refs[0]!.country : null;
-    if (leader && !hasComma(tokens, last + 1, leader.start)) {
-      recipient = [{ name: textOf(doc, tokens, leader), country: named ?? actor[0]!.country, sector: 'GOV' }];
-      evidence.push(named ? 'recipient.leader-of' : 'recipient.own-leader');
-    }
-  }
-  const next = clauseList[ci + 1];
-  if (!recipient.length && type === 'REQUEST' && next && tokens[next[0]]?.data.normal === 'that') {
-    // "demanded that the US cancel ...": the one asked is the subject of the that-clause
-    const asked = firstPartyIn(phrases, next);
-    if (asked && asked.refs.length) { recipient = asked.refs; evidence.push('recipient.that-clause-subject'); }
-  }
-  if (!actor.length && type === 'PROTEST') {
-    place ??= placeAfter(tokens, phrases, clause, last);
-    if (place.length) { actor = place.map((p) => ({ ...p, sector: 'CVL' })); evidence.push('actor.place'); }
-  }
-  if (!recipient.length && !(entry.reciprocal && actor.length > 1)) {
-    place ??= placeAfter(tokens, phrases, clause, last);
-    if (place.length && !(place.length === 1 && hasCountryAndSector(actor, place[0]!))) {
-      recipient = place.map((p) => ({ ...p, sector: 'GOV' }));
-      evidence.push('recipient.place');
-    }
-  }
-  if (!recipient.length && actor[0]?.country && DOMESTIC_TYPES.has(type)) {
-    // protesters protest their own government; police and soldiers act on people of their own country
-    const c = actor[0].country;
-    const target = peopleAfter(tokens, phrases, clause, last);
-    if (type === 'PROTEST') {
-      recipient = [{ name: `${c} government`, country: c, sector: 'GOV' }];
-      evidence.push('recipient.domestic');
-    } else if (type === 'CONCEDE') {
-      // curfews lifted, emergencies ended, strikes called off: concessions at home
-      recipient = [{ name: `${c} citizens`, country: c, sector: 'CVL' }];
-      evidence.push('recipient.domestic');
-    } else if (target) {
-      recipient = [{ name: target.name, country: c, sector: target.sector }];
-      evidence.push('recipient.domestic');
-    }
-  }
-  if (!actor.length && type === 'PROTEST' && recipient[0]?.country) {
-    actor = [{ name: `${recipient[0].country} protesters`, country: recipient[0].country, sector: 'CVL' }];
-    evidence.push('actor.domestic');
-  }
-  // parties of several countries acting together in cooperation ("French and Egyptian warships held
-  // exercises") act with each other: nobody else is their target unless the clause names one
-  const mutual = actor.length > 1 && (entry.reciprocal || (PLOVER[type].quadClass <= 2 && countriesOf(actor) > 1));
-  if (!recipient.length && actor.some((a) => a.country) && type !== 'PROTEST' && !mutual) {
-    // no one named as the target: the other party named in the sentence, else the article's main other party
-    const own = new Set<string | null>();
-    for (const a of actor) own.add(a.country);
-    const here = counterpartIn(tokens, phrases, h, own);
-    const other = here ?? otherThan(cast.parties(), own);
-    if (other) {
-      recipient = [other];
-      evidence.push(here ? 'recipient.sentence-counterpart' : 'recipient.article-counterpart');
-    }
-  }
-  // the same party on both sides (a compound actor "A and B met", a reflexive) keeps it as actor only
-  recipient = DOMESTIC_TYPES.has(type) ? recipient.slice() : notAmong(recipient, actor);
+  const state: EventState = {
+    doc, tokens, phrases, clauseList, clause, ci, h, last, entry, nominal, complement, reader, cast, speaker,
+    actor: parties.actor, recipient: parties.recipient, type: entry.type, modality: 'asserted', modalityRule: 'modality.asserted', conditional: false, ownOpener: '', place: undefined,
+  };
+  // the rules that fill or take away parties the clause left (event-rules.ts), in order
+  applyPartyRules(state, evidence);
 
   // modality
   let verdict = modalityOf({ tokens, clause, trigger: [h, last], nominal });
@@ -445,7 +346,7 @@ function eventOf(
     || (thenBefore && conditionBefore(tokens, clauseList, ci));
   // a relative clause dated long ago inside a condition ("if he rejoined the deal from which he withdrew in May") is history
   const inheritsCondition = conditional && !CONDITIONS.has(ownOpener) && recalled;
-  if (conditional && !inheritsCondition && verdict.modality !== 'negated' && !['THREATEN', 'REQUEST'].includes(type)) {
+  if (conditional && !inheritsCondition && verdict.modality !== 'negated' && !['THREATEN', 'REQUEST'].includes(entry.type)) {
     verdict = { modality: 'hypothetical', rule: 'modality.hypothetical.condition' };
   }
   if (verdict.modality === 'asserted' && recalled) {
@@ -454,29 +355,15 @@ function eventOf(
   if (verdict.modality === 'asserted' && date?.data.relation === 'future') {
     verdict = { modality: 'future', rule: 'modality.future.date' };
   }
-  let modality: Modality = verdict.modality;
+  state.modality = verdict.modality;
+  state.modalityRule = verdict.rule;
+  state.conditional = conditional;
+  state.ownOpener = ownOpener;
   evidence.push(verdict.rule);
 
-  // type by modality: promised material help is an AGREE; conditional harm is a THREATEN
-  if (modality === 'future' && type === 'PROTEST' && actor.length && (entry.mode === 'boycott' || entry.mode === 'strike')) {
-    type = 'THREATEN'; modality = 'asserted'; evidence.push('type.announced-boycott-is-threat');
-  } else if (modality === 'future' && (INTENT_TYPES.has(type) || (type === 'CONSULT' && STATED_INTENT.has(verdict.rule)))) {
-    type = 'AGREE'; modality = 'asserted'; evidence.push('type.future-intent-is-agree');
-  } else if (conditional && !CONDITIONS.has(ownOpener) && !RELATIVES.has(ownOpener) && (modality === 'hypothetical' || modality === 'future')
-    && (HARM_TYPES.has(type) || entry.mode === 'withdraw')) {
-    type = 'THREATEN'; modality = 'asserted'; evidence.push('type.conditional-harm-is-threat');
-  }
-
-  // rule type.military-strike-is-assault: a strike that kills or hits, from the air, or on a place or
-  // party is an attack ("Israeli strikes killed 12", "air strikes on Gaza"), not a labour strike
-  if (type === 'PROTEST' && entry.mode === 'strike' && nominal && militaryStrike(tokens, phrases, h, last)) {
-    type = 'ASSAULT'; evidence.push('type.military-strike-is-assault');
-  }
-  // "promised to tear up the deal": a promise of harm is a threat
-  const harm = complement.some((c) => HARM_TYPES.has(c.entry.type) || c.entry.type === 'THREATEN' || c.entry.mode === 'withdraw');
-  if (type === 'AGREE' && harm && ['trigger.agree.promise', 'trigger.agree.willing'].includes(entry.id)) {
-    type = 'THREATEN'; evidence.push('type.promised-harm-is-threat');
-  }
+  // type by modality and words: promised material help is an AGREE; conditional harm is a THREATEN; ...
+  applyTypeRules(state, evidence);
+  const { type, modality, actor, recipient } = state;
   const mode = type === entry.type ? entry.mode ?? null : null;
   const confidence = Math.min(0.95, 0.55 + (actor.length ? 0.15 : 0) + (recipient.length ? 0.1 : 0) + (m.tokens.length > 1 ? 0.1 : 0));
   return {
@@ -527,33 +414,6 @@ function conditionOf(
   };
 }
 
-/** Verbs whose subject, a strike, was an attack (lemmas). */
-const STRIKE_HARMS = new Set(['kill', 'hit', 'destroy', 'target', 'wound', 'pound', 'level', 'flatten', 'injure', 'damage']);
-/** Words before "strikes" that make them attacks. */
-const STRIKE_WEAPONS = new Set(['air', 'airstrike', 'missile', 'drone', 'military', 'artillery', 'rocket', 'retaliatory', 'aerial', 'naval', 'precision']);
-
-/** Whether the strike noun at tokens `h`..`last` is an attack: a harm verb after it, a weapon before it, or a party after "on"/"against". */
-function militaryStrike(tokens: readonly Token[], phrases: readonly Phrase[], h: number, last: number): boolean {
-  if (STRIKE_WEAPONS.has(tokens[h - 1]?.data.normal ?? '')) return true;
-  // the verb it is the subject of, past adverbs and auxiliaries ("strikes have killed")
-  for (let i = last + 1; i < Math.min(tokens.length, last + 4); i++) {
-    const t = tokens[i]!;
-    if (t.data.pos === 'VERB') { if (STRIKE_HARMS.has(t.data.lemma.toLowerCase())) return true; break; }
-    if (t.data.pos !== 'AUX' && t.data.pos !== 'ADV') break;
-  }
-  const prep = tokens[last + 1]?.data.normal;
-  if (prep !== 'on' && prep !== 'against') return false;
-  for (const p of phrases) if (p.start === last + 2) return p.refs.length > 0;
-  return false;
-}
-
-/** How many different countries the parties have. */
-function countriesOf(refs: readonly ActorRefData[]): number {
-  const seen = new Set<string>();
-  for (const r of refs) if (r.country) seen.add(r.country);
-  return seen.size;
-}
-
 /** The first of a trigger's tokens that is a verb, else its first token. */
 function firstVerbOf(tokens: readonly Token[], trigger: readonly number[]): number {
   for (const k of trigger) if (tokens[k]!.data.pos === 'VERB') return k;
@@ -564,76 +424,6 @@ function firstVerbOf(tokens: readonly Token[], trigger: readonly number[]): numb
 function firstTokenFrom(tokens: readonly Token[], offset: number): number {
   for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start >= offset) return i;
   return -1;
-}
-
-/** Whether a first-person pronoun ("we", "I") stands in the clause before the trigger. */
-function firstPersonBefore(tokens: readonly Token[], phrases: readonly Phrase[], from: number, trigger: number): boolean {
-  for (const p of phrases) if (p.pronoun && p.start >= from && p.end <= trigger && FIRST_PERSON.has(tokens[p.start]!.data.normal)) return true;
-  return false;
-}
-
-/** Whether the clause before the trigger has a phrase for people no actor was found for ("several such officials"). */
-function unresolvedPeopleBefore(tokens: readonly Token[], phrases: readonly Phrase[], from: number, trigger: number): boolean {
-  for (const p of phrases) {
-    if (p.start >= from && p.end <= trigger && !p.refs.length && !p.pronoun && sectorOfNoun(tokens[p.end - 1]!.data.normal) !== undefined) return true;
-  }
-  return false;
-}
-
-/** The first phrase with actors that ends by `end`. */
-function firstPartyEndingBy(phrases: readonly Phrase[], end: number): Phrase | undefined {
-  for (const p of phrases) if (p.end <= end && p.refs.length > 0) return p;
-  return undefined;
-}
-
-/** The first phrase without actors, headed by a leader's title, in the clause before the trigger. */
-function titledBefore(tokens: readonly Token[], phrases: readonly Phrase[], from: number, trigger: number): Phrase | undefined {
-  for (const p of phrases) if (p.start >= from && p.end <= trigger && !p.refs.length && !p.pronoun && titled(tokens, p)) return p;
-  return undefined;
-}
-
-/** The index of the first phrase without actors, headed by a leader's title, after `after` and ending by `end`; -1 when none. */
-function titledAfter(tokens: readonly Token[], phrases: readonly Phrase[], after: number, end: number): number {
-  for (let k = 0; k < phrases.length; k++) {
-    const p = phrases[k]!;
-    if (p.start > after && p.end <= end && !p.refs.length && titled(tokens, p)) return k;
-  }
-  return -1;
-}
-
-/** Whether a comma stands among tokens `from` to `to` (half-open). */
-function hasComma(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (tokens[i]!.data.value === ',') return true;
-  return false;
-}
-
-/** The first phrase inside a clause (after its opener) that names a party or is a pronoun. */
-function firstPartyIn(phrases: readonly Phrase[], clause: readonly [number, number]): Phrase | undefined {
-  for (const p of phrases) if (p.start > clause[0] && p.end <= clause[1] && (p.refs.length > 0 || p.pronoun)) return p;
-  return undefined;
-}
-
-/** Whether one of the actors has the country and sector of `ref`. */
-function hasCountryAndSector(actors: readonly ActorRefData[], ref: ActorRefData): boolean {
-  for (const a of actors) if (a.country === ref.country && a.sector === ref.sector) return true;
-  return false;
-}
-
-/** The first of the cast whose country is not one of `own`. */
-function otherThan(cast: readonly ActorRefData[], own: ReadonlySet<string | null>): ActorRefData | undefined {
-  for (const c of cast) if (!own.has(c.country)) return c;
-  return undefined;
-}
-
-/** The recipients that are not also actors (same name and country), as a new list. */
-function notAmong(recipients: readonly ActorRefData[], actors: readonly ActorRefData[]): ActorRefData[] {
-  const out: ActorRefData[] = [];
-  for (const r of recipients) {
-    let isActor = false;
-    for (const a of actors) if (a.name === r.name && a.country === r.country) { isActor = true; break; }
-    if (!isActor) out.push(r);
-  }
-  return out;
 }
 
 /** The normal form of the word that opens clause `k`, or '' when there is no such clause. */
@@ -647,18 +437,6 @@ function conditionBefore(tokens: readonly Token[], clauseList: readonly [number,
   const end = ci < 0 ? clauseList.length + ci : Math.min(ci, clauseList.length);
   for (let k = 0; k < end; k++) if (CONDITIONS.has(tokens[clauseList[k]![0]]?.data.normal ?? '')) return true;
   return false;
-}
-
-const TITLES = new Set(['president', 'prime', 'premier', 'king', 'queen', 'chancellor', 'emir', 'sultan', 'dictator', 'leader']);
-
-/** A phrase headed by a leader's title ("President Laurent X", "the president"). */
-function titled(tokens: readonly Token[], p: Phrase): boolean {
-  for (let i = p.start; i < p.end; i++) if (TITLES.has(tokens[i]!.data.normal)) return true;
-  return false;
-}
-
-function textOf(doc: Document, tokens: readonly Token[], p: Phrase): string {
-  return withoutArticle(doc.text.slice(tokens[p.start]!.start, tokens[p.end - 1]!.end));
 }
 
 const ANAPHORIC = new Set(['such', 'these', 'those', 'the']);
@@ -684,27 +462,6 @@ function resolveAnaphors(read: readonly { tokens: readonly Token[]; phrases: Phr
       r.phrases[i] = { ...p, refs: earlier, rule: 'party.anaphor' };
     }
   }
-}
-
-/**
- * The party of another country named in the sentence, nearest the trigger, leaving out the source of a
- * reporting clause ("..., a UN official said"): the likely target of an event whose target is unnamed.
- */
-function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], trigger: number, own: ReadonlySet<string | null>): ActorRefData | null {
-  let best: { ref: ActorRefData; distance: number } | null = null;
-  for (const p of phrases) {
-    const ref = p.refs.find((r) => r.country && !own.has(r.country));
-    if (!ref) continue;
-    // the two words after the phrase, and the two before it ("according to")
-    if (REPORTING.has(tokens[p.end]?.data.normal ?? '') || REPORTING.has(tokens[p.end + 1]?.data.normal ?? '')) continue;
-    if (p.start >= 2 && `${tokens[p.start - 2]!.data.normal} ${tokens[p.start - 1]!.data.normal}` === 'according to') continue;
-    if (p.start === 1 && tokens[0]!.data.normal === 'according to') continue;
-    // a dateline ("SINGAPORE - ...") says where the news was written, not who took part
-    if (p.start === 0 && p.end < tokens.length && spacedHyphen(tokens, p.end)) continue;
-    const distance = Math.abs(p.start - trigger) + (p.start < trigger ? 3 : 0);
-    if (!best || distance < best.distance) best = { ref, distance };
-  }
-  return best ? { ...best.ref, sector: best.ref.sector ?? 'GOV' } : null;
 }
 
 /** The article's cast (castOf), made on first use. */
@@ -748,15 +505,6 @@ function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]):
   // most named first; of equals, the first named (a stable sort)
   main.sort((a, b) => b.n - a.n);
   return main.map((m) => ({ name: m.name, country: m.country, sector: 'GOV' }));
-}
-
-/** The first phrase after the trigger whose head is a word for people ("demonstrators", "civilians"), with its sector. */
-function peopleAfter(tokens: readonly Token[], phrases: readonly Phrase[], clause: readonly [number, number], after: number): { name: string; sector: string } | null {
-  const p = phrases.find((x) => x.start > after && x.end <= clause[1]);
-  if (!p) return null;
-  const head = tokens[p.end - 1]!.data.normal;
-  const sector = sectorOfNoun(head);
-  return sector && sector !== 'GOV' ? { name: tokens.slice(p.start, p.end).map((t) => t.data.value).join(' '), sector } : null;
 }
 
 /** The innermost attribution whose content holds the offset. */

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ruleCatalogue } from '../../src/pipeline/rules.js';
+import { PARTY_RULES, TYPE_RULES } from '../../src/stages/events/event-rules.js';
+import { analyse, brief } from './helpers.js';
+
+/**
+ * Each rule of the party and type tables (event-rules.ts) on a sentence of our own: the event it must
+ * give ("TYPE actor countries>recipient countries", its modality) and the rule's id in its evidence.
+ */
+interface Case { readonly rule: string; readonly text: string; readonly event: string; readonly modality?: string; readonly quotes?: boolean }
+
+const CASES: readonly Case[] = [
+  // "we" in someone's words: the speaker acts
+  { rule: 'actor.speaker', text: '“We reject the offer,” the Iranian foreign ministry said.', event: 'REJECT IRN>', quotes: true },
+  { rule: 'actor.reporting-subject', text: 'Russia said Sudan must return the helicopter.', event: 'REQUEST RUS>SDN' },
+  // a leader the actor base does not know leads the one place named
+  { rule: 'actor.leader-of-place', text: 'President Jean Dupont shortened the curfew in Sudan.', event: 'CONCEDE SDN>SDN' },
+  { rule: 'recipient.leader-of', text: 'Germany met a delegation led by President Dupont of Mali.', event: 'CONSULT DEU>MLI' },
+  { rule: 'recipient.own-leader', text: 'Kenyan lawmakers criticized President Jean Dupont.', event: 'ACCUSE KEN>KEN' },
+  { rule: 'recipient.that-clause-subject', text: 'China demanded that Japan withdraw its ships.', event: 'REQUEST CHN>JPN' },
+  { rule: 'actor.place', text: 'Protests erupted in Serbia on Sunday.', event: 'PROTEST SRB>SRB' },
+  { rule: 'recipient.place', text: 'Japanese officials held talks in Vietnam.', event: 'CONSULT JPN>VNM' },
+  { rule: 'recipient.domestic', text: 'Kenyan students protested on Monday.', event: 'PROTEST KEN>KEN' },
+  { rule: 'actor.domestic', text: 'Thousands protested against the Iranian government.', event: 'PROTEST IRN>IRN' },
+  { rule: 'recipient.sentence-counterpart', text: 'After talks with France, Iran rejected the offer.', event: 'REJECT IRN>FRA' },
+  // the third sentence names no one else: the article's other main party (named twice before) is the target
+  { rule: 'recipient.article-counterpart', text: 'Japan protested to China on Monday. China warned Japan again. Chinese officials rejected the proposal.', event: 'REJECT CHN>JPN' },
+  { rule: 'recipient.not-actor', text: 'The United States and Iran agreed to a deal with Iran.', event: 'AGREE USA,IRN>' },
+  { rule: 'type.announced-boycott-is-threat', text: 'Kenyan opposition parties will boycott the election.', event: 'THREATEN KEN>KEN', modality: 'asserted' },
+  { rule: 'type.future-intent-is-agree', text: 'Japan will send aid to the Philippines.', event: 'AGREE JPN>PHL', modality: 'asserted' },
+  { rule: 'type.conditional-harm-is-threat', text: 'The United States will impose sanctions on Iran unless it stops enrichment.', event: 'THREATEN USA>IRN', modality: 'asserted' },
+  { rule: 'type.military-strike-is-assault', text: 'Israeli strikes killed 12 people in Gaza.', event: 'ASSAULT ISR>PSE' },
+  { rule: 'type.promised-harm-is-threat', text: 'Trump promised to tear up the Iran deal.', event: 'THREATEN USA>IRN' },
+];
+
+for (const c of CASES) {
+  test(`${c.rule}: ${c.text}`, () => {
+    const events = analyse(c.text, { quotes: c.quotes }).layer('event');
+    const fired = events.filter((e) => (e.provenance.evidence ?? '').split(' ').includes(c.rule));
+    assert.deepEqual(fired.map((e) => brief(e.data)), [c.event], `events: ${events.map((e) => `${brief(e.data)} [${e.provenance.evidence}]`).join('; ')}`);
+    if (c.modality) assert.equal(fired[0]!.data.modality, c.modality);
+  });
+}
+
+test('every rule of the tables has a sentence above, a unique id, and is declared in the catalogue', () => {
+  const ids = [...PARTY_RULES, ...TYPE_RULES].map((r) => r.id);
+  assert.equal(new Set(ids).size, ids.length);
+  assert.deepEqual([...ids].sort(), CASES.map((c) => c.rule).sort());
+  const catalogue = ruleCatalogue();
+  for (const id of ids) assert.equal(catalogue.explain('events', id)?.[0]?.source, 'src/stages/events/event-rules.ts', id);
+});
+
+test('the tables are frozen data: nothing can add or change a rule at run time', () => {
+  assert.ok(Object.isFrozen(PARTY_RULES) && Object.isFrozen(TYPE_RULES));
+  assert.ok(PARTY_RULES.every(Object.isFrozen) && TYPE_RULES.every(Object.isFrozen));
+});
+
+test('a domestic act keeps its own country on both sides: no recipient is taken away', () => {
+  const [e] = analyse('Protests erupted in Serbia on Sunday.').layer('event');
+  assert.equal(brief(e!.data), 'PROTEST SRB>SRB');
+  assert.ok(!(e!.provenance.evidence ?? '').includes('recipient.not-actor'));
+});
+
+test('a rule fills only what the clause left empty: a named recipient stays', () => {
+  // "Mali" is the object: neither a counterpart nor a place replaces it
+  const [e] = analyse('Germany criticized the president of Mali in Paris after talks with France.').layer('event').filter((x) => x.data.type === 'ACCUSE');
+  assert.equal(brief(e!.data), 'ACCUSE DEU>MLI');
+  assert.ok(!/recipient\.(place|sentence-counterpart)/.test(e!.provenance.evidence ?? ''));
+});

@@ -64,3 +64,28 @@ test('sources as PolNeAR draws them: the closing comma of an appositive and a pa
   assert.equal(byCue(attributions('Michael Flynn, a top campaign surrogate, said the deal was bad.'), 'said').source, 'Michael Flynn, a top campaign surrogate,');
   assert.equal(byCue(attributions('Rep. John Mica (R-Fla.) said the hearing would go on.'), 'said').source, 'Rep. John Mica (R-Fla.)');
 });
+
+test('a headline with the cue after the content and its hearer ("..., Trump tells N. Korea"): the words before the comma', () => {
+  const a = byCue(attributions("Threats invite 'fury,' Trump tells N. Korea"), 'tells');
+  assert.equal(a.source, 'Trump');
+  assert.match(a.content, /^Threats invite 'fury/);
+  assert.equal(a.rule, 'cue.tell.content-before-hearer');
+  // the same shape in body text, the hearer followed by an adjunct
+  const b = byCue(attributions('The border will stay closed, the minister told reporters on Friday.'), 'told');
+  assert.equal(b.content, 'The border will stay closed');
+  assert.equal(b.source, 'the minister');
+  // a noun phrase that opens a clause after the verb is no hearer: nothing is read before the comma
+  assert.ok(!attributions('The border will stay closed, the minister told reporters the plan failed.').some((x) => x.content === 'The border will stay closed'));
+});
+
+test('"with a warning: ..." and "..., warning that ...": the clause after the cue, the main clause\'s subject as speaker', () => {
+  const a = byCue(attributions('The president ended the meeting with a warning: the talks would not resume without a deal.'), 'warning:');
+  assert.equal(a.content, 'the talks would not resume without a deal');
+  assert.equal(a.source, 'The president');
+  assert.equal(a.rule, 'cue.with-noun');
+  const b = byCue(attributions('The minister left the talks early, warning that the sanctions would stay in place.'), 'warning');
+  assert.equal(b.content, 'that the sanctions would stay in place');
+  assert.equal(b.source, 'The minister');
+  // a relative "that" after the noun is no report
+  assert.deepEqual(attributions('The mayor opened the session with a statement that angered the council.'), []);
+});

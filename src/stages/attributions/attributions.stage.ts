@@ -3,7 +3,7 @@ import type { ActorRefData, AttributionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../core/stage.js';
 import { sentenceAt } from '../../text/lookup.js';
-import { framesOf, isNaming, mainPart, withContent, type CueAt, type Frame, type Tok } from './frames.js';
+import { framesOf, isNaming, withNounFrames, mainPart, withContent, type CueAt, type Frame, type Tok } from './frames.js';
 import { actorBaseOf } from '../../actors/index.js';
 import { buildLexicon, FRAME_SHAPES, type CueEntry, type FrameShape } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
@@ -393,7 +393,9 @@ export const attributionsStage: StageFactory = (resources) => {
           const entry = entries[first + i];
           if (!entry) return false;
           // "the minister fears that ...": a verb the tagger took for a plural noun
-          const verbBeforeThat = t.pos === 'NOUN' && ((/s$/.test(t.low) && toks[i + 1]?.low === 'that' && toks[i - 1]?.pos !== 'DET') || afterPluralSubject(toks, i));
+          // ", warning that ...", "and adding: ...": a participle opening a clause is the verb, whatever its tag
+          const participleClause = t.pos === 'NOUN' && t.low.endsWith('ing') && (toks[i - 1]?.low === ',' || toks[i - 1]?.low === 'and') && (toks[i + 1]?.low === 'that' || toks[i + 1]?.low === ':');
+          const verbBeforeThat = participleClause || (t.pos === 'NOUN' && ((/s$/.test(t.low) && toks[i + 1]?.low === 'that' && toks[i - 1]?.pos !== 'DET') || afterPluralSubject(toks, i)));
           // "some regard X as Y": any tag will do when the "as" follows (but not "with regard to")
           const completed = entry.needs !== null && toks.slice(i + 1, i + 14).some((x) => x.low === entry.needs) && toks[i - 1]?.low !== 'with';
           if (entry.needs !== null && !completed) return false;
@@ -426,6 +428,7 @@ export const attributionsStage: StageFactory = (resources) => {
         });
         const found = framesOf(toks, cues);
         if (toks.length > 4) { const h = headlineColon(toks); if (h) found.push(h); }
+        if (toks.length > 6) found.push(...withNounFrames(toks));
         if (toks.length > 6 && toks[0]!.low === 'in') { const p = inSourceFrame(toks); if (p && !found.some((f) => f.cue.start > p.cue.start)) found.push(p); }
         for (const found1 of found) {
           const f = clipToQuote(stretchToQuote(found1, quotes), quotes);

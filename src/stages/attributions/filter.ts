@@ -62,6 +62,8 @@ function wordBeside(text: string, at: number, dir: -1 | 1): string {
 
 const bucket = (n: number) => (n <= 2 ? String(n) : n <= 4 ? '3-4' : n <= 8 ? '5-8' : n <= 16 ? '9-16' : '17+');
 
+// frame shapes newer than the filter's training, read as the shape they refine
+const TRAINED_SHAPE: Readonly<Record<string, string>> = { 'content-before-hearer': 'content-before', 'with-noun': 'participle' };
 const SHAPES = new Map<string, string>();
 /** The shape of a rule id: the frame rule ("content-after"), or the whole id for rules of their own. */
 function shapeOf(rule: string): string {
@@ -69,6 +71,7 @@ function shapeOf(rule: string): string {
   if (shape === undefined) {
     const own = rule.startsWith('cue.headline') || rule.startsWith('cue.transcript') || rule.startsWith('cue.dash') || rule.startsWith('cue.quoted-as');
     shape = own ? rule : rule.slice(rule.lastIndexOf('.') + 1);
+    shape = TRAINED_SHAPE[shape] ?? shape;
     if (SHAPES.size > 10000) SHAPES.clear();
     SHAPES.set(rule, shape);
   }

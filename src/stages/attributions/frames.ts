@@ -513,6 +513,11 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
           return makeFrame(base, ruleOf(entry, 'split-quote'), 0.85, main, source ? range(toks, source[0], source[1]) : null, { contentParts: [first, second] });
         }
       }
+      // "..., Trump tells N. Korea" / "..., she told reporters on Friday": a verb that takes a hearer
+      // has it after the cue; what follows the hearer is the tail
+      // (the lexicon's verbs only: the tagger's cues take an object by guess, not by knowledge)
+      const hearer = !inverted && entry.takesObject && !entry.id.startsWith('cue.tagged') ? hearerAfter(toks, cueEnd) : null;
+      if (hearer !== null) tailStart = hearer;
       const tailWords = wordCount(toks, tailStart, toks.length, 9);
       const tailFirst = firstWordFrom(toks, tailStart);
       const adjunct = !tailFirst || ['ADP', 'ADV', 'SCONJ'].includes(tailFirst.pos) || DAY_WORD.test(tailFirst.low) || isPunct(toks[tailStart]);
@@ -521,7 +526,7 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
       const second = tailFirst ? firstWordFrom(toks, toks.indexOf(tailFirst) + 1) : undefined;
       const timeLead = !!tailFirst && (DAY_WORD.test(tailFirst.low) || (TIME_PREPOSITIONS.has(tailFirst.low) && !!second && DAY_WORD.test(second.low)));
       if ((tailWords <= 8 || (adjunct && timeLead)) && adjunct && !toks.slice(tailStart).some((t) => t.low === 'that')) {
-        return makeFrame(base, ruleOf(entry, 'content-before'), 0.8, first, source ? range(toks, source[0], source[1]) : null);
+        return makeFrame(base, ruleOf(entry, hearer !== null ? 'content-before-hearer' : 'content-before'), 0.8, first, source ? range(toks, source[0], source[1]) : null);
       }
     }
   }
@@ -555,6 +560,39 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   const written = relative && source === subject ? relative : source;
   return makeFrame(base, ruleOf(entry, 'content-after'), entry.precision * 0.9, range(toks, after[0], after[1]), written ? range(toks, written[0], written[1]) : null,
     { sharesSourceWith, antecedent: relative && named && source === subject ? range(toks, named[0], named[1]) : null });
+}
+
+/**
+ * Nouns of speech that report the clause after them when a "with" phrase hangs them on a clause
+ * ("ended the talks with a warning: ...", "left with the promise that ..."): their speaker is that
+ * clause's subject. One entry a rule id.
+ */
+export const WITH_NOUN_CUES: readonly { readonly id: string; readonly nouns: ReadonlySet<string> }[] = [
+  { id: 'cue.with-noun', nouns: new Set(['warning', 'warnings', 'message', 'threat', 'promise', 'pledge', 'vow', 'reminder', 'claim', 'plea', 'assurance', 'assurances', 'statement', 'declaration', 'demand', 'appeal', 'admission', 'insistence']) },
+];
+
+/**
+ * "The president ended the meeting with a warning: the talks ...": a speech noun after "with" and at
+ * most three determiners or adjectives, then a colon or a complement "that" (not a relative one,
+ * "with a statement that angered ..."). One pass over the sentence.
+ */
+export function withNounFrames(toks: readonly Tok[]): Frame[] {
+  const out: Frame[] = [];
+  for (let i = 1; i < toks.length - 3; i++) {
+    if (toks[i]!.low !== 'with') continue;
+    let j = i + 1;
+    while (j < i + 4 && j < toks.length && (toks[j]!.pos === 'DET' || toks[j]!.pos === 'ADJ')) j++;
+    const noun = toks[j], next = toks[j + 1];
+    const rule = noun && WITH_NOUN_CUES.find((e) => e.nouns.has(noun.low));
+    if (!rule || !next) continue;
+    const from = next.low === ':' ? j + 2 : next.low === 'that' && toks[j + 2]?.word && toks[j + 2]!.pos !== 'VERB' && toks[j + 2]!.pos !== 'AUX' ? j + 1 : -1;
+    if (from < 0) continue;
+    const content = trimmed(toks, from, endOfContent(toks, from));
+    const subject = participleSubject(toks, i + 1);
+    if (!content || !subject || wordCount(toks, content[0], content[1], 3) < 3) continue;
+    out.push(makeFrame({ cue: range(toks, j, j + 1), cueTokens: [j], belief: false }, rule.id, 0.7, range(toks, content[0], content[1]), range(toks, subject[0], subject[1])));
+  }
+  return out;
 }
 
 const NAMING_VERB = /^call(?:s|ed|ing)?$/;
@@ -620,6 +658,20 @@ function endOfContent(toks: readonly Tok[], from: number): number {
     if ((toks[j]!.low === ',' || toks[j]!.low === 'and' || closesAfterComma) && PARTICIPLE.test(toks[j + 1]!.low) && ['adding', 'saying', 'noting', 'arguing', 'insisting', 'stressing', 'warning', 'explaining', 'citing', 'calling', 'claiming', 'stating', 'telling', 'asserting', 'declaring', 'urging', 'promising', 'acknowledging', 'describing', 'accusing', 'suggesting', 'writing', 'asking'].includes(toks[j + 1]!.low)) return j;
   }
   return toks.length;
+}
+
+/**
+ * The hearer a cue names right after it ("tells N. Korea", "told reporters", "warned the council"):
+ * the token after that noun phrase, or null when what follows is no hearer (a verb after the phrase
+ * makes it the subject of a clause, "told Kim the talks were over").
+ */
+function hearerAfter(toks: readonly Tok[], i: number): number | null {
+  const t = toks[i];
+  if (!t || !t.word || (t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'DET' && t.pos !== 'PRON') || t.low === 'that' || DAY_WORD.test(t.low)) return null;
+  const np = npAfter(toks, i);
+  if (!np || np[1] - np[0] > 6) return null;
+  const next = toks[np[1]];
+  return next && (next.pos === 'VERB' || next.pos === 'AUX' || next.low === 'that') ? null : np[1];
 }
 
 /** After "he said": a comma and an opening quote mark where the quotation resumes. */

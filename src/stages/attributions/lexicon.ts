@@ -21,7 +21,7 @@ export interface CueEntry {
 }
 
 /** The ways a cue's frame is read (frames.ts); each makes a rule id with the entry's id. */
-export const FRAME_SHAPES = ['after-content', 'before-content', 'content-after', 'content-before', 'participle', 'passive', 'quote-after', 'quote-before', 'split-quote', 'by-saying', 'coordinated'] as const;
+export const FRAME_SHAPES = ['after-content', 'before-content', 'content-after', 'content-before', 'content-before-hearer', 'participle', 'passive', 'quote-after', 'quote-before', 'split-quote', 'by-saying', 'coordinated'] as const;
 export type FrameShape = (typeof FRAME_SHAPES)[number];
 const rulesOf = (id: string) => Object.fromEntries(FRAME_SHAPES.map((s) => [s, `${id}.${s}`])) as Record<FrameShape, string>;
 

@@ -89,3 +89,12 @@ test('"with a warning: ..." and "..., warning that ...": the clause after the cu
   // a relative "that" after the noun is no report
   assert.deepEqual(attributions('The mayor opened the session with a statement that angered the council.'), []);
 });
+
+test('"He tweeted" / "she wrote on Twitter": the person the sentences before are about, not the last-named man', () => {
+  // the last person named (Mike Pence) is the object of the sentence before; its subject is "he", and before it Tom Baker
+  const a = byCue(attributions('Senator Tom Baker spoke at the rally on Friday. He later met Mike Pence, who had flown in from Washington. He tweeted that the plan was a disaster.'), 'tweeted');
+  assert.equal(a.speaker, 'Tom Baker');
+  // a clause opener before the pronoun keeps the chain ("On Saturday, she ...")
+  const b = byCue(attributions('Senator Jane Ortiz visited the plant on Friday. On Saturday, she toured the port with Mike Pence. She wrote on Twitter that the port would close.'), 'wrote');
+  assert.equal(b.speaker, 'Jane Ortiz');
+});

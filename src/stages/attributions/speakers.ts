@@ -20,6 +20,13 @@ export interface Candidate {
 export type Describe = (text: string) => { name: string; type: string; country: string | null; sector: string | null } | null;
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
+// pronouns that are the subject of their clause, for subject continuity
+const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+// how far back a chain of pronouns may lead to the named subject, and how long a subject may be
+const CONTINUITY_SENTENCES = 4;
+const SUBJECT_TOKENS = 14;
+const VERB_TAGS = new Set(['VERB', 'AUX']);
+const HONORIFIC = /\b(Mr|Mrs|Ms|Miss)\b\.?/;
 const THING_PRONOUNS = new Set(['it', 'its']);
 const GROUP_PRONOUNS = new Set(['they', 'them', 'we', 'i', 'you', 'who']);
 // heads of descriptions that stand for a person named nearby ("the spokesman", "the Secretary of State")
@@ -148,6 +155,71 @@ export class SpeakerResolver {
     return named ? this.refOf(this.expand(named, named.at), named.span) : spoke?.ref ?? null;
   }
 
+  /**
+   * Subject continuity: "Senator Jane Ortiz visited the plant with Mike Pence. She tweeted ...": a
+   * pronoun that opens its sentence stands for the person the sentences before are about, the
+   * subject they open with (through a chain of the same pronoun), not the last person named. Null
+   * when the pronoun does not open its sentence, or the sentences before open with some other
+   * subject (then the nearest fitting person decides, personBefore).
+   */
+  private subjectBefore(source: Range, pronoun: string): ActorRefData | null {
+    if (!SUBJECT_PRONOUNS.has(pronoun) || !this.doc.has('sentence') || !this.doc.has('token')) return null;
+    const sentences = this.doc.layer('sentence'), tokens = this.doc.layer('token');
+    // the sentence that holds the pronoun: the last that starts at or before it
+    let lo = 0, hi = sentences.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (sentences[mid]!.start <= source.start) lo = mid + 1; else hi = mid; }
+    const here = lo - 1;
+    if (here < 1 || this.subjectOf(sentences[here]!.data, tokens, source) !== 'pronoun') return null;
+    for (let k = here - 1; k >= 0 && k >= here - CONTINUITY_SENTENCES; k--) {
+      const subject = this.subjectOf(sentences[k]!.data, tokens, null, pronoun);
+      if (subject === 'pronoun') continue;
+      return subject;
+    }
+    return null;
+  }
+
+  /**
+   * The subject a sentence opens with, before its first verb: 'pronoun' when it is `pronoun` (or the
+   * token at `at`), the person when a person's name is the whole subject ("Senator Jane Ortiz", "Tom
+   * Baker, a senator,"), else null. A description around the name ("a spokesman for Tom Baker") is
+   * some other subject.
+   */
+  private subjectOf(s: { firstToken: number; endToken: number }, tokens: ReturnType<Document['layer']>, at: Range | null, pronoun?: string): ActorRefData | 'pronoun' | null {
+    let verb = s.firstToken;
+    while (verb < s.endToken && verb - s.firstToken < SUBJECT_TOKENS && !VERB_TAGS.has((tokens[verb]!.data as { pos: string }).pos)) verb++;
+    if (verb >= s.endToken || verb - s.firstToken >= SUBJECT_TOKENS || verb === s.firstToken) return null;
+    // a clause opener ("On Friday,", "Later,"): the subject follows the last comma before the verb
+    let from = s.firstToken;
+    for (let i = s.firstToken; i < verb; i++) if ((tokens[i]!.data as { value: string }).value === ',') from = i + 1;
+    const first = tokens[from];
+    if (!first) return null;
+    const word = (tokens[from]!.data as { value: string }).value.toLowerCase();
+    if (at) return first.start === at.start ? 'pronoun' : null;
+    // "He later met ...": adverbs between the pronoun and its verb
+    if (word === pronoun) {
+      for (let i = from + 1; i < verb; i++) if ((tokens[i]!.data as { pos: string }).pos !== 'ADV') return null;
+      return 'pronoun';
+    }
+    const span = { start: first.start, end: tokens[verb - 1]!.end };
+    const persons = this.within(span).filter((c) => c.type === 'PERSON' || (c.type === 'UNKNOWN' && this.expand(c, c.at).type === 'PERSON'));
+    const c = persons[0];
+    if (!c) return null;
+    // only titles and names before the name; after it, nothing, or an appositive after a comma
+    for (let i = from; i < verb && tokens[i]!.start < c.span.start; i++) {
+      const v = (tokens[i]!.data as { value: string }).value;
+      if (/\p{L}/u.test(v) && !/^\p{Lu}/u.test(v)) return null;
+    }
+    // an honorific of the other gender ("Mrs. Clinton ... He noted") breaks the chain
+    const honorific = HONORIFIC.exec(this.doc.text.slice(first.start, c.span.end))?.[1]?.toLowerCase();
+    if (honorific && pronoun && (pronoun === 'he') !== (honorific === 'mr')) return null;
+    const after = this.doc.text.slice(c.span.end, tokens[verb - 1]!.end);
+    if (/\p{L}/u.test(after) && !/^\s*,/.test(after)) {
+      // auxiliaries and adverbs between the name and the verb ("Tom Baker has also") are fine
+      if (!/^(?:\s+(?:has|have|had|is|was|were|will|would|also|then|later|again|never|not|\p{Ll}+ly))+\s*$/u.test(after)) return null;
+    }
+    return this.refOf(this.expand(c, c.at), c.span);
+  }
+
   private refOf(c: Candidate, span: Range): ActorRefData {
     return { name: c.name, country: c.country, sector: c.sector, span, ...(c.entity !== undefined ? { entity: c.entity } : {}) };
   }
@@ -171,7 +243,7 @@ export class SpeakerResolver {
     const asWritten = { ref: { name: text, country: null, sector: null, span: source } as ActorRefData, person: false };
     const words = low.split(/\s+/);
     if (words.length === 1 && PERSON_PRONOUNS.has(low)) {
-      const p = this.personBefore(source.start);
+      const p = this.subjectBefore(source, low) ?? this.personBefore(source.start);
       return p ? { ref: { ...p, span: source }, person: true } : asWritten;
     }
     if (words.length === 1 && THING_PRONOUNS.has(low)) {

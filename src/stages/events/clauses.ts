@@ -1,6 +1,5 @@
-import type { LayerAnnotation } from '../../core/annotation.js';
 
-type Token = LayerAnnotation<'token'>;
+import type { Token } from '../../text/lookup.js';
 
 /** Words that open a clause of their own: subordinators, relative pronouns, "but". */
 const OPENERS = new Set(['that', 'if', 'unless', 'because', 'while', 'whereas', 'although', 'though', 'who', 'which',

@@ -1,4 +1,3 @@
-import type { LayerAnnotation } from '../../core/annotation.js';
 import type { Document } from '../../core/document.js';
 import type { ActorRefData, Modality } from '../../core/layers.js';
 import { PLOVER, type PloverType } from '../../ontology/plover.js';
@@ -9,7 +8,7 @@ import { placeAfter, REPORTING } from './parties.js';
 import { withoutArticle, type Phrase, type PhraseReader } from './phrases.js';
 import type { TriggerEntry } from './triggers.js';
 
-type Token = LayerAnnotation<'token'>;
+import type { Token } from '../../text/lookup.js';
 
 /**
  * The rules that decide an event's parties and type once its trigger and the parties of its own

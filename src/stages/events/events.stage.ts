@@ -18,7 +18,7 @@ import { ALL_TRIGGERS, type TriggerEntry } from './triggers.js';
 
 export const EVENTS_VERSION = '1.0.0';
 
-type Token = LayerAnnotation<'token'>;
+import type { Token } from '../../text/lookup.js';
 
 /** An event recalled from well before publication is background: more than this many days. */
 const HISTORICAL_DAYS = 14;

@@ -1,7 +1,6 @@
-import type { LayerAnnotation } from '../../core/annotation.js';
 import { NON_EVENTS, TRIGGERS, type TriggerEntry } from './triggers.js';
 
-type Token = LayerAnnotation<'token'>;
+import type { Token } from '../../text/lookup.js';
 
 /**
  * One word slot of a compiled pattern: any of its alternatives, each maybe restricted to verbs or

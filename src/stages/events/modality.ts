@@ -1,7 +1,6 @@
-import type { LayerAnnotation } from '../../core/annotation.js';
 import type { Modality } from '../../core/layers.js';
 
-type Token = LayerAnnotation<'token'>;
+import type { Token } from '../../text/lookup.js';
 
 /**
  * The modality of an event from the words of its clause (PLOVER's auxiliary modes):

@@ -1,9 +1,8 @@
-import type { LayerAnnotation } from '../../core/annotation.js';
 import type { ActorRefData } from '../../core/layers.js';
 import { sectorOfNoun } from './gazetteer.js';
 import { uniqueRefs, withoutArticle, type Phrase } from './phrases.js';
 
-type Token = LayerAnnotation<'token'>;
+import type { Token } from '../../text/lookup.js';
 
 /** Prepositions that introduce the one acted on ("sanctions on Iran", "talks with Kim", "protest against"). */
 const RECIPIENT_PREPOSITIONS = new Set(['to', 'against', 'on', 'upon', 'with', 'toward', 'towards', 'into', 'of', 'for', 'from', 'at', 'over', 'by']);

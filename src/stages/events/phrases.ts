@@ -1,4 +1,3 @@
-import type { LayerAnnotation } from '../../core/annotation.js';
 import type { Document } from '../../core/document.js';
 import type { ActorRefData } from '../../core/layers.js';
 import { isNonState } from '../../ontology/actors.js';
@@ -6,7 +5,7 @@ import { mentionsByEntity } from '../../text/lookup.js';
 import { spacedHyphen } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 
-type Token = LayerAnnotation<'token'>;
+import type { Token } from '../../text/lookup.js';
 
 /**
  * A noun phrase of a sentence (token indices into the sentence's tokens, half-open) and the actors

@@ -1,10 +1,9 @@
-import type { LayerAnnotation } from '../../core/annotation.js';
 import { isPloverType, type PloverType } from '../../ontology/plover.js';
 import type { PatternMatch } from './match.js';
 import type { TriggerEntry } from './triggers.js';
 import shipped from './type-model.json' with { type: 'json' };
 
-type Token = LayerAnnotation<'token'>;
+import type { Token } from '../../text/lookup.js';
 
 /** The answer for "this candidate is no event" (the model's seventeenth class). */
 export const NO_EVENT = 'NONE';

@@ -77,7 +77,7 @@ export interface EntityData {
   readonly country: string | null;
   readonly sector: string | null;
   readonly role: string | null;
-  /** the entity's mentions are the mention annotations that point to it (text/lookup.ts mentionsByEntity) */
+  // its mentions are the mention annotations that point to it, kept once (text/lookup.ts mentionsByEntity)
   /** the actor base entry it was resolved to, when there is one */
   readonly actorId?: string;
   /**

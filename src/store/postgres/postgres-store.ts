@@ -9,7 +9,7 @@ import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
 import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
-import { and, eventConditions, happeningConditions, pageOf, partyMatch, seriesBase, seriesConditions, type Clause } from '../sqlite/filters.js';
+import { actorHits, and, eventConditions, happeningConditions, pageOf, partyMatch, seriesBase, seriesConditions, type Clause } from '../sqlite/filters.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
   QuoteQuery, QuoteVariant, SearchHit, SeriesPoint, SeriesQuery, Store, StoreStats, StoredArticle, StoredEvent,
@@ -406,22 +406,7 @@ export class PostgresStore implements Store {
   // ---- actors --------------------------------------------------------------------------------
 
   actorStories(actor: string, q: PageQuery & DateRange = {}): Page<ActorStory> {
-    const ev = partyMatch('x', actor);
-    const sp = partyMatch('p', actor);
-    const en = partyMatch('n', actor);
-    const hits = `
-      SELECT e.article_rowid AS article_rowid, CASE x.role WHEN 'a' THEN 'actor' ELSE 'recipient' END AS role, 'e' || e.rowid AS item
-        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE ${ev.sql}
-      UNION ALL
-      SELECT v.article_rowid, 'speaker', 'q' || v.rowid FROM quote_variant v
-        JOIN (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p ON p.rowid = v.quote_rowid WHERE ${sp.sql}
-      UNION ALL
-      SELECT n.article_rowid, 'entity', 'n' FROM article_entity n WHERE ${en.sql}`;
-    const c: Clause[] = [];
-    if (q.from) c.push({ sql: 'a.published >= ?', params: [q.from] });
-    if (q.to) c.push({ sql: 'a.published <= ?', params: [q.to] });
-    const where = and(c);
-    const params = [...ev.params, ...sp.params, ...en.params];
+    const { hits: { sql: hits, params }, where } = actorHits(actor, q);
     const { limit, offset } = pageOf(q);
     const [total, rows] = this.db.batch([
       { sql: `WITH hits AS (${hits}) SELECT count(DISTINCT hits.article_rowid) AS n FROM hits JOIN article a ON a.rowid = hits.article_rowid WHERE ${where.sql}`,

@@ -28,6 +28,29 @@ export function partyMatch(alias: string, text: string): Clause {
   };
 }
 
+/**
+ * The places an actor appears in, one row an appearance (article_rowid, role, item): parties of
+ * events, speakers of quotes, entities of articles; and the date range on their articles (alias a).
+ * Both engines run the same SQL: `WITH hits AS (hits.sql)` then `WHERE where.sql` on the article.
+ */
+export function actorHits(actor: string, range: { readonly from?: string; readonly to?: string }): { readonly hits: Clause; readonly where: Clause } {
+  const ev = partyMatch('x', actor);
+  const sp = partyMatch('p', actor);
+  const en = partyMatch('n', actor);
+  const sql = `
+      SELECT e.article_rowid AS article_rowid, CASE x.role WHEN 'a' THEN 'actor' ELSE 'recipient' END AS role, 'e' || e.rowid AS item
+        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE ${ev.sql}
+      UNION ALL
+      SELECT v.article_rowid, 'speaker', 'q' || v.rowid FROM quote_variant v
+        JOIN (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p ON p.rowid = v.quote_rowid WHERE ${sp.sql}
+      UNION ALL
+      SELECT n.article_rowid, 'entity', 'n' FROM article_entity n WHERE ${en.sql}`;
+  const c: Clause[] = [];
+  if (range.from) c.push({ sql: 'a.published >= ?', params: [range.from] });
+  if (range.to) c.push({ sql: 'a.published <= ?', params: [range.to] });
+  return { hits: { sql, params: [...ev.params, ...sp.params, ...en.params] }, where: and(c) };
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** rowids (of events or happenings) whose party table has a party in `role` matching `text` */

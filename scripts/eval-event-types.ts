@@ -7,7 +7,10 @@
  *     often the story's labelled type is among the events of its first two sentences, and a sample
  *     of all the events found there, for reading (precision by type is read, not computed).
  *
- *   node --import tsx scripts/eval-event-types.ts [--sample FILE] [--margins 0:0,10:20] [--folds-only] [--baseline]
+ *   node --import tsx scripts/eval-event-types.ts [--sample FILE] [--margins 0:0,10:20] [--propose 5,10] [--folds-only] [--stories-only] [--baseline]
+ *
+ * `--propose` scores the folds and the stories at each margin a verb no pattern covers must win by
+ * (the shipped model's otherwise).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -16,15 +19,18 @@ import { Analyzer } from '../src/analyze.js';
 import { Resources } from '../src/core/resources.js';
 import { Lexicon } from '../src/stages/events/match.js';
 import { TRIGGERS } from '../src/stages/events/triggers.js';
-import { TypeModel, shippedTypeModel } from '../src/stages/events/type-model.js';
+import { TypeModel, shippedTypeModel, type TypeModelWeights } from '../src/stages/events/type-model.js';
+import shippedWeights from '../src/stages/events/type-model.json' with { type: 'json' };
 import {
   available, CLASSES, foldOf, hash, loadRecords, loadStories, recordExamples, SHARED, storyExamples, storyForTraining, tokeniser, train, type Example,
 } from './event-types/data.js';
 
-const { values } = parseArgs({ options: { sample: { type: 'string', default: '/tmp/story-events.tsv' }, margins: { type: 'string' }, baseline: { type: 'boolean', default: false }, 'folds-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { sample: { type: 'string', default: '/tmp/story-events.tsv' }, margins: { type: 'string' }, baseline: { type: 'boolean', default: false }, 'folds-only': { type: 'boolean', default: false }, 'stories-only': { type: 'boolean', default: false }, propose: { type: 'string' } } });
 /** The (no-event margin, own-pattern prior) pairs to score the folds at, "m:p,m:p": the shipped model's alone unless asked for more. */
 const MARGINS = values.margins ? values.margins.split(',').map((x) => x.split(':').map(Number) as [number, number])
   : [[shippedTypeModel().noneMargin, shippedTypeModel().ownPrior] as [number, number]];
+/** The margins a proposed verb must win by, to score at. */
+const PROPOSE = values.propose ? values.propose.split(',').map(Number) : [shippedTypeModel().proposeMargin];
 if (!available()) {
   console.log('eval-event-types: skipped (needs ../shared/data/plover)');
   process.exit(0);
@@ -55,15 +61,15 @@ for (const s of stories) if (storyForTraining(s.id)) storyEx.push(...storyExampl
 
 // five-fold on the records, at each margin "no event" must win by
 const score = (pred: string) => JSON.parse(execFileSync('node', [new URL('eval/score.mjs', SHARED).pathname, 'events', '--gold', new URL('data/plover/gsr-dev.jsonl', SHARED).pathname, '--pred', pred, '--json'], { encoding: 'utf8' }));
-const folds = [0, 1, 2, 3, 4].map((k) => {
+const folds = values['stories-only'] ? [] : [0, 1, 2, 3, 4].map((k) => {
   const examples = [...storyEx];
   for (const r of records) if (foldOf(r.id) !== k) examples.push(...recordEx.get(r.id)!);
   return train(examples);
 });
-for (const [noneMargin, ownPrior] of MARGINS) {
+for (const [noneMargin, ownPrior] of values['stories-only'] ? [] : MARGINS) for (const proposeMargin of PROPOSE) {
   const predictions: string[] = [];
   for (let k = 0; k < 5; k++) {
-    const analyzer = analyzerWith(new TypeModel({ ...folds[k]!, noneMargin, ownPrior }));
+    const analyzer = analyzerWith(new TypeModel({ ...folds[k]!, noneMargin, ownPrior, proposeMargin }));
     for (const r of records) {
       if (foldOf(r.id) !== k) continue;
       predictions.push(JSON.stringify(analyzer.analyze({ id: r.id, text: r.text, published: r.published })));
@@ -71,12 +77,13 @@ for (const [noneMargin, ownPrior] of MARGINS) {
   }
   writeFileSync('/tmp/events-cv.jsonl', predictions.join('\n') + '\n');
   const cv = score('/tmp/events-cv.jsonl');
-  console.log(`== GSR dev, five-fold, no-event margin ${noneMargin}, own-pattern prior ${ownPrior}: type P ${cv.type.p} R ${cv.type.r} F1 ${cv.type.f1}; typeAndActors P ${cv.typeAndActors.p} R ${cv.typeAndActors.r} F1 ${cv.typeAndActors.f1}`);
+  console.log(`== GSR dev, five-fold, no-event margin ${noneMargin}, own-pattern prior ${ownPrior}, proposed-verb margin ${proposeMargin}: type P ${cv.type.p} R ${cv.type.r} F1 ${cv.type.f1}; typeAndActors P ${cv.typeAndActors.p} R ${cv.typeAndActors.r} F1 ${cv.typeAndActors.f1}`);
 }
 
 // the stories' fifth we report on, with the shipped model
 if (values['folds-only']) process.exit(0);
-const analyzer = analyzerWith(shippedTypeModel());
+for (const proposeMargin of PROPOSE) {
+const analyzer = analyzerWith(new TypeModel({ ...(shippedWeights as TypeModelWeights), proposeMargin }));
 let n = 0, hit = 0;
 const byType = new Map<string, { n: number; hit: number }>();
 const sample: string[] = [];
@@ -96,9 +103,10 @@ for (const s of stories) {
     sample.push([hash(`sample:${s.id}:${e.start}`), e.data.type, s.id, s.type, doc.text.slice(e.start, e.end), sentence].join('\t'));
   }
 }
-console.log(`== synthetic stories, held-out fifth (${n}): labelled type among the first two sentences' events: ${(hit / n).toFixed(4)}`);
+console.log(`== synthetic stories, held-out fifth (${n}), proposed-verb margin ${proposeMargin}: labelled type among the first two sentences' events: ${(hit / n).toFixed(4)}`);
 console.log([...byType].sort().map(([t, v]) => `${t} ${v.hit}/${v.n}`).join(', '));
 // a sample in hashed order, so that reading the first rows of each type is reading a random sample
 sample.sort();
 writeFileSync(values.sample!, 'hash\ttype\tstory\tstory type\ttrigger\tsentence\n' + sample.join('\n') + '\n');
 console.log(`${sample.length} events found; sample for reading in ${values.sample}`);
+}

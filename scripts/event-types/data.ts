@@ -83,6 +83,7 @@ export function recordExamples(r: Record, doc: Document): Example[] {
   const gold = r.events.filter((e) => !e.optional).map((e) => ({ type: LEGACY_TYPES[e.type] ?? e.type, words: new Set(wordsOf(e.eventText ?? '')), used: false }));
   const labels: (string | null)[] = cands.map(() => null);
   cands.forEach((c, k) => {
+    if (c.match.entry.proposal) return;
     const g = gold.find((x) => !x.used && x.type === c.match.entry.type);
     if (g) { g.used = true; labels[k] = g.type; }
   });
@@ -105,15 +106,34 @@ export function recordExamples(r: Record, doc: Document): Example[] {
  * event is most often one of theirs ("met", "talks"), and the records teach when they are wrong.
  */
 export function storyExamples(s: Story, doc: Document): Example[] {
-  const cands = candidates(doc).filter((c) => c.sentenceIndex < 2);
+  const all = candidates(doc).filter((c) => c.sentenceIndex < 2);
+  const cands = all.filter((c) => !c.match.entry.proposal);
+  const proposals = all.filter((c) => c.match.entry.proposal);
   let main = cands.find((c) => c.match.entry.type === s.type);
   const first = cands.filter((c) => c.sentenceIndex === 0);
   if (!main && first.length === 1) main = first[0];
-  if (!main) return [];
-  const out: Example[] = [{ key: s.id, features: main.features, label: s.type }];
-  // the lead tells the main event: other candidates there, of other types, are mostly words that look like events
-  for (const [k, c] of cands.entries()) if (c !== main && c.match.entry.type !== s.type && !ownPatternOf(c.match)) out.push({ key: `${s.id}#${k}`, features: c.features, label: NO_EVENT });
+  const out: Example[] = [];
+  if (main) {
+    out.push({ key: s.id, features: main.features, label: s.type });
+    // the lead tells the main event: other candidates there, of other types, are mostly words that look like events
+    for (const [k, c] of cands.entries()) if (c !== main && c.match.entry.type !== s.type && !ownPatternOf(c.match)) out.push({ key: `${s.id}#${k}`, features: c.features, label: NO_EVENT });
+    // and the verbs no pattern covers, beside a main event a pattern found, mostly tell none
+    for (const [k, c] of proposals.entries()) out.push({ key: `${s.id}#v${k}`, features: c.features, label: NO_EVENT });
+    return out;
+  }
+  // no pattern found the main event: the lead's first verb that is not one of reporting tells it
+  const lead = proposals.find((c) => c.sentenceIndex === 0 && !REPORTING.has(doc.text.slice(c.start, c.end).toLowerCase()) && !REPORTING_LEMMAS.has(lemmaAt(doc, c)));
+  if (lead) out.push({ key: `${s.id}#lead`, features: lead.features, label: s.type });
   return out;
+}
+
+/** Verbs that report what others said or did rather than tell an act (for choosing a lead's main verb). */
+const REPORTING_LEMMAS = new Set(['say', 'tell', 'report', 'add', 'quote', 'state', 'note', 'write', 'describe', 'claim', 'confirm', 'according', 'accord']);
+const REPORTING = new Set(['according']);
+
+function lemmaAt(doc: Document, c: Candidate): string {
+  const t = doc.layer('token').find((x) => x.start === c.start);
+  return t ? t.data.lemma.toLowerCase() : '';
 }
 
 export interface TrainOptions { readonly epochs?: number; readonly minCount?: number }
@@ -164,5 +184,16 @@ export function train(examples: readonly Example[], { epochs = 12, minCount = 2 
     }
     if (row.length) weights[f] = row;
   }
-  return { classes: [...CLASSES], weights };
+  return { classes: [...CLASSES], weights, proposable: proposableOf(examples, minCount) };
+}
+
+/** The lemmas of the proposed verbs (`src=verb`) that tell an event in at least `minCount` examples, sorted. */
+function proposableOf(examples: readonly Example[], minCount: number): string[] {
+  const counts = new Map<string, number>();
+  for (const e of examples) {
+    if (e.label === NO_EVENT || !e.features.includes('src=verb')) continue;
+    const w0 = e.features.find((f) => f.startsWith('w0='))!.slice(3);
+    counts.set(w0, (counts.get(w0) ?? 0) + 1);
+  }
+  return [...counts].filter(([, n]) => n >= minCount).map(([w]) => w).sort();
 }

@@ -13,7 +13,7 @@ import { PhraseReader, uniqueRefs as unique, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
 import { parseDay, toUtc } from '../../text/calendar.js';
 import { mentionsByEntity } from '../../text/lookup.js';
-import { candidateFeatures, NO_EVENT, ownPatternOf, shippedTypeModel, type TypeModel } from './type-model.js';
+import { candidateFeatures, merged, NO_EVENT, ownPatternOf, shippedTypeModel, verbProposals, type TypeModel } from './type-model.js';
 import { ALL_TRIGGERS, type TriggerEntry } from './triggers.js';
 
 export const EVENTS_VERSION = '1.0.0';
@@ -55,9 +55,14 @@ export const eventsStage: StageFactory = (resources) => {
       for (const sentence of doc.layer('sentence')) {
         const { firstToken, endToken } = sentence.data;
         const words = lexicon.wordsIn(allTokens, firstToken, endToken);
-        if (!mayStartTrigger(words)) continue;
+        const mayMatch = mayStartTrigger(words);
+        if (!mayMatch && !hasProposable(allTokens, firstToken, endToken, model)) continue;
         const tokens = allTokens.slice(firstToken, endToken);
-        const matches = lexicon.findTriggers(tokens, words);
+        const found = mayMatch ? lexicon.findTriggers(tokens, words) : NO_MATCHES as PatternMatch<TriggerEntry>[];
+        let proposals = verbProposals(tokens, found, model.proposable);
+        // a sentence without a pattern's trigger is read further only for a verb the model makes an event
+        if (!found.length) proposals = proposals.filter((p) => model.decideFor(tokens, p).type !== NO_EVENT);
+        const matches = merged(found, proposals);
         if (matches.length) read.push({ sentence, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
       }
       // an article without triggers has no events: nothing more to read
@@ -119,7 +124,8 @@ export function candidatesOf(doc: Document, lexicon: Lexicon): Candidate[] {
   for (let index = 0; index < sentences.length; index++) {
     const { firstToken, endToken } = sentences[index]!.data;
     const tokens = allTokens.slice(firstToken, endToken);
-    const matches = lexicon.findTriggers(tokens);
+    const found = lexicon.findTriggers(tokens);
+    const matches = merged(found, verbProposals(tokens, found, proposeEvery));
     if (!matches.length) continue;
     const { kept } = suppressControlled(matches, clauses(tokens), tokens);
     for (const m of kept) {
@@ -127,6 +133,18 @@ export function candidatesOf(doc: Document, lexicon: Lexicon): Candidate[] {
     }
   }
   return out;
+}
+
+/** Training proposes every verb no pattern covers: the model learns which tell no event. */
+const proposeEvery = (): boolean => true;
+
+/** Whether tokens `from` to `to` hold a verb the model may make an event of (most sentences that reach here: none). */
+function hasProposable(tokens: readonly Token[], from: number, to: number, model: TypeModel): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.data.pos === 'VERB' && model.proposable(t.data.lemma.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /**
@@ -208,7 +226,8 @@ function controllerOf(
   const h = m.tokens[0]!;
   const c = clauseIndexOf(clauseList, h);
   for (const other of matches) {
-    if (other === m || !controls(other, h, tokens)) continue;
+    // a verb put to the model is no pattern's: it controls nothing (it may be controlled)
+    if (other === m || other.entry.proposal || !controls(other, h, tokens)) continue;
     // "that"-complements ("demanded that the US cancel ...") open a clause; the content stays inside
     const otherClause = clauseIndexOf(clauseList, other.tokens[0]!);
     if (otherClause === c) return other;
@@ -277,8 +296,8 @@ type Decided = TriggerEntry & { readonly decision: string };
  */
 function retyped(m: PatternMatch<TriggerEntry>, type: PloverType, margin: number): PatternMatch<Decided> {
   const e = m.entry;
-  const same = type === e.type;
-  const decision = `${same ? 'model.type.kept' : `model.type.from-${e.type}`}:${margin.toFixed(2)}`;
+  const same = type === e.type && !e.proposal;
+  const decision = `${e.proposal ? 'model.type.proposed' : same ? 'model.type.kept' : `model.type.from-${e.type}`}:${margin.toFixed(2)}`;
   const entry: Decided = same ? { ...e, decision } : { ...e, type, mode: undefined, cameo: PLOVER[type].cameoRoot, ontology: false, decision };
   return { entry, tokens: m.tokens };
 }

@@ -18,9 +18,55 @@ const CONTEXT = 4;
  * the words around it, and a few facts of the sentence (quotation, modal, negation). Not the
  * sentence's place in the article: the training data are leads, the articles it reads are not. Strings, one a feature; the model gives each a weight per class.
  */
-/** Whether a pattern is the project's own (not converted from the CAMEO dictionary). */
+/** Whether a pattern is the project's own (not converted from the CAMEO dictionary, not a verb put to the model). */
 export function isOwnPattern(e: TriggerEntry): boolean {
-  return !e.id.startsWith('trigger.cameo.');
+  return !e.id.startsWith('trigger.cameo.') && !e.proposal;
+}
+
+/**
+ * The candidate a verb no pattern covers makes: the model alone decides whether it tells an event and
+ * of which type (its features say `src=verb` and nothing of a pattern). The type here is never read
+ * as the event's: the model's decision replaces it, and "no event" is the answer it mostly gets.
+ */
+export const VERB_PROPOSAL: TriggerEntry = Object.freeze({ id: 'trigger.model.verb', pattern: '', type: 'CONSULT', cameo: '', proposal: true });
+
+/** Lemmas no verb proposal is made for: the auxiliaries and copula, which tell no act by themselves. */
+const NOT_PROPOSED = new Set(['be', 'have', 'do']);
+
+/**
+ * The verbs of a sentence that no trigger covers, as candidates for the model (VERB_PROPOSAL), in
+ * token order; `accept` says which lemmas to propose (the shipped model's `proposable` ones, or all
+ * of them when training).
+ */
+export function verbProposals(tokens: readonly Token[], matches: readonly PatternMatch<TriggerEntry>[], accept: (lemma: string) => boolean): PatternMatch<TriggerEntry>[] {
+  let out: PatternMatch<TriggerEntry>[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.data.pos !== 'VERB') continue;
+    const lemma = lemmaOf(t);
+    if (NOT_PROPOSED.has(lemma) || !accept(lemma) || covered(matches, i)) continue;
+    (out ??= []).push({ entry: VERB_PROPOSAL, tokens: [i] });
+  }
+  return out ?? NO_PROPOSALS;
+}
+
+const NO_PROPOSALS: PatternMatch<TriggerEntry>[] = [];
+
+function covered(matches: readonly PatternMatch<TriggerEntry>[], i: number): boolean {
+  for (const m of matches) if (m.tokens.includes(i)) return true;
+  return false;
+}
+
+/** Matches and proposals together in the order of their first tokens (both lists are in that order). */
+export function merged(matches: readonly PatternMatch<TriggerEntry>[], proposals: readonly PatternMatch<TriggerEntry>[]): PatternMatch<TriggerEntry>[] {
+  if (!proposals.length) return matches as PatternMatch<TriggerEntry>[];
+  const out: PatternMatch<TriggerEntry>[] = [];
+  let a = 0, b = 0;
+  while (a < matches.length || b < proposals.length) {
+    if (b >= proposals.length || (a < matches.length && matches[a]!.tokens[0]! < proposals[b]!.tokens[0]!)) out.push(matches[a++]!);
+    else out.push(proposals[b++]!);
+  }
+  return out;
 }
 
 /** The project's own pattern among a match and those it shadowed (the first), or undefined. */
@@ -56,8 +102,11 @@ function emitFeatures(tokens: readonly Token[], m: PatternMatch<TriggerEntry>, f
   const e = m.entry;
   const first = m.tokens[0]!, last = m.tokens[m.tokens.length - 1]!;
   const head = tokens[first]!;
-  f.add('bias', null); f.add('lex', e.type); f.add('id', e.id); f.add('src', isOwnPattern(e) ? 'own' : 'cameo');
-  f.add('cameo', e.cameo.slice(0, 2)); f.add('pos', head.data.pos); f.add('len', LENGTHS[Math.min(m.tokens.length, 3)]!);
+  f.add('bias', null);
+  // a proposed verb has no pattern to speak for it: its own words and context are all the model reads
+  if (e.proposal) f.add('src', 'verb');
+  else { f.add('lex', e.type); f.add('id', e.id); f.add('src', isOwnPattern(e) ? 'own' : 'cameo'); f.add('cameo', e.cameo.slice(0, 2)); }
+  f.add('pos', head.data.pos); f.add('len', LENGTHS[Math.min(m.tokens.length, 3)]!);
   for (const o of m.shadowed ?? []) { f.add('alt', o.type); f.add('altid', o.id); }
   const w0 = lemmaOf(head), wN = lemmaOf(tokens[last]!);
   let ws = w0;
@@ -104,6 +153,10 @@ export interface TypeModelWeights {
   readonly noneMargin?: number;
   /** what a pattern of the project's own lexicon adds to its type's score (see decide) */
   readonly ownPrior?: number;
+  /** how far the best type must outscore "no event" for a proposed verb (VERB_PROPOSAL) to be an event */
+  readonly proposeMargin?: number;
+  /** the lemmas of verbs that training saw tell an event: only these are proposed (others would be "no event") */
+  readonly proposable?: readonly string[];
   readonly trainedOn?: string;
 }
 
@@ -131,6 +184,10 @@ export class TypeModel implements FeatureSink {
   private readonly scores: Float64Array;
   readonly noneMargin: number;
   readonly ownPrior: number;
+  readonly proposeMargin: number;
+  private readonly proposableLemmas: ReadonlySet<string>;
+  /** whether a verb of this lemma (lower case) is put to the model when no pattern covers it */
+  readonly proposable = (lemma: string): boolean => this.proposableLemmas.has(lemma);
 
   constructor(w: TypeModelWeights) {
     for (const c of w.classes) if (c !== NO_EVENT && !isPloverType(c)) throw new Error(`type model: unknown class ${c}`);
@@ -149,6 +206,8 @@ export class TypeModel implements FeatureSink {
     this.scores = new Float64Array(this.classes.length);
     this.noneMargin = w.noneMargin ?? 0;
     this.ownPrior = w.ownPrior ?? 0;
+    this.proposeMargin = w.proposeMargin ?? 0;
+    this.proposableLemmas = new Set(w.proposable ?? []);
   }
 
   /** FeatureSink: one feature's weights added to the scores of the candidate being decided. */
@@ -166,7 +225,7 @@ export class TypeModel implements FeatureSink {
   decideFor(tokens: readonly Token[], m: PatternMatch<TriggerEntry>, own?: PloverType): TypeDecision {
     this.scores.fill(0);
     emitFeatures(tokens, m, this);
-    return this.verdict(this.scores, own);
+    return this.verdict(this.scores, own, !!m.entry.proposal);
   }
 
   /**
@@ -174,18 +233,18 @@ export class TypeModel implements FeatureSink {
    * (ownPatternOf), when it has a pattern for them: it carries the ontology's choices and gets
    * `ownPrior` on that type, so the model overrules it only when its evidence is that much stronger.
    */
-  decide(features: readonly string[], own?: PloverType): TypeDecision {
+  decide(features: readonly string[], own?: PloverType, proposal = false): TypeDecision {
     const scores = new Float64Array(this.classes.length);
     for (const f of features) {
       const w = this.weights.get(f);
       if (!w) continue;
       for (let k = 0; k < w.length; k += 2) scores[w[k]!]! += w[k + 1]!;
     }
-    return this.verdict(scores, own);
+    return this.verdict(scores, own, proposal);
   }
 
   /** The decision from a candidate's summed scores: `own`'s prior added, then the best type or no event. */
-  private verdict(scores: Float64Array, own?: PloverType): TypeDecision {
+  private verdict(scores: Float64Array, own: PloverType | undefined, proposal: boolean): TypeDecision {
     if (own) {
       const k = this.classes.indexOf(own);
       if (k >= 0) scores[k]! += this.ownPrior;
@@ -197,9 +256,11 @@ export class TypeModel implements FeatureSink {
       if (best < 0 || scores[c]! > scores[best]!) { second = best; best = c; } else if (second < 0 || scores[c]! > scores[second]!) second = c;
     }
     // "no event" must win by the margin chosen on held-out folds (scripts/eval-event-types.ts)
+    // a proposed verb, with no pattern behind it, is an event only when its type wins by proposeMargin
     const noEvent = this.none >= 0 ? scores[this.none]! - scores[best]! : -Infinity;
-    if (noEvent > this.noneMargin) return { type: NO_EVENT, margin: noEvent - this.noneMargin };
-    return { type: this.classes[best]!, margin: Math.min(second < 0 ? Infinity : scores[best]! - scores[second]!, this.noneMargin - noEvent) };
+    const margin = proposal ? -this.proposeMargin : this.noneMargin;
+    if (noEvent > margin) return { type: NO_EVENT, margin: noEvent - margin };
+    return { type: this.classes[best]!, margin: Math.min(second < 0 ? Infinity : scores[best]! - scores[second]!, margin - noEvent) };
   }
 }
 

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Resources } from '../../src/core/resources.js';
+import { Pipeline } from '../../src/pipeline/pipeline.js';
+import { StageRegistry } from '../../src/pipeline/registry.js';
+import { eventsStage } from '../../src/stages/events/events.stage.js';
+import { Lexicon } from '../../src/stages/events/match.js';
+import { ALL_TRIGGERS } from '../../src/stages/events/triggers.js';
+import { candidateFeatures, isOwnPattern, TypeModel, VERB_PROPOSAL, verbProposals, type TypeModelWeights } from '../../src/stages/events/type-model.js';
+import { tokensStage } from '../../src/stages/tokens/tokens.stage.js';
+import { analyse, eventsOf } from './helpers.js';
+
+const CLASSES = ['NONE', 'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT',
+  'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
+const k = (type: string) => CLASSES.indexOf(type);
+
+/**
+ * A model of our own making: every proposed verb leans to "no event" by 1, "tour" (no pattern's word)
+ * to CONSULT by 4; each pattern keeps its type (lex=TYPE weighs 2 for that type).
+ */
+function handModel(extra: Partial<TypeModelWeights> = {}): TypeModel {
+  const weights: Record<string, number[]> = { 'src=verb': [k('NONE'), 1], 'w0=tour': [k('CONSULT'), 4] };
+  for (const c of CLASSES.slice(1)) weights[`lex=${c}`] = [k(c), 2];
+  return new TypeModel({ classes: CLASSES, weights, proposeMargin: 1, proposable: ['tour'], ...extra });
+}
+
+function eventsWith(model: TypeModel, text: string) {
+  const resources = new Resources();
+  resources.once('events.type-model', () => model);
+  const registry = new StageRegistry().register('tokens', tokensStage).register('events', eventsStage);
+  const doc = Pipeline.build(registry, ['tokens', 'events'], resources).run(text, { id: 't', published: '2024-03-15', outlet: null, url: null, title: null });
+  return doc.layer('event').map((e) => ({ type: e.data.type, trigger: text.slice(e.start, e.end), rule: e.provenance.rule, evidence: e.provenance.evidence ?? '' }));
+}
+
+test('the verbs no pattern covers are proposed, save the auxiliaries and those not accepted', () => {
+  const doc = analyse('The Ruritanian envoy toured Freedonia and has imposed sanctions on it.');
+  const tokens = doc.layer('token');
+  const matches = new Lexicon(ALL_TRIGGERS).findTriggers(tokens);
+  const words = (accept: (l: string) => boolean) => verbProposals(tokens, matches, accept).map((m) => tokens[m.tokens[0]!]!.data.normal);
+  // "imposed" is a pattern's (imposed sanctions), "has" an auxiliary
+  assert.deepEqual(words(() => true), ['toured']);
+  assert.deepEqual(words((l) => l === 'visit'), []);
+});
+
+test('a proposed verb is no pattern: its features name no pattern type, and it is not the project\'s own', () => {
+  const doc = analyse('The Ruritanian envoy toured Freedonia.');
+  const tokens = doc.layer('token');
+  const features = candidateFeatures(tokens, { entry: VERB_PROPOSAL, tokens: [3] });
+  assert.ok(features.includes('src=verb'));
+  assert.ok(!features.some((f) => f.startsWith('lex=') || f.startsWith('id=')), features.join(' '));
+  assert.equal(isOwnPattern(VERB_PROPOSAL), false);
+});
+
+test('a proposed verb is an event only when its type beats "no event" by the proposal margin', () => {
+  const doc = analyse('The Ruritanian envoy toured Freedonia.');
+  const tokens = doc.layer('token');
+  const m = { entry: VERB_PROPOSAL, tokens: [3] };
+  // CONSULT 4 against NONE 1: a lead of 3
+  assert.equal(handModel({ proposeMargin: 2 }).decideFor(tokens, m).type, 'CONSULT');
+  assert.equal(handModel({ proposeMargin: 4 }).decideFor(tokens, m).type, 'NONE');
+});
+
+test('the stage writes a proposed verb the model types, with the model in its provenance', () => {
+  const got = eventsWith(handModel(), 'The Ruritanian envoy toured Freedonia on Monday.');
+  assert.deepEqual(got.map((e) => [e.type, e.trigger, e.rule]), [['CONSULT', 'toured', 'trigger.model.verb']]);
+  assert.match(got[0]!.evidence, /^model\.type\.proposed:/);
+});
+
+test('a proposed verb controls nothing: the protest after it stays an event of its own', () => {
+  const got = eventsWith(handModel(), 'The Ruritanian envoy toured protest camps in Freedonia.');
+  assert.deepEqual(got.map((e) => `${e.type} ${e.trigger}`).sort(), ['CONSULT toured', 'PROTEST protest']);
+});
+
+test('a verb the model does not take for an event writes nothing', () => {
+  assert.deepEqual(eventsWith(handModel({ proposable: [] }), 'The Ruritanian envoy toured Freedonia on Monday.'), []);
+});
+
+// the patterns for ceasefires and hyphenated words (the tokeniser splits "cease-fire" in three)
+const PATTERNS: readonly [string, string, string][] = [
+  ['Ruritania declared a cease-fire in the northern provinces on Sunday.', 'CONCEDE', 'trigger.concede.cease-fire'],
+  ['A truce between the two militias took hold in the capital on Friday.', 'CONCEDE', 'trigger.concede.ceasefire-noun'],
+  ['Nurses began a sit-in outside the Freedonian health ministry.', 'PROTEST', 'trigger.protest.sit-in'],
+  ['Satellite images show a military build-up along the Ruritanian border.', 'MOBILIZE', 'trigger.mobilize.military-build-up'],
+];
+for (const [sentence, type, rule] of PATTERNS) {
+  test(`${rule}: ${sentence}`, () => {
+    const doc = analyse(sentence);
+    const found = doc.layer('event').filter((e) => e.data.type === type && e.provenance.rule === rule);
+    assert.equal(found.length, 1, JSON.stringify(eventsOf(sentence).map((e) => e.type)));
+  });
+}

@@ -22,7 +22,7 @@ import { TRIGGERS } from '../src/stages/events/triggers.js';
 import { TypeModel, shippedTypeModel, type TypeModelWeights } from '../src/stages/events/type-model.js';
 import shippedWeights from '../src/stages/events/type-model.json' with { type: 'json' };
 import {
-  available, CLASSES, foldOf, hash, loadRecords, loadStories, recordExamples, SHARED, storyExamples, storyForTraining, tokeniser, train, type Example,
+  available, CLASSES, foldOf, hash, loadRecords, loadStories, recordExamples, SHARED, storyExamples, storyForTraining, tokeniser, train, withMargins, type Example,
 } from './event-types/data.js';
 
 const { values } = parseArgs({ options: { sample: { type: 'string', default: '/tmp/story-events.tsv' }, margins: { type: 'string' }, baseline: { type: 'boolean', default: false }, 'folds-only': { type: 'boolean', default: false }, 'stories-only': { type: 'boolean', default: false }, propose: { type: 'string' } } });
@@ -64,12 +64,12 @@ const score = (pred: string) => JSON.parse(execFileSync('node', [new URL('eval/s
 const folds = values['stories-only'] ? [] : [0, 1, 2, 3, 4].map((k) => {
   const examples = [...storyEx];
   for (const r of records) if (foldOf(r.id) !== k) examples.push(...recordEx.get(r.id)!);
-  return train(examples);
+  return { weights: train(examples), examples };
 });
 for (const [noneMargin, ownPrior] of values['stories-only'] ? [] : MARGINS) for (const proposeMargin of PROPOSE) {
   const predictions: string[] = [];
   for (let k = 0; k < 5; k++) {
-    const analyzer = analyzerWith(new TypeModel({ ...folds[k]!, noneMargin, ownPrior, proposeMargin }));
+    const analyzer = analyzerWith(new TypeModel(withMargins(folds[k]!.weights, folds[k]!.examples, { noneMargin, ownPrior, proposeMargin })));
     for (const r of records) {
       if (foldOf(r.id) !== k) continue;
       predictions.push(JSON.stringify(analyzer.analyze({ id: r.id, text: r.text, published: r.published })));

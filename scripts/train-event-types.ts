@@ -7,7 +7,7 @@
  *   node --import tsx scripts/train-event-types.ts
  */
 import { writeFileSync } from 'node:fs';
-import { available, loadRecords, loadStories, recordExamples, storyExamples, storyForTraining, tokeniser, train, type Example } from './event-types/data.js';
+import { available, loadRecords, loadStories, recordExamples, storyExamples, storyForTraining, tokeniser, train, withMargins, type Example } from './event-types/data.js';
 
 if (!available()) {
   console.error('train-event-types: needs ../shared/data/plover (gsr-dev.jsonl, synthetic-stories.jsonl)');
@@ -26,7 +26,7 @@ const NONE_MARGIN = 0;
 const OWN_PRIOR = 30;
 /** How far a verb no pattern covers must be from "no event" to be one (scripts/eval-event-types.ts --propose). */
 const PROPOSE_MARGIN = 5;
-const weights = { ...train(examples), noneMargin: NONE_MARGIN, ownPrior: OWN_PRIOR, proposeMargin: PROPOSE_MARGIN };
+const weights = withMargins(train(examples), examples, { noneMargin: NONE_MARGIN, ownPrior: OWN_PRIOR, proposeMargin: PROPOSE_MARGIN });
 const out = new URL('../src/stages/events/type-model.json', import.meta.url);
 writeFileSync(out, JSON.stringify({ ...weights, trainedOn: 'gsr-dev.jsonl (all), synthetic-stories.jsonl (the four fifths by hash)' }) + '\n');
-console.log(`${examples.length} examples (${fromRecords} from records), ${Object.keys(weights.weights).length} features -> ${out.pathname}`);
+console.log(`${examples.length} examples (${fromRecords} from records), ${Object.keys(weights.weights).length} features, ${weights.proposable?.length} verbs proposed -> ${out.pathname}`);

@@ -10,7 +10,7 @@ import { LEGACY_TYPES } from '../../src/ontology/plover.js';
 import { candidatesOf, type Candidate } from '../../src/stages/events/events.stage.js';
 import { Lexicon } from '../../src/stages/events/match.js';
 import { ALL_TRIGGERS } from '../../src/stages/events/triggers.js';
-import { NO_EVENT, ownPatternOf, type TypeModelWeights } from '../../src/stages/events/type-model.js';
+import { NO_EVENT, ownPatternOf, TypeModel, type TypeModelWeights } from '../../src/stages/events/type-model.js';
 
 export const SHARED = new URL('../../../shared/', import.meta.url);
 export const GSR = new URL('data/plover/gsr-dev.jsonl', SHARED);
@@ -184,16 +184,31 @@ export function train(examples: readonly Example[], { epochs = 12, minCount = 2 
     }
     if (row.length) weights[f] = row;
   }
-  return { classes: [...CLASSES], weights, proposable: proposableOf(examples, minCount) };
+  return { classes: [...CLASSES], weights };
 }
 
-/** The lemmas of the proposed verbs (`src=verb`) that tell an event in at least `minCount` examples, sorted. */
-function proposableOf(examples: readonly Example[], minCount: number): string[] {
-  const counts = new Map<string, number>();
+/**
+ * The weights with the margins and the lemmas worth proposing: verbs (`src=verb`) that tell an event
+ * in at least PROPOSE_SHARE of their training examples, and that the trained model itself makes an
+ * event of, past `proposeMargin`, in at least `minCount` of them. Common verbs ("make", "take") tell
+ * an event now and then and would cost a decision in nearly every sentence: the stage reads only
+ * the sentences with a proposable verb or a pattern's word, and decides only those verbs.
+ */
+export function withMargins(w: TypeModelWeights, examples: readonly Example[], margins: { noneMargin: number; ownPrior: number; proposeMargin: number }, minCount = 2): TypeModelWeights {
+  const model = new TypeModel({ ...w, ...margins });
+  const seen = new Map<string, { n: number; events: number; decided: number }>();
   for (const e of examples) {
-    if (e.label === NO_EVENT || !e.features.includes('src=verb')) continue;
-    const w0 = e.features.find((f) => f.startsWith('w0='))!.slice(3);
-    counts.set(w0, (counts.get(w0) ?? 0) + 1);
+    if (!e.features.includes('src=verb')) continue;
+    const lemma = e.features.find((f) => f.startsWith('w0='))!.slice(3);
+    const c = seen.get(lemma) ?? { n: 0, events: 0, decided: 0 };
+    c.n++;
+    if (e.label !== NO_EVENT) c.events++;
+    if (e.label !== NO_EVENT && model.decide(e.features, undefined, true).type === e.label) c.decided++;
+    seen.set(lemma, c);
   }
-  return [...counts].filter(([, n]) => n >= minCount).map(([w]) => w).sort();
+  const proposable = [...seen].filter(([, c]) => c.decided >= minCount && c.events >= PROPOSE_SHARE * c.n).map(([lemma]) => lemma).sort();
+  return { ...w, ...margins, proposable };
 }
+
+/** The least share of a verb's training examples that tell an event for the verb to be proposed. */
+const PROPOSE_SHARE = 0.25;

@@ -32,6 +32,7 @@ const CASES: readonly Case[] = [
   { rule: 'type.conditional-harm-is-threat', text: 'The United States will impose sanctions on Iran unless it stops enrichment.', event: 'THREATEN USA>IRN', modality: 'asserted' },
   { rule: 'type.military-strike-is-assault', text: 'Israeli strikes killed 12 people in Gaza.', event: 'ASSAULT ISR>PSE' },
   { rule: 'type.promised-harm-is-threat', text: 'Trump promised to tear up the Iran deal.', event: 'THREATEN USA>IRN' },
+  { rule: 'type.promised-easing-is-concede', text: 'Kenya promised Uganda to ease the border restrictions.', event: 'CONCEDE KEN>UGA' },
 ];
 
 for (const c of CASES) {

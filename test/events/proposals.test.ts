@@ -75,12 +75,14 @@ test('a verb the model does not take for an event writes nothing', () => {
   assert.deepEqual(eventsWith(handModel({ proposable: [] }), 'The Ruritanian envoy toured Freedonia on Monday.'), []);
 });
 
-// the patterns for ceasefires and hyphenated words (the tokeniser splits "cease-fire" in three)
+// patterns of the events' coverage: ceasefires declared (the tokeniser splits "cease-fire" in three),
+// hyphenated words, an easing by "remove"
 const PATTERNS: readonly [string, string, string][] = [
   ['Ruritania declared a cease-fire in the northern provinces on Sunday.', 'CONCEDE', 'trigger.concede.cease-fire'],
-  ['A truce between the two militias took hold in the capital on Friday.', 'CONCEDE', 'trigger.concede.ceasefire-noun'],
+  ['The rebels announced a truce on Friday.', 'CONCEDE', 'trigger.concede.ceasefire'],
   ['Nurses began a sit-in outside the Freedonian health ministry.', 'PROTEST', 'trigger.protest.sit-in'],
   ['Satellite images show a military build-up along the Ruritanian border.', 'MOBILIZE', 'trigger.mobilize.military-build-up'],
+  ['Ruritania removed restrictions on foreign journalists.', 'CONCEDE', 'trigger.concede.lift'],
 ];
 for (const [sentence, type, rule] of PATTERNS) {
   test(`${rule}: ${sentence}`, () => {
@@ -89,3 +91,9 @@ for (const [sentence, type, rule] of PATTERNS) {
     assert.equal(found.length, 1, JSON.stringify(eventsOf(sentence).map((e) => e.type)));
   });
 }
+
+test('a decline that is no refusal, and a poll released, are no events', () => {
+  assert.deepEqual(eventsOf('Exports from Chile saw a sharp decline in March.'), []);
+  assert.deepEqual(eventsOf('A poll released in Chile on Sunday showed gains for the opposition.'), []);
+  assert.deepEqual(eventsOf('Peru declined the invitation from Chile.').map((e) => e.type), ['REJECT']);
+});

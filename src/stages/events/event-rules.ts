@@ -115,6 +115,7 @@ export const TYPE_RULES: readonly TypeRule[] = Object.freeze([
   { id: 'type.conditional-harm-is-threat', to: 'THREATEN', asserts: true, description: 'harm promised on a condition is a THREATEN', when: conditionalHarm },
   { id: 'type.military-strike-is-assault', to: 'ASSAULT', asserts: false, from: 'PROTEST', description: 'a strike that kills or hits, from the air, or on a place or party ("Israeli strikes killed 12") is an ASSAULT, not a labour strike', when: strikeIsAttack },
   { id: 'type.promised-harm-is-threat', to: 'THREATEN', asserts: false, from: 'AGREE', description: 'harm promised for later is a THREATEN', when: promisedHarm },
+  { id: 'type.promised-easing-is-concede', to: 'CONCEDE', asserts: false, from: 'AGREE', description: 'an easing agreed to or promised ("agreed to lift the curfew") is a CONCEDE, a verbal concession (ONTOLOGY.md: promised easing)', when: promisedEasing },
 ].map((r) => Object.freeze(r)) as TypeRule[]);
 
 /**
@@ -302,6 +303,16 @@ function promisedHarm(s: EventState): boolean {
   for (const c of s.complement) if (HARM_TYPES.has(c.entry.type) || c.entry.type === 'THREATEN' || c.entry.mode === 'withdraw') return true;
   return false;
 }
+
+/** Agreeing to, promising or offering what the ontology counts as a concession: lifting, easing, a ceasefire. */
+function promisedEasing(s: EventState): boolean {
+  if (s.type !== 'AGREE' || !EASING_PROMISES.has(s.entry.id)) return false;
+  for (const c of s.complement) if (c.entry.type === 'CONCEDE' && !c.entry.proposal) return true;
+  return false;
+}
+
+/** The AGREE patterns that promise their content: what is agreed to, promised, offered or committed to. */
+const EASING_PROMISES = new Set(['trigger.agree.agree', 'trigger.agree.promise', 'trigger.agree.willing', 'trigger.agree.offer', 'trigger.agree.commit', 'trigger.agree.accept']);
 
 // ---- what the rules read
 

@@ -59,9 +59,9 @@ export const eventsStage: StageFactory = (resources) => {
         if (!mayMatch && !hasProposable(allTokens, firstToken, endToken, model)) continue;
         const tokens = allTokens.slice(firstToken, endToken);
         const found = mayMatch ? lexicon.findTriggers(tokens, words) : NO_MATCHES as PatternMatch<TriggerEntry>[];
-        let proposals = verbProposals(tokens, found, model.proposable);
-        // a sentence without a pattern's trigger is read further only for a verb the model makes an event
-        if (!found.length) proposals = proposals.filter((p) => model.decideFor(tokens, p).type !== NO_EVENT);
+        // only the verbs the model makes events of go on (its decision reads the words, not the other
+        // candidates): a sentence without a pattern's trigger is read further only for one of them
+        const proposals = eventfulProposals(tokens, verbProposals(tokens, found, model.proposable), model);
         const matches = merged(found, proposals);
         if (matches.length) read.push({ sentence, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
       }
@@ -137,6 +137,14 @@ export function candidatesOf(doc: Document, lexicon: Lexicon): Candidate[] {
 
 /** Training proposes every verb no pattern covers: the model learns which tell no event. */
 const proposeEvery = (): boolean => true;
+
+/** The proposals the model makes events of (most sentences have no proposal: the list comes back as it is). */
+function eventfulProposals(tokens: readonly Token[], proposals: PatternMatch<TriggerEntry>[], model: TypeModel): PatternMatch<TriggerEntry>[] {
+  if (!proposals.length) return proposals;
+  const out: PatternMatch<TriggerEntry>[] = [];
+  for (const p of proposals) if (model.decideFor(tokens, p).type !== NO_EVENT) out.push(p);
+  return out;
+}
 
 /** Whether tokens `from` to `to` hold a verb the model may make an event of (most sentences that reach here: none). */
 function hasProposable(tokens: readonly Token[], from: number, to: number, model: TypeModel): boolean {

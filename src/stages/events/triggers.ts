@@ -103,15 +103,13 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // CONCEDE: verbal concessions, easing, apology, pardon, ceasefire declared
   e('trigger.support.apologize', 'apologize|apologise', 'SUPPORT', '055'),
   e('trigger.support.apology', '~apology', 'SUPPORT', '055'),
-  e('trigger.concede.lift', 'lift|ease|relax|cancel ... restriction|curfew|ban|emergency|sanction|embargo', 'CONCEDE', '081', { mode: 'ease' }),
+  e('trigger.concede.lift', 'lift|ease|relax|cancel|remove ... restriction|curfew|ban|emergency|sanction|embargo', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.shorten', 'shorten ... curfew', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.relief', 'sanction relief', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.pardon', 'pardon|amnesty', 'CONCEDE', '0841', { mode: 'pardon', ontology: true }),
-  e('trigger.concede.ceasefire', 'declare ... ceasefire|truce', 'CONCEDE', '0871', { mode: 'ceasefire', ontology: true }),
-  // a ceasefire named as news ("a ceasefire took hold", "the truce announced on Monday") is one declared;
-  // the model decides when the word is background ("since the ceasefire"). The tokeniser splits "cease-fire".
-  e('trigger.concede.ceasefire-noun', '~ceasefire|~truce|~armistice', 'CONCEDE', '0871', { mode: 'ceasefire', ontology: true }),
-  e('trigger.concede.cease-fire', 'cease - fire', 'CONCEDE', '0871', { mode: 'ceasefire', ontology: true }),
+  e('trigger.concede.ceasefire', 'declare|announce ... ceasefire|truce', 'CONCEDE', '0871', { mode: 'ceasefire', ontology: true }),
+  // the tokeniser splits "cease-fire" in three
+  e('trigger.concede.cease-fire', 'declare|announce ... cease - fire', 'CONCEDE', '0871', { mode: 'ceasefire', ontology: true }),
   e('trigger.concede.call-off', 'call off', 'CONCEDE', '080'),
   e('trigger.concede.concession', '~concession', 'AGREE', '035'),
 
@@ -185,7 +183,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 
   // REJECT
   e('trigger.reject.reject', 'reject', 'REJECT', '12', { control: true }),
-  e('trigger.reject.refuse', 'refuse|decline', 'REJECT', '12', { control: true }),
+  // "a decline in exports" is no refusal: the verb only
+  e('trigger.reject.refuse', 'refuse|^decline', 'REJECT', '12', { control: true }),
   e('trigger.reject.dismiss', 'dismiss|rebuff|spurn|snub', 'REJECT', '12'),
   e('trigger.reject.rule-out', 'rule out', 'REJECT', '12'),
   e('trigger.reject.oppose', 'oppose', 'REJECT', '12'),
@@ -309,7 +308,7 @@ export const NON_EVENTS: readonly { readonly id: string; readonly pattern: strin
   { id: 'nonevent.riot-police', pattern: 'riot police|gear|squad|control|shield' },
   { id: 'nonevent.press-release', pattern: 'press|news release' },
   { id: 'nonevent.seek-to', pattern: 'seek|sought to' },
-  { id: 'nonevent.statement-released', pattern: 'statement|report|video|figure|data|album|film|photo|result|book|song ... release' },
+  { id: 'nonevent.statement-released', pattern: 'statement|report|video|figure|data|album|film|photo|result|book|song|poll|survey ... release' },
   { id: 'nonevent.demonstrate-quality', pattern: 'demonstrate ... commitment|ability|resolve|willingness|capacity|that|how' },
   { id: 'nonevent.amnesty-international', pattern: 'amnesty international' },
   { id: 'nonevent.back-to', pattern: 'back to' },

@@ -83,30 +83,30 @@ for (const [noneMargin, ownPrior] of values['stories-only'] ? [] : MARGINS) for 
 // the stories' fifth we report on, with the shipped model
 if (values['folds-only']) process.exit(0);
 for (const proposeMargin of PROPOSE) {
-const analyzer = analyzerWith(new TypeModel({ ...(shippedWeights as TypeModelWeights), proposeMargin }));
-let n = 0, hit = 0;
-const byType = new Map<string, { n: number; hit: number }>();
-const sample: string[] = [];
-for (const s of stories) {
-  if (storyForTraining(s.id)) continue;
-  const doc = analyzer.analyzeDocument({ id: s.id, text: s.text });
-  const sentences = doc.layer('sentence');
-  const end = sentences[Math.min(1, sentences.length - 1)]?.end ?? 0;
-  const events = doc.layer('event').filter((e) => e.start < end && e.data.modality !== 'negated');
-  const ok = events.some((e) => e.data.type === s.type);
-  n++; if (ok) hit++;
-  const t = byType.get(s.type) ?? { n: 0, hit: 0 };
-  t.n++; if (ok) t.hit++;
-  byType.set(s.type, t);
-  for (const e of events) {
-    const sentence = doc.text.slice(e.data.sentence.start, e.data.sentence.end).replace(/\s+/g, ' ');
-    sample.push([hash(`sample:${s.id}:${e.start}`), e.data.type, s.id, s.type, doc.text.slice(e.start, e.end), sentence].join('\t'));
+  const analyzer = analyzerWith(new TypeModel({ ...(shippedWeights as TypeModelWeights), proposeMargin }));
+  let n = 0, hit = 0;
+  const byType = new Map<string, { n: number; hit: number }>();
+  const sample: string[] = [];
+  for (const s of stories) {
+    if (storyForTraining(s.id)) continue;
+    const doc = analyzer.analyzeDocument({ id: s.id, text: s.text });
+    const sentences = doc.layer('sentence');
+    const end = sentences[Math.min(1, sentences.length - 1)]?.end ?? 0;
+    const events = doc.layer('event').filter((e) => e.start < end && e.data.modality !== 'negated');
+    const ok = events.some((e) => e.data.type === s.type);
+    n++; if (ok) hit++;
+    const t = byType.get(s.type) ?? { n: 0, hit: 0 };
+    t.n++; if (ok) t.hit++;
+    byType.set(s.type, t);
+    for (const e of events) {
+      const sentence = doc.text.slice(e.data.sentence.start, e.data.sentence.end).replace(/\s+/g, ' ');
+      sample.push([hash(`sample:${s.id}:${e.start}`), e.data.type, s.id, s.type, doc.text.slice(e.start, e.end), sentence].join('\t'));
+    }
   }
-}
-console.log(`== synthetic stories, held-out fifth (${n}), proposed-verb margin ${proposeMargin}: labelled type among the first two sentences' events: ${(hit / n).toFixed(4)}`);
-console.log([...byType].sort().map(([t, v]) => `${t} ${v.hit}/${v.n}`).join(', '));
-// a sample in hashed order, so that reading the first rows of each type is reading a random sample
-sample.sort();
-writeFileSync(values.sample!, 'hash\ttype\tstory\tstory type\ttrigger\tsentence\n' + sample.join('\n') + '\n');
-console.log(`${sample.length} events found; sample for reading in ${values.sample}`);
+  console.log(`== synthetic stories, held-out fifth (${n}), proposed-verb margin ${proposeMargin}: labelled type among the first two sentences' events: ${(hit / n).toFixed(4)}`);
+  console.log([...byType].sort().map(([t, v]) => `${t} ${v.hit}/${v.n}`).join(', '));
+  // a sample in hashed order, so that reading the first rows of each type is reading a random sample
+  sample.sort();
+  writeFileSync(values.sample!, 'hash\ttype\tstory\tstory type\ttrigger\tsentence\n' + sample.join('\n') + '\n');
+  console.log(`${sample.length} events found; sample for reading in ${values.sample}`);
 }

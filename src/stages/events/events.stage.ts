@@ -312,12 +312,14 @@ function eventOf(
   // parties: a trigger that takes in its clause's opener ("from which ... withdrew") has its subject
   // after the opener, before its verb ("from which he withdrew")
   const partyHead = h === clause[0] && (head.data.pos === 'ADP' || head.data.pos === 'PRON') ? firstVerbOf(tokens, m.tokens) : h;
+  const notes: string[] = [];
   const parties = findParties({
     tokens, phrases, clause, trigger: [partyHead, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
-    bareIsPassive: HARM_TYPES.has(entry.type) || entry.type === 'ACCUSE', accusation: entry.type === 'ACCUSE',
+    bareIsPassive: HARM_TYPES.has(entry.type) || entry.type === 'ACCUSE', accusation: entry.type === 'ACCUSE', notes,
   });
   if (parties.actorRule) evidence.push(parties.actorRule);
   if (parties.recipientRule) evidence.push(parties.recipientRule);
+  evidence.push(...notes);
   const triggerStart = head.start, triggerEnd = tokens[last]!.end;
   // outlets relay words, they do not act in them
   const speaker = attribution?.data.speaker && attribution.data.speaker.sector !== 'JRN' ? attribution.data.speaker : null;

@@ -42,6 +42,8 @@ export interface PartyContext {
   readonly antecedent: (pronoun: Phrase) => ActorRefData[];
   /** the document's text */
   readonly text: string;
+  /** where the ids of rules that reshaped a party phrase go (party.person-of-place), for the event's evidence */
+  readonly notes?: string[];
 }
 
 /** The text from the start of token `a` to the end of token `b - 1`, without a leading article. */
@@ -83,6 +85,7 @@ function reducedPassive(ctx: PartyContext, verb: number, last: number): boolean 
 
 /** The phrase and the ones coordinated with it ("the US and Jordan", "Iran, Libya and Sudan"). */
 function withCoordinates(ctx: PartyContext, first: Phrase, limit: number): ActorRefData[] {
+  if (first.rule === PERSON_OF_PLACE) ctx.notes?.push(PERSON_OF_PLACE);
   const refs = [...refsOf(ctx, first)];
   let last = first;
   let commas: ActorRefData[] = [];
@@ -190,8 +193,39 @@ function object(ctx: PartyContext, after: number, allowed: (prep: string | null)
     if (t.data.pos === 'VERB' && i > after + 1 && !infinitive) { stop = i; break; }
     if (t.data.value === ',' && reportingIn(ctx.tokens, i + 1, ce)) { stop = i; break; }
   }
-  for (const p of ctx.phrases) if (p.start > from && p.end <= stop && p.refs.length > 0 && allowed(prepositionBefore(ctx.tokens, p))) return p;
+  for (const p of ctx.phrases) if (p.start > from && p.end <= stop && p.refs.length > 0 && allowed(prepositionBefore(ctx.tokens, p))) return personOfPlace(ctx, p) ?? p;
   return undefined;
+}
+
+/** Prepositions that say where one person is from ("a pastor from North Carolina", "an official of Iran"). */
+const ORIGIN = new Set(['from', 'of']);
+const INDEFINITE = new Set(['a', 'an']);
+const PERSON_OF_PLACE = 'party.person-of-place';
+
+/**
+ * Rule party.person-of-place: a place that only says where one person comes from is not a party; the
+ * person is, with that place's country. "released Jan Novak, a pastor from North Carolina" hits the
+ * pastor (Jan Novak, USA), not North Carolina. The person is described by an indefinite noun right
+ * before "from"/"of" ("a pastor", "an engineer"), named by the phrase before the comma when there is one.
+ * Returns the person as a phrase, or undefined when `place` is not such a place.
+ */
+function personOfPlace(ctx: PartyContext, place: Phrase): Phrase | undefined {
+  const { tokens, phrases } = ctx;
+  if (!ORIGIN.has(prepositionBefore(tokens, place) ?? '')) return undefined;
+  const k = phrases.indexOf(place);
+  const described = phrases[k - 1];
+  if (!described || described.end !== place.start - 1 || described.refs.length || described.pronoun) return undefined;
+  if (!INDEFINITE.has(tokens[described.start]!.data.normal)) return undefined;
+  const head = tokens[described.end - 1]!.data.normal;
+  // the person's name before an apposition: "Jan Novak, a pastor from ..."
+  const named = phrases[k - 2];
+  const apposed = named && !named.refs.length && !named.pronoun && named.end === described.start - 1 && tokens[named.end]!.data.value === ','
+    && /^[A-Z]/.test(tokens[named.start]!.data.value);
+  const person = apposed ? named : described;
+  const name = apposed ? textOf(ctx, person.start, person.end) : textOf(ctx, described.start, place.end);
+  const sector = sectorOfNoun(head) ?? 'CVL';
+  const span = { start: tokens[person.start]!.start, end: tokens[person.end - 1]!.end };
+  return { ...person, refs: place.refs.slice(0, 1).map((r) => ({ name, country: r.country, sector, span })), rule: PERSON_OF_PLACE };
 }
 
 /** Whether a word of a reporting clause ("said", "according") stands among tokens `a` to `b`. */
@@ -225,7 +259,8 @@ export function findParties(ctx: PartyContext): Parties {
       if (s) { actor = withCoordinates(ctx, s, h); actorRule = 'actor.clause-subject'; }
     }
     const r = object(ctx, last, (prep) => prep !== null && RECIPIENT_PREPOSITIONS.has(prep) && prep !== 'from' && prep !== 'by');
-    return { actor, recipient: r ? withCoordinates(ctx, r, ctx.clause[1]) : [], actorRule, recipientRule: r ? 'recipient.noun-complement' : null };
+    if (r) return { actor, recipient: withCoordinates(ctx, r, ctx.clause[1]), actorRule, recipientRule: 'recipient.noun-complement' };
+    return throughVerb(ctx, last, { actor, recipient: [], actorRule, recipientRule: null });
   }
   if (isPassive(ctx.tokens, h) || reducedPassive(ctx, h, last)) {
     const by = object(ctx, last, (prep) => prep === 'by');
@@ -252,6 +287,55 @@ export function findParties(ctx: PartyContext): Parties {
     actor: subjectRefs, actorRule: s ? 'actor.subject' : null,
     recipient: o ? withCoordinates(ctx, o, ctx.clause[1]) : [], recipientRule: o ? 'recipient.object' : null,
   };
+}
+
+/** Prepositions after an active verb whose trigger noun is its subject that name the one hit ("the strikes rained down on Gaza"). */
+const STRUCK_PREPOSITIONS = new Set(['on', 'upon', 'against', 'at', 'into']);
+/** How far a trigger noun's verb may stand from it, an aside between commas left out. */
+const ASIDE_REACH = 10;
+
+/**
+ * The verb a trigger noun is the subject of: right after it, past auxiliaries and adverbs and past an
+ * aside between commas ("US drone strikes, carried out weekly, have killed ..."); -1 when none.
+ */
+function verbOfNoun(ctx: PartyContext, last: number): number {
+  const { tokens } = ctx;
+  const end = ctx.clause[1];
+  let i = last + 1;
+  if (tokens[i]?.data.value === ',') {
+    let close = -1;
+    for (let k = i + 1; k < Math.min(end, i + ASIDE_REACH); k++) if (tokens[k]!.data.value === ',') { close = k; break; }
+    if (close < 0) return -1;
+    i = close + 1;
+  }
+  for (; i < end; i++) {
+    const t = tokens[i]!;
+    if (t.data.pos === 'VERB') return t.data.normal.endsWith('ing') ? -1 : i;
+    if (t.data.pos !== 'AUX' && t.data.pos !== 'ADV' && t.data.pos !== 'PART') return -1;
+  }
+  return -1;
+}
+
+/**
+ * Rules actor.noun-subject-by and recipient.noun-subject-object: a trigger noun that is the subject of
+ * its clause's verb takes the parties that verb gives it. Passive: "the sanctions were imposed on Iran
+ * by the US" (the one after the preposition is hit, the one after "by" acts); active: "US drone strikes
+ * have killed six Taliban commanders" (the verb's object is hit). Fills only what `found` left empty.
+ */
+function throughVerb(ctx: PartyContext, last: number, found: Parties): Parties {
+  const v = verbOfNoun(ctx, last);
+  if (v < 0) return found;
+  const out = { ...found };
+  if (isPassive(ctx.tokens, v)) {
+    const by = out.actor.length ? undefined : object(ctx, v, (prep) => prep === 'by');
+    if (by) { out.actor = withCoordinates(ctx, by, ctx.clause[1]); out.actorRule = 'actor.noun-subject-by'; }
+    const on = object(ctx, v, (prep) => prep !== null && STRUCK_PREPOSITIONS.has(prep));
+    if (on) { out.recipient = withCoordinates(ctx, on, ctx.clause[1]); out.recipientRule = 'recipient.noun-subject-object'; }
+    return out;
+  }
+  const o = object(ctx, v, (prep) => prep === null || STRUCK_PREPOSITIONS.has(prep));
+  if (o) { out.recipient = withCoordinates(ctx, o, ctx.clause[1]); out.recipientRule = 'recipient.noun-subject-object'; }
+  return out;
 }
 
 /** A place named after "in" ("protests in Serbia"): the country an event happens in. */

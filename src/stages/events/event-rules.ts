@@ -1,7 +1,7 @@
 import type { Document } from '../../core/document.js';
-import type { ActorRefData, Modality } from '../../core/layers.js';
+import type { ActorRefData, EventLocation, Modality } from '../../core/layers.js';
 import { PLOVER, type PloverType } from '../../ontology/plover.js';
-import { CONDITIONS, spacedHyphen } from './clauses.js';
+import { CONDITIONS, datelineEnd } from './clauses.js';
 import { sectorOfNoun } from './gazetteer.js';
 import type { PatternMatch } from './match.js';
 import { placeAfter, REPORTING } from './parties.js';
@@ -44,6 +44,8 @@ export interface EventState {
   readonly cast: { parties(): readonly ActorRefData[] };
   /** the speaker of the attribution the trigger stands in, outlets left out */
   readonly speaker: ActorRefData | null;
+  /** where the event took place (parties.ts eventPlace): a place the counterpart rules do not take for a party */
+  readonly location: EventLocation | null;
   actor: ActorRefData[];
   recipient: ActorRefData[];
   type: PloverType;
@@ -101,7 +103,7 @@ export const PARTY_RULES: readonly PartyRule[] = Object.freeze([
   { id: 'recipient.own-leader', role: 'recipient', fills: true, description: "the recipient is the actor's own leader", find: ownLeader },
   { id: 'recipient.that-clause-subject', role: 'recipient', fills: true, description: 'the recipient is the subject of the clause asked for ("urged that Iran ...")', find: thatClauseSubject },
   { id: 'actor.place', role: 'actor', fills: true, description: 'a place standing for its people (protests, strikes)', find: placeActor },
-  { id: 'recipient.place', role: 'recipient', fills: true, description: 'a place standing for its government as the recipient', find: placeRecipient },
+  { id: 'recipient.place', role: 'recipient', fills: true, description: 'a place standing for its government as the recipient of an act done there (not the place of a meeting: its location)', find: placeRecipient },
   { id: 'recipient.domestic', role: 'recipient', fills: true, description: "a domestic act: the country's own government is the recipient", find: domesticRecipient },
   { id: 'actor.domestic', role: 'actor', fills: true, description: "a domestic act with no named actor: the country's people", find: domesticActor },
   { id: 'recipient.sentence-counterpart', role: 'recipient', fills: true, description: 'no recipient in the clause: the other party named in the sentence', find: sentenceCounterpart },
@@ -219,7 +221,8 @@ function placeActor(s: EventState): ActorRefData[] | null {
 
 /** The place after the trigger stands for its government, unless it is the actor itself or parties acting together. */
 function placeRecipient(s: EventState): ActorRefData[] | null {
-  if (s.recipient.length || (s.entry.reciprocal && s.actor.length > 1)) return null;
+  // the place of a meeting is where it was held (the event's location), not whom it was held with
+  if (s.recipient.length || s.type === 'CONSULT' || (s.entry.reciprocal && s.actor.length > 1)) return null;
   const place = (s.place ??= placeAfter(s.tokens, s.phrases, s.clause, s.last));
   if (!place.length || (place.length === 1 && hasCountryAndSector(s.actor, place[0]!))) return null;
   return place.map(asGovernment);
@@ -257,7 +260,7 @@ function wantsCounterpart(s: EventState): boolean {
 
 function sentenceCounterpart(s: EventState): ActorRefData[] | null {
   if (!wantsCounterpart(s)) return null;
-  const here = counterpartIn(s.tokens, s.phrases, s.h, countriesOfActor(s.actor));
+  const here = counterpartIn(s.tokens, s.phrases, s.h, countriesOfActor(s.actor), s.location);
   return here ? [here] : null;
 }
 
@@ -426,10 +429,14 @@ function textOf(doc: Document, tokens: readonly Token[], p: Phrase): string {
 
 /**
  * The party of another country named in the sentence, nearest the trigger, leaving out the source of a
- * reporting clause ("..., a UN official said"): the likely target of an event whose target is unnamed.
+ * reporting clause ("..., a UN official said"), the dateline and the event's location: the likely
+ * target of an event whose target is unnamed.
  */
-function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], trigger: number, own: ReadonlySet<string | null>): ActorRefData | null {
+function counterpartIn(
+  tokens: readonly Token[], phrases: readonly Phrase[], trigger: number, own: ReadonlySet<string | null>, location: EventLocation | null,
+): ActorRefData | null {
   let best: { ref: ActorRefData; distance: number } | null = null;
+  const dateline = datelineEnd(tokens);
   for (const p of phrases) {
     const ref = p.refs.find((r) => r.country && !own.has(r.country));
     if (!ref) continue;
@@ -438,7 +445,9 @@ function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], tri
     if (p.start >= 2 && `${tokens[p.start - 2]!.data.normal} ${tokens[p.start - 1]!.data.normal}` === 'according to') continue;
     if (p.start === 1 && tokens[0]!.data.normal === 'according to') continue;
     // a dateline ("SINGAPORE - ...") says where the news was written, not who took part
-    if (p.start === 0 && p.end < tokens.length && spacedHyphen(tokens, p.end)) continue;
+    if (p.end <= dateline) continue;
+    // nor does the place it happened in ("held talks in Vietnam")
+    if (location && tokens[p.start]!.start === location.span.start) continue;
     const distance = Math.abs(p.start - trigger) + (p.start < trigger ? 3 : 0);
     if (!best || distance < best.distance) best = { ref, distance };
   }

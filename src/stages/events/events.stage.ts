@@ -8,7 +8,7 @@ import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 import { Lexicon, mayStartTrigger, type PatternMatch } from './match.js';
 import { applyPartyRules, applyTypeRules, FIRST_PERSON, firstPartyIn, HARM_TYPES, type EventState } from './event-rules.js';
 import { modalityOf } from './modality.js';
-import { findParties } from './parties.js';
+import { eventPlace, findParties } from './parties.js';
 import { PhraseReader, uniqueRefs as unique, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
 import { parseDay, toUtc } from '../../text/calendar.js';
@@ -323,12 +323,15 @@ function eventOf(
   const triggerStart = head.start, triggerEnd = tokens[last]!.end;
   // outlets relay words, they do not act in them
   const speaker = attribution?.data.speaker && attribution.data.speaker.sector !== 'JRN' ? attribution.data.speaker : null;
+  // where it happened: a place, which the party rules may also make a party when it suffers the act
+  const place = eventPlace(tokens, phrases, clause, [partyHead, last], doc.text);
   const state: EventState = {
-    doc, tokens, phrases, clauseList, clause, ci, h, last, entry, nominal, complement, reader, cast, speaker,
+    doc, tokens, phrases, clauseList, clause, ci, h, last, entry, nominal, complement, reader, cast, speaker, location: place?.location ?? null,
     actor: parties.actor, recipient: parties.recipient, type: entry.type, modality: 'asserted', modalityRule: 'modality.asserted', conditional: false, ownOpener: '', place: undefined,
   };
   // the rules that fill or take away parties the clause left (event-rules.ts), in order
   applyPartyRules(state, evidence);
+  if (place) evidence.push(place.rule);
 
   // modality
   let verdict = modalityOf({ tokens, clause, trigger: [h, last], nominal });
@@ -378,6 +381,7 @@ function eventOf(
       attribution: attribution?.id ?? null,
       cameo: type === entry.type ? entry.cameo : PLOVER[type].cameoRoot,
       quadClass: quadClassOf(type), score: scoreOf(type, mode),
+      ...(place ? { location: place.location } : {}),
     },
   };
 }

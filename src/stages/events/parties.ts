@@ -1,5 +1,7 @@
-import type { ActorRefData } from '../../core/layers.js';
-import { sectorOfNoun } from './gazetteer.js';
+import type { ActorRefData, EventLocation } from '../../core/layers.js';
+import { isNonState } from '../../ontology/actors.js';
+import { datelineEnd } from './clauses.js';
+import { isPersonNoun, sectorOfNoun } from './gazetteer.js';
 import { uniqueRefs, withoutArticle, type Phrase } from './phrases.js';
 
 import type { Token } from '../../text/lookup.js';
@@ -85,7 +87,7 @@ function reducedPassive(ctx: PartyContext, verb: number, last: number): boolean 
 
 /** The phrase and the ones coordinated with it ("the US and Jordan", "Iran, Libya and Sudan"). */
 function withCoordinates(ctx: PartyContext, first: Phrase, limit: number): ActorRefData[] {
-  if (first.rule === PERSON_OF_PLACE) ctx.notes?.push(PERSON_OF_PLACE);
+  if (first.rule === PERSON_OF_PLACE || first.rule === APPOSITION) ctx.notes?.push(first.rule);
   const refs = [...refsOf(ctx, first)];
   let last = first;
   let commas: ActorRefData[] = [];
@@ -156,6 +158,8 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
   const free: Phrase[] = [];
   for (const p of ctx.phrases) if (p.start >= cs && p.end <= before && !SKIP_AS_SUBJECT.has(prepositionBefore(ctx.tokens, p) ?? '')) free.push(p);
   const first = free[0];
+  const apposed = first && appositive(ctx, first, before);
+  if (apposed) return apposed;
   if (first && hasParty(ctx, first)) return first.pronoun || possessed(ctx, first) ? { ...first, pronoun: false, refs: refsOf(ctx, first) } : first;
   if (first) {
     const i = ctx.phrases.indexOf(first);
@@ -171,6 +175,32 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
   }
   const other = free.find((p) => hasParty(ctx, p));
   return other && (other.pronoun || possessed(ctx, other)) ? { ...other, pronoun: false, refs: refsOf(ctx, other) } : other;
+}
+
+/**
+ * Rule party.apposition: a name the actor base does not know takes the country its apposition gives,
+ * between commas before the verb: "Jan Novak, the foreign minister of Poland, rejected ..." and "Jan
+ * Novak, Poland's foreign minister, rejected ..." are Poland's (the sector from the apposition's noun).
+ * Returns the name as a phrase that reaches to the end of the apposition, or undefined.
+ */
+function appositive(ctx: PartyContext, name: Phrase, before: number): Phrase | undefined {
+  const { tokens, phrases } = ctx;
+  if (name.refs.length || name.pronoun || !/^[A-Z]/.test(tokens[name.start]!.data.value) || tokens[name.end]?.data.value !== ',') return undefined;
+  const k = phrases.indexOf(name);
+  const described = phrases[k + 1];
+  if (!described || described.pronoun || described.start !== name.end + 1 || described.end > before) return undefined;
+  let country = described.refs[0];
+  let end = described.end;
+  if (!country) {
+    const of = phrases[k + 2];
+    if (!of || of.start !== described.end + 1 || of.end > before || !ORIGIN.has(prepositionBefore(tokens, of) ?? '')) return undefined;
+    country = of.refs[0];
+    end = of.end;
+  }
+  if (!country?.country || tokens[end]?.data.value !== ',') return undefined;
+  const sector = sectorOfNoun(tokens[described.end - 1]!.data.normal) ?? country.sector;
+  const span = { start: tokens[name.start]!.start, end: tokens[name.end - 1]!.end };
+  return { ...name, end, refs: [{ name: textOf(ctx, name.start, name.end), country: country.country, sector, span }], rule: APPOSITION };
 }
 
 /** The first phrase that holds token `i`. */
@@ -201,12 +231,14 @@ function object(ctx: PartyContext, after: number, allowed: (prep: string | null)
 const ORIGIN = new Set(['from', 'of']);
 const INDEFINITE = new Set(['a', 'an']);
 const PERSON_OF_PLACE = 'party.person-of-place';
+const APPOSITION = 'party.apposition';
 
 /**
  * Rule party.person-of-place: a place that only says where one person comes from is not a party; the
  * person is, with that place's country. "released Jan Novak, a pastor from North Carolina" hits the
- * pastor (Jan Novak, USA), not North Carolina. The person is described by an indefinite noun right
- * before "from"/"of" ("a pastor", "an engineer"), named by the phrase before the comma when there is one.
+ * pastor (Jan Novak, USA), not North Carolina. The person is described by an indefinite noun for one
+ * person right before "from"/"of" ("a pastor", "an engineer": gazetteer.ts isPersonNoun; "a meeting of
+ * the Council" is a thing), named by the phrase before the comma when there is one.
  * Returns the person as a phrase, or undefined when `place` is not such a place.
  */
 function personOfPlace(ctx: PartyContext, place: Phrase): Phrase | undefined {
@@ -215,8 +247,8 @@ function personOfPlace(ctx: PartyContext, place: Phrase): Phrase | undefined {
   const k = phrases.indexOf(place);
   const described = phrases[k - 1];
   if (!described || described.end !== place.start - 1 || described.refs.length || described.pronoun) return undefined;
-  if (!INDEFINITE.has(tokens[described.start]!.data.normal)) return undefined;
   const head = tokens[described.end - 1]!.data.normal;
+  if (!INDEFINITE.has(tokens[described.start]!.data.normal) || !isPersonNoun(head)) return undefined;
   // the person's name before an apposition: "Jan Novak, a pastor from ..."
   const named = phrases[k - 2];
   const apposed = named && !named.refs.length && !named.pronoun && named.end === described.start - 1 && tokens[named.end]!.data.value === ','
@@ -340,7 +372,54 @@ function throughVerb(ctx: PartyContext, last: number, found: Parties): Parties {
 
 /** A place named after "in" ("protests in Serbia"): the country an event happens in. */
 export function placeAfter(tokens: readonly Token[], phrases: readonly Phrase[], clause: readonly [number, number], after: number): ActorRefData[] {
-  for (const x of phrases) if (x.start > after && x.end <= clause[1] && x.refs.length > 0 && prepositionBefore(tokens, x) === 'in') return x.refs;
-  return [];
+  return placePhraseIn(tokens, phrases, after + 1, clause[1])?.refs ?? [];
+}
+
+/** The first phrase after "in" that names a party, starting at or after token `from` and ending by `to`. */
+function placePhraseIn(tokens: readonly Token[], phrases: readonly Phrase[], from: number, to: number): Phrase | undefined {
+  for (const x of phrases) if (x.start >= from && x.end <= to && x.refs.length > 0 && prepositionBefore(tokens, x) === 'in') return x;
+  return undefined;
+}
+
+/** The place an event took place in, the rule that found it, and the phrase that names it. */
+export interface PlaceFound {
+  readonly rule: 'location.clause' | 'location.dateline';
+  readonly location: EventLocation;
+}
+
+/**
+ * Where an event took place: a place of some country named after "in" in the trigger's clause, after
+ * the trigger ("met in Singapore") or else before it ("In Geneva, the envoys met"), rule
+ * location.clause; failing that the sentence's dateline ("SINGAPORE (Reuters) - Trump met Kim"), rule
+ * location.dateline. Bodies without a country of their own ("in the UN") are no place. A location is
+ * not a party: whether the place also suffers the act ("a curfew in Montenegro") is the party rules' call.
+ */
+export function eventPlace(tokens: readonly Token[], phrases: readonly Phrase[], clause: readonly [number, number], trigger: readonly [number, number], text: string): PlaceFound | null {
+  const inClause = placePhraseIn(tokens, phrases, trigger[1] + 1, clause[1]) ?? placePhraseIn(tokens, phrases, clause[0], trigger[0]);
+  const place = inClause && isPlace(tokens, inClause) ? inClause : undefined;
+  if (place) return { rule: 'location.clause', location: locationOf(tokens, place, text) };
+  const dash = datelineEnd(tokens);
+  if (dash < 0 || trigger[0] < dash) return null;
+  for (const p of phrases) if (p.end <= dash && isPlace(tokens, p)) return { rule: 'location.dateline', location: locationOf(tokens, p, text) };
+  return null;
+}
+
+/** Common nouns that end a place's name ("the West Bank city", "a refugee camp"). */
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'capital', 'camp', 'province', 'region', 'state', 'district', 'area', 'port', 'border', 'county', 'island']);
+
+/**
+ * Whether a phrase names a place: a party of some country whose last word is a name ("Geneva", "the
+ * Gaza Strip") or a word for a place ("the West Bank city"); "Franco-German relations" is no place.
+ */
+function isPlace(tokens: readonly Token[], p: Phrase): boolean {
+  const country = p.refs[0]?.country;
+  if (!country || isNonState(country)) return false;
+  const last = tokens[p.end - 1]!.data;
+  return /^[A-Z]/.test(last.value) || PLACE_NOUNS.has(last.normal);
+}
+
+function locationOf(tokens: readonly Token[], p: Phrase, text: string): EventLocation {
+  const span = { start: tokens[p.start]!.start, end: tokens[p.end - 1]!.end };
+  return { name: withoutArticle(text.slice(span.start, span.end)), country: p.refs[0]!.country, span };
 }
 

@@ -20,7 +20,8 @@ const CASES: readonly Case[] = [
   { rule: 'recipient.own-leader', text: 'Kenyan lawmakers criticized President Jean Dupont.', event: 'ACCUSE KEN>KEN' },
   { rule: 'recipient.that-clause-subject', text: 'China demanded that Japan withdraw its ships.', event: 'REQUEST CHN>JPN' },
   { rule: 'actor.place', text: 'Protests erupted in Serbia on Sunday.', event: 'PROTEST SRB>SRB' },
-  { rule: 'recipient.place', text: 'Japanese officials held talks in Vietnam.', event: 'CONSULT JPN>VNM' },
+  // the place suffers the act; the place of a meeting would be its location only (parties.test.ts)
+  { rule: 'recipient.place', text: 'Israel reimposed blockades in Lebanon.', event: 'COERCE ISR>LBN' },
   { rule: 'recipient.domestic', text: 'Kenyan students protested on Monday.', event: 'PROTEST KEN>KEN' },
   { rule: 'actor.domestic', text: 'Thousands protested against the Iranian government.', event: 'PROTEST IRN>IRN' },
   { rule: 'recipient.sentence-counterpart', text: 'After talks with France, Iran rejected the offer.', event: 'REJECT IRN>FRA' },

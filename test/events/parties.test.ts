@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Analyzer } from '../../src/analyze.js';
 import { datelineEnd } from '../../src/stages/events/clauses.js';
+import { packResult, unpackResult } from '../../src/store/stored-result.js';
 import { analyse, brief } from './helpers.js';
 
 import type { EventData } from '../../src/core/layers.js';
@@ -120,8 +121,10 @@ test('datelineEnd: capitalised words, numbers and an outlet before a dash; no ve
   assert.equal(datelineEnd(tokensOf('the talks - held in Lima - ended.')), -1);
 });
 
-test('the location rides in the result: name, country and a span of the text', () => {
+test('the location rides in the result and in the store\'s packed copy: name, country and a span of the text', () => {
   const result = new Analyzer().analyze({ text: 'Japanese officials held talks in Vietnam.', published: '2024-03-15' });
   const e = result.events.find((x) => x.type === 'CONSULT');
   assert.deepEqual(e?.location, { name: 'Vietnam', country: 'VNM', span: { start: 33, end: 40, text: 'Vietnam' } });
+  // and in what the store keeps of it
+  assert.deepEqual(unpackResult(packResult(result), result.article.text), result);
 });

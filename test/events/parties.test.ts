@@ -93,6 +93,22 @@ test('location.clause: the place of a meeting is its location, not its recipient
   assert.equal(only('In Geneva, Iranian envoys met French diplomats.', 'CONSULT').data.location?.name, 'Geneva');
 });
 
+test('the place of another meeting is neither the target nor the place of an event before it', () => {
+  const e = only('Chile sent threatening letters before a summit in Lima.', 'THREATEN');
+  assert.ok(!e.data.recipient.some((r) => r.country === 'PER'), brief(e.data));
+  assert.equal(e.data.location, undefined);
+  // the summit's own place is its location
+  assert.equal(only('Chile and Peru held a summit in Lima.', 'CONSULT').data.location?.name, 'Lima');
+});
+
+test('recipient.gerund-object: a gerund read as a noun takes the party in its phrase as its object; actor.main-clause-subject gives it its actor', () => {
+  const e = only('After meeting Kim Jong Un, Trump praised the talks.', 'CONSULT');
+  assert.equal(brief(e.data), 'CONSULT USA>PRK');
+  assert.ok(e.evidence.includes('recipient.gerund-object') && e.evidence.includes('actor.main-clause-subject'));
+  // a sentence that opens with its subject has none to share
+  assert.ok(!only('Chile rejected talks with Peru, Bolivian officials said.', 'REJECT').evidence.includes('actor.main-clause-subject'));
+});
+
 test('a place that suffers the act is its recipient and its location', () => {
   const e = only('Serbia lifted the curfew in Montenegro.', 'CONCEDE');
   assert.equal(brief(e.data), 'CONCEDE SRB>MNE');

@@ -4,7 +4,7 @@ import { PLOVER, type PloverType } from '../../ontology/plover.js';
 import { CONDITIONS, datelineEnd } from './clauses.js';
 import { sectorOfNoun } from './gazetteer.js';
 import type { PatternMatch } from './match.js';
-import { placeAfter, REPORTING } from './parties.js';
+import { placeAfter, placeOfOtherMeeting, REPORTING } from './parties.js';
 import { withoutArticle, type Phrase, type PhraseReader } from './phrases.js';
 import type { TriggerEntry } from './triggers.js';
 
@@ -98,6 +98,7 @@ const PROMISES = new Set(['trigger.agree.promise', 'trigger.agree.willing']);
 export const PARTY_RULES: readonly PartyRule[] = Object.freeze([
   { id: 'actor.speaker', role: 'actor', fills: false, description: 'no actor in the clause: the speaker of the attribution the event is reported in', find: speakerActor },
   { id: 'actor.reporting-subject', role: 'actor', fills: true, description: 'no actor in the clause: the subject of the reporting verb', find: reportingSubject },
+  { id: 'actor.main-clause-subject', role: 'actor', fills: true, description: 'an event in a phrase that opens the sentence ("After meeting Kim, Trump said ...") is done by the subject of the main clause after the comma', find: mainClauseSubject },
   { id: 'actor.leader-of-place', role: 'actor', fills: true, description: 'a place standing for its government: the leader named', find: leaderOfPlace },
   { id: 'recipient.leader-of', role: 'recipient', fills: true, description: 'the recipient is the leader of the country named', find: leaderOfNamed },
   { id: 'recipient.own-leader', role: 'recipient', fills: true, description: "the recipient is the actor's own leader", find: ownLeader },
@@ -166,6 +167,36 @@ function reportingSubject(s: EventState): ActorRefData[] | null {
   return firstPartyEndingBy(s.phrases, s.clauseList[s.ci]?.[0] ?? 0)?.refs ?? null;
 }
 
+/** Parts of speech that may stand before a trigger in a phrase that opens the sentence ("And as well as", "After", "Soon after"). */
+const OPENING_WORDS = new Set(['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART', 'PUNCT']);
+
+/**
+ * "After meeting Kim Jong Un, Trump praised ...", "As well as encouraging the opposition, the
+ * administration is ...": a trigger in a phrase that opens the sentence, with only connectives before
+ * it, has no subject of its own; it shares the main clause's, the party right after the comma that
+ * ends the phrase when a verb follows it.
+ */
+function mainClauseSubject(s: EventState): ActorRefData[] | null {
+  const { tokens, phrases, h, last } = s;
+  for (let i = 0; i < h; i++) if (!OPENING_WORDS.has(tokens[i]!.data.pos) || tokens[i]!.data.value === ',') return null;
+  let comma = -1;
+  for (let i = last + 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.data.value === ',') { comma = i; break; }
+    if (t.data.pos === 'VERB' || t.data.pos === 'AUX' || t.data.pos === 'SCONJ') return null;
+  }
+  if (comma < 0) return null;
+  for (const p of phrases) {
+    if (p.start < comma + 1) continue;
+    if (p.start !== comma + 1 || !p.refs.length) return null;
+    let v = p.end;
+    while (tokens[v]?.data.pos === 'ADV') v++;
+    const verb = tokens[v]?.data.pos;
+    return verb === 'VERB' || verb === 'AUX' ? p.refs : null;
+  }
+  return null;
+}
+
 /**
  * Leaders the actor base does not know, by their title: "President X shortened the curfew in Sudan"
  * leads Sudan; "rebels dismissed an appeal from President X" were appealed to by their own leader.
@@ -181,7 +212,8 @@ function leaderOfPlace(s: EventState): ActorRefData[] | null {
 /** The titled phrase after the trigger that may be the recipient ("met President X of Y"), its index; -1 when none. */
 function titledRecipient(s: EventState): number {
   if (s.recipient.length || s.actor.length !== 1 || !s.actor[0]!.country) return -1;
-  const k = titledAfter(s.tokens, s.phrases, s.last, s.clause[1]);
+  // from the trigger's first word: a long trigger may hold its object ("dismissed an appeal from President X to")
+  const k = titledAfter(s.tokens, s.phrases, s.h, s.clause[1]);
   const leader = s.phrases[k];
   return leader && !hasComma(s.tokens, s.last + 1, leader.start) ? k : -1;
 }
@@ -260,7 +292,7 @@ function wantsCounterpart(s: EventState): boolean {
 
 function sentenceCounterpart(s: EventState): ActorRefData[] | null {
   if (!wantsCounterpart(s)) return null;
-  const here = counterpartIn(s.tokens, s.phrases, s.h, countriesOfActor(s.actor), s.location);
+  const here = counterpartIn(s.tokens, s.phrases, [s.h, s.last], countriesOfActor(s.actor), s.location);
   return here ? [here] : null;
 }
 
@@ -433,11 +465,12 @@ function textOf(doc: Document, tokens: readonly Token[], p: Phrase): string {
  * target of an event whose target is unnamed.
  */
 function counterpartIn(
-  tokens: readonly Token[], phrases: readonly Phrase[], trigger: number, own: ReadonlySet<string | null>, location: EventLocation | null,
+  tokens: readonly Token[], phrases: readonly Phrase[], [trigger, last]: readonly [number, number], own: ReadonlySet<string | null>, location: EventLocation | null,
 ): ActorRefData | null {
   let best: { ref: ActorRefData; distance: number } | null = null;
   const dateline = datelineEnd(tokens);
-  for (const p of phrases) {
+  for (let k = 0; k < phrases.length; k++) {
+    const p = phrases[k]!;
     const ref = p.refs.find((r) => r.country && !own.has(r.country));
     if (!ref) continue;
     // the two words after the phrase, and the two before it ("according to")
@@ -448,6 +481,8 @@ function counterpartIn(
     if (p.end <= dateline) continue;
     // nor does the place it happened in ("held talks in Vietnam")
     if (location && tokens[p.start]!.start === location.span.start) continue;
+    // nor where another meeting was held ("threatening letters before a summit in Lima")
+    if (placeOfOtherMeeting(tokens, phrases, k, [trigger, last])) continue;
     const distance = Math.abs(p.start - trigger) + (p.start < trigger ? 3 : 0);
     if (!best || distance < best.distance) best = { ref, distance };
   }

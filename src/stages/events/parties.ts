@@ -282,6 +282,9 @@ export function findParties(ctx: PartyContext): Parties {
     let actorRule: string | null = null;
     if (own && own.start < h && own.refs.length && (own.refs[0]?.span?.start ?? Infinity) < (ctx.tokens[h]?.start ?? 0)) {
       actor = own.refs; actorRule = 'actor.noun-modifier';
+    } else if (own && own.start === h && own.refs.length && ctx.tokens[h]!.data.normal.endsWith('ing') && own.end > last + 1 && /^[A-Z]/.test(ctx.tokens[last + 1]!.data.value)) {
+      // rule recipient.gerund-object: a gerund read as a noun takes its object into its phrase ("after meeting Kim Jong Un")
+      return { actor, actorRule, recipient: own.refs, recipientRule: 'recipient.gerund-object' };
     } else {
       const by = object(ctx, last, (prep) => prep === 'by' || prep === 'from');
       if (by && by.start - last <= 4) { actor = by.refs; actorRule = 'actor.noun-by'; }
@@ -372,13 +375,33 @@ function throughVerb(ctx: PartyContext, last: number, found: Parties): Parties {
 
 /** A place named after "in" ("protests in Serbia"): the country an event happens in. */
 export function placeAfter(tokens: readonly Token[], phrases: readonly Phrase[], clause: readonly [number, number], after: number): ActorRefData[] {
-  return placePhraseIn(tokens, phrases, after + 1, clause[1])?.refs ?? [];
+  return placePhraseIn(tokens, phrases, after + 1, clause[1], [after, after])?.refs ?? [];
 }
 
-/** The first phrase after "in" that names a party, starting at or after token `from` and ending by `to`. */
-function placePhraseIn(tokens: readonly Token[], phrases: readonly Phrase[], from: number, to: number): Phrase | undefined {
-  for (const x of phrases) if (x.start >= from && x.end <= to && x.refs.length > 0 && prepositionBefore(tokens, x) === 'in') return x;
+/** Nouns of a meeting: a place right after one ("a summit in Singapore") is where that meeting was held. */
+const MEETING_NOUNS = new Set(['summit', 'summits', 'talks', 'meeting', 'meetings', 'conference', 'negotiations', 'session', 'consultations', 'forum', 'visit']);
+
+/**
+ * The first phrase after "in" that names a party, starting at or after token `from` and ending by `to`,
+ * leaving out the place of a meeting other than the event itself: in "threatening tweets before a
+ * summit in Singapore" Singapore is where the summit was, neither the threats' target nor their place.
+ */
+function placePhraseIn(tokens: readonly Token[], phrases: readonly Phrase[], from: number, to: number, trigger: readonly [number, number]): Phrase | undefined {
+  for (let k = 0; k < phrases.length; k++) {
+    const x = phrases[k]!;
+    if (x.start >= from && x.end <= to && x.refs.length > 0 && prepositionBefore(tokens, x) === 'in' && !placeOfOtherMeeting(tokens, phrases, k, trigger)) return x;
+  }
   return undefined;
+}
+
+/**
+ * Whether phrase `k` is the place of a meeting other than the event whose trigger spans tokens
+ * `trigger`: "in" right after a meeting noun outside the trigger ("... before a summit in Singapore").
+ */
+export function placeOfOtherMeeting(tokens: readonly Token[], phrases: readonly Phrase[], k: number, trigger: readonly [number, number]): boolean {
+  const x = phrases[k]!, before = phrases[k - 1];
+  if (!before || before.end !== x.start - 1 || tokens[x.start - 1]?.data.normal !== 'in') return false;
+  return MEETING_NOUNS.has(tokens[before.end - 1]!.data.normal) && !(before.start <= trigger[1] && trigger[0] < before.end);
 }
 
 /** The place an event took place in, the rule that found it, and the phrase that names it. */
@@ -395,7 +418,7 @@ export interface PlaceFound {
  * not a party: whether the place also suffers the act ("a curfew in Montenegro") is the party rules' call.
  */
 export function eventPlace(tokens: readonly Token[], phrases: readonly Phrase[], clause: readonly [number, number], trigger: readonly [number, number], text: string): PlaceFound | null {
-  const inClause = placePhraseIn(tokens, phrases, trigger[1] + 1, clause[1]) ?? placePhraseIn(tokens, phrases, clause[0], trigger[0]);
+  const inClause = placePhraseIn(tokens, phrases, trigger[1] + 1, clause[1], trigger) ?? placePhraseIn(tokens, phrases, clause[0], trigger[0], trigger);
   const place = inClause && isPlace(tokens, inClause) ? inClause : undefined;
   if (place) return { rule: 'location.clause', location: locationOf(tokens, place, text) };
   const dash = datelineEnd(tokens);

@@ -109,6 +109,12 @@ test('recipient.gerund-object: a gerund read as a noun takes the party in its ph
   assert.ok(!only('Chile rejected talks with Peru, Bolivian officials said.', 'REJECT').evidence.includes('actor.main-clause-subject'));
 });
 
+test('a place after a second verb of the same subject is that verb\'s, not the first one\'s', () => {
+  const e = only('Peru expelled the Chilean ambassador and closed its embassy in Santiago.', 'SANCTION');
+  assert.equal(e.data.location, undefined);
+  assert.deepEqual(e.data.recipient.map((r) => r.name), ['Chilean ambassador']);
+});
+
 test('a place that suffers the act is its recipient and its location', () => {
   const e = only('Serbia lifted the curfew in Montenegro.', 'CONCEDE');
   assert.equal(brief(e.data), 'CONCEDE SRB>MNE');

@@ -298,7 +298,8 @@ export function findParties(ctx: PartyContext): Parties {
     return throughVerb(ctx, last, { actor, recipient: [], actorRule, recipientRule: null });
   }
   if (isPassive(ctx.tokens, h) || reducedPassive(ctx, h, last)) {
-    const by = object(ctx, last, (prep) => prep === 'by');
+    // the agent may stand inside a long trigger ("indicted by the war crimes court for")
+    const by = object(ctx, last, (prep) => prep === 'by', h);
     const s = subject(ctx, h);
     return {
       actor: by ? withCoordinates(ctx, by, ctx.clause[1]) : [], actorRule: by ? 'actor.passive-by' : null,
@@ -387,11 +388,26 @@ const MEETING_NOUNS = new Set(['summit', 'summits', 'talks', 'meeting', 'meeting
  * summit in Singapore" Singapore is where the summit was, neither the threats' target nor their place.
  */
 function placePhraseIn(tokens: readonly Token[], phrases: readonly Phrase[], from: number, to: number, trigger: readonly [number, number]): Phrase | undefined {
+  // a place after a second verb of the same subject is that verb's ("expelled the envoy and closed its embassy in Lima")
+  for (let i = Math.max(from, trigger[1] + 1); i < to; i++) if (conjoinedVerbAt(tokens, i)) { to = i; break; }
   for (let k = 0; k < phrases.length; k++) {
     const x = phrases[k]!;
     if (x.start >= from && x.end <= to && x.refs.length > 0 && prepositionBefore(tokens, x) === 'in' && !placeOfOtherMeeting(tokens, phrases, k, trigger)) return x;
   }
   return undefined;
+}
+
+const CONJUNCTIONS = new Set(['and', 'or', 'but']);
+
+/** Whether token `i` is a conjunction that joins a second verb, auxiliaries and adverbs between ("and closed", "and would deny"). */
+function conjoinedVerbAt(tokens: readonly Token[], i: number): boolean {
+  if (!CONJUNCTIONS.has(tokens[i]!.data.normal)) return false;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
+    const pos = tokens[k]!.data.pos;
+    if (pos === 'VERB') return true;
+    if (pos !== 'AUX' && pos !== 'ADV' && pos !== 'PART') return false;
+  }
+  return false;
 }
 
 /**

@@ -15,7 +15,7 @@ const CASES: readonly Case[] = [
   { rule: 'actor.speaker', text: '“We reject the offer,” the Iranian foreign ministry said.', event: 'REJECT IRN>', quotes: true },
   { rule: 'actor.reporting-subject', text: 'Russia said Sudan must return the helicopter.', event: 'REQUEST RUS>SDN' },
   // an opening phrase shares the main clause's subject
-  { rule: 'actor.main-clause-subject', text: 'After talks with Chile, Peruvian officials said nothing.', event: 'CONSULT PER>CHL' },
+  { rule: 'actor.main-clause-subject', text: 'After meeting Chilean envoys, Peruvian officials said nothing.', event: 'CONSULT PER>CHL' },
   // a leader the actor base does not know leads the one place named
   { rule: 'actor.leader-of-place', text: 'President Jean Dupont shortened the curfew in Sudan.', event: 'CONCEDE SDN>SDN' },
   { rule: 'recipient.leader-of', text: 'Germany met a delegation led by President Dupont of Mali.', event: 'CONSULT DEU>MLI' },

@@ -73,6 +73,11 @@ test('actor.noun-subject-by, recipient.noun-subject-object: a trigger noun that 
   assert.ok(e.evidence.includes('actor.noun-subject-by') && e.evidence.includes('recipient.noun-subject-object'));
 });
 
+test('an infinitive after a trigger noun is what the noun is about, not a verb whose subject it is', () => {
+  const e = only('Chile made a pledge not to pardon the Peruvian general.', 'AGREE');
+  assert.ok(!e.evidence.includes('recipient.noun-subject-object'), e.evidence.join(' '));
+});
+
 test('recipient.noun-subject-object: "strikes killed" hits the verb\'s object, past an aside between commas', () => {
   for (const text of ['Turkish drone strikes have killed six Syrian soldiers.', 'Turkish drone strikes, carried out at night, have killed six Syrian soldiers.']) {
     const e = only(text, 'ASSAULT');
@@ -89,8 +94,9 @@ test('location.clause: the place of a meeting is its location, not its recipient
   const met = only('Iranian and French envoys met in Geneva on Monday.', 'CONSULT');
   assert.equal(brief(met.data), 'CONSULT IRN,FRA>');
   assert.equal(met.data.location?.country, 'CHE');
-  // before the trigger too
+  // opening the clause too, but not a place inside an earlier phrase of it
   assert.equal(only('In Geneva, Iranian envoys met French diplomats.', 'CONSULT').data.location?.name, 'Geneva');
+  assert.equal(only('After the war in Iraq, Iranian envoys met French diplomats.', 'CONSULT').data.location, undefined);
 });
 
 test('the place of another meeting is neither the target nor the place of an event before it', () => {
@@ -105,8 +111,9 @@ test('recipient.gerund-object: a gerund read as a noun takes the party in its ph
   const e = only('After meeting Kim Jong Un, Trump praised the talks.', 'CONSULT');
   assert.equal(brief(e.data), 'CONSULT USA>PRK');
   assert.ok(e.evidence.includes('recipient.gerund-object') && e.evidence.includes('actor.main-clause-subject'));
-  // a sentence that opens with its subject has none to share
+  // a sentence that opens with its subject has none to share; a noun in an opening phrase is not the subject's act
   assert.ok(!only('Chile rejected talks with Peru, Bolivian officials said.', 'REJECT').evidence.includes('actor.main-clause-subject'));
+  assert.ok(!only('Unlike the protests in Lima, the march in Cusco stayed calm.', 'PROTEST').evidence.includes('actor.main-clause-subject'));
 });
 
 test('a place after a second verb of the same subject is that verb\'s, not the first one\'s', () => {

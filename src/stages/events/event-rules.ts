@@ -98,7 +98,7 @@ const PROMISES = new Set(['trigger.agree.promise', 'trigger.agree.willing']);
 export const PARTY_RULES: readonly PartyRule[] = Object.freeze([
   { id: 'actor.speaker', role: 'actor', fills: false, description: 'no actor in the clause: the speaker of the attribution the event is reported in', find: speakerActor },
   { id: 'actor.reporting-subject', role: 'actor', fills: true, description: 'no actor in the clause: the subject of the reporting verb', find: reportingSubject },
-  { id: 'actor.main-clause-subject', role: 'actor', fills: true, description: 'an event in a phrase that opens the sentence ("After meeting Kim, Trump said ...") is done by the subject of the main clause after the comma', find: mainClauseSubject },
+  { id: 'actor.main-clause-subject', role: 'actor', fills: true, description: 'a verb or gerund in a phrase that opens the sentence ("After meeting Kim, Trump said ...") is done by the subject of the main clause after the comma', find: mainClauseSubject },
   { id: 'actor.leader-of-place', role: 'actor', fills: true, description: 'a place standing for its government: the leader named', find: leaderOfPlace },
   { id: 'recipient.leader-of', role: 'recipient', fills: true, description: 'the recipient is the leader of the country named', find: leaderOfNamed },
   { id: 'recipient.own-leader', role: 'recipient', fills: true, description: "the recipient is the actor's own leader", find: ownLeader },
@@ -172,12 +172,16 @@ const OPENING_WORDS = new Set(['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART', 'PUNCT'])
 
 /**
  * "After meeting Kim Jong Un, Trump praised ...", "As well as encouraging the opposition, the
- * administration is ...": a trigger in a phrase that opens the sentence, with only connectives before
- * it, has no subject of its own; it shares the main clause's, the party right after the comma that
- * ends the phrase when a verb follows it.
+ * administration is ...": a verb or gerund trigger in a phrase that opens the sentence, with only
+ * connectives before it, has no subject of its own; it shares the main clause's, the party right after
+ * the comma that ends the phrase when a verb follows it.
  */
 function mainClauseSubject(s: EventState): ActorRefData[] | null {
   const { tokens, phrases, h, last } = s;
+  // a verb or gerund, whose subject is understood; a noun in an opening phrase ("Unlike demonstrations
+  // in X, the protest in Y ...", "Following the attack, Y said") need not be the subject's act
+  const head = tokens[h]!.data;
+  if (head.pos !== 'VERB' && !head.normal.endsWith('ing')) return null;
   for (let i = 0; i < h; i++) if (!OPENING_WORDS.has(tokens[i]!.data.pos) || tokens[i]!.data.value === ',') return null;
   let comma = -1;
   for (let i = last + 1; i < tokens.length; i++) {

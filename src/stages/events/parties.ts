@@ -347,7 +347,8 @@ function verbOfNoun(ctx: PartyContext, last: number): number {
   for (; i < end; i++) {
     const t = tokens[i]!;
     if (t.data.pos === 'VERB') return t.data.normal.endsWith('ing') ? -1 : i;
-    if (t.data.pos !== 'AUX' && t.data.pos !== 'ADV' && t.data.pos !== 'PART') return -1;
+    // an infinitive after the noun is what it is about ("a pledge not to pardon X"), not its verb
+    if ((t.data.pos !== 'AUX' && t.data.pos !== 'ADV' && t.data.pos !== 'PART') || t.data.normal === 'to') return -1;
   }
   return -1;
 }
@@ -428,19 +429,25 @@ export interface PlaceFound {
 
 /**
  * Where an event took place: a place of some country named after "in" in the trigger's clause, after
- * the trigger ("met in Singapore") or else before it ("In Geneva, the envoys met"), rule
+ * the trigger ("met in Singapore") or else opening the clause ("In Geneva, the envoys met"), rule
  * location.clause; failing that the sentence's dateline ("SINGAPORE (Reuters) - Trump met Kim"), rule
  * location.dateline. Bodies without a country of their own ("in the UN") are no place. A location is
  * not a party: whether the place also suffers the act ("a curfew in Montenegro") is the party rules' call.
  */
 export function eventPlace(tokens: readonly Token[], phrases: readonly Phrase[], clause: readonly [number, number], trigger: readonly [number, number], text: string): PlaceFound | null {
-  const inClause = placePhraseIn(tokens, phrases, trigger[1] + 1, clause[1], trigger) ?? placePhraseIn(tokens, phrases, clause[0], trigger[0], trigger);
+  const inClause = placePhraseIn(tokens, phrases, trigger[1] + 1, clause[1], trigger) ?? openingPlace(tokens, phrases, clause, trigger);
   const place = inClause && isPlace(tokens, inClause) ? inClause : undefined;
   if (place) return { rule: 'location.clause', location: locationOf(tokens, place, text) };
   const dash = datelineEnd(tokens);
   if (dash < 0 || trigger[0] < dash) return null;
   for (const p of phrases) if (p.end <= dash && isPlace(tokens, p)) return { rule: 'location.dateline', location: locationOf(tokens, p, text) };
   return null;
+}
+
+/** "In Geneva, the envoys met": a place that opens the clause, before the trigger, is the clause's. */
+function openingPlace(tokens: readonly Token[], phrases: readonly Phrase[], clause: readonly [number, number], trigger: readonly [number, number]): Phrase | undefined {
+  const p = placePhraseIn(tokens, phrases, clause[0], trigger[0], trigger);
+  return p && p.start === clause[0] + 1 && tokens[p.end]?.data.value === ',' ? p : undefined;
 }
 
 /** Common nouns that end a place's name ("the West Bank city", "a refugee camp"). */

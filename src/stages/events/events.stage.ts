@@ -7,7 +7,7 @@ import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 import { Lexicon, mayStartTrigger, type PatternMatch } from './match.js';
 import { applyPartyRules, applyTypeRules, FIRST_PERSON, firstPartyIn, HARM_TYPES, type EventState } from './event-rules.js';
-import { modalityOf } from './modality.js';
+import { modalityOf, overrideModality } from './modality.js';
 import { eventPlace, findParties } from './parties.js';
 import { PhraseReader, uniqueRefs as unique, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
@@ -334,11 +334,6 @@ function eventOf(
   if (place) evidence.push(place.rule);
 
   // modality
-  let verdict = modalityOf({ tokens, clause, trigger: [h, last], nominal });
-  if (verdict.rule === 'modality.historical.pluperfect' && attribution) {
-    // reported speech shifts tenses back: "reported that they had rejected the offer" is the news itself
-    verdict = { modality: 'asserted', rule: 'modality.asserted.backshift' };
-  }
   const dated = dateOf(dates, tokens, clause, h, last);
   const date = dated?.date ?? null;
   const recalled = !!dated && dated.sincePublished !== null && dated.sincePublished > HISTORICAL_DAYS;
@@ -351,15 +346,11 @@ function eventOf(
     || (thenBefore && conditionBefore(tokens, clauseList, ci));
   // a relative clause dated long ago inside a condition ("if he rejoined the deal from which he withdrew in May") is history
   const inheritsCondition = conditional && !CONDITIONS.has(ownOpener) && recalled;
-  if (conditional && !inheritsCondition && verdict.modality !== 'negated' && !['THREATEN', 'REQUEST'].includes(entry.type)) {
-    verdict = { modality: 'hypothetical', rule: 'modality.hypothetical.condition' };
-  }
-  if (verdict.modality === 'asserted' && recalled) {
-    verdict = { modality: 'historical', rule: 'modality.historical.date' };
-  }
-  if (verdict.modality === 'asserted' && date?.data.relation === 'future') {
-    verdict = { modality: 'future', rule: 'modality.future.date' };
-  }
+  // the words' verdict, then what the stage knows besides them (modality.ts MODALITY_OVERRIDES)
+  const verdict = overrideModality(modalityOf({ tokens, clause, trigger: [h, last], nominal }), {
+    reported: !!attribution, conditional, inheritsCondition, conditionIsContent: entry.type === 'THREATEN' || entry.type === 'REQUEST',
+    recalled, futureDate: date?.data.relation === 'future',
+  });
   state.modality = verdict.modality;
   state.modalityRule = verdict.rule;
   state.conditional = conditional;

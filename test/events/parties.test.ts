@@ -40,6 +40,11 @@ test('a reporting clause: the parties are those of the reported clause, not the 
   assert.equal(brief(only('Iran said the United States had imposed new sanctions on Syria.', 'SANCTION').data), 'SANCTION USA>SYR');
 });
 
+test('a clause opened by a word the tagger reads as a preposition ("after") has its own subject', () => {
+  assert.equal(brief(only('Iran\'s statement came after the Chilean army attacked Peru.', 'ASSAULT').data), 'ASSAULT CHL>PER');
+  assert.equal(brief(only('Iran\'s call came after Chilean troops attacked Peru.', 'ASSAULT').data), 'ASSAULT CHL>PER');
+});
+
 test('conjoined subjects act together', () => {
   assert.equal(brief(only('Canada and Mexico rejected the proposal from Brazil.', 'REJECT').data), 'REJECT CAN,MEX>BRA');
 });

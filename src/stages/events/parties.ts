@@ -155,6 +155,8 @@ function subject(ctx: PartyContext, before: number): Phrase | undefined {
     const antecedent = [...ctx.phrases].reverse().find((p) => p.end <= cs);
     if (antecedent && hasParty(ctx, antecedent)) return antecedent;
   }
+  const opened = subjectAfterSubordinator(ctx, before);
+  if (opened) return opened;
   const free: Phrase[] = [];
   for (const p of ctx.phrases) if (p.start >= cs && p.end <= before && !SKIP_AS_SUBJECT.has(prepositionBefore(ctx.tokens, p) ?? '')) free.push(p);
   const first = free[0];
@@ -201,6 +203,25 @@ function appositive(ctx: PartyContext, name: Phrase, before: number): Phrase | u
   const sector = sectorOfNoun(tokens[described.end - 1]!.data.normal) ?? country.sector;
   const span = { start: tokens[name.start]!.start, end: tokens[name.end - 1]!.end };
   return { ...name, end, refs: [{ name: textOf(ctx, name.start, name.end), country: country.country, sector, span }], rule: APPOSITION };
+}
+
+/** Words tagged as prepositions that may open a clause of their own ("after Trump attacked ..."). */
+const SUBORDINATING = new Set(['after', 'before', 'since', 'until', 'as', 'while', 'because']);
+
+/**
+ * "... came after rival Donald Trump attacked Machado": a party right before the verb (adverbs and
+ * auxiliaries between) after a word that opens clauses is that verb's subject, even where the tagger
+ * read the word as a preposition and no clause was split there.
+ */
+function subjectAfterSubordinator(ctx: PartyContext, verb: number): Phrase | undefined {
+  const { tokens } = ctx;
+  let end = verb;
+  while (end > ctx.clause[0] && ['ADV', 'AUX', 'PART'].includes(tokens[end - 1]!.data.pos)) end--;
+  for (const p of ctx.phrases) {
+    if (p.end !== end || p.start < ctx.clause[0]) continue;
+    return p.refs.length && SUBORDINATING.has(prepositionBefore(tokens, p) ?? '') && tokens[verb]?.data.pos === 'VERB' ? p : undefined;
+  }
+  return undefined;
 }
 
 /** The first phrase that holds token `i`. */

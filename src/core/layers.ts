@@ -128,4 +128,13 @@ export interface EventData {
   readonly cameo: string | null;
   readonly quadClass: QuadClass;
   readonly score: number;
+  /** where the event took place ("met in Singapore", a dateline), when the text says: a place, not a party */
+  readonly location?: EventLocation;
+}
+
+/** The place of an event: the words that name it, and its country when known. */
+export interface EventLocation {
+  readonly name: string;
+  readonly country: string | null;
+  readonly span: Range;
 }

@@ -45,6 +45,7 @@ export function buildResult(doc: Document, stages: readonly Pick<Stage, 'name' |
       actor: e.data.actor.map(actor), recipient: e.data.recipient.map(actor),
       trigger: span(e.data.trigger), sentence: span(e.data.sentence), date: e.data.date,
       attribution: indexOf(e.data.attribution), cameo: e.data.cameo, quadClass: e.data.quadClass, score: e.data.score,
+      ...(e.data.location ? { location: { name: e.data.location.name, country: e.data.location.country, span: span(e.data.location.span) } } : {}),
       provenance: prov(e),
     })),
     entities: doc.layer('entity').map((e) => ({

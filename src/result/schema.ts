@@ -58,6 +58,11 @@ export const EventSchema = Type.Object({
     description: QUAD_CLASS_NUMBERS.map((q) => `${q} ${QUAD_CLASSES[q]}`).join(', '),
   }),
   score: Type.Number({ minimum: -10, maximum: 10 }),
+  location: Type.Optional(Type.Object({
+    name: Type.String(),
+    country: Nullable(Type.String({ description: 'ISO 3166-1 alpha-3 of the place, when known' })),
+    span: SpanSchema,
+  }, { additionalProperties: false, description: 'where the event took place ("met in Singapore", the dateline): a place, never a party' })),
   provenance: ProvenanceSchema,
 }, { additionalProperties: false });
 

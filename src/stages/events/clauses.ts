@@ -56,6 +56,28 @@ export function spacedHyphen(tokens: readonly Token[], i: number): boolean {
   return t.data.value === '-' && !!before && !!after && before.end < t.start && t.end < after.start;
 }
 
+/** Dashes that may end a dateline: a spaced hyphen (spacedHyphen), an em or en dash, a double hyphen. */
+const DATELINE_DASHES = new Set(['\u2014', '\u2013', '--']);
+/** How many tokens a dateline may have before its dash ("SINGAPORE, June 12 (Reuters) -" has 8). */
+const DATELINE_REACH = 10;
+
+/**
+ * The index of the dash that ends a dateline opening the sentence ("SINGAPORE -", "GAZA CITY, May 3
+ * (AP) —"), or -1 when the sentence has none. A dateline is capitalised words, numbers and punctuation
+ * only (a place, a date, an outlet in parentheses), no verb: it says where the news was written, and
+ * the place it names is a location, never a party.
+ */
+export function datelineEnd(tokens: readonly Token[]): number {
+  if (!/^[A-Z]/.test(tokens[0]?.data.value ?? '')) return -1;
+  for (let i = 1; i < Math.min(tokens.length - 1, DATELINE_REACH + 1); i++) {
+    const t = tokens[i]!;
+    if (spacedHyphen(tokens, i) || DATELINE_DASHES.has(t.data.value)) return i;
+    if (t.data.pos === 'PUNCT' || t.data.pos === 'NUM') continue;
+    if (t.data.pos === 'VERB' || t.data.pos === 'AUX' || !/^[A-Z0-9]/.test(t.data.value)) return -1;
+  }
+  return -1;
+}
+
 /** Reporting verbs whose content may follow without "that" ("Iran said Iraqi troops attacked"); "told" takes its hearer first. */
 const SAYING = new Set(['said', 'says', 'say', 'reported', 'reports', 'announced', 'added', 'stated', 'confirmed', 'claimed', 'insisted']);
 /** What may begin the reported clause's subject. */

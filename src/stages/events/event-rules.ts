@@ -1,10 +1,10 @@
 import type { Document } from '../../core/document.js';
-import type { ActorRefData, Modality } from '../../core/layers.js';
+import type { ActorRefData, EventLocation, Modality } from '../../core/layers.js';
 import { PLOVER, type PloverType } from '../../ontology/plover.js';
-import { CONDITIONS, spacedHyphen } from './clauses.js';
+import { CONDITIONS, datelineEnd } from './clauses.js';
 import { sectorOfNoun } from './gazetteer.js';
 import type { PatternMatch } from './match.js';
-import { placeAfter, REPORTING } from './parties.js';
+import { placeAfter, placeOfOtherMeeting, REPORTING } from './parties.js';
 import { withoutArticle, type Phrase, type PhraseReader } from './phrases.js';
 import type { TriggerEntry } from './triggers.js';
 
@@ -44,6 +44,8 @@ export interface EventState {
   readonly cast: { parties(): readonly ActorRefData[] };
   /** the speaker of the attribution the trigger stands in, outlets left out */
   readonly speaker: ActorRefData | null;
+  /** where the event took place (parties.ts eventPlace): a place the counterpart rules do not take for a party */
+  readonly location: EventLocation | null;
   actor: ActorRefData[];
   recipient: ActorRefData[];
   type: PloverType;
@@ -96,12 +98,13 @@ const PROMISES = new Set(['trigger.agree.promise', 'trigger.agree.willing']);
 export const PARTY_RULES: readonly PartyRule[] = Object.freeze([
   { id: 'actor.speaker', role: 'actor', fills: false, description: 'no actor in the clause: the speaker of the attribution the event is reported in', find: speakerActor },
   { id: 'actor.reporting-subject', role: 'actor', fills: true, description: 'no actor in the clause: the subject of the reporting verb', find: reportingSubject },
+  { id: 'actor.main-clause-subject', role: 'actor', fills: true, description: 'a verb or gerund in a phrase that opens the sentence ("After meeting Kim, Trump said ...") is done by the subject of the main clause after the comma', find: mainClauseSubject },
   { id: 'actor.leader-of-place', role: 'actor', fills: true, description: 'a place standing for its government: the leader named', find: leaderOfPlace },
   { id: 'recipient.leader-of', role: 'recipient', fills: true, description: 'the recipient is the leader of the country named', find: leaderOfNamed },
   { id: 'recipient.own-leader', role: 'recipient', fills: true, description: "the recipient is the actor's own leader", find: ownLeader },
   { id: 'recipient.that-clause-subject', role: 'recipient', fills: true, description: 'the recipient is the subject of the clause asked for ("urged that Iran ...")', find: thatClauseSubject },
   { id: 'actor.place', role: 'actor', fills: true, description: 'a place standing for its people (protests, strikes)', find: placeActor },
-  { id: 'recipient.place', role: 'recipient', fills: true, description: 'a place standing for its government as the recipient', find: placeRecipient },
+  { id: 'recipient.place', role: 'recipient', fills: true, description: 'a place standing for its government as the recipient of an act done there (not the place of a meeting: its location)', find: placeRecipient },
   { id: 'recipient.domestic', role: 'recipient', fills: true, description: "a domestic act: the country's own government is the recipient", find: domesticRecipient },
   { id: 'actor.domestic', role: 'actor', fills: true, description: "a domestic act with no named actor: the country's people", find: domesticActor },
   { id: 'recipient.sentence-counterpart', role: 'recipient', fills: true, description: 'no recipient in the clause: the other party named in the sentence', find: sentenceCounterpart },
@@ -165,6 +168,40 @@ function reportingSubject(s: EventState): ActorRefData[] | null {
   return firstPartyEndingBy(s.phrases, s.clauseList[s.ci]?.[0] ?? 0)?.refs ?? null;
 }
 
+/** Parts of speech that may stand before a trigger in a phrase that opens the sentence ("And as well as", "After", "Soon after"). */
+const OPENING_WORDS = new Set(['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART', 'PUNCT']);
+
+/**
+ * "After meeting Kim Jong Un, Trump praised ...", "As well as encouraging the opposition, the
+ * administration is ...": a verb or gerund trigger in a phrase that opens the sentence, with only
+ * connectives before it, has no subject of its own; it shares the main clause's, the party right after
+ * the comma that ends the phrase when a verb follows it.
+ */
+function mainClauseSubject(s: EventState): ActorRefData[] | null {
+  const { tokens, phrases, h, last } = s;
+  // a verb or gerund, whose subject is understood; a noun in an opening phrase ("Unlike demonstrations
+  // in X, the protest in Y ...", "Following the attack, Y said") need not be the subject's act
+  const head = tokens[h]!.data;
+  if (head.pos !== 'VERB' && !head.normal.endsWith('ing')) return null;
+  for (let i = 0; i < h; i++) if (!OPENING_WORDS.has(tokens[i]!.data.pos) || tokens[i]!.data.value === ',') return null;
+  let comma = -1;
+  for (let i = last + 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.data.value === ',') { comma = i; break; }
+    if (t.data.pos === 'VERB' || t.data.pos === 'AUX' || t.data.pos === 'SCONJ') return null;
+  }
+  if (comma < 0) return null;
+  for (const p of phrases) {
+    if (p.start < comma + 1) continue;
+    if (p.start !== comma + 1 || !p.refs.length) return null;
+    let v = p.end;
+    while (tokens[v]?.data.pos === 'ADV') v++;
+    const verb = tokens[v]?.data.pos;
+    return verb === 'VERB' || verb === 'AUX' ? p.refs : null;
+  }
+  return null;
+}
+
 /**
  * Leaders the actor base does not know, by their title: "President X shortened the curfew in Sudan"
  * leads Sudan; "rebels dismissed an appeal from President X" were appealed to by their own leader.
@@ -180,7 +217,8 @@ function leaderOfPlace(s: EventState): ActorRefData[] | null {
 /** The titled phrase after the trigger that may be the recipient ("met President X of Y"), its index; -1 when none. */
 function titledRecipient(s: EventState): number {
   if (s.recipient.length || s.actor.length !== 1 || !s.actor[0]!.country) return -1;
-  const k = titledAfter(s.tokens, s.phrases, s.last, s.clause[1]);
+  // from the trigger's first word: a long trigger may hold its object ("dismissed an appeal from President X to")
+  const k = titledAfter(s.tokens, s.phrases, s.h, s.clause[1]);
   const leader = s.phrases[k];
   return leader && !hasComma(s.tokens, s.last + 1, leader.start) ? k : -1;
 }
@@ -220,7 +258,8 @@ function placeActor(s: EventState): ActorRefData[] | null {
 
 /** The place after the trigger stands for its government, unless it is the actor itself or parties acting together. */
 function placeRecipient(s: EventState): ActorRefData[] | null {
-  if (s.recipient.length || (s.entry.reciprocal && s.actor.length > 1)) return null;
+  // the place of a meeting is where it was held (the event's location), not whom it was held with
+  if (s.recipient.length || s.type === 'CONSULT' || (s.entry.reciprocal && s.actor.length > 1)) return null;
   const place = (s.place ??= placeAfter(s.tokens, s.phrases, s.clause, s.last));
   if (!place.length || (place.length === 1 && hasCountryAndSector(s.actor, place[0]!))) return null;
   return place.map(asGovernment);
@@ -258,7 +297,7 @@ function wantsCounterpart(s: EventState): boolean {
 
 function sentenceCounterpart(s: EventState): ActorRefData[] | null {
   if (!wantsCounterpart(s)) return null;
-  const here = counterpartIn(s.tokens, s.phrases, s.h, countriesOfActor(s.actor));
+  const here = counterpartIn(s.tokens, s.phrases, [s.h, s.last], countriesOfActor(s.actor), s.location);
   return here ? [here] : null;
 }
 
@@ -437,11 +476,16 @@ function textOf(doc: Document, tokens: readonly Token[], p: Phrase): string {
 
 /**
  * The party of another country named in the sentence, nearest the trigger, leaving out the source of a
- * reporting clause ("..., a UN official said"): the likely target of an event whose target is unnamed.
+ * reporting clause ("..., a UN official said"), the dateline and the event's location: the likely
+ * target of an event whose target is unnamed.
  */
-function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], trigger: number, own: ReadonlySet<string | null>): ActorRefData | null {
+function counterpartIn(
+  tokens: readonly Token[], phrases: readonly Phrase[], [trigger, last]: readonly [number, number], own: ReadonlySet<string | null>, location: EventLocation | null,
+): ActorRefData | null {
   let best: { ref: ActorRefData; distance: number } | null = null;
-  for (const p of phrases) {
+  const dateline = datelineEnd(tokens);
+  for (let k = 0; k < phrases.length; k++) {
+    const p = phrases[k]!;
     const ref = p.refs.find((r) => r.country && !own.has(r.country));
     if (!ref) continue;
     // the two words after the phrase, and the two before it ("according to")
@@ -449,7 +493,11 @@ function counterpartIn(tokens: readonly Token[], phrases: readonly Phrase[], tri
     if (p.start >= 2 && `${tokens[p.start - 2]!.data.normal} ${tokens[p.start - 1]!.data.normal}` === 'according to') continue;
     if (p.start === 1 && tokens[0]!.data.normal === 'according to') continue;
     // a dateline ("SINGAPORE - ...") says where the news was written, not who took part
-    if (p.start === 0 && p.end < tokens.length && spacedHyphen(tokens, p.end)) continue;
+    if (p.end <= dateline) continue;
+    // nor does the place it happened in ("held talks in Vietnam")
+    if (location && tokens[p.start]!.start === location.span.start) continue;
+    // nor where another meeting was held ("threatening letters before a summit in Lima")
+    if (placeOfOtherMeeting(tokens, phrases, k, [trigger, last])) continue;
     const distance = Math.abs(p.start - trigger) + (p.start < trigger ? 3 : 0);
     if (!best || distance < best.distance) best = { ref, distance };
   }

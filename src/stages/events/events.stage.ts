@@ -7,8 +7,8 @@ import { clauseIndexOf, clauses, CONDITIONS } from './clauses.js';
 import { Gazetteer, sectorOfNoun } from './gazetteer.js';
 import { Lexicon, mayStartTrigger, type PatternMatch } from './match.js';
 import { applyPartyRules, applyTypeRules, FIRST_PERSON, firstPartyIn, HARM_TYPES, type EventState } from './event-rules.js';
-import { modalityOf } from './modality.js';
-import { findParties } from './parties.js';
+import { modalityOf, overrideModality } from './modality.js';
+import { eventPlace, findParties } from './parties.js';
 import { PhraseReader, uniqueRefs as unique, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
 import { parseDay, toUtc } from '../../text/calendar.js';
@@ -339,28 +339,28 @@ function eventOf(
   // parties: a trigger that takes in its clause's opener ("from which ... withdrew") has its subject
   // after the opener, before its verb ("from which he withdrew")
   const partyHead = h === clause[0] && (head.data.pos === 'ADP' || head.data.pos === 'PRON') ? firstVerbOf(tokens, m.tokens) : h;
+  const notes: string[] = [];
   const parties = findParties({
     tokens, phrases, clause, trigger: [partyHead, last], nominal, subjectIsRecipient: !!entry.subjectIsRecipient, antecedent, text: doc.text,
-    bareIsPassive: HARM_TYPES.has(entry.type) || entry.type === 'ACCUSE', accusation: entry.type === 'ACCUSE',
+    bareIsPassive: HARM_TYPES.has(entry.type) || entry.type === 'ACCUSE', accusation: entry.type === 'ACCUSE', notes,
   });
   if (parties.actorRule) evidence.push(parties.actorRule);
   if (parties.recipientRule) evidence.push(parties.recipientRule);
+  evidence.push(...notes);
   const triggerStart = head.start, triggerEnd = tokens[last]!.end;
   // outlets relay words, they do not act in them
   const speaker = attribution?.data.speaker && attribution.data.speaker.sector !== 'JRN' ? attribution.data.speaker : null;
+  // where it happened: a place, which the party rules may also make a party when it suffers the act
+  const place = eventPlace(tokens, phrases, clause, [partyHead, last], doc.text);
   const state: EventState = {
-    doc, tokens, phrases, clauseList, clause, ci, h, last, entry, nominal, complement, reader, cast, speaker,
+    doc, tokens, phrases, clauseList, clause, ci, h, last, entry, nominal, complement, reader, cast, speaker, location: place?.location ?? null,
     actor: parties.actor, recipient: parties.recipient, type: entry.type, modality: 'asserted', modalityRule: 'modality.asserted', conditional: false, ownOpener: '', place: undefined,
   };
   // the rules that fill or take away parties the clause left (event-rules.ts), in order
   applyPartyRules(state, evidence);
+  if (place) evidence.push(place.rule);
 
   // modality
-  let verdict = modalityOf({ tokens, clause, trigger: [h, last], nominal });
-  if (verdict.rule === 'modality.historical.pluperfect' && attribution) {
-    // reported speech shifts tenses back: "reported that they had rejected the offer" is the news itself
-    verdict = { modality: 'asserted', rule: 'modality.asserted.backshift' };
-  }
   const dated = dateOf(dates, tokens, clause, h, last);
   const date = dated?.date ?? null;
   const recalled = !!dated && dated.sincePublished !== null && dated.sincePublished > HISTORICAL_DAYS;
@@ -373,15 +373,11 @@ function eventOf(
     || (thenBefore && conditionBefore(tokens, clauseList, ci));
   // a relative clause dated long ago inside a condition ("if he rejoined the deal from which he withdrew in May") is history
   const inheritsCondition = conditional && !CONDITIONS.has(ownOpener) && recalled;
-  if (conditional && !inheritsCondition && verdict.modality !== 'negated' && !['THREATEN', 'REQUEST'].includes(entry.type)) {
-    verdict = { modality: 'hypothetical', rule: 'modality.hypothetical.condition' };
-  }
-  if (verdict.modality === 'asserted' && recalled) {
-    verdict = { modality: 'historical', rule: 'modality.historical.date' };
-  }
-  if (verdict.modality === 'asserted' && date?.data.relation === 'future') {
-    verdict = { modality: 'future', rule: 'modality.future.date' };
-  }
+  // the words' verdict, then what the stage knows besides them (modality.ts MODALITY_OVERRIDES)
+  const verdict = overrideModality(modalityOf({ tokens, clause, trigger: [h, last], nominal }), {
+    reported: !!attribution, conditional, inheritsCondition, conditionIsContent: entry.type === 'THREATEN' || entry.type === 'REQUEST',
+    recalled, futureDate: date?.data.relation === 'future',
+  });
   state.modality = verdict.modality;
   state.modalityRule = verdict.rule;
   state.conditional = conditional;
@@ -403,6 +399,7 @@ function eventOf(
       attribution: attribution?.id ?? null,
       cameo: type === entry.type ? entry.cameo : PLOVER[type].cameoRoot,
       quadClass: quadClassOf(type), score: scoreOf(type, mode),
+      ...(place ? { location: place.location } : {}),
     },
   };
 }

@@ -90,6 +90,22 @@ export function sectorOfNoun(word: string): string | undefined {
   return SECTOR_BY_NOUN.get(word);
 }
 
+/**
+ * Nouns for one person ("a pastor", "an engineer"): with "from" or "of" and a place after them they say
+ * where the person comes from (parties.ts, party.person-of-place), where "a meeting of" or "an offer
+ * from" name a thing and its party.
+ */
+const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  'pastor', 'priest', 'missionary', 'journalist', 'reporter', 'blogger', 'student', 'citizen', 'national', 'resident', 'native',
+  'man', 'woman', 'boy', 'girl', 'businessman', 'businesswoman', 'tourist', 'engineer', 'worker', 'activist', 'teacher',
+  'doctor', 'academic', 'scholar', 'researcher', 'professor', 'lawyer', 'sailor', 'pilot', 'soldier', 'official', 'diplomat',
+  'envoy', 'spy', 'athlete', 'veteran', 'contractor', 'employee', 'executive', 'filmmaker', 'writer', 'artist',
+]);
+
+export function isPersonNoun(word: string): boolean {
+  return PERSON_NOUNS.has(word);
+}
+
 /** A name in capitals, dotted or not ("UN", "U.N.", "EU"). */
 const ACRONYM = /^(?:[A-Z]\.?){2,5}$/;
 

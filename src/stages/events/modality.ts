@@ -191,3 +191,45 @@ export function modalityOf(view: ClauseView): ModalityVerdict {
   const rule = MODALITY_RULES[best];
   return rule ? { modality: rule.modality, rule: rule.id } : { modality: 'asserted', rule: 'modality.asserted' };
 }
+
+/** What the stage knows of an event beyond its clause's words, for the overrides below. */
+export interface ModalityFacts {
+  /** the event stands in reported words (an attribution's content) */
+  readonly reported: boolean;
+  /** a condition governs the trigger (its clause, the clause before or after, "if ... then") */
+  readonly conditional: boolean;
+  /** the condition is only inherited: a relative clause dated long ago inside it ("if he rejoined the deal from which he withdrew in May") */
+  readonly inheritsCondition: boolean;
+  /** the event is a THREATEN or REQUEST: a condition is their content, not a doubt on them */
+  readonly conditionIsContent: boolean;
+  /** dated well before publication (more than the stage's HISTORICAL_DAYS) */
+  readonly recalled: boolean;
+  /** dated after publication */
+  readonly futureDate: boolean;
+}
+
+export interface ModalityOverride {
+  /** the rule id (declared in src/pipeline/rules.json with its description) */
+  readonly id: string;
+  readonly modality: Modality;
+  readonly when: (current: ModalityVerdict, facts: ModalityFacts) => boolean;
+}
+
+/**
+ * The overrides of the words' verdict by what the stage knows besides them, in order; each reads the
+ * verdict the ones before it left, and one that fires replaces it (its id goes to the evidence).
+ */
+export const MODALITY_OVERRIDES: readonly ModalityOverride[] = Object.freeze(([
+  // reported speech shifts tenses back: "reported that they had rejected the offer" is the news itself
+  { id: 'modality.asserted.backshift', modality: 'asserted', when: (v, f) => v.rule === 'modality.historical.pluperfect' && f.reported },
+  { id: 'modality.hypothetical.condition', modality: 'hypothetical', when: (v, f) => f.conditional && !f.inheritsCondition && v.modality !== 'negated' && !f.conditionIsContent },
+  { id: 'modality.historical.date', modality: 'historical', when: (v, f) => v.modality === 'asserted' && f.recalled },
+  { id: 'modality.future.date', modality: 'future', when: (v, f) => v.modality === 'asserted' && f.futureDate },
+] satisfies ModalityOverride[]).map((o) => Object.freeze(o)));
+
+/** The verdict after the overrides (MODALITY_OVERRIDES), in order. */
+export function overrideModality(verdict: ModalityVerdict, facts: ModalityFacts): ModalityVerdict {
+  let v = verdict;
+  for (const o of MODALITY_OVERRIDES) if (o.when(v, facts)) v = { modality: o.modality, rule: o.id };
+  return v;
+}

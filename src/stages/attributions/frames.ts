@@ -1,17 +1,9 @@
 import type { Range } from '../../core/span.js';
+import type { WordToken } from '../../text/lookup.js';
 import { FRAME_SHAPES, type CueEntry, type FrameShape } from './lexicon.js';
 
-/** A token as the frame rules see it. */
-export interface Tok {
-  readonly start: number;
-  readonly end: number;
-  readonly value: string;
-  /** lower case, with ’ as ' */
-  readonly low: string;
-  readonly pos: string;
-  /** the token holds a letter or a digit (is not punctuation) */
-  readonly word: boolean;
-}
+/** A token as the frame rules see it: the shared word view of the text kit, under the name this stage's modules use. */
+export type Tok = WordToken;
 
 /** One attribution found in a sentence, before speakers and via are resolved. */
 export interface Frame {

@@ -1,6 +1,7 @@
 import type { Document } from '../../core/document.js';
 import type { ActorRefData, EntityType } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
+import { lowerForm, sentenceIndexAt } from '../../text/lookup.js';
 import { findOutlets } from './outlets.js';
 
 /** Someone who can be a speaker: from the entities layer, or a capitalised name found in the text. */
@@ -165,10 +166,7 @@ export class SpeakerResolver {
   private subjectBefore(source: Range, pronoun: string): ActorRefData | null {
     if (!SUBJECT_PRONOUNS.has(pronoun) || !this.doc.has('sentence') || !this.doc.has('token')) return null;
     const sentences = this.doc.layer('sentence'), tokens = this.doc.layer('token');
-    // the sentence that holds the pronoun: the last that starts at or before it
-    let lo = 0, hi = sentences.length;
-    while (lo < hi) { const mid = (lo + hi) >>> 1; if (sentences[mid]!.start <= source.start) lo = mid + 1; else hi = mid; }
-    const here = lo - 1;
+    const here = sentenceIndexAt(this.doc, source.start);
     if (here < 1 || this.subjectOf(sentences[here]!.data, tokens, source) !== 'pronoun') return null;
     for (let k = here - 1; k >= 0 && k >= here - CONTINUITY_SENTENCES; k--) {
       const subject = this.subjectOf(sentences[k]!.data, tokens, null, pronoun);
@@ -239,7 +237,7 @@ export class SpeakerResolver {
 
   private resolveOnly(source: Range): { ref: ActorRefData; person: boolean } {
     const text = this.doc.text.slice(source.start, source.end);
-    const low = text.toLowerCase().replace(/’/g, "'");
+    const low = lowerForm(text);
     const asWritten = { ref: { name: text, country: null, sector: null, span: source } as ActorRefData, person: false };
     const words = low.split(/\s+/);
     if (words.length === 1 && PERSON_PRONOUNS.has(low)) {

@@ -2,6 +2,7 @@ import type { Document } from '../../core/document.js';
 import type { ActorRefData, EntityType } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import { lowerForm, sentenceIndexAt } from '../../text/lookup.js';
+import givenNames from './given-names.json' with { type: 'json' };
 import { findOutlets } from './outlets.js';
 
 /** Someone who can be a speaker: from the entities layer, or a capitalised name found in the text. */
@@ -28,6 +29,34 @@ const CONTINUITY_SENTENCES = 4;
 const SUBJECT_TOKENS = 14;
 const VERB_TAGS = new Set(['VERB', 'AUX']);
 const HONORIFIC = /\b(Mr|Mrs|Ms|Miss)\b\.?/;
+// an honorific right before a name ("Mrs. Clinton", "Mr Obama")
+const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\b\.?\s+$/;
+
+type Gender = 'female' | 'male';
+const genderOfHonorific = (honorific: string): Gender => (honorific.toLowerCase() === 'mr' ? 'male' : 'female');
+const GIVEN_NAME_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ...givenNames.female.map((n) => [n, 'female'] as const),
+  ...givenNames.male.map((n) => [n, 'male'] as const),
+]);
+
+/** Whether an honorific of `gender` may name the person of a full name: its given name is not one of the other gender's (given-names.json). */
+function fitsGender(name: string, gender: Gender | null): boolean {
+  const space = name.indexOf(' ');
+  if (!gender || space < 0) return true;
+  const given = GIVEN_NAME_GENDER.get(lowerForm(name.slice(0, space)));
+  return !given || given === gender;
+}
+
+/**
+ * "Hillary Clinton" is not "William Jefferson Clinton": a person's name of two words or more stands
+ * for a fuller name that opens with the same given name, or that ends with all of it (a surname of
+ * two words, "Guajardo Villarreal", "Van Voorhis").
+ */
+function keepsGivenName(short: string, full: string): boolean {
+  const space = short.indexOf(' ');
+  // "Mr. King" has a title where the given name would be
+  return space < 0 || TITLE.test(short.slice(0, space)) || full.startsWith(short.slice(0, space + 1)) || full.endsWith(` ${short}`);
+}
 const THING_PRONOUNS = new Set(['it', 'its']);
 const GROUP_PRONOUNS = new Set(['they', 'them', 'we', 'i', 'you', 'who']);
 // heads of descriptions that stand for a person named nearby ("the spokesman", "the Secretary of State")
@@ -128,11 +157,18 @@ export class SpeakerResolver {
     return this.within(r).find((c) => c.type === 'MEDIA') ?? null;
   }
 
-  /** The full name of a surname or a short name, from the first fuller mention before `at`. */
+  /**
+   * The full name of a surname or a short name, from the first fuller mention before `at` that keeps
+   * its given name and fits the honorific before it ("Mrs. Clinton" is not Bill Clinton). A name the
+   * entities stage gave the mention that the honorific contradicts is read as the surname alone.
+   */
   private expand(c: Candidate, at: number): Candidate {
     if (c.type === 'MEDIA') return c;
-    const n = wordsIn(c.name);
-    const fuller = this.fullNames.get(c.name.slice(c.name.lastIndexOf(' ') + 1))?.find((o) => o.c.at < at && o.words > n && o.c.name !== c.name)?.c;
+    const honorific = HONORIFIC_BEFORE.exec(this.doc.text.slice(Math.max(0, c.span.start - 6), c.span.start))?.[1];
+    const gender = honorific ? genderOfHonorific(honorific) : null;
+    if (!fitsGender(c.name, gender)) c = { name: c.name.slice(c.name.lastIndexOf(' ') + 1), type: 'PERSON', country: null, sector: null, at: c.at, span: c.span };
+    const n = wordsIn(c.name), short = c.name, person = c.type === 'PERSON' || c.type === 'UNKNOWN';
+    const fuller = this.fullNames.get(short.slice(short.lastIndexOf(' ') + 1))?.find((o) => o.c.at < at && o.words > n && o.c.name !== short && (!person || keepsGivenName(short, o.c.name)) && fitsGender(o.c.name, gender))?.c;
     return fuller ? { ...c, name: fuller.name, type: 'PERSON', country: fuller.country ?? c.country, sector: fuller.sector ?? c.sector, ...(fuller.entity !== undefined ? { entity: fuller.entity } : {}) } : c;
   }
 

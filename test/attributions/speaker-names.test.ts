@@ -20,3 +20,12 @@ test('a name with a given name expands only to a fuller name that keeps it', () 
   const same = 'Hillary Rodham Clinton spoke at the rally on Monday. Hillary Clinton said the plan would fail.';
   assert.equal(byCue(attributions(same, bare), 'said').speaker, 'Hillary Rodham Clinton');
 });
+
+test('a gendered pronoun stands for the nearest person whose given name does not tell the other gender', () => {
+  const text = 'Nancy Pelosi met John Boehner at the Capitol on Monday. "The bill will pass," she said.';
+  assert.equal(byCue(attributions(text), 'said').speaker, 'Nancy Pelosi');
+  assert.equal(byCue(attributions(text, bare), 'said').speaker, 'Nancy Pelosi');
+  assert.equal(byCue(attributions(text.replace('she', 'he')), 'said').speaker, 'John Boehner');
+  const office = byCue(attributions('Nancy Pelosi met John Boehner at the Capitol on Monday. Her office said the bill would pass.'), 'said');
+  assert.equal(office.speaker, "Nancy Pelosi's office");
+});

@@ -22,6 +22,7 @@ export interface Candidate {
 export type Describe = (text: string) => { name: string; type: string; country: string | null; sector: string | null } | null;
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
+const PRONOUN_GENDER: ReadonlyMap<string, 'female' | 'male'> = new Map([['he', 'male'], ['him', 'male'], ['his', 'male'], ['she', 'female'], ['her', 'female']]);
 // pronouns that are the subject of their clause, for subject continuity
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 // how far back a chain of pronouns may lead to the named subject, and how long a subject may be
@@ -183,10 +184,10 @@ export class SpeakerResolver {
   /** The speakers resolved so far, in the order their cues come; persons marked. */
   private readonly history: { ref: ActorRefData; at: number; person: boolean }[] = [];
 
-  /** The person a pronoun before `at` most plausibly stands for. */
-  private personBefore(at: number): ActorRefData | null {
-    const spoke = [...this.history].reverse().find((h) => h.at < at && h.person);
-    const named = this.lastBefore(at, (x) => x.type === 'PERSON');
+  /** The person a pronoun before `at` most plausibly stands for: of the pronoun's gender when it has one, as far as given names tell. */
+  private personBefore(at: number, gender: Gender | null = null): ActorRefData | null {
+    const spoke = [...this.history].reverse().find((h) => h.at < at && h.person && fitsGender(h.ref.name, gender));
+    const named = this.lastBefore(at, (x) => x.type === 'PERSON' && fitsGender(x.name, gender));
     // the last person quoted wins unless someone else was named since, well after
     if (spoke && (!named || named.at < spoke.at + 250 || spoke.ref.name.endsWith(named.name))) return spoke.ref;
     return named ? this.refOf(this.expand(named, named.at), named.span) : spoke?.ref ?? null;
@@ -277,7 +278,7 @@ export class SpeakerResolver {
     const asWritten = { ref: { name: text, country: null, sector: null, span: source } as ActorRefData, person: false };
     const words = low.split(/\s+/);
     if (words.length === 1 && PERSON_PRONOUNS.has(low)) {
-      const p = this.subjectBefore(source, low) ?? this.personBefore(source.start);
+      const p = this.subjectBefore(source, low) ?? this.personBefore(source.start, PRONOUN_GENDER.get(low) ?? null);
       return p ? { ref: { ...p, span: source }, person: true } : asWritten;
     }
     if (words.length === 1 && THING_PRONOUNS.has(low)) {
@@ -296,7 +297,7 @@ export class SpeakerResolver {
     // "his office", "her aides": the owner resolved, the rest kept ("Mike Pompeo's office")
     const poss = /^(his|her)\s+(.+)$/i.exec(text);
     if (poss) {
-      const p = this.personBefore(source.start);
+      const p = this.personBefore(source.start, PRONOUN_GENDER.get(poss[1]!.toLowerCase()) ?? null);
       return p ? { ref: { name: `${p.name}'s ${poss[2]}`, country: p.country, sector: p.sector, span: source }, person: false } : asWritten;
     }
     // "several such officials", "these officials": the group named before with the same head ("Iranian officials")

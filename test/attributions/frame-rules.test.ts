@@ -123,3 +123,18 @@ describe('the frame rules (frames.ts FRAME_RULES)', () => {
     }
   });
 });
+
+describe('quote.after and a phrase quoted inside a clause', () => {
+  test('a quotation with words of the clause right after it is part of the content after the cue', () => {
+    const got = read('The senator says Mayor Reyes “badly wrong” in cutting the school budget.', ['says']).get('says')!;
+    assert.equal(got.rule, 'after.subject');
+    assert.equal(got.content, 'Mayor Reyes “badly wrong” in cutting the school budget');
+  });
+
+  test('a quotation that ends its own words, or a naming verb\'s quotation, is still the content', () => {
+    assert.equal(read('The senator said on Monday: “We are badly wrong.” Nobody answered.', ['said']).get('said')!.rule, 'quote.after');
+    const named = read('The bloc is what some have called an “Arab NATO” comprised of rivals.', ['called']).get('called')!;
+    assert.equal(named.rule, 'quote.after');
+    assert.equal(named.content, 'Arab NATO');
+  });
+});

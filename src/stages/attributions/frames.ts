@@ -691,7 +691,8 @@ export const FRAME_RULES: readonly FrameRule[] = [
   },
   {
     id: 'quote.after', layout: 'subject-cue-quote', emits: 'quote-after',
-    when: (v) => !!v.c.quoteAfter,
+    // ("what some have called an “Arab NATO” comprised of ...": a naming verb's quotation is the name, whatever follows)
+    when: (v) => !!v.c.quoteAfter && (NAMING_VERB.test(v.low) || !quotedInClause(v.toks, v.c.quoteAfter.range)),
     build: (v, rule) => {
       const { toks, at } = v;
       const subjEnd = skipAuxBack(toks, at);
@@ -837,6 +838,18 @@ export const FRAME_RULES: readonly FrameRule[] = [
     },
   },
 ];
+
+/**
+ * "says Trump 'absolutely right' in saying ...": a quotation with no punctuation of its own before its
+ * closing mark, and words of the sentence right after it, is a phrase quoted inside a clause, not what
+ * the cue reports as a whole.
+ */
+function quotedInClause(toks: readonly Tok[], quote: Range): boolean {
+  let k = 0;
+  while (k < toks.length && toks[k]!.start < quote.end) k++;
+  const inside = toks[k - 1], close = toks[k], next = toks[k + 1];
+  return !!inside?.word && !!close && CLOSE_QUOTE.test(close.value) && isWord(next);
+}
 
 /** A content-before frame: the words before the cue, the source beside it. */
 function contentBeforeFrame(v: CueView, rule: string): Frame {

@@ -196,10 +196,31 @@ function wholeSubject(toks: readonly Tok[], np: [number, number] | null): [numbe
 
 /** ", stating that ...": the subject of the clause a participle at `at` hangs on, before that clause's verb. */
 function participleSubject(toks: readonly Tok[], at: number): [number, number] | null {
-  let v = at - 2;
+  // "The governor met the senator, who wrote the bill, warning that ...": the clause is the one the relative clause hangs on
+  const relative = relativeClauseBefore(toks, at);
+  let v = relative > 0 ? relative - 1 : at - 2;
   // "persons with this view are skeptical of it, dismissing it as ...": the clause's verb may be a copula
   while (v >= 0 && toks[v]!.pos !== 'VERB' && toks[v]!.pos !== 'AUX') v--;
   return v > 0 ? wholeSubject(toks, npBefore(toks, skipAuxBack(toks, v))) : null;
+}
+
+/**
+ * ", who wrote the bill, warning that ...": the index of the comma that opens a relative clause ("who",
+ * "which") closed just before the participle at `at`, with nothing but adjuncts after its closing
+ * comma ("..., who runs the port, on Monday, warning"); -1 when the participle follows no such clause.
+ */
+function relativeClauseBefore(toks: readonly Tok[], at: number): number {
+  if (toks[at - 1]?.low !== ',') return -1;
+  for (let i = at - 2; i > 1 && at - i <= 25; i--) {
+    const t = toks[i]!;
+    if (OPEN_QUOTE.test(t.value) || CLOSE_QUOTE.test(t.value)) return -1;
+    if ((t.low !== 'who' && t.low !== 'which') || toks[i - 1]!.low !== ',') continue;
+    let close = i + 1;
+    while (close < at - 1 && toks[close]!.low !== ',') close++;
+    for (let j = close; j < at - 1; j++) if (toks[j]!.pos === 'VERB' || toks[j]!.pos === 'AUX') return -1;
+    return i - 1;
+  }
+  return -1;
 }
 
 /** Skips the auxiliaries and adverbs between a subject and its verb, walking back from `i`. */
@@ -449,6 +470,14 @@ export class CueView {
       this.sharerOf = [...this.earlier].reverse().find((f) => f.source && f.cue.start < start);
     }
     return this.sharerOf;
+  }
+
+  /** The earlier frame a participle shares its source with: not one inside a relative clause just before it ("the senator, who said ..., warning"). */
+  get participleSharer(): Frame | undefined {
+    const relative = relativeClauseBefore(this.toks, this.at);
+    if (relative < 0) return this.sharer;
+    const start = this.toks[this.at]!.start, clause = this.toks[relative]!.start;
+    return [...this.earlier].reverse().find((f) => f.source && f.cue.start < clause && f.cue.start < start);
   }
 
   /**
@@ -810,8 +839,8 @@ export const FRAME_RULES: readonly FrameRule[] = [
   // the words after the cue are its content; a participle's source is the clause's subject
   {
     id: 'after.participle-shared', layout: 'subject-cue-content', emits: 'participle',
-    when: (v) => v.participle && !!v.after && !!v.sharer,
-    build: (v, rule) => makeFrame(v.base, rule, v.entry.precision * 0.85, spanRange(v.toks, v.after)!, v.sharer!.source, { antecedent: v.sharer!.antecedent }),
+    when: (v) => v.participle && !!v.after && !!v.participleSharer,
+    build: (v, rule) => makeFrame(v.base, rule, v.entry.precision * 0.85, spanRange(v.toks, v.after)!, v.participleSharer!.source, { antecedent: v.participleSharer!.antecedent }),
   },
   {
     id: 'after.participle-clause', layout: 'subject-cue-content', emits: 'participle',

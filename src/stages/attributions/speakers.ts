@@ -22,7 +22,6 @@ export interface Candidate {
 export type Describe = (text: string) => { name: string; type: string; country: string | null; sector: string | null } | null;
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
-const PRONOUN_GENDER: ReadonlyMap<string, 'female' | 'male'> = new Map([['he', 'male'], ['him', 'male'], ['his', 'male'], ['she', 'female'], ['her', 'female']]);
 // pronouns that are the subject of their clause, for subject continuity
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 // how far back a chain of pronouns may lead to the named subject, and how long a subject may be
@@ -32,15 +31,24 @@ const VERB_TAGS = new Set(['VERB', 'AUX']);
 const HONORIFIC = /\b(Mr|Mrs|Ms|Miss)\b\.?/;
 // an honorific right before a name ("Mrs. Clinton", "Mr Obama")
 const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\b\.?\s+$/;
+const THING_PRONOUNS = new Set(['it', 'its']);
+const GROUP_PRONOUNS = new Set(['they', 'them', 'we', 'i', 'you', 'who']);
+// heads of descriptions that stand for a person named nearby ("the spokesman", "the Secretary of State")
+const ROLE_WORDS = /\b(president|secretary|minister|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|senator|governor|ambassador|director|chief|official|premier|chancellor|king|queen|prince|general|commander|candidate|nominee|mayor|envoy|adviser|advisor|lawmaker|congressman|congresswoman|representative|speaker|aide|head)\b/i;
+const NAME_RUN = /(?:\p{Lu}[\p{L}’'.-]+)(?:\s+(?:\p{Lu}[\p{L}’'.-]+|de|al|bin|van|von|la|of\s+\p{Lu}[\p{L}]+))*/gu;
+// capitalised titles before a name: "Energy Minister Paolo Ricci" names Paolo Ricci
+const TITLE = /^(?:president|minister|secretary|senator|sen\.|rep\.|gov\.|governor|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|chief|general|gen\.|ambassador|director|mayor|premier|chancellor|envoy|judge|speaker|king|queen|prince|commander|adviser|advisor|officer|head|lawmaker|congressman|congresswoman|representative|candidate|nominee|pope|ayatollah|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?)$/i;
+const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'If', 'When', 'While', 'After', 'Before', 'As', 'For', 'With', 'According', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mr', 'Mrs', 'Ms', 'Dr', 'So', 'Yet', 'Still', 'However', 'There', 'Some', 'Many', 'What', 'Why', 'How', 'Who', 'Not', 'No']);
 
 type Gender = 'female' | 'male';
+const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([['he', 'male'], ['him', 'male'], ['his', 'male'], ['she', 'female'], ['her', 'female']]);
 const genderOfHonorific = (honorific: string): Gender => (honorific.toLowerCase() === 'mr' ? 'male' : 'female');
 const GIVEN_NAME_GENDER: ReadonlyMap<string, Gender> = new Map([
   ...givenNames.female.map((n) => [n, 'female'] as const),
   ...givenNames.male.map((n) => [n, 'male'] as const),
 ]);
 
-/** Whether an honorific of `gender` may name the person of a full name: its given name is not one of the other gender's (given-names.json). */
+/** Whether a person of `gender` (an honorific's or a pronoun's) may bear a full name: its given name is not one of the other gender's (given-names.json). */
 function fitsGender(name: string, gender: Gender | null): boolean {
   const space = name.indexOf(' ');
   if (!gender || space < 0) return true;
@@ -58,14 +66,6 @@ function keepsGivenName(short: string, full: string): boolean {
   // "Mr. King" has a title where the given name would be
   return space < 0 || TITLE.test(short.slice(0, space)) || full.startsWith(short.slice(0, space + 1)) || full.endsWith(` ${short}`);
 }
-const THING_PRONOUNS = new Set(['it', 'its']);
-const GROUP_PRONOUNS = new Set(['they', 'them', 'we', 'i', 'you', 'who']);
-// heads of descriptions that stand for a person named nearby ("the spokesman", "the Secretary of State")
-const ROLE_WORDS = /\b(president|secretary|minister|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|senator|governor|ambassador|director|chief|official|premier|chancellor|king|queen|prince|general|commander|candidate|nominee|mayor|envoy|adviser|advisor|lawmaker|congressman|congresswoman|representative|speaker|aide|head)\b/i;
-const NAME_RUN = /(?:\p{Lu}[\p{L}’'.-]+)(?:\s+(?:\p{Lu}[\p{L}’'.-]+|de|al|bin|van|von|la|of\s+\p{Lu}[\p{L}]+))*/gu;
-// capitalised titles before a name: "Energy Minister Paolo Ricci" names Paolo Ricci
-const TITLE = /^(?:president|minister|secretary|senator|sen\.|rep\.|gov\.|governor|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|chief|general|gen\.|ambassador|director|mayor|premier|chancellor|envoy|judge|speaker|king|queen|prince|commander|adviser|advisor|officer|head|lawmaker|congressman|congresswoman|representative|candidate|nominee|pope|ayatollah|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?)$/i;
-const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'If', 'When', 'While', 'After', 'Before', 'As', 'For', 'With', 'According', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mr', 'Mrs', 'Ms', 'Dr', 'So', 'Yet', 'Still', 'However', 'There', 'Some', 'Many', 'What', 'Why', 'How', 'Who', 'Not', 'No']);
 
 const SUCH_GROUP = /^(?:(?:several|some|many|few|two|three|four|five|all|the)\s+)?(?:such|these|those)\s+(officials|leaders|diplomats|lawmakers|ministers|analysts|experts|critics|groups|activists|protesters|officers|commanders|negotiators)$/i;
 
@@ -245,8 +245,8 @@ export class SpeakerResolver {
       if (/\p{L}/u.test(v) && !/^\p{Lu}/u.test(v)) return null;
     }
     // an honorific of the other gender ("Mrs. Clinton ... He noted") breaks the chain
-    const honorific = HONORIFIC.exec(this.doc.text.slice(first.start, c.span.end))?.[1]?.toLowerCase();
-    if (honorific && pronoun && (pronoun === 'he') !== (honorific === 'mr')) return null;
+    const honorific = HONORIFIC.exec(this.doc.text.slice(first.start, c.span.end))?.[1];
+    if (honorific && pronoun && PRONOUN_GENDER.get(pronoun) !== genderOfHonorific(honorific)) return null;
     const after = this.doc.text.slice(c.span.end, tokens[verb - 1]!.end);
     if (/\p{L}/u.test(after) && !/^\s*,/.test(after)) {
       // auxiliaries and adverbs between the name and the verb ("Tom Baker has also") are fine

@@ -6,6 +6,32 @@ import type { Range } from '../core/span.js';
 export type Token = LayerAnnotation<'token'>;
 export type Sentence = LayerAnnotation<'sentence'>;
 
+/**
+ * A token as rules that read a sentence word by word see it: a flat record of the layer's token with
+ * its lower case and whether it is a word worked out once (the attributions stage's frame rules and
+ * cue tagger read these, a sentence at a time).
+ */
+export interface WordToken extends Range {
+  readonly value: string;
+  /** lower case, with ’ as ' */
+  readonly low: string;
+  /** universal part of speech tag */
+  readonly pos: string;
+  /** the token holds a letter or a digit (is not punctuation) */
+  readonly word: boolean;
+}
+
+/** The lower case that word rules compare: a typographic apostrophe (’) read as a straight one. */
+export const lowerForm = (value: string): string => value.toLowerCase().replace(/’/g, "'");
+
+/** Whether a token holds a letter or a digit. */
+export const hasWordCharacter = (value: string): boolean => /[\p{L}\p{N}]/u.test(value);
+
+/** The word view of a token of the layer; `low` and `word` may come from the caller's own look-up of the form. */
+export function wordToken(t: Token, low = lowerForm(t.data.value), word = hasWordCharacter(t.data.value)): WordToken {
+  return { start: t.start, end: t.end, value: t.data.value, low, pos: t.data.pos, word };
+}
+
 /** Index of the first annotation whose end is after `offset` (binary search over sorted, non-overlapping annotations). */
 export function firstEndingAfter(list: readonly Range[], offset: number): number {
   let lo = 0, hi = list.length;
@@ -58,10 +84,16 @@ export function tokensIn(doc: Document, range: Range): readonly Token[] {
   return doc.layer('token').slice(a, b);
 }
 
-/** The sentence that contains an offset, if any. */
-export function sentenceAt(doc: Document, offset: number): Sentence | undefined {
+/** The index in the sentence layer of the sentence that contains an offset, or -1. */
+export function sentenceIndexAt(doc: Document, offset: number): number {
   const sentences = doc.layer('sentence');
   const i = firstEndingAfter(sentences, offset);
   const s = sentences[i];
-  return s && s.start <= offset ? s : undefined;
+  return s && s.start <= offset ? i : -1;
+}
+
+/** The sentence that contains an offset, if any. */
+export function sentenceAt(doc: Document, offset: number): Sentence | undefined {
+  const i = sentenceIndexAt(doc, offset);
+  return i < 0 ? undefined : doc.layer('sentence')[i];
 }

@@ -69,9 +69,11 @@ test('a headline with the cue after the content and its hearer ("..., Trump tell
   const a = byCue(attributions("Threats invite 'fury,' Trump tells N. Korea"), 'tells');
   assert.equal(a.source, 'Trump');
   assert.match(a.content, /^Threats invite 'fury/);
-  assert.equal(a.rule, 'cue.tell.content-before-hearer');
+  // the straight single quotes are quotation marks: the quotation and the clause leading into it
+  assert.equal(a.rule, 'cue.tell.quote-before');
   // the same shape in body text, the hearer followed by an adjunct
   const b = byCue(attributions('The border will stay closed, the minister told reporters on Friday.'), 'told');
+  assert.equal(b.rule, 'cue.tell.content-before-hearer');
   assert.equal(b.content, 'The border will stay closed');
   assert.equal(b.source, 'the minister');
   // a noun phrase that opens a clause after the verb is no hearer: nothing is read before the comma
@@ -97,4 +99,17 @@ test('"He tweeted" / "she wrote on Twitter": the person the sentences before are
   // a clause opener before the pronoun keeps the chain ("On Saturday, she ...")
   const b = byCue(attributions('Senator Jane Ortiz visited the plant on Friday. On Saturday, she toured the port with Mike Pence. She wrote on Twitter that the port would close.'), 'wrote');
   assert.equal(b.speaker, 'Jane Ortiz');
+});
+
+test('", warning that" after a relative clause is said by the main clause\'s subject, not the relative one', () => {
+  for (const verb of ['met', 'criticized']) {
+    const list = attributions(`The governor ${verb} the senator, who said the bill was fair, warning that the state could not pay for it.`);
+    assert.equal(byCue(list, 'warning').source, 'The governor', verb);
+    assert.equal(byCue(list, 'said').speaker, 'the senator', verb);
+  }
+  const adjunct = byCue(attributions('The mayor met Tom Baker, who runs the port, on Monday, warning that the strike must end.'), 'warning');
+  assert.equal(adjunct.source, 'The mayor');
+  // a main verb after the relative clause: its subject, as before
+  const main = byCue(attributions('Sen. Ann Ruiz, who leads the budget committee, voted against the plan on Tuesday, warning that it would cost billions.'), 'warning');
+  assert.equal(main.speaker, 'Ann Ruiz');
 });

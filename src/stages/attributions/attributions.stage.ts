@@ -2,7 +2,7 @@ import type { Document } from '../../core/document.js';
 import type { ActorRefData, AttributionKind } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../core/stage.js';
-import { sentenceAt } from '../../text/lookup.js';
+import { hasWordCharacter, lowerForm, sentenceAt, wordToken } from '../../text/lookup.js';
 import { framesOf, isNaming, withNounFrames, mainPart, withContent, type CueAt, type Frame, type Tok } from './frames.js';
 import { actorBaseOf } from '../../actors/index.js';
 import { buildLexicon, FRAME_SHAPES, type CueEntry, type FrameShape } from './lexicon.js';
@@ -86,8 +86,8 @@ function wordInfoOf(lexicon: ReadonlyMap<string, CueEntry>): (value: string) => 
   return (value) => {
     let info = known.get(value);
     if (info === undefined) {
-      const low = value.toLowerCase().replace(/’/g, "'");
-      info = { low, entry: lexicon.get(low), word: /[\p{L}\p{N}]/u.test(value) };
+      const low = lowerForm(value);
+      info = { low, entry: lexicon.get(low), word: hasWordCharacter(value) };
       if (known.size > 50000) known.clear();
       known.set(value, info);
     }
@@ -103,7 +103,7 @@ function toksOfDocument(doc: Document, infoOf: (value: string) => WordInfo): { t
   for (let i = 0; i < all.length; i++) {
     const t = all[i]!;
     const info = infoOf(t.data.value);
-    toks[i] = { start: t.start, end: t.end, value: t.data.value, low: info.low, pos: t.data.pos, word: info.word };
+    toks[i] = wordToken(t, info.low, info.word);
     entries[i] = info.entry;
   }
   return { toks, entries };

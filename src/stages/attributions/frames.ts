@@ -1,17 +1,9 @@
 import type { Range } from '../../core/span.js';
-import type { CueEntry, FrameShape } from './lexicon.js';
+import type { WordToken } from '../../text/lookup.js';
+import { FRAME_SHAPES, type CueEntry, type FrameShape } from './lexicon.js';
 
-/** A token as the frame rules see it. */
-export interface Tok {
-  readonly start: number;
-  readonly end: number;
-  readonly value: string;
-  /** lower case, with ’ as ' */
-  readonly low: string;
-  readonly pos: string;
-  /** the token holds a letter or a digit (is not punctuation) */
-  readonly word: boolean;
-}
+/** A token as the frame rules see it: the shared word view of the text kit, under the name this stage's modules use. */
+export type Tok = WordToken;
 
 /** One attribution found in a sentence, before speakers and via are resolved. */
 export interface Frame {
@@ -60,9 +52,6 @@ function firstWordFrom(toks: readonly Tok[], a: number): Tok | undefined {
   return undefined;
 }
 const range = (toks: readonly Tok[], a: number, b: number): Range => ({ start: toks[a]!.start, end: toks[b - 1]!.end });
-
-/** The rule id of a frame shape for a cue entry ("cue.say.content-after"), made once with the lexicon. */
-const ruleOf = (entry: CueEntry, shape: FrameShape): string => entry.rules[shape];
 
 /** What the frames of one cue share. */
 interface CueBase { readonly cue: Range; readonly cueTokens: readonly number[]; readonly belief: boolean }
@@ -207,10 +196,31 @@ function wholeSubject(toks: readonly Tok[], np: [number, number] | null): [numbe
 
 /** ", stating that ...": the subject of the clause a participle at `at` hangs on, before that clause's verb. */
 function participleSubject(toks: readonly Tok[], at: number): [number, number] | null {
-  let v = at - 2;
+  // "The governor met the senator, who wrote the bill, warning that ...": the clause is the one the relative clause hangs on
+  const relative = relativeClauseBefore(toks, at);
+  let v = relative > 0 ? relative - 1 : at - 2;
   // "persons with this view are skeptical of it, dismissing it as ...": the clause's verb may be a copula
   while (v >= 0 && toks[v]!.pos !== 'VERB' && toks[v]!.pos !== 'AUX') v--;
   return v > 0 ? wholeSubject(toks, npBefore(toks, skipAuxBack(toks, v))) : null;
+}
+
+/**
+ * ", who wrote the bill, warning that ...": the index of the comma that opens a relative clause ("who",
+ * "which") closed just before the participle at `at`, with nothing but adjuncts after its closing
+ * comma ("..., who runs the port, on Monday, warning"); -1 when the participle follows no such clause.
+ */
+function relativeClauseBefore(toks: readonly Tok[], at: number): number {
+  if (toks[at - 1]?.low !== ',') return -1;
+  for (let i = at - 2; i > 1 && at - i <= 25; i--) {
+    const t = toks[i]!;
+    if (OPEN_QUOTE.test(t.value) || CLOSE_QUOTE.test(t.value)) return -1;
+    if ((t.low !== 'who' && t.low !== 'which') || toks[i - 1]!.low !== ',') continue;
+    let close = i + 1;
+    while (close < at - 1 && toks[close]!.low !== ',') close++;
+    for (let j = close; j < at - 1; j++) if (toks[j]!.pos === 'VERB' || toks[j]!.pos === 'AUX') return -1;
+    return i - 1;
+  }
+  return -1;
 }
 
 /** Skips the auxiliaries and adverbs between a subject and its verb, walking back from `i`. */
@@ -259,7 +269,7 @@ export function framesOf(toks: readonly Tok[], cues: readonly CueAt[]): Frame[] 
   for (const cueAt of cues) {
     // a quotation before two cues ("...," the mayor said, adding that ...) is the nearer one's content
     const c = cueAt.quoteBefore && cues.some((d) => d !== cueAt && d.at >= cueAt.quoteBefore!.after && d.at < cueAt.at) ? { at: cueAt.at, entry: cueAt.entry, quoteBefore: null, quoteAfter: cueAt.quoteAfter } : cueAt;
-    const f = (c.quoteBefore || c.quoteAfter ? quotedFrame(toks, c) : null) ?? frameAt(toks, c.at, c.entry, frames);
+    const f = readCue(toks, c, frames)?.frame;
     if (f) frames.push(f);
   }
   // "X reported that officials had rejected the offer, stating that ...": the participle hangs on
@@ -282,61 +292,6 @@ export interface CueAt {
   readonly quoteBefore?: { readonly range: Range; readonly after: number } | null;
   /** a quotation that opens soon after the cue, nothing but adjuncts between */
   readonly quoteAfter?: { readonly range: Range } | null;
-}
-
-/**
- * The direct-speech frames: “...,” Smith said / said Smith, 83, of Sarasota / he said Tuesday at the
- * rally: “...”. The quotation is the content; the source is the noun phrase beside the cue.
- */
-function quotedFrame(toks: readonly Tok[], c: CueAt): Frame | null {
-  const { at, entry } = c;
-  const cue = range(toks, at, at + 1);
-  const base = { cue, cueTokens: [at], belief: entry.belief };
-  if (c.quoteBefore) {
-    const from = c.quoteBefore.after;
-    const between = toks.slice(from, at);
-    const firstWord = between.find(isWord);
-    if (between.length <= 30 && !(firstWord && CLAUSE_OPENERS.has(firstWord.low)) && !between.some((t) => OPEN_QUOTE.test(t.value) || CLOSE_QUOTE.test(t.value))) {
-      let source: [number, number] | null;
-      const subjEnd = skipAuxBack(toks, at);
-      if (subjEnd > from) {
-        // "Kenneth Baer, a former official who runs a firm, said": all of it is the source, but
-        // "O'Neill, on his first day, said" is O'Neill
-        let a = from;
-        while (a < subjEnd && isPunct(toks[a])) a++;
-        const head = npAfter(toks, a, subjEnd);
-        if (head && head[1] < subjEnd && toks[head[1]]!.low === ',' && isDescription(toks[head[1] + 1])) source = trimmed(toks, head[0], subjEnd);
-        else source = head ?? npBefore(toks, subjEnd);
-      } else {
-        source = npAfter(toks, at + 1);
-        // "said Rep. Jim Clyburn (D-S.C.), the assistant leader of the caucus."
-        if (source) {
-          let b = source[1];
-          while (b < toks.length && !OPEN_QUOTE.test(toks[b]!.value) && toks[b]!.pos !== 'VERB' && toks[b]!.low !== ';') b++;
-          // "said Jane Doe, an economist who served as ...": the relative clause describes her too
-          const relative = b < toks.length && toks[b]!.pos === 'VERB' && ['who', 'which'].includes(toks[b - 1]?.low ?? '');
-          if (relative) while (b < toks.length && !OPEN_QUOTE.test(toks[b]!.value) && toks[b]!.low !== ';') b++;
-          const whole = trimmed(toks, source[0], b);
-          if (whole && whole[1] - whole[0] <= (relative ? 45 : 25) && b - source[1] > 0) source = whole;
-        }
-      }
-      if (c.quoteAfter) {
-        // “Sanctions,” the minister said, “are ...”: one quotation in two parts
-        const first = c.quoteBefore.range, second = c.quoteAfter.range;
-        return makeFrame(base, ruleOf(entry, 'split-quote'), 0.9, mainPart([first, second]), source ? range(toks, source[0], source[1]) : null, { contentParts: [first, second] });
-      }
-      return makeFrame(base, ruleOf(entry, 'quote-before'), 0.9, withLeadIn(toks, c.quoteBefore.range), source ? range(toks, source[0], source[1]) : null);
-    }
-  }
-  if (c.quoteAfter) {
-    const subjEnd = skipAuxBack(toks, at);
-    let subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
-    if (!subject && subjEnd > 2 && toks[subjEnd - 1]!.low === ',') subject = appositiveSubject(toks, subjEnd - 1);
-    // "Trump wrote on Monday, saying: “...”": the participle's subject is the clause's
-    if (!subject && at > 1 && PARTICIPLE.test(toks[at]!.low) && (toks[at - 1]!.low === ',' || toks[at - 1]!.low === 'and')) subject = participleSubject(toks, at);
-    return makeFrame(base, ruleOf(entry, 'quote-after'), 0.85, c.quoteAfter.range, subject ? range(toks, subject[0], subject[1]) : null);
-  }
-  return null;
 }
 
 /**
@@ -370,168 +325,300 @@ export function mainPart(parts: readonly Range[]): Range {
   return between * 3 <= quoted ? { start: first.start, end: last.end } : longest;
 }
 
-function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: readonly Frame[]): Frame | null {
+type Span = [number, number];
+const spanRange = (toks: readonly Tok[], s: Span | null): Range | null => (s ? range(toks, s[0], s[1]) : null);
+const SAYING_AFTER_AS = ['saying', 'telling', 'stating'];
+
+/** The words before a cue read as reported words ("..., X said" / "..., said X"), and what follows the cue. */
+interface ContentBefore {
+  /** the cue comes before its source: "..., said Jane Doe" */
+  readonly inverted: boolean;
+  readonly front: Span;
+  readonly source: Span;
+  /** where the words after the cue and its source begin */
+  readonly tailStart: number;
+  /** where the quotation resumes after the cue (“Sanctions,” he said, “are ...”), or null */
+  readonly resume: number | null;
+}
+
+/** The words after the cue and its source: a hearer ("tells N. Korea") and whether the rest is only adjuncts. */
+interface TailAfterCue { readonly hearer: number | null; readonly adjunctsOnly: boolean }
+
+/** The subject of the cue's clause once a relative pronoun is read ("Jane Doe, who said"). */
+interface ClauseSubject {
+  readonly subject: Span | null;
+  /** the relative pronoun written as the subject ("who"), and the phrase that names its speaker */
+  readonly relative: Span | null;
+  readonly named: Span | null;
+}
+
+const NOT_YET = Symbol('not yet');
+type Lazy<T> = T | typeof NOT_YET;
+
+/**
+ * What the frame rules read about one cue in its sentence. Each part is worked out once, when the
+ * first rule asks for it: the rules are tried in order, and most cues are decided by the first few.
+ */
+export class CueView {
+  readonly at: number;
+  readonly entry: CueEntry;
+  readonly n: number;
+  private cueEndOf: Lazy<number | null> = NOT_YET;
+  private subjEndOf: Lazy<number> = NOT_YET;
+  private subjectOf: Lazy<Span | null> = NOT_YET;
+  private clauseOf: Lazy<ClauseSubject> = NOT_YET;
+  private quoteSourceOf: Lazy<{ readonly source: Span | null } | null> = NOT_YET;
+  private accordingOf: Lazy<{ readonly source: Span; readonly end: number } | null> = NOT_YET;
+  private beforeOf: Lazy<ContentBefore | null> = NOT_YET;
+  private tailOf: Lazy<TailAfterCue | null> = NOT_YET;
+  private afterOf: Lazy<Span | null> = NOT_YET;
+  private sharerOf: Lazy<Frame | undefined> = NOT_YET;
+
+  constructor(readonly toks: readonly Tok[], readonly c: CueAt, readonly earlier: readonly Frame[]) {
+    this.at = c.at;
+    this.entry = c.entry;
+    this.n = toks.length;
+  }
+
+  get low(): string { return this.toks[this.at]!.low; }
+  /** the word before the cue, lower case ('' at the sentence's start) */
+  get prev(): string { return this.toks[this.at - 1]?.low ?? ''; }
+
+  /** The token after the cue and its particle ("pointed out"); null when the entry's particle does not follow. */
+  get cueEnd(): number | null {
+    if (this.cueEndOf === NOT_YET) {
+      const particle = this.entry.particle;
+      this.cueEndOf = !particle ? this.at + 1 : particle.includes(this.toks[this.at + 1]?.low ?? '') ? this.at + 2 : null;
+    }
+    return this.cueEndOf;
+  }
+
+  /** The cue with its particle: what most frames share. */
+  get base(): CueBase {
+    const end = this.cueEnd ?? this.at + 1;
+    return { cue: range(this.toks, this.at, end), cueTokens: end === this.at + 1 ? [this.at] : [this.at, this.at + 1], belief: this.entry.belief };
+  }
+
+  /** The cue word alone, for the quotation rules. */
+  get wordBase(): CueBase {
+    return { cue: range(this.toks, this.at, this.at + 1), cueTokens: [this.at], belief: this.entry.belief };
+  }
+
+  /** Where the subject before the cue ends, past auxiliaries ("has also said") and days ("Cook on Monday said"). */
+  get subjEnd(): number {
+    if (this.subjEndOf === NOT_YET) {
+      const toks = this.toks;
+      let subjEnd = skipAuxBack(toks, this.at);
+      while (subjEnd > 1 && DAY_WORD.test(toks[subjEnd - 1]!.low)) subjEnd = skipAuxBack(toks, subjEnd - 1 - (toks[subjEnd - 2]?.low === 'on' ? 1 : 0));
+      this.subjEndOf = subjEnd;
+    }
+    return this.subjEndOf;
+  }
+
+  /** The subject before the cue, as written ("who" for a relative clause). */
+  get subject(): Span | null {
+    if (this.subjectOf === NOT_YET) {
+      const toks = this.toks, subjEnd = this.subjEnd;
+      let subject = subjEnd > 0 ? wholeSubject(toks, npBefore(toks, subjEnd)) : null;
+      if (!subject && subjEnd > 2 && toks[subjEnd - 1]!.low === ',') subject = appositiveSubject(toks, subjEnd - 1);
+      this.subjectOf = subject;
+    }
+    return this.subjectOf;
+  }
+
+  /**
+   * "Megan Hester, a senior associate at the institute, said ...": the comma before the cue closes the
+   * subject's description, so the cue is not inverted ("..., said X").
+   */
+  get appositive(): boolean {
+    const subject = this.subject;
+    return !!subject && subject[1] === this.subjEnd - 1 && this.toks[this.subjEnd - 1]!.low === ',';
+  }
+
+  /**
+   * "X, who said ...": the relative pronoun stands for the noun phrase before the comma (the subject
+   * from here on); a content after the cue keeps "who" as its source, as written, and X names the speaker.
+   */
+  get clause(): ClauseSubject {
+    if (this.clauseOf === NOT_YET) {
+      const toks = this.toks;
+      let subject = this.subject, relative: Span | null = null, named: Span | null = null;
+      if (subject && subject[1] - subject[0] === 1 && ['who', 'which'].includes(toks[subject[0]]!.low) && toks[subject[0] - 1]?.low === ',') {
+        const antecedent = npBefore(toks, subject[0] - 1);
+        // "Marcia Okafor, the city treasurer, who said": the name before the description names the speaker
+        if (antecedent) { relative = subject; named = appositiveSubject(toks, subject[0] - 1) ?? antecedent; subject = antecedent; }
+      }
+      this.clauseOf = { subject, relative, named };
+    }
+    return this.clauseOf;
+  }
+
+  /** ", saying ...", "and adding ...": a participle that opens a clause. */
+  get participle(): boolean {
+    return PARTICIPLE.test(this.low) && (this.prev === ',' || this.prev === 'and' || this.at === 0);
+  }
+
+  /** "X spoke highly of Kim and boasted ...": a coordinated verb with no subject of its own. */
+  get coordinated(): boolean {
+    return this.subjEnd > 0 && this.toks[this.subjEnd - 1]!.low === 'and' && !this.subject;
+  }
+
+  /** The last earlier frame of the sentence with a source, before the cue: the subject a participle or a second verb shares. */
+  get sharer(): Frame | undefined {
+    if (this.sharerOf === NOT_YET) {
+      const start = this.toks[this.at]!.start;
+      this.sharerOf = [...this.earlier].reverse().find((f) => f.source && f.cue.start < start);
+    }
+    return this.sharerOf;
+  }
+
+  /** The earlier frame a participle shares its source with: not one inside a relative clause just before it ("the senator, who said ..., warning"). */
+  get participleSharer(): Frame | undefined {
+    const relative = relativeClauseBefore(this.toks, this.at);
+    if (relative < 0) return this.sharer;
+    const start = this.toks[this.at]!.start, clause = this.toks[relative]!.start;
+    return [...this.earlier].reverse().find((f) => f.source && f.cue.start < clause && f.cue.start < start);
+  }
+
+  /**
+   * The source beside a quotation that closes before the cue, when the words between are the cue's
+   * clause (no clause opener, no other quotation mark); null when they are not.
+   */
+  get quoteSource(): { readonly source: Span | null } | null {
+    if (this.quoteSourceOf === NOT_YET) this.quoteSourceOf = this.c.quoteBefore ? sourceBesideQuote(this.toks, this.at, this.c.quoteBefore.after) : null;
+    return this.quoteSourceOf;
+  }
+
+  /** The source of "according to": to the comma or the end, on through "from", "by", "with", "in". */
+  get according(): { readonly source: Span; readonly end: number } | null {
+    if (this.accordingOf === NOT_YET) this.accordingOf = accordingSource(this.toks, this.cueEnd ?? this.at + 1);
+    return this.accordingOf;
+  }
+
+  /** The words before the cue as its content, with its source; null when they are no content. */
+  get before(): ContentBefore | null {
+    if (this.beforeOf === NOT_YET) this.beforeOf = this.participle ? null : contentBefore(this);
+    return this.beforeOf;
+  }
+
+  /** What follows a content-before frame's cue and source; null when there is no such frame. */
+  get tail(): TailAfterCue | null {
+    if (this.tailOf === NOT_YET) {
+      const b = this.before;
+      this.tailOf = b ? tailAfterCue(this, b) : null;
+    }
+    return this.tailOf;
+  }
+
+  /** The words after the cue as its content (at least two words), or null. */
+  get after(): Span | null {
+    if (this.afterOf === NOT_YET) this.afterOf = contentAfter(this);
+    return this.afterOf;
+  }
+}
+
+/** "Kenneth Baer, a former official who runs a firm, said" / "said Rep. Jim Clyburn (D-S.C.), the assistant leader": the source beside a quotation's cue. */
+function sourceBesideQuote(toks: readonly Tok[], at: number, from: number): { readonly source: Span | null } | null {
+  const between = toks.slice(from, at);
+  const firstWord = between.find(isWord);
+  if (between.length > 30 || (firstWord && CLAUSE_OPENERS.has(firstWord.low)) || between.some((t) => OPEN_QUOTE.test(t.value) || CLOSE_QUOTE.test(t.value))) return null;
+  let source: Span | null;
+  const subjEnd = skipAuxBack(toks, at);
+  if (subjEnd > from) {
+    // "Kenneth Baer, a former official who runs a firm, said": all of it is the source, but
+    // "O'Neill, on his first day, said" is O'Neill
+    let a = from;
+    while (a < subjEnd && isPunct(toks[a])) a++;
+    const head = npAfter(toks, a, subjEnd);
+    if (head && head[1] < subjEnd && toks[head[1]]!.low === ',' && isDescription(toks[head[1] + 1])) source = trimmed(toks, head[0], subjEnd);
+    else source = head ?? npBefore(toks, subjEnd);
+  } else {
+    source = npAfter(toks, at + 1);
+    // "said Rep. Jim Clyburn (D-S.C.), the assistant leader of the caucus."
+    if (source) {
+      let b = source[1];
+      while (b < toks.length && !OPEN_QUOTE.test(toks[b]!.value) && toks[b]!.pos !== 'VERB' && toks[b]!.low !== ';') b++;
+      // "said Jane Doe, an economist who served as ...": the relative clause describes her too
+      const relative = b < toks.length && toks[b]!.pos === 'VERB' && ['who', 'which'].includes(toks[b - 1]?.low ?? '');
+      if (relative) while (b < toks.length && !OPEN_QUOTE.test(toks[b]!.value) && toks[b]!.low !== ';') b++;
+      const whole = trimmed(toks, source[0], b);
+      if (whole && whole[1] - whole[0] <= (relative ? 45 : 25) && b - source[1] > 0) source = whole;
+    }
+  }
+  return { source };
+}
+
+/** The source after "according to", and the token after it; null when no phrase follows. */
+function accordingSource(toks: readonly Tok[], cueEnd: number): { readonly source: Span; readonly end: number } | null {
   const n = toks.length;
-  let cueEnd = at + 1;
-  if (entry.particle) {
-    if (!entry.particle.includes(toks[at + 1]?.low ?? '')) return null;
-    cueEnd = at + 2;
-  }
-  const cue = range(toks, at, cueEnd);
-  const cueTokens = cueEnd === at + 1 ? [at] : [at, at + 1];
-  const base = { cue, cueTokens, belief: entry.belief };
+  let np = npAfter(toks, cueEnd);
+  // the source runs to the comma or the end however the tagger read it ("according to exit polls,")
+  let j = cueEnd;
+  while (j < n && j - cueEnd < 10 && !/^[,;:.!?]$/.test(toks[j]!.low) && !OPEN_QUOTE.test(toks[j]!.value) && toks[j]!.low !== 'that') j++;
+  if (j > cueEnd && (j === n || /^[,;:.!?]$/.test(toks[j]!.low)) && (!np || np[1] < j)) np = [cueEnd, j];
+  if (!np) return null;
+  // "according to a Reuters report", "according to reports from X": the source runs on through "from"
+  let b = np[1];
+  while (toks[b]?.low === 'from' || toks[b]?.low === 'by' || toks[b]?.low === 'with' || toks[b]?.low === 'in') { const more = npAfter(toks, b + 1); if (!more) break; b = more[1]; }
+  return { source: [np[0], b], end: b };
+}
 
-  // "according to X, CONTENT" / "CONTENT, according to X"
-  if (toks[at]!.low === 'according') {
-    let np = npAfter(toks, cueEnd);
-    // the source runs to the comma or the end however the tagger read it ("according to exit polls,")
-    let j = cueEnd;
-    while (j < n && j - cueEnd < 10 && !/^[,;:.!?]$/.test(toks[j]!.low) && !OPEN_QUOTE.test(toks[j]!.value) && toks[j]!.low !== 'that') j++;
-    if (j > cueEnd && (j === n || /^[,;:.!?]$/.test(toks[j]!.low)) && (!np || np[1] < j)) np = [cueEnd, j];
-    if (!np) return null;
-    // "according to a Reuters report", "according to reports from X": the source runs on through "from"
-    let b = np[1];
-    while (toks[b]?.low === 'from' || toks[b]?.low === 'by' || toks[b]?.low === 'with' || toks[b]?.low === 'in') { const more = npAfter(toks, b + 1); if (!more) break; b = more[1]; }
-    np = [np[0], b];
-    const before = trimmed(toks, 0, at);
-    if (before && before[1] - before[0] >= 3) {
-      return makeFrame(base, ruleOf(entry, 'after-content'), 0.85, range(toks, before[0], before[1]), range(toks, np[0], np[1]));
-    }
-    const after = trimmed(toks, b, n);
-    if (!after) return null;
-    return makeFrame(base, ruleOf(entry, 'before-content'), 0.85, range(toks, after[0], after[1]), range(toks, np[0], np[1]));
-  }
-
-  // "..., Vaezi was quoted as saying by Fars": the passive, the quoted person before it, the outlet after "by"
-  if (toks[at]!.low === 'quoted' && BE_FORMS.has(toks[at - 1]?.low ?? '') && toks[at + 1]?.low === 'as' && ['saying', 'telling', 'stating'].includes(toks[at + 2]?.low ?? '')) {
-    const subject = npBefore(toks, at - 1);
-    const by = toks[at + 3]?.low === 'by' ? npAfter(toks, at + 4) : null;
-    const cue = { cue: range(toks, at - 1, at + 3), cueTokens: [at - 1, at, at + 1, at + 2], belief: false };
-    const relay = by ? range(toks, by[0], by[1]) : null;
-    if (subject && subject[0] >= 2 && toks[subject[0] - 1]!.low === ',') {
-      const front = trimmed(toks, 0, subject[0] - 1);
-      if (front) return makeFrame(cue, 'cue.quoted-as-saying.passive', 0.85, range(toks, front[0], front[1]), range(toks, subject[0], subject[1]), { relay });
-    }
-    const after = trimmed(toks, by ? by[1] : at + 3, n);
-    if (subject && after && !by) return makeFrame(cue, 'cue.quoted-as-saying.passive', 0.85, range(toks, after[0], after[1]), range(toks, subject[0], subject[1]), { relay });
-    return null;
-  }
-  // "X quoted him as saying CONTENT"
-  if (toks[at]!.low === 'quoted') {
-    const obj = npAfter(toks, at + 1);
-    if (!obj || toks[obj[1]]?.low !== 'as' || !['saying', 'telling', 'stating'].includes(toks[obj[1] + 1]?.low ?? '')) return null;
-    const relay = npBefore(toks, skipAuxBack(toks, at));
-    const after = trimmed(toks, obj[1] + 2, n);
-    if (!after) return null;
-    return makeFrame({ cue: range(toks, at, obj[1] + 2), cueTokens: [at, obj[1], obj[1] + 1], belief: entry.belief }, 'cue.quoted-as-saying', 0.9,
-      range(toks, after[0], after[1]), range(toks, obj[0], obj[1]), { relay: relay ? range(toks, relay[0], relay[1]) : null });
-  }
-  if (toks[at]!.low === 'saying' && toks[at - 1]?.low === 'as' && earlier.some((f) => f.rule === 'cue.quoted-as-saying')) return null;
-
-  // the subject before the cue, past auxiliaries ("has also said") and days ("Cook on Monday said")
-  let subjEnd = skipAuxBack(toks, at);
-  while (subjEnd > 1 && DAY_WORD.test(toks[subjEnd - 1]!.low)) subjEnd = skipAuxBack(toks, subjEnd - 1 - (toks[subjEnd - 2]?.low === 'on' ? 1 : 0));
-  let subject = subjEnd > 0 ? wholeSubject(toks, npBefore(toks, subjEnd)) : null;
-  if (!subject && subjEnd > 2 && toks[subjEnd - 1]!.low === ',') subject = appositiveSubject(toks, subjEnd - 1);
-  // "Megan Hester, a senior associate at the institute, said ...": the comma before the cue closes the
-  // subject's description, so the cue is not inverted ("..., said X")
-  const appositive = !!subject && subject[1] === subjEnd - 1 && toks[subjEnd - 1]!.low === ',';
-  // "About one voter in nine is expected to be Latino": a belief in the passive with no one holding it;
-  // what is believed is the subject and the infinitive together
-  if (entry.belief && toks[cueEnd]?.low === 'to' && subject && subjEnd < at && BE_FORMS.has(toks[subjEnd]!.low) && !toks.slice(cueEnd).some((t) => t.low === 'by')) {
-    const after = trimmed(toks, cueEnd, endOfContent(toks, cueEnd));
-    // from the start of the subject's clause ("About one voter in nine ... is expected to ...")
-    let from = subject[0];
-    while (from > 0 && ![',', ';', ':', 'that'].includes(toks[from - 1]!.low)) from--;
-    if (after) return makeFrame(base, ruleOf(entry, 'passive'), entry.precision * 0.8, { start: toks[from]!.start, end: toks[after[1] - 1]!.end }, null);
-  }
-  // "X was expressed by Y": the content is the subject, the source follows "by"
-  if (toks[cueEnd]?.low === 'by' && subjEnd < at && ['was', 'were', 'is', 'are', 'been', 'being'].includes(toks[subjEnd]!.low)) {
-    const by = npAfter(toks, cueEnd + 1);
-    if (by && subject) {
-      return makeFrame(base, ruleOf(entry, 'passive'), 0.6, range(toks, subject[0], subject[1]), range(toks, by[0], by[1]));
+/** CONTENT before the cue: "..., X said." / "..., said X." / "“...,” he said, “...”". */
+function contentBefore(v: CueView): ContentBefore | null {
+  const { toks, at, n } = v;
+  const cueEnd = v.cueEnd!;
+  const subject = v.clause.subject;
+  const boundary = subject ? subject[0] - 1 : v.subjEnd - 1;
+  const inverted = !v.appositive && (boundary === at - 1 || (v.subjEnd === at && !!toks[at - 1] && (toks[at - 1]!.low === ',' || CLOSE_QUOTE.test(toks[at - 1]!.value))));
+  if (!(boundary >= 1 && (toks[boundary]!.low === ',' || CLOSE_QUOTE.test(toks[boundary]!.value) || toks[boundary]!.low === '—')) && !inverted) return null;
+  const front = trimmed(toks, 0, inverted ? at : boundary + 1);
+  // the tail after the cue: a source for inverted cues ("said Smith, the spokesman"), then adjuncts
+  let tailStart = cueEnd;
+  let source = subject && !inverted ? subject : null;
+  if (inverted) {
+    const np = npAfter(toks, cueEnd);
+    if (np) { source = np; tailStart = np[1]; }
+    else if (subject) source = subject;
+    // "..., said Jane Doe, a senior official with the board that oversees them.": the description
+    // after the name runs to the end of the sentence and belongs to the source
+    if (np && toks[np[1]]?.low === ',' && isDescription(toks[np[1] + 1])) {
+      const whole = trimmed(toks, np[0], n);
+      if (whole && whole[1] - whole[0] <= 40 && !toks.slice(np[1], whole[1]).some((t) => OPEN_QUOTE.test(t.value))) { source = whole; tailStart = whole[1]; }
     }
   }
-  // "X clarified it by saying ...": the subject is the clause's, before its verb
-  const bySaying = (toks[at - 1]?.low === 'by' && PARTICIPLE.test(toks[at]!.low)) || toks[at - 1]?.low === 'to';
-  // "X spoke highly of Kim and boasted ...": a coordinated verb shares the subject before
-  const coordinated = subjEnd > 0 && toks[subjEnd - 1]!.low === 'and' && !subject;
-  if (bySaying || coordinated) {
-    let v = (bySaying ? at - 2 : subjEnd - 2);
-    while (v >= 0 && toks[v]!.pos !== 'VERB') v--;
-    const subj = v > 0 ? npBefore(toks, skipAuxBack(toks, v)) : null;
-    const from = contentStart(toks, cueEnd, entry);
-    const after = trimmed(toks, from, endOfContent(toks, from));
-    // "who decried the deal long before taking office and promised that ...": the earlier cue's source
-    const sharer = coordinated && !subj ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start) : undefined;
-    if (!after || (!subj && !sharer)) return null;
-    return makeFrame(bySaying ? { cue: range(toks, v, at + 1), cueTokens, belief: entry.belief } : base, ruleOf(entry, bySaying ? 'by-saying' : 'coordinated'), entry.precision * 0.8,
-      range(toks, after[0], after[1]), subj ? range(toks, subj[0], subj[1]) : sharer!.source, subj ? undefined : { antecedent: sharer!.antecedent });
-  }
-  // "X, who said ...": the relative pronoun stands for the noun phrase before the comma (the subject
-  // from here on); a content after the cue keeps "who" as its source, as written, and X names the speaker
-  let relative: [number, number] | null = null, named: [number, number] | null = null;
-  if (subject && subject[1] - subject[0] === 1 && ['who', 'which'].includes(toks[subject[0]]!.low) && toks[subject[0] - 1]?.low === ',') {
-    const antecedent = npBefore(toks, subject[0] - 1);
-    // "Marcia Okafor, the city treasurer, who said": the name before the description names the speaker
-    if (antecedent) { relative = subject; named = appositiveSubject(toks, subject[0] - 1) ?? antecedent; subject = antecedent; }
-  }
-  // "Reporting on that, ..." and "in its reporting on" are adverbials, not cues
-  if (PARTICIPLE.test(toks[at]!.low) && (at === 0 || POSSESSIVE.has(toks[at - 1]!.low) || toks[at - 1]!.low === 'the') && ['on', 'about', 'to', 'from'].includes(toks[at + 1]?.low ?? '')) return null;
-  const participle = PARTICIPLE.test(toks[at]!.low) && (toks[at - 1]?.low === ',' || toks[at - 1]?.low === 'and' || at === 0);
+  // the quote goes on after the cue: “Sanctions,” he said, “are ...”
+  const resume = findResume(toks, tailStart);
+  // the words before must be a clause or a quotation ("In July, she called for ..." is no content)
+  const clause = front && toks.slice(front[0], front[1]).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || OPEN_QUOTE.test(t.value) || CLOSE_QUOTE.test(t.value));
+  if (!front || front[1] - front[0] < 2 || !source || !clause) return null;
+  return { inverted, front, source, tailStart, resume };
+}
 
-  // CONTENT before the cue: "..., X said." / "..., said X." / "“...,” he said, “...”"
-  const boundary = subject ? subject[0] - 1 : subjEnd - 1;
-  const inverted = !appositive && (boundary === at - 1 || (subjEnd === at && toks[at - 1] && (toks[at - 1]!.low === ',' || CLOSE_QUOTE.test(toks[at - 1]!.value))));
-  if (!participle && (boundary >= 1 && (toks[boundary]!.low === ',' || CLOSE_QUOTE.test(toks[boundary]!.value) || toks[boundary]!.low === '—') || inverted)) {
-    const front = trimmed(toks, 0, inverted ? at : boundary + 1);
-    // the tail after the cue: a source for inverted cues ("said Smith, the spokesman"), then adjuncts
-    let tailStart = cueEnd;
-    let source = subject && !inverted ? subject : null;
-    if (inverted) {
-      const np = npAfter(toks, cueEnd);
-      if (np) { source = np; tailStart = np[1]; }
-      else if (subject) source = subject;
-      // "..., said Jane Doe, a senior official with the board that oversees them.": the description
-      // after the name runs to the end of the sentence and belongs to the source
-      if (np && toks[np[1]]?.low === ',' && isDescription(toks[np[1] + 1])) {
-        const whole = trimmed(toks, np[0], n);
-        if (whole && whole[1] - whole[0] <= 40 && !toks.slice(np[1], whole[1]).some((t) => OPEN_QUOTE.test(t.value))) { source = whole; tailStart = whole[1]; }
-      }
-    }
-    // the quote goes on after the cue: “Sanctions,” he said, “are ...”
-    const resume = findResume(toks, tailStart);
-    // the words before must be a clause or a quotation ("In July, she called for ..." is no content)
-    const clause = front && toks.slice(front[0], front[1]).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || OPEN_QUOTE.test(t.value) || CLOSE_QUOTE.test(t.value));
-    if (front && front[1] - front[0] >= 2 && source && clause) {
-      const first = range(toks, front[0], front[1]);
-      if (resume !== null) {
-        const rest = trimmed(toks, resume, n);
-        if (rest) {
-          const second = range(toks, rest[0], rest[1]);
-          const main = second.end - second.start > first.end - first.start ? second : first;
-          return makeFrame(base, ruleOf(entry, 'split-quote'), 0.85, main, source ? range(toks, source[0], source[1]) : null, { contentParts: [first, second] });
-        }
-      }
-      // "..., Trump tells N. Korea" / "..., she told reporters on Friday": a verb that takes a hearer
-      // has it after the cue; what follows the hearer is the tail
-      // (the lexicon's verbs only: the tagger's cues take an object by guess, not by knowledge)
-      const hearer = !inverted && entry.takesObject && !entry.id.startsWith('cue.tagged') ? hearerAfter(toks, cueEnd) : null;
-      if (hearer !== null) tailStart = hearer;
-      const tailWords = wordCount(toks, tailStart, toks.length, 9);
-      const tailFirst = firstWordFrom(toks, tailStart);
-      const adjunct = !tailFirst || ['ADP', 'ADV', 'SCONJ'].includes(tailFirst.pos) || DAY_WORD.test(tailFirst.low) || isPunct(toks[tailStart]);
-      // "..., lawmakers said Friday afternoon, as they bristled at ...": a long tail is fine when it opens with an adjunct
-      // "..., an official said on Tuesday, a day after ...": a time phrase opens a tail of any length
-      const second = tailFirst ? firstWordFrom(toks, toks.indexOf(tailFirst) + 1) : undefined;
-      const timeLead = !!tailFirst && (DAY_WORD.test(tailFirst.low) || (TIME_PREPOSITIONS.has(tailFirst.low) && !!second && DAY_WORD.test(second.low)));
-      if ((tailWords <= 8 || (adjunct && timeLead)) && adjunct && !toks.slice(tailStart).some((t) => t.low === 'that')) {
-        return makeFrame(base, ruleOf(entry, hearer !== null ? 'content-before-hearer' : 'content-before'), 0.8, first, source ? range(toks, source[0], source[1]) : null);
-      }
-    }
-  }
+/**
+ * After a content-before frame's cue: "..., Trump tells N. Korea" / "..., she told reporters on Friday"
+ * (a verb that takes a hearer has it after the cue; what follows the hearer is the tail), and whether
+ * that tail is short or only where and when it was said.
+ */
+function tailAfterCue(v: CueView, b: ContentBefore): TailAfterCue {
+  const toks = v.toks;
+  // the lexicon's verbs only: the tagger's cues take an object by guess, not by knowledge
+  const hearer = !b.inverted && v.entry.takesObject && !v.entry.id.startsWith('cue.tagged') ? hearerAfter(toks, v.cueEnd!) : null;
+  const tailStart = hearer ?? b.tailStart;
+  const tailWords = wordCount(toks, tailStart, toks.length, 9);
+  const tailFirst = firstWordFrom(toks, tailStart);
+  const adjunct = !tailFirst || ['ADP', 'ADV', 'SCONJ'].includes(tailFirst.pos) || DAY_WORD.test(tailFirst.low) || isPunct(toks[tailStart]);
+  // "..., lawmakers said Friday afternoon, as they bristled at ...": a long tail is fine when it opens with an adjunct
+  // "..., an official said on Tuesday, a day after ...": a time phrase opens a tail of any length
+  const second = tailFirst ? firstWordFrom(toks, toks.indexOf(tailFirst) + 1) : undefined;
+  const timeLead = !!tailFirst && (DAY_WORD.test(tailFirst.low) || (TIME_PREPOSITIONS.has(tailFirst.low) && !!second && DAY_WORD.test(second.low)));
+  const adjunctsOnly = (tailWords <= 8 || (adjunct && timeLead)) && adjunct && !toks.slice(tailStart).some((t) => t.low === 'that');
+  return { hearer, adjunctsOnly };
+}
 
-  // CONTENT after the cue
+/** CONTENT after the cue, to the end of its clause; null when it has fewer than two words. */
+function contentAfter(v: CueView): Span | null {
+  const { toks, at, entry } = v;
+  const cueEnd = v.cueEnd!;
   // "called her vote a mistake": what is named and what it is called are the content together
   const naming = isNaming(toks, at);
   const from = naming ? cueEnd : contentStart(toks, cueEnd, entry);
@@ -541,25 +628,275 @@ function frameAt(toks: readonly Tok[], at: number, entry: CueEntry, earlier: rea
   // "said as much in an interview": the pro-form is the whole content
   if (toks[from]?.low === 'as' && toks[from + 1]?.low === 'much') to = from + 2;
   const after = trimmed(toks, from, to);
-  if (!after || wordCount(toks, after[0], after[1], 2) < 2) return null;
-  let source = subject;
-  let sharesSourceWith: number | undefined;
-  const sharer = participle ? [...earlier].reverse().find((f) => f.source && f.cue.start < toks[at]!.start) : undefined;
-  if (participle && sharer) {
-    return makeFrame(base, ruleOf(entry, 'participle'), entry.precision * 0.85, range(toks, after[0], after[1]), sharer.source, { antecedent: sharer.antecedent });
+  return after && wordCount(toks, after[0], after[1], 2) >= 2 ? after : null;
+}
+
+/** "X clarified it by saying ..." / "X spoke highly of Kim and boasted ...": the subject is the clause's, before its verb. */
+function fromClauseSubject(v: CueView, rule: string, bySaying: boolean): Frame | null {
+  const { toks, at, entry } = v;
+  const cueEnd = v.cueEnd!;
+  let verb = bySaying ? at - 2 : v.subjEnd - 2;
+  while (verb >= 0 && toks[verb]!.pos !== 'VERB') verb--;
+  const subj = verb > 0 ? npBefore(toks, skipAuxBack(toks, verb)) : null;
+  const from = contentStart(toks, cueEnd, entry);
+  const after = trimmed(toks, from, endOfContent(toks, from));
+  // "who decried the deal long before taking office and promised that ...": the earlier cue's source
+  const sharer = v.coordinated && !subj ? v.sharer : undefined;
+  if (!after || (!subj && !sharer)) return null;
+  const base = v.base;
+  return makeFrame(bySaying ? { cue: range(toks, verb, at + 1), cueTokens: base.cueTokens, belief: entry.belief } : base, rule, entry.precision * 0.8,
+    range(toks, after[0], after[1]), subj ? range(toks, subj[0], subj[1]) : sharer!.source, subj ? undefined : { antecedent: sharer!.antecedent });
+}
+
+/**
+ * How a frame's parts lie in its sentence, in reading order: the quotation or the reported words
+ * (content), the cue, the source (subject), a relaying outlet (relay).
+ */
+export type FrameLayout =
+  /** “...,” Smith said / “...,” said Smith, 83, of Sarasota */
+  | 'quote-cue-subject'
+  /** “Sanctions,” the minister said, “are ...” */
+  | 'quote-cue-quote'
+  /** he said Tuesday at the rally: “...” */
+  | 'subject-cue-quote'
+  /** According to X, CONTENT */
+  | 'according-content'
+  /** CONTENT, according to X */
+  | 'content-according'
+  /** CONTENT, X was quoted as saying by RELAY */
+  | 'passive-relay'
+  /** RELAY quoted X as saying CONTENT */
+  | 'relay-cue-subject-content'
+  /** CONTENT-as-subject is expected to ... / was expressed by X */
+  | 'passive'
+  /** X clarified it by saying CONTENT / X spoke of Kim and boasted CONTENT: the subject before another verb */
+  | 'subject-verb-cue-content'
+  /** CONTENT, he said, CONTENT */
+  | 'content-cue-content'
+  /** CONTENT, X said (told HEARER) */
+  | 'content-subject-cue'
+  /** CONTENT, said X */
+  | 'content-cue-subject'
+  /** X said CONTENT / X, saying CONTENT */
+  | 'subject-cue-content'
+  /** the cue reports nothing here */
+  | 'no-frame';
+
+/** Rule ids written as they are, not made from the cue's id and a frame shape. */
+type FixedRule = 'cue.quoted-as-saying' | 'cue.quoted-as-saying.passive';
+
+/**
+ * One way of reading a cue's frame. `emits` is the rule id its frames carry: a frame shape joined to
+ * the cue entry's id ("cue.say" + "content-after"), a fixed id, or null for a rule that says the cue
+ * has no frame. `when` says whether the rule reads this cue; `build` makes the frame, or null when the
+ * cue has none (no later rule is tried).
+ */
+export interface FrameRule {
+  readonly id: string;
+  readonly layout: FrameLayout;
+  readonly emits: FrameShape | FixedRule | null;
+  readonly when: (v: CueView) => boolean;
+  readonly build: (v: CueView, rule: string) => Frame | null;
+}
+
+const BE = (t: Tok | undefined) => !!t && BE_FORMS.has(t.low);
+const noFrame = () => null;
+
+/** The frame rules, in the order they are tried: the first whose `when` holds decides. */
+export const FRAME_RULES: readonly FrameRule[] = [
+  // direct speech: a quotation beside the cue is the content; the source is the noun phrase beside the cue
+  {
+    id: 'quote.split', layout: 'quote-cue-quote', emits: 'split-quote',
+    when: (v) => !!v.c.quoteAfter && v.quoteSource !== null,
+    build: (v, rule) => {
+      const first = v.c.quoteBefore!.range, second = v.c.quoteAfter!.range;
+      return makeFrame(v.wordBase, rule, 0.9, mainPart([first, second]), spanRange(v.toks, v.quoteSource!.source), { contentParts: [first, second] });
+    },
+  },
+  {
+    id: 'quote.before', layout: 'quote-cue-subject', emits: 'quote-before',
+    when: (v) => v.quoteSource !== null,
+    build: (v, rule) => makeFrame(v.wordBase, rule, 0.9, withLeadIn(v.toks, v.c.quoteBefore!.range), spanRange(v.toks, v.quoteSource!.source)),
+  },
+  {
+    id: 'quote.after', layout: 'subject-cue-quote', emits: 'quote-after',
+    // ("what some have called an “Arab NATO” comprised of ...": a naming verb's quotation is the name, whatever follows)
+    when: (v) => !!v.c.quoteAfter && (NAMING_VERB.test(v.low) || !quotedInClause(v.toks, v.c.quoteAfter.range)),
+    build: (v, rule) => {
+      const { toks, at } = v;
+      const subjEnd = skipAuxBack(toks, at);
+      let subject = subjEnd > 0 ? npBefore(toks, subjEnd) : null;
+      if (!subject && subjEnd > 2 && toks[subjEnd - 1]!.low === ',') subject = appositiveSubject(toks, subjEnd - 1);
+      // "Trump wrote on Monday, saying: “...”": the participle's subject is the clause's
+      if (!subject && at > 1 && PARTICIPLE.test(v.low) && (v.prev === ',' || v.prev === 'and')) subject = participleSubject(toks, at);
+      return makeFrame(v.wordBase, rule, 0.85, v.c.quoteAfter!.range, spanRange(toks, subject));
+    },
+  },
+  // "pointed" without "out" or "to" is no cue
+  { id: 'particle.missing', layout: 'no-frame', emits: null, when: (v) => v.cueEnd === null, build: noFrame },
+  {
+    id: 'according.content-first', layout: 'content-according', emits: 'after-content',
+    when: (v) => { if (v.low !== 'according' || !v.according) return false; const before = trimmed(v.toks, 0, v.at); return !!before && before[1] - before[0] >= 3; },
+    build: (v, rule) => { const before = trimmed(v.toks, 0, v.at)!; return makeFrame(v.base, rule, 0.85, range(v.toks, before[0], before[1]), spanRange(v.toks, v.according!.source)); },
+  },
+  {
+    id: 'according.source-first', layout: 'according-content', emits: 'before-content',
+    when: (v) => v.low === 'according',
+    build: (v, rule) => {
+      const src = v.according;
+      const after = src ? trimmed(v.toks, src.end, v.n) : null;
+      return src && after ? makeFrame(v.base, rule, 0.85, range(v.toks, after[0], after[1]), spanRange(v.toks, src.source)) : null;
+    },
+  },
+  // "..., Vaezi was quoted as saying by Fars": the passive, the quoted person before it, the outlet after "by"
+  {
+    id: 'quoted-as-saying.passive', layout: 'passive-relay', emits: 'cue.quoted-as-saying.passive',
+    when: (v) => v.low === 'quoted' && BE(v.toks[v.at - 1]) && v.toks[v.at + 1]?.low === 'as' && SAYING_AFTER_AS.includes(v.toks[v.at + 2]?.low ?? ''),
+    build: (v, rule) => {
+      const { toks, at, n } = v;
+      const subject = npBefore(toks, at - 1);
+      const by = toks[at + 3]?.low === 'by' ? npAfter(toks, at + 4) : null;
+      const cue = { cue: range(toks, at - 1, at + 3), cueTokens: [at - 1, at, at + 1, at + 2], belief: false };
+      const relay = spanRange(toks, by);
+      if (subject && subject[0] >= 2 && toks[subject[0] - 1]!.low === ',') {
+        const front = trimmed(toks, 0, subject[0] - 1);
+        if (front) return makeFrame(cue, rule, 0.85, range(toks, front[0], front[1]), range(toks, subject[0], subject[1]), { relay });
+      }
+      const after = trimmed(toks, by ? by[1] : at + 3, n);
+      return subject && after && !by ? makeFrame(cue, rule, 0.85, range(toks, after[0], after[1]), range(toks, subject[0], subject[1]), { relay }) : null;
+    },
+  },
+  // "X quoted him as saying CONTENT": X relays, "him" speaks
+  {
+    id: 'quoted-as-saying', layout: 'relay-cue-subject-content', emits: 'cue.quoted-as-saying',
+    when: (v) => v.low === 'quoted',
+    build: (v, rule) => {
+      const { toks, at, n } = v;
+      const obj = npAfter(toks, at + 1);
+      if (!obj || toks[obj[1]]?.low !== 'as' || !SAYING_AFTER_AS.includes(toks[obj[1] + 1]?.low ?? '')) return null;
+      const relay = npBefore(toks, skipAuxBack(toks, at));
+      const after = trimmed(toks, obj[1] + 2, n);
+      if (!after) return null;
+      return makeFrame({ cue: range(toks, at, obj[1] + 2), cueTokens: [at, obj[1], obj[1] + 1], belief: v.entry.belief }, rule, 0.9,
+        range(toks, after[0], after[1]), range(toks, obj[0], obj[1]), { relay: spanRange(toks, relay) });
+    },
+  },
+  // the "saying" of "quoted him as saying" is part of that cue
+  { id: 'quoted-as-saying.saying', layout: 'no-frame', emits: null, when: (v) => v.low === 'saying' && v.prev === 'as' && v.earlier.some((f) => f.rule === 'cue.quoted-as-saying'), build: noFrame },
+  // "About one voter in nine is expected to be Latino": a belief in the passive with no one holding it;
+  // what is believed is the subject and the infinitive together, from the start of the subject's clause
+  {
+    id: 'passive.belief', layout: 'passive', emits: 'passive',
+    when: (v) => {
+      const { toks, at } = v, cueEnd = v.cueEnd!;
+      return v.entry.belief && toks[cueEnd]?.low === 'to' && !!v.subject && v.subjEnd < at && BE(toks[v.subjEnd]) && !toks.slice(cueEnd).some((t) => t.low === 'by')
+        && trimmed(toks, cueEnd, endOfContent(toks, cueEnd)) !== null;
+    },
+    build: (v, rule) => {
+      const toks = v.toks, cueEnd = v.cueEnd!;
+      const after = trimmed(toks, cueEnd, endOfContent(toks, cueEnd))!;
+      let from = v.subject![0];
+      while (from > 0 && ![',', ';', ':', 'that'].includes(toks[from - 1]!.low)) from--;
+      return makeFrame(v.base, rule, v.entry.precision * 0.8, { start: toks[from]!.start, end: toks[after[1] - 1]!.end }, null);
+    },
+  },
+  // "X was expressed by Y": the content is the subject, the source follows "by"
+  {
+    id: 'passive.by', layout: 'passive', emits: 'passive',
+    when: (v) => v.toks[v.cueEnd!]?.low === 'by' && v.subjEnd < v.at && ['was', 'were', 'is', 'are', 'been', 'being'].includes(v.toks[v.subjEnd]!.low) && !!v.subject && !!npAfter(v.toks, v.cueEnd! + 1),
+    build: (v, rule) => makeFrame(v.base, rule, 0.6, spanRange(v.toks, v.subject)!, spanRange(v.toks, npAfter(v.toks, v.cueEnd! + 1))),
+  },
+  {
+    id: 'by-saying', layout: 'subject-verb-cue-content', emits: 'by-saying',
+    when: (v) => (v.prev === 'by' && PARTICIPLE.test(v.low)) || v.prev === 'to',
+    build: (v, rule) => fromClauseSubject(v, rule, true),
+  },
+  { id: 'coordinated', layout: 'subject-verb-cue-content', emits: 'coordinated', when: (v) => v.coordinated, build: (v, rule) => fromClauseSubject(v, rule, false) },
+  // "Reporting on that, ..." and "in its reporting on" are adverbials, not cues
+  {
+    id: 'participle.adverbial', layout: 'no-frame', emits: null,
+    when: (v) => PARTICIPLE.test(v.low) && (v.at === 0 || POSSESSIVE.has(v.prev) || v.prev === 'the') && ['on', 'about', 'to', 'from'].includes(v.toks[v.at + 1]?.low ?? ''),
+    build: noFrame,
+  },
+  // the words before the cue are its content
+  {
+    id: 'before.split', layout: 'content-cue-content', emits: 'split-quote',
+    when: (v) => { const b = v.before; return !!b && b.resume !== null && trimmed(v.toks, b.resume, v.n) !== null; },
+    build: (v, rule) => {
+      const b = v.before!, rest = trimmed(v.toks, b.resume!, v.n)!;
+      const first = range(v.toks, b.front[0], b.front[1]), second = range(v.toks, rest[0], rest[1]);
+      const main = second.end - second.start > first.end - first.start ? second : first;
+      return makeFrame(v.base, rule, 0.85, main, spanRange(v.toks, b.source), { contentParts: [first, second] });
+    },
+  },
+  {
+    id: 'before.hearer', layout: 'content-subject-cue', emits: 'content-before-hearer',
+    when: (v) => !!v.tail && v.tail.hearer !== null && v.tail.adjunctsOnly,
+    build: (v, rule) => contentBeforeFrame(v, rule),
+  },
+  { id: 'before.inverted', layout: 'content-cue-subject', emits: 'content-before', when: (v) => !!v.before?.inverted && !!v.tail?.adjunctsOnly, build: (v, rule) => contentBeforeFrame(v, rule) },
+  { id: 'before.subject', layout: 'content-subject-cue', emits: 'content-before', when: (v) => !v.before?.inverted && v.tail?.hearer === null && v.tail.adjunctsOnly, build: (v, rule) => contentBeforeFrame(v, rule) },
+  // the words after the cue are its content; a participle's source is the clause's subject
+  {
+    id: 'after.participle-shared', layout: 'subject-cue-content', emits: 'participle',
+    when: (v) => v.participle && !!v.after && !!v.participleSharer,
+    build: (v, rule) => makeFrame(v.base, rule, v.entry.precision * 0.85, spanRange(v.toks, v.after)!, v.participleSharer!.source, { antecedent: v.participleSharer!.antecedent }),
+  },
+  {
+    id: 'after.participle-clause', layout: 'subject-cue-content', emits: 'participle',
+    when: (v) => v.participle && !!v.after && v.at > 1 && participleSubject(v.toks, v.at) !== null,
+    build: (v, rule) => makeFrame(v.base, rule, v.entry.precision * 0.85, spanRange(v.toks, v.after)!, spanRange(v.toks, participleSubject(v.toks, v.at))),
+  },
+  {
+    id: 'after.subject', layout: 'subject-cue-content', emits: 'content-after',
+    when: (v) => !!v.after,
+    build: (v, rule) => {
+      const { toks, at, earlier } = v;
+      const { subject, relative, named } = v.clause;
+      let source = subject;
+      let sharesSourceWith: number | undefined;
+      // a participle or a verb with no subject before it shares the earlier cue's source
+      if (v.participle || !subject) {
+        const prev = earlier.length - 1;
+        if (prev >= 0) { sharesSourceWith = prev; source = null; }
+        else if (!subject) { const s = npAfter(toks, 0); source = s && s[1] < at ? s : null; }
+      }
+      const written = relative && source === subject ? relative : source;
+      return makeFrame(v.base, rule, v.entry.precision * 0.9, spanRange(toks, v.after)!, spanRange(toks, written),
+        { sharesSourceWith, antecedent: relative && named && source === subject ? range(toks, named[0], named[1]) : null });
+    },
+  },
+];
+
+/**
+ * "says Trump 'absolutely right' in saying ...": a quotation with no punctuation of its own before its
+ * closing mark, and words of the sentence right after it, is a phrase quoted inside a clause, not what
+ * the cue reports as a whole.
+ */
+function quotedInClause(toks: readonly Tok[], quote: Range): boolean {
+  let k = 0;
+  while (k < toks.length && toks[k]!.start < quote.end) k++;
+  const inside = toks[k - 1], close = toks[k], next = toks[k + 1];
+  return !!inside?.word && !!close && CLOSE_QUOTE.test(close.value) && isWord(next);
+}
+
+/** A content-before frame: the words before the cue, the source beside it. */
+function contentBeforeFrame(v: CueView, rule: string): Frame {
+  const b = v.before!;
+  return makeFrame(v.base, rule, 0.8, range(v.toks, b.front[0], b.front[1]), spanRange(v.toks, b.source));
+}
+
+const SHAPES: ReadonlySet<string> = new Set(FRAME_SHAPES);
+
+/** The frame of one cue and the rule that read it (null when no rule did, or the rule found no frame). */
+export function readCue(toks: readonly Tok[], c: CueAt, earlier: readonly Frame[]): { readonly rule: FrameRule; readonly frame: Frame | null } | null {
+  const v = new CueView(toks, c, earlier);
+  for (const rule of FRAME_RULES) {
+    if (!rule.when(v)) continue;
+    const id = rule.emits === null ? '' : SHAPES.has(rule.emits) ? v.entry.rules[rule.emits as FrameShape] : rule.emits;
+    return { rule, frame: rule.build(v, id) };
   }
-  if (participle && at > 1) {
-    const subj = participleSubject(toks, at);
-    if (subj) return makeFrame(base, ruleOf(entry, 'participle'), entry.precision * 0.85, range(toks, after[0], after[1]), range(toks, subj[0], subj[1]));
-  }
-  if (participle || !subject) {
-    const prev = earlier.length - 1;
-    if (prev >= 0) { sharesSourceWith = prev; source = null; }
-    else if (!subject) { const s = npAfter(toks, 0); source = s && s[1] < at ? s : null; }
-  }
-  const written = relative && source === subject ? relative : source;
-  return makeFrame(base, ruleOf(entry, 'content-after'), entry.precision * 0.9, range(toks, after[0], after[1]), written ? range(toks, written[0], written[1]) : null,
-    { sharesSourceWith, antecedent: relative && named && source === subject ? range(toks, named[0], named[1]) : null });
+  return null;
 }
 
 /**

@@ -9,13 +9,16 @@ export interface Quote extends Range {
   readonly multiParagraph: boolean;
 }
 
-const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '‘': '’', '"': '"', '‹': '›' };
-const OPENING_MARK = /[“«„‘"‹]/g;
+const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '‘': '’', '"': '"', '‹': '›', "'": "'" };
+const OPENING_MARK = /[“«„‘"‹']/g;
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+// an apostrophe that opens a word is an elision, not a quotation mark: '90s, '08, 'em, 'til, 'cause, rock 'n' roll
+const ELISION = /^'(?:\d\d(?:s\b|\b)|(?:em|til|tis|twas|cause|n|s)\b)/i;
 
 /**
  * Quotations in a text, from its paragraphs. Double marks of every kind pair up within a paragraph;
- * single marks only when they are not apostrophes (’ between letters, or after an s). A paragraph
+ * single marks only when they are not apostrophes (’ between letters, or after an s); a straight
+ * one ('like this') only when it opens a word that is no elision and a closing one follows in the paragraph. A paragraph
  * that opens a quote without closing it, followed by one that opens again, continues the same
  * quote (the newspaper convention for multi-paragraph quotes).
  */
@@ -51,16 +54,18 @@ export function findQuotes(original: string, paragraphs: readonly Range[]): Quot
       i = m.index;
       const c = m[0];
       const closer = OPENERS[c]!;
-      if (c === '‘' || c === '"') {
+      if (c === '‘' || c === '"' || c === "'") {
         // an opening mark starts a word: nothing but space or an opening bracket before it
         if (i > p.start && /[\p{L}\p{N}.,]/u.test(text[i - 1]!)) continue;
         if (!/[\p{L}\p{N}.…‘([$-]/u.test(text[i + 1] ?? '')) continue;
       }
+      // a straight apostrophe quotes only where it is no elision and a closing one follows in its paragraph
+      if (c === "'" && (ELISION.test(text.slice(i, i + 7)) || straightCloser(text, i + 1, p.end) < 0)) continue;
       open = { at: i, closer };
     }
     if (open) {
       const next = paragraphs[pi + 1];
-      const continues = next && OPENERS[text[next.start] ?? ''] !== undefined && text[next.start] !== '‘';
+      const continues = next && OPENERS[text[next.start] ?? ''] !== undefined && text[next.start] !== '‘' && text[next.start] !== "'";
       if (continues) carried ??= { open: open.at };
       else {
         // an unclosed quote stops at the paragraph end
@@ -78,6 +83,7 @@ export function findQuotes(original: string, paragraphs: readonly Range[]): Quot
  * in turn with the same marks (“... what he calls “hell” than ...”) is skipped whole.
  */
 function closerAt(text: string, open: { closer: string }, from: number, end: number): number {
+  if (open.closer === "'") return straightCloser(text, from, end);
   if (open.closer !== '”') return text.indexOf(open.closer, from);
   let depth = 0;
   for (let i = from; i < end; i++) {
@@ -90,6 +96,17 @@ function closerAt(text: string, open: { closer: string }, from: number, end: num
   }
   // unbalanced inner marks: the first closing mark after all
   return text.indexOf('”', from);
+}
+
+/**
+ * The straight apostrophe that closes a quotation opened at `from` - 1: one that ends a word (no space
+ * before it) and is followed by no letter ("Iran's", "don't" are apostrophes), within the paragraph; -1 when none.
+ */
+function straightCloser(text: string, from: number, end: number): number {
+  for (let i = text.indexOf("'", from); i >= 0 && i < end; i = text.indexOf("'", i + 1)) {
+    if (!/\s/.test(text[i - 1] ?? ' ') && !isLetter(text[i + 1])) return i;
+  }
+  return -1;
 }
 
 function trimEnd(text: string, end: number): number {

@@ -1,6 +1,8 @@
 import type { Document } from '../../core/document.js';
 import type { ActorRefData, EntityType } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
+import { lowerForm, sentenceIndexAt } from '../../text/lookup.js';
+import givenNames from './given-names.json' with { type: 'json' };
 import { findOutlets } from './outlets.js';
 
 /** Someone who can be a speaker: from the entities layer, or a capitalised name found in the text. */
@@ -27,6 +29,8 @@ const CONTINUITY_SENTENCES = 4;
 const SUBJECT_TOKENS = 14;
 const VERB_TAGS = new Set(['VERB', 'AUX']);
 const HONORIFIC = /\b(Mr|Mrs|Ms|Miss)\b\.?/;
+// an honorific right before a name ("Mrs. Clinton", "Mr Obama")
+const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\b\.?\s+$/;
 const THING_PRONOUNS = new Set(['it', 'its']);
 const GROUP_PRONOUNS = new Set(['they', 'them', 'we', 'i', 'you', 'who']);
 // heads of descriptions that stand for a person named nearby ("the spokesman", "the Secretary of State")
@@ -35,6 +39,33 @@ const NAME_RUN = /(?:\p{Lu}[\p{L}’'.-]+)(?:\s+(?:\p{Lu}[\p{L}’'.-]+|de|al|bi
 // capitalised titles before a name: "Energy Minister Paolo Ricci" names Paolo Ricci
 const TITLE = /^(?:president|minister|secretary|senator|sen\.|rep\.|gov\.|governor|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|chief|general|gen\.|ambassador|director|mayor|premier|chancellor|envoy|judge|speaker|king|queen|prince|commander|adviser|advisor|officer|head|lawmaker|congressman|congresswoman|representative|candidate|nominee|pope|ayatollah|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?)$/i;
 const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'If', 'When', 'While', 'After', 'Before', 'As', 'For', 'With', 'According', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mr', 'Mrs', 'Ms', 'Dr', 'So', 'Yet', 'Still', 'However', 'There', 'Some', 'Many', 'What', 'Why', 'How', 'Who', 'Not', 'No']);
+
+type Gender = 'female' | 'male';
+const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([['he', 'male'], ['him', 'male'], ['his', 'male'], ['she', 'female'], ['her', 'female']]);
+const genderOfHonorific = (honorific: string): Gender => (honorific.toLowerCase() === 'mr' ? 'male' : 'female');
+const GIVEN_NAME_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ...givenNames.female.map((n) => [n, 'female'] as const),
+  ...givenNames.male.map((n) => [n, 'male'] as const),
+]);
+
+/** Whether a person of `gender` (an honorific's or a pronoun's) may bear a full name: its given name is not one of the other gender's (given-names.json). */
+function fitsGender(name: string, gender: Gender | null): boolean {
+  const space = name.indexOf(' ');
+  if (!gender || space < 0) return true;
+  const given = GIVEN_NAME_GENDER.get(lowerForm(name.slice(0, space)));
+  return !given || given === gender;
+}
+
+/**
+ * "Hillary Clinton" is not "William Jefferson Clinton": a person's name of two words or more stands
+ * for a fuller name that opens with the same given name, or that ends with all of it (a surname of
+ * two words, "Guajardo Villarreal", "Van Voorhis").
+ */
+function keepsGivenName(short: string, full: string): boolean {
+  const space = short.indexOf(' ');
+  // "Mr. King" has a title where the given name would be
+  return space < 0 || TITLE.test(short.slice(0, space)) || full.startsWith(short.slice(0, space + 1)) || full.endsWith(` ${short}`);
+}
 
 const SUCH_GROUP = /^(?:(?:several|some|many|few|two|three|four|five|all|the)\s+)?(?:such|these|those)\s+(officials|leaders|diplomats|lawmakers|ministers|analysts|experts|critics|groups|activists|protesters|officers|commanders|negotiators)$/i;
 
@@ -127,11 +158,18 @@ export class SpeakerResolver {
     return this.within(r).find((c) => c.type === 'MEDIA') ?? null;
   }
 
-  /** The full name of a surname or a short name, from the first fuller mention before `at`. */
+  /**
+   * The full name of a surname or a short name, from the first fuller mention before `at` that keeps
+   * its given name and fits the honorific before it ("Mrs. Clinton" is not Bill Clinton). A name the
+   * entities stage gave the mention that the honorific contradicts is read as the surname alone.
+   */
   private expand(c: Candidate, at: number): Candidate {
     if (c.type === 'MEDIA') return c;
-    const n = wordsIn(c.name);
-    const fuller = this.fullNames.get(c.name.slice(c.name.lastIndexOf(' ') + 1))?.find((o) => o.c.at < at && o.words > n && o.c.name !== c.name)?.c;
+    const honorific = HONORIFIC_BEFORE.exec(this.doc.text.slice(Math.max(0, c.span.start - 6), c.span.start))?.[1];
+    const gender = honorific ? genderOfHonorific(honorific) : null;
+    if (!fitsGender(c.name, gender)) c = { name: c.name.slice(c.name.lastIndexOf(' ') + 1), type: 'PERSON', country: null, sector: null, at: c.at, span: c.span };
+    const n = wordsIn(c.name), short = c.name, person = c.type === 'PERSON' || c.type === 'UNKNOWN';
+    const fuller = this.fullNames.get(short.slice(short.lastIndexOf(' ') + 1))?.find((o) => o.c.at < at && o.words > n && o.c.name !== short && (!person || keepsGivenName(short, o.c.name)) && fitsGender(o.c.name, gender))?.c;
     return fuller ? { ...c, name: fuller.name, type: 'PERSON', country: fuller.country ?? c.country, sector: fuller.sector ?? c.sector, ...(fuller.entity !== undefined ? { entity: fuller.entity } : {}) } : c;
   }
 
@@ -146,10 +184,10 @@ export class SpeakerResolver {
   /** The speakers resolved so far, in the order their cues come; persons marked. */
   private readonly history: { ref: ActorRefData; at: number; person: boolean }[] = [];
 
-  /** The person a pronoun before `at` most plausibly stands for. */
-  private personBefore(at: number): ActorRefData | null {
-    const spoke = [...this.history].reverse().find((h) => h.at < at && h.person);
-    const named = this.lastBefore(at, (x) => x.type === 'PERSON');
+  /** The person a pronoun before `at` most plausibly stands for: of the pronoun's gender when it has one, as far as given names tell. */
+  private personBefore(at: number, gender: Gender | null = null): ActorRefData | null {
+    const spoke = [...this.history].reverse().find((h) => h.at < at && h.person && fitsGender(h.ref.name, gender));
+    const named = this.lastBefore(at, (x) => x.type === 'PERSON' && fitsGender(x.name, gender));
     // the last person quoted wins unless someone else was named since, well after
     if (spoke && (!named || named.at < spoke.at + 250 || spoke.ref.name.endsWith(named.name))) return spoke.ref;
     return named ? this.refOf(this.expand(named, named.at), named.span) : spoke?.ref ?? null;
@@ -165,10 +203,7 @@ export class SpeakerResolver {
   private subjectBefore(source: Range, pronoun: string): ActorRefData | null {
     if (!SUBJECT_PRONOUNS.has(pronoun) || !this.doc.has('sentence') || !this.doc.has('token')) return null;
     const sentences = this.doc.layer('sentence'), tokens = this.doc.layer('token');
-    // the sentence that holds the pronoun: the last that starts at or before it
-    let lo = 0, hi = sentences.length;
-    while (lo < hi) { const mid = (lo + hi) >>> 1; if (sentences[mid]!.start <= source.start) lo = mid + 1; else hi = mid; }
-    const here = lo - 1;
+    const here = sentenceIndexAt(this.doc, source.start);
     if (here < 1 || this.subjectOf(sentences[here]!.data, tokens, source) !== 'pronoun') return null;
     for (let k = here - 1; k >= 0 && k >= here - CONTINUITY_SENTENCES; k--) {
       const subject = this.subjectOf(sentences[k]!.data, tokens, null, pronoun);
@@ -210,8 +245,8 @@ export class SpeakerResolver {
       if (/\p{L}/u.test(v) && !/^\p{Lu}/u.test(v)) return null;
     }
     // an honorific of the other gender ("Mrs. Clinton ... He noted") breaks the chain
-    const honorific = HONORIFIC.exec(this.doc.text.slice(first.start, c.span.end))?.[1]?.toLowerCase();
-    if (honorific && pronoun && (pronoun === 'he') !== (honorific === 'mr')) return null;
+    const honorific = HONORIFIC.exec(this.doc.text.slice(first.start, c.span.end))?.[1];
+    if (honorific && pronoun && PRONOUN_GENDER.get(pronoun) !== genderOfHonorific(honorific)) return null;
     const after = this.doc.text.slice(c.span.end, tokens[verb - 1]!.end);
     if (/\p{L}/u.test(after) && !/^\s*,/.test(after)) {
       // auxiliaries and adverbs between the name and the verb ("Tom Baker has also") are fine
@@ -239,11 +274,11 @@ export class SpeakerResolver {
 
   private resolveOnly(source: Range): { ref: ActorRefData; person: boolean } {
     const text = this.doc.text.slice(source.start, source.end);
-    const low = text.toLowerCase().replace(/’/g, "'");
+    const low = lowerForm(text);
     const asWritten = { ref: { name: text, country: null, sector: null, span: source } as ActorRefData, person: false };
     const words = low.split(/\s+/);
     if (words.length === 1 && PERSON_PRONOUNS.has(low)) {
-      const p = this.subjectBefore(source, low) ?? this.personBefore(source.start);
+      const p = this.subjectBefore(source, low) ?? this.personBefore(source.start, PRONOUN_GENDER.get(low) ?? null);
       return p ? { ref: { ...p, span: source }, person: true } : asWritten;
     }
     if (words.length === 1 && THING_PRONOUNS.has(low)) {
@@ -262,7 +297,7 @@ export class SpeakerResolver {
     // "his office", "her aides": the owner resolved, the rest kept ("Mike Pompeo's office")
     const poss = /^(his|her)\s+(.+)$/i.exec(text);
     if (poss) {
-      const p = this.personBefore(source.start);
+      const p = this.personBefore(source.start, PRONOUN_GENDER.get(poss[1]!.toLowerCase()) ?? null);
       return p ? { ref: { name: `${p.name}'s ${poss[2]}`, country: p.country, sector: p.sector, span: source }, person: false } : asWritten;
     }
     // "several such officials", "these officials": the group named before with the same head ("Iranian officials")

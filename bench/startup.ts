@@ -12,12 +12,15 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-type Phases = Record<string, number>;
+/** phase -> [wall ms, CPU ms] */
+type Phases = Record<string, [number, number]>;
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const child = fileURLToPath(new URL('startup-child.mjs', import.meta.url));
 const runs = Array.from({ length: Number(values.runs) }, () =>
   JSON.parse(execFileSync(process.execPath, [child], { encoding: 'utf8' })) as Phases);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`start-up phases of the compiled engine, median of ${runs.length} fresh processes (ms):`);
+console.log(`${'wall'.padStart(7)}${'CPU'.padStart(7)}`);
 const keys = [...new Set(runs.flatMap((r) => Object.keys(r)))];
-for (const key of keys) console.log(`${median(runs.map((r) => r[key] ?? 0)).toFixed(0).padStart(7)}  ${key}`);
+const at = (key: string, i: 0 | 1) => median(runs.map((r) => r[key]?.[i] ?? 0)).toFixed(0);
+for (const key of keys) console.log(`${at(key, 0).padStart(7)}${at(key, 1).padStart(7)}  ${key}`);

@@ -1,9 +1,19 @@
+import { createRequire } from 'node:module';
 import worldCountriesModule, { type Countries } from 'world-countries';
-import isoCountries from 'i18n-iso-countries';
 import type { CountryExtra } from './schema.js';
 
 // world-countries is CommonJS with ESM-style types: at run time the default import is the array itself
 const worldCountries = worldCountriesModule as unknown as Countries;
+
+/**
+ * i18n-iso-countries' English names of each country by alpha-2 code, official name first, as
+ * `getNames('en', { select: 'all' })` gives them, read from its English table alone: the package's
+ * entry loads all of its 78 languages (some 70 ms of every start-up) for the one the base uses.
+ */
+export function englishCountryNames(): Record<string, readonly string[]> {
+  const { countries } = createRequire(import.meta.url)('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> };
+  return Object.fromEntries(Object.entries(countries).map(([code, names]) => [code, typeof names === 'string' ? [names] : names]));
+}
 
 /** Everything the base knows about how a country is named, merged from the installed tables and our data. */
 export interface CountryNames {
@@ -37,7 +47,7 @@ export function pluralOfDemonym(adjective: string): string | null {
 export function buildCountries(extras: readonly CountryExtra[]): Map<string, CountryNames> {
   const out = new Map<string, CountryNames>();
   const rank = new Map<string, number>();
-  const aliases = isoCountries.getNames('en', { select: 'all' }) as Record<string, string[]>;
+  const aliases = englishCountryNames();
   for (const c of worldCountries) {
     // Antarctica belongs to no state (the Antarctic Treaty): no country
     if (c.cca3 === 'ATA') continue;

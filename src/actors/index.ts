@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Value } from '@sinclair/typebox/value';
+import type * as TypeBoxValue from '@sinclair/typebox/value';
 import { DossierError } from '../core/errors.js';
 import type { Resources } from '../core/resources.js';
 import { ActorBase } from './base.js';
 import { FallbackLayer } from './fallback.js';
 import { PlaceGazetteer } from './gazetteer.js';
 import { isLearnedLookup, JsonFileLearnedActors, type LearnedActors, type LearnedLookup } from './learned.js';
-import { ActorFileSchema, type ActorFile } from './schema.js';
+import { actorSchemas, type ActorFile } from './schema.js';
 import countries from './data/countries.json' with { type: 'json' };
 import igos from './data/igos.json' with { type: 'json' };
 import organisations from './data/organisations.json' with { type: 'json' };
@@ -20,14 +21,16 @@ export { ActorBase, ambiguousSense, type ActorExplanation, type ResolvedActor, t
 export { compileFallback, FallbackLayer } from './fallback.js';
 export { MemoryLearnedActors, JsonFileLearnedActors, isLearnedActors, isLearnedLookup, lessonsOf, teach, type LearnedActors, type LearnedLookup, type LearnedPerson, type Lesson, type EvidenceSource } from './learned.js';
 export type { ActorFile, PersonEntry, SectorWord, Modifier } from './schema.js';
-export { ActorFileSchema } from './schema.js';
+export { actorSchemas } from './schema.js';
 
 /** The actor files the engine ships, in load order. */
 export const SHIPPED_ACTOR_FILES: readonly ActorFile[] = [countries, places, igos, organisations, outlets, people, sectors] as unknown as ActorFile[];
 
 /** The schema errors of an actor file, as readable lines ("/people/3/terms/0/from: ..."); empty when valid. */
 export function actorFileErrors(data: unknown): string[] {
-  return [...Value.Errors(ActorFileSchema, data)].map((e) => `${e.path || '/'}: ${e.message}`);
+  // TypeBox's checker loads with the first file checked (see actorSchemas)
+  const { Value } = createRequire(import.meta.url)('@sinclair/typebox/value') as typeof TypeBoxValue;
+  return [...Value.Errors(actorSchemas().ActorFileSchema, data)].map((e) => `${e.path || '/'}: ${e.message}`);
 }
 
 /** Reads and validates a user's actor file. */

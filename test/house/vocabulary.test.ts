@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ActorFileSchema } from '../../src/actors/schema.js';
+import { actorSchemas } from '../../src/actors/schema.js';
 import { ENTITY_TYPES, MODALITIES, QUAD_CLASS_NUMBERS, SECTORS } from '../../src/core/vocabulary.js';
 import { EntitySchema, EventSchema } from '../../src/result/schema.js';
 import { runCli } from '../helpers/cli.js';
@@ -17,7 +17,7 @@ describe('one definition for each closed set', () => {
   });
 
   test('the actor files accept exactly the sectors', () => {
-    const sector = ActorFileSchema.properties.organisations.items.properties.sector;
+    const sector = actorSchemas().ActorFileSchema.properties.organisations.items.properties.sector;
     assert.deepEqual(constsOf(sector.anyOf[0]), [...SECTORS]);
   });
 

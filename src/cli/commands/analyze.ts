@@ -61,6 +61,9 @@ export const analyzeCommand: Command = {
   },
 };
 
+/** Bytes of results the output file buffers before the batch waits for the disk. */
+const OUTPUT_BUFFER_BYTES = 4 * 1024 * 1024;
+
 /** The in-process analyzer, imported when a command analyses (not for --help or a usage error). */
 async function newAnalyzer(): Promise<Analyzer> {
   const { Analyzer } = await import('../../analyze.js');
@@ -85,7 +88,9 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   const total = entries && !entries.some((e) => e.file.endsWith('.jsonl')) ? entries.length : null;
   const progress = new Progress(io.stderr, total);
   const errors = new ErrorReport(io, errorsFile, () => progress.clear());
-  const file = output ? createWriteStream(checkedOutput(output)) : null;
+  // a buffer of many result lines: with the default 16 KB nearly every line (several KB of JSON) filled
+  // it, and the analysis waited for each line's write to reach the disk before the next article
+  const file = output ? createWriteStream(checkedOutput(output), { highWaterMark: OUTPUT_BUFFER_BYTES }) : null;
   const sink: NodeJS.WritableStream = file ?? io.stdout;
   const sinkClosed = file ? new Promise<void>((resolve, reject) => { file.on('finish', resolve); file.on('error', reject); }) : Promise.resolve();
   // with --jobs N this thread is one of the N analyzers (it reads and writes besides): N-1 workers

@@ -1,6 +1,6 @@
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Resources } from '../../core/resources.js';
+import { englishModel } from './model.js';
 
 export type WinkNlp = ReturnType<typeof winkNLP>;
 
@@ -21,5 +21,5 @@ let shared: WinkNlp | undefined;
  * stays in it that changes the tokens of the next (see possessive.ts for the one thing that did).
  */
 export function winkOf(resources: Resources): WinkNlp {
-  return resources.once('wink-nlp', () => (shared ??= winkNLP(model, [...WINK_PIPE])));
+  return resources.once('wink-nlp', () => (shared ??= winkNLP(englishModel(), [...WINK_PIPE])));
 }

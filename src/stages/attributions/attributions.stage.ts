@@ -183,17 +183,19 @@ function taggedFrames(doc: Document, docToks: readonly Tok[], entries: readonly 
       if (fixed.changed.length) { finals.set(f, fixed.spans); corrected.set(f, fixed.changed); }
     }
     for (const t of proposals) {
-      if (t.margin < tagger.minMargin) continue;
       // a cue inside a rule's content is a report nested in it, which the rules may have missed
       let ruled = false;
       for (let i = t.cue.a; i < t.cue.b; i++) if ((view.rule[i]! & 3) === 1 || (view.rule[i]! & 3) === 2) ruled = true;
-      const content = rangeOf(view.toks, t.content);
       let words = 0;
       for (let i = t.content.a; i < t.content.b; i++) if (view.toks[i]!.word) words++;
-      if (ruled || words < MIN_ADDED_WORDS || confidenceOf(tagger, t.margin) < MIN_ADDED_CONFIDENCE || reported(contents, content)) continue;
+      if (ruled || words < MIN_ADDED_WORDS) continue;
+      const content = rangeOf(view.toks, t.content);
+      if (reported(contents, content)) continue;
+      const margin = t.margin;
+      if (margin < tagger.minMargin || confidenceOf(tagger, margin) < MIN_ADDED_CONFIDENCE) continue;
       const cue = rangeOf(view.toks, t.cue);
       const cueTokens = Array.from({ length: t.cue.b - t.cue.a }, (_, k) => t.cue.a + k);
-      const frame: Frame = { rule: 'sequence.tagged', confidence: confidenceOf(tagger, t.margin), cue, cueTokens, content, source: t.source ? rangeOf(view.toks, t.source) : null, belief: false };
+      const frame: Frame = { rule: 'sequence.tagged', confidence: confidenceOf(tagger, margin), cue, cueTokens, content, source: t.source ? rangeOf(view.toks, t.source) : null, belief: false };
       out.push(place(frame, s, quoted[a + t.cue.a] === 1));
     }
   }

@@ -90,6 +90,8 @@ export function sentenceFeatures(v: SentenceView): Uint32Array[] {
 export interface SequenceWeights {
   readonly bits: number;
   readonly emission: ArrayLike<number>;
+  /** what an emission weight is multiplied by (the shipped ones are signed bytes: a quarter of the memory to read per token) */
+  readonly emissionScale?: number;
   readonly transition: ArrayLike<number>;
 }
 
@@ -110,6 +112,8 @@ export function emissions(w: SequenceWeights, feats: readonly Uint32Array[]): Fl
       for (let y = 0; y < N_LABELS; y++) s[o + y] = s[o + y]! + w.emission[base + y]!;
     }
   }
+  const scale = w.emissionScale ?? 1;
+  if (scale !== 1) for (let k = 0; k < s.length; k++) s[k] = s[k]! * scale;
   return s;
 }
 
@@ -167,7 +171,7 @@ export interface TaggedAttribution {
   readonly cue: TaggedSpan;
   readonly content: TaggedSpan;
   readonly source: TaggedSpan | null;
-  /** the best path's score minus the best with the cue's labels forbidden (how sure the model is of it) */
+  /** the best path's score minus the best with the cue's labels forbidden (how sure the model is of it); a Viterbi pass each read */
   readonly margin: number;
 }
 
@@ -195,8 +199,8 @@ export function attributionsOf(w: SequenceWeights, scores: Float64Array, n: numb
   for (const c of cues) {
     const content = nearest(c, 'content');
     if (!content) continue;
-    const without = viterbi(w, scores, n, (i, y) => i >= c.a && i < c.b && y !== 0);
-    out.push({ cue: c, content, source: nearest(c, 'source'), margin: best.score - without.score });
+    // the margin costs a decoding of its own: only the attributions that may be added read it
+    out.push({ cue: c, content, source: nearest(c, 'source'), get margin() { return best.score - viterbi(w, scores, n, (i, y) => i >= c.a && i < c.b && y !== 0).score; } });
   }
   return out;
 }
@@ -240,10 +244,8 @@ export const loadSequenceTagger = (): SequenceTagger | null => sequenceTaggerFro
 export function sequenceTaggerFrom(m: Partial<Shipped>): SequenceTagger | null {
   if (!m.emission || !m.transition || !m.bits || !m.scale) return null;
   const bytes = Buffer.from(m.emission, 'base64');
-  const q = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-  const emission = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) emission[i] = q[i]! * m.scale;
-  return sequenceTaggerOf({ bits: m.bits, emission, transition: m.transition }, m.minMargin ?? 0, m.marginScale ?? 1, m.additionBias ?? 0);
+  const emission = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  return sequenceTaggerOf({ bits: m.bits, emission, emissionScale: m.scale, transition: m.transition }, m.minMargin ?? 0, m.marginScale ?? 1, m.additionBias ?? 0);
 }
 
 /** A margin as a confidence: a logistic of the margin over the model's typical margin. */

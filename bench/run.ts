@@ -113,6 +113,15 @@ const bareFull = measure('bare wink-nlp, full pipe', () => {
 const full = measure('dossier analyze (whole pipeline)', () => {
   for (const a of articles) analyzer.analyze(a);
 });
+// the same pipeline with the attributions' sequence tagger switched off (its own resources: the
+// tagger is a resource), so the tagger's cost is read off the same rounds
+const { Resources } = await import('../src/core/resources.js');
+const untaggedResources = new Resources();
+untaggedResources.once('attributions.sequenceTagger', () => null);
+const untaggedAnalyzer = new Analyzer({ resources: untaggedResources });
+const untagged = measure('  dossier analyze, no sequence tagger', () => {
+  for (const a of articles) untaggedAnalyzer.analyze(a);
+});
 
 // cold: one pass each, before any warm-up, in the order a user meets them
 const cold = [bare, bareFull, full].map((m) => { const t = process.hrtime.bigint(), c = process.cpuUsage(); m.run(); return { wall: seconds(t), cpu: cpuSeconds(c) }; });
@@ -126,12 +135,14 @@ const prefixes = names.map((name, i) => {
   const prefix = new Analyzer({ stages: names.slice(0, i + 1), resources: analyzer.pipeline.resources });
   return measure(`  pipeline up to ${name}`, () => { for (const a of articles) prefix.analyzeDocument(a); });
 });
-runRounds([bare, bareFull, full, ...prefixes]);
+runRounds([bare, bareFull, full, untagged, ...prefixes]);
 
 console.log('warm:');
 report(bare);
 report(bareFull);
 const fullTime = report(full);
+const untaggedTime = report(untagged);
+console.log(`    the sequence tagger: ${(((fullTime - untaggedTime) / fullTime) * 100).toFixed(1)}% of the whole`);
 let before = 0;
 prefixes.forEach((p, i) => {
   const t = report(p);

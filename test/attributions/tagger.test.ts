@@ -31,9 +31,12 @@ test('"such officials" is the group named before with the same head', () => {
 
 test('"dismissing it as": the holders of a view, not the view, are the source; "this view" is no cue of belief', () => {
   const list = attributions('People with this view are wary of the plan, dismissing it as a ploy to win votes.');
-  assert.equal(list.length, 1, JSON.stringify(list));
-  assert.equal(list[0]!.cue, 'dismissing');
-  assert.equal(list[0]!.source, 'People with this view');
+  // the rules report one attribution; the sequence tagger may add the stance "are wary of" (PolNeAR annotates such), never "this view"
+  const ruled = list.filter((a) => a.rule !== 'sequence.tagged');
+  assert.equal(ruled.length, 1, JSON.stringify(list));
+  assert.ok(!list.some((a) => /view/.test(a.cue ?? '')), JSON.stringify(list));
+  assert.equal(ruled[0]!.cue, 'dismissing');
+  assert.equal(ruled[0]!.source, 'People with this view');
 });
 
 test('cue boundaries as PolNeAR draws them: auxiliaries before the verb, a particle or colon after it', () => {

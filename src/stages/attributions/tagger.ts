@@ -14,23 +14,24 @@ export const TAGGER_BITS = 18;
 const MASK = (1 << TAGGER_BITS) - 1;
 
 /** FNV-1a of a string, continued from `h` (no string is built for a feature: parts are hashed in turn). */
-function fnv(s: string, h = 0x811c9dc5): number {
+export function fnv(s: string, h = 0x811c9dc5): number {
   for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
   return h;
 }
-/** A feature's index: its template number and the hashes of its parts, mixed. */
-function mix(template: number, a: number, b = 0, c = 0): number {
+/** A feature's hash (32 bits): its template number and the hashes of its parts, mixed. */
+export function mixHash(template: number, a: number, b = 0, c = 0): number {
   let h = Math.imul(template + 1, 0x9e3779b1) ^ a;
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ c;
   h ^= h >>> 16;
-  return (h >>> 0) & MASK;
+  return h >>> 0;
 }
+const mix = (template: number, a: number, b = 0, c = 0): number => mixHash(template, a, b, c) & MASK;
 
 const QUOTE = /^[“”"‘’'«»]+$/;
 const THAT_LIKE = new Set(['that', 'to', ':', 'whether', 'if', 'how', 'why', 'what']);
 /** The form without an inflection: "demanding", "demanded", "demands" all give "demand". */
-function stem(w: string): string {
+export function stem(w: string): string {
   if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
   if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
   if (w.endsWith('es') && w.length > 4) return w.slice(0, -2);

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Tok } from '../../src/stages/attributions/frames.js';
+import {
+  allowed, emissions, LABELS, loadSequenceTagger, N_LABELS, quotedTokens, rolesOfSpans, sentenceFeatures, spansOfLabels, viterbi, worthTagging,
+  type SentenceView, type SequenceWeights,
+} from '../../src/stages/attributions/sequence.js';
+import { Analyzer } from '../../src/analyze.js';
+import { Resources } from '../../src/core/resources.js';
+import { attributions, byCue, withEntities } from './helpers.js';
+
+/** Tokens of a sentence written as "word/POS word/POS ...", offsets as if one space apart. */
+function toks(tagged: string): Tok[] {
+  let at = 0;
+  return tagged.split(' ').map((wp) => {
+    const cut = wp.lastIndexOf('/');
+    const value = wp.slice(0, cut), pos = wp.slice(cut + 1);
+    const t = { start: at, end: at + value.length, value, low: value.toLowerCase(), pos, word: /[\p{L}\p{N}]/u.test(value) };
+    at += value.length + 1;
+    return t;
+  });
+}
+
+function view(t: Tok[], lexiconAt: Record<number, number> = {}, rule: number[] = []): SentenceView {
+  return {
+    toks: t,
+    lexicon: Int8Array.from(t, (_, i) => lexiconAt[i] ?? -1),
+    quoted: new Uint8Array(t.length),
+    rule: Uint8Array.from(t, (_, i) => rule[i] ?? 0),
+  };
+}
+
+const label = (name: (typeof LABELS)[number]) => LABELS.indexOf(name);
+
+test('spans are read off labels as CofeNet reads them: an I- that does not continue its role opens nothing', () => {
+  const labels = ['B-source', 'I-source', 'B-cue', 'B-content', 'I-content', 'O', 'I-content', 'B-content'].map((l) => label(l as (typeof LABELS)[number]));
+  assert.deepEqual(spansOfLabels(labels), [
+    { role: 'source', a: 0, b: 2 }, { role: 'cue', a: 2, b: 3 }, { role: 'content', a: 3, b: 5 }, { role: 'content', a: 7, b: 8 },
+  ]);
+});
+
+test('an I- label follows only its own B- or I-', () => {
+  assert.ok(allowed(label('B-cue'), label('I-cue')));
+  assert.ok(allowed(label('I-cue'), label('I-cue')));
+  assert.ok(!allowed(label('O'), label('I-cue')));
+  assert.ok(!allowed(-1, label('I-content')));
+  assert.ok(!allowed(label('B-source'), label('I-content')));
+  assert.ok(allowed(label('I-source'), label('B-cue')));
+});
+
+test('Viterbi finds the best path the transitions allow, never an I- out of place', () => {
+  // one feature slot (bits 0): every token's emission comes from the scores given directly
+  const w: SequenceWeights = { bits: 0, emission: new Float64Array(N_LABELS), transition: new Float64Array((N_LABELS + 1) * N_LABELS) };
+  const scores = new Float64Array(3 * N_LABELS);
+  // token 0 prefers I-cue (not allowed first), then B-cue; tokens 1-2 prefer I-cue
+  scores[label('I-cue')] = 5; scores[label('B-cue')] = 3;
+  scores[N_LABELS + label('I-cue')] = 4;
+  scores[2 * N_LABELS + label('O')] = 1;
+  const best = viterbi(w, scores, 3);
+  assert.deepEqual([...best.labels], [label('B-cue'), label('I-cue'), label('O')]);
+  assert.equal(best.score, 8);
+  // forbidding the cue at token 1 gives the next best reading
+  const without = viterbi(w, scores, 3, (i, y) => i === 1 && y !== label('O'));
+  assert.deepEqual([...without.labels], [label('B-cue'), label('O'), label('O')]);
+});
+
+test('the features of a token follow the rules\' role on it, the cue lexicon and the quotation, and nothing else', () => {
+  const s = toks('The/DET minister/NOUN warned/VERB that/SCONJ prices/NOUN would/AUX rise/VERB ./PUNCT');
+  const plain = sentenceFeatures(view(s));
+  assert.deepEqual(sentenceFeatures(view(s)), plain, 'the same sentence gives the same features');
+  assert.ok(plain.every((f) => f.length === plain[0]!.length), 'every token has one feature per template');
+  const withCue = sentenceFeatures(view(s, { 2: 9 }));
+  assert.notDeepEqual(withCue[2], plain[2], 'the lexicon hit is a feature of the cue');
+  assert.notDeepEqual(withCue[4], plain[4], 'and the distance to it a feature of the words after it');
+  const ruled = sentenceFeatures(view(s, {}, [1, 5, 6, 7, 3, 3, 3]));
+  assert.notDeepEqual(ruled[2], plain[2], 'the rules\' role is a feature');
+  const shared = ruled[7]!.filter((x) => plain[7]!.includes(x)).length;
+  assert.ok(shared > 0 && shared < plain[7]!.length, 'a token the rules left alone keeps its own features and sees its neighbour\'s role');
+});
+
+test('roles of tokens: a cue inside another report\'s content is a cue; each span\'s first token is marked', () => {
+  const s = toks('He/PRON said/VERB she/PRON told/VERB him/PRON no/DET ./PUNCT');
+  const at = (a: number, b: number) => ({ start: s[a]!.start, end: s[b - 1]!.end });
+  const roles = rolesOfSpans(s, [
+    { role: 'source', range: at(0, 1) }, { role: 'cue', range: at(1, 2) }, { role: 'content', range: at(2, 6) },
+    { role: 'source', range: at(2, 3) }, { role: 'cue', range: at(3, 4) }, { role: 'content', range: at(4, 6) },
+  ]);
+  // 1 source, 2 cue, 3 content; 4 more on a span's first token
+  assert.deepEqual([...roles], [5, 6, 5, 6, 7, 3, 0]);
+});
+
+test('quoted tokens are those inside the marks', () => {
+  const s = toks('“/PUNCT No/INTJ deal/NOUN ,/PUNCT ”/PUNCT he/PRON said/VERB');
+  const q = quotedTokens(s, [{ start: s[1]!.start, end: s[3]!.end }]);
+  assert.deepEqual([...q], [0, 1, 1, 1, 0, 0, 0]);
+});
+
+test('only sentences with a cue word, a quotation mark or a rule span are tagged', () => {
+  assert.equal(worthTagging(view(toks('The/DET river/NOUN rose/VERB ./PUNCT'))), false);
+  assert.equal(worthTagging(view(toks('The/DET river/NOUN rose/VERB ./PUNCT'), { 2: 2 })), true);
+  assert.equal(worthTagging(view(toks('The/DET “/PUNCT river/NOUN ”/PUNCT rose/VERB'))), true);
+  assert.equal(worthTagging(view(toks('The/DET river/NOUN rose/VERB ./PUNCT'), {}, [0, 3])), true);
+});
+
+test('the shipped tagger is a few MB at most, and tags a sentence the same way every time', () => {
+  const tagger = loadSequenceTagger();
+  assert.ok(tagger, 'model/sequence-tagger.json holds weights');
+  assert.ok(tagger.emission.length <= 4 * 1024 * 1024);
+  const s = toks('The/DET senator/NOUN said/VERB the/DET plan/NOUN would/AUX fail/VERB ./PUNCT');
+  const v = view(s, { 2: 9 }, [5, 1, 6, 7, 3, 3, 3]);
+  const once = tagger.tag(v), again = loadSequenceTagger()!.tag(v);
+  assert.deepEqual(again.attributions, once.attributions);
+  assert.deepEqual(again.proposals, once.proposals);
+  const scores = emissions(tagger, sentenceFeatures(v));
+  const labels = [...viterbi(tagger, scores, s.length).labels].map((y) => LABELS[y]);
+  assert.deepEqual(labels, ['B-source', 'I-source', 'B-cue', 'B-content', 'I-content', 'I-content', 'I-content', 'O']);
+});
+
+test('a sentence the rules miss: the tagger reports it, its source resolved by the speaker rules, its provenance saying so', () => {
+  const text = 'Officials were not authorized to discuss the inquiry into the bank.';
+  const rulesOnly = new Resources();
+  rulesOnly.once('attributions.sequenceTagger', () => null);
+  assert.deepEqual(attributions(text, new Analyzer({ resources: rulesOnly, stages: ['tokens', 'dates', 'entities', 'attributions'] })), []);
+  const a = byCue(attributions(text), 'were not authorized to discuss');
+  assert.equal(a.rule, 'sequence.tagged');
+  assert.equal(a.source, 'Officials');
+  assert.equal(a.speaker, 'Officials');
+  assert.equal(a.content, 'the inquiry into the bank');
+});
+
+test('a rule frame keeps its rule and takes the tagger\'s cue boundaries, the evidence naming what was redrawn', () => {
+  const text = 'Governor Alma Reyes had warmly praised the mayor before the election.';
+  const doc = withEntities.analyzeDocument({ text, published: '2019-03-05' });
+  const [a] = doc.layer('attribution');
+  assert.ok(a);
+  assert.match(a.provenance.rule, /^cue\./);
+  assert.ok(a.data.cue);
+  assert.equal(text.slice(a.data.cue.start, a.data.cue.end), 'had warmly praised');
+  assert.match(a.provenance.evidence ?? '', /^sequence\.bounds: .*\bcue\b/);
+  assert.equal(a.data.speaker?.name, 'Alma Reyes');
+});
+
+test('the tagger adds no attribution whose content is one or two words ("this view"): too often wrong on held-out data', () => {
+  const list = attributions('Officials were not authorized to discuss the inquiry.');
+  assert.ok(!list.some((a) => a.rule === 'sequence.tagged'), JSON.stringify(list));
+});

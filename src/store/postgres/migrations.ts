@@ -1,5 +1,7 @@
 import { DossierError } from '../../core/errors.js';
+import { party, personNames } from '../merge/parties.js';
 import { wordPairHashes } from '../merge/quotes.js';
+import { unpackResult } from '../stored-result.js';
 import type { SyncPg } from './sync-client.js';
 
 /**
@@ -216,6 +218,35 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE quote_variant DROP COLUMN tsv;
       CREATE INDEX quote_variant_words ON quote_variant USING gin(to_tsvector('dossier_text'::regconfig, text));
     `,
+  },
+  {
+    // as SQLite's 10 (but the article text, which stays in article_text): parties keyed on the
+    // reports, happening_actor a view over them; no name or country index on the party tables; a
+    // quote's wording is its first variant's
+    version: 10,
+    sql: `
+      ALTER TABLE event_actor ADD COLUMN key text COLLATE "C";
+      DROP TABLE happening_actor;
+      CREATE VIEW happening_actor AS SELECT e.happening_rowid, x.role, x.name, x.country, x.code, x.key, x.last
+        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid;
+      DROP INDEX event_actor_name, event_actor_country, article_entity_name, article_entity_country, quote_speaker, quote_speaker_country;
+      ALTER TABLE quote DROP COLUMN text;
+    `,
+    backfill(db) {
+      // the merge key of a party depends on the article's people (its result's entities)
+      const articles = db.query<{ rowid: number }>('SELECT DISTINCT article_rowid AS rowid FROM event ORDER BY 1');
+      for (const { rowid } of articles) {
+        const a = db.get<{ result: Uint8Array; text: string }>('SELECT a.result, t.text FROM article a JOIN article_text t ON t.rowid = a.rowid WHERE a.rowid = ?', [rowid])!;
+        const persons = personNames(unpackResult(a.result, a.text).entities);
+        const parties = db.query<{ rowid: string; name: string; country: string | null; code: string | null }>(
+          'SELECT x.ctid::text AS rowid, x.name, x.country, x.code FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE e.article_rowid = ?', [rowid]);
+        db.batch(parties.map((x) => {
+          const sector = x.country && x.code ? x.code.slice(x.country.length) || null : null;
+          return { sql: 'UPDATE event_actor SET key = ? WHERE ctid = ?::tid', params: [party({ name: x.name, country: x.country, sector }, persons).key, x.rowid] };
+        }));
+      }
+      db.run('CREATE INDEX event_actor_key ON event_actor(key, role)');
+    },
   },
 ];
 

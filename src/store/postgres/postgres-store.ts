@@ -8,7 +8,7 @@ import {
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
 import { leadModality } from '../merge/happenings.js';
-import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
+import { actorCode, foldName, lastWord, party, personNames } from '../merge/parties.js';
 import { actorHits, and, eventConditions, happeningConditions, pageOf, partyMatch, seriesBase, seriesConditions, type Clause } from '../sqlite/filters.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
@@ -39,7 +39,7 @@ interface HappeningRow {
 }
 
 interface QuoteRow {
-  rowid: number; speaker_json: string | null; text: string; n_variants: number; n_sources: number;
+  rowid: number; speaker_json: string | null; n_variants: number; n_sources: number;
   min_fidelity: number; first_published: string | null;
 }
 
@@ -208,9 +208,9 @@ export class PostgresStore implements Store {
       }];
       for (const [role, refs] of [['a', ev.actor], ['r', ev.recipient]] as const) {
         for (const ref of refs) {
-          const name = foldName(ref.name);
-          batch.push({ sql: 'INSERT INTO event_actor (event_rowid, role, name, country, code, last) VALUES (?, ?, ?, ?, ?, ?)',
-            params: [eventRowid, role, name, ref.country, actorCode(ref), lastWord(name)] });
+          const p = party(ref, persons);
+          batch.push({ sql: 'INSERT INTO event_actor (event_rowid, role, name, country, code, last, key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            params: [eventRowid, role, p.name, p.country, p.code, lastWord(p.name), p.key] });
         }
       }
       this.db.batch(batch);
@@ -365,7 +365,8 @@ export class PostgresStore implements Store {
       byQuote.set(v.quote_rowid, list);
     }
     return rows.map((r) => ({
-      id: `q${r.rowid}`, speaker: r.speaker_json ? JSON.parse(r.speaker_json) as ActorRefJson : null, text: r.text,
+      // the quote's wording is its first variant's
+      id: `q${r.rowid}`, speaker: r.speaker_json ? JSON.parse(r.speaker_json) as ActorRefJson : null, text: byQuote.get(r.rowid)?.[0]?.text ?? '',
       sources: r.n_sources, variantCount: r.n_variants, minFidelity: r.min_fidelity, firstPublished: r.first_published,
       variants: byQuote.get(r.rowid) ?? [],
     }));

@@ -1,6 +1,6 @@
 import type { ActorRefJson, AttributionJson, EventJson } from '../../result/schema.js';
 import { MAX_DAY_GAP, RECAP_MAX_DAYS, leadModality, matchScore, modalitiesOfGroup, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
-import { actorCode, foldName, lastWord, party } from '../merge/parties.js';
+import { actorCode, foldName, lastWord } from '../merge/parties.js';
 import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 import { MAX_CANDIDATES, UNKNOWN_SPEAKER_DICE, sameSpeaker } from '../sqlite/quote-writer.js';
 import type { Query, SyncPg } from './sync-client.js';
@@ -61,15 +61,6 @@ export function addHappening(db: SyncPg, eventRowid: number, event: EventJson, d
   }
   for (const s of report.stems) stems.add(s);
   for (const w of report.context) context.add(w);
-  for (const [role, refs] of [['a', event.actor], ['r', event.recipient]] as const) {
-    for (const ref of refs) {
-      const name = foldName(ref.name);
-      batch.push({
-        sql: `INSERT INTO happening_actor (happening_rowid, role, name, country, code, key, last) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        params: [rowid, role, name, ref.country, actorCode(ref), party(ref, persons).key, lastWord(name)],
-      });
-    }
-  }
   batch.push({ sql: 'UPDATE event SET happening_rowid = ? WHERE rowid = ?', params: [rowid, eventRowid] });
   // sources: distinct outlets; an article without an outlet counts as its own source; a recap is a later report
   // of the happening and does not stretch its dates
@@ -111,7 +102,9 @@ export function addQuote(db: SyncPg, articleRowid: number, index: number, attrib
   if (words.length < MIN_QUOTE_WORDS) return null;
   const grams = wordPairHashes(text);
   // ties in shared pairs are broken by rowid, so the candidates do not depend on the plan PostgreSQL picks
-  const rows = db.query<{ quote_rowid: number; speaker_json: string | null; text: string }>(`SELECT q.rowid AS quote_rowid, q.speaker_json, q.text FROM
+  // a quote's wording is its first variant's
+  const rows = db.query<{ quote_rowid: number; speaker_json: string | null; text: string }>(`SELECT q.rowid AS quote_rowid, q.speaker_json,
+      (SELECT v.text FROM quote_variant v WHERE v.quote_rowid = q.rowid ORDER BY v.rowid LIMIT 1) AS text FROM
       (SELECT g.quote_rowid, count(*) AS shared FROM quote_gram g WHERE g.hash = ANY(?::integer[])
        GROUP BY g.quote_rowid ORDER BY shared DESC, g.quote_rowid LIMIT ${MAX_CANDIDATES}) c
     JOIN quote q ON q.rowid = c.quote_rowid ORDER BY c.shared DESC, c.quote_rowid`, [grams]);
@@ -132,9 +125,9 @@ export function addQuote(db: SyncPg, articleRowid: number, index: number, attrib
     const s = attribution.speaker;
     rowid = nextRowid(db, 'quote');
     batch.push({
-      sql: `INSERT INTO quote (rowid, speaker_json, speaker_key, speaker_country, speaker_code, text, n_variants, n_sources,
-        min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)`,
-      params: [rowid, s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null, s ? actorCode(s) : null, text, published,
+      sql: `INSERT INTO quote (rowid, speaker_json, speaker_key, speaker_country, speaker_code, n_variants, n_sources,
+        min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, ?, 0, 0, 1, ?, ?)`,
+      params: [rowid, s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null, s ? actorCode(s) : null, published,
         s ? lastWord(foldName(s.name)) : null],
     });
     if (grams.length) batch.push({ sql: 'INSERT INTO quote_gram (hash, quote_rowid) SELECT unnest(?::integer[]), ? ON CONFLICT DO NOTHING', params: [grams, rowid] });

@@ -18,14 +18,22 @@ const CODE = /^[A-Za-z]{3}([A-Za-z]{3})?$/;
  */
 export function partyMatch(alias: string, text: string): Clause {
   const f = actorFilter(text);
+  // a name equal to the filter has the filter's last word: the index on `last` finds both forms (the
+  // party tables keep no index on the whole name); a filter of no words can only equal an empty name
+  const name: Clause = f.name
+    ? { sql: `(${alias}.last = ? AND (${alias}.name = ? OR ${alias}.name LIKE ? ESCAPE '\\'))`, params: [lastWord(f.name), f.name, `% ${escapeLike(f.name)}`] }
+    : { sql: `${alias}.name = ?`, params: [f.name] };
   if (CODE.test(text.trim())) {
-    return { sql: `(${alias}.country = ? OR ${alias}.code = ? OR ${alias}.name = ?)`, params: [f.code, f.code, f.name] };
+    // a country is the first three letters of its codes ("IRN" of "IRN", "IRNGOV"): a range of the
+    // indexed code finds the country's rows; a six-letter code is the code itself. The name is
+    // matched whole only (the filter's last word is the filter)
+    const codes: Clause = f.code.length === 3
+      ? { sql: `(${alias}.code >= ? AND ${alias}.code < ?)`, params: [f.code, `${f.code}\u{10FFFF}`] }
+      : { sql: `${alias}.code = ?`, params: [f.code] };
+    return { sql: `(${codes.sql} OR (${alias}.last = ? AND ${alias}.name = ?))`, params: [...codes.params, lastWord(f.name), f.name] };
   }
   // the indexed last word narrows the rows; the LIKE then checks the filter's earlier words
-  return {
-    sql: `(${alias}.name = ? OR (${alias}.last = ? AND ${alias}.name LIKE ? ESCAPE '\\'))`,
-    params: [f.name, lastWord(f.name), `% ${escapeLike(f.name)}`],
-  };
+  return name;
 }
 
 /**

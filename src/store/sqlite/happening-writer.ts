@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventJson } from '../../result/schema.js';
 import { MAX_DAY_GAP, RECAP_MAX_DAYS, leadModality, matchScore, modalitiesOfGroup, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
-import { actorCode, foldName, lastWord, party } from '../merge/parties.js';
 
 interface Candidate {
   rowid: number; type: string; quad: number; modality: string; date_min: string | null; date_max: string | null;
@@ -16,7 +15,6 @@ export class HappeningWriter {
   private readonly candidates: Database.Statement;
   private readonly parties: Database.Statement;
   private readonly insert: Database.Statement;
-  private readonly insertParty: Database.Statement;
   private readonly update: Database.Statement;
   private readonly link: Database.Statement;
 
@@ -31,7 +29,6 @@ export class HappeningWriter {
     this.parties = db.prepare('SELECT role, key, country FROM happening_actor WHERE happening_rowid = ?');
     this.insert = db.prepare(`INSERT INTO happening (type, mode, modality, date, date_min, date_max, actor_json, recipient_json,
       quad, score, cameo, stems, n_reports, n_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
-    this.insertParty = db.prepare('INSERT OR IGNORE INTO happening_actor (happening_rowid, role, name, country, code, key, last) VALUES (?, ?, ?, ?, ?, ?, ?)');
     // sources: distinct outlets; an article without an outlet counts as its own source
     this.update = db.prepare(`UPDATE happening SET
         modality = @modality,
@@ -77,12 +74,6 @@ export class HappeningWriter {
     }
     for (const s of report.stems) stems.add(s);
     for (const w of report.context) context.add(w);
-    for (const [role, refs] of [['a', event.actor], ['r', event.recipient]] as const) {
-      for (const ref of refs) {
-        const name = foldName(ref.name);
-        this.insertParty.run(rowid, role, name, ref.country, actorCode(ref), party(ref, persons).key, lastWord(name));
-      }
-    }
     this.link.run(rowid, eventRowid);
     // a recap is a later report of the happening: it does not stretch the happening's dates
     this.update.run({ date: best?.recap ? null : date, modality, stems: [...stems].join(' '), context: [...context].join(' '), id: rowid });

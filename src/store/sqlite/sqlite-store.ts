@@ -9,7 +9,7 @@ import {
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
 import { leadModality } from '../merge/happenings.js';
-import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
+import { actorCode, foldName, lastWord, party, personNames } from '../merge/parties.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
   QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, SeriesQuery, Store, StoreStats, StoredArticle, StoredEvent,
@@ -19,6 +19,7 @@ import { parseSearch, toFts5 } from '../search-query.js';
 import { HappeningWriter } from './happening-writer.js';
 import { SqliteLearnedActors } from './learned-actors.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
+import { packText, registerTextFunctions, unpackText } from './article-text.js';
 import { QuoteWriter } from './quote-writer.js';
 
 interface ArticleRow {
@@ -34,7 +35,7 @@ interface HappeningRow {
 }
 
 interface QuoteRow {
-  rowid: number; speaker_json: string | null; text: string; n_variants: number; n_sources: number;
+  rowid: number; speaker_json: string | null; n_variants: number; n_sources: number;
   min_fidelity: number; first_published: string | null;
 }
 
@@ -60,6 +61,7 @@ export class SqliteStore implements Store {
       throw new DossierError('STORE', `cannot open the database: ${(e as Error).message}`, { where: file });
     }
     try {
+      registerTextFunctions(db);
       if (options.readonly) {
         const version = schemaVersion(db);
         if (version !== SCHEMA_VERSION) {
@@ -139,12 +141,14 @@ export class SqliteStore implements Store {
 
   private insertArticle(hash: string, sig: Uint32Array | null, article: RawArticle, result: Result): AddResult {
     const id = hash.slice(0, 16);
+    const text = result.article.text || article.text;
     const rowid = Number(this.prep(`INSERT INTO article (id, source_id, title, outlet, url, published, content_hash, signature,
-        ingested_at, n_events, n_attributions, n_entities, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        ingested_at, n_events, n_attributions, n_entities, result, text_z) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(id, article.id, article.title, article.outlet, article.url, article.published, hash, sig ? signatureToBuffer(sig) : null,
         new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length,
-        packResult(result)).lastInsertRowid);
-    this.prep('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)').run(rowid, article.title ?? '', result.article.text || article.text);
+        packResult(result), packText(text)).lastInsertRowid);
+    // the index only: its text is read back from article_text, the view over text_z
+    this.prep('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)').run(rowid, article.title ?? '', text);
     if (sig) {
       const insertBand = this.prep('INSERT OR IGNORE INTO article_band (band, hash, article_rowid) VALUES (?, ?, ?)');
       bandHashes(sig).forEach((h, b) => insertBand.run(b, h, rowid));
@@ -162,7 +166,7 @@ export class SqliteStore implements Store {
   private addEvents(articleRowid: number, article: RawArticle, result: Result): void {
     const insertEvent = this.prep(`INSERT INTO event (article_rowid, idx, type, mode, modality, date, quad, score, cameo, trigger, sentence,
       confidence, actor_json, recipient_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertParty = this.prep('INSERT INTO event_actor (event_rowid, role, name, country, code, last) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertParty = this.prep('INSERT INTO event_actor (event_rowid, role, name, country, code, last, key) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const persons = personNames(result.entities);
     result.events.forEach((ev, idx) => {
       const date = ev.date ?? article.published;
@@ -170,8 +174,8 @@ export class SqliteStore implements Store {
         ev.trigger.text, ev.sentence.text, ev.provenance.confidence, JSON.stringify(ev.actor), JSON.stringify(ev.recipient)).lastInsertRowid);
       for (const [role, refs] of [['a', ev.actor], ['r', ev.recipient]] as const) {
         for (const ref of refs) {
-          const name = foldName(ref.name);
-          insertParty.run(eventRowid, role, name, ref.country, actorCode(ref), lastWord(name));
+          const p = party(ref, persons);
+          insertParty.run(eventRowid, role, p.name, p.country, p.code, lastWord(p.name), p.key);
         }
       }
       this.happeningWriter.add(eventRowid, ev, date, persons);
@@ -197,10 +201,8 @@ export class SqliteStore implements Store {
   }
 
   getResult(id: string): Result | null {
-    const row = this.prep('SELECT rowid, result FROM article WHERE id = ?').get(id) as { rowid: number; result: Buffer } | undefined;
-    if (!row) return null;
-    const text = this.prep('SELECT text FROM article_fts WHERE rowid = ?').pluck().get(row.rowid) as string;
-    return unpackResult(row.result, text);
+    const row = this.prep('SELECT result, text_z FROM article WHERE id = ?').get(id) as { result: Buffer; text_z: Buffer } | undefined;
+    return row ? unpackResult(row.result, unpackText(row.text_z)) : null;
   }
 
   listArticles(q: ArticleQuery = {}): Page<StoredArticle> {
@@ -325,7 +327,8 @@ export class SqliteStore implements Store {
         source: { articleId: v.article_id, outlet: v.outlet, url: v.url, published: v.published, title: v.title } satisfies ReportSource,
       }));
     return {
-      id: `q${r.rowid}`, speaker: r.speaker_json ? JSON.parse(r.speaker_json) as ActorRefJson : null, text: r.text,
+      // the quote's wording is its first variant's
+      id: `q${r.rowid}`, speaker: r.speaker_json ? JSON.parse(r.speaker_json) as ActorRefJson : null, text: variants[0]?.text ?? '',
       sources: r.n_sources, variantCount: r.n_variants, minFidelity: r.min_fidelity, firstPublished: r.first_published, variants,
     };
   }

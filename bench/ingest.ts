@@ -10,7 +10,7 @@
  *   node --import tsx bench/ingest.ts [--articles 10000 | --input PATH] [--keep DIR]
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +23,7 @@ import { generateStories } from './story-corpus.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, input: { type: 'string' }, keep: { type: 'string' } } });
 const dir = values.keep ?? mkdtempSync(path.join(tmpdir(), 'dossier-bench-'));
+mkdirSync(dir, { recursive: true });
 const corpusFile = path.join(dir, 'corpus.jsonl');
 const dbFile = path.join(dir, 'bench.db');
 for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });

@@ -229,7 +229,8 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
       DROP TABLE happening_actor;
       CREATE VIEW happening_actor AS SELECT e.happening_rowid, x.role, x.name, x.country, x.code, x.key, x.last
         FROM event_actor x JOIN event e ON e.rowid = x.event_rowid;
-      DROP INDEX event_actor_name, event_actor_country, article_entity_name, article_entity_country, quote_speaker, quote_speaker_country;
+      DROP INDEX event_actor_name, event_actor_country, event_actor_code, article_entity_name, article_entity_country, quote_speaker, quote_speaker_country;
+      CREATE INDEX event_actor_code ON event_actor(role, code);
       ALTER TABLE quote DROP COLUMN text;
     `,
     backfill(db) {

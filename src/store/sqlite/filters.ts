@@ -46,8 +46,10 @@ export function actorHits(actor: string, range: { readonly from?: string; readon
   const sp = partyMatch('p', actor);
   const en = partyMatch('n', actor);
   const sql = `
-      SELECT e.article_rowid AS article_rowid, CASE x.role WHEN 'a' THEN 'actor' ELSE 'recipient' END AS role, 'e' || e.rowid AS item
-        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE ${ev.sql}
+      SELECT e.article_rowid AS article_rowid, 'actor' AS role, 'e' || e.rowid AS item
+        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE x.role = 'a' AND ${ev.sql}
+      UNION ALL
+      SELECT e.article_rowid, 'recipient', 'e' || e.rowid FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE x.role = 'r' AND ${ev.sql}
       UNION ALL
       SELECT v.article_rowid, 'speaker', 'q' || v.rowid FROM quote_variant v
         JOIN (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p ON p.rowid = v.quote_rowid WHERE ${sp.sql}
@@ -56,7 +58,8 @@ export function actorHits(actor: string, range: { readonly from?: string; readon
   const c: Clause[] = [];
   if (range.from) c.push({ sql: 'a.published >= ?', params: [range.from] });
   if (range.to) c.push({ sql: 'a.published <= ?', params: [range.to] });
-  return { hits: { sql, params: [...ev.params, ...sp.params, ...en.params] }, where: and(c) };
+  // a role per select: the index on event parties' (role, code) then serves a range of codes
+  return { hits: { sql, params: [...ev.params, ...ev.params, ...sp.params, ...en.params] }, where: and(c) };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -220,7 +220,8 @@ export const MIGRATIONS: readonly Migration[] = [
     //   are its reports' (what happening_actor held, a copy), so happening_actor becomes a view over them
     // - the name and country indexes of the party tables go: every name lookup also gives the name's
     //   last word (filters.ts partyMatch), whose index finds it, and a country is the first three
-    //   letters of the code, whose index finds it
+    //   letters of the code, whose index finds it (on events by role first: a range of codes then
+    //   stays within one role, as the country index's equality did)
     // - quote.text goes: a quote's wording is its first variant's
     sql: `
       ALTER TABLE article ADD COLUMN text_z BLOB;
@@ -254,6 +255,8 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX event_actor_key ON event_actor(key, role);
         DROP INDEX event_actor_name;
         DROP INDEX event_actor_country;
+        DROP INDEX event_actor_code;
+        CREATE INDEX event_actor_code ON event_actor(role, code);
         DROP INDEX article_entity_name;
         DROP INDEX article_entity_country;
         DROP INDEX quote_speaker;

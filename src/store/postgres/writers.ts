@@ -1,4 +1,5 @@
 import type { ActorRefJson, AttributionJson, EventJson } from '../../result/schema.js';
+import { FIRST_REPORT } from '../event-rows.js';
 import { MAX_DAY_GAP, RECAP_MAX_DAYS, leadModality, matchScore, modalitiesOfGroup, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord } from '../merge/parties.js';
 import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
@@ -28,9 +29,10 @@ export function addHappening(db: SyncPg, eventRowid: number, event: EventJson, d
   if (date && (byActor || (report.recap && report.recipientKeys.size))) {
     // candidates: a modality of the report's group, a day window, and a party key in the role given (the actor's;
     // the recipient's for a recap without an actor), with their parties; only a recap looks back further
-    const rows = db.query<HappeningCandidate>(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, h.cameo, h.context,
+    // (its CAMEO code is its first report's)
+    const rows = db.query<HappeningCandidate>(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, f.cameo, h.context,
         (SELECT json_agg(json_build_object('role', p.role, 'key', p.key, 'country', p.country)) FROM happening_actor p WHERE p.happening_rowid = h.rowid) AS parties
-      FROM happening h
+      FROM happening h ${FIRST_REPORT}
       WHERE h.modality = ANY(?::text[]) AND h.date_max >= ? AND h.date_min <= ?
         AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = ? AND key = ANY(?::text[]))
       ORDER BY h.rowid`,
@@ -52,11 +54,11 @@ export function addHappening(db: SyncPg, eventRowid: number, event: EventJson, d
     for (const w of best.context.split(' ')) if (w) context.add(w);
   } else {
     rowid = nextRowid(db, 'happening');
+    // its mode, CAMEO code and parties are those of its first report, the event linked to it next
     batch.push({
-      sql: `INSERT INTO happening (rowid, type, mode, modality, date, date_min, date_max, actor_json, recipient_json,
-        quad, score, cameo, stems, n_reports, n_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0)`,
-      params: [rowid, event.type, event.mode, event.modality, date, date, date, JSON.stringify(event.actor), JSON.stringify(event.recipient),
-        event.quadClass, event.score, event.cameo],
+      sql: `INSERT INTO happening (rowid, type, modality, date, date_min, date_max, quad, score, stems, n_reports, n_sources)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0)`,
+      params: [rowid, event.type, event.modality, date, date, date, event.quadClass, event.score],
     });
   }
   for (const s of report.stems) stems.add(s);

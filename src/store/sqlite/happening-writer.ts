@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventJson } from '../../result/schema.js';
+import { FIRST_REPORT } from '../event-rows.js';
 import { MAX_DAY_GAP, RECAP_MAX_DAYS, leadModality, matchScore, modalitiesOfGroup, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
 
 interface Candidate {
@@ -22,13 +23,15 @@ export class HappeningWriter {
     // candidates: a modality of the report's group, a day window, and a party key in the role given
     // (the actor's; the recipient's for a recap without an actor); merge/happenings.ts decides. In rowid order, so
     // that a tie goes to the older happening whatever plan the engine (SQLite or PostgreSQL) picks
-    this.candidates = db.prepare(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, h.cameo, h.context FROM happening h
+    // (its CAMEO code is its first report's)
+    this.candidates = db.prepare(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, f.cameo, h.context FROM happening h ${FIRST_REPORT}
       WHERE h.modality IN (SELECT value FROM json_each(?)) AND h.date_max >= ? AND h.date_min <= ?
         AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = ? AND key IN (SELECT value FROM json_each(?)))
       ORDER BY h.rowid`);
     this.parties = db.prepare('SELECT role, key, country FROM happening_actor WHERE happening_rowid = ?');
-    this.insert = db.prepare(`INSERT INTO happening (type, mode, modality, date, date_min, date_max, actor_json, recipient_json,
-      quad, score, cameo, stems, n_reports, n_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
+    // its mode, CAMEO code and parties are those of its first report, the event linked to it next
+    this.insert = db.prepare(`INSERT INTO happening (type, modality, date, date_min, date_max, quad, score, stems, n_reports, n_sources)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
     // sources: distinct outlets; an article without an outlet counts as its own source
     this.update = db.prepare(`UPDATE happening SET
         modality = @modality,
@@ -67,8 +70,7 @@ export class HappeningWriter {
       stems = new Set(best.stems.split(' ').filter(Boolean));
       context = new Set(best.context.split(' ').filter(Boolean));
     } else {
-      rowid = Number(this.insert.run(event.type, event.mode, event.modality, date, date, date, JSON.stringify(event.actor),
-        JSON.stringify(event.recipient), event.quadClass, event.score, event.cameo, '').lastInsertRowid);
+      rowid = Number(this.insert.run(event.type, event.modality, date, date, date, event.quadClass, event.score, '').lastInsertRowid);
       stems = new Set();
       context = new Set();
     }

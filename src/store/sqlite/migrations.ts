@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { DossierError } from '../../core/errors.js';
 import { lastWord, party, personNames } from '../merge/parties.js';
 import { wordPairHashes } from '../merge/quotes.js';
+import { eventWords } from '../event-rows.js';
 import { unpackResult } from '../stored-result.js';
 import { packText, registerTextFunctions } from './article-text.js';
 
@@ -223,19 +224,36 @@ export const MIGRATIONS: readonly Migration[] = [
     //   letters of the code, whose index finds it (on events by role first: a range of codes then
     //   stays within one role, as the country index's equality did)
     // - quote.text goes: a quote's wording is its first variant's
+    // - an event keeps offsets for its trigger and sentence, and its parties compactly (event-rows.ts);
+    //   a happening keeps no mode, CAMEO code or parties: they are its first report's
     sql: `
       ALTER TABLE article ADD COLUMN text_z BLOB;
       ALTER TABLE event_actor ADD COLUMN key TEXT;
+      ALTER TABLE event ADD COLUMN trigger_start INTEGER;
+      ALTER TABLE event ADD COLUMN trigger_end INTEGER;
+      ALTER TABLE event ADD COLUMN sentence_start INTEGER;
+      ALTER TABLE event ADD COLUMN sentence_end INTEGER;
+      ALTER TABLE event ADD COLUMN words TEXT;
+      ALTER TABLE event ADD COLUMN parties TEXT;
     `,
     backfill(db) {
-      // the merge key of a party depends on the article's people (its result's entities)
+      // from each article's result: the merge key of a party (it depends on the article's people,
+      // its result's entities) and the offsets of each event's words
+      const setWords = db.prepare(`UPDATE event SET trigger_start = ?, trigger_end = ?, sentence_start = ?, sentence_end = ?, words = ?, parties = ?
+        WHERE rowid = ?`);
+      const eventsOf = db.prepare('SELECT rowid, idx FROM event WHERE article_rowid = ?');
       const setKey = db.prepare('UPDATE event_actor SET key = ? WHERE rowid = ?');
       const partiesOf = db.prepare(`SELECT x.rowid, x.name, x.country, x.code FROM event_actor x JOIN event e ON e.rowid = x.event_rowid
         WHERE e.article_rowid = ?`);
       const articles = db.prepare(`SELECT a.rowid, a.result, f.text FROM article a JOIN article_fts f ON f.rowid = a.rowid
         WHERE EXISTS (SELECT 1 FROM event e WHERE e.article_rowid = a.rowid)`);
-      for (const a of articles.iterate() as IterableIterator<{ rowid: number; result: Buffer; text: string }>) {
-        const persons = personNames(unpackResult(a.result, a.text).entities);
+      for (const a of articles.all() as { rowid: number; result: Buffer; text: string }[]) {
+        const result = unpackResult(a.result, a.text);
+        for (const e of eventsOf.all(a.rowid) as { rowid: number; idx: number }[]) {
+          const w = eventWords(result.events[e.idx]!, a.text);
+          setWords.run(w.triggerStart, w.triggerEnd, w.sentenceStart, w.sentenceEnd, w.words, w.parties, e.rowid);
+        }
+        const persons = personNames(result.entities);
         for (const x of partiesOf.all(a.rowid) as { rowid: number; name: string; country: string | null; code: string | null }[]) {
           const sector = x.country && x.code ? x.code.slice(x.country.length) || null : null;
           setKey.run(party({ name: x.name, country: x.country, sector }, persons).key, x.rowid);
@@ -262,6 +280,14 @@ export const MIGRATIONS: readonly Migration[] = [
         DROP INDEX quote_speaker;
         DROP INDEX quote_speaker_country;
         ALTER TABLE quote DROP COLUMN text;
+        ALTER TABLE event DROP COLUMN trigger;
+        ALTER TABLE event DROP COLUMN sentence;
+        ALTER TABLE event DROP COLUMN actor_json;
+        ALTER TABLE event DROP COLUMN recipient_json;
+        ALTER TABLE happening DROP COLUMN mode;
+        ALTER TABLE happening DROP COLUMN cameo;
+        ALTER TABLE happening DROP COLUMN actor_json;
+        ALTER TABLE happening DROP COLUMN recipient_json;
       `);
     },
   },

@@ -6,7 +6,7 @@ import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
   NEAR_DUPLICATE_JACCARD, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
+import { EVENT_COLUMNS, FIRST_REPORT, FIRST_REPORT_COLUMNS, eventWords, toStoredEvent, unpackParties, type EventRow } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
 import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, party, personNames } from '../merge/parties.js';
@@ -29,9 +29,10 @@ interface ArticleRow {
 }
 
 interface HappeningRow {
-  rowid: number; type: string; mode: string | null; modality: string; date: string | null; date_max: string | null;
-  actor_json: string; recipient_json: string; quad: number; score: number; cameo: string | null;
+  rowid: number; type: string; modality: string; date: string | null; date_max: string | null; quad: number; score: number;
   n_reports: number; n_sources: number;
+  // of its first report
+  mode: string | null; cameo: string | null; parties: string; first_article_rowid: number;
 }
 
 interface QuoteRow {
@@ -158,20 +159,21 @@ export class SqliteStore implements Store {
       const name = foldName(entity.name);
       insertEntity.run(rowid, name, entity.country, actorCode(entity), lastWord(name));
     }
-    this.addEvents(rowid, article, result);
+    this.addEvents(rowid, article, result, text);
     result.attributions.forEach((attribution, index) => this.quoteWriter.add(rowid, index, attribution, article.published));
     return { id, inserted: true };
   }
 
-  private addEvents(articleRowid: number, article: RawArticle, result: Result): void {
-    const insertEvent = this.prep(`INSERT INTO event (article_rowid, idx, type, mode, modality, date, quad, score, cameo, trigger, sentence,
-      confidence, actor_json, recipient_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  private addEvents(articleRowid: number, article: RawArticle, result: Result, text: string): void {
+    const insertEvent = this.prep(`INSERT INTO event (article_rowid, idx, type, mode, modality, date, quad, score, cameo, trigger_start, trigger_end,
+      sentence_start, sentence_end, words, parties, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertParty = this.prep('INSERT INTO event_actor (event_rowid, role, name, country, code, last, key) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const persons = personNames(result.entities);
     result.events.forEach((ev, idx) => {
       const date = ev.date ?? article.published;
+      const w = eventWords(ev, text);
       const eventRowid = Number(insertEvent.run(articleRowid, idx, ev.type, ev.mode, ev.modality, date, ev.quadClass, ev.score, ev.cameo,
-        ev.trigger.text, ev.sentence.text, ev.provenance.confidence, JSON.stringify(ev.actor), JSON.stringify(ev.recipient)).lastInsertRowid);
+        w.triggerStart, w.triggerEnd, w.sentenceStart, w.sentenceEnd, w.words, w.parties, ev.provenance.confidence).lastInsertRowid);
       for (const [role, refs] of [['a', ev.actor], ['r', ev.recipient]] as const) {
         for (const ref of refs) {
           const p = party(ref, persons);
@@ -180,6 +182,18 @@ export class SqliteStore implements Store {
       }
       this.happeningWriter.add(eventRowid, ev, date, persons);
     });
+  }
+
+  /** The texts of the articles, by rowid (each read once: a page of events often comes from few articles). */
+  private texts(rowids: readonly number[]): Map<number, string> {
+    const rows = this.prep('SELECT rowid, text_z FROM article WHERE rowid IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...new Set(rowids)])) as { rowid: number; text_z: Buffer }[];
+    return new Map(rows.map((r) => [r.rowid, unpackText(r.text_z)]));
+  }
+
+  private storedEvents(rows: readonly EventRow[]): StoredEvent[] {
+    const texts = this.texts(rows.map((r) => r.article_rowid));
+    return rows.map((r) => toStoredEvent(r, texts.get(r.article_rowid)!));
   }
 
   // ---- articles ------------------------------------------------------------------------------
@@ -244,18 +258,25 @@ export class SqliteStore implements Store {
     const total = this.prep(`SELECT count(*) FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${where.sql}`).pluck().get(...where.params) as number;
     const rows = this.prep(`SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${where.sql}
         ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as EventRow[];
-    return { items: rows.map(toStoredEvent), total, limit, offset };
+    return { items: this.storedEvents(rows), total, limit, offset };
   }
 
-  private toHappening(r: HappeningRow, withReports: boolean): Happening {
+  private toHappenings(rows: readonly HappeningRow[], withReports: boolean): Happening[] {
+    const texts = this.texts(rows.map((r) => r.first_article_rowid));
+    return rows.map((r) => this.toHappening(r, texts.get(r.first_article_rowid)!, withReports));
+  }
+
+  /** `text`: the text of its first report's article */
+  private toHappening(r: HappeningRow, text: string, withReports: boolean): Happening {
     const codes = (role: 'a' | 'r') => this.prep(`SELECT DISTINCT code FROM happening_actor WHERE happening_rowid = ? AND role = ? AND code IS NOT NULL ORDER BY code`)
       .pluck().all(r.rowid, role) as string[];
     const outlets = this.prep(`SELECT DISTINCT a.outlet FROM event e JOIN article a ON a.rowid = e.article_rowid
         WHERE e.happening_rowid = ? AND a.outlet IS NOT NULL ORDER BY a.outlet`).pluck().all(r.rowid) as string[];
     const reports = withReports
-      ? (this.prep(`SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = ?
-          ORDER BY a.published, e.rowid`).all(r.rowid) as EventRow[]).map((row) => toStoredEvent(row))
+      ? this.storedEvents(this.prep(`SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = ?
+          ORDER BY a.published, e.rowid`).all(r.rowid) as EventRow[])
       : [];
+    const [actor, recipient] = unpackParties(r.parties, text) as [ActorRefJson[], ActorRefJson[]];
     const modalities = (this.prep('SELECT DISTINCT modality FROM event WHERE happening_rowid = ?').pluck().all(r.rowid) as string[])
       .sort((x, y) => leadModality(x, y) === x ? -1 : 1);
     // a recap is linked without stretching the happening's dates, so it is the report dated after them
@@ -263,7 +284,7 @@ export class SqliteStore implements Store {
         WHERE e.happening_rowid = ? AND e.date > ? ORDER BY e.date, e.rowid`).pluck().all(r.rowid, r.date_max) as string[]);
     return {
       id: `h${r.rowid}`, type: r.type, mode: r.mode, modality: r.modality, modalities, recaps, date: r.date,
-      actor: JSON.parse(r.actor_json) as ActorRefJson[], recipient: JSON.parse(r.recipient_json) as ActorRefJson[],
+      actor, recipient,
       actorCodes: codes('a'), recipientCodes: codes('r'), quadClass: r.quad, score: r.score, cameo: r.cameo,
       sources: r.n_sources, outlets, reportCount: r.n_reports, reports,
     };
@@ -273,16 +294,16 @@ export class SqliteStore implements Store {
     const where = happeningConditions(q);
     const { limit, offset } = pageOf(q);
     const total = this.prep(`SELECT count(*) FROM happening h WHERE ${where.sql}`).pluck().get(...where.params) as number;
-    const rows = this.prep(`SELECT h.* FROM happening h WHERE ${where.sql} ORDER BY h.date DESC, h.rowid DESC LIMIT ? OFFSET ?`)
-      .all(...where.params, limit, offset) as HappeningRow[];
-    return { items: rows.map((r) => this.toHappening(r, false)), total, limit, offset };
+    const rows = this.prep(`SELECT h.*, ${FIRST_REPORT_COLUMNS} FROM happening h ${FIRST_REPORT} WHERE ${where.sql}
+        ORDER BY h.date DESC, h.rowid DESC LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as HappeningRow[];
+    return { items: this.toHappenings(rows, false), total, limit, offset };
   }
 
   happening(id: string): Happening | null {
     const m = /^h(\d+)$/.exec(id);
     if (!m) return null;
-    const row = this.prep('SELECT h.* FROM happening h WHERE h.rowid = ?').get(Number(m[1])) as HappeningRow | undefined;
-    return row ? this.toHappening(row, true) : null;
+    const row = this.prep(`SELECT h.*, ${FIRST_REPORT_COLUMNS} FROM happening h ${FIRST_REPORT} WHERE h.rowid = ?`).get(Number(m[1])) as HappeningRow | undefined;
+    return row ? this.toHappenings([row], true)[0]! : null;
   }
 
   dyadSeries(a: string, b: string, q: SeriesQuery = {}): SeriesPoint[] {

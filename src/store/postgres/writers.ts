@@ -1,8 +1,9 @@
 import type { ActorRefJson, AttributionJson, EventJson } from '../../result/schema.js';
 import { FIRST_REPORT } from '../event-rows.js';
-import { MAX_DAY_GAP, RECAP_MAX_DAYS, leadModality, matchScore, modalitiesOfGroup, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
+import { leadModality, matchScore, modalitiesOfGroup, reportKey, type HappeningKey } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord } from '../merge/parties.js';
 import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
+import { candidateWindow } from '../sqlite/happening-writer.js';
 import { MAX_CANDIDATES, UNKNOWN_SPEAKER_DICE, sameSpeaker } from '../sqlite/quote-writer.js';
 import type { Query, SyncPg } from './sync-client.js';
 
@@ -28,15 +29,19 @@ export function addHappening(db: SyncPg, eventRowid: number, event: EventJson, d
   const byActor = report.actorKeys.size > 0;
   if (date && (byActor || (report.recap && report.recipientKeys.size))) {
     // candidates: a modality of the report's group, a day window, and a party key in the role given (the actor's;
-    // the recipient's for a recap without an actor), with their parties; only a recap looks back further
+    // the recipient's for a recap without an actor), with their parties; only a recap looks back further; found
+    // through their reports near the window (happening-writer.ts candidateWindow)
+    const window = candidateWindow(date, Boolean(report.recap));
     // (its CAMEO code is its first report's)
     const rows = db.query<HappeningCandidate>(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, f.cameo, h.context,
         (SELECT json_agg(json_build_object('role', p.role, 'key', p.key, 'country', p.country)) FROM happening_actor p WHERE p.happening_rowid = h.rowid) AS parties
       FROM happening h ${FIRST_REPORT}
-      WHERE h.modality = ANY(?::text[]) AND h.date_max >= ? AND h.date_min <= ?
-        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = ? AND key = ANY(?::text[]))
+      WHERE h.rowid IN (SELECT e.happening_rowid FROM event e WHERE e.date >= ? AND e.date <= ?)
+        AND h.modality = ANY(?::text[]) AND h.date_max >= ? AND h.date_min <= ?
+        AND EXISTS (SELECT 1 FROM event r JOIN event_actor x ON x.event_rowid = r.rowid
+          WHERE r.happening_rowid = h.rowid AND x.role = ? AND x.key = ANY(?::text[]))
       ORDER BY h.rowid`,
-    [modalitiesOfGroup(event.modality), shiftDay(date, -(report.recap ? RECAP_MAX_DAYS : MAX_DAY_GAP)), shiftDay(date, MAX_DAY_GAP),
+    [window.nearFrom, window.nearTo, modalitiesOfGroup(event.modality), window.from, window.to,
       byActor ? 'a' : 'r', [...(byActor ? report.actorKeys : report.recipientKeys)]]);
     for (const row of rows) {
       const m = matchScore(report, keyOf(row));

@@ -23,10 +23,14 @@ export class HappeningWriter {
     // candidates: a modality of the report's group, a day window, and a party key in the role given
     // (the actor's; the recipient's for a recap without an actor); merge/happenings.ts decides. In rowid order, so
     // that a tie goes to the older happening whatever plan the engine (SQLite or PostgreSQL) picks
-    // (its CAMEO code is its first report's)
+    // (its CAMEO code is its first report's). The happenings are found through their reports dated
+    // near the window (NEAR_DAYS), not through their parties: the reports of a party as common as a
+    // state grow with the corpus, those of a few days do not (see candidateWindow)
     this.candidates = db.prepare(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, f.cameo, h.context FROM happening h ${FIRST_REPORT}
-      WHERE h.modality IN (SELECT value FROM json_each(?)) AND h.date_max >= ? AND h.date_min <= ?
-        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = ? AND key IN (SELECT value FROM json_each(?)))
+      WHERE h.rowid IN (SELECT e.happening_rowid FROM event e WHERE e.date >= @nearFrom AND e.date <= @nearTo)
+        AND h.modality IN (SELECT value FROM json_each(@modalities)) AND h.date_max >= @from AND h.date_min <= @to
+        AND EXISTS (SELECT 1 FROM event r JOIN event_actor x ON x.event_rowid = r.rowid
+          WHERE r.happening_rowid = h.rowid AND x.role = @role AND x.key IN (SELECT value FROM json_each(@keys)))
       ORDER BY h.rowid`);
     this.parties = db.prepare('SELECT role, key, country FROM happening_actor WHERE happening_rowid = ?');
     // its mode, CAMEO code and parties are those of its first report, the event linked to it next
@@ -54,8 +58,9 @@ export class HappeningWriter {
     const byActor = report.actorKeys.size > 0;
     if (date && (byActor || (report.recap && report.recipientKeys.size))) {
       // only a recap looks back further than the usual window
-      const rows = this.candidates.all(JSON.stringify(modalitiesOfGroup(event.modality)), shiftDay(date, -(report.recap ? RECAP_MAX_DAYS : MAX_DAY_GAP)),
-        shiftDay(date, MAX_DAY_GAP), byActor ? 'a' : 'r', JSON.stringify([...(byActor ? report.actorKeys : report.recipientKeys)])) as Candidate[];
+      const window = candidateWindow(date, Boolean(report.recap));
+      const rows = this.candidates.all({ ...window, modalities: JSON.stringify(modalitiesOfGroup(event.modality)), role: byActor ? 'a' : 'r',
+        keys: JSON.stringify([...(byActor ? report.actorKeys : report.recipientKeys)]) }) as Candidate[];
       for (const row of rows) {
         const m = matchScore(report, this.keyOf(row));
         if (m && (!best || m.score > best.score)) best = { rowid: row.rowid, score: m.score, stems: row.stems, context: row.context, modality: row.modality, recap: m.recap };
@@ -94,4 +99,18 @@ export class HappeningWriter {
       context: new Set(row.context.split(' ').filter(Boolean)),
     };
   }
+}
+
+/**
+ * The days a report's candidate happenings span (from, to: a happening overlapping them may take the
+ * report; only a recap looks back further than the usual gap), and the days within which each such
+ * happening has a report (nearFrom, nearTo). A report joins a happening only within MAX_DAY_GAP
+ * days of its dates, or as a recap, which does not stretch them; so a happening's own reports' days
+ * leave no gap wider than MAX_DAY_GAP, and one overlapping [from, to] has a report at most
+ * MAX_DAY_GAP / 2 days (rounded up) outside it. Both engines find candidates this way.
+ */
+export function candidateWindow(date: string, recap: boolean): { from: string; to: string; nearFrom: string; nearTo: string } {
+  const from = shiftDay(date, -(recap ? RECAP_MAX_DAYS : MAX_DAY_GAP)), to = shiftDay(date, MAX_DAY_GAP);
+  const near = Math.ceil(MAX_DAY_GAP / 2);
+  return { from, to, nearFrom: shiftDay(from, -near), nearTo: shiftDay(to, near) };
 }

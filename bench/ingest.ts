@@ -28,7 +28,7 @@ const corpusFile = path.join(dir, 'corpus.jsonl');
 const dbFile = path.join(dir, 'bench.db');
 for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
 
-const articles: RawArticle[] = values.input ? await readInput(values.input) : [...generateStories(Number(values.articles), 11)];
+const articles: readonly { readonly text: string }[] = values.input ? await readInput(values.input) : [...generateStories(Number(values.articles), 11)];
 const count = articles.length;
 // both phases read the same .jsonl file, whatever the input was
 writeFileSync(corpusFile, articles.map((a) => JSON.stringify(a)).join('\n'));

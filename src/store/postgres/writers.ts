@@ -38,8 +38,8 @@ export function addHappening(db: SyncPg, eventRowid: number, event: EventJson, d
       FROM happening h ${FIRST_REPORT}
       WHERE h.rowid IN (SELECT e.happening_rowid FROM event e WHERE e.date >= ? AND e.date <= ?)
         AND h.modality = ANY(?::text[]) AND h.date_max >= ? AND h.date_min <= ?
-        AND EXISTS (SELECT 1 FROM event r JOIN event_actor x ON x.event_rowid = r.rowid
-          WHERE r.happening_rowid = h.rowid AND x.role = ? AND x.key = ANY(?::text[]))
+        AND EXISTS (SELECT 1 FROM event r CROSS JOIN event_actor x
+          WHERE r.happening_rowid = h.rowid AND x.event_rowid = r.rowid AND x.role = ? AND x.key = ANY(?::text[]))
       ORDER BY h.rowid`,
     [window.nearFrom, window.nearTo, modalitiesOfGroup(event.modality), window.from, window.to,
       byActor ? 'a' : 'r', [...(byActor ? report.actorKeys : report.recipientKeys)]]);

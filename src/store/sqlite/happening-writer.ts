@@ -25,12 +25,13 @@ export class HappeningWriter {
     // that a tie goes to the older happening whatever plan the engine (SQLite or PostgreSQL) picks
     // (its CAMEO code is its first report's). The happenings are found through their reports dated
     // near the window (NEAR_DAYS), not through their parties: the reports of a party as common as a
-    // state grow with the corpus, those of a few days do not (see candidateWindow)
+    // state grow with the corpus, those of a few days do not (see candidateWindow); the party is then
+    // checked on the happening's own reports (CROSS JOIN keeps SQLite from scanning the party's index)
     this.candidates = db.prepare(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, f.cameo, h.context FROM happening h ${FIRST_REPORT}
       WHERE h.rowid IN (SELECT e.happening_rowid FROM event e WHERE e.date >= @nearFrom AND e.date <= @nearTo)
         AND h.modality IN (SELECT value FROM json_each(@modalities)) AND h.date_max >= @from AND h.date_min <= @to
-        AND EXISTS (SELECT 1 FROM event r JOIN event_actor x ON x.event_rowid = r.rowid
-          WHERE r.happening_rowid = h.rowid AND x.role = @role AND x.key IN (SELECT value FROM json_each(@keys)))
+        AND EXISTS (SELECT 1 FROM event r CROSS JOIN event_actor x
+          WHERE r.happening_rowid = h.rowid AND x.event_rowid = r.rowid AND x.role = @role AND x.key IN (SELECT value FROM json_each(@keys)))
       ORDER BY h.rowid`);
     this.parties = db.prepare('SELECT role, key, country FROM happening_actor WHERE happening_rowid = ?');
     // its mode, CAMEO code and parties are those of its first report, the event linked to it next

@@ -229,9 +229,7 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE event_actor ADD COLUMN key text COLLATE "C";
       DROP TABLE happening_actor;
       CREATE VIEW happening_actor AS SELECT e.happening_rowid, x.role, x.name, x.country, x.code, x.key, x.last
-        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid
-        WHERE NOT EXISTS (SELECT 1 FROM event f JOIN event_actor y ON y.event_rowid = f.rowid WHERE f.happening_rowid = e.happening_rowid
-          AND y.role = x.role AND y.key = x.key AND y.name = x.name AND (y.event_rowid < x.event_rowid OR (y.event_rowid = x.event_rowid AND y.ctid < x.ctid)));
+        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid;
       DROP INDEX event_actor_name, event_actor_country, event_actor_code, article_entity_name, article_entity_country, quote_speaker, quote_speaker_country;
       CREATE INDEX event_actor_code ON event_actor(role, code);
       ALTER TABLE quote DROP COLUMN text;

@@ -218,8 +218,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'a smaller store: the article text deflated in its row, parties keyed on the reports (happening_actor a view), no column or index kept twice',
     // - article.text_z: the text, deflated (article-text.ts); article_fts indexes it through the view article_text
     // - event_actor.key: the merge key of each report's party (parties.ts party); a happening's parties
-    //   are its reports' (what happening_actor held, a copy), so happening_actor becomes a view over them:
-    //   the first report's party of each role, key and name, as the table kept it
+    //   are its reports' (what happening_actor held, a copy), so happening_actor becomes a view over them
     // - the name and country indexes of the party tables go: every name lookup also gives the name's
     //   last word (filters.ts partyMatch), whose index finds it, and a country is the first three
     //   letters of the code, whose index finds it (on events by role first: a range of codes then
@@ -270,9 +269,7 @@ export const MIGRATIONS: readonly Migration[] = [
         INSERT INTO article_fts (article_fts) VALUES ('rebuild');
         DROP TABLE happening_actor;
         CREATE VIEW happening_actor AS SELECT e.happening_rowid AS happening_rowid, x.role AS role, x.name AS name, x.country AS country,
-          x.code AS code, x.key AS key, x.last AS last FROM event_actor x JOIN event e ON e.rowid = x.event_rowid
-          WHERE NOT EXISTS (SELECT 1 FROM event f CROSS JOIN event_actor y WHERE f.happening_rowid = e.happening_rowid
-            AND y.event_rowid = f.rowid AND y.role = x.role AND y.key = x.key AND y.name = x.name AND y.rowid < x.rowid);
+          x.code AS code, x.key AS key, x.last AS last FROM event_actor x JOIN event e ON e.rowid = x.event_rowid;
         CREATE INDEX event_actor_key ON event_actor(key, role);
         DROP INDEX event_actor_name;
         DROP INDEX event_actor_country;

@@ -1,32 +1,48 @@
 /**
- * Corpus-mode benchmark: ingest throughput (articles/s, MB/s) on a generated corpus with the
+ * Corpus-mode benchmark: ingest throughput (articles/s, MB/s) on a generated corpus (or the articles
+ * of `--input`, e.g. PolNeAR train, the corpus issue 16's store size is measured on) with the
  * analyse-only throughput of the same articles beside it in the same run (the difference is what
  * the store costs), the database size per article, the throughput of re-ingesting the same corpus
  * (all known: fingerprinting only), and query latencies over the full corpus.
  *
- *   node --import tsx bench/ingest.ts [--articles 10000] [--keep DIR]
+ * The database's bytes are broken down by table and index (SQLite's dbstat), largest first.
+ *
+ *   node --import tsx bench/ingest.ts [--articles 10000 | --input PATH] [--keep DIR]
  */
-import { mkdtempSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Analyzer } from '../src/analyze.js';
+import type { RawArticle } from '../src/ingest/article.js';
 import { readArticles } from '../src/ingest/sources.js';
 import { ingest, ingestSources } from '../src/store/ingest.js';
 import { openStore } from '../src/store/store.js';
 import { generateStories } from './story-corpus.js';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, keep: { type: 'string' } } });
-const count = Number(values.articles);
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, input: { type: 'string' }, keep: { type: 'string' } } });
 const dir = values.keep ?? mkdtempSync(path.join(tmpdir(), 'dossier-bench-'));
+mkdirSync(dir, { recursive: true });
 const corpusFile = path.join(dir, 'corpus.jsonl');
 const dbFile = path.join(dir, 'bench.db');
 for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
 
-const articles = [...generateStories(count, 11)];
+const articles: readonly { readonly text: string }[] = values.input ? await readInput(values.input) : [...generateStories(Number(values.articles), 11)];
+const count = articles.length;
+// both phases read the same .jsonl file, whatever the input was
 writeFileSync(corpusFile, articles.map((a) => JSON.stringify(a)).join('\n'));
 const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
-console.log(`corpus: ${count} generated articles, ${(bytes / 1e6).toFixed(2)} MB of text, in ${corpusFile}`);
+console.log(`corpus: ${count} ${values.input ? `articles of ${values.input}` : 'generated articles'}, ${(bytes / 1e6).toFixed(2)} MB of text, in ${corpusFile}`);
+
+async function readInput(input: string): Promise<RawArticle[]> {
+  const out: RawArticle[] = [];
+  for await (const item of ingestSources([input])) {
+    if (!item.ok) throw new Error(`cannot read ${item.origin}: ${item.error.message}`);
+    out.push(item.article);
+  }
+  return out;
+}
 
 const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 // CPU time (user + system of the process) beside wall time: on a shared machine the wall time of two
@@ -70,6 +86,14 @@ console.log(`stored: ${stats.articles} articles, ${stats.events} events, ${stats
   `(${(stats.events / stats.happenings).toFixed(2)} reports each), ${stats.quotes} quotes`);
 if (stats.articles !== tally.stored) throw new Error(`the store holds ${stats.articles} articles, ingest stored ${tally.stored}`);
 store.close();
+// where the bytes are: each table and index, largest first (the WAL is checkpointed by close)
+{
+  const db = new Database(dbFile, { readonly: true });
+  const parts = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[];
+  db.close();
+  console.log(`bytes per stored article by table/index: ${parts.filter((p) => p.bytes / stats.articles >= 64)
+    .map((p) => `${p.name} ${(p.bytes / stats.articles / 1024).toFixed(2)} KB`).join(', ')}`);
+}
 const size = [dbFile, `${dbFile}-wal`].filter(existsSync).reduce((n, f) => n + statSync(f).size, 0);
 console.log(`database: ${(size / 1e6).toFixed(1)} MB, ${(size / stats.articles / 1024).toFixed(2)} KB per stored article ` +
   `(text ${(bytes / count / 1024).toFixed(2)} KB per article)`);

@@ -1,6 +1,7 @@
 import { DossierError } from '../core/errors.js';
 import { pgSchemaVersion } from './postgres/migrations.js';
 import { PostgresStore } from './postgres/postgres-store.js';
+import { packText } from './sqlite/article-text.js';
 import { schemaVersion } from './sqlite/migrations.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
@@ -8,12 +9,13 @@ import type { Store } from './store.js';
 /**
  * Copies a corpus from one engine to the other (`dossier migrate`), table by table with the rows'
  * ids, so happening and quote ids stay the same. Both stores are at the same schema version, so a
- * table has the same columns on both; only the text indexes differ: SQLite's FTS5 tables
- * (article_fts, quote_fts) and PostgreSQL's article_text and tsvector columns, rebuilt on the way.
+ * table has the same columns on both; only the texts and their indexes differ: SQLite's article
+ * text (deflated in article.text_z) and FTS5 tables (article_fts, quote_fts), and PostgreSQL's
+ * article_text and its tsvector column, rebuilt on the way.
  * The target must be empty; the copy is one transaction, so a failed copy leaves it empty.
  */
 const TABLES = [
-  'article', 'article_copy', 'article_band', 'article_entity', 'happening', 'happening_actor', 'event', 'event_actor',
+  'article', 'article_copy', 'article_band', 'article_entity', 'happening', 'event', 'event_actor',
   'quote', 'quote_variant', 'quote_gram', 'quote_source', 'learned_person',
 ] as const;
 
@@ -86,13 +88,17 @@ function postgresToSqlite(from: PostgresStore, to: SqliteStore, report: (t: Copy
   };
   to.db.transaction(() => {
     for (const table of TABLES) {
-      const columns = (to.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
+      // the text SQLite keeps in the article row (text_z) is PostgreSQL's article_text, copied below
+      const columns = (to.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => c !== 'text_z');
       const insert = to.db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
       const n = fetchAll(`SELECT ${columns.join(', ')} FROM ${table}`, (rows) => { for (const r of rows) insert.run(r); });
       report({ table, rows: n });
     }
+    const text = to.db.prepare('UPDATE article SET text_z = ? WHERE rowid = ?');
     const article = to.db.prepare('INSERT INTO article_fts (rowid, title, text) VALUES (@rowid, @title, @text)');
-    report({ table: 'article_fts', rows: fetchAll('SELECT rowid, title, text FROM article_text', (rows) => { for (const r of rows) article.run(r); }) });
+    report({ table: 'article_fts', rows: fetchAll('SELECT rowid, title, text FROM article_text', (rows) => {
+      for (const r of rows) { text.run(packText(r.text as string), r.rowid); article.run(r); }
+    }) });
     const quote = to.db.prepare('INSERT INTO quote_fts (rowid, text) VALUES (@rowid, @text)');
     report({ table: 'quote_fts', rows: fetchAll('SELECT rowid, text FROM quote_variant', (rows) => { for (const r of rows) quote.run(r); }) });
   })();

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { storiesJsonl } from '../../bench/story-corpus.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { registerTextFunctions } from '../../src/store/sqlite/article-text.js';
 
 // Finding 9: an ingest killed and resumed must give the store a clean ingest gives, row by row and
 // result by result, not only the same counts.
@@ -27,6 +28,8 @@ const DOSSIER = existsSync(BUILT) && process.env['npm_lifecycle_event'] === 'tes
 /** Every row of every table (FTS shadow tables aside: the FTS table itself is compared), in rowid order; results inflated, times left out. */
 function dump(file: string): Map<string, unknown[]> {
   const db = new Database(file, { readonly: true });
+  // the full-text table reads the article text through a function of dossier's (sqlite/article-text.ts)
+  registerTextFunctions(db);
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT GLOB '*_fts_*' ORDER BY name").pluck().all() as string[];
     const out = new Map<string, unknown[]>();

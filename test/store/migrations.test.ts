@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -6,7 +7,8 @@ import { DossierError } from '../../src/core/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../src/store/sqlite/migrations.js';
 import { openStore } from '../../src/store/store.js';
 import { tempDir } from '../helpers/tmp.js';
-import { article, resultFor } from './results.js';
+import { actor, article, resultFor } from './results.js';
+import { upgradeCorpus } from './upgrade-corpus.js';
 
 const tables = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name").pluck().all() as string[]);
@@ -78,4 +80,49 @@ test('migration 9 indexes the quote variants stored before it, and the index kee
   migrate(db, 9);
   assert.deepEqual(db.prepare("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'resume'").pluck().all(), [7]);
   assert.ok(!tables(db).includes('quote_fts_content'), 'an external-content index has no content table');
+});
+
+test('migration 10 upgrades a store written at version 9: every answer is the one a store ingesting the same articles today gives', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'v9.db');
+  copyFileSync(path.join(import.meta.dirname, '../fixtures/store-v9.db'), file);
+  const before = new Database(file, { readonly: true });
+  assert.equal(schemaVersion(before), 9);
+  before.close();
+  const upgraded = openStore(file);
+  const today = openStore(path.join(dir, 'today.db'));
+  for (const { article: a, result } of upgradeCorpus()) today.addArticle(a, result);
+  // what differs by nature: when each was ingested
+  const same = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v: unknown) => (k === 'ingestedAt' ? undefined : v))) as unknown;
+  const answers = (s: typeof today) => same({
+    stats: s.stats(), articles: s.listArticles(), results: upgradeCorpus().map(({ article: a }) => s.getResult(s.findDuplicate(a)!)),
+    events: s.events({ limit: 100 }), happenings: s.happenings(), quotes: s.quotes(),
+    happening: ['h1', 'h2', 'h3'].map((id) => s.happening(id)), quote: ['q1', 'q2'].map((id) => s.quote(id)),
+    search: s.search('proposal'), byActor: s.events({ actor: 'Iran' }), byCountry: s.happenings({ dyad: ['IRN', 'USA'] }),
+    byCode: s.events({ recipient: 'PAKGOV' }), bySurname: s.events({ actor: 'Holloway' }), speaker: s.quotes({ speaker: 'Araghchi' }),
+    words: s.quotes({ text: 'pressure' }), series: s.dyadSeries('IRN', 'USA'), stories: [s.actorStories('IRN'), s.actorStories('Araghchi')],
+  });
+  const got = answers(upgraded), want = answers(today);
+  const counts = got as { events: { total: number }; happenings: { total: number }; quotes: { total: number } };
+  assert.deepEqual([counts.events.total, counts.happenings.total, counts.quotes.total], [4, 3, 2], 'two outlets\' reports are one happening, and their quotes one quote');
+  assert.deepEqual(got, want);
+  // new articles merge with the upgraded ones as with those stored today
+  const late = article('up-4', 'Iran rejected the American proposal again on Tuesday, officials said.', { outlet: 'Wire C', published: '2026-03-03' });
+  const lateResult = resultFor(late, [{ type: 'REJECT', trigger: 'rejected', actor: [actor('Iran', 'IRN', 'GOV')], recipient: [actor('the United States', 'USA', 'GOV')], cameo: '12' }]);
+  for (const s of [upgraded, today]) s.addArticle(late, lateResult);
+  assert.deepEqual(same(upgraded.happening('h1')), same(today.happening('h1')));
+  assert.equal(upgraded.happening('h1')!.reportCount, 3);
+  upgraded.close();
+  today.close();
+});
+
+test('migration 10 keeps no copy of an article\'s text, nor of a happening\'s parties', () => {
+  const db = new Database(':memory:');
+  migrate(db);
+  const columns = (table: string) => db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
+  assert.ok(!tables(db).includes('article_fts_content'), 'the full-text index reads the text from the article row');
+  assert.equal(db.prepare("SELECT type FROM sqlite_master WHERE name = 'happening_actor'").pluck().get(), 'view');
+  assert.ok(!columns('happening').includes('actor_json'));
+  assert.ok(!columns('event').includes('sentence'));
+  assert.ok(!columns('quote').includes('text'));
 });

@@ -1,5 +1,8 @@
 import { DossierError } from '../../core/errors.js';
+import { party, personNames } from '../merge/parties.js';
 import { wordPairHashes } from '../merge/quotes.js';
+import { eventWords } from '../event-rows.js';
+import { unpackResult } from '../stored-result.js';
 import type { SyncPg } from './sync-client.js';
 
 /**
@@ -217,6 +220,47 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX quote_variant_words ON quote_variant USING gin(to_tsvector('dossier_text'::regconfig, text));
     `,
   },
+  {
+    // as SQLite's 10 (but the article text, which stays in article_text): parties keyed on the
+    // reports, happening_actor a view over them; no name or country index on the party tables; a
+    // quote's wording is its first variant's
+    version: 10,
+    sql: `
+      ALTER TABLE event_actor ADD COLUMN key text COLLATE "C";
+      DROP TABLE happening_actor;
+      CREATE VIEW happening_actor AS SELECT e.happening_rowid, x.role, x.name, x.country, x.code, x.key, x.last
+        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid;
+      DROP INDEX event_actor_name, event_actor_country, event_actor_code, article_entity_name, article_entity_country, quote_speaker, quote_speaker_country;
+      CREATE INDEX event_actor_code ON event_actor(role, code);
+      ALTER TABLE quote DROP COLUMN text;
+      ALTER TABLE event ADD COLUMN trigger_start integer, ADD COLUMN trigger_end integer, ADD COLUMN sentence_start integer,
+        ADD COLUMN sentence_end integer, ADD COLUMN words text COLLATE "C", ADD COLUMN parties text COLLATE "C";
+      ALTER TABLE happening DROP COLUMN mode, DROP COLUMN cameo, DROP COLUMN actor_json, DROP COLUMN recipient_json;
+    `,
+    backfill(db) {
+      // from each article's result: the merge key of a party (it depends on the article's people,
+      // its result's entities) and the offsets of each event's words
+      const articles = db.query<{ rowid: number }>('SELECT DISTINCT article_rowid AS rowid FROM event ORDER BY 1');
+      for (const { rowid } of articles) {
+        const a = db.get<{ result: Uint8Array; text: string }>('SELECT a.result, t.text FROM article a JOIN article_text t ON t.rowid = a.rowid WHERE a.rowid = ?', [rowid])!;
+        const result = unpackResult(a.result, a.text);
+        db.batch(db.query<{ rowid: number; idx: number }>('SELECT rowid, idx FROM event WHERE article_rowid = ?', [rowid]).map((e) => {
+          const w = eventWords(result.events[e.idx]!, a.text);
+          return { sql: `UPDATE event SET trigger_start = ?, trigger_end = ?, sentence_start = ?, sentence_end = ?, words = ?, parties = ? WHERE rowid = ?`,
+            params: [w.triggerStart, w.triggerEnd, w.sentenceStart, w.sentenceEnd, w.words, w.parties, e.rowid] };
+        }));
+        const persons = personNames(result.entities);
+        const parties = db.query<{ rowid: string; name: string; country: string | null; code: string | null }>(
+          'SELECT x.ctid::text AS rowid, x.name, x.country, x.code FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE e.article_rowid = ?', [rowid]);
+        db.batch(parties.map((x) => {
+          const sector = x.country && x.code ? x.code.slice(x.country.length) || null : null;
+          return { sql: 'UPDATE event_actor SET key = ? WHERE ctid = ?::tid', params: [party({ name: x.name, country: x.country, sector }, persons).key, x.rowid] };
+        }));
+      }
+      db.run('CREATE INDEX event_actor_key ON event_actor(key, role)');
+      db.run('ALTER TABLE event DROP COLUMN trigger, DROP COLUMN sentence, DROP COLUMN actor_json, DROP COLUMN recipient_json');
+    },
+  },
 ];
 
 /**
@@ -247,8 +291,8 @@ export function pgSchemaVersion(db: SyncPg): number {
   return exists ? (db.value<number>('SELECT version FROM dossier_schema') ?? 0) : 0;
 }
 
-/** Runs the migrations the database has not had, each in its own transaction. */
-export function migratePg(db: SyncPg): number {
+/** Runs the migrations the database has not had, up to `target` (default: all), each in its own transaction. */
+export function migratePg(db: SyncPg, target = PG_SCHEMA_VERSION): number {
   db.run('SELECT pg_advisory_lock(?)', [MIGRATION_LOCK]);
   try {
     const current = pgSchemaVersion(db);
@@ -256,7 +300,7 @@ export function migratePg(db: SyncPg): number {
       throw new DossierError('STORE', `the database has schema version ${current}, newer than this dossier knows (${PG_SCHEMA_VERSION}); upgrade dossier`);
     }
     for (const m of PG_MIGRATIONS) {
-      if (m.version <= current) continue;
+      if (m.version <= current || m.version > target) continue;
       try {
         db.batch([{ sql: 'BEGIN', params: [] }, { sql: m.sql, params: [] }]);
         m.backfill?.(db);

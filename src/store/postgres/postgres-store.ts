@@ -5,10 +5,10 @@ import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
   NEAR_DUPLICATE_JACCARD, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
+import { EVENT_COLUMNS, FIRST_REPORT, FIRST_REPORT_COLUMNS, eventWords, toStoredEvent, unpackParties, type EventRow } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
 import { leadModality } from '../merge/happenings.js';
-import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
+import { actorCode, foldName, lastWord, party, personNames } from '../merge/parties.js';
 import { actorHits, and, eventConditions, happeningConditions, pageOf, partyMatch, seriesBase, seriesConditions, type Clause } from '../sqlite/filters.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
@@ -33,13 +33,14 @@ interface ArticleRow {
 }
 
 interface HappeningRow {
-  rowid: number; type: string; mode: string | null; modality: string; date: string | null;
-  actor_json: string; recipient_json: string; quad: number; score: number; cameo: string | null;
+  rowid: number; type: string; modality: string; date: string | null; quad: number; score: number;
+  // of its first report
+  mode: string | null; cameo: string | null; parties: string; first_article_rowid: number;
   n_reports: number; n_sources: number; modalities: string[]; recaps: string[]; actor_codes: string[]; recipient_codes: string[]; outlets: string[];
 }
 
 interface QuoteRow {
-  rowid: number; speaker_json: string | null; text: string; n_variants: number; n_sources: number;
+  rowid: number; speaker_json: string | null; n_variants: number; n_sources: number;
   min_fidelity: number; first_published: string | null;
 }
 
@@ -47,8 +48,7 @@ interface QuoteRow {
 const ARTICLE_COLUMNS = `a.rowid, a.id, a.source_id, a.title, a.outlet, a.url, a.published, a.content_hash, a.ingested_at, a.n_events,
   a.n_attributions, a.n_entities, (SELECT json_agg(json_build_object('source_id', c.source_id, 'url', c.url, 'outlet', c.outlet)
     ORDER BY c.source_id, c.url, c.outlet) FROM article_copy c WHERE c.article_rowid = a.rowid) AS copies`;
-const HAPPENING_COLUMNS = `h.rowid, h.type, h.mode, h.modality, h.date, h.actor_json, h.recipient_json, h.quad, h.score, h.cameo,
-  h.n_reports, h.n_sources,
+const HAPPENING_COLUMNS = `h.rowid, h.type, h.modality, h.date, h.quad, h.score, ${FIRST_REPORT_COLUMNS}, h.n_reports, h.n_sources,
   array(SELECT DISTINCT code FROM happening_actor WHERE happening_rowid = h.rowid AND role = 'a' AND code IS NOT NULL ORDER BY code) AS actor_codes,
   array(SELECT DISTINCT code FROM happening_actor WHERE happening_rowid = h.rowid AND role = 'r' AND code IS NOT NULL ORDER BY code) AS recipient_codes,
   array(SELECT DISTINCT a.outlet FROM event e JOIN article a ON a.rowid = e.article_rowid
@@ -189,28 +189,29 @@ export class PostgresStore implements Store {
       });
     }
     this.db.batch(batch);
-    this.addEvents(rowid, article, result);
+    this.addEvents(rowid, article, result, result.article.text || article.text);
     result.attributions.forEach((attribution, index) => addQuote(this.db, rowid, index, attribution, article.published));
     return { id, inserted: true };
   }
 
-  private addEvents(articleRowid: number, article: RawArticle, result: Result): void {
+  private addEvents(articleRowid: number, article: RawArticle, result: Result, text: string): void {
     if (!result.events.length) return;
     const persons = personNames(result.entities);
     let eventRowid = nextRowid(this.db, 'event');
     result.events.forEach((ev, idx) => {
       const date = ev.date ?? article.published;
+      const w = eventWords(ev, text);
       const batch: Query[] = [{
-        sql: `INSERT INTO event (rowid, article_rowid, idx, type, mode, modality, date, quad, score, cameo, trigger, sentence,
-          confidence, actor_json, recipient_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        sql: `INSERT INTO event (rowid, article_rowid, idx, type, mode, modality, date, quad, score, cameo, trigger_start, trigger_end,
+          sentence_start, sentence_end, words, parties, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         params: [eventRowid, articleRowid, idx, ev.type, ev.mode, ev.modality, date, ev.quadClass, ev.score, ev.cameo,
-          ev.trigger.text, ev.sentence.text, ev.provenance.confidence, JSON.stringify(ev.actor), JSON.stringify(ev.recipient)],
+          w.triggerStart, w.triggerEnd, w.sentenceStart, w.sentenceEnd, w.words, w.parties, ev.provenance.confidence],
       }];
       for (const [role, refs] of [['a', ev.actor], ['r', ev.recipient]] as const) {
         for (const ref of refs) {
-          const name = foldName(ref.name);
-          batch.push({ sql: 'INSERT INTO event_actor (event_rowid, role, name, country, code, last) VALUES (?, ?, ?, ?, ?, ?)',
-            params: [eventRowid, role, name, ref.country, actorCode(ref), lastWord(name)] });
+          const p = party(ref, persons);
+          batch.push({ sql: 'INSERT INTO event_actor (event_rowid, role, name, country, code, last, key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            params: [eventRowid, role, p.name, p.country, p.code, lastWord(p.name), p.key] });
         }
       }
       this.db.batch(batch);
@@ -293,15 +294,34 @@ export class PostgresStore implements Store {
       { sql: `SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${where.sql}
           ORDER BY e.date DESC NULLS LAST, e.rowid DESC LIMIT ? OFFSET ?`, params: [...where.params, limit, offset] },
     ]);
-    return { items: (rows!.rows as unknown as EventRow[]).map(toStoredEvent), total: total!.rows[0]!.n as number, limit, offset };
+    return { items: this.storedEvents(rows!.rows as unknown as EventRow[]), total: total!.rows[0]!.n as number, limit, offset };
   }
 
-  private toHappening(r: HappeningRow, reports: StoredEvent[]): Happening {
+  /** The texts of the articles, by rowid (each read once: a page of events often comes from few articles). */
+  private texts(rowids: readonly number[]): Map<number, string> {
+    if (!rowids.length) return new Map();
+    const rows = this.db.query<{ rowid: number; text: string }>('SELECT rowid, text FROM article_text WHERE rowid = ANY(?::bigint[])', [[...new Set(rowids)]]);
+    return new Map(rows.map((r) => [r.rowid, r.text]));
+  }
+
+  private storedEvents(rows: readonly EventRow[]): StoredEvent[] {
+    const texts = this.texts(rows.map((r) => r.article_rowid));
+    return rows.map((r) => toStoredEvent(r, texts.get(r.article_rowid)!));
+  }
+
+  private toHappenings(rows: readonly HappeningRow[], reports: StoredEvent[]): Happening[] {
+    const texts = this.texts(rows.map((r) => r.first_article_rowid));
+    return rows.map((r) => this.toHappening(r, texts.get(r.first_article_rowid)!, reports));
+  }
+
+  /** `text`: the text of its first report's article */
+  private toHappening(r: HappeningRow, text: string, reports: StoredEvent[]): Happening {
+    const [actor, recipient] = unpackParties(r.parties, text) as [ActorRefJson[], ActorRefJson[]];
     return {
       id: `h${r.rowid}`, type: r.type, mode: r.mode, modality: r.modality,
       // most certain first, as the SQLite engine sorts them; a recap is the report dated after the happening's days
       modalities: [...r.modalities].sort((x, y) => (leadModality(x, y) === x ? -1 : 1)), recaps: r.recaps, date: r.date,
-      actor: JSON.parse(r.actor_json) as ActorRefJson[], recipient: JSON.parse(r.recipient_json) as ActorRefJson[],
+      actor, recipient,
       actorCodes: r.actor_codes, recipientCodes: r.recipient_codes, quadClass: r.quad, score: r.score, cameo: r.cameo,
       sources: r.n_sources, outlets: r.outlets, reportCount: r.n_reports, reports,
     };
@@ -312,22 +332,22 @@ export class PostgresStore implements Store {
     const { limit, offset } = pageOf(q);
     const [total, rows] = this.db.batch([
       { sql: `SELECT count(*) AS n FROM happening h WHERE ${where.sql}`, params: where.params },
-      { sql: `SELECT ${HAPPENING_COLUMNS} FROM happening h WHERE ${where.sql} ORDER BY h.date DESC NULLS LAST, h.rowid DESC LIMIT ? OFFSET ?`,
+      { sql: `SELECT ${HAPPENING_COLUMNS} FROM happening h ${FIRST_REPORT} WHERE ${where.sql} ORDER BY h.date DESC NULLS LAST, h.rowid DESC LIMIT ? OFFSET ?`,
         params: [...where.params, limit, offset] },
     ]);
-    return { items: (rows!.rows as unknown as HappeningRow[]).map((r) => this.toHappening(r, [])), total: total!.rows[0]!.n as number, limit, offset };
+    return { items: this.toHappenings(rows!.rows as unknown as HappeningRow[], []), total: total!.rows[0]!.n as number, limit, offset };
   }
 
   happening(id: string): Happening | null {
     const m = /^h(\d{1,15})$/.exec(id);
     if (!m) return null;
     const [row, reports] = this.db.batch([
-      { sql: `SELECT ${HAPPENING_COLUMNS} FROM happening h WHERE h.rowid = ?`, params: [Number(m[1])] },
+      { sql: `SELECT ${HAPPENING_COLUMNS} FROM happening h ${FIRST_REPORT} WHERE h.rowid = ?`, params: [Number(m[1])] },
       { sql: `SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = ?
           ORDER BY a.published NULLS FIRST, e.rowid`, params: [Number(m[1])] },
     ]);
     const r = row!.rows[0] as unknown as HappeningRow | undefined;
-    return r ? this.toHappening(r, (reports!.rows as unknown as EventRow[]).map((e) => toStoredEvent(e))) : null;
+    return r ? this.toHappenings([r], this.storedEvents(reports!.rows as unknown as EventRow[]))[0]! : null;
   }
 
   dyadSeries(a: string, b: string, q: SeriesQuery = {}): SeriesPoint[] {
@@ -365,7 +385,8 @@ export class PostgresStore implements Store {
       byQuote.set(v.quote_rowid, list);
     }
     return rows.map((r) => ({
-      id: `q${r.rowid}`, speaker: r.speaker_json ? JSON.parse(r.speaker_json) as ActorRefJson : null, text: r.text,
+      // the quote's wording is its first variant's
+      id: `q${r.rowid}`, speaker: r.speaker_json ? JSON.parse(r.speaker_json) as ActorRefJson : null, text: byQuote.get(r.rowid)?.[0]?.text ?? '',
       sources: r.n_sources, variantCount: r.n_variants, minFidelity: r.min_fidelity, firstPublished: r.first_published,
       variants: byQuote.get(r.rowid) ?? [],
     }));

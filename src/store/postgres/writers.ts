@@ -1,7 +1,9 @@
 import type { ActorRefJson, AttributionJson, EventJson } from '../../result/schema.js';
-import { MAX_DAY_GAP, RECAP_MAX_DAYS, leadModality, matchScore, modalitiesOfGroup, reportKey, shiftDay, type HappeningKey } from '../merge/happenings.js';
-import { actorCode, foldName, lastWord, party } from '../merge/parties.js';
+import { FIRST_REPORT } from '../event-rows.js';
+import { leadModality, matchScore, modalitiesOfGroup, reportKey, type HappeningKey } from '../merge/happenings.js';
+import { actorCode, foldName, lastWord } from '../merge/parties.js';
 import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
+import { candidateWindow } from '../sqlite/happening-writer.js';
 import { MAX_CANDIDATES, UNKNOWN_SPEAKER_DICE, sameSpeaker } from '../sqlite/quote-writer.js';
 import type { Query, SyncPg } from './sync-client.js';
 
@@ -27,14 +29,19 @@ export function addHappening(db: SyncPg, eventRowid: number, event: EventJson, d
   const byActor = report.actorKeys.size > 0;
   if (date && (byActor || (report.recap && report.recipientKeys.size))) {
     // candidates: a modality of the report's group, a day window, and a party key in the role given (the actor's;
-    // the recipient's for a recap without an actor), with their parties; only a recap looks back further
-    const rows = db.query<HappeningCandidate>(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, h.cameo, h.context,
+    // the recipient's for a recap without an actor), with their parties; only a recap looks back further; found
+    // through their reports near the window (happening-writer.ts candidateWindow)
+    const window = candidateWindow(date, Boolean(report.recap));
+    // (its CAMEO code is its first report's)
+    const rows = db.query<HappeningCandidate>(`SELECT h.rowid, h.type, h.quad, h.modality, h.date_min, h.date_max, h.stems, f.cameo, h.context,
         (SELECT json_agg(json_build_object('role', p.role, 'key', p.key, 'country', p.country)) FROM happening_actor p WHERE p.happening_rowid = h.rowid) AS parties
-      FROM happening h
-      WHERE h.modality = ANY(?::text[]) AND h.date_max >= ? AND h.date_min <= ?
-        AND h.rowid IN (SELECT happening_rowid FROM happening_actor WHERE role = ? AND key = ANY(?::text[]))
+      FROM happening h ${FIRST_REPORT}
+      WHERE h.rowid IN (SELECT e.happening_rowid FROM event e WHERE e.date >= ? AND e.date <= ?)
+        AND h.modality = ANY(?::text[]) AND h.date_max >= ? AND h.date_min <= ?
+        AND EXISTS (SELECT 1 FROM event r CROSS JOIN event_actor x
+          WHERE r.happening_rowid = h.rowid AND x.event_rowid = r.rowid AND x.role = ? AND x.key = ANY(?::text[]))
       ORDER BY h.rowid`,
-    [modalitiesOfGroup(event.modality), shiftDay(date, -(report.recap ? RECAP_MAX_DAYS : MAX_DAY_GAP)), shiftDay(date, MAX_DAY_GAP),
+    [window.nearFrom, window.nearTo, modalitiesOfGroup(event.modality), window.from, window.to,
       byActor ? 'a' : 'r', [...(byActor ? report.actorKeys : report.recipientKeys)]]);
     for (const row of rows) {
       const m = matchScore(report, keyOf(row));
@@ -52,24 +59,15 @@ export function addHappening(db: SyncPg, eventRowid: number, event: EventJson, d
     for (const w of best.context.split(' ')) if (w) context.add(w);
   } else {
     rowid = nextRowid(db, 'happening');
+    // its mode, CAMEO code and parties are those of its first report, the event linked to it next
     batch.push({
-      sql: `INSERT INTO happening (rowid, type, mode, modality, date, date_min, date_max, actor_json, recipient_json,
-        quad, score, cameo, stems, n_reports, n_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0)`,
-      params: [rowid, event.type, event.mode, event.modality, date, date, date, JSON.stringify(event.actor), JSON.stringify(event.recipient),
-        event.quadClass, event.score, event.cameo],
+      sql: `INSERT INTO happening (rowid, type, modality, date, date_min, date_max, quad, score, stems, n_reports, n_sources)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0)`,
+      params: [rowid, event.type, event.modality, date, date, date, event.quadClass, event.score],
     });
   }
   for (const s of report.stems) stems.add(s);
   for (const w of report.context) context.add(w);
-  for (const [role, refs] of [['a', event.actor], ['r', event.recipient]] as const) {
-    for (const ref of refs) {
-      const name = foldName(ref.name);
-      batch.push({
-        sql: `INSERT INTO happening_actor (happening_rowid, role, name, country, code, key, last) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        params: [rowid, role, name, ref.country, actorCode(ref), party(ref, persons).key, lastWord(name)],
-      });
-    }
-  }
   batch.push({ sql: 'UPDATE event SET happening_rowid = ? WHERE rowid = ?', params: [rowid, eventRowid] });
   // sources: distinct outlets; an article without an outlet counts as its own source; a recap is a later report
   // of the happening and does not stretch its dates
@@ -111,7 +109,9 @@ export function addQuote(db: SyncPg, articleRowid: number, index: number, attrib
   if (words.length < MIN_QUOTE_WORDS) return null;
   const grams = wordPairHashes(text);
   // ties in shared pairs are broken by rowid, so the candidates do not depend on the plan PostgreSQL picks
-  const rows = db.query<{ quote_rowid: number; speaker_json: string | null; text: string }>(`SELECT q.rowid AS quote_rowid, q.speaker_json, q.text FROM
+  // a quote's wording is its first variant's
+  const rows = db.query<{ quote_rowid: number; speaker_json: string | null; text: string }>(`SELECT q.rowid AS quote_rowid, q.speaker_json,
+      (SELECT v.text FROM quote_variant v WHERE v.quote_rowid = q.rowid ORDER BY v.rowid LIMIT 1) AS text FROM
       (SELECT g.quote_rowid, count(*) AS shared FROM quote_gram g WHERE g.hash = ANY(?::integer[])
        GROUP BY g.quote_rowid ORDER BY shared DESC, g.quote_rowid LIMIT ${MAX_CANDIDATES}) c
     JOIN quote q ON q.rowid = c.quote_rowid ORDER BY c.shared DESC, c.quote_rowid`, [grams]);
@@ -132,9 +132,9 @@ export function addQuote(db: SyncPg, articleRowid: number, index: number, attrib
     const s = attribution.speaker;
     rowid = nextRowid(db, 'quote');
     batch.push({
-      sql: `INSERT INTO quote (rowid, speaker_json, speaker_key, speaker_country, speaker_code, text, n_variants, n_sources,
-        min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)`,
-      params: [rowid, s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null, s ? actorCode(s) : null, text, published,
+      sql: `INSERT INTO quote (rowid, speaker_json, speaker_key, speaker_country, speaker_code, n_variants, n_sources,
+        min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, ?, 0, 0, 1, ?, ?)`,
+      params: [rowid, s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null, s ? actorCode(s) : null, published,
         s ? lastWord(foldName(s.name)) : null],
     });
     if (grams.length) batch.push({ sql: 'INSERT INTO quote_gram (hash, quote_rowid) SELECT unnest(?::integer[]), ? ON CONFLICT DO NOTHING', params: [grams, rowid] });

@@ -18,14 +18,22 @@ const CODE = /^[A-Za-z]{3}([A-Za-z]{3})?$/;
  */
 export function partyMatch(alias: string, text: string): Clause {
   const f = actorFilter(text);
+  // a name equal to the filter has the filter's last word: the index on `last` finds both forms (the
+  // party tables keep no index on the whole name); a filter of no words can only equal an empty name
+  const name: Clause = f.name
+    ? { sql: `(${alias}.last = ? AND (${alias}.name = ? OR ${alias}.name LIKE ? ESCAPE '\\'))`, params: [lastWord(f.name), f.name, `% ${escapeLike(f.name)}`] }
+    : { sql: `${alias}.name = ?`, params: [f.name] };
   if (CODE.test(text.trim())) {
-    return { sql: `(${alias}.country = ? OR ${alias}.code = ? OR ${alias}.name = ?)`, params: [f.code, f.code, f.name] };
+    // a country is the first three letters of its codes ("IRN" of "IRN", "IRNGOV"): a range of the
+    // indexed code finds the country's rows; a six-letter code is the code itself. The name is
+    // matched whole only (the filter's last word is the filter)
+    const codes: Clause = f.code.length === 3
+      ? { sql: `(${alias}.code >= ? AND ${alias}.code < ?)`, params: [f.code, `${f.code}\u{10FFFF}`] }
+      : { sql: `${alias}.code = ?`, params: [f.code] };
+    return { sql: `(${codes.sql} OR (${alias}.last = ? AND ${alias}.name = ?))`, params: [...codes.params, lastWord(f.name), f.name] };
   }
   // the indexed last word narrows the rows; the LIKE then checks the filter's earlier words
-  return {
-    sql: `(${alias}.name = ? OR (${alias}.last = ? AND ${alias}.name LIKE ? ESCAPE '\\'))`,
-    params: [f.name, lastWord(f.name), `% ${escapeLike(f.name)}`],
-  };
+  return name;
 }
 
 /**
@@ -38,8 +46,10 @@ export function actorHits(actor: string, range: { readonly from?: string; readon
   const sp = partyMatch('p', actor);
   const en = partyMatch('n', actor);
   const sql = `
-      SELECT e.article_rowid AS article_rowid, CASE x.role WHEN 'a' THEN 'actor' ELSE 'recipient' END AS role, 'e' || e.rowid AS item
-        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE ${ev.sql}
+      SELECT e.article_rowid AS article_rowid, 'actor' AS role, 'e' || e.rowid AS item
+        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE x.role = 'a' AND ${ev.sql}
+      UNION ALL
+      SELECT e.article_rowid, 'recipient', 'e' || e.rowid FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE x.role = 'r' AND ${ev.sql}
       UNION ALL
       SELECT v.article_rowid, 'speaker', 'q' || v.rowid FROM quote_variant v
         JOIN (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p ON p.rowid = v.quote_rowid WHERE ${sp.sql}
@@ -48,7 +58,8 @@ export function actorHits(actor: string, range: { readonly from?: string; readon
   const c: Clause[] = [];
   if (range.from) c.push({ sql: 'a.published >= ?', params: [range.from] });
   if (range.to) c.push({ sql: 'a.published <= ?', params: [range.to] });
-  return { hits: { sql, params: [...ev.params, ...sp.params, ...en.params] }, where: and(c) };
+  // a role per select: the index on event parties' (role, code) then serves a range of codes
+  return { hits: { sql, params: [...ev.params, ...ev.params, ...sp.params, ...en.params] }, where: and(c) };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

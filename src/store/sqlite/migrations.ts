@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import { DossierError } from '../../core/errors.js';
-import { lastWord } from '../merge/parties.js';
+import { lastWord, party, personNames } from '../merge/parties.js';
 import { wordPairHashes } from '../merge/quotes.js';
+import { eventWords } from '../event-rows.js';
+import { unpackResult } from '../stored-result.js';
+import { packText, registerTextFunctions } from './article-text.js';
 
 /**
  * Numbered schema migrations. The database's `user_version` says how many have run; opening a
@@ -210,6 +213,84 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO quote_fts (quote_fts) VALUES ('rebuild');
     `,
   },
+  {
+    version: 10,
+    name: 'a smaller store: the article text deflated in its row, parties keyed on the reports (happening_actor a view), no column or index kept twice',
+    // - article.text_z: the text, deflated (article-text.ts); article_fts indexes it through the view article_text
+    // - event_actor.key: the merge key of each report's party (parties.ts party); a happening's parties
+    //   are its reports' (what happening_actor held, a copy), so happening_actor becomes a view over them
+    // - the name and country indexes of the party tables go: every name lookup also gives the name's
+    //   last word (filters.ts partyMatch), whose index finds it, and a country is the first three
+    //   letters of the code, whose index finds it (on events by role first: a range of codes then
+    //   stays within one role, as the country index's equality did)
+    // - quote.text goes: a quote's wording is its first variant's
+    // - an event keeps offsets for its trigger and sentence, and its parties compactly (event-rows.ts);
+    //   a happening keeps no mode, CAMEO code or parties: they are its first report's
+    sql: `
+      ALTER TABLE article ADD COLUMN text_z BLOB;
+      ALTER TABLE event_actor ADD COLUMN key TEXT;
+      ALTER TABLE event ADD COLUMN trigger_start INTEGER;
+      ALTER TABLE event ADD COLUMN trigger_end INTEGER;
+      ALTER TABLE event ADD COLUMN sentence_start INTEGER;
+      ALTER TABLE event ADD COLUMN sentence_end INTEGER;
+      ALTER TABLE event ADD COLUMN words TEXT;
+      ALTER TABLE event ADD COLUMN parties TEXT;
+    `,
+    backfill(db) {
+      // from each article's result: the merge key of a party (it depends on the article's people,
+      // its result's entities) and the offsets of each event's words
+      const setWords = db.prepare(`UPDATE event SET trigger_start = ?, trigger_end = ?, sentence_start = ?, sentence_end = ?, words = ?, parties = ?
+        WHERE rowid = ?`);
+      const eventsOf = db.prepare('SELECT rowid, idx FROM event WHERE article_rowid = ?');
+      const setKey = db.prepare('UPDATE event_actor SET key = ? WHERE rowid = ?');
+      const partiesOf = db.prepare(`SELECT x.rowid, x.name, x.country, x.code FROM event_actor x JOIN event e ON e.rowid = x.event_rowid
+        WHERE e.article_rowid = ?`);
+      const articles = db.prepare(`SELECT a.rowid, a.result, f.text FROM article a JOIN article_fts f ON f.rowid = a.rowid
+        WHERE EXISTS (SELECT 1 FROM event e WHERE e.article_rowid = a.rowid)`);
+      for (const a of articles.all() as { rowid: number; result: Buffer; text: string }[]) {
+        const result = unpackResult(a.result, a.text);
+        for (const e of eventsOf.all(a.rowid) as { rowid: number; idx: number }[]) {
+          const w = eventWords(result.events[e.idx]!, a.text);
+          setWords.run(w.triggerStart, w.triggerEnd, w.sentenceStart, w.sentenceEnd, w.words, w.parties, e.rowid);
+        }
+        const persons = personNames(result.entities);
+        for (const x of partiesOf.all(a.rowid) as { rowid: number; name: string; country: string | null; code: string | null }[]) {
+          const sector = x.country && x.code ? x.code.slice(x.country.length) || null : null;
+          setKey.run(party({ name: x.name, country: x.country, sector }, persons).key, x.rowid);
+        }
+      }
+      const setText = db.prepare('UPDATE article SET text_z = ? WHERE rowid = ?');
+      for (const row of db.prepare('SELECT rowid, text FROM article_fts').all() as { rowid: number; text: string }[]) setText.run(packText(row.text), row.rowid);
+      registerTextFunctions(db);
+      db.exec(`
+        DROP TABLE article_fts;
+        CREATE VIEW article_text AS SELECT rowid AS rowid, coalesce(title, '') AS title, dossier_inflate(text_z) AS text FROM article;
+        CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content = 'article_text', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO article_fts (article_fts) VALUES ('rebuild');
+        DROP TABLE happening_actor;
+        CREATE VIEW happening_actor AS SELECT e.happening_rowid AS happening_rowid, x.role AS role, x.name AS name, x.country AS country,
+          x.code AS code, x.key AS key, x.last AS last FROM event_actor x JOIN event e ON e.rowid = x.event_rowid;
+        CREATE INDEX event_actor_key ON event_actor(key, role);
+        DROP INDEX event_actor_name;
+        DROP INDEX event_actor_country;
+        DROP INDEX event_actor_code;
+        CREATE INDEX event_actor_code ON event_actor(role, code);
+        DROP INDEX article_entity_name;
+        DROP INDEX article_entity_country;
+        DROP INDEX quote_speaker;
+        DROP INDEX quote_speaker_country;
+        ALTER TABLE quote DROP COLUMN text;
+        ALTER TABLE event DROP COLUMN trigger;
+        ALTER TABLE event DROP COLUMN sentence;
+        ALTER TABLE event DROP COLUMN actor_json;
+        ALTER TABLE event DROP COLUMN recipient_json;
+        ALTER TABLE happening DROP COLUMN mode;
+        ALTER TABLE happening DROP COLUMN cameo;
+        ALTER TABLE happening DROP COLUMN actor_json;
+        ALTER TABLE happening DROP COLUMN recipient_json;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -224,6 +305,7 @@ export function migrate(db: Database.Database, target = SCHEMA_VERSION): number 
   if (current > SCHEMA_VERSION) {
     throw new DossierError('STORE', `the database has schema version ${current}, newer than this dossier knows (${SCHEMA_VERSION}); upgrade dossier`);
   }
+  registerTextFunctions(db);
   for (const m of MIGRATIONS) {
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {

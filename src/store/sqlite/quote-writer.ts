@@ -36,15 +36,17 @@ export class QuoteWriter {
   constructor(db: Database.Database) {
     // json_each: the word-pair hashes of the new quote, as one parameter; ties broken by rowid, so that both
     // engines (SQLite and PostgreSQL) compare the same candidates in the same order
-    this.candidates = db.prepare(`SELECT q.rowid AS quote_rowid, q.speaker_json, q.text FROM
+    // a quote's wording is its first variant's
+    this.candidates = db.prepare(`SELECT q.rowid AS quote_rowid, q.speaker_json,
+        (SELECT v.text FROM quote_variant v WHERE v.quote_rowid = q.rowid ORDER BY v.rowid LIMIT 1) AS text FROM
         (SELECT g.quote_rowid, count(*) AS shared FROM quote_gram g WHERE g.hash IN (SELECT value FROM json_each(?))
          GROUP BY g.quote_rowid ORDER BY shared DESC, g.quote_rowid LIMIT ${MAX_CANDIDATES}) c
       JOIN quote q ON q.rowid = c.quote_rowid ORDER BY c.shared DESC, c.quote_rowid`);
     this.insertGram = db.prepare('INSERT OR IGNORE INTO quote_gram (hash, quote_rowid) VALUES (?, ?)');
     this.insertSource = db.prepare(`INSERT OR IGNORE INTO quote_source (quote_rowid, source)
       SELECT ?, coalesce(lower(outlet), 'article:' || id) FROM article WHERE rowid = ?`);
-    this.insertQuote = db.prepare(`INSERT INTO quote (speaker_json, speaker_key, speaker_country, speaker_code, text, n_variants, n_sources,
-      min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, ?, 0, 0, 1, ?, ?)`);
+    this.insertQuote = db.prepare(`INSERT INTO quote (speaker_json, speaker_key, speaker_country, speaker_code, n_variants, n_sources,
+      min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, 0, 0, 1, ?, ?)`);
     this.insertVariant = db.prepare(`INSERT INTO quote_variant (quote_rowid, article_rowid, idx, kind, text, fidelity, changes_json)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertFts = db.prepare('INSERT INTO quote_fts (rowid, text) VALUES (?, ?)');
@@ -70,7 +72,7 @@ export class QuoteWriter {
     } else {
       const s = attribution.speaker;
       rowid = Number(this.insertQuote.run(s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null,
-        s ? actorCode(s) : null, text, published, s ? lastWord(foldName(s.name)) : null).lastInsertRowid);
+        s ? actorCode(s) : null, published, s ? lastWord(foldName(s.name)) : null).lastInsertRowid);
       for (const h of wordPairHashes(text)) this.insertGram.run(h, rowid);
     }
     const variant = Number(this.insertVariant.run(rowid, articleRowid, index, attribution.kind, text, fidelity, JSON.stringify(changes)).lastInsertRowid);

@@ -6,10 +6,10 @@ import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
   NEAR_DUPLICATE_JACCARD, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../event-rows.js';
+import { EVENT_COLUMNS, FIRST_REPORT, FIRST_REPORT_COLUMNS, eventWords, toStoredEvent, unpackParties, type EventRow } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
 import { leadModality } from '../merge/happenings.js';
-import { actorCode, foldName, lastWord, personNames } from '../merge/parties.js';
+import { actorCode, foldName, lastWord, party, personNames } from '../merge/parties.js';
 import type {
   ActorStory, AddResult, ArticleQuery, DateRange, EventQuery, Happening, OpenOptions, Page, PageQuery, Quote,
   QuoteQuery, QuoteVariant, ReportSource, SearchHit, SeriesPoint, SeriesQuery, Store, StoreStats, StoredArticle, StoredEvent,
@@ -19,6 +19,7 @@ import { parseSearch, toFts5 } from '../search-query.js';
 import { HappeningWriter } from './happening-writer.js';
 import { SqliteLearnedActors } from './learned-actors.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
+import { packText, registerTextFunctions, unpackText } from './article-text.js';
 import { QuoteWriter } from './quote-writer.js';
 
 interface ArticleRow {
@@ -28,13 +29,14 @@ interface ArticleRow {
 }
 
 interface HappeningRow {
-  rowid: number; type: string; mode: string | null; modality: string; date: string | null; date_max: string | null;
-  actor_json: string; recipient_json: string; quad: number; score: number; cameo: string | null;
+  rowid: number; type: string; modality: string; date: string | null; date_max: string | null; quad: number; score: number;
   n_reports: number; n_sources: number;
+  // of its first report
+  mode: string | null; cameo: string | null; parties: string; first_article_rowid: number;
 }
 
 interface QuoteRow {
-  rowid: number; speaker_json: string | null; text: string; n_variants: number; n_sources: number;
+  rowid: number; speaker_json: string | null; n_variants: number; n_sources: number;
   min_fidelity: number; first_published: string | null;
 }
 
@@ -60,6 +62,7 @@ export class SqliteStore implements Store {
       throw new DossierError('STORE', `cannot open the database: ${(e as Error).message}`, { where: file });
     }
     try {
+      registerTextFunctions(db);
       if (options.readonly) {
         const version = schemaVersion(db);
         if (version !== SCHEMA_VERSION) {
@@ -139,12 +142,14 @@ export class SqliteStore implements Store {
 
   private insertArticle(hash: string, sig: Uint32Array | null, article: RawArticle, result: Result): AddResult {
     const id = hash.slice(0, 16);
+    const text = result.article.text || article.text;
     const rowid = Number(this.prep(`INSERT INTO article (id, source_id, title, outlet, url, published, content_hash, signature,
-        ingested_at, n_events, n_attributions, n_entities, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        ingested_at, n_events, n_attributions, n_entities, result, text_z) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(id, article.id, article.title, article.outlet, article.url, article.published, hash, sig ? signatureToBuffer(sig) : null,
         new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length,
-        packResult(result)).lastInsertRowid);
-    this.prep('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)').run(rowid, article.title ?? '', result.article.text || article.text);
+        packResult(result), packText(text)).lastInsertRowid);
+    // the index only: its text is read back from article_text, the view over text_z
+    this.prep('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)').run(rowid, article.title ?? '', text);
     if (sig) {
       const insertBand = this.prep('INSERT OR IGNORE INTO article_band (band, hash, article_rowid) VALUES (?, ?, ?)');
       bandHashes(sig).forEach((h, b) => insertBand.run(b, h, rowid));
@@ -154,28 +159,41 @@ export class SqliteStore implements Store {
       const name = foldName(entity.name);
       insertEntity.run(rowid, name, entity.country, actorCode(entity), lastWord(name));
     }
-    this.addEvents(rowid, article, result);
+    this.addEvents(rowid, article, result, text);
     result.attributions.forEach((attribution, index) => this.quoteWriter.add(rowid, index, attribution, article.published));
     return { id, inserted: true };
   }
 
-  private addEvents(articleRowid: number, article: RawArticle, result: Result): void {
-    const insertEvent = this.prep(`INSERT INTO event (article_rowid, idx, type, mode, modality, date, quad, score, cameo, trigger, sentence,
-      confidence, actor_json, recipient_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertParty = this.prep('INSERT INTO event_actor (event_rowid, role, name, country, code, last) VALUES (?, ?, ?, ?, ?, ?)');
+  private addEvents(articleRowid: number, article: RawArticle, result: Result, text: string): void {
+    const insertEvent = this.prep(`INSERT INTO event (article_rowid, idx, type, mode, modality, date, quad, score, cameo, trigger_start, trigger_end,
+      sentence_start, sentence_end, words, parties, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertParty = this.prep('INSERT INTO event_actor (event_rowid, role, name, country, code, last, key) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const persons = personNames(result.entities);
     result.events.forEach((ev, idx) => {
       const date = ev.date ?? article.published;
+      const w = eventWords(ev, text);
       const eventRowid = Number(insertEvent.run(articleRowid, idx, ev.type, ev.mode, ev.modality, date, ev.quadClass, ev.score, ev.cameo,
-        ev.trigger.text, ev.sentence.text, ev.provenance.confidence, JSON.stringify(ev.actor), JSON.stringify(ev.recipient)).lastInsertRowid);
+        w.triggerStart, w.triggerEnd, w.sentenceStart, w.sentenceEnd, w.words, w.parties, ev.provenance.confidence).lastInsertRowid);
       for (const [role, refs] of [['a', ev.actor], ['r', ev.recipient]] as const) {
         for (const ref of refs) {
-          const name = foldName(ref.name);
-          insertParty.run(eventRowid, role, name, ref.country, actorCode(ref), lastWord(name));
+          const p = party(ref, persons);
+          insertParty.run(eventRowid, role, p.name, p.country, p.code, lastWord(p.name), p.key);
         }
       }
       this.happeningWriter.add(eventRowid, ev, date, persons);
     });
+  }
+
+  /** The texts of the articles, by rowid (each read once: a page of events often comes from few articles). */
+  private texts(rowids: readonly number[]): Map<number, string> {
+    const rows = this.prep('SELECT rowid, text_z FROM article WHERE rowid IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...new Set(rowids)])) as { rowid: number; text_z: Buffer }[];
+    return new Map(rows.map((r) => [r.rowid, unpackText(r.text_z)]));
+  }
+
+  private storedEvents(rows: readonly EventRow[]): StoredEvent[] {
+    const texts = this.texts(rows.map((r) => r.article_rowid));
+    return rows.map((r) => toStoredEvent(r, texts.get(r.article_rowid)!));
   }
 
   // ---- articles ------------------------------------------------------------------------------
@@ -197,10 +215,8 @@ export class SqliteStore implements Store {
   }
 
   getResult(id: string): Result | null {
-    const row = this.prep('SELECT rowid, result FROM article WHERE id = ?').get(id) as { rowid: number; result: Buffer } | undefined;
-    if (!row) return null;
-    const text = this.prep('SELECT text FROM article_fts WHERE rowid = ?').pluck().get(row.rowid) as string;
-    return unpackResult(row.result, text);
+    const row = this.prep('SELECT result, text_z FROM article WHERE id = ?').get(id) as { result: Buffer; text_z: Buffer } | undefined;
+    return row ? unpackResult(row.result, unpackText(row.text_z)) : null;
   }
 
   listArticles(q: ArticleQuery = {}): Page<StoredArticle> {
@@ -242,18 +258,25 @@ export class SqliteStore implements Store {
     const total = this.prep(`SELECT count(*) FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${where.sql}`).pluck().get(...where.params) as number;
     const rows = this.prep(`SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE ${where.sql}
         ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as EventRow[];
-    return { items: rows.map(toStoredEvent), total, limit, offset };
+    return { items: this.storedEvents(rows), total, limit, offset };
   }
 
-  private toHappening(r: HappeningRow, withReports: boolean): Happening {
+  private toHappenings(rows: readonly HappeningRow[], withReports: boolean): Happening[] {
+    const texts = this.texts(rows.map((r) => r.first_article_rowid));
+    return rows.map((r) => this.toHappening(r, texts.get(r.first_article_rowid)!, withReports));
+  }
+
+  /** `text`: the text of its first report's article */
+  private toHappening(r: HappeningRow, text: string, withReports: boolean): Happening {
     const codes = (role: 'a' | 'r') => this.prep(`SELECT DISTINCT code FROM happening_actor WHERE happening_rowid = ? AND role = ? AND code IS NOT NULL ORDER BY code`)
       .pluck().all(r.rowid, role) as string[];
     const outlets = this.prep(`SELECT DISTINCT a.outlet FROM event e JOIN article a ON a.rowid = e.article_rowid
         WHERE e.happening_rowid = ? AND a.outlet IS NOT NULL ORDER BY a.outlet`).pluck().all(r.rowid) as string[];
     const reports = withReports
-      ? (this.prep(`SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = ?
-          ORDER BY a.published, e.rowid`).all(r.rowid) as EventRow[]).map((row) => toStoredEvent(row))
+      ? this.storedEvents(this.prep(`SELECT ${EVENT_COLUMNS} FROM event e JOIN article a ON a.rowid = e.article_rowid WHERE e.happening_rowid = ?
+          ORDER BY a.published, e.rowid`).all(r.rowid) as EventRow[])
       : [];
+    const [actor, recipient] = unpackParties(r.parties, text) as [ActorRefJson[], ActorRefJson[]];
     const modalities = (this.prep('SELECT DISTINCT modality FROM event WHERE happening_rowid = ?').pluck().all(r.rowid) as string[])
       .sort((x, y) => leadModality(x, y) === x ? -1 : 1);
     // a recap is linked without stretching the happening's dates, so it is the report dated after them
@@ -261,7 +284,7 @@ export class SqliteStore implements Store {
         WHERE e.happening_rowid = ? AND e.date > ? ORDER BY e.date, e.rowid`).pluck().all(r.rowid, r.date_max) as string[]);
     return {
       id: `h${r.rowid}`, type: r.type, mode: r.mode, modality: r.modality, modalities, recaps, date: r.date,
-      actor: JSON.parse(r.actor_json) as ActorRefJson[], recipient: JSON.parse(r.recipient_json) as ActorRefJson[],
+      actor, recipient,
       actorCodes: codes('a'), recipientCodes: codes('r'), quadClass: r.quad, score: r.score, cameo: r.cameo,
       sources: r.n_sources, outlets, reportCount: r.n_reports, reports,
     };
@@ -271,16 +294,16 @@ export class SqliteStore implements Store {
     const where = happeningConditions(q);
     const { limit, offset } = pageOf(q);
     const total = this.prep(`SELECT count(*) FROM happening h WHERE ${where.sql}`).pluck().get(...where.params) as number;
-    const rows = this.prep(`SELECT h.* FROM happening h WHERE ${where.sql} ORDER BY h.date DESC, h.rowid DESC LIMIT ? OFFSET ?`)
-      .all(...where.params, limit, offset) as HappeningRow[];
-    return { items: rows.map((r) => this.toHappening(r, false)), total, limit, offset };
+    const rows = this.prep(`SELECT h.*, ${FIRST_REPORT_COLUMNS} FROM happening h ${FIRST_REPORT} WHERE ${where.sql}
+        ORDER BY h.date DESC, h.rowid DESC LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as HappeningRow[];
+    return { items: this.toHappenings(rows, false), total, limit, offset };
   }
 
   happening(id: string): Happening | null {
     const m = /^h(\d+)$/.exec(id);
     if (!m) return null;
-    const row = this.prep('SELECT h.* FROM happening h WHERE h.rowid = ?').get(Number(m[1])) as HappeningRow | undefined;
-    return row ? this.toHappening(row, true) : null;
+    const row = this.prep(`SELECT h.*, ${FIRST_REPORT_COLUMNS} FROM happening h ${FIRST_REPORT} WHERE h.rowid = ?`).get(Number(m[1])) as HappeningRow | undefined;
+    return row ? this.toHappenings([row], true)[0]! : null;
   }
 
   dyadSeries(a: string, b: string, q: SeriesQuery = {}): SeriesPoint[] {
@@ -325,7 +348,8 @@ export class SqliteStore implements Store {
         source: { articleId: v.article_id, outlet: v.outlet, url: v.url, published: v.published, title: v.title } satisfies ReportSource,
       }));
     return {
-      id: `q${r.rowid}`, speaker: r.speaker_json ? JSON.parse(r.speaker_json) as ActorRefJson : null, text: r.text,
+      // the quote's wording is its first variant's
+      id: `q${r.rowid}`, speaker: r.speaker_json ? JSON.parse(r.speaker_json) as ActorRefJson : null, text: variants[0]?.text ?? '',
       sources: r.n_sources, variantCount: r.n_variants, minFidelity: r.min_fidelity, firstPublished: r.first_published, variants,
     };
   }

@@ -207,13 +207,35 @@ function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [
  */
 function infinitiveOfNoun(tokens: readonly Token[], m: PatternMatch<TriggerEntry>): boolean {
   const h = m.tokens[0]!;
-  if (h < 2 || tokens[h]!.data.pos !== 'VERB' || tokens[h - 1]!.data.normal !== 'to') return false;
-  if (ASKED.has(tokens[h - 2]!.data.pos)) return true;
+  if (h < 2 || tokens[h]!.data.pos !== 'VERB') return false;
+  // a passive infinitive is one too: "a call for its forces to be deployed"
+  const to = tokens[h - 1]!.data.normal === 'to' ? h - 1 : tokens[h - 1]!.data.lemma === 'be' && tokens[h - 2]?.data.normal === 'to' ? h - 2 : -1;
+  if (to < 1) return false;
+  if (ASKED.has(tokens[to - 1]!.data.pos)) return true;
   // the request may have its asker between it and the infinitive ("an appeal from the government to")
-  for (let i = h - 2; i >= Math.max(0, h - 2 - REQUEST_REACH); i--) {
+  for (let i = to - 1; i >= Math.max(0, to - 1 - REQUEST_REACH); i--) {
     const t = tokens[i]!;
-    if (REQUEST_NOUNS.has(t.data.normal)) return true;
+    if (REQUEST_NOUNS.has(t.data.normal) || (ENTITLEMENT_NOUNS.has(t.data.normal) && !entitlementUsed(tokens, i))) return true;
     if (t.data.pos === 'VERB' || t.data.pos === 'AUX' || t.data.pos === 'PUNCT') return false;
+  }
+  return false;
+}
+
+/**
+ * Rule `candidate.infinitive-of-entitlement`: nouns whose infinitive is what one may do, not what was done ("defended the right of Russian troops
+ * to fire on militants", "the ability to strike Guam"), checked with candidate.infinitive-of-noun. A right
+ * exercised or used ("used its power to block the resolution") is the act, and stays (entitlementUsed).
+ */
+const ENTITLEMENT_NOUNS = new Set(['right', 'rights', 'freedom', 'ability', 'capacity', 'capability', 'power', 'authority']);
+/** Verbs that make an entitlement their object an act: "exercised its right to", "used its power to". */
+const ENTITLEMENT_USERS = new Set(['exercise', 'use', 'invoke', 'wield']);
+
+/** Whether the entitlement noun at `i` is the object of a verb that uses it (over its determiners and modifiers). */
+function entitlementUsed(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = tokens[k]!;
+    if (t.data.pos === 'VERB') return ENTITLEMENT_USERS.has(t.data.lemma.toLowerCase());
+    if (t.data.pos !== 'DET' && t.data.pos !== 'PRON' && t.data.pos !== 'ADJ' && t.data.pos !== 'PART') return false;
   }
   return false;
 }

@@ -324,9 +324,12 @@ export const NON_EVENTS: readonly { readonly id: string; readonly pattern: strin
   { id: 'nonevent.threat-to-good', pattern: '~threat to ... security|peace|stability|region|health|democracy|life|safety|order|sovereignty|interest|existence|economy|world' },
   { id: 'nonevent.pose-threat', pattern: 'pose|constitute|represent|remain|face ... ~threat' },
   // the people and bodies of aid, not aid given: "aid workers were evacuated", "asylum seekers arrived"
-  { id: 'nonevent.aid-body', pattern: '~aid|~relief|~assistance worker|agency|organization|organisation|group|official|charity|sector|community' },
+  { id: 'nonevent.aid-body', pattern: '~aid|~assistance worker|agency|organization|organisation|group|official|charity|sector|community' },
   { id: 'nonevent.asylum-seeker', pattern: 'asylum seeker|application|claim|system|policy|law' },
   // a demand or target met, in the passive: "until their demands are met" (nonevent.meet-target's passive)
+  // a purpose, not an act: "a resolution that aims to tighten sanctions", "talks aimed at ending the war"
+  // (the dictionary's bare "aim" is an AGREE; aiming weapons "at" a target has words between)
+  { id: 'nonevent.aim-purpose', pattern: 'aim to|at' },
   { id: 'nonevent.target-met', pattern: '~demand|~condition|~requirement ... meet' },
 ];
 

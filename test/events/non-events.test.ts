@@ -12,6 +12,8 @@ const CASES: readonly [rule: string, text: string, type: string, event: string][
   ['nonevent.aid-body', 'Aid workers in Sudan were evacuated to Chad.', 'AID', 'Sudan sent aid to Chad.'],
   ['nonevent.asylum-seeker', 'Asylum seekers from Eritrea reached Italy.', 'AID', 'Italy granted asylum to an Eritrean dissident.'],
   ['nonevent.aim-purpose', 'Peru backed a plan that aims to reduce tariffs with Chile.', 'AGREE', 'Peru agreed to reduce tariffs with Chile.'],
+  ['nonevent.possible-outcome', 'Ecuador said the visit could lead to an agreement on fishing with Peru.', 'AGREE', 'Ecuador reached an agreement on fishing with Peru.'],
+  ['nonevent.pave-way', 'The vote in Lima paves the way for talks between Peru and Chile.', 'CONSULT', 'Peru held talks with Chile.'],
   ['nonevent.target-met', 'Rebels in Mali will keep fighting until their demands are met.', 'REQUEST', 'Rebels in Mali demanded the release of prisoners.'],
 ];
 

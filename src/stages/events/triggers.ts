@@ -330,6 +330,9 @@ export const NON_EVENTS: readonly { readonly id: string; readonly pattern: strin
   // a purpose, not an act: "a resolution that aims to tighten sanctions", "talks aimed at ending the war"
   // (the dictionary's bare "aim" is an AGREE; aiming weapons "at" a target has words between)
   { id: 'nonevent.aim-purpose', pattern: 'aim to|at' },
+  // an outcome hoped for, not one reached: "talks that could lead to an agreement", "paving the way for a truce"
+  { id: 'nonevent.possible-outcome', pattern: 'could|would|may|might|can lead to ... agreement|deal|accord|settlement|talks|negotiation|ceasefire|truce' },
+  { id: 'nonevent.pave-way', pattern: 'pave ... way for|to ... agreement|deal|accord|settlement|talks|negotiation|ceasefire|truce' },
   { id: 'nonevent.target-met', pattern: '~demand|~condition|~requirement ... meet' },
 ];
 

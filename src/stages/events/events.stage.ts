@@ -229,9 +229,10 @@ function infinitiveOfNoun(tokens: readonly Token[], m: PatternMatch<TriggerEntry
 const PURPOSE_VERBS = new Set(['aim', 'intend', 'design', 'mean']);
 
 /**
- * Rule `candidate.infinitive-of-entitlement`: nouns whose infinitive is what one may do, not what was done ("defended the right of Russian troops
- * to fire on militants", "the ability to strike Guam"), checked with candidate.infinitive-of-noun. A right
- * exercised or used ("used its power to block the resolution") is the act, and stays (entitlementUsed).
+ * Rule `candidate.infinitive-of-entitlement`: nouns whose infinitive is what one may do, not what was
+ * done ("defended the right of Russian troops to fire on militants", "the ability to strike Guam"),
+ * checked with candidate.infinitive-of-noun. A right exercised or used ("used its power to block the
+ * resolution") is the act, and stays (entitlementUsed).
  */
 const ENTITLEMENT_NOUNS = new Set(['right', 'rights', 'freedom', 'ability', 'capacity', 'capability', 'power', 'authority']);
 /** Verbs that make an entitlement their object an act: "exercised its right to", "used its power to". */

@@ -74,3 +74,9 @@ test('a rule fills only what the clause left empty: a named recipient stays', ()
   assert.equal(brief(e!.data), 'ACCUSE DEU>MLI');
   assert.ok(!/recipient\.(place|sentence-counterpart)/.test(e!.provenance.evidence ?? ''));
 });
+
+test('type.promised-easing-is-concede: a promise not to ease concedes nothing and stays a promise', () => {
+  const events = analyse('Kenya promised Uganda not to ease the border restrictions.').layer('event');
+  assert.ok(!events.some((e) => e.data.type === 'CONCEDE' && (e.provenance.evidence ?? '').includes('type.promised-easing-is-concede')), events.map((e) => brief(e.data)).join(' '));
+  assert.ok(events.some((e) => e.data.type === 'AGREE'), events.map((e) => brief(e.data)).join(' '));
+});

@@ -242,3 +242,15 @@ test('recipient.accused: a complaint to someone about someone else targets the o
   // addressed with nothing else named: the one addressed stays the target
   assert.deepEqual(eventsOf('Peru complained to Chile.').filter((e) => e.type === 'ACCUSE').map(brief), ['ACCUSE PER>CHL']);
 });
+
+test('candidate.infinitive-of-noun: a passive infinitive after a request is what was asked for', () => {
+  const types = eventsOf('Norway rejected a call for its troops to be deployed in Mali.').map((e) => e.type);
+  assert.deepEqual(types.filter((t) => t === 'MOBILIZE'), [], JSON.stringify(types));
+});
+
+test('candidate.infinitive-of-entitlement: what one has the right or ability to do is no event; a right exercised is', () => {
+  const types = (text: string) => eventsOf(text).map((e) => e.type);
+  assert.deepEqual(types('Peru defended the right of Chilean troops to fire on smugglers.').filter((t) => t === 'ASSAULT'), []);
+  assert.deepEqual(types('Analysts doubt the ability of the Eritrean army to invade Ethiopia.').filter((t) => t === 'ASSAULT'), []);
+  assert.ok(types('Kenya exercised its right to expel the Somali envoy.').includes('SANCTION'));
+});

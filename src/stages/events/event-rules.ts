@@ -4,6 +4,7 @@ import { PLOVER, type PloverType } from '../../ontology/plover.js';
 import { CONDITIONS, datelineEnd } from './clauses.js';
 import { sectorOfNoun } from './gazetteer.js';
 import type { PatternMatch } from './match.js';
+import { NEGATION_WORDS } from './modality.js';
 import { placeAfter, placeOfOtherMeeting, REPORTING } from './parties.js';
 import { withoutArticle, type Phrase, type PhraseReader } from './phrases.js';
 import type { TriggerEntry } from './triggers.js';
@@ -343,10 +344,20 @@ function promisedHarm(s: EventState): boolean {
   return false;
 }
 
-/** Agreeing to, promising or offering what the ontology counts as a concession: lifting, easing, a ceasefire. */
+/**
+ * Agreeing to, promising or offering what the ontology counts as a concession: lifting, easing, a
+ * ceasefire. A pledge not to ease ("a pledge not to pardon the general") promises no concession.
+ */
 function promisedEasing(s: EventState): boolean {
   if (s.type !== 'AGREE' || !EASING_PROMISES.has(s.entry.id)) return false;
-  for (const c of s.complement) if (c.entry.type === 'CONCEDE' && !c.entry.proposal) return true;
+  for (const c of s.complement) if (c.entry.type === 'CONCEDE' && !c.entry.proposal && !negatedBetween(s.tokens, s.last, c.tokens[0]!)) return true;
+  return false;
+}
+
+const NEGATES = new Set(NEGATION_WORDS);
+/** Whether a negation stands between the tokens `from` and `to` (exclusive). */
+function negatedBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (NEGATES.has(tokens[i]!.data.normal)) return true;
   return false;
 }
 

@@ -206,16 +206,62 @@ function suppressControlled(matches: PatternMatch<TriggerEntry>[], clauseList: [
  * the curfew", "a committee to investigate") it is what was decided, and stays.
  */
 function infinitiveOfNoun(tokens: readonly Token[], m: PatternMatch<TriggerEntry>): boolean {
-  const h = m.tokens[0]!;
-  if (h < 2 || tokens[h]!.data.pos !== 'VERB' || tokens[h - 1]!.data.normal !== 'to') return false;
-  if (ASKED.has(tokens[h - 2]!.data.pos)) return true;
+  const h = verbOfInfinitive(tokens, m.tokens[0]!);
+  if (h < 2) return false;
+  // a passive infinitive is one too: "a call for its forces to be deployed"
+  const to = tokens[h - 1]!.data.normal === 'to' ? h - 1 : tokens[h - 1]!.data.lemma === 'be' && tokens[h - 2]?.data.normal === 'to' ? h - 2 : -1;
+  if (to < 1) return false;
+  if (ASKED.has(tokens[to - 1]!.data.pos) || PURPOSE_VERBS.has(tokens[to - 1]!.data.lemma.toLowerCase())) return true;
   // the request may have its asker between it and the infinitive ("an appeal from the government to")
-  for (let i = h - 2; i >= Math.max(0, h - 2 - REQUEST_REACH); i--) {
+  for (let i = to - 1; i >= Math.max(0, to - 1 - REQUEST_REACH); i--) {
     const t = tokens[i]!;
-    if (REQUEST_NOUNS.has(t.data.normal)) return true;
+    if (REQUEST_NOUNS.has(t.data.normal) || (ENTITLEMENT_NOUNS.has(t.data.normal) && !entitlementUsed(tokens, i))) return true;
     if (t.data.pos === 'VERB' || t.data.pos === 'AUX' || t.data.pos === 'PUNCT') return false;
   }
   return false;
+}
+
+/**
+ * Rule `candidate.purpose-infinitive`: what a plan, a resolution or a party aims or is designed to do
+ * ("a resolution that aims to tighten sanctions", "talks meant to end the war") is a purpose, not an
+ * act (checked with candidate.infinitive-of-noun; the bare verb is nonevent.aim-purpose).
+ */
+const PURPOSE_VERBS = new Set(['aim', 'intend', 'design', 'mean']);
+
+/**
+ * Rule `candidate.infinitive-of-entitlement`: nouns whose infinitive is what one may do, not what was
+ * done ("defended the right of Russian troops to fire on militants", "the ability to strike Guam"),
+ * checked with candidate.infinitive-of-noun. A right exercised or used ("used its power to block the
+ * resolution") is the act, and stays (entitlementUsed).
+ */
+const ENTITLEMENT_NOUNS = new Set(['right', 'rights', 'freedom', 'ability', 'capacity', 'capability', 'power', 'authority']);
+/** Verbs that make an entitlement their object an act: "exercised its right to", "used its power to". */
+const ENTITLEMENT_USERS = new Set(['exercise', 'use', 'invoke', 'wield']);
+
+/** Whether the entitlement noun at `i` is the object of a verb that uses it (over its determiners and modifiers). */
+function entitlementUsed(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = tokens[k]!;
+    if (t.data.pos === 'VERB') return ENTITLEMENT_USERS.has(t.data.lemma.toLowerCase());
+    if (t.data.pos !== 'DET' && t.data.pos !== 'PRON' && t.data.pos !== 'ADJ' && t.data.pos !== 'PART') return false;
+  }
+  return false;
+}
+
+/**
+ * The verb of a trigger that may stand in an infinitive: the trigger's own verb, or for a noun the
+ * verb that governs it over determiners and modifiers ("to impose a naval blockade"); else -1.
+ */
+function verbOfInfinitive(tokens: readonly Token[], h: number): number {
+  const pos = tokens[h]!.data.pos;
+  if (pos === 'VERB') return h;
+  if (pos !== 'NOUN') return -1;
+  for (let k = h - 1; k >= Math.max(0, h - 4); k--) {
+    const p = tokens[k]!.data.pos;
+    if (p === 'VERB') return k;
+    if (p !== 'DET' && p !== 'ADJ' && p !== 'NUM') return -1;
+  }
+  return -1;
 }
 
 /** How far before the infinitive's "to" a request noun may stand. */

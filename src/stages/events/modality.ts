@@ -24,8 +24,11 @@ export interface ModalityRule {
   readonly window: number;
 }
 
+/** The words that negate what follows them in their clause ("did not meet", "a pledge not to pardon"). */
+export const NEGATION_WORDS: readonly string[] = ['not', "n't", 'never', 'neither', 'nor', 'no', 'without'];
+
 export const MODALITY_RULES: readonly ModalityRule[] = [
-  { id: 'modality.negated.not', modality: 'negated', before: ['not', "n't", 'never', 'neither', 'nor', 'no', 'without'], window: 4 },
+  { id: 'modality.negated.not', modality: 'negated', before: NEGATION_WORDS, window: 4 },
   { id: 'modality.negated.neither-nor', modality: 'negated', before: ['nor'], window: 12 },
   { id: 'modality.negated.no-plans', modality: 'negated', phrase: ['no', 'plan'], window: 6 },
   { id: 'modality.negated.no-plans-plural', modality: 'negated', phrase: ['no', 'plans'], window: 6 },

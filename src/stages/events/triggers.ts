@@ -318,6 +318,22 @@ export const NON_EVENTS: readonly { readonly id: string; readonly pattern: strin
   { id: 'nonevent.host-country', pattern: 'host country|city|nation' },
   { id: 'nonevent.strike-balance', pattern: 'strike ... balance|chord|tone|note' },
   { id: 'nonevent.fire-and-fury', pattern: 'fire and' },
+  // a threat as a state of affairs, not one made: "the threat of war", "a threat to regional security",
+  // "Iran poses a threat" (PLOVER's THREATEN is a threat someone utters; "a threat to close" stays)
+  { id: 'nonevent.threat-of', pattern: '~threat of' },
+  { id: 'nonevent.threat-to-good', pattern: '~threat to ... security|peace|stability|region|health|democracy|life|safety|order|sovereignty|interest|existence|economy|world' },
+  { id: 'nonevent.pose-threat', pattern: 'pose|constitute|represent|remain|face ... ~threat' },
+  // the people and bodies of aid, not aid given: "aid workers were evacuated", "asylum seekers arrived"
+  { id: 'nonevent.aid-body', pattern: '~aid|~assistance worker|agency|organization|organisation|group|official|charity|sector|community' },
+  { id: 'nonevent.asylum-seeker', pattern: 'asylum seeker|application|claim|system|policy|law' },
+  // a purpose, not an act: "a resolution that aims to tighten sanctions", "talks aimed at ending the war"
+  // (the dictionary's bare "aim" is an AGREE; aiming weapons "at" a target has words between)
+  { id: 'nonevent.aim-purpose', pattern: 'aim to|at' },
+  // an outcome hoped for, not one reached: "talks that could lead to an agreement", "paving the way for a truce"
+  { id: 'nonevent.possible-outcome', pattern: 'could|would|may|might|can lead to ... agreement|deal|accord|settlement|talks|negotiation|ceasefire|truce' },
+  { id: 'nonevent.pave-way', pattern: 'pave ... way for|to ... agreement|deal|accord|settlement|talks|negotiation|ceasefire|truce' },
+  // a demand or target met, in the passive: "until their demands are met" (nonevent.meet-target's passive)
+  { id: 'nonevent.target-met', pattern: '~demand|~condition|~requirement ... meet' },
 ];
 
 

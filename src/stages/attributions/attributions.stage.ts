@@ -168,7 +168,8 @@ function taggedFrames(doc: Document, docToks: readonly Tok[], entries: readonly 
   const rule = rolesOfSpans(docToks, spans);
   const contents = spans.filter((x) => x.role === 'content').map((x) => x.range).sort((a, b) => a.start - b.start);
   const quoted = quotedTokens(docToks, quotes);
-  const lexicon = Int8Array.from(entries, (e) => (e ? Math.round(e.precision * 10) : -1));
+  const lexicon = new Int8Array(entries.length);
+  for (let i = 0; i < entries.length; i++) { const e = entries[i]; lexicon[i] = e ? Math.round(e.precision * 10) : -1; }
   const out: Placed[] = [];
   for (const s of doc.layer('sentence')) {
     const a = s.data.firstToken, b = s.data.endToken;

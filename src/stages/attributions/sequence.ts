@@ -68,6 +68,12 @@ const bucket = (d: number): number => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : 6
  * table). Linear in the sentence's length: the distances to the nearest cue come from two sweeps.
  */
 export function sentenceFeatures(v: SentenceView): Uint32Array[] {
+  const flat = featureTable(v);
+  return Array.from({ length: v.toks.length }, (_, i) => flat.subarray(i * N_FEATURES, (i + 1) * N_FEATURES));
+}
+
+/** sentenceFeatures in one array, token-major (N_FEATURES a token): what the tagger reads, with no view a token. */
+function featureTable(v: SentenceView): Uint32Array {
   const { toks, lexicon, quoted, rule } = v;
   const n = toks.length;
   const low = toks.map((t) => fnv(t.low)), pos = toks.map((t) => fnv(t.pos));
@@ -78,9 +84,7 @@ export function sentenceFeatures(v: SentenceView): Uint32Array[] {
   // the first and last quotation mark: before, between or after them
   let firstMark = -1, lastMark = -1;
   for (let i = 0; i < n; i++) if (!toks[i]!.word && QUOTE_MARK.test(toks[i]!.value)) { if (firstMark < 0) firstMark = i; lastMark = i; }
-  // one buffer for the sentence, each token's features a view of it (one allocation, not one a token)
-  const flat = new Uint32Array(n * N_FEATURES);
-  const out: Uint32Array[] = new Array(n);
+  const out = new Uint32Array(n * N_FEATURES);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     const w = low[i]!, p = pos[i]!;
@@ -91,16 +95,16 @@ export function sentenceFeatures(v: SentenceView): Uint32Array[] {
     const lex = lexicon[i]! + 2, lexPrev = i > 0 ? lexicon[i - 1]! + 2 : 0, lexNext = i + 1 < n ? lexicon[i + 1]! + 2 : 0;
     const markSide = firstMark < 0 ? 0 : i < firstMark ? 1 : i > lastMark ? 3 : 2;
     const sh = fnv(shapeOf(t)), st = fnv(stem(t.low));
-    const f = out[i] = flat.subarray(i * N_FEATURES, (i + 1) * N_FEATURES);
-    f[0] = mixHash(0, 0); f[1] = mixHash(1, w); f[2] = mixHash(2, st); f[3] = mixHash(3, p);
-    f[4] = mixHash(4, sh); f[5] = mixHash(5, fnv(t.low.slice(-3))); f[6] = mixHash(6, pw); f[7] = mixHash(7, nw);
-    f[8] = mixHash(8, pw2); f[9] = mixHash(9, nw2); f[10] = mixHash(10, pp); f[11] = mixHash(11, np);
-    f[12] = mixHash(12, pp, p, np); f[13] = mixHash(13, w, nw); f[14] = mixHash(14, pw, w); f[15] = mixHash(15, p, sh);
-    f[16] = mixHash(16, lex); f[17] = mixHash(17, lex, p); f[18] = mixHash(18, lexPrev); f[19] = mixHash(19, lexNext);
-    f[20] = mixHash(20, cueLeft[i]!); f[21] = mixHash(21, cueRight[i]!); f[22] = mixHash(22, cueLeft[i]!, cueRight[i]!); f[23] = mixHash(23, cueRight[i]!, p);
-    f[24] = mixHash(24, quoted[i]!); f[25] = mixHash(25, quoted[i]!, p); f[26] = mixHash(26, markSide); f[27] = mixHash(27, markSide, quoted[i]!, lex);
-    f[28] = mixHash(28, r); f[29] = mixHash(29, r, rp, rn); f[30] = mixHash(30, r, p); f[31] = mixHash(31, r, w);
-    f[32] = mixHash(32, r, quoted[i]!); f[33] = mixHash(33, i === 0 ? 1 : i === n - 1 ? 2 : 0); f[34] = mixHash(34, i === 0 ? 1 : 0, p, r); f[35] = mixHash(35, st, nw);
+    const f = i * N_FEATURES;
+    out[f] = mixHash(0, 0); out[f + 1] = mixHash(1, w); out[f + 2] = mixHash(2, st); out[f + 3] = mixHash(3, p);
+    out[f + 4] = mixHash(4, sh); out[f + 5] = mixHash(5, fnv(t.low.slice(-3))); out[f + 6] = mixHash(6, pw); out[f + 7] = mixHash(7, nw);
+    out[f + 8] = mixHash(8, pw2); out[f + 9] = mixHash(9, nw2); out[f + 10] = mixHash(10, pp); out[f + 11] = mixHash(11, np);
+    out[f + 12] = mixHash(12, pp, p, np); out[f + 13] = mixHash(13, w, nw); out[f + 14] = mixHash(14, pw, w); out[f + 15] = mixHash(15, p, sh);
+    out[f + 16] = mixHash(16, lex); out[f + 17] = mixHash(17, lex, p); out[f + 18] = mixHash(18, lexPrev); out[f + 19] = mixHash(19, lexNext);
+    out[f + 20] = mixHash(20, cueLeft[i]!); out[f + 21] = mixHash(21, cueRight[i]!); out[f + 22] = mixHash(22, cueLeft[i]!, cueRight[i]!); out[f + 23] = mixHash(23, cueRight[i]!, p);
+    out[f + 24] = mixHash(24, quoted[i]!); out[f + 25] = mixHash(25, quoted[i]!, p); out[f + 26] = mixHash(26, markSide); out[f + 27] = mixHash(27, markSide, quoted[i]!, lex);
+    out[f + 28] = mixHash(28, r); out[f + 29] = mixHash(29, r, rp, rn); out[f + 30] = mixHash(30, r, p); out[f + 31] = mixHash(31, r, w);
+    out[f + 32] = mixHash(32, r, quoted[i]!); out[f + 33] = mixHash(33, i === 0 ? 1 : i === n - 1 ? 2 : 0); out[f + 34] = mixHash(34, i === 0 ? 1 : 0, p, r); out[f + 35] = mixHash(35, st, nw);
   }
   return out;
 }
@@ -122,19 +126,34 @@ export function allowed(a: number, b: number): boolean {
 
 /** The emission scores of every token and label, in one array (token-major). */
 export function emissions(w: SequenceWeights, feats: readonly Uint32Array[]): Float64Array {
-  const mask = (1 << w.bits) - 1, e = w.emission;
   const s = new Float64Array(feats.length * N_LABELS);
-  // seven running sums in locals (the labels are seven): the same additions in the same order as a
-  // loop over labels, without a read and a write of the array per weight
-  for (let i = 0; i < feats.length; i++) {
-    const f = feats[i]!, o = i * N_LABELS;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    for (let k = 0; k < f.length; k++) {
-      const base = (f[k]! & mask) * N_LABELS;
-      s0 += e[base]!; s1 += e[base + 1]!; s2 += e[base + 2]!; s3 += e[base + 3]!; s4 += e[base + 4]!; s5 += e[base + 5]!; s6 += e[base + 6]!;
-    }
-    s[o] = s0; s[o + 1] = s1; s[o + 2] = s2; s[o + 3] = s3; s[o + 4] = s4; s[o + 5] = s5; s[o + 6] = s6;
+  for (let i = 0; i < feats.length; i++) addWeights(w, feats[i]!, 0, feats[i]!.length, s, i * N_LABELS);
+  return scaled(w, s);
+}
+
+/** emissions of a featureTable of n tokens. */
+function tableEmissions(w: SequenceWeights, table: Uint32Array, n: number): Float64Array {
+  const s = new Float64Array(n * N_LABELS);
+  for (let i = 0; i < n; i++) addWeights(w, table, i * N_FEATURES, (i + 1) * N_FEATURES, s, i * N_LABELS);
+  return scaled(w, s);
+}
+
+/**
+ * The sum of the weights of features [from, to) for each label, written at `s[o..o+7)`. Seven running
+ * sums in locals (the labels are seven): the same additions in the same order as a loop over labels,
+ * without a read and a write of the array per weight.
+ */
+function addWeights(w: SequenceWeights, f: Uint32Array, from: number, to: number, s: Float64Array, o: number): void {
+  const mask = (1 << w.bits) - 1, e = w.emission;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+  for (let k = from; k < to; k++) {
+    const base = (f[k]! & mask) * N_LABELS;
+    s0 += e[base]!; s1 += e[base + 1]!; s2 += e[base + 2]!; s3 += e[base + 3]!; s4 += e[base + 4]!; s5 += e[base + 5]!; s6 += e[base + 6]!;
   }
+  s[o] = s0; s[o + 1] = s1; s[o + 2] = s2; s[o + 3] = s3; s[o + 4] = s4; s[o + 5] = s5; s[o + 6] = s6;
+}
+
+function scaled(w: SequenceWeights, s: Float64Array): Float64Array {
   const scale = w.emissionScale ?? 1;
   if (scale !== 1) for (let k = 0; k < s.length; k++) s[k] = s[k]! * scale;
   return s;
@@ -268,7 +287,7 @@ export function sequenceTaggerOf(w: SequenceWeights, minMargin: number, marginSc
     tag(v) {
       const n = v.toks.length;
       if (n === 0) return { attributions: [], proposals: [] };
-      const scores = emissions(w, sentenceFeatures(v));
+      const scores = tableEmissions(w, featureTable(v), n);
       // the plain reading is decoded when first asked for: it only redraws rule frames' spans, so a
       // sentence the tagger reads for a cue word or a quotation mark alone never needs it
       let plain: TaggedAttribution[] | null = null;

@@ -102,6 +102,32 @@ test('only sentences with a cue word, a quotation mark or a rule span are tagged
   assert.equal(worthTagging(view(toks('The/DET river/NOUN rose/VERB ./PUNCT'), {}, [0, 3])), true);
 });
 
+test('a word\'s shape is the same feature whether its letters are ASCII or not (the ASCII shortcut agrees with the Unicode classes)', () => {
+  // the shape is template 4; the pairs differ only in an accented letter, so only their path to the shape differs
+  const shape = (word: string) => sentenceFeatures(view(toks(`${word}/PROPN`)))[0]![4];
+  for (const [ascii, other] of [['Obama', 'Émile'], ['NATO', 'ÉTAT'], ['state-run', 'état-run'], ['prices', 'précis'], ['2018', '٢٠١٨']] as const) {
+    assert.equal(shape(ascii), shape(other), `${ascii} and ${other}`);
+  }
+  assert.notEqual(shape('Obama'), shape('NATO'));
+  assert.notEqual(shape('2018'), shape('prices'));
+  assert.notEqual(shape('state-run'), shape('prices'));
+});
+
+test('the shipped tagger reads a sentence as the exported steps do: its labels, its attributions and their margins', () => {
+  const tagger = loadSequenceTagger()!;
+  const s = toks('The/DET senator/NOUN said/VERB the/DET plan/NOUN would/AUX fail/VERB ,/PUNCT aides/NOUN warned/VERB ./PUNCT');
+  const v = view(s, { 2: 9, 9: 8 });
+  const scores = emissions(tagger, sentenceFeatures(v));
+  const best = viterbi(tagger, scores, s.length);
+  const read = tagger.tag(v).attributions;
+  assert.ok(read.length > 0, 'the sentence reports someone');
+  assert.deepEqual(read.map((a) => a.cue), spansOfLabels(best.labels).filter((x) => x.role === 'cue').filter((c) => read.some((a) => a.cue.a === c.a)));
+  for (const a of read) {
+    const without = viterbi(tagger, scores, s.length, (i, y) => i >= a.cue.a && i < a.cue.b && y !== label('O'));
+    assert.equal(a.margin, best.score - without.score, 'the margin is the best reading against the best without the cue');
+  }
+});
+
 test('the shipped tagger is a few MB at most, and tags a sentence the same way every time', () => {
   const tagger = loadSequenceTagger();
   assert.ok(tagger, 'model/sequence-tagger.json holds weights');

@@ -13,7 +13,7 @@ import { loadFrameFilter } from './filter.js';
 import { cueBounds, sourceBounds, withMarks } from './boundaries.js';
 import { isNonSpeech } from './nonspeech.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
-import { confidenceOf, loadSequenceTagger, quotedTokens, rangeOf, rolesOfSpans, worthTagging, type Role, type SequenceTagger, type TaggedAttribution } from './sequence.js';
+import { confidenceOf, loadSequenceTagger, quotedTokens, rangeOf, rolesOfSpans, worthTaggingIn, type Role, type SequenceTagger, type TaggedAttribution } from './sequence.js';
 
 // 1.2: contents take their quotation marks (PolNeAR's boundaries)
 // 1.1: titles, lead-in clauses, relative sources ("who"), naming verbs ("called X a Y"), passive beliefs; filter without names
@@ -168,21 +168,22 @@ function taggedFrames(doc: Document, docToks: readonly Tok[], entries: readonly 
   const rule = rolesOfSpans(docToks, spans);
   const contents = spans.filter((x) => x.role === 'content').map((x) => x.range).sort((a, b) => a.start - b.start);
   const quoted = quotedTokens(docToks, quotes);
-  const lexicon = Int8Array.from(entries, (e) => (e ? Math.round(e.precision * 10) : -1));
+  const lexicon = new Int8Array(entries.length);
+  for (let i = 0; i < entries.length; i++) { const e = entries[i]; lexicon[i] = e ? Math.round(e.precision * 10) : -1; }
   const out: Placed[] = [];
   for (const s of doc.layer('sentence')) {
     const a = s.data.firstToken, b = s.data.endToken;
+    if (!worthTaggingIn(docToks, lexicon, rule, a, b)) continue;
     const view = { toks: docToks.slice(a, b), lexicon: lexicon.subarray(a, b), quoted: quoted.subarray(a, b), rule: rule.subarray(a, b) };
-    if (!worthTagging(view)) continue;
-    const { attributions: tagged, proposals } = tagger.tag(view);
+    const reading = tagger.tag(view);
     for (const f of bySentence.get(s) ?? []) {
       const b = finals.get(f)!;
-      const t = tagged.find((x) => overlaps(rangeOf(view.toks, x.cue), b.cue));
+      const t = reading.attributions.find((x) => overlaps(rangeOf(view.toks, x.cue), b.cue));
       if (!t) continue;
       const fixed = withTaggedSpans(b, t, view.toks, view.rule, s);
       if (fixed.changed.length) { finals.set(f, fixed.spans); corrected.set(f, fixed.changed); }
     }
-    for (const t of proposals) {
+    for (const t of reading.proposals) {
       // a cue inside a rule's content is a report nested in it, which the rules may have missed
       let ruled = false;
       for (let i = t.cue.a; i < t.cue.b; i++) if ((view.rule[i]! & 3) === 1 || (view.rule[i]! & 3) === 2) ruled = true;

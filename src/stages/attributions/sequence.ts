@@ -37,11 +37,28 @@ const START = fnv('<s>'), END = fnv('</s>');
 /** The shape of a word: "Xx", "x", "X", "d" (digits), "x-x", or the punctuation itself. */
 function shapeOf(t: Tok): string {
   if (!t.word) return t.value.length <= 2 ? t.value : 'p';
-  if (/^\p{Lu}\p{Ll}/u.test(t.value)) return 'Xx';
-  if (/^\p{Lu}+$/u.test(t.value)) return 'X';
-  if (/^\p{N}/u.test(t.value)) return 'd';
-  return t.value.includes('-') ? 'x-x' : 'x';
+  const v = t.value;
+  // most words are ASCII: their shape is read off character codes, the same answer as the Unicode
+  // classes below give them, without a regular expression per word
+  let ascii = true;
+  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0x7f) { ascii = false; break; }
+  if (!ascii) return unicodeShapeOf(v);
+  const upper = (c: number) => c >= 65 && c <= 90;
+  const c0 = v.charCodeAt(0), c1 = v.charCodeAt(1);
+  if (upper(c0) && c1 >= 97 && c1 <= 122) return 'Xx';
+  if (v.length > 0) { let all = true; for (let i = 0; i < v.length; i++) if (!upper(v.charCodeAt(i))) { all = false; break; } if (all) return 'X'; }
+  if (c0 >= 48 && c0 <= 57) return 'd';
+  return v.includes('-') ? 'x-x' : 'x';
 }
+function unicodeShapeOf(v: string): string {
+  if (/^\p{Lu}\p{Ll}/u.test(v)) return 'Xx';
+  if (/^\p{Lu}+$/u.test(v)) return 'X';
+  if (/^\p{N}/u.test(v)) return 'd';
+  return v.includes('-') ? 'x-x' : 'x';
+}
+
+/** How many features a token has (the templates of sentenceFeatures). */
+const N_FEATURES = 36;
 
 /** A distance in tokens, in buckets: 1, 2, 3, 4-6, 7-12, further or none. */
 const bucket = (d: number): number => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : 6);
@@ -51,6 +68,12 @@ const bucket = (d: number): number => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : 6
  * table). Linear in the sentence's length: the distances to the nearest cue come from two sweeps.
  */
 export function sentenceFeatures(v: SentenceView): Uint32Array[] {
+  const flat = featureTable(v);
+  return Array.from({ length: v.toks.length }, (_, i) => flat.subarray(i * N_FEATURES, (i + 1) * N_FEATURES));
+}
+
+/** sentenceFeatures in one array, token-major (N_FEATURES a token): what the tagger reads, with no view a token. */
+function featureTable(v: SentenceView): Uint32Array {
   const { toks, lexicon, quoted, rule } = v;
   const n = toks.length;
   const low = toks.map((t) => fnv(t.low)), pos = toks.map((t) => fnv(t.pos));
@@ -61,7 +84,7 @@ export function sentenceFeatures(v: SentenceView): Uint32Array[] {
   // the first and last quotation mark: before, between or after them
   let firstMark = -1, lastMark = -1;
   for (let i = 0; i < n; i++) if (!toks[i]!.word && QUOTE_MARK.test(toks[i]!.value)) { if (firstMark < 0) firstMark = i; lastMark = i; }
-  const out: Uint32Array[] = new Array(n);
+  const out = new Uint32Array(n * N_FEATURES);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     const w = low[i]!, p = pos[i]!;
@@ -72,16 +95,16 @@ export function sentenceFeatures(v: SentenceView): Uint32Array[] {
     const lex = lexicon[i]! + 2, lexPrev = i > 0 ? lexicon[i - 1]! + 2 : 0, lexNext = i + 1 < n ? lexicon[i + 1]! + 2 : 0;
     const markSide = firstMark < 0 ? 0 : i < firstMark ? 1 : i > lastMark ? 3 : 2;
     const sh = fnv(shapeOf(t)), st = fnv(stem(t.low));
-    out[i] = Uint32Array.of(
-      mixHash(0, 0), mixHash(1, w), mixHash(2, st), mixHash(3, p), mixHash(4, sh), mixHash(5, fnv(t.low.slice(-3))),
-      mixHash(6, pw), mixHash(7, nw), mixHash(8, pw2), mixHash(9, nw2), mixHash(10, pp), mixHash(11, np),
-      mixHash(12, pp, p, np), mixHash(13, w, nw), mixHash(14, pw, w), mixHash(15, p, sh),
-      mixHash(16, lex), mixHash(17, lex, p), mixHash(18, lexPrev), mixHash(19, lexNext),
-      mixHash(20, cueLeft[i]!), mixHash(21, cueRight[i]!), mixHash(22, cueLeft[i]!, cueRight[i]!), mixHash(23, cueRight[i]!, p),
-      mixHash(24, quoted[i]!), mixHash(25, quoted[i]!, p), mixHash(26, markSide), mixHash(27, markSide, quoted[i]!, lex),
-      mixHash(28, r), mixHash(29, r, rp, rn), mixHash(30, r, p), mixHash(31, r, w), mixHash(32, r, quoted[i]!),
-      mixHash(33, i === 0 ? 1 : i === n - 1 ? 2 : 0), mixHash(34, i === 0 ? 1 : 0, p, r), mixHash(35, st, nw),
-    );
+    const f = i * N_FEATURES;
+    out[f] = mixHash(0, 0); out[f + 1] = mixHash(1, w); out[f + 2] = mixHash(2, st); out[f + 3] = mixHash(3, p);
+    out[f + 4] = mixHash(4, sh); out[f + 5] = mixHash(5, fnv(t.low.slice(-3))); out[f + 6] = mixHash(6, pw); out[f + 7] = mixHash(7, nw);
+    out[f + 8] = mixHash(8, pw2); out[f + 9] = mixHash(9, nw2); out[f + 10] = mixHash(10, pp); out[f + 11] = mixHash(11, np);
+    out[f + 12] = mixHash(12, pp, p, np); out[f + 13] = mixHash(13, w, nw); out[f + 14] = mixHash(14, pw, w); out[f + 15] = mixHash(15, p, sh);
+    out[f + 16] = mixHash(16, lex); out[f + 17] = mixHash(17, lex, p); out[f + 18] = mixHash(18, lexPrev); out[f + 19] = mixHash(19, lexNext);
+    out[f + 20] = mixHash(20, cueLeft[i]!); out[f + 21] = mixHash(21, cueRight[i]!); out[f + 22] = mixHash(22, cueLeft[i]!, cueRight[i]!); out[f + 23] = mixHash(23, cueRight[i]!, p);
+    out[f + 24] = mixHash(24, quoted[i]!); out[f + 25] = mixHash(25, quoted[i]!, p); out[f + 26] = mixHash(26, markSide); out[f + 27] = mixHash(27, markSide, quoted[i]!, lex);
+    out[f + 28] = mixHash(28, r); out[f + 29] = mixHash(29, r, rp, rn); out[f + 30] = mixHash(30, r, p); out[f + 31] = mixHash(31, r, w);
+    out[f + 32] = mixHash(32, r, quoted[i]!); out[f + 33] = mixHash(33, i === 0 ? 1 : i === n - 1 ? 2 : 0); out[f + 34] = mixHash(34, i === 0 ? 1 : 0, p, r); out[f + 35] = mixHash(35, st, nw);
   }
   return out;
 }
@@ -103,15 +126,34 @@ export function allowed(a: number, b: number): boolean {
 
 /** The emission scores of every token and label, in one array (token-major). */
 export function emissions(w: SequenceWeights, feats: readonly Uint32Array[]): Float64Array {
-  const mask = (1 << w.bits) - 1;
   const s = new Float64Array(feats.length * N_LABELS);
-  for (let i = 0; i < feats.length; i++) {
-    const f = feats[i]!, o = i * N_LABELS;
-    for (let k = 0; k < f.length; k++) {
-      const base = (f[k]! & mask) * N_LABELS;
-      for (let y = 0; y < N_LABELS; y++) s[o + y] = s[o + y]! + w.emission[base + y]!;
-    }
+  for (let i = 0; i < feats.length; i++) addWeights(w, feats[i]!, 0, feats[i]!.length, s, i * N_LABELS);
+  return scaled(w, s);
+}
+
+/** emissions of a featureTable of n tokens. */
+function tableEmissions(w: SequenceWeights, table: Uint32Array, n: number): Float64Array {
+  const s = new Float64Array(n * N_LABELS);
+  for (let i = 0; i < n; i++) addWeights(w, table, i * N_FEATURES, (i + 1) * N_FEATURES, s, i * N_LABELS);
+  return scaled(w, s);
+}
+
+/**
+ * The sum of the weights of features [from, to) for each label, written at `s[o..o+7)`. Seven running
+ * sums in locals (the labels are seven): the same additions in the same order as a loop over labels,
+ * without a read and a write of the array per weight.
+ */
+function addWeights(w: SequenceWeights, f: Uint32Array, from: number, to: number, s: Float64Array, o: number): void {
+  const mask = (1 << w.bits) - 1, e = w.emission;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+  for (let k = from; k < to; k++) {
+    const base = (f[k]! & mask) * N_LABELS;
+    s0 += e[base]!; s1 += e[base + 1]!; s2 += e[base + 2]!; s3 += e[base + 3]!; s4 += e[base + 4]!; s5 += e[base + 5]!; s6 += e[base + 6]!;
   }
+  s[o] = s0; s[o + 1] = s1; s[o + 2] = s2; s[o + 3] = s3; s[o + 4] = s4; s[o + 5] = s5; s[o + 6] = s6;
+}
+
+function scaled(w: SequenceWeights, s: Float64Array): Float64Array {
   const scale = w.emissionScale ?? 1;
   if (scale !== 1) for (let k = 0; k < s.length; k++) s[k] = s[k]! * scale;
   return s;
@@ -122,21 +164,35 @@ export function emissions(w: SequenceWeights, feats: readonly Uint32Array[]): Fl
  * span is the best score minus the best score with its labels forbidden).
  */
 export function viterbi(w: SequenceWeights, scores: Float64Array, n: number, forbid?: (i: number, y: number) => boolean): { labels: Uint8Array; score: number } {
-  const L = N_LABELS;
+  return decode(w, scores, n, forbid ?? null, 0, 0);
+}
+
+/** The labels that may precede each label (-1 left out: the start is scored apart), in increasing order. */
+const PREDECESSORS: readonly (readonly number[])[] = Array.from({ length: N_LABELS }, (_, y) => Array.from({ length: N_LABELS }, (_, a) => a).filter((a) => allowed(a, y)));
+
+/**
+ * Viterbi proper. Besides `forbid`, the labels other than O at tokens [fromTok, toTok) are ruled out
+ * (what a margin asks, without a call per token and label).
+ */
+function decode(w: SequenceWeights, scores: Float64Array, n: number, forbid: ((i: number, y: number) => boolean) | null, fromTok: number, toTok: number): { labels: Uint8Array; score: number } {
+  const L = N_LABELS, tr = w.transition;
   const best = new Float64Array(n * L).fill(-Infinity);
   const back = new Int8Array(n * L);
-  for (let y = 0; y < L; y++) if (allowed(-1, y) && !forbid?.(0, y)) best[y] = w.transition[y]! + scores[y]!;
+  const ruledOut = (i: number, y: number) => (y !== 0 && i >= fromTok && i < toTok) || (forbid !== null && forbid(i, y));
+  for (let y = 0; y < L; y++) if (allowed(-1, y) && !ruledOut(0, y)) best[y] = tr[y]! + scores[y]!;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * L, here = i * L;
     for (let y = 0; y < L; y++) {
-      if (forbid?.(i, y)) continue;
+      if (ruledOut(i, y)) continue;
       let top = -Infinity, arg = 0;
-      for (let a = 0; a < L; a++) {
-        if (!allowed(a, y)) continue;
-        const v = best[(i - 1) * L + a]! + w.transition[(a + 1) * L + y]!;
+      const from = PREDECESSORS[y]!;
+      for (let k = 0; k < from.length; k++) {
+        const a = from[k]!;
+        const v = best[prev + a]! + tr[(a + 1) * L + y]!;
         if (v > top) { top = v; arg = a; }
       }
-      best[i * L + y] = top + scores[i * L + y]!;
-      back[i * L + y] = arg;
+      best[here + y] = top + scores[here + y]!;
+      back[here + y] = arg;
     }
   }
   const labels = new Uint8Array(n);
@@ -200,7 +256,7 @@ export function attributionsOf(w: SequenceWeights, scores: Float64Array, n: numb
     const content = nearest(c, 'content');
     if (!content) continue;
     // the margin costs a decoding of its own: only the attributions that may be added read it
-    out.push({ cue: c, content, source: nearest(c, 'source'), get margin() { return best.score - viterbi(w, scores, n, (i, y) => i >= c.a && i < c.b && y !== 0).score; } });
+    out.push({ cue: c, content, source: nearest(c, 'source'), get margin() { return best.score - decode(w, scores, n, null, c.a, c.b).score; } });
   }
   return out;
 }
@@ -231,9 +287,13 @@ export function sequenceTaggerOf(w: SequenceWeights, minMargin: number, marginSc
     tag(v) {
       const n = v.toks.length;
       if (n === 0) return { attributions: [], proposals: [] };
-      const scores = emissions(w, sentenceFeatures(v));
-      const attributions = attributionsOf(w, scores, n, viterbi(w, scores, n));
-      return { attributions, proposals: additionBias > 0 ? proposalsOf(w, scores, n, additionBias) : attributions };
+      const scores = tableEmissions(w, featureTable(v), n);
+      // the plain reading is decoded when first asked for: it only redraws rule frames' spans, so a
+      // sentence the tagger reads for a cue word or a quotation mark alone never needs it
+      let plain: TaggedAttribution[] | null = null;
+      const attributions = () => (plain ??= attributionsOf(w, scores, n, viterbi(w, scores, n)));
+      const proposals = additionBias > 0 ? proposalsOf(w, scores, n, additionBias) : null;
+      return { get attributions() { return attributions(); }, get proposals() { return proposals ?? attributions(); } };
     },
   };
 }
@@ -293,10 +353,13 @@ export function quotedTokens(toks: readonly Range[], quotes: readonly Range[]): 
  * lexicon, a quotation mark, or a span of the rule frames (the tagger runs only there, which keeps
  * its cost to the sentences that can report someone's words).
  */
-export function worthTagging(v: SentenceView): boolean {
-  for (let i = 0; i < v.toks.length; i++) {
-    if (v.lexicon[i]! >= 0 || v.rule[i]! > 0) return true;
-    const t = v.toks[i]!;
+export const worthTagging = (v: SentenceView): boolean => worthTaggingIn(v.toks, v.lexicon, v.rule, 0, v.toks.length);
+
+/** worthTagging of the sentence of tokens [from, to) of a document's arrays (no sentence view built for the sentences it turns away). */
+export function worthTaggingIn(toks: readonly Tok[], lexicon: Int8Array, rule: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (lexicon[i]! >= 0 || rule[i]! > 0) return true;
+    const t = toks[i]!;
     if (!t.word && QUOTE_MARK.test(t.value)) return true;
   }
   return false;

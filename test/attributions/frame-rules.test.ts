@@ -138,3 +138,28 @@ describe('quote.after and a phrase quoted inside a clause', () => {
     assert.equal(named.content, 'Arab NATO');
   });
 });
+
+test('a frame carries the shape of the table rule that read it: the cue entry\'s rule for a shape, none for a rule of its own', () => {
+  const shapes: ReadonlySet<string> = new Set(FRAME_SHAPES);
+  const cases: readonly [string, string, string | null][] = [
+    ['The minister said the talks had failed.', 'said', 'after'],
+    ['The talks had failed, the minister said on Monday.', 'said', 'before'],
+    ['The Daily Ledger quoted Ann Ruiz as saying the bridge would reopen in May.', 'quoted', null],
+  ];
+  for (const [text, word, shapeStart] of cases) {
+    const doc = tokens.analyzeDocument({ text, published: '2019-03-05' });
+    const toks: Tok[] = doc.layer('token').map((t) => ({ start: t.start, end: t.end, value: t.data.value, low: lowerForm(t.data.value), pos: t.data.pos, word: hasWordCharacter(t.data.value) }));
+    const at = toks.findIndex((t) => t.low === word);
+    const entry = lexicon.get(word)!;
+    const r = readCue(toks, { at, entry, quoteBefore: null, quoteAfter: null }, []);
+    const frame = r?.frame;
+    assert.ok(frame, text);
+    const emits = r!.rule.emits;
+    assert.equal(frame.shape, emits !== null && shapes.has(emits) ? emits : null, text);
+    if (shapeStart === null) assert.equal(frame.shape, null, text);
+    else {
+      assert.ok(frame.shape?.includes(shapeStart), `${text}: ${frame.shape}`);
+      assert.equal(frame.rule, entry.rules[frame.shape!], text);
+    }
+  }
+});

@@ -113,7 +113,7 @@ function toksOfDocument(doc: Document, infoOf: (value: string) => WordInfo): { t
 /** A frame placed in its sentence, every field written out: one object shape for all frames keeps this fast. */
 function place(f: Frame, sentence: Range, inQuote: boolean): Placed {
   return {
-    rule: f.rule, confidence: f.confidence, cue: f.cue, cueTokens: f.cueTokens, content: f.content, contentParts: f.contentParts,
+    rule: f.rule, shape: f.shape, confidence: f.confidence, cue: f.cue, cueTokens: f.cueTokens, content: f.content, contentParts: f.contentParts,
     source: f.source, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent, belief: f.belief,
     sentence, id: 0, speaker: null, via: [], parent: null, inQuote,
   };
@@ -196,7 +196,7 @@ function taggedFrames(doc: Document, docToks: readonly Tok[], entries: readonly 
       if (margin < tagger.minMargin || confidenceOf(tagger, margin) < MIN_ADDED_CONFIDENCE) continue;
       const cue = rangeOf(view.toks, t.cue);
       const cueTokens = Array.from({ length: t.cue.b - t.cue.a }, (_, k) => t.cue.a + k);
-      const frame: Frame = { rule: 'sequence.tagged', confidence: confidenceOf(tagger, margin), cue, cueTokens, content, source: t.source ? rangeOf(view.toks, t.source) : null, belief: false };
+      const frame: Frame = { rule: 'sequence.tagged', shape: null, confidence: confidenceOf(tagger, margin), cue, cueTokens, content, source: t.source ? rangeOf(view.toks, t.source) : null, belief: false };
       out.push(place(frame, s, quoted[a + t.cue.a] === 1));
     }
   }
@@ -277,7 +277,7 @@ function headlineColon(toks: readonly Tok[]): Frame | null {
   if (name === colon || (name > 0 && !['from', 'by'].includes(toks[name - 1]!.low))) return null;
   const last = toks.length - (/[\p{L}\p{N}]/u.test(toks[toks.length - 1]!.value) ? 0 : 1);
   return {
-    rule: 'cue.headline-colon', confidence: 0.6, cue: { start: toks[colon]!.start, end: toks[colon]!.end }, cueTokens: [colon],
+    rule: 'cue.headline-colon', shape: null, confidence: 0.6, cue: { start: toks[colon]!.start, end: toks[colon]!.end }, cueTokens: [colon],
     content: { start: toks[colon + 1]!.start, end: toks[last - 1]!.end }, source: { start: toks[name]!.start, end: toks[colon - 1]!.end }, belief: false,
   };
 }
@@ -299,7 +299,7 @@ function inSourceFrame(toks: readonly Tok[]): Frame | null {
   const first = comma + 1, last = toks.length - (toks[toks.length - 1]!.word ? 0 : 1);
   if (last - first < 3 || !toks.slice(first, last).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
   return {
-    rule: 'cue.in-source', confidence: 0.6, cue: { start: toks[0]!.start, end: toks[0]!.end }, cueTokens: [0],
+    rule: 'cue.in-source', shape: null, confidence: 0.6, cue: { start: toks[0]!.start, end: toks[0]!.end }, cueTokens: [0],
     content: { start: toks[first]!.start, end: toks[last - 1]!.end }, source: { start: toks[1]!.start, end: toks[comma - 1]!.end }, belief: false,
   };
 }
@@ -381,7 +381,7 @@ function stretchToQuote(f: Frame, quotes: readonly Quote[]): Frame {
   let { start, end } = f.content;
   for (const q of quotes) {
     if (q.open >= start - 3 && q.open < end && q.end > end) end = q.end;
-    if (q.close <= end + 2 && q.close >= start && q.start < start && q.start >= f.content.start - 2000 && f.rule.endsWith('content-before')) start = q.start;
+    if (q.close <= end + 2 && q.close >= start && q.start < start && q.start >= f.content.start - 2000 && f.shape === 'content-before') start = q.start;
   }
   return start === f.content.start && end === f.content.end ? f : withContent(f, { start, end }, f.contentParts);
 }
@@ -403,7 +403,7 @@ function transcriptTurns(doc: Document): Placed[] {
     const sentence = sentenceAt(doc, colon);
     if (!sentence || end - start < 3) continue;
     out.push({
-      rule: 'cue.transcript-turn', confidence: 0.8, cue: { start: colon, end: colon + 1 }, cueTokens: [], content: { start, end },
+      rule: 'cue.transcript-turn', shape: null, confidence: 0.8, cue: { start: colon, end: colon + 1 }, cueTokens: [], content: { start, end },
       source: { start: nameStart, end: colon }, belief: false, sentence, id: 0, speaker: null, via: [], parent: null, inQuote: false,
     });
   }
@@ -425,7 +425,7 @@ function dashCredits(doc: Document, quotes: readonly Quote[]): Placed[] {
     const sentence = sentenceAt(doc, dash) ?? sentenceAt(doc, q.start);
     if (!sentence) continue;
     out.push({
-      rule: 'cue.dash-credit', confidence: 0.8, cue: { start: dash, end: dash + 1 }, cueTokens: [], content: { start: q.start, end: q.end },
+      rule: 'cue.dash-credit', shape: null, confidence: 0.8, cue: { start: dash, end: dash + 1 }, cueTokens: [], content: { start: q.start, end: q.end },
       source: { start: nameStart, end: nameStart + m[2]!.length }, belief: false, sentence, id: 0, speaker: null, via: [], parent: null, inQuote: false,
     });
   }
@@ -681,9 +681,6 @@ class ContentIndex {
   }
 }
 
-/** The frame shape of a rule id: its last part ("cue.say.by-saying" is by-saying); hand-named rules have none. */
-const shapeOf = (rule: string): FrameShape | null => { const s = rule.slice(rule.lastIndexOf('.') + 1); return (FRAME_SHAPES as readonly string[]).includes(s) ? (s as FrameShape) : null; };
-
 /**
  * When a frame nested in another's content (its cue inside the other's content) is kept beside it
  * though their contents nearly coincide: one entry a case, each saying why.
@@ -692,8 +689,8 @@ const NESTED_KEPT: readonly { readonly id: string; readonly keeps: (inner: Place
   // "... then the president said he's prepared": a report inside someone's quotation
   { id: 'in-quote', keeps: (inner) => inner.inQuote },
   // "clarified it by saying ...", "..., stating that ...": the words of the clause's own subject
-  { id: 'by-saying', keeps: (inner) => shapeOf(inner.rule) === 'by-saying' },
-  { id: 'participle', keeps: (inner) => shapeOf(inner.rule) === 'participle' },
+  { id: 'by-saying', keeps: (inner) => inner.shape === 'by-saying' },
+  { id: 'participle', keeps: (inner) => inner.shape === 'participle' },
   // "CNN pointed out that some regard X as Y": the belief of those inside the report
   { id: 'regard-as', keeps: (inner) => inner.rule.startsWith('belief.regard-as') },
   // "According to Reuters, Pompeo said ...": Pompeo speaks, Reuters relays (the outer frame makes it via)

@@ -8,6 +8,8 @@ export type Tok = WordToken;
 /** One attribution found in a sentence, before speakers and via are resolved. */
 export interface Frame {
   readonly rule: string;
+  /** the frame shape of the rule that read it (a cue entry's rule for that shape), null for rules of their own */
+  readonly shape: FrameShape | null;
   readonly confidence: number;
   readonly cue: Range;
   /** token indices (into the sentence) of the cue, for nested look-ups */
@@ -56,11 +58,16 @@ const range = (toks: readonly Tok[], a: number, b: number): Range => ({ start: t
 /** What the frames of one cue share. */
 interface CueBase { readonly cue: Range; readonly cueTokens: readonly number[]; readonly belief: boolean }
 /** The rarer parts of a frame. */
-interface FrameExtras { readonly contentParts?: readonly Range[]; readonly sharesSourceWith?: number; readonly relay?: Range | null; readonly antecedent?: Range | null }
+interface FrameExtras { readonly shape?: FrameShape | null; readonly contentParts?: readonly Range[]; readonly sharesSourceWith?: number; readonly relay?: Range | null; readonly antecedent?: Range | null }
+
+/** The same frame, read by a rule of the given shape. */
+function withShape(f: Frame, shape: FrameShape): Frame {
+  return makeFrame(f, f.rule, f.confidence, f.content, f.source, { shape, contentParts: f.contentParts, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent });
+}
 
 /** The same frame with another content. */
 export function withContent(f: Frame, content: Range, contentParts: readonly Range[] | undefined): Frame {
-  return makeFrame(f, f.rule, f.confidence, content, f.source, { contentParts, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent });
+  return makeFrame(f, f.rule, f.confidence, content, f.source, { shape: f.shape, contentParts, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent });
 }
 
 /**
@@ -70,7 +77,7 @@ export function withContent(f: Frame, content: Range, contentParts: readonly Ran
  */
 function makeFrame(base: CueBase, rule: string, confidence: number, content: Range, source: Range | null, extras?: FrameExtras): Frame {
   return {
-    rule, confidence, cue: base.cue, cueTokens: base.cueTokens, content, contentParts: extras?.contentParts,
+    rule, shape: extras?.shape ?? null, confidence, cue: base.cue, cueTokens: base.cueTokens, content, contentParts: extras?.contentParts,
     source, sharesSourceWith: extras?.sharesSourceWith, relay: extras?.relay, antecedent: extras?.antecedent, belief: base.belief,
   };
 }
@@ -276,7 +283,7 @@ export function framesOf(toks: readonly Tok[], cues: readonly CueAt[]): Frame[] 
   // the nearer cue (rejected), so the outer content runs on over it
   for (let i = 0; i < frames.length; i++) {
     const f = frames[i]!;
-    const next = frames.find((p) => p.rule.endsWith('.participle') && p.cue.start > f.content.end && p.cue.start - f.content.end <= 3);
+    const next = frames.find((p) => p.shape === 'participle' && p.cue.start > f.content.end && p.cue.start - f.content.end <= 3);
     if (!next || !frames.some((g) => g !== f && g.cue.start > f.cue.end && g.cue.end <= f.content.end)) continue;
     const last = trimmed(toks, 0, toks.length);
     if (last) frames[i] = makeFrame(f, f.rule, f.confidence, { start: f.content.start, end: toks[last[1] - 1]!.end }, f.source, f);
@@ -893,8 +900,11 @@ export function readCue(toks: readonly Tok[], c: CueAt, earlier: readonly Frame[
   const v = new CueView(toks, c, earlier);
   for (const rule of FRAME_RULES) {
     if (!rule.when(v)) continue;
-    const id = rule.emits === null ? '' : SHAPES.has(rule.emits) ? v.entry.rules[rule.emits as FrameShape] : rule.emits;
-    return { rule, frame: rule.build(v, id) };
+    const shape = rule.emits !== null && SHAPES.has(rule.emits) ? (rule.emits as FrameShape) : null;
+    const id = rule.emits === null ? '' : shape ? v.entry.rules[shape] : rule.emits;
+    const frame = rule.build(v, id);
+    // the builders name the rule id; the shape that id stands for is the table's to say
+    return { rule, frame: frame && shape ? withShape(frame, shape) : frame };
   }
   return null;
 }

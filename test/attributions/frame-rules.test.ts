@@ -139,7 +139,7 @@ describe('quote.after and a phrase quoted inside a clause', () => {
   });
 });
 
-test('a frame carries the shape of the table rule that read it: the cue entry\'s rule for a shape, none for a rule of its own', () => {
+test('a frame carries the cue entry it was read from and the shape of the table rule that read it: the entry\'s rule for a shape, none for a rule of its own', () => {
   const shapes: ReadonlySet<string> = new Set(FRAME_SHAPES);
   const cases: readonly [string, string, string | null][] = [
     ['The minister said the talks had failed.', 'said', 'after'],
@@ -156,6 +156,7 @@ test('a frame carries the shape of the table rule that read it: the cue entry\'s
     assert.ok(frame, text);
     const emits = r!.rule.emits;
     assert.equal(frame.shape, emits !== null && shapes.has(emits) ? emits : null, text);
+    assert.equal(frame.cueEntry, entry.id, text);
     if (shapeStart === null) assert.equal(frame.shape, null, text);
     else {
       assert.ok(frame.shape?.includes(shapeStart), `${text}: ${frame.shape}`);

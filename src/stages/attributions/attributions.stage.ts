@@ -21,7 +21,9 @@ export const ATTRIBUTIONS_VERSION = '1.2.0';
 
 const TAGGED_RULES = Object.fromEntries(FRAME_SHAPES.map((shape) => [shape, `cue.tagged.${shape}`])) as Record<FrameShape, string>;
 /** The lexicon entry of a cue the tagger found: its probability stands for the form's precision. */
-const taggedEntry = (p: number): CueEntry => ({ id: 'cue.tagged', precision: p, takesObject: true, belief: false, particle: null, needs: null, contentWords: null, rules: TAGGED_RULES });
+/** The cue entry the learned cue tagger's proposals are read as. */
+const TAGGED_ENTRY = 'cue.tagged';
+const taggedEntry = (p: number): CueEntry => ({ id: TAGGED_ENTRY, precision: p, takesObject: true, belief: false, particle: null, needs: null, contentWords: null, rules: TAGGED_RULES });
 
 /**
  * The confidence a tagged frame whose content has no verb and no quotation needs: a cue probability of
@@ -113,7 +115,7 @@ function toksOfDocument(doc: Document, infoOf: (value: string) => WordInfo): { t
 /** A frame placed in its sentence, every field written out: one object shape for all frames keeps this fast. */
 function place(f: Frame, sentence: Range, inQuote: boolean): Placed {
   return {
-    rule: f.rule, shape: f.shape, confidence: f.confidence, cue: f.cue, cueTokens: f.cueTokens, content: f.content, contentParts: f.contentParts,
+    rule: f.rule, shape: f.shape, cueEntry: f.cueEntry, confidence: f.confidence, cue: f.cue, cueTokens: f.cueTokens, content: f.content, contentParts: f.contentParts,
     source: f.source, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent, belief: f.belief,
     sentence, id: 0, speaker: null, via: [], parent: null, inQuote,
   };
@@ -196,7 +198,7 @@ function taggedFrames(doc: Document, docToks: readonly Tok[], entries: readonly 
       if (margin < tagger.minMargin || confidenceOf(tagger, margin) < MIN_ADDED_CONFIDENCE) continue;
       const cue = rangeOf(view.toks, t.cue);
       const cueTokens = Array.from({ length: t.cue.b - t.cue.a }, (_, k) => t.cue.a + k);
-      const frame: Frame = { rule: 'sequence.tagged', shape: null, confidence: confidenceOf(tagger, margin), cue, cueTokens, content, source: t.source ? rangeOf(view.toks, t.source) : null, belief: false };
+      const frame: Frame = { rule: 'sequence.tagged', shape: null, cueEntry: null, confidence: confidenceOf(tagger, margin), cue, cueTokens, content, source: t.source ? rangeOf(view.toks, t.source) : null, belief: false };
       out.push(place(frame, s, quoted[a + t.cue.a] === 1));
     }
   }
@@ -277,7 +279,7 @@ function headlineColon(toks: readonly Tok[]): Frame | null {
   if (name === colon || (name > 0 && !['from', 'by'].includes(toks[name - 1]!.low))) return null;
   const last = toks.length - (/[\p{L}\p{N}]/u.test(toks[toks.length - 1]!.value) ? 0 : 1);
   return {
-    rule: 'cue.headline-colon', shape: null, confidence: 0.6, cue: { start: toks[colon]!.start, end: toks[colon]!.end }, cueTokens: [colon],
+    rule: 'cue.headline-colon', shape: null, cueEntry: null, confidence: 0.6, cue: { start: toks[colon]!.start, end: toks[colon]!.end }, cueTokens: [colon],
     content: { start: toks[colon + 1]!.start, end: toks[last - 1]!.end }, source: { start: toks[name]!.start, end: toks[colon - 1]!.end }, belief: false,
   };
 }
@@ -299,7 +301,7 @@ function inSourceFrame(toks: readonly Tok[]): Frame | null {
   const first = comma + 1, last = toks.length - (toks[toks.length - 1]!.word ? 0 : 1);
   if (last - first < 3 || !toks.slice(first, last).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
   return {
-    rule: 'cue.in-source', shape: null, confidence: 0.6, cue: { start: toks[0]!.start, end: toks[0]!.end }, cueTokens: [0],
+    rule: 'cue.in-source', shape: null, cueEntry: null, confidence: 0.6, cue: { start: toks[0]!.start, end: toks[0]!.end }, cueTokens: [0],
     content: { start: toks[first]!.start, end: toks[last - 1]!.end }, source: { start: toks[1]!.start, end: toks[comma - 1]!.end }, belief: false,
   };
 }
@@ -403,7 +405,7 @@ function transcriptTurns(doc: Document): Placed[] {
     const sentence = sentenceAt(doc, colon);
     if (!sentence || end - start < 3) continue;
     out.push({
-      rule: 'cue.transcript-turn', shape: null, confidence: 0.8, cue: { start: colon, end: colon + 1 }, cueTokens: [], content: { start, end },
+      rule: 'cue.transcript-turn', shape: null, cueEntry: null, confidence: 0.8, cue: { start: colon, end: colon + 1 }, cueTokens: [], content: { start, end },
       source: { start: nameStart, end: colon }, belief: false, sentence, id: 0, speaker: null, via: [], parent: null, inQuote: false,
     });
   }
@@ -425,7 +427,7 @@ function dashCredits(doc: Document, quotes: readonly Quote[]): Placed[] {
     const sentence = sentenceAt(doc, dash) ?? sentenceAt(doc, q.start);
     if (!sentence) continue;
     out.push({
-      rule: 'cue.dash-credit', shape: null, confidence: 0.8, cue: { start: dash, end: dash + 1 }, cueTokens: [], content: { start: q.start, end: q.end },
+      rule: 'cue.dash-credit', shape: null, cueEntry: null, confidence: 0.8, cue: { start: dash, end: dash + 1 }, cueTokens: [], content: { start: q.start, end: q.end },
       source: { start: nameStart, end: nameStart + m[2]!.length }, belief: false, sentence, id: 0, speaker: null, via: [], parent: null, inQuote: false,
     });
   }
@@ -584,8 +586,8 @@ export const attributionsStage: StageFactory = (resources) => {
           if (f && isNonSpeech(doc.text.slice(f.cue.start, f.cue.end), doc.text.slice(f.content.start, f.content.end))) continue;
           // a tagged cue's content that opens with a preposition ("outlining | for dealing with ...") is an adjunct, not what was said
           // and one that is a bare noun phrase ("is feeling | that pressure") must come from a surer cue
-          if (f && f.rule.startsWith('cue.tagged.') && f.confidence < TAGGED_NP_MIN && !opensClause(toks, f.content.start) && !toks.some((t) => t.start >= f.content.start && t.end <= f.content.end && (t.pos === 'VERB' || t.pos === 'AUX' || !t.word && /["“”]/.test(t.value)))) continue;
-          if (f && f.rule.startsWith('cue.tagged.') && /^(?:for|with|in|on|at|by|from|of|into|over|under|through|after|before|during)\b/i.test(doc.text.slice(f.content.start, f.content.start + 8))) continue;
+          if (f && f.cueEntry === TAGGED_ENTRY && f.confidence < TAGGED_NP_MIN && !opensClause(toks, f.content.start) && !toks.some((t) => t.start >= f.content.start && t.end <= f.content.end && (t.pos === 'VERB' || t.pos === 'AUX' || !t.word && /["“”]/.test(t.value)))) continue;
+          if (f && f.cueEntry === TAGGED_ENTRY && /^(?:for|with|in|on|at|by|from|of|into|over|under|through|after|before|during)\b/i.test(doc.text.slice(f.content.start, f.content.start + 8))) continue;
           if (f) frames.push(place(f, s, inQuote));
         }
       }
@@ -692,9 +694,9 @@ const NESTED_KEPT: readonly { readonly id: string; readonly keeps: (inner: Place
   { id: 'by-saying', keeps: (inner) => inner.shape === 'by-saying' },
   { id: 'participle', keeps: (inner) => inner.shape === 'participle' },
   // "CNN pointed out that some regard X as Y": the belief of those inside the report
-  { id: 'regard-as', keeps: (inner) => inner.rule.startsWith('belief.regard-as') },
+  { id: 'regard-as', keeps: (inner) => inner.cueEntry === 'belief.regard-as' },
   // "According to Reuters, Pompeo said ...": Pompeo speaks, Reuters relays (the outer frame makes it via)
-  { id: 'according-to', keeps: (inner, outer) => outer.rule.startsWith('cue.according-to') && inner.source !== null },
+  { id: 'according-to', keeps: (inner, outer) => outer.cueEntry === 'cue.according-to' && inner.source !== null },
 ];
 
 /** Frames with (nearly) the same content keep the most confident one. */

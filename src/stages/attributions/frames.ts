@@ -10,6 +10,8 @@ export interface Frame {
   readonly rule: string;
   /** the frame shape of the rule that read it (a cue entry's rule for that shape), null for rules of their own */
   readonly shape: FrameShape | null;
+  /** the id of the cue lexicon's entry whose word the frame rules read ("cue.according-to"), null for frames found otherwise */
+  readonly cueEntry: string | null;
   readonly confidence: number;
   readonly cue: Range;
   /** token indices (into the sentence) of the cue, for nested look-ups */
@@ -58,16 +60,16 @@ const range = (toks: readonly Tok[], a: number, b: number): Range => ({ start: t
 /** What the frames of one cue share. */
 interface CueBase { readonly cue: Range; readonly cueTokens: readonly number[]; readonly belief: boolean }
 /** The rarer parts of a frame. */
-interface FrameExtras { readonly shape?: FrameShape | null; readonly contentParts?: readonly Range[]; readonly sharesSourceWith?: number; readonly relay?: Range | null; readonly antecedent?: Range | null }
+interface FrameExtras { readonly shape?: FrameShape | null; readonly cueEntry?: string | null; readonly contentParts?: readonly Range[]; readonly sharesSourceWith?: number; readonly relay?: Range | null; readonly antecedent?: Range | null }
 
-/** The same frame, read by a rule of the given shape. */
-function withShape(f: Frame, shape: FrameShape): Frame {
-  return makeFrame(f, f.rule, f.confidence, f.content, f.source, { shape, contentParts: f.contentParts, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent });
+/** The same frame, read from the cue entry `cueEntry` by a rule of the given shape (or of its own). */
+function withOrigin(f: Frame, shape: FrameShape | null, cueEntry: string): Frame {
+  return makeFrame(f, f.rule, f.confidence, f.content, f.source, { shape, cueEntry, contentParts: f.contentParts, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent });
 }
 
 /** The same frame with another content. */
 export function withContent(f: Frame, content: Range, contentParts: readonly Range[] | undefined): Frame {
-  return makeFrame(f, f.rule, f.confidence, content, f.source, { shape: f.shape, contentParts, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent });
+  return makeFrame(f, f.rule, f.confidence, content, f.source, { shape: f.shape, cueEntry: f.cueEntry, contentParts, sharesSourceWith: f.sharesSourceWith, relay: f.relay, antecedent: f.antecedent });
 }
 
 /**
@@ -77,7 +79,7 @@ export function withContent(f: Frame, content: Range, contentParts: readonly Ran
  */
 function makeFrame(base: CueBase, rule: string, confidence: number, content: Range, source: Range | null, extras?: FrameExtras): Frame {
   return {
-    rule, shape: extras?.shape ?? null, confidence, cue: base.cue, cueTokens: base.cueTokens, content, contentParts: extras?.contentParts,
+    rule, shape: extras?.shape ?? null, cueEntry: extras?.cueEntry ?? null, confidence, cue: base.cue, cueTokens: base.cueTokens, content, contentParts: extras?.contentParts,
     source, sharesSourceWith: extras?.sharesSourceWith, relay: extras?.relay, antecedent: extras?.antecedent, belief: base.belief,
   };
 }
@@ -903,8 +905,8 @@ export function readCue(toks: readonly Tok[], c: CueAt, earlier: readonly Frame[
     const shape = rule.emits !== null && SHAPES.has(rule.emits) ? (rule.emits as FrameShape) : null;
     const id = rule.emits === null ? '' : shape ? v.entry.rules[shape] : rule.emits;
     const frame = rule.build(v, id);
-    // the builders name the rule id; the shape that id stands for is the table's to say
-    return { rule, frame: frame && shape ? withShape(frame, shape) : frame };
+    // the builders name the rule id; the shape that id stands for, and the entry read, are the table's to say
+    return { rule, frame: frame && withOrigin(frame, shape, v.entry.id) };
   }
   return null;
 }

@@ -11,8 +11,8 @@ test('the passive "was quoted as saying by" an outlet: the quoted person speaks,
   assert.deepEqual(a.via, ['Fars']);
 });
 
-test('a trailing relay (", CNBC reports", ", per the New York Times") is via, not content', () => {
-  for (const [tail, outlet] of [['CNBC reports', 'CNBC'], ['per the New York Times', 'New York Times']] as const) {
+test('a trailing relay (", CNBC reports", ", per the New York Times", ", reports the AP") is via, not content', () => {
+  for (const [tail, outlet] of [['CNBC reports', 'CNBC'], ['per the New York Times', 'New York Times'], ['reports the AP', 'Associated Press']] as const) {
     const a = byCue(attributions(`The deal will be signed next week, the minister said, ${tail}.`), 'said');
     assert.equal(a.content, 'The deal will be signed next week');
     assert.deepEqual(a.via, [outlet], tail);
@@ -112,4 +112,69 @@ test('", warning that" after a relative clause is said by the main clause\'s sub
   // a main verb after the relative clause: its subject, as before
   const main = byCue(attributions('Sen. Ann Ruiz, who leads the budget committee, voted against the plan on Tuesday, warning that it would cost billions.'), 'warning');
   assert.equal(main.speaker, 'Ann Ruiz');
+});
+
+test('a description that keeps its bearer anonymous ("the senior official", "a senior administration official") is not the last person named', () => {
+  const definite = byCue(attributions('President Donald Trump met Kim Jong Un in Singapore on Tuesday. The senior official told reporters that the summit had gone well.'), 'told');
+  assert.equal(definite.speaker, 'The senior official');
+  const indefinite = byCue(attributions('Donald Trump spoke at the rally on Friday. A senior administration official told reporters that the talks would go on.'), 'told');
+  assert.equal(indefinite.speaker, 'A senior administration official');
+  // "the spokesman" is not the president named before; "the minister" is still the minister named before
+  assert.equal(byCue(attributions('President Donald Trump arrived in Hanoi on Monday. The spokesman said the talks would go on.'), 'said').speaker, 'The spokesman');
+  assert.equal(byCue(attributions('Foreign Minister Javad Zarif arrived in New York on Monday. The minister said Iran would not negotiate.'), 'said').speaker, 'Javad Zarif');
+  // of the country the description names, and the minister named before rather than one the actor base knows by that title
+  const iranian = 'Foreign Minister Javad Zarif met Foreign Minister Heiko Maas in Geneva on Monday. The Iranian minister said the talks had failed.';
+  assert.equal(byCue(attributions(iranian), 'said').speaker, 'Javad Zarif');
+  assert.equal(byCue(attributions(iranian.replace('Iranian', 'German')), 'said').speaker, 'Heiko Maas');
+});
+
+test('"the ministry said", "the magazine reported": the body or the outlet named before', () => {
+  const ministry = byCue(attributions("Iran's Foreign Ministry summoned the Swiss envoy on Monday. The ministry said the sanctions were illegal."), 'said');
+  assert.equal(ministry.source, 'The ministry');
+  assert.match(ministry.speaker ?? '', /Foreign Ministry$/);
+  const list = attributions('Zarif told Der Spiegel that Iran would not talk, the magazine reported on Monday.');
+  assert.equal(byCue(list, 'reported on').speaker, 'Der Spiegel');
+});
+
+test('"He wrote on Twitter" after a subject the entities stage left unnamed: the subject, not the man named after it', () => {
+  const a = byCue(attributions('Senator Tom Baker met President Donald Trump on Friday. He wrote on Twitter that the meeting was productive.'), 'wrote');
+  assert.equal(a.speaker, 'Tom Baker');
+});
+
+test('"clarified" reports a clause (the learned cue tagger knows the verb)', () => {
+  const a = byCue(attributions('The spokesman later clarified that the offer still stood.'), 'later clarified');
+  assert.equal(a.content, 'that the offer still stood');
+  assert.equal(a.source, 'The spokesman');
+});
+
+test('a quotation after a verb with a sense that is no speech ("recalled: ...") is speech whatever its words', () => {
+  const a = byCue(attributions('The spokesman recalled: "The envoy left the capital at night."'), 'recalled:');
+  assert.equal(a.rule, 'cue.recall.quote-after');
+  assert.equal(a.content, '"The envoy left the capital at night."');
+});
+
+test('"obtained by" / "seen by" an outlet: the document speaks, the outlet relays', () => {
+  const a = byCue(attributions('The letter, obtained by The Straits Times, says the port will close in May.'), 'says');
+  assert.deepEqual(a.via, ['Straits Times']);
+  const b = byCue(attributions('The port will close in May, according to a letter seen by Reuters.'), 'according to');
+  assert.equal(b.speaker, 'a letter');
+  assert.deepEqual(b.via, ['Reuters']);
+});
+
+test('"told the magazine that ..., it reported": the speaker told it, the outlet relays, and the relay is no part of what was told', () => {
+  const list = attributions('Foreign Minister Javad Zarif gave an interview to Der Spiegel. He told the magazine that Iran would not negotiate, it reported on Monday.');
+  const told = byCue(list, 'told');
+  assert.equal(told.speaker, 'Javad Zarif');
+  assert.equal(told.content, 'that Iran would not negotiate');
+  assert.deepEqual(told.via, ['Der Spiegel']);
+  assert.equal(byCue(list, 'reported on').speaker, 'Der Spiegel');
+});
+
+test('"In a joint statement, France, Germany and Britain said": the whole list speaks, as written', () => {
+  const a = byCue(attributions('In a joint statement, France, Germany and Britain said they regretted the decision.'), 'said');
+  assert.equal(a.source, 'France, Germany and Britain');
+  assert.equal(a.speaker, 'France, Germany and Britain');
+  // a clause opener before a pair is no member of the list
+  assert.equal(byCue(attributions('On Monday, Germany and Britain said they regretted the decision.'), 'said').source, 'Germany and Britain');
+  assert.equal(byCue(attributions('In Paris, Germany and Britain said they regretted the decision.'), 'said').source, 'Germany and Britain');
 });

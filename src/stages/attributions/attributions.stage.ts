@@ -583,7 +583,7 @@ export const attributionsStage: StageFactory = (resources) => {
           // inside a quotation, "I said", "you say", "he said" are the quoted speaker's own words; a
           // named or described third party ("the president said ...") is a report worth keeping
           if (f && inQuote && (!f.source || QUOTED_PRONOUN.test(doc.text.slice(f.source.start, f.source.end)))) continue;
-          if (f && isNonSpeech(doc.text.slice(f.cue.start, f.cue.end), doc.text.slice(f.content.start, f.content.end))) continue;
+          if (f && isNonSpeech(doc.text.slice(f.cue.start, f.cue.end), doc.text.slice(f.content.start, f.content.end), kindOf(f.content, quotes) === 'direct')) continue;
           // a tagged cue's content that opens with a preposition ("outlining | for dealing with ...") is an adjunct, not what was said
           // and one that is a bare noun phrase ("is feeling | that pressure") must come from a surer cue
           if (f && f.cueEntry === TAGGED_ENTRY && f.confidence < TAGGED_NP_MIN && !opensClause(toks, f.content.start) && !toks.some((t) => t.start >= f.content.start && t.end <= f.content.end && (t.pos === 'VERB' || t.pos === 'AUX' || !t.word && /["“”]/.test(t.value)))) continue;
@@ -697,6 +697,8 @@ const NESTED_KEPT: readonly { readonly id: string; readonly keeps: (inner: Place
   { id: 'regard-as', keeps: (inner) => inner.cueEntry === 'belief.regard-as' },
   // "According to Reuters, Pompeo said ...": Pompeo speaks, Reuters relays (the outer frame makes it via)
   { id: 'according-to', keeps: (inner, outer) => outer.cueEntry === 'cue.according-to' && inner.source !== null },
+  // "Zarif told Der Spiegel that ..., the magazine reported": a speaker's words an outlet relays after them
+  { id: 'trailing-report', keeps: (inner, outer) => outer.cueEntry === 'cue.report' && outer.shape === 'content-before' && inner.source !== null && outer.source !== null && outer.source.start >= inner.content.end },
 ];
 
 /** Frames with (nearly) the same content keep the most confident one. */

@@ -139,6 +139,16 @@ export function npBefore(toks: readonly Tok[], end: number): [number, number] | 
     const more = npBefore(toks, a - 1);
     if (more && more[1] - more[0] <= 6) a = more[0];
   }
+  // "France, Germany and Britain said": names listed before a coordinated pair are one subject with it
+  if (a < end && toks.slice(a, end).some((t) => t.low === 'and')) {
+    while (a >= 2 && toks[a - 1]!.low === ',' && toks[a - 2]!.pos === 'PROPN' && !DAY_WORD.test(toks[a - 2]!.low)) {
+      let s = a - 2;
+      while (s > 0 && toks[s - 1]!.pos === 'PROPN' && a - 1 - s < 3) s--;
+      const before = toks[s - 1];
+      if (before && before.low !== ',' && before.low !== 'that' && before.low !== ':') break;
+      a = s;
+    }
+  }
   while (a < end && (toks[a]!.low === 'of' || toks[a]!.low === "'s" || toks[a]!.low === 'that')) a++;
   return a < end ? [a, end] : null;
 }
@@ -993,9 +1003,32 @@ function isFiniteVerb(t: Tok): boolean {
   return t.pos === 'VERB' && (/[^s]s$|ed$/.test(t.low) || IRREGULAR_PAST.has(t.low));
 }
 
+// verbs of a trailing relay that reports the whole sentence before it: "..., the magazine reported on Monday."
+const TRAILING_RELAY_VERBS = new Set(['said', 'says', 'reported', 'reports', 'wrote', 'writes', 'added']);
+const TRAILING_RELAY_SUBJECT = new Set(['DET', 'PROPN', 'NOUN', 'ADJ', 'PRON']);
+const TRAILING_RELAY_ADJUNCT = new Set(['ADP', 'PROPN', 'NOUN', 'DET', 'NUM', 'ADJ', 'PUNCT']);
+
+/**
+ * "Zarif told Der Spiegel that ..., the magazine reported on Monday.": a comma, a short subject and a
+ * reporting verb with nothing but adjuncts after it to the end of the sentence relay the whole
+ * sentence; the content before it stops at the comma.
+ */
+function trailingRelayAt(toks: readonly Tok[], comma: number): boolean {
+  let k = comma + 1;
+  while (k < toks.length && k - comma <= 6 && TRAILING_RELAY_SUBJECT.has(toks[k]!.pos) && !TRAILING_RELAY_VERBS.has(toks[k]!.low)) k++;
+  if (k === comma + 1 || k >= toks.length || !TRAILING_RELAY_VERBS.has(toks[k]!.low)) return false;
+  for (let i = k + 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.low === '.' || t.low === '!' || t.low === '?') return true;
+    if (!TRAILING_RELAY_ADJUNCT.has(t.pos) || t.low === 'that' || t.low === ',' || CLOSE_QUOTE.test(t.value) || OPEN_QUOTE.test(t.value)) return false;
+  }
+  return true;
+}
+
 /** The content after a cue runs to the end of the sentence, or to ", adding/saying" that starts the next. */
 function endOfContent(toks: readonly Tok[], from: number): number {
   for (let j = from + 1; j < toks.length - 1; j++) {
+    if (toks[j]!.low === ',' && trailingRelayAt(toks, j)) return j;
     // a semicolon, or a comma before a contrast, ends what the cue reports
     if (toks[j]!.low === ';') return j;
     if (toks[j]!.low === ',' && ['but', 'while', 'although', 'though', 'whereas', 'especially'].includes(toks[j + 1]!.low)) return j;

@@ -10,9 +10,9 @@ export const NON_SPEECH: readonly { readonly id: string; readonly cue: RegExp; r
   { id: 'nonspeech.recall-envoy', cue: /^recall(?:s|ed|ing)?$/i, object: /^(?:(?:its|their|his|her|the|a|an|all|two|three|some|several)\s+)?(?:\S+\s+){0,3}?(?:envoys?|ambassadors?|diplomats?|troops|forces|soldiers|staff|vehicles|cars|products|models|units)\b/i },
 ];
 
-/** Whether a frame's cue and content read as an action rather than speech. */
-export function isNonSpeech(cue: string, content: string): boolean {
+/** Whether a frame's cue and content read as an action rather than speech; `quoted` when the content is a quotation. */
+export function isNonSpeech(cue: string, content: string, quoted = false): boolean {
   // a clause ("recalled that the envoy ...") or a quotation is speech whatever its words
-  if (/^(?:that|how|when|whether)\b|["“]/i.test(content)) return false;
+  if (quoted || /^(?:that|how|when|whether)\b|["“]/i.test(content)) return false;
   return NON_SPEECH.some((r) => r.cue.test(cue) && r.object.test(content));
 }

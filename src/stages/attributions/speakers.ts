@@ -16,6 +16,8 @@ export interface Candidate {
   readonly entity?: number;
   /** the office the entities stage knows the person by ("President"), for role descriptions */
   readonly role?: string | null;
+  /** the entities stage read the person from a title or a description ("the Iranian minister"), not a name */
+  readonly described?: boolean;
 }
 
 /** Looks a description up in the actor base: its country and sector, and a canonical name for persons. */
@@ -71,6 +73,27 @@ const SUCH_GROUP = /^(?:(?:several|some|many|few|two|three|four|five|all|the)\s+
 
 const STATEMENT = /^(?:the|a|its|their|this|that)\s+(?:(?:joint|written|brief|separate|official|new)\s+)?(?:statement|communiqu[eé]|release|press release|announcement|declaration|notice)$/;
 
+/**
+ * Definite descriptions that stand for a body or an outlet named before ("the ministry said", "the
+ * magazine reported"): the last candidate of that kind, within a few paragraphs, whose name has the
+ * head noun (a body: "Foreign Ministry"), or any outlet (an outlet). One entry a kind of description;
+ * the ids name them (speakers are data of the attribution, not rules it was made by, so the catalogue
+ * does not list them).
+ */
+export const BODY_DESCRIPTIONS: readonly { readonly id: string; readonly description: RegExp; readonly refers: 'outlet' | 'body' }[] = [
+  { id: 'speaker.the-outlet', description: /^the\s+(?:(?:german|french|british|american|iranian|russian|chinese|state|news|weekly|daily|online|semi-official|official)\s+)*(magazine|newspaper|paper|daily|weekly|news agency|broadcaster|network|channel|website|outlet|tabloid)$/, refers: 'outlet' },
+  { id: 'speaker.the-body', description: /^the\s+(?:(?:foreign|defense|defence|interior|justice|finance|state|health|oil|economy|trade)\s+)?(ministry|department|agency|embassy|commission|committee|council|party|campaign|court|company)$/, refers: 'body' },
+];
+// how far back a description may find the body or outlet it stands for
+const BODY_REACH = 3000;
+
+/**
+ * Heads of descriptions that keep a person anonymous ("a senior official", "the aide"): they stand
+ * for a named person only when one holds that role, never for the last person named (who is most
+ * often the principal the official serves, "Trump ... the senior official told reporters").
+ */
+const ANONYMOUS_ROLE = /\b(?:officials?|sources?|diplomats?|aides?|advis[eo]rs?|insiders?|spokes(?:man|woman|person))\b/i;
+
 /** How many words a name has (words are single-space separated, as split(' ') counts them). */
 function wordsIn(name: string): number {
   let n = 1;
@@ -109,7 +132,7 @@ export class SpeakerResolver {
         const e = doc.annotation(m.data.entity);
         const d = e?.data as { name: string; type: EntityType; country: string | null; sector: string | null; role: string | null } | undefined;
         if (!d || m.data.kind === 'pronoun') continue;
-        this.candidates.push({ name: d.name, type: d.type, country: d.country, sector: d.sector, role: d.role, at: m.start, span: { start: m.start, end: m.end }, entity: m.data.entity });
+        this.candidates.push({ name: d.name, type: d.type, country: d.country, sector: d.sector, role: d.role, at: m.start, span: { start: m.start, end: m.end }, entity: m.data.entity, described: m.data.kind === 'title' || m.data.kind === 'description' });
       }
       // outlets the entities stage read otherwise ("state media" as a group) still count as outlets for via
       for (const o of this.outletSpans) {
@@ -236,8 +259,9 @@ export class SpeakerResolver {
       return 'pronoun';
     }
     const span = { start: first.start, end: tokens[verb - 1]!.end };
-    const persons = this.within(span).filter((c) => c.type === 'PERSON' || (c.type === 'UNKNOWN' && this.expand(c, c.at).type === 'PERSON'));
-    const c = persons[0];
+    const inSubject = this.within(span);
+    const persons = inSubject.filter((c) => c.type === 'PERSON' || (c.type === 'UNKNOWN' && this.expand(c, c.at).type === 'PERSON'));
+    const c = persons[0] ?? (inSubject.length ? null : this.unlinkedName(span));
     if (!c) return null;
     // only titles and names before the name; after it, nothing, or an appositive after a comma
     for (let i = from; i < verb && tokens[i]!.start < c.span.start; i++) {
@@ -253,6 +277,25 @@ export class SpeakerResolver {
       if (!/^(?:\s+(?:has|have|had|is|was|were|will|would|also|then|later|again|never|not|\p{Ll}+ly))+\s*$/u.test(after)) return null;
     }
     return this.refOf(this.expand(c, c.at), c.span);
+  }
+
+  /**
+   * A person's name of two words or more that opens a subject the entities stage linked to nothing
+   * ("Senator Tom Baker met Mike Pence"): the capitalised run at its start, titles dropped, when a
+   * title stood before it or it opens with a given name (given-names.json).
+   */
+  private unlinkedName(span: Range): Candidate | null {
+    const text = this.doc.text.slice(span.start, span.end);
+    NAME_RUN.lastIndex = 0;
+    const m = NAME_RUN.exec(text);
+    if (!m || m.index !== 0) return null;
+    const name = cleanName(m[0]);
+    if (!name?.includes(' ')) return null;
+    // a person's, not a body's ("Foreign Ministry officials"): a title before it or a given name first
+    const titled = m[0].slice(0, m[0].indexOf(name)).split(/\s+/).some((w) => TITLE.test(w));
+    if (!titled && !GIVEN_NAME_GENDER.has(lowerForm(name.slice(0, name.indexOf(' '))))) return null;
+    const start = span.start + m[0].indexOf(name);
+    return { name, type: 'PERSON', country: null, sector: null, at: start, span: { start, end: start + name.length } };
   }
 
   private refOf(c: Candidate, span: Range): ActorRefData {
@@ -294,6 +337,9 @@ export class SpeakerResolver {
       const start = source.start + text.indexOf(from[1]!);
       return this.resolveOnly({ start, end: start + from[1]!.length });
     }
+    // "a letter seen by Reuters": the document speaks, the outlet that obtained it relays (via.ts)
+    const obtained = /^(.+?),?\s+(?:obtained|seen|reviewed)\s+by\s/i.exec(text);
+    if (obtained) return this.resolveOnly({ start: source.start, end: source.start + obtained[1]!.length });
     // "his office", "her aides": the owner resolved, the rest kept ("Mike Pompeo's office")
     const poss = /^(his|her)\s+(.+)$/i.exec(text);
     if (poss) {
@@ -320,6 +366,9 @@ export class SpeakerResolver {
       if (org && source.start - org.at < 1500) return { ref: this.refOf(org, source), person: false };
       return asWritten;
     }
+    // "the ministry said", "the magazine reported": the body or outlet named before
+    const body = this.bodyFor(low, source.start);
+    if (body) return { ref: this.refOf(body, source), person: false };
     const inside = this.within(source);
     // offices and groups stay as written: "Iranian officials", "the White House's aides"
     if (/\b(office|officials|spokespeople|aides|groups|ministry|sources|analysts|commentators|critics|experts|people|some|many|others)\b/i.test(low) && !inside.some((c) => c.type === 'PERSON' && c.name.includes(' '))) {
@@ -333,6 +382,13 @@ export class SpeakerResolver {
       const owner = inside.find((c) => c.type === 'GPE');
       return { ref: { name: owned[2]!.trim(), country: owner?.country ?? null, sector: null, span: source }, person: true };
     }
+    // "France, Germany and Britain": several actors speak together, the group as written
+    const listed = this.coordinated(inside, source);
+    if (listed) return { ref: listed, person: false };
+    // "the Iranian minister": the minister named before, ahead of the one the actor base guesses for the description
+    const described = inside.length > 0 && inside.every((c) => c.described && c.type === 'PERSON');
+    const named = described ? this.roleHolder(text, low, words.length, source, false) : null;
+    if (named) return named;
     if (inside.length) {
       // the name nearest the end of the phrase is the head: "Foreign Ministry spokesman Bahram Qassemi"
       const persons = inside.filter((c) => c.type === 'PERSON' || (c.type === 'UNKNOWN' && this.expand(c, source.start).type === 'PERSON'));
@@ -345,16 +401,75 @@ export class SpeakerResolver {
       const full = this.fullNames.get(text)?.find((o) => o.c.type === 'PERSON')?.c;
       if (full) return { ref: this.refOf(full, source), person: true };
     }
+    return this.roleHolder(text, low, words.length, source, true) ?? asWritten;
+  }
+
+  /**
+   * The person a definite role description stands for ("the minister", "the Iranian minister"): the
+   * person last named who holds that office (of the country the description names), else, with
+   * `anyPerson`, the last person quoted or named unless the description keeps its bearer anonymous.
+   * Null otherwise; "a senior official", an indefinite description, introduces someone new.
+   */
+  private roleHolder(text: string, low: string, words: number, source: Range, anyPerson: boolean): { ref: ActorRefData; person: boolean } | null {
     const role = ROLE_WORDS.exec(low);
-    if (role && /^(the|a|an)\b/.test(low) && words.length <= 4) {
-      // the person last named who holds that office, else the last person quoted or named
-      const holds = (x: Candidate) => x.type === 'PERSON' && !!x.role && x.role.toLowerCase().includes(role[1]!.toLowerCase());
+    if (role && /^the\b/.test(low) && words <= 4) {
+      const word = role[1]!.toLowerCase();
+      // "the Iranian minister": of the country the description names, when both are known
+      const country = this.describe(text)?.country ?? null;
+      const fits = (c: string | null) => !country || !c || c === country;
+      const holds = (x: Candidate) => x.type === 'PERSON' && !x.described && !!x.role && x.role.toLowerCase().includes(word) && fits(x.country);
       const holder = this.lastBefore(source.start, holds) ?? this.candidates.find(holds) ?? null;
       if (holder) return { ref: this.refOf(holder, source), person: true };
-      const p = this.personBefore(source.start);
-      if (p) return { ref: { ...p, span: source }, person: true };
+      const p = !anyPerson || ANONYMOUS_ROLE.test(low) ? null : this.personBefore(source.start);
+      if (p && fits(p.country)) return { ref: { ...p, span: source }, person: true };
     }
-    return asWritten;
+    return null;
+  }
+
+  /**
+   * The body or outlet a definite description stands for (BODY_DESCRIPTIONS): "the ministry" is the
+   * last body named before with "ministry" in its name ("Iran's Foreign Ministry"), "the magazine"
+   * the last outlet named. Null when nothing fits within BODY_REACH.
+   */
+  private bodyFor(low: string, at: number): Candidate | null {
+    for (const d of BODY_DESCRIPTIONS) {
+      const m = d.description.exec(low);
+      if (!m) continue;
+      const head = m[1]!;
+      const near = (c: Candidate) => at - c.span.end < BODY_REACH;
+      if (d.refers === 'outlet') return this.lastBefore(at, (c) => c.type === 'MEDIA' && near(c));
+      const named = this.lastBefore(at, (c) => (c.type === 'ORG' || c.type === 'IGO') && near(c) && lowerForm(c.name).includes(head));
+      // a body the entities stage did not name: the capitalised run that ends with the head ("Foreign Ministry")
+      const from = Math.max(0, at - BODY_REACH);
+      const re = new RegExp(`(?:\\p{Lu}[\\p{L}.’'-]*['’]s\\s+)?(?:\\p{Lu}[\\p{L}’'-]+\\s+)+${head[0]!.toUpperCase()}${head.slice(1)}\\b`, 'gu');
+      let run: RegExpExecArray | null = null;
+      for (const r of this.doc.text.slice(from, at).matchAll(re)) run = r;
+      if (run && (!named || from + run.index >= named.span.end)) {
+        const words = run[0].split(/\s+/);
+        while (words.length > 1 && NOT_NAMES.has(words[0]!)) words.shift();
+        const start = from + run.index + run[0].length - words.join(' ').length;
+        if (words.length > 1) return { name: words.join(' '), type: 'ORG', country: null, sector: null, at: start, span: { start, end: from + run.index + run[0].length } };
+      }
+      return named;
+    }
+    return null;
+  }
+
+  /**
+   * A source that lists actors joined by commas and "and" and nothing else ("France, Germany and
+   * Britain", "Mr. Ryan and Ms. Pelosi"): the list as written, with the country or sector they share.
+   */
+  private coordinated(inside: readonly Candidate[], source: Range): ActorRefData | null {
+    if (inside.length < 2) return null;
+    const text = this.doc.text;
+    for (let i = 1; i < inside.length; i++) {
+      if (!/^\s*,?\s*(?:and\s+|&\s+)?(?:the\s+)?$/i.test(text.slice(inside[i - 1]!.span.end, inside[i]!.span.start))) return null;
+    }
+    if (!/^\s*,?\s*(?:and|&)\s+(?:the\s+)?$/i.test(text.slice(inside[inside.length - 2]!.span.end, inside[inside.length - 1]!.span.start))) return null;
+    // only titles or an article before the first, nothing after the last
+    if (!/^(?:the\s+)?(?:(?:\p{Lu}[\p{L}.]*\s+){0,2})?$/iu.test(text.slice(source.start, inside[0]!.span.start)) || /\p{L}/u.test(text.slice(inside[inside.length - 1]!.span.end, source.end))) return null;
+    const shared = (k: 'country' | 'sector') => (inside.every((c) => c[k] === inside[0]![k]) ? inside[0]![k] : null);
+    return { name: text.slice(source.start, source.end), country: shared('country'), sector: shared('sector'), span: source };
   }
 
   /** The last group named before `at` with this head noun and a capitalised word before it ("Iranian officials"), within a few paragraphs. */

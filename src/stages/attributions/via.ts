@@ -22,6 +22,8 @@ export const VIA_PATTERNS: readonly { id: string; before: RegExp }[] = [
   { id: 'via.interview', before: /\b(?:in\s+)?(?:an?|his|her|their)\s+(?:\w+\s+)?interview\s+(?:with|on|to)\s+(?:the\s+)?$/i },
   { id: 'via.report', before: /\baccording\s+to\s+(?:an?|the)\s+(?:new\s+|recent\s+)?$/i },
   { id: 'via.carried', before: /\b(?:carried|broadcast|published|aired|reported|relayed)\s+(?:by|on|in)\s+(?:the\s+)?$/i },
+  // "The letter, obtained by The Straits Times, says ...": the outlet that got hold of the words relays them
+  { id: 'via.obtained', before: /\b(?:obtained|seen|reviewed)\s+by\s+(?:the\s+)?$/i },
   { id: 'via.speaking-to', before: /\b(?:speaking|spoke|talking)\s+(?:to|with)\s+(?:the\s+)?$/i },
   // "..., per the New York Times", "..., reports the AP"
   { id: 'via.per', before: /,\s*(?:per|reports|reported|reporting)\s+(?:the\s+)?$/i },
@@ -45,7 +47,7 @@ export function viaOf(doc: Document, f: ViaFrame, resolver: SpeakerResolver): Ac
     const pattern = VIA_PATTERNS.find((p) => p.before.test(before));
     // an outlet inside the content or the source is not a relay, unless the words say it carried them
     if (o.span.start >= f.content.start && o.span.end <= f.content.end && pattern?.id !== 'via.carried') continue;
-    if (f.source && o.span.start >= f.source.start && o.span.end <= f.source.end && !/\breport|\binterview/i.test(doc.text.slice(f.source.start, f.source.end))) continue;
+    if (f.source && o.span.start >= f.source.start && o.span.end <= f.source.end && pattern?.id !== 'via.obtained' && !/\breport|\binterview/i.test(doc.text.slice(f.source.start, f.source.end))) continue;
     // "..., the minister said, CNBC reports.": an outlet after the cue that reports the whole sentence
     const trailing = !pattern && o.span.start >= f.cue.end && /,\s*(?:the\s+)?$/i.test(before) && TRAILING_REPORT.test(doc.text.slice(o.span.end, Math.min(f.sentence.end, o.span.end + 40)));
     if (pattern || trailing) add({ name: o.name, country: o.country, sector: o.sector, span: o.span });

@@ -178,3 +178,19 @@ test('"In a joint statement, France, Germany and Britain said": the whole list s
   assert.equal(byCue(attributions('On Monday, Germany and Britain said they regretted the decision.'), 'said').source, 'Germany and Britain');
   assert.equal(byCue(attributions('In Paris, Germany and Britain said they regretted the decision.'), 'said').source, 'Germany and Britain');
 });
+
+test('a quotation split around its cue keeps its first half even when both halves are short', () => {
+  const a = byCue(attributions('"The sanctions," the minister said, "are economic terrorism."'), 'said');
+  assert.equal(a.rule, 'cue.say.split-quote');
+  assert.deepEqual(a.parts, ['"The sanctions,"', '"are economic terrorism."']);
+});
+
+test('guards of issue 13\'s patterns that already held: "claimed", "X said, Tasnim news agency reported", "John Bolton ... said" after Trump', () => {
+  assert.equal(byCue(attributions('The minister claimed that the ship had entered Iranian waters.'), 'claimed').content, 'that the ship had entered Iranian waters');
+  const vaezi = byCue(attributions('The talks will resume in Geneva, Vaezi said, Tasnim news agency reported.'), 'said');
+  assert.equal(vaezi.content, 'The talks will resume in Geneva');
+  assert.deepEqual(vaezi.via, ['Tasnim']);
+  for (const text of ['President Donald Trump left Hanoi on Thursday. John Bolton, the national security adviser, said the talks had failed.', 'President Donald Trump left Hanoi on Thursday. National Security Adviser John Bolton said the talks had failed.']) {
+    assert.equal(byCue(attributions(text), 'said').speaker, 'John Bolton', text);
+  }
+});

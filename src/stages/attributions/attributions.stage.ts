@@ -592,7 +592,9 @@ export const attributionsStage: StageFactory = (resources) => {
         }
       }
       frames.push(...dashCredits(doc, quotes), ...transcriptTurns(doc));
-      const likely = filter ? frames.filter((f) => filter.probability(doc.text, { rule: f.rule, cue: f.cue, content: f.content, source: f.source, kind: kindOf(f.content, quotes) }) >= filter.threshold) : frames;
+      // a quotation split around its cue ("“Sanctions,” the minister said, “are ...”") is an attribution
+      // by its shape: the filter, which weighs words and lengths, does not overrule it
+      const likely = filter ? frames.filter((f) => (f.shape === 'split-quote' && !f.inQuote) || filter.probability(doc.text, { rule: f.rule, cue: f.cue, content: f.content, source: f.source, kind: kindOf(f.content, quotes) }) >= filter.threshold) : frames;
       const kept = dedupe(likely);
       continueQuotes(doc, kept, quotes);
       const resolver = new SpeakerResolver(doc, describe);

@@ -83,6 +83,28 @@ const PATTERNS: readonly [string, string, string][] = [
   ['Nurses began a sit-in outside the Freedonian health ministry.', 'PROTEST', 'trigger.protest.sit-in'],
   ['Satellite images show a military build-up along the Ruritanian border.', 'MOBILIZE', 'trigger.mobilize.military-build-up'],
   ['Ruritania removed restrictions on foreign journalists.', 'CONCEDE', 'trigger.concede.lift'],
+  // yielding and concessions (issue 14): the CAMEO codes 080 and 083, a concession made, a ceasefire pledged
+  ['Freedonia dismantled the curfew on Sunday.', 'CONCEDE', 'trigger.concede.lift'],
+  ['Ruritania suspended the ban on opposition rallies.', 'CONCEDE', 'trigger.concede.end-restriction'],
+  ['The Freedonian cabinet gave in to the demands of the striking miners.', 'CONCEDE', 'trigger.concede.give-in'],
+  ['After a week of pressure the Ruritanian minister backed down.', 'CONCEDE', 'trigger.concede.back-down'],
+  ['Freedonia bowed to pressure from its neighbours.', 'CONCEDE', 'trigger.concede.yield-to'],
+  ['Ruritania made sweeping concessions to the rebels.', 'CONCEDE', 'trigger.concede.concession'],
+  ['The rebels pledged a nationwide ceasefire on Monday.', 'CONCEDE', 'trigger.concede.pledge-ceasefire'],
+  // cooperation widened, drills held together, ties widened or cut, investment
+  ['Freedonia and Ruritania jointly held a naval exercise in the gulf.', 'COOPERATE', 'trigger.cooperate.jointly-hold'],
+  ['Joint manoeuvres of Ruritanian and Freedonian troops ended on Friday.', 'COOPERATE', 'trigger.cooperate.exercise'],
+  ['Ruritania and Freedonia expanded cooperation on customs.', 'COOPERATE', 'trigger.cooperate.expand'],
+  ['A Ruritanian state fund invested in a Freedonian port.', 'COOPERATE', 'trigger.cooperate.invest'],
+  ['Ruritania expanded diplomatic relations with Freedonia.', 'SUPPORT', 'trigger.support.expand-ties'],
+  ['Freedonia downgraded its ties with Ruritania.', 'SANCTION', 'trigger.sanction.cut-ties'],
+  // PLOVER's COERCE withhold and misinformation
+  ['The Ruritanian government cut off internet access in three provinces.', 'COERCE', 'trigger.coerce.cut-off'],
+  ['Freedonian agents ran a disinformation campaign before the vote.', 'COERCE', 'trigger.coerce.disinformation'],
+  // RETREAT: a withdrawal begun, captives returned, a ceasefire implemented
+  ['Ruritanian forces started their withdrawal on Sunday.', 'RETREAT', 'trigger.retreat.complete-withdrawal'],
+  ['The militia returned the hostages to Freedonia.', 'RETREAT', 'trigger.retreat.return'],
+  ['Both armies implemented the truce on Sunday.', 'RETREAT', 'trigger.retreat.observe-ceasefire'],
 ];
 for (const [sentence, type, rule] of PATTERNS) {
   test(`${rule}: ${sentence}`, () => {
@@ -91,6 +113,16 @@ for (const [sentence, type, rule] of PATTERNS) {
     assert.equal(found.length, 1, JSON.stringify(eventsOf(sentence).map((e) => e.type)));
   });
 }
+
+test('a ceasefire agreed to stays an AGREE; a promise to end a curfew is a promised easing (CONCEDE)', () => {
+  assert.deepEqual(eventsOf('The two militias agreed to a ceasefire on Tuesday.').map((e) => e.type), ['AGREE']);
+  assert.ok(eventsOf('The Freedonian king vowed to end the curfew.').some((e) => e.type === 'CONCEDE'));
+  assert.ok(eventsOf('The Freedonian king vowed to end the curfew.').every((e) => e.type !== 'AGREE'));
+});
+
+test('a report submitted to a minister is no yielding', () => {
+  assert.ok(!eventsOf('A draft report was submitted to the Ruritanian minister.').some((e) => e.type === 'CONCEDE'));
+});
 
 test('a decline that is no refusal, and a poll released, are no events', () => {
   assert.deepEqual(eventsOf('Exports from Chile saw a sharp decline in March.'), []);

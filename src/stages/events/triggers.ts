@@ -95,7 +95,9 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.support.recognize', 'recognize|recognise', 'SUPPORT', '054'),
   e('trigger.support.sign', '^sign', 'SUPPORT', '057'),
   e('trigger.support.ratify', 'ratify', 'SUPPORT', '057'),
-  e('trigger.support.ties', 'establish|restore ... tie|relation', 'SUPPORT', '054'),
+  e('trigger.support.ties', 'establish|restore|upgrade|normalize|normalise ... tie|relation', 'SUPPORT', '054'),
+  // ties widened, when they are named diplomatic ones ("expanded diplomatic relations"; "expand trade ties" is not)
+  e('trigger.support.expand-ties', 'expand|strengthen|deepen|improve ... diplomatic|bilateral ... tie|relation', 'SUPPORT', '054'),
   e('trigger.support.embassy', 'open ... embassy', 'SUPPORT', '054'),
   e('trigger.support.congratulate', 'congratulate', 'SUPPORT', '051'),
   e('trigger.support.forgive', 'forgive', 'SUPPORT', '056'),
@@ -103,7 +105,10 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // CONCEDE: verbal concessions, easing, apology, pardon, ceasefire declared
   e('trigger.support.apologize', 'apologize|apologise', 'SUPPORT', '055'),
   e('trigger.support.apology', '~apology', 'SUPPORT', '055'),
-  e('trigger.concede.lift', 'lift|ease|relax|cancel|remove ... restriction|curfew|ban|emergency|sanction|embargo', 'CONCEDE', '081', { mode: 'ease' }),
+  e('trigger.concede.lift', 'lift|ease|relax|cancel|remove|loosen|rescind|revoke|scrap|abolish|dismantle ... restriction|curfew|ban|emergency|sanction|embargo', 'CONCEDE', '081', { mode: 'ease' }),
+  // ending or halting a restriction is easing it too ("agreed to end the curfew"); "end" alone is too
+  // common to stand five words from its object, so these verbs take theirs close by
+  e('trigger.concede.end-restriction', 'end|halt|suspend ... restriction|curfew|ban|sanction|embargo', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.shorten', 'shorten ... curfew', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.relief', 'sanction relief', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.pardon', 'pardon|amnesty', 'CONCEDE', '0841', { mode: 'pardon', ontology: true }),
@@ -111,12 +116,27 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // the tokeniser splits "cease-fire" in three
   e('trigger.concede.cease-fire', 'declare|announce ... cease - fire', 'CONCEDE', '0871', { mode: 'ceasefire', ontology: true }),
   e('trigger.concede.call-off', 'call off', 'CONCEDE', '080'),
-  e('trigger.concede.concession', '~concession', 'AGREE', '035'),
+  // concessions are verbal yielding whether made, offered or promised (ONTOLOGY.md: CONCEDE is the
+  // promised easing; CAMEO 035 "express intent to yield" is coded AGREE by the table)
+  e('trigger.concede.concession', '~concession', 'CONCEDE', '035', { ontology: true }),
+  // yielding to a demand or to pressure (CAMEO 080 yield, 083 accede to demands)
+  e('trigger.concede.give-in', 'give in|way to', 'CONCEDE', '080'),
+  e('trigger.concede.back-down', 'back down|off', 'CONCEDE', '080'),
+  e('trigger.concede.cave-in', 'cave in|to', 'CONCEDE', '080'),
+  e('trigger.concede.yield-to', 'yield|bow|accede|bend|capitulate|succumb to', 'CONCEDE', '083'),
+  // a ceasefire pledged, proclaimed or ordered is a declared one (trigger.concede.ceasefire); one
+  // agreed to stays an AGREE, as PLOVER's coders have it ("agreed to a ceasefire")
+  e('trigger.concede.pledge-ceasefire', 'pledge|proclaim|unveil|order ... ceasefire|truce|armistice', 'CONCEDE', '0871', { mode: 'ceasefire', ontology: true }),
+  e('trigger.concede.pledge-cease-fire', 'pledge|proclaim|unveil|order ... cease - fire', 'CONCEDE', '0871', { mode: 'ceasefire', ontology: true }),
 
   // COOPERATE: material cooperation
   e('trigger.cooperate.cooperate', 'cooperate|collaborate', 'COOPERATE', '06', { reciprocal: true }),
   e('trigger.cooperate.share', 'share ... intelligence|information|expertise|technology', 'COOPERATE', '064', { reciprocal: true }),
-  e('trigger.cooperate.exercise', 'joint ... exercise|drill|patrol', 'COOPERATE', '062', { reciprocal: true, mode: 'military' }),
+  e('trigger.cooperate.exercise', 'joint ... exercise|drill|patrol|maneuver|manoeuvre', 'COOPERATE', '062', { reciprocal: true, mode: 'military' }),
+  e('trigger.cooperate.jointly-hold', 'jointly hold|conduct|stage ... exercise|drill|patrol|maneuver|manoeuvre', 'COOPERATE', '062', { reciprocal: true, mode: 'military' }),
+  // cooperation widened is cooperation (PLOVER: "initiate, resume, improve, or expand economic exchange or cooperation")
+  e('trigger.cooperate.expand', 'expand|increase|boost|deepen|strengthen|enhance|resume ... cooperation|collaboration', 'COOPERATE', '06', { reciprocal: true }),
+  e('trigger.cooperate.invest', '^invest in', 'COOPERATE', '061', { mode: 'economic' }),
   e('trigger.cooperate.war-games', 'war game', 'COOPERATE', '062', { reciprocal: true, mode: 'military' }),
   e('trigger.cooperate.alliance', 'develop|form|build ... alliance', 'COOPERATE', '062', { reciprocal: true, mode: 'military' }),
   e('trigger.cooperate.extradite', 'extradite', 'COOPERATE', '063', { mode: 'judicial' }),
@@ -134,7 +154,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.retreat.withdraw-troops', 'withdraw|pull ... troop|force|soldier', 'RETREAT', '0874', { mode: 'withdraw' }),
   e('trigger.retreat.evacuate', 'evacuate|dismantle ... settlement|base|outpost|position|camp', 'RETREAT', '0874', { mode: 'withdraw' }),
   e('trigger.retreat.withdrawal', 'withdrawal of', 'RETREAT', '0874', { mode: 'withdraw' }),
-  e('trigger.retreat.complete-withdrawal', 'complete|speed|begin ... withdrawal', 'RETREAT', '0874', { mode: 'withdraw' }),
+  e('trigger.retreat.complete-withdrawal', 'complete|speed|begin|start|announce|order ... withdrawal', 'RETREAT', '0874', { mode: 'withdraw' }),
   e('trigger.retreat.release', 'release', 'RETREAT', '0841', { mode: 'release' }),
   e('trigger.retreat.set-free', 'set free', 'RETREAT', '0841', { mode: 'release' }),
   e('trigger.retreat.disarm', 'disarm|disarmament|denuclearization|denuclearize|denuclearise', 'RETREAT', '0871', { mode: 'disarm' }),
@@ -146,9 +166,9 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.retreat.access', 'allow|grant ... access', 'RETREAT', '0863', { mode: 'access' }),
   e('trigger.retreat.access-improved', 'access ... improve', 'RETREAT', '0863', { mode: 'access' }),
   e('trigger.retreat.compensation', 'pay ... compensation', 'RETREAT', '085'),
-  e('trigger.retreat.return', 'return ... prisoner|territory|property|land', 'RETREAT', '0842'),
+  e('trigger.retreat.return', 'return ... prisoner|territory|property|land|hostage|captive|building|asset', 'RETREAT', '0842'),
   e('trigger.retreat.hand-over', 'hand over', 'RETREAT', '0842'),
-  e('trigger.retreat.observe-ceasefire', 'observe|respect ... ceasefire|truce', 'RETREAT', '087', { mode: 'ceasefire' }),
+  e('trigger.retreat.observe-ceasefire', 'observe|respect|implement|honor|honour|uphold ... ceasefire|truce', 'RETREAT', '087', { mode: 'ceasefire' }),
 
   // REQUEST: demands, appeals, orders
   e('trigger.request.demand', 'demand', 'REQUEST', '10', { control: true }),
@@ -227,7 +247,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.sanction.withdrew-from', 'withdraw from', 'SANCTION', '161', { mode: 'withdraw' }),
   e('trigger.sanction.from-which-withdrew', 'from which ... withdraw', 'SANCTION', '161', { mode: 'withdraw' }),
   e('trigger.sanction.re-impose', 're - impose', 'SANCTION', '163', { ontology: true }),
-  e('trigger.sanction.cut-ties', 'cut|sever|break ... tie|relation', 'SANCTION', '161', { mode: 'discontinue' }),
+  e('trigger.sanction.cut-ties', 'cut|sever|break|downgrade|freeze ... tie|relation', 'SANCTION', '161', { mode: 'discontinue' }),
   e('trigger.sanction.suspend', 'suspend|halt|freeze ... aid|talk|cooperation|delivery|relation', 'SANCTION', '16', { mode: 'discontinue' }),
   e('trigger.sanction.prohibit', 'prohibit|^ban', 'SANCTION', '16'),
   e('trigger.sanction.recall', 'recall ... ambassador', 'SANCTION', '161', { mode: 'discontinue' }),
@@ -251,6 +271,12 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.coerce.blockade', 'blockade', 'COERCE', '172', { mode: 'restrict' }),
   e('trigger.coerce.censor', 'censor', 'COERCE', '1721', { mode: 'censor' }),
   e('trigger.coerce.shut-down', 'shut down ... newspaper|website|internet|outlet', 'COERCE', '1721', { mode: 'censor' }),
+  // PLOVER's COERCE withhold: "shut off power/internet/water/utilities"
+  e('trigger.coerce.cut-off', 'cut|shut off ... internet|electricity|power|water|communication|phone|network', 'COERCE', '172', { mode: 'withhold' }),
+  e('trigger.coerce.block-access', 'block|restrict ... access to ... internet|website|social', 'COERCE', '1721', { mode: 'censor' }),
+  // PLOVER's COERCE misinformation: "engage in deception/manipulation/misinformation operations"
+  e('trigger.coerce.disinformation', '~disinformation|~misinformation|~propaganda|~influence campaign|operation', 'COERCE', '17', { mode: 'misinformation' }),
+  e('trigger.coerce.spread-disinformation', 'spread ... disinformation|misinformation|propaganda|falsehood', 'COERCE', '17', { mode: 'misinformation' }),
   e('trigger.coerce.prevent', 'prevent|disperse ... demonstration|protest|rally|protester|demonstrator|crowd', 'COERCE', '172', { mode: 'restrict' }),
   e('trigger.coerce.break-up', 'break up ... demonstration|protest|rally|crowd', 'COERCE', '172', { mode: 'restrict' }),
   e('trigger.coerce.tear-gas', 'use|fire ... tear gas', 'COERCE', '172', { mode: 'restrict' }),

@@ -162,3 +162,8 @@ test('the location rides in the result and in the store\'s packed copy: name, co
   // and in what the store keeps of it
   assert.deepEqual(unpackResult(packResult(result), result.article.text), result);
 });
+
+test('a people named by its origin ("the Albanian population of Kosovo") lives where it is: not a party of its origin', () => {
+  assert.equal(brief(only('Serbian police attacked the Albanian population of Kosovo.', 'ASSAULT').data), 'ASSAULT SRB>KOS');
+  assert.equal(brief(only('Serbian police attacked the Greek minority.', 'ASSAULT').data), 'ASSAULT SRB>');
+});

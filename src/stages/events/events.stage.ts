@@ -544,9 +544,13 @@ class Cast {
   }
 }
 
+/** A main party of the article is named at least 1/CAST_SHARE as often as the most named one. */
+const CAST_SHARE = 3;
+
 /**
  * The article's cast: the countries of the parties it names (outlets left out), most named first, each
- * with the name it is most often given; only those named at least twice count as the article's main parties.
+ * with the name it is most often given; only those named at least twice, and at least a third as often as
+ * the most named, count as the article's main parties.
  */
 function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]): ActorRefData[] {
   const counts = new Map<string, { n: number; names: Map<string, number> }>();
@@ -574,7 +578,12 @@ function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]):
   }
   // most named first; of equals, the first named (a stable sort)
   main.sort((a, b) => b.n - a.n);
-  return main.map((m) => ({ name: m.name, country: m.country, sector: 'GOV' }));
+  // what the article is about: a party named at least a third as often as the most named one (an
+  // article on one country's politics that names another twice is not about that other)
+  const most = main[0]?.n ?? 0;
+  const out: ActorRefData[] = [];
+  for (const m of main) if (m.n * CAST_SHARE >= most) out.push({ name: m.name, country: m.country, sector: 'GOV' });
+  return out;
 }
 
 /** The innermost attribution whose content holds the offset. */

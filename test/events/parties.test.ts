@@ -167,3 +167,10 @@ test('a people named by its origin ("the Albanian population of Kosovo") lives w
   assert.equal(brief(only('Serbian police attacked the Albanian population of Kosovo.', 'ASSAULT').data), 'ASSAULT SRB>KOS');
   assert.equal(brief(only('Serbian police attacked the Greek minority.', 'ASSAULT').data), 'ASSAULT SRB>');
 });
+
+test('the same act said again in a sentence, its target named once, is one event', () => {
+  const events = analyse('Chilean rebels rejected a Peruvian peace plan, and said they also opposed the deployment of troops.').layer('event');
+  assert.deepEqual(events.map((e) => brief(e.data)), ['REJECT CHL>PER']);
+  // a second act with a target of its own stays
+  assert.equal(analyse('Chile rejected the plan from Peru and rejected the offer from Bolivia.').layer('event').length, 2);
+});

@@ -107,10 +107,10 @@ export const PARTY_RULES: readonly PartyRule[] = Object.freeze([
   { id: 'recipient.that-clause-subject', role: 'recipient', fills: true, description: 'the recipient is the subject of the clause asked for ("urged that Iran ...")', find: thatClauseSubject },
   { id: 'actor.place', role: 'actor', fills: true, description: 'a place standing for its people (protests, strikes)', find: placeActor },
   { id: 'recipient.place', role: 'recipient', fills: true, description: 'a place standing for its government as the recipient of an act done there (not the place of a meeting: its location)', find: placeRecipient },
-  { id: 'actor.domestic-challenger', role: 'actor', fills: true, description: 'rebels or an opposition no one could place, acting on one country: that country\'s own rebels or opposition', find: domesticChallenger },
+  { id: 'actor.domestic-challenger', role: 'actor', fills: true, description: 'rebels, an opposition, police, judges or lawmakers no one could place, acting on one country: that country\'s own', find: domesticChallenger },
   { id: 'recipient.domestic', role: 'recipient', fills: true, description: "a domestic act: the country's own government is the recipient", find: domesticRecipient },
   { id: 'actor.domestic', role: 'actor', fills: true, description: "a domestic act with no named actor: the country's people", find: domesticActor },
-  { id: 'recipient.clause-counterpart', role: 'recipient', fills: true, description: 'no recipient found by the clause\'s structure: a party of another country named in the clause or in a condition right after it ("threatened to quit the talks if the US ..."), not a place, a source or a country word on a thing', find: clauseCounterpart },
+  { id: 'recipient.clause-counterpart', role: 'recipient', fills: true, description: 'no recipient found by the clause\'s structure: a party of another country named in the clause or in a condition right after it ("threatened to quit the talks if Peru ..."), not a place, a source or a country word on a thing', find: clauseCounterpart },
   { id: 'recipient.sentence-counterpart', role: 'recipient', fills: true, description: 'none in the clause: a party of another country named elsewhere in the sentence that is one of the article\'s main parties', find: sentenceCounterpart },
   { id: 'recipient.article-counterpart', role: 'recipient', fills: true, description: 'none in the sentence: the other main party of the article (named at least a third as often as the most named)', find: articleCounterpart },
   { id: 'recipient.not-actor', role: 'recipient', fills: false, description: 'the same party on both sides (a compound actor "A and B met", a reflexive) stays the actor only, save in domestic acts', find: notActor },
@@ -282,14 +282,15 @@ function domesticRecipient(s: EventState): ActorRefData[] | null {
   return target ? [{ name: target.name, country: c, sector: target.sector }] : null;
 }
 
-/** Sectors of those who challenge their own government from inside it: rebels and the opposition. */
+/** Sectors of those who act inside their own country: rebels and the opposition against its government, its police, courts and legislature. */
 const CHALLENGERS = new Set(['REB', 'OPP', 'JUD', 'COP', 'LEG']);
 
 /**
- * "Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in Baku", "the main
- * Hutu rebel group insisted that Burundi's government ...": a subject the actor base cannot place whose
- * words say rebels or opposition, acting on one country, is that country's (insurgents and opponents
- * act against their own government far more often than abroad).
+ * "The main rebel group demanded that the Chadian government release its members", "opposition
+ * leaders agreed to call off the march in Lima": a subject the actor base cannot place whose words say
+ * rebels, opposition, police, judges or lawmakers, acting on one country, is that country's
+ * (insurgents and opponents act against their own government far more often than abroad; police,
+ * courts and legislatures act at home).
  */
 function domesticChallenger(s: EventState): ActorRefData[] | null {
   if (s.actor.length || s.recipient.length === 0) return null;
@@ -327,11 +328,11 @@ function wantsCounterpart(s: EventState): boolean {
 
 /**
  * The clause's counterpart. Measured on real news (PolNeAR dev, read by hand) a party anywhere in the
- * sentence was the target about one time in six: it stood in a relative clause ("who was born in
- * Cuba"), a reporting or another verb's clause, or was a place ("in Russia") or a country word on a
- * thing ("the Syrian conflict"). The clause and a condition after it hold the target where the
- * clause's structure missed it ("promised military aid to war-torn Mozambique", "threatened to stop
- * the talks if the United States ...").
+ * sentence was the target about one time in six: it stood in a relative clause ("Jan Novak, who was
+ * born in Peru"), a reporting or another verb's clause, or was a place ("in Peru") or a country word on
+ * a thing ("the Bolivian crisis"). The clause and a condition after it hold the target where the
+ * clause's structure missed it ("sent more aid to war-torn Chad", "threatened to quit the talks if
+ * Peru ...").
  */
 function clauseCounterpart(s: EventState): ActorRefData[] | null {
   if (!wantsCounterpart(s)) return null;
@@ -558,8 +559,8 @@ function counterpartIn(
     if (p.start < from || p.end > to) continue;
     const ref = p.refs.find((r) => r.country && !own.has(r.country) && r.sector !== 'JRN' && (!among || among.has(r.country)));
     if (!ref) continue;
-    // a place ("in Russia", "near the Thai border") is where, not whom; the place an act is done to is
-    // recipient.place's; a country word on a thing ("the Syrian conflict", "Mexican imports") names no party
+    // a place ("in Peru", "near the Peruvian border") is where, not whom; the place an act is done to is
+    // recipient.place's; a country word on a thing ("the Bolivian crisis", "Chilean copper") names no party
     if (LOCATIVE.has(tokens[p.start - 1]?.data.normal ?? '') || thingOfCountry(tokens, p)) continue;
     // the two words after the phrase, and the two before it ("according to")
     if (REPORTING.has(tokens[p.end]?.data.normal ?? '') || REPORTING.has(tokens[p.end + 1]?.data.normal ?? '')) continue;
@@ -581,8 +582,8 @@ function counterpartIn(
 const LOCATIVE = new Set(['in', 'near', 'at', 'around', 'across', 'along', 'inside', 'outside', 'throughout', 'within']);
 
 /**
- * Heads of phrases that name a thing a country word only says whose it is ("the Syrian conflict", "the
- * eastern Thai border", "Mexican imports", "the Russian language"): never a counterpart. A list of
+ * Heads of phrases that name a thing a country word only says whose it is ("the Bolivian crisis", "the
+ * Peruvian border", "Chilean exports", "the Spanish language"): never a counterpart. A list of
  * things rather than of parties: a party noun missing from it ("Polish officers") stays a counterpart.
  */
 const THING_HEADS = new Set([

@@ -172,11 +172,17 @@ function antecedentIn(tokens: readonly Token[], phrases: readonly Phrase[], prev
   };
 }
 
-/** Writes an event unless the sentence has one of the same type, parties and modality already. */
+/**
+ * Writes an event unless the sentence has one of the same type, parties and modality already, or, for
+ * an event without a recipient, one of the same type, actor and modality whatever its recipient ("rejected
+ * a Peruvian peace plan, and said they also opposed ...": the same act said again, its target named once).
+ */
 function addOnce(out: StageOutput, seen: Set<string>, d: Draft): void {
-  const key = `${d.data.type}|${partiesKey(d.data.actor)}|${partiesKey(d.data.recipient)}|${d.data.modality}`;
-  if (seen.has(key)) return;
+  const act = `${d.data.type}|${partiesKey(d.data.actor)}|${d.data.modality}`;
+  const key = `${act}|${partiesKey(d.data.recipient)}`;
+  if (seen.has(key) || (!d.data.recipient.length && seen.has(act))) return;
   seen.add(key);
+  seen.add(act);
   out.add('event', d);
 }
 

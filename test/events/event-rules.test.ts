@@ -28,7 +28,10 @@ const CASES: readonly Case[] = [
   { rule: 'recipient.place', text: 'Israel reimposed blockades in Lebanon.', event: 'COERCE ISR>LBN' },
   { rule: 'recipient.domestic', text: 'Kenyan students protested on Monday.', event: 'PROTEST KEN>KEN' },
   { rule: 'actor.domestic', text: 'Thousands protested against the Iranian government.', event: 'PROTEST IRN>IRN' },
-  { rule: 'recipient.sentence-counterpart', text: 'After talks with France, Iran rejected the offer.', event: 'REJECT IRN>FRA' },
+  { rule: 'actor.domestic-challenger', text: 'The main rebel group demanded that the Chadian government release its members.', event: 'REQUEST TCD>TCD' },
+  { rule: 'recipient.clause-counterpart', text: 'After talks with France, Iran rejected the offer.', event: 'REJECT IRN>FRA' },
+  // a party in a relative clause is a counterpart only when the article is about it (named in both sentences)
+  { rule: 'recipient.sentence-counterpart', text: 'Chile and Peru met in Lima. Chile rejected the offer, which Peru made on Monday.', event: 'REJECT CHL>PER' },
   // the third sentence names no one else: the article's other main party (named twice before) is the target
   { rule: 'recipient.article-counterpart', text: 'Japan protested to China on Monday. China warned Japan again. Chinese officials rejected the proposal.', event: 'REJECT CHN>JPN' },
   { rule: 'recipient.not-actor', text: 'The United States and Iran agreed to a deal with Iran.', event: 'AGREE USA,IRN>' },
@@ -72,11 +75,47 @@ test('a rule fills only what the clause left empty: a named recipient stays', ()
   // "Mali" is the object: neither a counterpart nor a place replaces it
   const [e] = analyse('Germany criticized the president of Mali in Paris after talks with France.').layer('event').filter((x) => x.data.type === 'ACCUSE');
   assert.equal(brief(e!.data), 'ACCUSE DEU>MLI');
-  assert.ok(!/recipient\.(place|sentence-counterpart)/.test(e!.provenance.evidence ?? ''));
+  assert.ok(!/recipient\.(place|clause-counterpart)/.test(e!.provenance.evidence ?? ''));
 });
 
 test('type.promised-easing-is-concede: a promise not to ease concedes nothing and stays a promise', () => {
   const events = analyse('Kenya promised Uganda not to ease the border restrictions.').layer('event');
   assert.ok(!events.some((e) => e.data.type === 'CONCEDE' && (e.provenance.evidence ?? '').includes('type.promised-easing-is-concede')), events.map((e) => brief(e.data)).join(' '));
   assert.ok(events.some((e) => e.data.type === 'AGREE'), events.map((e) => brief(e.data)).join(' '));
+});
+
+test('recipient.clause-counterpart: a condition after the clause holds the one threatened', () => {
+  const events = analyse('Chile threatened to quit the talks if Peru moves its troops.').layer('event').filter((e) => e.data.type === 'THREATEN');
+  assert.deepEqual(events.map((e) => brief(e.data)), ['THREATEN CHL>PER']);
+  assert.ok((events[0]!.provenance.evidence ?? '').includes('recipient.clause-counterpart'));
+});
+
+test('no counterpart from another clause, a place or a thing: a country named in passing is not the target', () => {
+  for (const text of [
+    // a relative clause, the article not about Peru
+    'Chile rejected the offer, which Jan Novak made in Peru.',
+    'Chile criticized Jan Novak, who was born in Peru, on Friday.',
+    // a country word on a thing
+    'Chilean officials denounced the plan during the Bolivian crisis.',
+  ]) {
+    const events = analyse(text).layer('event').filter((e) => e.data.type === 'REJECT' || e.data.type === 'ACCUSE');
+    assert.deepEqual(events.map((e) => brief(e.data)), [`${events[0]?.data.type} CHL>`], text);
+  }
+});
+
+test('recipient.article-counterpart: a country named twice in an article about another one is not among its main parties', () => {
+  // (the test pipeline has no entity layer: the cast counts the parties of sentences that hold triggers)
+  const text = 'Chile\'s president met Chilean lawmakers and Chilean judges. Chilean courts blocked a Chilean law backed by Chile\'s senate. '
+    + 'Peru sued Chile. Chile\'s mines met Chilean traders from Peru. Chilean officials rejected the proposal.';
+  const rejected = analyse(text).layer('event').filter((e) => e.data.type === 'REJECT');
+  assert.deepEqual(rejected.map((e) => brief(e.data)), ['REJECT CHL>']);
+});
+
+test('actor.domestic-challenger: only for rebels or an opposition no one placed, acting on one country', () => {
+  // a named country keeps its own
+  const named = analyse('Chadian rebels demanded that the Nigerien government release its members.').layer('event').filter((e) => e.data.type === 'REQUEST');
+  assert.ok(!(named[0]?.provenance.evidence ?? '').includes('actor.domestic-challenger'), named.map((e) => brief(e.data)).join(' '));
+  // not soldiers: they may act abroad
+  const soldiers = analyse('The soldiers demanded that the Chadian government release its members.').layer('event').filter((e) => e.data.type === 'REQUEST');
+  assert.ok(!(soldiers[0]?.provenance.evidence ?? '').includes('actor.domestic-challenger'), soldiers.map((e) => brief(e.data)).join(' '));
 });

@@ -162,3 +162,15 @@ test('the location rides in the result and in the store\'s packed copy: name, co
   // and in what the store keeps of it
   assert.deepEqual(unpackResult(packResult(result), result.article.text), result);
 });
+
+test('a people named by its origin ("the Albanian population of Kosovo") lives where it is: not a party of its origin', () => {
+  assert.equal(brief(only('Serbian police attacked the Albanian population of Kosovo.', 'ASSAULT').data), 'ASSAULT SRB>KOS');
+  assert.equal(brief(only('Serbian police attacked the Greek minority.', 'ASSAULT').data), 'ASSAULT SRB>');
+});
+
+test('the same act said again in a sentence, its target named once, is one event', () => {
+  const events = analyse('Chilean rebels rejected a Peruvian peace plan, and said they also opposed the deployment of troops.').layer('event');
+  assert.deepEqual(events.map((e) => brief(e.data)), ['REJECT CHL>PER']);
+  // a second act with a target of its own stays
+  assert.equal(analyse('Chile rejected the plan from Peru and rejected the offer from Bolivia.').layer('event').length, 2);
+});

@@ -1,5 +1,6 @@
 import type { Document } from '../../core/document.js';
 import type { ActorRefData, EventLocation, Modality } from '../../core/layers.js';
+import { isNonState } from '../../ontology/actors.js';
 import { PLOVER, type PloverType } from '../../ontology/plover.js';
 import { CONDITIONS, datelineEnd } from './clauses.js';
 import { sectorOfNoun } from './gazetteer.js';
@@ -106,10 +107,12 @@ export const PARTY_RULES: readonly PartyRule[] = Object.freeze([
   { id: 'recipient.that-clause-subject', role: 'recipient', fills: true, description: 'the recipient is the subject of the clause asked for ("urged that Iran ...")', find: thatClauseSubject },
   { id: 'actor.place', role: 'actor', fills: true, description: 'a place standing for its people (protests, strikes)', find: placeActor },
   { id: 'recipient.place', role: 'recipient', fills: true, description: 'a place standing for its government as the recipient of an act done there (not the place of a meeting: its location)', find: placeRecipient },
+  { id: 'actor.domestic-challenger', role: 'actor', fills: true, description: 'rebels, an opposition, police, judges or lawmakers no one could place, acting on one country: that country\'s own', find: domesticChallenger },
   { id: 'recipient.domestic', role: 'recipient', fills: true, description: "a domestic act: the country's own government is the recipient", find: domesticRecipient },
   { id: 'actor.domestic', role: 'actor', fills: true, description: "a domestic act with no named actor: the country's people", find: domesticActor },
-  { id: 'recipient.sentence-counterpart', role: 'recipient', fills: true, description: 'no recipient in the clause: the other party named in the sentence', find: sentenceCounterpart },
-  { id: 'recipient.article-counterpart', role: 'recipient', fills: true, description: 'no recipient in the sentence: the other party the article is about', find: articleCounterpart },
+  { id: 'recipient.clause-counterpart', role: 'recipient', fills: true, description: 'no recipient found by the clause\'s structure: a party of another country named in the clause or in a condition right after it ("threatened to quit the talks if Peru ..."), not a place, a source or a country word on a thing', find: clauseCounterpart },
+  { id: 'recipient.sentence-counterpart', role: 'recipient', fills: true, description: 'none in the clause: a party of another country named elsewhere in the sentence that is one of the article\'s main parties', find: sentenceCounterpart },
+  { id: 'recipient.article-counterpart', role: 'recipient', fills: true, description: 'none in the sentence: the other main party of the article (named at least a third as often as the most named)', find: articleCounterpart },
   { id: 'recipient.not-actor', role: 'recipient', fills: false, description: 'the same party on both sides (a compound actor "A and B met", a reflexive) stays the actor only, save in domestic acts', find: notActor },
 ].map((r) => Object.freeze(r)) as PartyRule[]);
 
@@ -279,6 +282,33 @@ function domesticRecipient(s: EventState): ActorRefData[] | null {
   return target ? [{ name: target.name, country: c, sector: target.sector }] : null;
 }
 
+/** Sectors of those who act inside their own country: rebels and the opposition against its government, its police, courts and legislature. */
+const CHALLENGERS = new Set(['REB', 'OPP', 'JUD', 'COP', 'LEG']);
+
+/**
+ * "The main rebel group demanded that the Chadian government release its members", "opposition
+ * leaders agreed to call off the march in Lima": a subject the actor base cannot place whose words say
+ * rebels, opposition, police, judges or lawmakers, acting on one country, is that country's
+ * (insurgents and opponents act against their own government far more often than abroad; police,
+ * courts and legislatures act at home).
+ */
+function domesticChallenger(s: EventState): ActorRefData[] | null {
+  if (s.actor.length || s.recipient.length === 0) return null;
+  const c = s.recipient[0]!.country;
+  if (!c || isNonState(c)) return null;
+  for (const r of s.recipient) if (r.country !== c) return null;
+  for (const p of s.phrases) {
+    if (p.start < s.clause[0] || p.end > s.h) continue;
+    if (p.refs.length || p.pronoun) return null;
+    for (let i = p.start; i < p.end; i++) {
+      const w = s.tokens[i]!.data.normal;
+      const sector = sectorOfNoun(w) ?? sectorOfNoun(w.endsWith('s') ? w.slice(0, -1) : w);
+      if (sector && CHALLENGERS.has(sector)) return [{ name: textOf(s.doc, s.tokens, p), country: c, sector }];
+    }
+  }
+  return null;
+}
+
 /** A protest against a country's government, by no one named: its people. */
 function domesticActor(s: EventState): ActorRefData[] | null {
   const c = s.recipient[0]?.country;
@@ -296,13 +326,41 @@ function wantsCounterpart(s: EventState): boolean {
   return !mutual;
 }
 
-function sentenceCounterpart(s: EventState): ActorRefData[] | null {
+/**
+ * The clause's counterpart. Measured on real news (PolNeAR dev, read by hand) a party anywhere in the
+ * sentence was the target about one time in six: it stood in a relative clause ("Jan Novak, who was
+ * born in Peru"), a reporting or another verb's clause, or was a place ("in Peru") or a country word on
+ * a thing ("the Bolivian crisis"). The clause and a condition after it hold the target where the
+ * clause's structure missed it ("sent more aid to war-torn Chad", "threatened to quit the talks if
+ * Peru ...").
+ */
+function clauseCounterpart(s: EventState): ActorRefData[] | null {
   if (!wantsCounterpart(s)) return null;
-  const here = counterpartIn(s.tokens, s.phrases, [s.h, s.last], countriesOfActor(s.actor), s.location);
+  const clause = s.clauseList[s.ci] ?? s.clause;
+  const next = s.clauseList[s.ci + 1];
+  const end = next && next[0] === clause[1] && CONDITIONS.has(s.tokens[next[0]]!.data.normal) ? next[1] : clause[1];
+  const here = counterpartIn(s.tokens, s.phrases, [s.h, s.last], countriesOfActor(s.actor), s.location, [clause[0], end]);
   return here ? [here] : null;
 }
 
-/** Runs after sentenceCounterpart: a recipient still wanted means the sentence had no counterpart. */
+/**
+ * Beyond the clause, a party is a counterpart only when the article is about it: in a story about two
+ * countries ("Iran rejected the offer, which Trump made ...") the other one is the likely target; in an
+ * article on one country's politics a country named in passing is not.
+ */
+function sentenceCounterpart(s: EventState): ActorRefData[] | null {
+  if (!wantsCounterpart(s)) return null;
+  const main = new Set<string | null>();
+  for (const c of s.cast.parties()) main.add(c.country);
+  const here = counterpartIn(s.tokens, s.phrases, [s.h, s.last], countriesOfActor(s.actor), s.location, [0, s.tokens.length], main);
+  return here ? [here] : null;
+}
+
+/**
+ * Runs after the clause and sentence counterparts: the other main party of the article. The cast holds
+ * only the article's main parties (events.stage.ts castOf), so that an article on one country's
+ * politics, which names another twice, gives no counterpart.
+ */
 function articleCounterpart(s: EventState): ActorRefData[] | null {
   if (!wantsCounterpart(s)) return null;
   const other = otherThan(s.cast.parties(), countriesOfActor(s.actor));
@@ -492,13 +550,18 @@ function textOf(doc: Document, tokens: readonly Token[], p: Phrase): string {
  */
 function counterpartIn(
   tokens: readonly Token[], phrases: readonly Phrase[], [trigger, last]: readonly [number, number], own: ReadonlySet<string | null>, location: EventLocation | null,
+  [from, to]: readonly [number, number], among?: ReadonlySet<string | null>,
 ): ActorRefData | null {
   let best: { ref: ActorRefData; distance: number } | null = null;
   const dateline = datelineEnd(tokens);
   for (let k = 0; k < phrases.length; k++) {
     const p = phrases[k]!;
-    const ref = p.refs.find((r) => r.country && !own.has(r.country));
+    if (p.start < from || p.end > to) continue;
+    const ref = p.refs.find((r) => r.country && !own.has(r.country) && r.sector !== 'JRN' && (!among || among.has(r.country)));
     if (!ref) continue;
+    // a place ("in Peru", "near the Peruvian border") is where, not whom; the place an act is done to is
+    // recipient.place's; a country word on a thing ("the Bolivian crisis", "Chilean copper") names no party
+    if (LOCATIVE.has(tokens[p.start - 1]?.data.normal ?? '') || thingOfCountry(tokens, p)) continue;
     // the two words after the phrase, and the two before it ("according to")
     if (REPORTING.has(tokens[p.end]?.data.normal ?? '') || REPORTING.has(tokens[p.end + 1]?.data.normal ?? '')) continue;
     if (p.start >= 2 && `${tokens[p.start - 2]!.data.normal} ${tokens[p.start - 1]!.data.normal}` === 'according to') continue;
@@ -513,6 +576,24 @@ function counterpartIn(
     if (!best || distance < best.distance) best = { ref, distance };
   }
   return best ? { ...best.ref, sector: best.ref.sector ?? 'GOV' } : null;
+}
+
+/** Prepositions of place: the phrase after one is where something is, not a counterpart. */
+const LOCATIVE = new Set(['in', 'near', 'at', 'around', 'across', 'along', 'inside', 'outside', 'throughout', 'within']);
+
+/**
+ * Heads of phrases that name a thing a country word only says whose it is ("the Bolivian crisis", "the
+ * Peruvian border", "Chilean exports", "the Spanish language"): never a counterpart. A list of
+ * things rather than of parties: a party noun missing from it ("Polish officers") stays a counterpart.
+ */
+const THING_HEADS = new Set([
+  'border', 'borders', 'frontier', 'conflict', 'war', 'wars', 'language', 'market', 'markets', 'imports', 'exports', 'goods', 'products',
+  'economy', 'soil', 'territory', 'waters', 'airspace', 'program', 'programme', 'issue', 'crisis', 'election', 'elections', 'oil', 'gas',
+  'coast', 'currency', 'debt', 'interests', 'investment', 'investments', 'culture', 'history', 'law', 'constitution', 'policy', 'model',
+]);
+
+function thingOfCountry(tokens: readonly Token[], p: Phrase): boolean {
+  return p.end - p.start > 1 && THING_HEADS.has(tokens[p.end - 1]!.data.normal);
 }
 
 /** The first phrase after the trigger whose head is a word for people ("demonstrators", "civilians"), with its sector. */

@@ -172,11 +172,17 @@ function antecedentIn(tokens: readonly Token[], phrases: readonly Phrase[], prev
   };
 }
 
-/** Writes an event unless the sentence has one of the same type, parties and modality already. */
+/**
+ * Writes an event unless the sentence has one of the same type, parties and modality already, or, for
+ * an event without a recipient, one of the same type, actor and modality whatever its recipient ("rejected
+ * a Peruvian peace plan, and said they also opposed ...": the same act said again, its target named once).
+ */
 function addOnce(out: StageOutput, seen: Set<string>, d: Draft): void {
-  const key = `${d.data.type}|${partiesKey(d.data.actor)}|${partiesKey(d.data.recipient)}|${d.data.modality}`;
-  if (seen.has(key)) return;
+  const act = `${d.data.type}|${partiesKey(d.data.actor)}|${d.data.modality}`;
+  const key = `${act}|${partiesKey(d.data.recipient)}`;
+  if (seen.has(key) || (!d.data.recipient.length && seen.has(act))) return;
   seen.add(key);
+  seen.add(act);
   out.add('event', d);
 }
 
@@ -544,9 +550,13 @@ class Cast {
   }
 }
 
+/** A main party of the article is named at least 1/CAST_SHARE as often as the most named one. */
+const CAST_SHARE = 3;
+
 /**
  * The article's cast: the countries of the parties it names (outlets left out), most named first, each
- * with the name it is most often given; only those named at least twice count as the article's main parties.
+ * with the name it is most often given; only those named at least twice, and at least a third as often as
+ * the most named, count as the article's main parties.
  */
 function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]): ActorRefData[] {
   const counts = new Map<string, { n: number; names: Map<string, number> }>();
@@ -574,7 +584,12 @@ function castOf(doc: Document, read: readonly { phrases: readonly Phrase[] }[]):
   }
   // most named first; of equals, the first named (a stable sort)
   main.sort((a, b) => b.n - a.n);
-  return main.map((m) => ({ name: m.name, country: m.country, sector: 'GOV' }));
+  // what the article is about: a party named at least a third as often as the most named one (an
+  // article on one country's politics that names another twice is not about that other)
+  const most = main[0]?.n ?? 0;
+  const out: ActorRefData[] = [];
+  for (const m of main) if (m.n * CAST_SHARE >= most) out.push({ name: m.name, country: m.country, sector: 'GOV' });
+  return out;
 }
 
 /** The innermost attribution whose content holds the offset. */

@@ -32,6 +32,8 @@ const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'its', 'their', 
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const DAY_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February',
   'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'today', 'yesterday', 'tomorrow']);
+/** Heads of a people living where they are, not of a state: "the Albanian population", "the Greek minority". */
+const GROUPS_OF_ORIGIN = new Set(['population', 'populations', 'minority', 'minorities', 'community', 'communities', 'diaspora']);
 const NOT_IN_PHRASE = new Set(['that', 'which', 'who', 'whom', 'whose', 'this', 'these', 'those', 'what']);
 
 function inPhraseAt(t: Token, sentenceStart: number): boolean {
@@ -152,8 +154,9 @@ export class PhraseReader {
       else if (t.data.normal === 'and') coordinated = true;
       if (capitalised(t.data.value)) named = true;
     }
-    // "ethnic Albanians in Serbia": an ethnicity, not a nationality; the country is where they live
-    if (ethnic) return phrase(c, [], false, null);
+    // "ethnic Albanians in Serbia", "the Albanian population of the province", "the Turkish minority in
+    // Bulgaria": an ethnicity, not a nationality; the country is where they live
+    if (ethnic || (c.end - c.start > 1 && GROUPS_OF_ORIGIN.has(tokens[c.end - 1]!.data.normal))) return phrase(c, [], false, null);
     // mentions name the parties; one without a country gives way to what the base or gazetteer finds.
     // Several in one phrase are one actor ("Iran's foreign ministry spokesman Bahram Qassemi": the
     // last, its head) unless the phrase coordinates them ("the Sudanese government and the SPLA")

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import packageModel from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 import { englishModel } from './model.js';
 
 // the parts of the model are functions and objects of the package itself; only the core loader is ours
@@ -21,4 +22,23 @@ test('the core model loads field for field as the package loads it, and each loa
   const a = ours.core(), b = ours.core();
   assert.deepStrictEqual(a, theirs.core());
   assert.notEqual(a, b);
+});
+
+test('with a pipe, the parts of annotations outside it are left out, and what the pipe reads is the same', () => {
+  const pipe = ['sbd', 'pos'] as const;
+  const full = winkNLP(englishModel(), [...pipe]), trimmed = winkNLP(englishModel(pipe), [...pipe]);
+  const text = "The envoys didn't meet in Geneva on Monday; they'd left. Mr. Lyle's aides, who were unhappy, said the talks were over!";
+  const read = (nlp: typeof full) => {
+    const doc = nlp.readDoc(text);
+    return {
+      sentences: doc.sentences().out(),
+      tokens: doc.tokens().out(), pos: doc.tokens().out(nlp.its.pos), lemmas: doc.tokens().out(nlp.its.lemma as unknown as typeof nlp.its.pos),
+      normals: doc.tokens().out(nlp.its.normal), spaces: doc.tokens().out(nlp.its.precedingSpaces),
+    };
+  };
+  const ours = read(trimmed);
+  assert.deepEqual(ours, read(full));
+  const model = englishModel(pipe) as unknown as { ner(): { machines: unknown[] }; sa(): { machines: string[] } };
+  assert.deepEqual(model.ner().machines, []);
+  assert.equal(model.sa().machines[0]!.length < 100, true);
 });

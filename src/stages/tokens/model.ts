@@ -11,23 +11,32 @@ const require = createRequire(import.meta.url);
 const MODEL_DIST = path.dirname(require.resolve('wink-eng-lite-web-model'));
 const CORE_MODEL_FILE = path.join(MODEL_DIST, 'languages', 'cur', 'models', 'eng-core-web-model.json');
 
+/** The annotations of wink's pipe whose model parts englishModel can leave out (see there). */
+export type WinkAnnotation = 'sbd' | 'pos' | 'ner' | 'negation' | 'sentiment' | 'cer';
+
 /**
- * wink-eng-lite-web-model as its package main (dist/model.js) assembles it, with the one part that
- * dominated start-up read more cheaply: the core model. The package's reader (read-core-model.js)
- * `require`s the 3 MB core JSON when the package is imported, deep-copies it on every load
- * (`JSON.parse(JSON.stringify(...))`) and decodes two base64 arrays a character at a time; here the
- * file is parsed once per load (the parse is the copy) and the arrays decoded by Buffer. The model
- * built is the same, field for field (model.test.ts compares it with the package's own).
+ * wink-eng-lite-web-model as its package main (dist/model.js) assembles it, with what dominated
+ * start-up read more cheaply:
+ * - the core model: the package's reader (read-core-model.js) `require`s the 3 MB core JSON when the
+ *   package is imported, deep-copies it on every load (`JSON.parse(JSON.stringify(...))`) and decodes
+ *   two base64 arrays a character at a time; here the file is parsed once per load (the parse is the
+ *   copy) and the arrays decoded by Buffer;
+ * - given the pipe (the annotations wink will run), the parts of annotations outside it are empty
+ *   machines: wink's loader reads and parses the named-entity, negation and sentiment models whatever
+ *   the pipe (some 600 KB of JSON, parsed twice), and runs them only for annotations in the pipe;
+ * Without a pipe, every part is the package's. The model built is otherwise the same, field for field
+ * (model.test.ts compares it with the package's own).
  */
-export function englishModel(): WinkModel {
+export function englishModel(pipe?: readonly WinkAnnotation[]): WinkModel {
   const part = (file: string) => require(path.join(MODEL_DIST, file)) as unknown;
+  const runs = (annotation: WinkAnnotation) => !pipe || pipe.includes(annotation);
   const model = Object.create(null) as Record<string, unknown>;
   model.core = loadCoreModel;
   model.sbd = part('load-sbd-model.js');
   model.pos = part('load-pos-model.js');
-  model.ner = part('load-ner-model.js');
-  model.negation = part('load-negation-model.js');
-  model.sa = part('load-sa-model.js');
+  model.ner = runs('ner') ? part('load-ner-model.js') : () => ({ machines: [], transformers: [] });
+  model.negation = runs('negation') ? part('load-negation-model.js') : () => ({ machines: [EMPTY_MACHINE], setter: () => undefined });
+  model.sa = runs('sentiment') ? part('load-sa-model.js') : () => ({ machines: [EMPTY_MACHINE], setter: () => undefined });
   model.metaCER = part('load-cer-meta-model.js');
   model.featureFn = part('feature.js');
   const addons = Object.create(null) as Record<string, unknown>;
@@ -38,6 +47,9 @@ export function englishModel(): WinkModel {
   model.addons = addons;
   return model as unknown as WinkModel;
 }
+
+/** An automaton with no patterns, in the JSON its importJSON reads (what wink's own emptyModelJSON writes). */
+const EMPTY_MACHINE = JSON.stringify([100, 0, { 0: {} }, {}, {}, {}]);
 
 /** A little-endian Uint32Array from base64 text, as the package's reader decodes it (atob, then the bytes' buffer). */
 function uint32FromBase64(text: string): Uint32Array {

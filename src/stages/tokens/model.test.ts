@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import packageModel from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
-import { englishModel } from './model.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compileCoreModel, englishModel, loadCoreModel } from './model.js';
 
 // the parts of the model are functions and objects of the package itself; only the core loader is ours
 test('the model has the parts of the package model, the same ones but for the core loader', () => {
@@ -41,4 +44,22 @@ test('with a pipe, the parts of annotations outside it are left out, and what th
   const model = englishModel(pipe) as unknown as { ner(): { machines: unknown[] }; sa(): { machines: string[] } };
   assert.deepEqual(model.ner().machines, []);
   assert.equal(model.sa().machines[0]!.length < 100, true);
+});
+
+test('the core model compiled (as npm run build writes it) loads as the package loads it; one compiled from another file is not read', () => {
+  const theirs = (packageModel as unknown as { core(): unknown }).core();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-wink-core-'));
+  try {
+    compileCoreModel(dir);
+    // ASCII only, so that Latin-1 reads it exactly
+    assert.ok(readFileSync(path.join(dir, 'core.json')).every((b) => b < 0x80));
+    assert.deepStrictEqual(loadCoreModel(dir), theirs);
+    // a stamp that names another package file: the package's own file is read instead
+    const json = readFileSync(path.join(dir, 'core.json'), 'latin1');
+    writeFileSync(path.join(dir, 'core.bin'), 'not the lexicon');
+    writeFileSync(path.join(dir, 'core.json'), json.replace(/^\{"source":"[^"]*"/, '{"source":"another model"'), 'latin1');
+    assert.deepStrictEqual(loadCoreModel(dir), theirs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

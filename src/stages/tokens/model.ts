@@ -82,11 +82,16 @@ export interface CoreModel {
 export function compileCoreModel(dir: string): void {
   const model = JSON.parse(readFileSync(CORE_MODEL_FILE, 'utf8')) as CoreModel;
   const lexicon = Buffer.from(model.lexicon as string, 'base64'), xpansions = Buffer.from(model.xpansions as string, 'base64');
-  const rest = { ...model, lexicon: lexicon.length, xpansions: xpansions.length };
-  const json = JSON.stringify({ source: sourceStamp(), model: rest }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const words = model.features.lexeme!.list as string[];
+  // the lexemes' indexes in the order of their words (equal words by index): lexemeIndex searches it
+  const order = Uint32Array.from(words.keys()).sort((a, b) => (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : a - b));
+  const orderBytes = Buffer.from(order.buffer, order.byteOffset, order.byteLength);
+  const bytes = { lexicon: lexicon.length, xpansions: xpansions.length, lexemeOrder: orderBytes.length };
+  const json = JSON.stringify({ source: sourceStamp(), bytes, model: { ...model, lexicon: null, xpansions: null } })
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'core.json'), json, 'latin1');
-  writeFileSync(path.join(dir, 'core.bin'), Buffer.concat([lexicon, xpansions]));
+  writeFileSync(path.join(dir, 'core.bin'), Buffer.concat([lexicon, xpansions, orderBytes]));
 }
 
 /** The package's version and its core file's size: what a compiled core model was compiled from. */
@@ -95,25 +100,30 @@ function sourceStamp(): string {
   return `wink-eng-lite-web-model ${version}, ${statSync(CORE_MODEL_FILE).size} bytes`;
 }
 
-/** The core model as the package's file holds it, from its compiled form in `dir` when there is one compiled from the installed package. */
-function readCoreModel(dir: string | null): CoreModel {
+/**
+ * The core model as the package's file holds it, from its compiled form in `dir` when there is one
+ * compiled from the installed package, with the order of its lexemes' words then (see lexemeIndex).
+ */
+function readCoreModel(dir: string | null): { model: CoreModel; lexemeOrder: Uint32Array | null } {
   const compiled = dir ? readCompiled(dir) : null;
   if (!compiled) {
     const model = JSON.parse(readFileSync(CORE_MODEL_FILE, 'utf8')) as CoreModel;
     model.lexicon = uint32FromBytes(Buffer.from(model.lexicon as string, 'base64'));
     model.xpansions = uint32FromBytes(Buffer.from(model.xpansions as string, 'base64'));
-    return model;
+    return { model, lexemeOrder: null };
   }
-  const { model, bytes } = compiled;
-  const lexiconBytes = model.lexicon as unknown as number, xpansionsBytes = model.xpansions as unknown as number;
-  if (lexiconBytes + xpansionsBytes !== bytes.length) throw new Error(`wink's compiled core model in ${dir} is damaged: run npm run build`);
-  model.lexicon = uint32FromBytes(bytes.subarray(0, lexiconBytes));
-  model.xpansions = uint32FromBytes(bytes.subarray(lexiconBytes));
-  return model;
+  const { model, sizes, bytes } = compiled;
+  if (sizes.lexicon + sizes.xpansions + sizes.lexemeOrder !== bytes.length) throw new Error(`wink's compiled core model in ${dir} is damaged: run npm run build`);
+  model.lexicon = uint32FromBytes(bytes.subarray(0, sizes.lexicon));
+  model.xpansions = uint32FromBytes(bytes.subarray(sizes.lexicon, sizes.lexicon + sizes.xpansions));
+  return { model, lexemeOrder: uint32FromBytes(bytes.subarray(sizes.lexicon + sizes.xpansions)) };
 }
 
+/** The byte sizes of the parts of core.bin. */
+interface CompiledSizes { readonly lexicon: number; readonly xpansions: number; readonly lexemeOrder: number }
+
 /** The compiled core model in `dir`, if it is there and was compiled from the installed package. */
-function readCompiled(dir: string): { model: CoreModel; bytes: Buffer } | null {
+function readCompiled(dir: string): { model: CoreModel; sizes: CompiledSizes; bytes: Buffer } | null {
   let json: string, bytes: Buffer;
   try {
     json = readFileSync(path.join(dir, 'core.json'), 'latin1');
@@ -121,8 +131,40 @@ function readCompiled(dir: string): { model: CoreModel; bytes: Buffer } | null {
   } catch {
     return null;
   }
-  const compiled = JSON.parse(json) as { source: string; model: CoreModel };
-  return compiled.source === sourceStamp() ? { model: compiled.model, bytes } : null;
+  const compiled = JSON.parse(json) as { source: string; bytes: CompiledSizes; model: CoreModel };
+  return compiled.source === sourceStamp() ? { model: compiled.model, sizes: compiled.bytes, bytes } : null;
+}
+
+/**
+ * wink's index of its lexemes (word -> index), as the package's reader builds it (one property a
+ * word, the last index of a word repeated), but with each word's property made on its first look-up:
+ * 87,600 properties made at once were the largest single cost of wink's load, and an article reads a
+ * few hundred words. The object's prototype finds a word not yet looked up by binary search over the
+ * lexemes in the order of their words (`order`, compiled with the model) and makes its property; a
+ * word it lacks reads undefined, as in the package's index, and wink's own writes (the words it adds)
+ * make plain properties. wink reads and writes the index by word only (cache.js), never lists it.
+ */
+export function lexemeIndex(words: readonly unknown[], order: Uint32Array): Record<string, number> {
+  const count = order.length;
+  const find = (word: string): number | undefined => {
+    // the first place whose word sorts after `word`; the place before holds `word`'s last index, if any
+    let lo = 0, hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((words[order[mid]!] as string) <= word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && words[order[lo - 1]!] === word ? order[lo - 1] : undefined;
+  };
+  const finder = new Proxy(Object.create(null) as object, {
+    get(_target, key, receiver: object) {
+      if (typeof key !== 'string') return undefined;
+      const index = find(key);
+      if (index !== undefined) Object.defineProperty(receiver, key, { value: index, writable: true, enumerable: true, configurable: true });
+      return index;
+    },
+  });
+  return Object.create(finder) as Record<string, number>;
 }
 
 /**
@@ -130,7 +172,7 @@ function readCompiled(dir: string): { model: CoreModel; bytes: Buffer } | null {
  * read of the model (compiled in `dir`, or the package's file without one).
  */
 export function loadCoreModel(dir: string | null): CoreModel {
-  const model = readCoreModel(dir);
+  const { model, lexemeOrder } = readCoreModel(dir);
   const { packing, features, pos } = model;
   const indexed = (feature: { list: unknown[]; hash?: Record<string, number> }) => {
     const hash = Object.create(null) as Record<string, number>;
@@ -138,7 +180,8 @@ export function loadCoreModel(dir: string | null): CoreModel {
     feature.hash = hash;
   };
   for (const f in packing.layout) if (packing.layout[f]![3] === 0) indexed(features[f]!);
-  indexed(features.lexeme!);
+  if (lexemeOrder) features.lexeme!.hash = lexemeIndex(features.lexeme!.list, lexemeOrder);
+  else indexed(features.lexeme!);
   const clusters = features.posClusters!.list;
   for (let k = 0; k < clusters.length; k++) clusters[k] = new Set((clusters[k] as string).split('_').map((e) => pos.hash[e] || 0));
   packing.efList = [];

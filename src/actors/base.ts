@@ -89,6 +89,12 @@ interface PhraseEntries {
   modifier?: Modifier;
 }
 
+/** People's full names by their consonant skeleton (skeletonOf: "Bahram Qasemi"), and the hand-written base's surnames by theirs ("Qasemi" alone is the surname "qassemi"). */
+interface SkeletonIndex {
+  readonly names: Map<string, NameEntry[]>;
+  readonly surnames: Map<string, Set<string>>;
+}
+
 const RESOLVED_LIMIT = 20_000;
 const WORD_FLAGS_LIMIT = 50_000;
 // the days of one batch of articles: a few thousand at most
@@ -107,10 +113,14 @@ export class ActorBase {
   /** every name entry by its id, for explanations */
   private readonly byId = new Map<string, NameEntry>();
   private readonly surnames = new Map<string, PersonEntry[]>();
-  /** people's full names (two words or more) by their consonant skeleton (skeletonOf): "Bahram Qasemi" */
-  private readonly nameSkeletons = new Map<string, NameEntry[]>();
-  /** the hand-written base's surnames by their skeleton: "Qasemi" alone is the surname "qassemi" */
-  private readonly surnameSkeletons = new Map<string, Set<string>>();
+  /**
+   * What the skeleton indexes are made of, in the order the names were added: people's full names
+   * (two words or more) with their entry, and the hand-written base's surnames. The indexes are
+   * built on their first look-up (skeletons()): only a name no other index knows needs them, and
+   * a skeleton costs a dozen regular expressions, a good part of building the base.
+   */
+  private readonly skeletonSources: (readonly [string, NameEntry] | string)[] = [];
+  private skeletonIndex: SkeletonIndex | null = null;
   private readonly sectorWords = new Map<string, SectorWord>();
   private readonly modifiers = new Map<string, Modifier>();
   readonly countries: Map<string, CountryNames>;
@@ -240,12 +250,8 @@ export class ActorBase {
         const list = this.surnames.get(surname) ?? [];
         if (!list.includes(p)) list.push(p);
         this.surnames.set(surname, list);
-        const sk = skeletonOf(surname);
-        // short skeletons ("kr", "l") are too many names
-        if (sk.length < 3) continue;
-        const same = this.surnameSkeletons.get(sk) ?? new Set<string>();
-        same.add(surname);
-        this.surnameSkeletons.set(sk, same);
+        this.skeletonSources.push(surname);
+        this.skeletonIndex = null;
       }
     }
   }
@@ -257,10 +263,8 @@ export class ActorBase {
     const key = nameKeyOf(name);
     if (!this.byId.has(entry.id)) this.byId.set(entry.id, entry);
     if (entry.kind === 'person' && !entry.fallback && key.includes(' ')) {
-      const sk = skeletonOf(key);
-      const same = this.nameSkeletons.get(sk) ?? [];
-      if (!same.some((x) => x.id === entry.id)) same.push(entry);
-      this.nameSkeletons.set(sk, same);
+      this.skeletonSources.push([key, entry]);
+      this.skeletonIndex = null;
     }
     const list = this.names.get(key) ?? [];
     // the same entry under the same key once; the first one added is the main sense (a country's
@@ -268,6 +272,29 @@ export class ActorBase {
     if (!list.some((x) => x.id === entry.id && x.kind === entry.kind)) list.push(entry);
     this.names.set(key, list);
     this.noteFirstWord(key);
+  }
+
+  /** The skeleton indexes (see skeletonSources), built on first use. */
+  private skeletons(): SkeletonIndex {
+    if (this.skeletonIndex) return this.skeletonIndex;
+    const index: SkeletonIndex = { names: new Map(), surnames: new Map() };
+    for (const source of this.skeletonSources) {
+      if (typeof source === 'string') {
+        const sk = skeletonOf(source);
+        // short skeletons ("kr", "l") are too many names
+        if (sk.length < 3) continue;
+        const same = index.surnames.get(sk) ?? new Set<string>();
+        same.add(source);
+        index.surnames.set(sk, same);
+      } else {
+        const [key, entry] = source;
+        const sk = skeletonOf(key);
+        const same = index.names.get(sk) ?? [];
+        if (!same.some((x) => x.id === entry.id)) same.push(entry);
+        index.names.set(sk, same);
+      }
+    }
+    return (this.skeletonIndex = index);
   }
 
   private addWord<T>(map: Map<string, T>, word: string, value: T): void {
@@ -533,13 +560,13 @@ export class ActorBase {
     // a spelling, not another name: a few letters apart at most ("Kanoute" is not "Conte")
     const near = (a: string, b: string) => editDistance(a, b) <= Math.max(1, Math.floor(a.length / 4));
     if (words.length > 1) {
-      const hits = this.nameSkeletons.get(sk) ?? [];
+      const hits = this.skeletons().names.get(sk) ?? [];
       if (hits.length === 1 && near(keyOf(raw), keyOf(hits[0]!.name))) entry = hits[0]!;
     } else if (sk.length >= 3 && !this.surnames.has(keyOf(raw)) && !CALENDAR_WORD.test(raw) && !COMMON_WORD.test(raw)) {
       // the surname it is another spelling of, when one: then as that surname alone would resolve
       // the nearest spelling when several share the skeleton ("Qasemi": "qassemi" before "qassem")
       const key = keyOf(raw);
-      const spellings = [...this.surnameSkeletons.get(sk) ?? []].map((x) => ({ x, d: editDistance(key, x) })).sort((a, b) => a.d - b.d || (a.x < b.x ? -1 : 1));
+      const spellings = [...this.skeletons().surnames.get(sk) ?? []].map((x) => ({ x, d: editDistance(key, x) })).sort((a, b) => a.d - b.d || (a.x < b.x ? -1 : 1));
       const nearest = spellings[0] && (spellings.length === 1 || spellings[1]!.d > spellings[0].d) ? spellings[0].x : null;
       const person = nearest && near(key, nearest) ? this.personBySurname(nearest, date) : null;
       if (person) entry = this.personEntry(person);

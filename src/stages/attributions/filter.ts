@@ -78,10 +78,6 @@ function shapeOf(rule: string): string {
   return shape;
 }
 
-/** The feature templates; a "+" joins two values. The weights file names features "template=value" or "template=a|b". */
-const TEMPLATES = ['shape', 'cue', 'cue+shape', 'kind', 'kind+shape', 'prev', 'next', 'cue+next', 'cue+prev', 'src', 'src+shape', 'cue+src', 'src0', 'len', 'len+shape', 'cue+len', 'c0', 'cue+c0', 'capcue', 'cuewords'] as const;
-type Template = (typeof TEMPLATES)[number];
-
 /** What the features of a candidate are made of: the rule's shape, the cue word and its neighbours, the source, the content. */
 interface Traits {
   readonly shape: string;
@@ -143,79 +139,37 @@ export function frameFeatures(text: string, f: FrameView): string[] {
   return out;
 }
 
-/** The weights of the features that pair a cue word with something else: one look-up of the cue finds them all. */
-interface CueRow {
-  cue: number;
-  readonly shape: Map<string, number>;
-  readonly next: Map<string, number>;
-  readonly prev: Map<string, number>;
-  readonly src: Map<string, number>;
-  readonly len: Map<string, number>;
-  readonly c0: Map<string, number>;
-}
-
-/** The weights arranged for scoring: by template and value, pairs by their first value then their second. */
-interface Table {
-  readonly single: Record<'shape' | 'kind' | 'prev' | 'next' | 'src' | 'src0' | 'len' | 'c0' | 'capcue' | 'cuewords', Map<string, number>>;
-  readonly paired: Record<'kind+shape' | 'src+shape' | 'len+shape', Map<string, Map<string, number>>>;
-  readonly cues: Map<string, CueRow>;
-}
-
-const CUE_PAIRS: Partial<Record<Template, keyof Omit<CueRow, 'cue'>>> = { 'cue+shape': 'shape', 'cue+next': 'next', 'cue+prev': 'prev', 'cue+src': 'src', 'cue+len': 'len', 'cue+c0': 'c0' };
-
-function tableOf(weights: Record<string, number>): Table {
-  const map = () => new Map<string, number>();
-  const table: Table = {
-    single: { shape: map(), kind: map(), prev: map(), next: map(), src: map(), src0: map(), len: map(), c0: map(), capcue: map(), cuewords: map() },
-    paired: { 'kind+shape': new Map(), 'src+shape': new Map(), 'len+shape': new Map() },
-    cues: new Map(),
-  };
-  const rowOf = (cue: string) => {
-    let row = table.cues.get(cue);
-    if (!row) table.cues.set(cue, (row = { cue: 0, shape: map(), next: map(), prev: map(), src: map(), len: map(), c0: map() }));
-    return row;
-  };
-  for (const [key, w] of Object.entries(weights)) {
-    const eq = key.indexOf('=');
-    const template = key.slice(0, eq) as Template, value = key.slice(eq + 1);
-    if (!(TEMPLATES as readonly string[]).includes(template)) continue;
-    if (template === 'cue') { rowOf(value).cue = w; continue; }
-    if (!template.includes('+')) { table.single[template as keyof Table['single']].set(value, w); continue; }
-    const bar = value.indexOf('|');
-    const a = value.slice(0, bar), b = value.slice(bar + 1);
-    const cuePair = CUE_PAIRS[template];
-    if (cuePair) { rowOf(a)[cuePair].set(b, w); continue; }
-    const byA = table.paired[template as keyof Table['paired']];
-    let byB = byA.get(a);
-    if (!byB) byA.set(a, (byB = map()));
-    byB.set(b, w);
-  }
-  return table;
-}
-
-/** The sum of a candidate's feature weights. */
-function scoreOf(table: Table, t: Traits): number {
-  const { single, paired } = table;
-  let z = (single.shape.get(t.shape) ?? 0) + (single.kind.get(t.kind) ?? 0) + (paired['kind+shape'].get(t.kind)?.get(t.shape) ?? 0)
-    + (single.prev.get(t.prev) ?? 0) + (single.next.get(t.next) ?? 0)
-    + (single.src.get(t.src) ?? 0) + (paired['src+shape'].get(t.src)?.get(t.shape) ?? 0) + (t.src0 !== null ? single.src0.get(t.src0) ?? 0 : 0)
-    + (single.len.get(t.len) ?? 0) + (paired['len+shape'].get(t.len)?.get(t.shape) ?? 0) + (single.c0.get(t.c0) ?? 0)
-    + (single.capcue.get(t.capcue) ?? 0) + (single.cuewords.get(t.cuewords) ?? 0);
-  const row = table.cues.get(t.cue);
-  if (row) {
-    z += row.cue + (row.shape.get(t.shape) ?? 0) + (row.next.get(t.next) ?? 0) + (row.prev.get(t.prev) ?? 0)
-      + (row.src.get(t.src) ?? 0) + (row.len.get(t.len) ?? 0) + (row.c0.get(t.c0 === 'that' ? 'that' : '') ?? 0);
-  }
+/**
+ * The sum of a candidate's feature weights, each looked up by its feature's name as frameFeatures
+ * writes it (every name holds a "=", so none is a property of Object.prototype). The weights are
+ * looked up as the file gives them, not rearranged into tables first: arranging 13,600 weights cost
+ * more of the start-up (some 50 ms) than the look-ups of all the candidates of a long batch.
+ */
+function scoreOf(w: Readonly<Record<string, number>>, t: Traits): number {
+  const { shape, cue, kind, src, len } = t;
+  let z = (w[`shape=${shape}`] ?? 0) + (w[`kind=${kind}`] ?? 0) + (w[`kind+shape=${kind}|${shape}`] ?? 0)
+    + (w[`prev=${t.prev}`] ?? 0) + (w[`next=${t.next}`] ?? 0)
+    + (w[`src=${src}`] ?? 0) + (w[`src+shape=${src}|${shape}`] ?? 0) + (t.src0 !== null ? w[`src0=${t.src0}`] ?? 0 : 0)
+    + (w[`len=${len}`] ?? 0) + (w[`len+shape=${len}|${shape}`] ?? 0) + (w[`c0=${t.c0}`] ?? 0)
+    + (w[`capcue=${t.capcue}`] ?? 0) + (w[`cuewords=${t.cuewords}`] ?? 0);
+  // the cue's own weight and its pairs: all nought for a cue the model never saw
+  z += (w[`cue=${cue}`] ?? 0) + (w[`cue+shape=${cue}|${shape}`] ?? 0) + (w[`cue+next=${cue}|${t.next}`] ?? 0) + (w[`cue+prev=${cue}|${t.prev}`] ?? 0)
+    + (w[`cue+src=${cue}|${src}`] ?? 0) + (w[`cue+len=${cue}|${len}`] ?? 0) + (w[`cue+c0=${cue}|${t.c0 === 'that' ? 'that' : ''}`] ?? 0);
   return z;
 }
 
 /** The filter in model/frame-filter.json (trained by scripts/train-attributions.mjs on PolNeAR train). */
 export function loadFrameFilter(): FrameFilter | null {
   const w = weights as Weights;
-  if (!w.weights || !Object.keys(w.weights).length) return null;
-  const table = tableOf(w.weights);
+  if (!hasAny(w.weights)) return null;
   return {
     threshold: w.threshold,
-    probability: (text, f) => 1 / (1 + Math.exp(-(w.bias + scoreOf(table, traitsOf(text, f))))),
+    probability: (text, f) => 1 / (1 + Math.exp(-(w.bias + scoreOf(w.weights, traitsOf(text, f))))),
   };
+}
+
+/** Whether an object has a key (without listing all its keys). */
+function hasAny(o: object | undefined): boolean {
+  for (const key in o) if (Object.hasOwn(o!, key)) return true;
+  return false;
 }

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type winkNLP from 'wink-nlp';
 
 /** The language model winkNLP takes (its first argument). */
@@ -10,24 +11,36 @@ const require = createRequire(import.meta.url);
 /** wink-eng-lite-web-model's compiled files (its package main, dist/model.js, sits among them). */
 const MODEL_DIST = path.dirname(require.resolve('wink-eng-lite-web-model'));
 const CORE_MODEL_FILE = path.join(MODEL_DIST, 'languages', 'cur', 'models', 'eng-core-web-model.json');
+/** Where `npm run build` writes the core model compiled (compileCoreModel): beside this module in dist/. */
+const COMPILED_CORE_DIR = fileURLToPath(new URL('wink-core/', import.meta.url));
+
+/** The annotations of wink's pipe whose model parts englishModel can leave out (see there). */
+export type WinkAnnotation = 'sbd' | 'pos' | 'ner' | 'negation' | 'sentiment' | 'cer';
 
 /**
- * wink-eng-lite-web-model as its package main (dist/model.js) assembles it, with the one part that
- * dominated start-up read more cheaply: the core model. The package's reader (read-core-model.js)
- * `require`s the 3 MB core JSON when the package is imported, deep-copies it on every load
- * (`JSON.parse(JSON.stringify(...))`) and decodes two base64 arrays a character at a time; here the
- * file is parsed once per load (the parse is the copy) and the arrays decoded by Buffer. The model
- * built is the same, field for field (model.test.ts compares it with the package's own).
+ * wink-eng-lite-web-model as its package main (dist/model.js) assembles it, with what dominated
+ * start-up read more cheaply:
+ * - the core model: the package's reader (read-core-model.js) `require`s the 3 MB core JSON when the
+ *   package is imported, deep-copies it on every load (`JSON.parse(JSON.stringify(...))`) and decodes
+ *   two base64 arrays a character at a time; here it is read once per load from its compiled form
+ *   (compileCoreModel), else from the package's file, parsed once (the parse is the copy) with the
+ *   arrays decoded by Buffer;
+ * - given the pipe (the annotations wink will run), the parts of annotations outside it are empty
+ *   machines: wink's loader reads and parses the named-entity, negation and sentiment models whatever
+ *   the pipe (some 600 KB of JSON, parsed twice), and runs them only for annotations in the pipe;
+ * Without a pipe, every part is the package's. The model built is otherwise the same, field for field
+ * (model.test.ts compares it with the package's own).
  */
-export function englishModel(): WinkModel {
+export function englishModel(pipe?: readonly WinkAnnotation[]): WinkModel {
   const part = (file: string) => require(path.join(MODEL_DIST, file)) as unknown;
+  const runs = (annotation: WinkAnnotation) => !pipe || pipe.includes(annotation);
   const model = Object.create(null) as Record<string, unknown>;
-  model.core = loadCoreModel;
+  model.core = () => loadCoreModel(COMPILED_CORE_DIR);
   model.sbd = part('load-sbd-model.js');
   model.pos = part('load-pos-model.js');
-  model.ner = part('load-ner-model.js');
-  model.negation = part('load-negation-model.js');
-  model.sa = part('load-sa-model.js');
+  model.ner = runs('ner') ? part('load-ner-model.js') : () => ({ machines: [], transformers: [] });
+  model.negation = runs('negation') ? part('load-negation-model.js') : () => ({ machines: [EMPTY_MACHINE], setter: () => undefined });
+  model.sa = runs('sentiment') ? part('load-sa-model.js') : () => ({ machines: [EMPTY_MACHINE], setter: () => undefined });
   model.metaCER = part('load-cer-meta-model.js');
   model.featureFn = part('feature.js');
   const addons = Object.create(null) as Record<string, unknown>;
@@ -39,16 +52,18 @@ export function englishModel(): WinkModel {
   return model as unknown as WinkModel;
 }
 
-/** A little-endian Uint32Array from base64 text, as the package's reader decodes it (atob, then the bytes' buffer). */
-function uint32FromBase64(text: string): Uint32Array {
-  const bytes = Buffer.from(text, 'base64');
+/** An automaton with no patterns, in the JSON its importJSON reads (what wink's own emptyModelJSON writes). */
+const EMPTY_MACHINE = JSON.stringify([100, 0, { 0: {} }, {}, {}, {}]);
+
+/** A little-endian Uint32Array of bytes (a copy: the bytes need not start on a word boundary), as the package's reader makes it from base64 (atob, then the bytes' buffer). */
+function uint32FromBytes(bytes: Uint8Array): Uint32Array {
   const words = new Uint32Array(bytes.length / 4);
   new Uint8Array(words.buffer).set(bytes);
   return words;
 }
 
 /** The shape of the core model file, as far as the loader touches it. */
-interface CoreModel {
+export interface CoreModel {
   lexicon: string | Uint32Array;
   xpansions: string | Uint32Array;
   packing: { layout: Record<string, number[]>; efList?: string[] };
@@ -56,19 +71,117 @@ interface CoreModel {
   features: Record<string, { list: unknown[]; hash?: Record<string, number>; intrinsicSize?: number; index?: number; maxIndex?: number }>;
 }
 
-/** read-core-model.js and load-core-model.js of wink-eng-lite-web-model 1.8, step for step, on a fresh parse of the file. */
-function loadCoreModel(): CoreModel {
+/**
+ * The core model's file as `npm run build` compiles it into `dir` (node dist/stages/tokens/write-model.js):
+ * wink's 3 MB JSON holds a few non-ASCII words, which make the whole text a two-byte string, slow to
+ * decode and to parse, and its two arrays as base64 text. Compiled, the arrays are their bytes
+ * (core.bin, the lexicon's then the expansions') and the rest is JSON in ASCII (core.json, other
+ * characters written as \u escapes), read as Latin-1, which is exact for ASCII. core.json names the
+ * package file it was compiled from (sourceStamp): a model installed since is read from the package.
+ */
+export function compileCoreModel(dir: string): void {
   const model = JSON.parse(readFileSync(CORE_MODEL_FILE, 'utf8')) as CoreModel;
+  const lexicon = Buffer.from(model.lexicon as string, 'base64'), xpansions = Buffer.from(model.xpansions as string, 'base64');
+  const words = model.features.lexeme!.list as string[];
+  // the lexemes' indexes in the order of their words (equal words by index): lexemeIndex searches it
+  const order = Uint32Array.from(words.keys()).sort((a, b) => (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : a - b));
+  const orderBytes = Buffer.from(order.buffer, order.byteOffset, order.byteLength);
+  const bytes = { lexicon: lexicon.length, xpansions: xpansions.length, lexemeOrder: orderBytes.length };
+  const json = JSON.stringify({ source: sourceStamp(), bytes, model: { ...model, lexicon: null, xpansions: null } })
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'core.json'), json, 'latin1');
+  writeFileSync(path.join(dir, 'core.bin'), Buffer.concat([lexicon, xpansions, orderBytes]));
+}
+
+/** The package's version and its core file's size: what a compiled core model was compiled from. */
+function sourceStamp(): string {
+  const { version } = JSON.parse(readFileSync(path.join(MODEL_DIST, '..', 'package.json'), 'utf8')) as { version: string };
+  return `wink-eng-lite-web-model ${version}, ${statSync(CORE_MODEL_FILE).size} bytes`;
+}
+
+/**
+ * The core model as the package's file holds it, from its compiled form in `dir` when there is one
+ * compiled from the installed package, with the order of its lexemes' words then (see lexemeIndex).
+ */
+function readCoreModel(dir: string | null): { model: CoreModel; lexemeOrder: Uint32Array | null } {
+  const compiled = dir ? readCompiled(dir) : null;
+  if (!compiled) {
+    const model = JSON.parse(readFileSync(CORE_MODEL_FILE, 'utf8')) as CoreModel;
+    model.lexicon = uint32FromBytes(Buffer.from(model.lexicon as string, 'base64'));
+    model.xpansions = uint32FromBytes(Buffer.from(model.xpansions as string, 'base64'));
+    return { model, lexemeOrder: null };
+  }
+  const { model, sizes, bytes } = compiled;
+  if (sizes.lexicon + sizes.xpansions + sizes.lexemeOrder !== bytes.length) throw new Error(`wink's compiled core model in ${dir} is damaged: run npm run build`);
+  model.lexicon = uint32FromBytes(bytes.subarray(0, sizes.lexicon));
+  model.xpansions = uint32FromBytes(bytes.subarray(sizes.lexicon, sizes.lexicon + sizes.xpansions));
+  return { model, lexemeOrder: uint32FromBytes(bytes.subarray(sizes.lexicon + sizes.xpansions)) };
+}
+
+/** The byte sizes of the parts of core.bin. */
+interface CompiledSizes { readonly lexicon: number; readonly xpansions: number; readonly lexemeOrder: number }
+
+/** The compiled core model in `dir`, if it is there and was compiled from the installed package. */
+function readCompiled(dir: string): { model: CoreModel; sizes: CompiledSizes; bytes: Buffer } | null {
+  let json: string, bytes: Buffer;
+  try {
+    json = readFileSync(path.join(dir, 'core.json'), 'latin1');
+    bytes = readFileSync(path.join(dir, 'core.bin'));
+  } catch {
+    return null;
+  }
+  const compiled = JSON.parse(json) as { source: string; bytes: CompiledSizes; model: CoreModel };
+  return compiled.source === sourceStamp() ? { model: compiled.model, sizes: compiled.bytes, bytes } : null;
+}
+
+/**
+ * wink's index of its lexemes (word -> index), as the package's reader builds it (one property a
+ * word, the last index of a word repeated), but with each word's property made on its first look-up:
+ * 87,600 properties made at once were the largest single cost of wink's load, and an article reads a
+ * few hundred words. The object's prototype finds a word not yet looked up by binary search over the
+ * lexemes in the order of their words (`order`, compiled with the model) and makes its property; a
+ * word it lacks reads undefined, as in the package's index, and wink's own writes (the words it adds)
+ * make plain properties. wink reads and writes the index by word only (cache.js), never lists it.
+ */
+export function lexemeIndex(words: readonly unknown[], order: Uint32Array): Record<string, number> {
+  const count = order.length;
+  const find = (word: string): number | undefined => {
+    // the first place whose word sorts after `word`; the place before holds `word`'s last index, if any
+    let lo = 0, hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((words[order[mid]!] as string) <= word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && words[order[lo - 1]!] === word ? order[lo - 1] : undefined;
+  };
+  const finder = new Proxy(Object.create(null) as object, {
+    get(_target, key, receiver: object) {
+      if (typeof key !== 'string') return undefined;
+      const index = find(key);
+      if (index !== undefined) Object.defineProperty(receiver, key, { value: index, writable: true, enumerable: true, configurable: true });
+      return index;
+    },
+  });
+  return Object.create(finder) as Record<string, number>;
+}
+
+/**
+ * read-core-model.js and load-core-model.js of wink-eng-lite-web-model 1.8, step for step, on a fresh
+ * read of the model (compiled in `dir`, or the package's file without one).
+ */
+export function loadCoreModel(dir: string | null): CoreModel {
+  const { model, lexemeOrder } = readCoreModel(dir);
   const { packing, features, pos } = model;
-  model.lexicon = uint32FromBase64(model.lexicon as string);
-  model.xpansions = uint32FromBase64(model.xpansions as string);
   const indexed = (feature: { list: unknown[]; hash?: Record<string, number> }) => {
     const hash = Object.create(null) as Record<string, number>;
     for (let k = 0; k < feature.list.length; k++) hash[feature.list[k] as string] = k;
     feature.hash = hash;
   };
   for (const f in packing.layout) if (packing.layout[f]![3] === 0) indexed(features[f]!);
-  indexed(features.lexeme!);
+  if (lexemeOrder) features.lexeme!.hash = lexemeIndex(features.lexeme!.list, lexemeOrder);
+  else indexed(features.lexeme!);
   const clusters = features.posClusters!.list;
   for (let k = 0; k < clusters.length; k++) clusters[k] = new Set((clusters[k] as string).split('_').map((e) => pos.hash[e] || 0));
   packing.efList = [];

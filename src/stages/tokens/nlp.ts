@@ -21,5 +21,5 @@ let shared: WinkNlp | undefined;
  * stays in it that changes the tokens of the next (see possessive.ts for the one thing that did).
  */
 export function winkOf(resources: Resources): WinkNlp {
-  return resources.once('wink-nlp', () => (shared ??= winkNLP(englishModel(), [...WINK_PIPE])));
+  return resources.once('wink-nlp', () => (shared ??= winkNLP(englishModel(WINK_PIPE), [...WINK_PIPE])));
 }

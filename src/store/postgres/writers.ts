@@ -2,7 +2,7 @@ import type { ActorRefJson, AttributionJson, EventJson } from '../../result/sche
 import { FIRST_REPORT } from '../event-rows.js';
 import { leadModality, matchScore, modalitiesOfGroup, reportKey, type HappeningKey } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord } from '../merge/parties.js';
-import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
+import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteSketch, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 import { candidateWindow } from '../sqlite/happening-writer.js';
 import { MAX_CANDIDATES, UNKNOWN_SPEAKER_DICE, sameSpeaker } from '../sqlite/quote-writer.js';
 import type { Query, SyncPg } from './sync-client.js';
@@ -137,7 +137,9 @@ export function addQuote(db: SyncPg, articleRowid: number, index: number, attrib
       params: [rowid, s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null, s ? actorCode(s) : null, published,
         s ? lastWord(foldName(s.name)) : null],
     });
-    if (grams.length) batch.push({ sql: 'INSERT INTO quote_gram (hash, quote_rowid) SELECT unnest(?::integer[]), ? ON CONFLICT DO NOTHING', params: [grams, rowid] });
+    // the index keeps a sketch of the wording's pairs (quoteSketch), as on SQLite
+    const sketch = quoteSketch(text);
+    if (sketch.length) batch.push({ sql: 'INSERT INTO quote_gram (hash, quote_rowid) SELECT unnest(?::integer[]), ? ON CONFLICT DO NOTHING', params: [sketch, rowid] });
   }
   batch.push({
     sql: `INSERT INTO quote_variant (rowid, quote_rowid, article_rowid, idx, kind, text, fidelity, changes_json)

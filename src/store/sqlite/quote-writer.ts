@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ActorRefJson, AttributionJson } from '../../result/schema.js';
 import { actorCode, foldName, lastWord } from '../merge/parties.js';
-import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
+import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteSketch, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 
 /** the quotes sharing the most word pairs with a new one are compared with it */
 export const MAX_CANDIDATES = 20;
@@ -15,7 +15,8 @@ const MAX_REMEMBERED_WORDINGS = 50_000;
 
 /**
  * Merges each attribution into a quote: the same words (mostly) from the same speaker, found
- * through the word-pair index of the quotes' first wordings (quote_gram), or a new quote. Records the variant's fidelity to the first
+ * through the word-pair index of the quotes' first wordings (quote_gram: a sketch of each, quoteSketch;
+ * the new quote looks up all its pairs), or a new quote. Records the variant's fidelity to the first
  * reported wording. Runs inside the article's transaction.
  */
 export class QuoteWriter {
@@ -73,7 +74,7 @@ export class QuoteWriter {
       const s = attribution.speaker;
       rowid = Number(this.insertQuote.run(s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null,
         s ? actorCode(s) : null, published, s ? lastWord(foldName(s.name)) : null).lastInsertRowid);
-      for (const h of wordPairHashes(text)) this.insertGram.run(h, rowid);
+      for (const h of quoteSketch(text)) this.insertGram.run(h, rowid);
     }
     const variant = Number(this.insertVariant.run(rowid, articleRowid, index, attribution.kind, text, fidelity, JSON.stringify(changes)).lastInsertRowid);
     this.insertFts.run(variant, text);

@@ -69,9 +69,10 @@ export class SqliteStore implements Store {
           throw new DossierError('STORE', `the database has schema version ${version}, expected ${SCHEMA_VERSION}; open it once for writing to migrate it`, { where: file });
         }
       } else {
-        // 8 KB pages for a new file: an article row (its compressed result) is about 2 KB, and with
-        // 4 KB pages only one fits a page, wasting nearly half the file
-        if (schemaVersion(db) === 0) db.pragma('page_size = 8192');
+        // 4 KB pages for a new file: an article row (its compressed result and text) is about 6 KB,
+        // so with 8 KB pages only one fitted a page, a fifth of the file left empty; with 4 KB pages
+        // it spills whole pages of it to overflow pages and keeps the rest in the leaf (issue 16)
+        if (schemaVersion(db) === 0) db.pragma('page_size = 4096');
         // WAL + NORMAL: a killed process never loses a committed transaction
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');

@@ -68,6 +68,8 @@ test('migration 6 fills the last word of names stored before it, so surname filt
   assert.equal(store.quotes({ speaker: 'Khamenei' }).total, 1);
   assert.equal(store.quotes({ speaker: 'Ali Khamenei' }).total, 1);
   assert.equal(store.quotes({ speaker: 'Mohammad Khamenei' }).total, 0);
+  // and migration 11 packs the speaker stored as JSON, which reads back the same
+  assert.deepEqual(store.quotes().items[0]!.speaker, { name: 'Ali Khamenei', country: 'IRN', sector: 'GOV' });
   store.close();
 });
 
@@ -137,7 +139,7 @@ test('migration 11 upgrades a store written at version 10: every answer is the o
   upgradeGivesTodaysAnswers('store-v10.db', 10);
 });
 
-test('migration 11 keeps a sketch of each quote\'s word pairs, and a quote index of words only, which still finds quotes by their words', () => {
+test('migration 11 keeps a sketch of each quote\'s word pairs, a quote index of words only, which still finds quotes by their words, and packed speakers', () => {
   const store = openStore(path.join(tempDir(), 'sketch.db')) as SqliteStore;
   const words = 'the council will meet again next week to decide whether the new port rules apply to foreign ships and their crews';
   const a = article('s-1', `The minister said "${words}" on Friday.`, { outlet: 'Wire A', published: '2026-03-02' });
@@ -152,6 +154,9 @@ test('migration 11 keeps a sketch of each quote\'s word pairs, and a quote index
   assert.equal(store.quotes({ text: 'Vessels crews' }).total, 1);
   assert.equal(store.quotes({ text: 'vessels submarines' }).total, 0);
   assert.match(store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'quote_fts'").pluck().get() as string, /detail = none/);
+  // the speaker without the keys of its JSON, and its span back in place when read
+  assert.equal(store.db.prepare('SELECT speaker_json FROM quote').pluck().get(), '["Lena Varga","HUN","GOV"]');
+  assert.deepEqual(store.quotes().items[0]!.speaker, actor('Lena Varga', 'HUN', 'GOV'));
   store.close();
 });
 

@@ -1,8 +1,9 @@
 import { DossierError } from '../../core/errors.js';
 import { party, personNames } from '../merge/parties.js';
 import { quoteSketch, wordPairHashes } from '../merge/quotes.js';
-import { eventWords } from '../event-rows.js';
+import { eventWords, packSpeaker } from '../event-rows.js';
 import { unpackResult } from '../stored-result.js';
+import type { ActorRefJson } from '../../result/schema.js';
 import type { SyncPg } from './sync-client.js';
 
 /**
@@ -263,7 +264,8 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     // as SQLite's 11: the quote candidate index keeps a sketch of each first wording's word pairs
-    // (quoteSketch); the quote full-text index (an expression index) keeps no positions to drop
+    // (quoteSketch), and speakers are packed (packSpeaker); the quote full-text index (an expression
+    // index) keeps no positions to drop
     version: 11,
     sql: 'DELETE FROM quote_gram;',
     backfill(db) {
@@ -273,6 +275,11 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
       for (let i = 0; i < wordings.length; i += 1000) {
         db.batch(wordings.slice(i, i + 1000).map((w) => ({ sql: 'INSERT INTO quote_gram (hash, quote_rowid) SELECT unnest(?::integer[]), ? ON CONFLICT DO NOTHING',
           params: [quoteSketch(w.text), w.rowid] })));
+      }
+      const speakers = db.query<{ rowid: number; speaker_json: string }>('SELECT rowid, speaker_json FROM quote WHERE speaker_json IS NOT NULL');
+      for (let i = 0; i < speakers.length; i += 1000) {
+        db.batch(speakers.slice(i, i + 1000).map((q) => ({ sql: 'UPDATE quote SET speaker_json = ? WHERE rowid = ?',
+          params: [packSpeaker(JSON.parse(q.speaker_json) as ActorRefJson), q.rowid] })));
       }
     },
   },

@@ -81,3 +81,19 @@ export function unpackParties(packed: string, text: string): ActorRefJson[][] {
     return ref;
   }));
 }
+
+/**
+ * A quote's speaker as the quote row keeps it (quote.speaker_json, migration 11): [name, country,
+ * sector], then its span's start, end and words (the row has no article text to read them from).
+ * The keys of its JSON were a third of a quote row.
+ */
+export function packSpeaker(ref: ActorRefJson): string {
+  return JSON.stringify(ref.span ? [ref.name, ref.country, ref.sector, ref.span.start, ref.span.end, ref.span.text] : [ref.name, ref.country, ref.sector]);
+}
+
+export function unpackSpeaker(packed: string): ActorRefJson {
+  const p = JSON.parse(packed) as PackedRef;
+  const ref: ActorRefJson = { name: p[0], country: p[1], sector: p[2] };
+  if (p.length > 3) ref.span = { start: p[3]!, end: p[4]!, text: p[5]! };
+  return ref;
+}

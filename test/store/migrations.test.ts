@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { DossierError } from '../../src/core/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../src/store/sqlite/migrations.js';
 import { openStore } from '../../src/store/store.js';
+import { QUOTE_SKETCH_SIZE, wordPairHashes } from '../../src/store/merge/quotes.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers/tmp.js';
 import { actor, article, resultFor } from './results.js';
 import { upgradeCorpus } from './upgrade-corpus.js';
@@ -66,6 +68,8 @@ test('migration 6 fills the last word of names stored before it, so surname filt
   assert.equal(store.quotes({ speaker: 'Khamenei' }).total, 1);
   assert.equal(store.quotes({ speaker: 'Ali Khamenei' }).total, 1);
   assert.equal(store.quotes({ speaker: 'Mohammad Khamenei' }).total, 0);
+  // and migration 11 packs the speaker stored as JSON, which reads back the same
+  assert.deepEqual(store.quotes().items[0]!.speaker, { name: 'Ali Khamenei', country: 'IRN', sector: 'GOV' });
   store.close();
 });
 
@@ -82,12 +86,17 @@ test('migration 9 indexes the quote variants stored before it, and the index kee
   assert.ok(!tables(db).includes('quote_fts_content'), 'an external-content index has no content table');
 });
 
-test('migration 10 upgrades a store written at version 9: every answer is the one a store ingesting the same articles today gives', () => {
+/**
+ * Upgrades a copy of a fixture store written by an older version's code from upgradeCorpus and
+ * checks that every answer is the one a store ingesting the same articles today gives, also after
+ * a new article merges with the upgraded ones.
+ */
+function upgradeGivesTodaysAnswers(fixture: string, version: number): void {
   const dir = tempDir();
-  const file = path.join(dir, 'v9.db');
-  copyFileSync(path.join(import.meta.dirname, '../fixtures/store-v9.db'), file);
+  const file = path.join(dir, `v${version}.db`);
+  copyFileSync(path.join(import.meta.dirname, '../fixtures', fixture), file);
   const before = new Database(file, { readonly: true });
-  assert.equal(schemaVersion(before), 9);
+  assert.equal(schemaVersion(before), version);
   before.close();
   const upgraded = openStore(file);
   const today = openStore(path.join(dir, 'today.db'));
@@ -112,8 +121,43 @@ test('migration 10 upgrades a store written at version 9: every answer is the on
   for (const s of [upgraded, today]) s.addArticle(late, lateResult);
   assert.deepEqual(same(upgraded.happening('h1')), same(today.happening('h1')));
   assert.equal(upgraded.happening('h1')!.reportCount, 3);
+  // and a new wording of the stored quote joins it, found through the upgraded candidate index
+  const again = article('up-5', 'Araghchi said "we will never negotiate under pressure from anyone at all" on Wednesday.', { outlet: 'Wire D', published: '2026-03-04' });
+  const againResult = resultFor(again, [], [{ content: 'we will never negotiate under pressure from anyone at all', speaker: actor('Abbas Araghchi', 'IRN', 'GOV') }]);
+  for (const s of [upgraded, today]) s.addArticle(again, againResult);
+  assert.deepEqual(same(upgraded.quotes()), same(today.quotes()));
+  assert.equal(upgraded.quotes({ speaker: 'Araghchi' }).items[0]!.variantCount, 3);
   upgraded.close();
   today.close();
+}
+
+test('migration 10 upgrades a store written at version 9: every answer is the one a store ingesting the same articles today gives', () => {
+  upgradeGivesTodaysAnswers('store-v9.db', 9);
+});
+
+test('migration 11 upgrades a store written at version 10: every answer is the one a store ingesting the same articles today gives', () => {
+  upgradeGivesTodaysAnswers('store-v10.db', 10);
+});
+
+test('migration 11 keeps a sketch of each quote\'s word pairs, a quote index of words only, which still finds quotes by their words, and packed speakers', () => {
+  const store = openStore(path.join(tempDir(), 'sketch.db')) as SqliteStore;
+  const words = 'the council will meet again next week to decide whether the new port rules apply to foreign ships and their crews';
+  const a = article('s-1', `The minister said "${words}" on Friday.`, { outlet: 'Wire A', published: '2026-03-02' });
+  store.addArticle(a, resultFor(a, [], [{ content: words, speaker: actor('Lena Varga', 'HUN', 'GOV') }]));
+  // a variant with a few words changed still finds the stored wording through the sketch
+  const changed = words.replace('next week', 'on Monday').replace('foreign ships', 'foreign vessels');
+  const b = article('s-2', `Varga said "${changed}" in Budapest.`, { outlet: 'Wire B', published: '2026-03-03' });
+  store.addArticle(b, resultFor(b, [], [{ content: changed, speaker: actor('Lena Varga', 'HUN', 'GOV') }]));
+  assert.equal(store.stats().quotes, 1);
+  assert.equal(store.db.prepare('SELECT count(*) FROM quote_gram').pluck().get(), QUOTE_SKETCH_SIZE);
+  assert.ok(wordPairHashes(words).length > QUOTE_SKETCH_SIZE);
+  assert.equal(store.quotes({ text: 'Vessels crews' }).total, 1);
+  assert.equal(store.quotes({ text: 'vessels submarines' }).total, 0);
+  assert.match(store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'quote_fts'").pluck().get() as string, /detail = none/);
+  // the speaker without the keys of its JSON, and its span back in place when read
+  assert.equal(store.db.prepare('SELECT speaker_json FROM quote').pluck().get(), '["Lena Varga","HUN","GOV"]');
+  assert.deepEqual(store.quotes().items[0]!.speaker, actor('Lena Varga', 'HUN', 'GOV'));
+  store.close();
 });
 
 test('migration 10 keeps no copy of an article\'s text, nor of a happening\'s parties', () => {

@@ -83,3 +83,16 @@ export function wordPairHashes(text: string): number[] {
   }
   return [...out];
 }
+
+/**
+ * How many of a quote's word-pair hashes the candidate index keeps (quote_gram, migration 11): a
+ * bottom-k sketch, the smallest ones. A new quote still looks up all its pairs; a stored wording it
+ * repeats in the main (Dice >= QUOTE_MATCH_DICE) shares most pairs with it, so some of any 8 of
+ * them; quotes of up to 9 words keep all their pairs. The index was an eighth of the store.
+ */
+export const QUOTE_SKETCH_SIZE = 8;
+
+/** The word-pair hashes of a quote that the candidate index keeps: the QUOTE_SKETCH_SIZE smallest. */
+export function quoteSketch(text: string): number[] {
+  return wordPairHashes(text).sort((a, b) => a - b).slice(0, QUOTE_SKETCH_SIZE);
+}

@@ -1,8 +1,9 @@
 import { DossierError } from '../../core/errors.js';
 import { party, personNames } from '../merge/parties.js';
-import { wordPairHashes } from '../merge/quotes.js';
-import { eventWords } from '../event-rows.js';
+import { quoteSketch, wordPairHashes } from '../merge/quotes.js';
+import { eventWords, packSpeaker } from '../event-rows.js';
 import { unpackResult } from '../stored-result.js';
+import type { ActorRefJson } from '../../result/schema.js';
 import type { SyncPg } from './sync-client.js';
 
 /**
@@ -259,6 +260,27 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
       }
       db.run('CREATE INDEX event_actor_key ON event_actor(key, role)');
       db.run('ALTER TABLE event DROP COLUMN trigger, DROP COLUMN sentence, DROP COLUMN actor_json, DROP COLUMN recipient_json');
+    },
+  },
+  {
+    // as SQLite's 11: the quote candidate index keeps a sketch of each first wording's word pairs
+    // (quoteSketch), and speakers are packed (packSpeaker); the quote full-text index (an expression
+    // index) keeps no positions to drop
+    version: 11,
+    sql: 'DELETE FROM quote_gram;',
+    backfill(db) {
+      const wordings = db.query<{ rowid: number; text: string }>(`SELECT DISTINCT ON (quote_rowid) quote_rowid AS rowid, text FROM quote_variant
+        ORDER BY quote_rowid, rowid`);
+      // in batches of a thousand quotes: a round trip each, none too large
+      for (let i = 0; i < wordings.length; i += 1000) {
+        db.batch(wordings.slice(i, i + 1000).map((w) => ({ sql: 'INSERT INTO quote_gram (hash, quote_rowid) SELECT unnest(?::integer[]), ? ON CONFLICT DO NOTHING',
+          params: [quoteSketch(w.text), w.rowid] })));
+      }
+      const speakers = db.query<{ rowid: number; speaker_json: string }>('SELECT rowid, speaker_json FROM quote WHERE speaker_json IS NOT NULL');
+      for (let i = 0; i < speakers.length; i += 1000) {
+        db.batch(speakers.slice(i, i + 1000).map((q) => ({ sql: 'UPDATE quote SET speaker_json = ? WHERE rowid = ?',
+          params: [packSpeaker(JSON.parse(q.speaker_json) as ActorRefJson), q.rowid] })));
+      }
     },
   },
 ];

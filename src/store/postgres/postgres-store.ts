@@ -5,7 +5,7 @@ import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
   NEAR_DUPLICATE_JACCARD, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
-import { EVENT_COLUMNS, FIRST_REPORT, FIRST_REPORT_COLUMNS, eventWords, toStoredEvent, unpackParties, type EventRow } from '../event-rows.js';
+import { EVENT_COLUMNS, FIRST_REPORT, FIRST_REPORT_COLUMNS, eventWords, toStoredEvent, unpackParties, unpackSpeaker, type EventRow } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
 import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, party, personNames } from '../merge/parties.js';
@@ -386,7 +386,7 @@ export class PostgresStore implements Store {
     }
     return rows.map((r) => ({
       // the quote's wording is its first variant's
-      id: `q${r.rowid}`, speaker: r.speaker_json ? JSON.parse(r.speaker_json) as ActorRefJson : null, text: byQuote.get(r.rowid)?.[0]?.text ?? '',
+      id: `q${r.rowid}`, speaker: r.speaker_json ? unpackSpeaker(r.speaker_json) : null, text: byQuote.get(r.rowid)?.[0]?.text ?? '',
       sources: r.n_sources, variantCount: r.n_variants, minFidelity: r.min_fidelity, firstPublished: r.first_published,
       variants: byQuote.get(r.rowid) ?? [],
     }));

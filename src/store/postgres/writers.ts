@@ -1,8 +1,8 @@
-import type { ActorRefJson, AttributionJson, EventJson } from '../../result/schema.js';
-import { FIRST_REPORT } from '../event-rows.js';
+import type { AttributionJson, EventJson } from '../../result/schema.js';
+import { FIRST_REPORT, packSpeaker, unpackSpeaker } from '../event-rows.js';
 import { leadModality, matchScore, modalitiesOfGroup, reportKey, type HappeningKey } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord } from '../merge/parties.js';
-import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
+import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteSketch, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 import { candidateWindow } from '../sqlite/happening-writer.js';
 import { MAX_CANDIDATES, UNKNOWN_SPEAKER_DICE, sameSpeaker } from '../sqlite/quote-writer.js';
 import type { Query, SyncPg } from './sync-client.js';
@@ -118,7 +118,7 @@ export function addQuote(db: SyncPg, articleRowid: number, index: number, attrib
   let match: { rowid: number; text: string; score: number } | null = null;
   for (const row of rows) {
     const score = dice(words, quoteWords(row.text));
-    const other = row.speaker_json ? JSON.parse(row.speaker_json) as ActorRefJson : null;
+    const other = row.speaker_json ? unpackSpeaker(row.speaker_json) : null;
     const s = attribution.speaker;
     const needed = s && other ? (sameSpeaker(s, other) ? QUOTE_MATCH_DICE : words.length >= SAME_WORDS_MIN_WORDS ? SAME_WORDS_DICE : Infinity) : s || other ? UNKNOWN_SPEAKER_DICE : QUOTE_MATCH_DICE;
     if (score >= needed && (!match || score > match.score)) match = { rowid: row.quote_rowid, text: row.text, score };
@@ -134,10 +134,12 @@ export function addQuote(db: SyncPg, articleRowid: number, index: number, attrib
     batch.push({
       sql: `INSERT INTO quote (rowid, speaker_json, speaker_key, speaker_country, speaker_code, n_variants, n_sources,
         min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, ?, 0, 0, 1, ?, ?)`,
-      params: [rowid, s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null, s ? actorCode(s) : null, published,
+      params: [rowid, s ? packSpeaker(s) : null, s ? foldName(s.name) : '', s?.country ?? null, s ? actorCode(s) : null, published,
         s ? lastWord(foldName(s.name)) : null],
     });
-    if (grams.length) batch.push({ sql: 'INSERT INTO quote_gram (hash, quote_rowid) SELECT unnest(?::integer[]), ? ON CONFLICT DO NOTHING', params: [grams, rowid] });
+    // the index keeps a sketch of the wording's pairs (quoteSketch), as on SQLite
+    const sketch = quoteSketch(text);
+    if (sketch.length) batch.push({ sql: 'INSERT INTO quote_gram (hash, quote_rowid) SELECT unnest(?::integer[]), ? ON CONFLICT DO NOTHING', params: [sketch, rowid] });
   }
   batch.push({
     sql: `INSERT INTO quote_variant (rowid, quote_rowid, article_rowid, idx, kind, text, fidelity, changes_json)

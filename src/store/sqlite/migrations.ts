@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { DossierError } from '../../core/errors.js';
 import { lastWord, party, personNames } from '../merge/parties.js';
-import { wordPairHashes } from '../merge/quotes.js';
-import { eventWords } from '../event-rows.js';
+import { quoteSketch, wordPairHashes } from '../merge/quotes.js';
+import { eventWords, packSpeaker } from '../event-rows.js';
 import { unpackResult } from '../stored-result.js';
+import type { ActorRefJson } from '../../result/schema.js';
 import { packText, registerTextFunctions } from './article-text.js';
 
 /**
@@ -289,6 +290,36 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE happening DROP COLUMN actor_json;
         ALTER TABLE happening DROP COLUMN recipient_json;
       `);
+    },
+  },
+  {
+    version: 11,
+    name: 'a smaller store: the quote candidate index keeps a sketch of each wording\'s word pairs, the quote full-text index no positions, speakers packed',
+    // - quote_gram: the QUOTE_SKETCH_SIZE smallest word-pair hashes of each quote's first wording
+    //   (merge/quotes.ts quoteSketch) instead of all of them; a new quote still looks up all its pairs
+    // - quote_fts: detail = none, columnsize = 0: quote searches ask for words (sqlite-store.ts
+    //   ftsWords: each word on its own, no phrase), never rank, snippet or highlight, so the index
+    //   needs which variants hold a word, not where nor how many words a variant has
+    // - quote.speaker_json: packed without its JSON keys (event-rows.ts packSpeaker)
+    sql: `
+      DELETE FROM quote_gram;
+      DROP TABLE quote_fts;
+      CREATE VIRTUAL TABLE quote_fts USING fts5(text, content = 'quote_variant', content_rowid = 'rowid', detail = none, columnsize = 0,
+        tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO quote_fts (quote_fts) VALUES ('rebuild');
+    `,
+    backfill(db) {
+      const insert = db.prepare('INSERT OR IGNORE INTO quote_gram (hash, quote_rowid) VALUES (?, ?)');
+      // a quote's wording is its first variant's
+      const wordings = db.prepare(`SELECT v.quote_rowid AS rowid, v.text FROM quote_variant v
+        WHERE v.rowid = (SELECT min(f.rowid) FROM quote_variant f WHERE f.quote_rowid = v.quote_rowid)`);
+      for (const row of wordings.all() as { rowid: number; text: string }[]) {
+        for (const h of quoteSketch(row.text)) insert.run(h, row.rowid);
+      }
+      const setSpeaker = db.prepare('UPDATE quote SET speaker_json = ? WHERE rowid = ?');
+      for (const q of db.prepare('SELECT rowid, speaker_json FROM quote WHERE speaker_json IS NOT NULL').all() as { rowid: number; speaker_json: string }[]) {
+        setSpeaker.run(packSpeaker(JSON.parse(q.speaker_json) as ActorRefJson), q.rowid);
+      }
     },
   },
 ];

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ActorRefJson, AttributionJson } from '../../result/schema.js';
 import { actorCode, foldName, lastWord } from '../merge/parties.js';
-import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
+import { packSpeaker, unpackSpeaker } from '../event-rows.js';
+import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteSketch, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 
 /** the quotes sharing the most word pairs with a new one are compared with it */
 export const MAX_CANDIDATES = 20;
@@ -15,7 +16,8 @@ const MAX_REMEMBERED_WORDINGS = 50_000;
 
 /**
  * Merges each attribution into a quote: the same words (mostly) from the same speaker, found
- * through the word-pair index of the quotes' first wordings (quote_gram), or a new quote. Records the variant's fidelity to the first
+ * through the word-pair index of the quotes' first wordings (quote_gram: a sketch of each, quoteSketch;
+ * the new quote looks up all its pairs), or a new quote. Records the variant's fidelity to the first
  * reported wording. Runs inside the article's transaction.
  */
 export class QuoteWriter {
@@ -71,9 +73,9 @@ export class QuoteWriter {
       ({ fidelity, changes } = wordChanges(match.text, text));
     } else {
       const s = attribution.speaker;
-      rowid = Number(this.insertQuote.run(s ? JSON.stringify(s) : null, s ? foldName(s.name) : '', s?.country ?? null,
+      rowid = Number(this.insertQuote.run(s ? packSpeaker(s) : null, s ? foldName(s.name) : '', s?.country ?? null,
         s ? actorCode(s) : null, published, s ? lastWord(foldName(s.name)) : null).lastInsertRowid);
-      for (const h of wordPairHashes(text)) this.insertGram.run(h, rowid);
+      for (const h of quoteSketch(text)) this.insertGram.run(h, rowid);
     }
     const variant = Number(this.insertVariant.run(rowid, articleRowid, index, attribution.kind, text, fidelity, JSON.stringify(changes)).lastInsertRowid);
     this.insertFts.run(variant, text);
@@ -87,7 +89,7 @@ export class QuoteWriter {
     let best: { rowid: number; text: string; score: number } | null = null;
     for (const row of rows) {
       const score = dice(words, this.candidateWords(row.text));
-      const other = row.speaker_json ? JSON.parse(row.speaker_json) as ActorRefJson : null;
+      const other = row.speaker_json ? unpackSpeaker(row.speaker_json) : null;
       const needed = speaker && other ? (sameSpeaker(speaker, other) ? QUOTE_MATCH_DICE : words.length >= SAME_WORDS_MIN_WORDS ? SAME_WORDS_DICE : Infinity)
         : speaker || other ? UNKNOWN_SPEAKER_DICE : QUOTE_MATCH_DICE;
       if (score >= needed && (!best || score > best.score)) best = { rowid: row.quote_rowid, text: row.text, score };

@@ -6,7 +6,7 @@ import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
   NEAR_DUPLICATE_JACCARD, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
-import { EVENT_COLUMNS, FIRST_REPORT, FIRST_REPORT_COLUMNS, eventWords, toStoredEvent, unpackParties, type EventRow } from '../event-rows.js';
+import { EVENT_COLUMNS, FIRST_REPORT, FIRST_REPORT_COLUMNS, eventWords, toStoredEvent, unpackParties, unpackSpeaker, type EventRow } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
 import { leadModality } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord, party, personNames } from '../merge/parties.js';
@@ -69,9 +69,10 @@ export class SqliteStore implements Store {
           throw new DossierError('STORE', `the database has schema version ${version}, expected ${SCHEMA_VERSION}; open it once for writing to migrate it`, { where: file });
         }
       } else {
-        // 8 KB pages for a new file: an article row (its compressed result) is about 2 KB, and with
-        // 4 KB pages only one fits a page, wasting nearly half the file
-        if (schemaVersion(db) === 0) db.pragma('page_size = 8192');
+        // 4 KB pages for a new file: an article row (its compressed result and text) is about 6 KB,
+        // so with 8 KB pages only one fitted a page, a fifth of the file left empty; with 4 KB pages
+        // it spills whole pages of it to overflow pages and keeps the rest in the leaf (issue 16)
+        if (schemaVersion(db) === 0) db.pragma('page_size = 4096');
         // WAL + NORMAL: a killed process never loses a committed transaction
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
@@ -349,7 +350,7 @@ export class SqliteStore implements Store {
       }));
     return {
       // the quote's wording is its first variant's
-      id: `q${r.rowid}`, speaker: r.speaker_json ? JSON.parse(r.speaker_json) as ActorRefJson : null, text: variants[0]?.text ?? '',
+      id: `q${r.rowid}`, speaker: r.speaker_json ? unpackSpeaker(r.speaker_json) : null, text: variants[0]?.text ?? '',
       sources: r.n_sources, variantCount: r.n_variants, minFidelity: r.min_fidelity, firstPublished: r.first_published, variants,
     };
   }

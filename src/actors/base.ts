@@ -3,6 +3,7 @@ import { buildCountries, type CountryNames } from './countries.js';
 import { asNamed, compileFallback, FallbackLayer, nameKeyOf, namedEntries, type FallbackKey } from './fallback.js';
 import type { PlaceGazetteer } from './gazetteer.js';
 import type { LearnedLookup, LearnedPerson } from './learned.js';
+import { classifyUnknownName } from './names.js';
 import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
 import { dayEnd, dayStart, isCapitalised, isTitleCase, keyOf, PLACE_HEADS, skeletonOf, wordsOf } from './text.js';
@@ -715,6 +716,8 @@ export class ActorBase {
     if (!entry.ordinaryWord) return false;
     const next = flags[i + 1];
     if (next !== undefined && (next & WordFlag.Capitalised) !== 0 && (next & WordFlag.Known) === 0) return true;
+    // "the Front for the Liberation of Rwanda": "of" and a name after it continue a longer name
+    if (/^of$/i.test(words[i + 1] ?? '') && isCapitalised(words[i + 2] ?? '')) return true;
     const prev = flags[i - 1];
     return prev !== undefined && (prev & WordFlag.Capitalised) !== 0 && !ARTICLE.test(words[i - 1]!);
   }
@@ -839,6 +842,21 @@ export class ActorBase {
     const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
+      // a body's name the base does not know, by the head noun it ends in ("Rwandan Patriotic
+      // Front", "Aboriginal Medical Alliance"): no person, but a body with the country named in it
+      // the head of "X of Y" is X ("the Movement for the Liberation of Tuvalu")
+      const of = parts.findIndex((p, k) => k > proper[0]!.at && p.kind === 'other' && /^(?:of|for)$/i.test(p.word));
+      const named = of > 0 ? proper.filter((p) => p.at < of) : proper;
+      const last = named[named.length - 1] ?? proper[proper.length - 1]!;
+      const body = (of > 0 ? named.length > 0 && last.at === of - 1 : last.at === parts.length - 1) ? classifyUnknownName(named.map((p) => p.word)) : null;
+      // (outlets are the outlets table's: an unknown "... Journal" is not made one here)
+      if (body && body.type !== 'PERSON' && body.type !== 'MEDIA') {
+        const name = words.filter((w, k) => k > 0 || !DETERMINER.test(w)).join(' ');
+        // a sector word inside the name says more than its head noun ("Northern Fleet's Arctic Group")
+        const sector = former ? 'ELI' : (head && head.at < last.at && !head.word.person ? head.word.sector : body.sector);
+        return { name, type: body.type, country, sector, role: null,
+          rule: [countryRule && `country.${countryRule}`, body.rule].filter(Boolean).join('+'), confidence: country ? 0.7 : 0.5 };
+      }
       // a person of the base spelt another way after a title ("spokesman Bahram Qasemi")
       const known = this.byTransliteration(personName, date);
       if (known) return { ...known, rule: `${known.rule}+in-description` };
@@ -887,7 +905,12 @@ export class ActorBase {
     // activists") but leaves a body its own sector: an opposition lawmaker is LEG, an opposition
     // party PTY (the dictionaries' codes: LEG, PTYOPP -> PTY, CVLOPP -> OPP)
     const modifierWins = other && !(other.sector === 'OPP' && !GENERIC_SECTORS.has(head.word.sector));
-    const sector: string = former ? 'ELI' : modifierWins ? other.sector : head.word.sector;
+    // the leaders and officials of a named body are of the body's sector ("Hamas leaders" REB, "BJP
+    // officials" PTY, "CIA officials" SPY), and so are the forces of a non-state one ("Taliban
+    // commanders" REB): the dictionaries' convention, the body's code first, the agent's after it
+    const body = !modifierWins && (head.word.sector === 'GOV' || head.word.sector === 'MIL') && !head.word.organisation
+      ? names.find((n) => n.at < head.at && n.entry.kind === 'org' && n.entry.sector && (head.word.sector === 'GOV' || !STATE_SECTORS.has(n.entry.sector))) : undefined;
+    const sector: string = former ? 'ELI' : modifierWins ? other.sector : body?.entry.sector ?? head.word.sector;
     // "minister" is a person, "ministers" and "lawmakers" a group
     const plural = isGroupNoun(this.headWord(words, parts, head.at));
     const type: EntityType = head.word.organisation ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
@@ -905,7 +928,7 @@ export class ActorBase {
     }
     return {
       name: name || raw, type, country, sector, role: type === 'PERSON' ? head.word.role ?? null : null,
-      rule: [countryRule && `country.${countryRule}`, head.word.id, former?.id ?? other?.id].filter(Boolean).join('+'),
+      rule: [countryRule && `country.${countryRule}`, head.word.id, body && 'sector.of-body', former?.id ?? other?.id].filter(Boolean).join('+'),
       confidence: country ? 0.8 : 0.6,
     };
   }
@@ -924,6 +947,8 @@ function editDistance(a: string, b: string): number {
 
 // sectors a modifier such as "opposition" overrides: officials and people in general
 const GENERIC_SECTORS = new Set(['GOV', 'CVL', 'UNK']);
+// sectors of the state's own bodies: their forces are what the head word says ("CIA paramilitaries")
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
 /** Whether a head noun names a group rather than one person: "ministers", "lawmakers", "police". */
 function isGroupNoun(word: string): boolean {

@@ -6,7 +6,7 @@ import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../core/stage.js';
 import { tokenIndexRange } from '../../text/lookup.js';
 import { EntityBook } from './book.js';
-import { classifyUnknownName } from './names.js';
+import { classifyUnknownName } from '../../actors/names.js';
 import { wordsOfSentence, type Word } from './words.js';
 
 export const ENTITIES_VERSION = '1.0.0';

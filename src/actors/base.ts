@@ -621,14 +621,17 @@ export class ActorBase {
     const titleCase = isTitleCase(words);
     for (let i = 0; i < words.length;) {
       const best = this.phraseAt(words, flags, i);
-      if (best) { parts.push(best); i += best.words; continue; }
+      // a title that is also a surname, after a given name and ending the name, is the surname:
+      // "Defence Secretary Tom King", "Martin Luther King" (but "King Abdullah", "the king")
+      const prev = parts[parts.length - 1];
+      if (best && !(best.kind === 'sector' && best.words === 1 && TITLE_SURNAME.test(words[i]!) && prev?.kind === 'proper' && prev.at === i - 1
+        && !((flags[i + 1] ?? 0) & WordFlag.Capitalised))) { parts.push(best); i += best.words; continue; }
       const w = words[i]!;
       // "Saudi-led coalition", "the Hamas-run ministry": the nationality of who leads or runs it
       const led = w.includes('-') ? LED.exec(w) : null;
       const leader = led ? this.lookupName(led[1]!).find((e) => e.country) : undefined;
       if (leader) { parts.push({ kind: 'name', entry: { ...leader, kind: 'adjective', type: 'NORP', sector: null }, at: i, words: 1 }); i++; continue; }
       const proper = (flags[i]! & WordFlag.Capitalised) !== 0 && !ARTICLE.test(w);
-      const prev = parts[parts.length - 1];
       const person = proper && flags[i]! & WordFlag.Surname && this.maySurname(words, flags, i, parts, titleCase)
         ? this.personBySurname(w, date, prev, prev !== undefined && prev.at + prev.words === i) : null;
       if (person) parts.push({ kind: 'name', entry: this.personEntry(person), at: i, words: 1, surname: true });
@@ -961,6 +964,8 @@ const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|Sep
 // short family names that are English words ("To" of To Lam) are never taken for surnames alone
 const FUNCTION_WORD = /^(?:To|In|On|At|An|As|Is|It|By|He|We|Us|No|So|Do|Go|Me|My|Of|Or|Up|If|Be|Am)$/;
 // and longer surnames that are words too: at the start of a sentence they are the word
+// titles that are also common surnames ("Tom King", "John Bishop")
+const TITLE_SURNAME = /^(?:King|Bishop|Prince|Judge|Marshal|Dean|Pope|Chancellor|Sheriff|Deacon|Abbot|Governor)$/;
 const COMMON_WORD = /^(?:Ma|Hu|Lee|Long|Young|King|Moon|Park|Song|Wang|Lam|Yang|Rice|Power|Price|Miller|Key|Holt|Brown|Green|White|Black|Bush|Rose|May|Said|Will|Hope|Grant|Law|Bell|Hill|Wood|Little|Low|High|Best|Love|Sun|Day|Way|Hall|Cook|Stone|Lynch|Page|Cotton|Moore|Young|Church|Major|Frank|Bishop)$/;
 
 // East Asian officials who go by a Western given name first ("John Lee", "Carrie Lam")

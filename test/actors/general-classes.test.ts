@@ -62,3 +62,12 @@ test('kinds of actors the agents lack: everyday words for criminals, rebels, cle
     assert.equal(r(text)?.sector, sector, text);
   }
 });
+
+test('a title that is also a surname, after a given name, is the surname ("Defence Secretary Tom King")', () => {
+  const a = r('Australian Defence Secretary Tom King', '1990-05-01');
+  assert.deepEqual([a?.name, a?.type, a?.country, a?.sector], ['Tom King', 'PERSON', 'AUS', 'GOV']);
+  assert.equal(r('Wilma Bishop')?.sector ?? null, null);
+  // before a name or alone, it is still the title
+  assert.equal(r('the king')?.sector, 'GOV');
+  assert.equal(r('Bishop Tomas Orta')?.sector, 'REL');
+});

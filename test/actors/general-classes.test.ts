@@ -71,3 +71,11 @@ test('a title that is also a surname, after a given name, is the surname ("Defen
   assert.equal(r('the king')?.sector, 'GOV');
   assert.equal(r('Bishop Tomas Orta')?.sector, 'REL');
 });
+
+test('states that are gone are named by news of their time: the state that continues them', () => {
+  for (const [text, code] of [['Soviet diplomats', 'RUS'], ['the Yugoslav army', 'SRB'], ['Zairean troops', 'COD'], ['Kampuchean guerrillas', 'KHM'],
+    ['Rhodesia', 'ZWE'], ['Upper Volta', 'BFA'], ['East German border guards', 'DEU']] as const) {
+    assert.equal(r(text, '1985-03-01')?.country, code, text);
+  }
+  assert.equal(r('the Soviet Union', '1985-03-01')?.sector ?? null, null);
+});

@@ -530,12 +530,13 @@ export class ActorBase {
     const words = wordsOf(raw);
     if (!words.length || words.length > 6 || !words.every(isCapitalised)) return null;
     const sk = skeletonOf(keyOf(raw));
-    let entry: NameEntry | null = null;
+    let entry: NameEntry | null = null, how = 'transliteration';
     // a spelling, not another name: a few letters apart at most ("Kanoute" is not "Conte")
     const near = (a: string, b: string) => editDistance(a, b) <= Math.max(1, Math.floor(a.length / 4));
     if (words.length > 1) {
       const hits = this.nameSkeletons.get(sk) ?? [];
       if (hits.length === 1 && near(keyOf(raw), keyOf(hits[0]!.name))) entry = hits[0]!;
+      else if ((entry = this.byDoubledLetter(keyOf(raw)))) how = 'doubled-letter';
     } else if (sk.length >= 3 && !this.surnames.has(keyOf(raw)) && !CALENDAR_WORD.test(raw) && !COMMON_WORD.test(raw)) {
       // the surname it is another spelling of, when one: then as that surname alone would resolve
       // the nearest spelling when several share the skeleton ("Qasemi": "qassemi" before "qassem")
@@ -547,7 +548,26 @@ export class ActorBase {
     }
     if (!entry) return null;
     const r = this.fromEntry(entry, raw, date, null, 'name');
-    return { ...r, rule: `${r.rule}+transliteration`, confidence: Math.min(r.confidence, 0.8) };
+    return { ...r, rule: `${r.rule}+${how}`, confidence: Math.min(r.confidence, 0.8) };
+  }
+
+  /**
+   * The one person of the base (the dictionaries included) whose full name is this one with one
+   * letter doubled or undoubled: "Francois Mitterand" is Mitterrand, "Boutros Boutros-Gali" Ghali is
+   * not (another letter). The commonest misspelling of names in news; the skeletons above cover
+   * the hand-written base only, as the dictionaries' twenty thousand names are not indexed so.
+   */
+  private byDoubledLetter(key: string): NameEntry | null {
+    const found = new Set<NameEntry>();
+    for (let i = 1; i < key.length; i++) {
+      const c = key[i]!;
+      if (!/[b-df-hj-np-tv-z]/.test(c) || key[i - 1] === ' ') continue;
+      const variant = key[i + 1] === c ? key.slice(0, i) + key.slice(i + 1) : key[i - 1] === c ? null : key.slice(0, i + 1) + key.slice(i);
+      if (!variant) continue;
+      for (const e of this.namesOf(variant) ?? []) if (e.kind === 'person') found.add(e);
+      if (found.size > 1) return null;
+    }
+    return found.size === 1 ? [...found][0]! : null;
   }
 
   /** The actor with the one country its context names, when it names exactly one (see ResolveOptions.countryFromContext). */
@@ -853,8 +873,10 @@ export class ActorBase {
       const last = named[named.length - 1] ?? proper[proper.length - 1]!;
       const body = (of > 0 ? named.length > 0 && last.at === of - 1 : last.at === parts.length - 1) ? classifyUnknownName(named.map((p) => p.word)) : null;
       // (outlets are the outlets table's: an unknown "... Journal" is not made one here)
-      if (body && body.type !== 'PERSON' && body.type !== 'MEDIA') {
-        const name = words.filter((w, k) => k > 0 || !DETERMINER.test(w)).join(' ');
+      // a person's title before the name makes the phrase a person's ("a member of the Armed
+      // Services Committee")
+      if (body && body.type !== 'PERSON' && body.type !== 'MEDIA' && !(head?.word.person && head.at < proper[0]!.at)) {
+        const name = raw.trim().replace(/^(?:the|a|an)\s+/i, '');
         // a sector word inside the name says more than its head noun ("Northern Fleet's Arctic Group")
         const sector = former ? 'ELI' : (head && head.at < last.at && !head.word.person ? head.word.sector : body.sector);
         return { name, type: body.type, country, sector, role: null,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Analyzer } from '../../src/analyze.js';
 import { actorBaseOf } from '../../src/actors/index.js';
 import { Resources } from '../../src/core/resources.js';
 
@@ -78,4 +79,20 @@ test('states that are gone are named by news of their time: the state that conti
     assert.equal(r(text, '1985-03-01')?.country, code, text);
   }
   assert.equal(r('the Soviet Union', '1985-03-01')?.sector ?? null, null);
+});
+
+test('a full name one doubled letter away from one person of the base, the dictionaries included, is that person', () => {
+  const a = r('Francois Mitterand', '1988-02-01');
+  assert.deepEqual([a?.name, a?.country, a?.rule], ['Francois Mitterrand', 'FRA', 'person.term+doubled-letter']);
+  assert.equal(r('Nelson Mandella', '1996-02-01')?.country, 'ZAF');
+  // another letter is another name
+  assert.equal(r('Francois Mitterond', '1988-02-01')?.country ?? null, null);
+});
+
+test('in running text an unknown body is its own entity, named by its own words', () => {
+  const es = new Analyzer({ stages: ['tokens', 'dates', 'entities'] }).analyze({ id: 't', published: '2019-03-01',
+    text: 'Fellows of the Brandwell Institute and the Orchard Policy Institute disagreed. A longtime member of the Harbour Oversight Committee said so.' }).entities;
+  const names = es.map((e) => e.name);
+  assert.ok(names.includes('Brandwell Institute') && names.includes('Orchard Policy Institute'), JSON.stringify(names));
+  assert.ok(names.includes('Harbour Oversight Committee') && !names.some((n) => /member/.test(n)), JSON.stringify(names));
 });

@@ -154,6 +154,48 @@ for (const c of worldCountries) {
   for (const n of [c.name.common, c.name.official, ...c.altSpellings, ...(c.capital ?? []), c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (n) countryWords.add(keyOf(n));
 }
 for (const names of Object.values(isoCountries.getNames('en', { select: 'all' }))) for (const n of names) countryWords.add(keyOf(n));
+// the country each name or nationality word names, for groups the dictionaries code with no country
+// (KKLREB, INTREB): "Army for the Liberation of Rwanda" is Rwanda's. A word two countries share
+// ("Congo", "Guinea") names neither; capitals are left out (a group named after a city is no sign)
+const countryOfWord = new Map();
+const noteCountryWord = (n, code) => {
+  const k = keyOf(n);
+  if (!k || k.length < 4) return;
+  countryOfWord.set(k, countryOfWord.has(k) && countryOfWord.get(k) !== code ? null : code);
+};
+for (const c of worldCountries) {
+  const code = c.cca3 === 'UNK' ? 'KOS' : c.cca3;
+  if (!c.independent && c.unMember === false && !['UNK', 'PSE', 'TWN', 'HKG', 'ESH'].includes(c.cca3)) continue;
+  for (const n of [c.name.common, c.name.official, c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (n) noteCountryWord(n, code);
+}
+for (const line of read('ngec-countries.csv').split('\n').slice(1)) {
+  const m = /^([A-Z]{2}),("[^"]*"|[^,]*),([A-Z]{3}),("[^"]*"|[^,]*)$/.exec(line.trim());
+  if (!m) continue;
+  const code = m[3] === 'XKX' ? 'KOS' : m[3];
+  if (!ISO.has(code)) continue;
+  for (const w of [m[2], ...m[4].split(',')]) noteCountryWord(w.replace(/"/g, '').trim(), code);
+}
+// a region's word that holds a country's ("Latin American") names no country
+for (const w of ['latin america', 'latin american', 'south american', 'north american', 'central american']) countryOfWord.set(w, null);
+/** The one country the names of an entry name (longest phrase first), else null. */
+function countryInNames(names) {
+  const found = new Set();
+  for (const raw of names) {
+    const n = nameOf(raw);
+    if (!n) continue;
+    const w = keyOf(n).split(' ');
+    for (let i = 0; i < w.length; i++) {
+      for (let len = Math.min(4, w.length - i); len >= 1; len--) {
+        const code = countryOfWord.get(w.slice(i, i + len).join(' '));
+        if (code === undefined) continue;
+        if (code) found.add(code);
+        i += len - 1;
+        break;
+      }
+    }
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
 
 // the hand-written titles ("president", "foreign minister", "secretary general")
 const handTitles = new Set(handData.flatMap((f) => (f.sectorWords ?? []).filter((w) => w.person).flatMap((w) => w.words.map(keyOf))));
@@ -222,6 +264,28 @@ parseAgents(read('Phoenix.agents.txt'), 'Phoenix.agents.txt');
 for (const [w, v] of [...sectorWords]) {
   const joined = w.replace(/\b(anti|pro|counter|non)-(?=[a-z])/g, '$1');
   if (joined !== w && !sectorWords.has(joined)) { sectorWords.set(joined, v); agentWords.add(joined); }
+}
+
+// British and American spellings: the agents list one or the other ("DEFENSE_FORCE", its
+// "#DEFENCE_FORCE" commented out; their "Known problems" 1), the news writes both
+const SPELLINGS = [['defence', 'defense'], ['organisation', 'organization'], ['labour', 'labor'], ['centre', 'center'], ['programme', 'program']];
+for (const [w, v] of [...sectorWords]) {
+  for (const [gb, us] of SPELLINGS) {
+    for (const [from, to] of [[gb, us], [us, gb]]) {
+      const other = w.replace(new RegExp(`\\b${from}(?=s?\\b)`, 'g'), to);
+      if (other !== w && !sectorWords.has(other)) { sectorWords.set(other, v); agentWords.add(other); }
+    }
+  }
+}
+
+// a noun of two words is also written as one where English closes it: after a combining prefix
+// ("cyber criminals": "cybercriminals", "cyber-criminals") and before man, woman or person
+// ("clergy men": "clergymen"); the agents list one form
+for (const [w, v] of [...sectorWords]) {
+  const prefixed = /^(cyber|narco|eco|para|counter) ([a-z]{3,})$/.exec(w);
+  const m = prefixed ?? /^([a-z]{3,}) ((?:wo)?m[ae]n|persons?)$/.exec(w);
+  if (!m) continue;
+  for (const other of prefixed ? [`${m[1]}${m[2]}`, `${m[1]}-${m[2]}`] : [`${m[1]}${m[2]}`]) if (!sectorWords.has(other)) { sectorWords.set(other, v); agentWords.add(other); }
 }
 
 // ---- actors
@@ -351,8 +415,12 @@ function convertActors(file, source) {
       continue;
     }
     const name = rest[0] ?? acr[0];
+    // a group the dictionaries code with no country (KKLREB, IMGREB) whose main name holds one
+    // country's name or nationality word ("Army for the Liberation of Rwanda") is that country's;
+    // variants are not read: a branch ("Al-Qaeda in Iraq") is listed as a variant of the whole
+    const country = c.country ?? (source === 'Phoenix.MilNonState.actors.txt' || source === 'Phoenix.Countries.actors.txt' ? countryInNames(e.names.slice(0, 1)) : null);
     organisations.push({
-      id: idOf('org', name), name, type: 'ORG', country: c.country, sector: c.sector === 'GOV' && LEGISLATURE.test(headOf(name)) ? 'LEG' : c.sector ?? (c.country === 'MNC' ? 'BUS' : headSector(rest[0] ?? '')),
+      id: idOf('org', name), name, type: 'ORG', country, sector: c.sector === 'GOV' && LEGISLATURE.test(headOf(name)) ? 'LEG' : c.sector ?? (c.country === 'MNC' ? 'BUS' : headSector(rest[0] ?? '')),
       ...(rest.length > 1 ? { aliases: rest.slice(1) } : {}), ...(acr.length ? { acronyms: acr } : {}),
     });
   }

@@ -3,6 +3,7 @@ import { buildCountries, type CountryNames } from './countries.js';
 import { asNamed, compileFallback, FallbackLayer, nameKeyOf, namedEntries, type FallbackKey } from './fallback.js';
 import type { PlaceGazetteer } from './gazetteer.js';
 import type { LearnedLookup, LearnedPerson } from './learned.js';
+import { classifyUnknownName } from './names.js';
 import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
 import { dayEnd, dayStart, isCapitalised, isTitleCase, keyOf, PLACE_HEADS, skeletonOf, wordsOf } from './text.js';
@@ -556,12 +557,13 @@ export class ActorBase {
     const words = wordsOf(raw);
     if (!words.length || words.length > 6 || !words.every(isCapitalised)) return null;
     const sk = skeletonOf(keyOf(raw));
-    let entry: NameEntry | null = null;
+    let entry: NameEntry | null = null, how = 'transliteration';
     // a spelling, not another name: a few letters apart at most ("Kanoute" is not "Conte")
     const near = (a: string, b: string) => editDistance(a, b) <= Math.max(1, Math.floor(a.length / 4));
     if (words.length > 1) {
       const hits = this.skeletons().names.get(sk) ?? [];
       if (hits.length === 1 && near(keyOf(raw), keyOf(hits[0]!.name))) entry = hits[0]!;
+      else if ((entry = this.byDoubledLetter(keyOf(raw)))) how = 'doubled-letter';
     } else if (sk.length >= 3 && !this.surnames.has(keyOf(raw)) && !CALENDAR_WORD.test(raw) && !COMMON_WORD.test(raw)) {
       // the surname it is another spelling of, when one: then as that surname alone would resolve
       // the nearest spelling when several share the skeleton ("Qasemi": "qassemi" before "qassem")
@@ -573,7 +575,26 @@ export class ActorBase {
     }
     if (!entry) return null;
     const r = this.fromEntry(entry, raw, date, null, 'name');
-    return { ...r, rule: `${r.rule}+transliteration`, confidence: Math.min(r.confidence, 0.8) };
+    return { ...r, rule: `${r.rule}+${how}`, confidence: Math.min(r.confidence, 0.8) };
+  }
+
+  /**
+   * The one person of the base (the dictionaries included) whose full name is this one with one
+   * letter doubled or undoubled: "Francois Mitterand" is Mitterrand, "Boutros Boutros-Gali" Ghali is
+   * not (another letter). The commonest misspelling of names in news; the skeletons above cover
+   * the hand-written base only, as the dictionaries' twenty thousand names are not indexed so.
+   */
+  private byDoubledLetter(key: string): NameEntry | null {
+    const found = new Set<NameEntry>();
+    for (let i = 1; i < key.length; i++) {
+      const c = key[i]!;
+      if (!/[b-df-hj-np-tv-z]/.test(c) || key[i - 1] === ' ') continue;
+      const variant = key[i + 1] === c ? key.slice(0, i) + key.slice(i + 1) : key[i - 1] === c ? null : key.slice(0, i + 1) + key.slice(i);
+      if (!variant) continue;
+      for (const e of this.namesOf(variant) ?? []) if (e.kind === 'person') found.add(e);
+      if (found.size > 1) return null;
+    }
+    return found.size === 1 ? [...found][0]! : null;
   }
 
   /** The actor with the one country its context names, when it names exactly one (see ResolveOptions.countryFromContext). */
@@ -647,14 +668,17 @@ export class ActorBase {
     const titleCase = isTitleCase(words);
     for (let i = 0; i < words.length;) {
       const best = this.phraseAt(words, flags, i);
-      if (best) { parts.push(best); i += best.words; continue; }
+      // a title that is also a surname, after a given name and ending the name, is the surname:
+      // "Defence Secretary Tom King", "Martin Luther King" (but "King Abdullah", "the king")
+      const prev = parts[parts.length - 1];
+      if (best && !(best.kind === 'sector' && best.words === 1 && TITLE_SURNAME.test(words[i]!) && prev?.kind === 'proper' && prev.at === i - 1
+        && !((flags[i + 1] ?? 0) & WordFlag.Capitalised))) { parts.push(best); i += best.words; continue; }
       const w = words[i]!;
       // "Saudi-led coalition", "the Hamas-run ministry": the nationality of who leads or runs it
       const led = w.includes('-') ? LED.exec(w) : null;
       const leader = led ? this.lookupName(led[1]!).find((e) => e.country) : undefined;
       if (leader) { parts.push({ kind: 'name', entry: { ...leader, kind: 'adjective', type: 'NORP', sector: null }, at: i, words: 1 }); i++; continue; }
       const proper = (flags[i]! & WordFlag.Capitalised) !== 0 && !ARTICLE.test(w);
-      const prev = parts[parts.length - 1];
       const person = proper && flags[i]! & WordFlag.Surname && this.maySurname(words, flags, i, parts, titleCase)
         ? this.personBySurname(w, date, prev, prev !== undefined && prev.at + prev.words === i) : null;
       if (person) parts.push({ kind: 'name', entry: this.personEntry(person), at: i, words: 1, surname: true });
@@ -742,6 +766,8 @@ export class ActorBase {
     if (!entry.ordinaryWord) return false;
     const next = flags[i + 1];
     if (next !== undefined && (next & WordFlag.Capitalised) !== 0 && (next & WordFlag.Known) === 0) return true;
+    // "the Front for the Liberation of Rwanda": "of" and a name after it continue a longer name
+    if (/^of$/i.test(words[i + 1] ?? '') && isCapitalised(words[i + 2] ?? '')) return true;
     const prev = flags[i - 1];
     return prev !== undefined && (prev & WordFlag.Capitalised) !== 0 && !ARTICLE.test(words[i - 1]!);
   }
@@ -866,6 +892,23 @@ export class ActorBase {
     const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
+      // a body's name the base does not know, by the head noun it ends in ("Rwandan Patriotic
+      // Front", "Aboriginal Medical Alliance"): no person, but a body with the country named in it
+      // the head of "X of Y" is X ("the Movement for the Liberation of Tuvalu")
+      const of = parts.findIndex((p, k) => k > proper[0]!.at && p.kind === 'other' && /^(?:of|for)$/i.test(p.word));
+      const named = of > 0 ? proper.filter((p) => p.at < of) : proper;
+      const last = named[named.length - 1] ?? proper[proper.length - 1]!;
+      const body = (of > 0 ? named.length > 0 && last.at === of - 1 : last.at === parts.length - 1) ? classifyUnknownName(named.map((p) => p.word)) : null;
+      // (outlets are the outlets table's: an unknown "... Journal" is not made one here)
+      // a person's title before the name makes the phrase a person's ("a member of the Armed
+      // Services Committee")
+      if (body && body.type !== 'PERSON' && body.type !== 'MEDIA' && !(head?.word.person && head.at < proper[0]!.at)) {
+        const name = raw.trim().replace(/^(?:the|a|an)\s+/i, '');
+        // a sector word inside the name says more than its head noun ("Northern Fleet's Arctic Group")
+        const sector = former ? 'ELI' : (head && head.at < last.at && !head.word.person ? head.word.sector : body.sector);
+        return { name, type: body.type, country, sector, role: null,
+          rule: [countryRule && `country.${countryRule}`, body.rule].filter(Boolean).join('+'), confidence: country ? 0.7 : 0.5 };
+      }
       // a person of the base spelt another way after a title ("spokesman Bahram Qasemi")
       const known = this.byTransliteration(personName, date);
       if (known) return { ...known, rule: `${known.rule}+in-description` };
@@ -914,7 +957,12 @@ export class ActorBase {
     // activists") but leaves a body its own sector: an opposition lawmaker is LEG, an opposition
     // party PTY (the dictionaries' codes: LEG, PTYOPP -> PTY, CVLOPP -> OPP)
     const modifierWins = other && !(other.sector === 'OPP' && !GENERIC_SECTORS.has(head.word.sector));
-    const sector: string = former ? 'ELI' : modifierWins ? other.sector : head.word.sector;
+    // the leaders and officials of a named body are of the body's sector ("Hamas leaders" REB, "BJP
+    // officials" PTY, "CIA officials" SPY), and so are the forces of a non-state one ("Taliban
+    // commanders" REB): the dictionaries' convention, the body's code first, the agent's after it
+    const body = !modifierWins && (head.word.sector === 'GOV' || head.word.sector === 'MIL') && !head.word.organisation
+      ? names.find((n) => n.at < head.at && n.entry.kind === 'org' && n.entry.sector && (head.word.sector === 'GOV' || !STATE_SECTORS.has(n.entry.sector))) : undefined;
+    const sector: string = former ? 'ELI' : modifierWins ? other.sector : body?.entry.sector ?? head.word.sector;
     // "minister" is a person, "ministers" and "lawmakers" a group
     const plural = isGroupNoun(this.headWord(words, parts, head.at));
     const type: EntityType = head.word.organisation ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
@@ -932,7 +980,7 @@ export class ActorBase {
     }
     return {
       name: name || raw, type, country, sector, role: type === 'PERSON' ? head.word.role ?? null : null,
-      rule: [countryRule && `country.${countryRule}`, head.word.id, former?.id ?? other?.id].filter(Boolean).join('+'),
+      rule: [countryRule && `country.${countryRule}`, head.word.id, body && 'sector.of-body', former?.id ?? other?.id].filter(Boolean).join('+'),
       confidence: country ? 0.8 : 0.6,
     };
   }
@@ -951,6 +999,8 @@ function editDistance(a: string, b: string): number {
 
 // sectors a modifier such as "opposition" overrides: officials and people in general
 const GENERIC_SECTORS = new Set(['GOV', 'CVL', 'UNK']);
+// sectors of the state's own bodies: their forces are what the head word says ("CIA paramilitaries")
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
 /** Whether a head noun names a group rather than one person: "ministers", "lawmakers", "police". */
 function isGroupNoun(word: string): boolean {
@@ -963,6 +1013,8 @@ const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|Sep
 // short family names that are English words ("To" of To Lam) are never taken for surnames alone
 const FUNCTION_WORD = /^(?:To|In|On|At|An|As|Is|It|By|He|We|Us|No|So|Do|Go|Me|My|Of|Or|Up|If|Be|Am)$/;
 // and longer surnames that are words too: at the start of a sentence they are the word
+// titles that are also common surnames ("Tom King", "John Bishop")
+const TITLE_SURNAME = /^(?:King|Bishop|Prince|Judge|Marshal|Dean|Pope|Chancellor|Sheriff|Deacon|Abbot|Governor)$/;
 const COMMON_WORD = /^(?:Ma|Hu|Lee|Long|Young|King|Moon|Park|Song|Wang|Lam|Yang|Rice|Power|Price|Miller|Key|Holt|Brown|Green|White|Black|Bush|Rose|May|Said|Will|Hope|Grant|Law|Bell|Hill|Wood|Little|Low|High|Best|Love|Sun|Day|Way|Hall|Cook|Stone|Lynch|Page|Cotton|Moore|Young|Church|Major|Frank|Bishop)$/;
 
 // East Asian officials who go by a Western given name first ("John Lee", "Carrie Lam")

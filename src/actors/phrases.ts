@@ -1,4 +1,4 @@
-import { keyOf } from './text.js';
+import { isCapitalised, keyOf } from './text.js';
 
 /**
  * What parsing needs to know of one word, packed in a small integer so that a sentence's words are
@@ -36,7 +36,7 @@ const isLetter = (c: number): boolean => c >= 97 && c <= 122;
 /** The flags of a word that depend on its text alone (see WordFlag). */
 export function shapeOf(word: string, key: string): number {
   let flags = 0;
-  if (/^\p{Lu}/u.test(word)) flags |= WordFlag.Capitalised;
+  if (isCapitalised(word)) flags |= WordFlag.Capitalised;
   let plain = !/\s/.test(word) && !/['’]s$/.test(word);
   for (let i = 0; plain && i < key.length; i++) {
     const c = key.charCodeAt(i);

@@ -51,7 +51,8 @@ export function wordsOf(text: string): string[] {
   return text.replace(/[’‘]/g, "'").match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}.'-]*/gu)?.map((w) => w.replace(/'s$|\.$/u, (m) => (m === '.' && /\..*\.$/.test(w) ? m : ''))) ?? [];
 }
 
-export const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+// a name may open with an Arabic article in lower case: "al-Qaeda", "el-Sisi", "ash-Sharq"
+export const isCapitalised = (word: string): boolean => /^(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑])?\p{Lu}/u.test(word);
 
 /** A date as YYYY-MM-DD for comparisons with term bounds given as YYYY, YYYY-MM or YYYY-MM-DD. */
 export function dayStart(d: string): string {

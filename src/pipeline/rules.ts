@@ -3,7 +3,7 @@ import { MENTION_KINDS } from '../core/vocabulary.js';
 import handCues from '../stages/attributions/cues.json' with { type: 'json' };
 import learnedCues from '../stages/attributions/cues.learned.json' with { type: 'json' };
 import { FRAME_SHAPES } from '../stages/attributions/lexicon.js';
-import { NAME_RULES } from '../stages/entities/names.js';
+import { NAME_RULES } from '../actors/names.js';
 import { PARTY_RULES, TYPE_RULES } from '../stages/events/event-rules.js';
 import { MODALITY_RULES } from '../stages/events/modality.js';
 import { CAMEO_TRIGGERS, NON_EVENTS, TRIGGERS } from '../stages/events/triggers.js';
@@ -185,7 +185,7 @@ export function ruleCatalogue(): RuleCatalogue {
   for (const r of [...PARTY_RULES, ...TYPE_RULES]) add({ id: r.id, stage: 'events', source: 'src/stages/events/event-rules.ts', description: r.description });
 
   for (const n of NAME_RULES) {
-    add({ id: n.id, stage: 'entities', source: 'src/stages/entities/names.ts',
+    add({ id: n.id, stage: 'entities', source: 'src/actors/names.ts',
       description: n.type ? `a name ending in ${words(n.heads)}: ${n.type}${n.sector ? ` (${n.sector})` : ''}` : `a name ending in ${words(n.heads)}: not an actor` });
   }
   const ambiguous = new Map<string, RuleEntry | null>();

@@ -6,7 +6,7 @@ import type { Range } from '../../core/span.js';
 import type { StageFactory } from '../../core/stage.js';
 import { tokenIndexRange } from '../../text/lookup.js';
 import { EntityBook } from './book.js';
-import { classifyUnknownName } from './names.js';
+import { classifyUnknownName } from '../../actors/names.js';
 import { wordsOfSentence, type Word } from './words.js';
 
 export const ENTITIES_VERSION = '1.0.0';
@@ -216,6 +216,14 @@ function readRun(base: ActorBase, book: EntityBook, run: Run, sentenceWords: rea
       else actor = base.resolve(nameText, { date, context: sentence, cues: full });
       // capitalised words the base cannot place: the words themselves tell what they are
       if (actor?.rule === 'person.unknown') actor = null;
+      // a body the base named by its head noun alone (NAME_RULES) is its own entity, as below: two
+      // unknown bodies of one head ("Cato Institute", "Enterprise Institute") are not one
+      // ("a member of the Armed Services Committee": the body is the name, not the description)
+      const namedBody = (a: ResolvedActor | null) => !!a && !a.actorId && a.rule.split('+').pop()!.startsWith('name.head.');
+      if (namedBody(actor)) {
+        const body = titled ? base.resolve(nameText, { date, context: sentence, cues: full }) : actor;
+        if (body && namedBody(body)) { book.add(body, spanOf(nameWords), 'name'); return; }
+      }
       if (!actor && nameParts.length >= 2) {
         const what = classifyUnknownName(nameWords.map((w) => w.text));
         if (!what) return;

@@ -1,5 +1,5 @@
-import { PLACE_HEADS } from '../../actors/text.js';
-import type { EntityType } from '../../core/layers.js';
+import { PLACE_HEADS } from './text.js';
+import type { EntityType } from '../core/layers.js';
 
 /**
  * What a capitalised name the actor base does not know is, from its words alone: a person

@@ -377,7 +377,8 @@ function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], words: re
   const first = c.steps[0];
   const t0 = tokens[start];
   if (!first || !t0 || !stepMatches(first, t0, words[start]!.ids)) return null;
-  const at: number[] = [start];
+  // most tries fail at their second word: the list of positions is made once that one is found
+  let at: number[] | null = null;
   let pos = start + 1;
   for (let s = 1; s < c.steps.length; s++) {
     const step = c.steps[s]!;
@@ -389,10 +390,10 @@ function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], words: re
       if (stopsGap(t)) break;
     }
     if (hit < 0) return null;
-    at.push(hit);
+    (at ??= [start]).push(hit);
     pos = hit + 1;
   }
-  return at;
+  return at ?? [start];
 }
 
 /** "the banned movement", "a disputed region": a participle between a determiner and a noun describes, it does not report an act */

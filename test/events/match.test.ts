@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LayerAnnotation } from '../../src/core/annotation.js';
 import { Gazetteer } from '../../src/stages/events/gazetteer.js';
-import { Lexicon } from '../../src/stages/events/match.js';
+import { Lexicon, Present } from '../../src/stages/events/match.js';
 import { ALL_TRIGGERS, TRIGGERS } from '../../src/stages/events/triggers.js';
 import { analyse } from './helpers.js';
 
@@ -89,11 +89,36 @@ test('a word\'s patterns are tried only when the sentence holds their second wor
   const words = own.wordsIn(tokens!, 0, tokens!.length);
   const held = words[1]!.triggerStarts;
   assert.equal(held.length, 4);
-  const present = new Set(words.flatMap((w) => w.ids));
+  const present = new Present();
+  for (const w of words) for (const id of w.ids) present.add(id);
   // the one-step pattern and the one whose second word ("hostage") is present, in lexicon order, each once
-  assert.deepEqual(held.possible(present, [...present]).map((c) => c.entry.id), ['trigger.test.hold', 'trigger.test.hold-hostage']);
+  assert.deepEqual(held.possible(present).map((c) => c.entry.id), ['trigger.test.hold', 'trigger.test.hold-hostage']);
   assert.deepEqual(own.findTriggers(tokens!).map((m) => m.entry.id), ['trigger.test.hold-hostage']);
   const [drills, talks] = sentencesOf('The two navies held drills. Later their envoys held long talks.');
   assert.deepEqual(own.findTriggers(drills!).map((m) => m.entry.id), ['trigger.test.hold-drill']);
   assert.deepEqual(own.findTriggers(talks!).map((m) => m.entry.id), ['trigger.test.hold-talks']);
+});
+
+test('the pattern words of a sentence are forgotten when the next one is matched, and numbers past the first thousand are kept', () => {
+  const present = new Present();
+  present.add(3); present.add(5000); present.add(3);
+  assert.deepEqual(present.list, [3, 5000]);
+  assert.ok(present.has(5000) && present.has(3) && !present.has(4));
+  present.clear();
+  assert.ok(!present.has(3) && !present.has(5000));
+  assert.deepEqual(present.list, []);
+});
+
+test('patterns that share a step share its compiled form, and still match on their own', () => {
+  const own = new Lexicon([
+    { id: 'trigger.test.send-aid', pattern: 'send ... aid|relief', type: 'AID', cameo: '07' },
+    { id: 'trigger.test.ship-aid', pattern: 'ship ... aid|relief', type: 'AID', cameo: '07' },
+    { id: 'trigger.test.aid-convoy', pattern: 'aid|relief convoy', type: 'AID', cameo: '07' },
+  ], []);
+  const [send, ship, convoy] = ['send', 'ship', 'aid'].map((w) => own.triggers.startingWith([w]).all[0]!);
+  // "... aid|relief" after a gap is one step; "aid|relief" leading a pattern, without a gap, is another
+  assert.equal(send!.steps[1], ship!.steps[1]);
+  assert.notEqual(convoy!.steps[0], send!.steps[1]);
+  const [tokens] = sentencesOf('Turkey shipped emergency relief to the region.');
+  assert.deepEqual(own.findTriggers(tokens!).map((m) => m.entry.id), ['trigger.test.ship-aid']);
 });

@@ -29,12 +29,28 @@ export class Lexicon {
    * joined key for every token. A pure function of its key: it only saves the work.
    */
   private readonly forms = new Map<string, FormsEntry>();
+  /**
+   * Compiled steps by their text (with `...` before it when a gap leads to it): the dictionary writes
+   * its synonym sets out in every pattern (about 88,000 alternatives in 1,900 distinct steps), so
+   * each is compiled once and shared; steps never change once made.
+   */
+  private readonly steps = new Map<string, Step>();
+  /** The pattern words of the sentence being matched (findIn), emptied for each. */
+  private readonly present = new Present();
   readonly triggers: PatternSet<TriggerEntry>;
   readonly nonEvents: PatternSet<{ readonly id: string; readonly pattern: string }>;
 
   constructor(triggers: readonly TriggerEntry[] = TRIGGERS, nonEvents: readonly { readonly id: string; readonly pattern: string }[] = NON_EVENTS) {
     this.triggers = new PatternSet(triggers, this);
     this.nonEvents = new PatternSet(nonEvents, this);
+  }
+
+  /** The compiled step of a pattern's part (`gapBefore`: `...` stood before it), made once for each text. */
+  stepOf(part: string, gapBefore: boolean): Step {
+    const key = gapBefore ? `... ${part}` : part;
+    let step = this.steps.get(key);
+    if (!step) this.steps.set(key, (step = { alts: part.split('|').map((a) => compileAlternative(a, this)), gapBefore }));
+    return step;
   }
 
   /** The number of a pattern word (numbered on first use). */
@@ -44,7 +60,7 @@ export class Lexicon {
       id = this.patternWords.size;
       this.patternWords.set(word, id);
       // word forms computed before this word existed do not know its number
-      this.forms.clear();
+      if (this.forms.size) this.forms.clear();
     }
     return id;
   }
@@ -86,7 +102,7 @@ export class Lexicon {
    * `words` are the tokens' word forms, when the caller has them already.
    */
   findTriggers(tokens: readonly Token[], words: readonly WordForms[] = this.wordsIn(tokens, 0, tokens.length)): PatternMatch<TriggerEntry>[] {
-    return findIn(tokens, words);
+    return findIn(tokens, words, this.present);
   }
 }
 
@@ -101,7 +117,7 @@ export function compile<T extends { pattern: string }>(entry: T, lexicon: Lexico
   let gap = false;
   for (const part of entry.pattern.trim().split(/\s+/)) {
     if (part === '...') { gap = true; continue; }
-    steps.push({ alts: part.split('|').map((a) => compileAlternative(a, lexicon)), gapBefore: gap });
+    steps.push(lexicon.stepOf(part, gap));
     gap = false;
   }
   return { steps, entry };
@@ -122,6 +138,40 @@ export interface WordForms {
 interface FormsEntry extends WordForms { readonly lemma: string; readonly next: FormsEntry | undefined }
 
 const NO_IDS: readonly number[] = [];
+
+/**
+ * The pattern words of one sentence, as numbers: a word is present when its mark holds the current
+ * stamp, and emptying the set takes a new stamp, so that membership costs one array read and no set
+ * is built for each sentence.
+ */
+export class Present {
+  private marks = new Int32Array(1024);
+  private stamp = 1;
+  /** the numbers present, in the order they were added */
+  readonly list: number[] = [];
+
+  clear(): void {
+    this.list.length = 0;
+    if (++this.stamp < 0x7fffffff) return;
+    this.marks.fill(0);
+    this.stamp = 1;
+  }
+
+  has(id: number): boolean {
+    return this.marks[id] === this.stamp;
+  }
+
+  add(id: number): void {
+    if (id >= this.marks.length) {
+      const marks = new Int32Array(Math.max(id + 1, 2 * this.marks.length));
+      marks.set(this.marks);
+      this.marks = marks;
+    }
+    if (this.marks[id] === this.stamp) return;
+    this.marks[id] = this.stamp;
+    this.list.push(id);
+  }
+}
 
 /**
  * The forms a token can be matched by: its lemma, its normal form, and a crude singular / base form,
@@ -166,33 +216,53 @@ const NONE: readonly never[] = [];
 
 /** A pattern set indexed by the words its first step can start with. */
 export class PatternSet<T extends { pattern: string }> {
-  private readonly byFirst = new Map<string, CompiledPattern<T>[]>();
+  /**
+   * The patterns by their first step (shared among patterns: Lexicon.stepOf), each list in lexicon
+   * order, and the first steps by the words they accept: a word's patterns are gathered from these
+   * when its forms are first met (startingWith), not listed for every word of every pattern at start-up.
+   */
+  private readonly byFirstStep = new Map<Step, { readonly order: number; readonly c: CompiledPattern<T> }[]>();
+  private readonly stepsByWord = new Map<string, Step[]>();
 
   constructor(entries: readonly T[], lexicon: Lexicon) {
-    for (const entry of entries) {
-      const c = compile(entry, lexicon);
-      for (const a of c.steps[0]?.alts ?? []) {
-        const list = this.byFirst.get(a.word) ?? [];
-        list.push(c);
-        this.byFirst.set(a.word, list);
+    for (let order = 0; order < entries.length; order++) {
+      const c = compile(entries[order]!, lexicon);
+      const first = c.steps[0];
+      if (!first) continue;
+      const list = this.byFirstStep.get(first);
+      if (list) { list.push({ order, c }); continue; }
+      this.byFirstStep.set(first, [{ order, c }]);
+      for (const a of first.alts) {
+        const steps = this.stepsByWord.get(a.word);
+        if (!steps) this.stepsByWord.set(a.word, [first]);
+        else if (!steps.includes(first)) steps.push(first);
       }
     }
   }
 
   starts(word: string): boolean {
-    return this.byFirst.has(word);
+    return this.stepsByWord.has(word);
   }
 
   /** The patterns that can start with any of these forms, each once, in the order the forms give them, indexed by their second word. */
   startingWith(forms: readonly string[]): Starts<T> {
     let out: CompiledPattern<T>[] | null = null;
     for (const f of forms) {
-      for (const c of this.byFirst.get(f) ?? NONE) {
+      for (const c of this.startingWithWord(f)) {
         out ??= [];
         if (!out.includes(c)) out.push(c);
       }
     }
     return out ? new Starts(out) : NO_STARTS;
+  }
+
+  /** The patterns whose first step accepts the word, in lexicon order. */
+  private startingWithWord(word: string): readonly CompiledPattern<T>[] {
+    const steps = this.stepsByWord.get(word);
+    if (!steps) return NONE;
+    const lists = steps.map((step) => this.byFirstStep.get(step)!);
+    const all = lists.length === 1 ? lists[0]! : lists.flat().sort((x, y) => x.order - y.order);
+    return all.map((p) => p.c);
   }
 }
 
@@ -230,11 +300,12 @@ export class Starts<T> {
   }
 
   /**
-   * The patterns that may match in a sentence holding these pattern words (`present`, the same
-   * numbers listed in `presentList`), in the order of `all`: the one-step ones and those whose second
-   * word is present. The shorter of the sentence's words and the index's keys is walked.
+   * The patterns that may match in a sentence holding these pattern words (`present`), in the order
+   * of `all`: the one-step ones and those whose second word is present. The shorter of the
+   * sentence's words and the index's keys is walked.
    */
-  possible(present: ReadonlySet<number>, presentList: readonly number[]): readonly CompiledPattern<T>[] {
+  possible(present: Present): readonly CompiledPattern<T>[] {
+    const presentList = present.list;
     // most starts find one list (or none): it is returned as it is, made once
     let only: readonly number[] | null = this.single.length ? this.single : null;
     let picked: number[] | null = null;
@@ -275,9 +346,9 @@ const NO_STARTS = new Starts<never>([]);
  * (`present`), only the patterns whose later words it holds are tried.
  */
 function matchAt<T>(
-  starts: Starts<T>, tokens: readonly Token[], words: readonly WordForms[], i: number, present?: ReadonlySet<number>, presentList?: readonly number[],
+  starts: Starts<T>, tokens: readonly Token[], words: readonly WordForms[], i: number, present?: Present,
 ): readonly PatternMatch<T>[] {
-  const patterns = present && presentList ? starts.possible(present, presentList) : starts.all;
+  const patterns = present ? starts.possible(present) : starts.all;
   // most starts match nothing: no list is made for them
   let found: PatternMatch<T>[] | null = null;
   for (const c of patterns) {
@@ -292,7 +363,7 @@ function matchAt<T>(
  * Whether every later step of a pattern has a word the sentence holds: the dictionary gives a common
  * verb hundreds of patterns, nearly all of which want an object the sentence never mentions.
  */
-function possibleIn<T>(c: CompiledPattern<T>, present: ReadonlySet<number>): boolean {
+function possibleIn<T>(c: CompiledPattern<T>, present: Present): boolean {
   // the second step is the index's business (Starts.possible)
   for (let s = 2; s < c.steps.length; s++) {
     let any = false;
@@ -306,7 +377,8 @@ function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], words: re
   const first = c.steps[0];
   const t0 = tokens[start];
   if (!first || !t0 || !stepMatches(first, t0, words[start]!.ids)) return null;
-  const at: number[] = [start];
+  // most tries fail at their second word: the list of positions is made once that one is found
+  let at: number[] | null = null;
   let pos = start + 1;
   for (let s = 1; s < c.steps.length; s++) {
     const step = c.steps[s]!;
@@ -318,10 +390,10 @@ function matchFrom<T>(c: CompiledPattern<T>, tokens: readonly Token[], words: re
       if (stopsGap(t)) break;
     }
     if (hit < 0) return null;
-    at.push(hit);
+    (at ??= [start]).push(hit);
     pos = hit + 1;
   }
-  return at;
+  return at ?? [start];
 }
 
 /** "the banned movement", "a disputed region": a participle between a determiner and a noun describes, it does not report an act */
@@ -338,7 +410,7 @@ export function mayStartTrigger(words: readonly WordForms[]): boolean {
 }
 
 /** Lexicon.findTriggers, given the sentence's word forms. */
-function findIn(tokens: readonly Token[], words: readonly WordForms[]): PatternMatch<TriggerEntry>[] {
+function findIn(tokens: readonly Token[], words: readonly WordForms[], present: Present): PatternMatch<TriggerEntry>[] {
   if (!mayStartTrigger(words)) return [];
   let blocked: Uint8Array | null = null;
   for (let i = 0; i < tokens.length; i++) {
@@ -349,20 +421,13 @@ function findIn(tokens: readonly Token[], words: readonly WordForms[]): PatternM
       for (const k of m.tokens) blocked[k] = 1;
     }
   }
-  const present = new Set<number>();
-  const presentList: number[] = [];
-  for (const w of words) {
-    for (const id of w.ids) {
-      if (present.has(id)) continue;
-      present.add(id);
-      presentList.push(id);
-    }
-  }
+  present.clear();
+  for (const w of words) for (const id of w.ids) present.add(id);
   const candidates: PatternMatch<TriggerEntry>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const starts = words[i]!.triggerStarts;
     if (!starts.length || blocked?.[i] || adjectivalParticiple(tokens, i)) continue;
-    for (const m of matchAt(starts, tokens, words, i, present, presentList)) candidates.push(m);
+    for (const m of matchAt(starts, tokens, words, i, present)) candidates.push(m);
   }
   // one candidate (most sentences that have any): nothing to choose between
   if (candidates.length < 2) return candidates;

@@ -77,11 +77,34 @@ export function ownPatternOf(m: PatternMatch<TriggerEntry>): TriggerEntry | unde
 }
 
 /**
+ * The features whose value is one token's lemma (lower case): their prefixes, and what stands for a
+ * token past the sentence's edge. A model keeps their weights by lemma (TypeModel.rowOf), so that a
+ * token's lemma is looked up once for all of them.
+ */
+const LEMMA_PREFIX = ['w0', 'wN', 'ws', 'p1', 'p2', 'n1', 'n2', 'b', 'a'] as const;
+const LEMMA_EDGE = ['', '', '', '<s>', '<s>', '</s>', '</s>', '', ''] as const;
+const W0 = 0, WN = 1, WS = 2, P1 = 3, P2 = 4, N1 = 5, N2 = 6, B = 7, A = 8;
+type LemmaSlot = typeof W0 | typeof WN | typeof WS | typeof P1 | typeof P2 | typeof N1 | typeof N2 | typeof B | typeof A;
+/** The features whose value is two tokens' lemmas joined by `_` (the word before or after the trigger's first), with their edges. */
+const PAIR_PREFIX = ['p1w0', 'w0n1'] as const;
+const PAIR_EDGE = [['<s>', ''], ['', '</s>']] as const;
+const P1W0 = 0, W0N1 = 1;
+type PairSlot = typeof P1W0 | typeof W0N1;
+
+/**
  * Where a candidate's features go, each as a prefix and a value (the feature is `prefix=value`, or the
  * prefix alone when the value is null): a list of strings for training, or a model's scores, which look
- * the value up among the prefix's weights without building the joined string (see TypeModel.decideFor).
+ * the weights up by the token's lemma or the value without building the joined string (see TypeModel.decideFor).
  */
-export interface FeatureSink { add(prefix: string, value: string | null): void }
+export interface FeatureSink {
+  add(prefix: string, value: string | null): void;
+  /** `prefix=lemma` of token `t` (the slot's prefix), or the slot's edge when there is no such token */
+  lemma(slot: LemmaSlot, t: Token | undefined): void;
+  /** `w0pos=lemma/pos` of token `t` */
+  lemmaPos(t: Token): void;
+  /** `prefix=left_right` of two tokens' lemmas (the slot's edges when there is no such token) */
+  pair(slot: PairSlot, left: Token | undefined, right: Token | undefined): void;
+}
 
 /** The features as strings, `prefix=value` (what the training script and the shipped weights use). */
 export function candidateFeatures(tokens: readonly Token[], m: PatternMatch<TriggerEntry>): string[] {
@@ -94,6 +117,16 @@ class FeatureList implements FeatureSink {
   readonly features: string[] = [];
   add(prefix: string, value: string | null): void {
     this.features.push(value === null ? prefix : `${prefix}=${value}`);
+  }
+  lemma(slot: LemmaSlot, t: Token | undefined): void {
+    this.add(LEMMA_PREFIX[slot], t ? lemmaOf(t) : LEMMA_EDGE[slot]);
+  }
+  lemmaPos(t: Token): void {
+    this.add('w0pos', `${lemmaOf(t)}/${t.data.pos}`);
+  }
+  pair(slot: PairSlot, left: Token | undefined, right: Token | undefined): void {
+    const [l, r] = PAIR_EDGE[slot];
+    this.add(PAIR_PREFIX[slot], `${left ? lemmaOf(left) : l}_${right ? lemmaOf(right) : r}`);
   }
 }
 
@@ -108,19 +141,23 @@ function emitFeatures(tokens: readonly Token[], m: PatternMatch<TriggerEntry>, f
   else { f.add('lex', e.type); f.add('id', e.id); f.add('src', isOwnPattern(e) ? 'own' : 'cameo'); f.add('cameo', e.cameo.slice(0, 2)); }
   f.add('pos', head.data.pos); f.add('len', LENGTHS[Math.min(m.tokens.length, 3)]!);
   for (const o of m.shadowed ?? []) { f.add('alt', o.type); f.add('altid', o.id); }
-  const w0 = lemmaOf(head), wN = lemmaOf(tokens[last]!);
-  let ws = w0;
-  for (let k = 1; k < m.tokens.length; k++) ws += `_${lemmaOf(tokens[m.tokens[k]!]!)}`;
-  f.add('w0', w0); f.add('wN', wN); f.add('ws', ws); f.add('w0pos', `${w0}/${head.data.pos}`);
+  f.lemma(W0, head); f.lemma(WN, tokens[last]!);
+  // the trigger's words joined (one word: its lemma, as w0)
+  if (m.tokens.length === 1) f.lemma(WS, head);
+  else {
+    let ws = lemmaOf(head);
+    for (let k = 1; k < m.tokens.length; k++) ws += `_${lemmaOf(tokens[m.tokens[k]!]!)}`;
+    f.add('ws', ws);
+  }
+  f.lemmaPos(head);
   const p1 = tokens[first - 1], p2 = tokens[first - 2], n1 = tokens[last + 1], n2 = tokens[last + 2];
-  const p1l = p1 ? lemmaOf(p1) : '<s>', n1l = n1 ? lemmaOf(n1) : '</s>';
-  f.add('p1', p1l); f.add('p1pos', p1?.data.pos ?? '<s>'); f.add('p2', p2 ? lemmaOf(p2) : '<s>');
-  f.add('n1', n1l); f.add('n1pos', n1?.data.pos ?? '</s>'); f.add('n2', n2 ? lemmaOf(n2) : '</s>');
-  f.add('p1w0', `${p1l}_${w0}`); f.add('w0n1', `${w0}_${n1l}`);
+  f.lemma(P1, p1); f.add('p1pos', p1?.data.pos ?? '<s>'); f.lemma(P2, p2);
+  f.lemma(N1, n1); f.add('n1pos', n1?.data.pos ?? '</s>'); f.lemma(N2, n2);
+  f.pair(P1W0, p1, head); f.pair(W0N1, head, n1);
   // an adjective of nationality or a name right before a noun trigger ("Israeli strikes") is its actor
   if (p1 && (p1.data.pos === 'ADJ' || p1.data.pos === 'PROPN') && /^[A-Z]/.test(p1.data.value)) f.add(`p1cap/${head.data.pos}`, null);
-  for (let i = Math.max(0, first - CONTEXT); i < first; i++) f.add('b', lemmaOf(tokens[i]!));
-  for (let i = last + 1; i < Math.min(tokens.length, last + 1 + CONTEXT); i++) f.add('a', lemmaOf(tokens[i]!));
+  for (let i = Math.max(0, first - CONTEXT); i < first; i++) f.lemma(B, tokens[i]!);
+  for (let i = last + 1; i < Math.min(tokens.length, last + 1 + CONTEXT); i++) f.lemma(A, tokens[i]!);
   // negation is modality's business, not the type's (the records leave negated events out: a
   // negation feature would learn to drop them)
   let quotes = 0, modal = false;
@@ -166,6 +203,27 @@ export interface TypeDecision {
   readonly margin: number;
 }
 
+/** The weights a model holds for one lemma (or a sentence's edge), made when the lemma is first met. */
+interface LemmaRow {
+  /** the lemma in lower case, or the edge: the value of its features */
+  readonly word: string;
+  /** the weights of `prefix=word` by lemma slot (LEMMA_PREFIX), null for those the model never saw */
+  readonly slots: readonly Dense[];
+  /** `w0pos=word/pos` by part of speech, as asked */
+  byPos: Map<string, Dense> | null;
+  /** the pair features with this word on the left, by pair slot, then by the right word's row, as asked */
+  readonly pairs: (Map<LemmaRow, Dense> | null)[];
+}
+
+/**
+ * A feature's weights as a model adds them up: one for each class (zero for those the shipped form
+ * leaves out, which adds nothing), or null for a feature the model never saw.
+ */
+type Dense = Float64Array | null;
+
+/** Past this many remembered lemmas, pairs and values, the model forgets them and starts again (a long batch's vocabulary). */
+const MEMORY = 200_000;
+
 /**
  * A linear model (an averaged perceptron, trained by scripts/train-event-types.ts) that decides a
  * trigger candidate's PLOVER type, or that it is no event. Inference is a sum of the features' weights
@@ -173,12 +231,18 @@ export interface TypeDecision {
  */
 export class TypeModel implements FeatureSink {
   private readonly classes: readonly TypeClass[];
-  private readonly weights: ReadonlyMap<string, readonly number[]>;
+  /** the weights as shipped, looked up by feature string (own keys only): no map is built at start-up */
+  private readonly weights: Readonly<Record<string, readonly number[]>>;
   /**
-   * The same weights by the feature's prefix, then its value: the values are mostly the tokens' own
-   * lemma strings, whose hashes V8 keeps, so a look-up costs no joined string to build and hash.
+   * What the model has looked up, by what the stage has at hand: the rows of lemmas by the token's own
+   * lemma string (wink's, whose hash V8 keeps), the edges' rows, the other features by prefix, then
+   * value, and those without a value whole. A pure function of its key: it only saves building and hashing the joined strings.
    */
-  private readonly byPrefix = new Map<string, Map<string, readonly number[]>>();
+  private readonly rows = new Map<string, LemmaRow>();
+  private readonly edges = new Map<string, LemmaRow>();
+  private readonly values = new Map<string, Map<string, Dense>>();
+  private readonly whole = new Map<string, Dense>();
+  private remembered = 0;
   private readonly none: number;
   /** the scores of the candidate being decided (decideFor); reset for each, so no answer depends on the one before */
   private readonly scores: Float64Array;
@@ -192,16 +256,7 @@ export class TypeModel implements FeatureSink {
   constructor(w: TypeModelWeights) {
     for (const c of w.classes) if (c !== NO_EVENT && !isPloverType(c)) throw new Error(`type model: unknown class ${c}`);
     this.classes = w.classes as TypeClass[];
-    this.weights = new Map(Object.entries(w.weights));
-    for (const [feature, weights] of this.weights) {
-      // features without a value ("bias", "quoted") are looked up whole
-      const eq = feature.indexOf('=');
-      if (eq < 0) continue;
-      const prefix = feature.slice(0, eq);
-      let values = this.byPrefix.get(prefix);
-      if (!values) this.byPrefix.set(prefix, (values = new Map()));
-      values.set(feature.slice(eq + 1), weights);
-    }
+    this.weights = w.weights;
     this.none = w.classes.indexOf(NO_EVENT);
     this.scores = new Float64Array(this.classes.length);
     this.noneMargin = w.noneMargin ?? 0;
@@ -210,12 +265,93 @@ export class TypeModel implements FeatureSink {
     this.proposableLemmas = new Set(w.proposable ?? []);
   }
 
-  /** FeatureSink: one feature's weights added to the scores of the candidate being decided. */
-  add(prefix: string, value: string | null): void {
-    const w = value === null ? this.weights.get(prefix) : this.byPrefix.get(prefix)?.get(value);
+  /** A feature's weights, or undefined when the model never saw it. */
+  private weightsOf(feature: string): readonly number[] | undefined {
+    return Object.hasOwn(this.weights, feature) ? this.weights[feature] : undefined;
+  }
+
+  /** A feature's weights, one for each class (each class comes once in the shipped form: the sums are those of decide). */
+  private dense(feature: string): Dense {
+    const w = this.weightsOf(feature);
+    if (!w) return null;
+    const d = new Float64Array(this.classes.length);
+    for (let k = 0; k < w.length; k += 2) d[w[k]!] = w[k + 1]!;
+    return d;
+  }
+
+  /** Adds a feature's weights to the scores of the candidate being decided. */
+  private score(w: Dense): void {
     if (!w) return;
     const scores = this.scores;
-    for (let k = 0; k < w.length; k += 2) scores[w[k]!]! += w[k + 1]!;
+    for (let c = 0; c < w.length; c++) scores[c]! += w[c]!;
+  }
+
+  /** Remembers one more thing looked up; past MEMORY, everything is forgotten first. */
+  private remember(): void {
+    if (++this.remembered <= MEMORY) return;
+    this.rows.clear(); this.edges.clear(); this.values.clear(); this.whole.clear();
+    this.remembered = 1;
+  }
+
+  private rowOf(t: Token): LemmaRow {
+    const lemma = t.data.lemma;
+    return this.rows.get(lemma) ?? this.newRow(this.rows, lemma, lemma.toLowerCase());
+  }
+
+  private edgeRow(edge: string): LemmaRow {
+    return this.edges.get(edge) ?? this.newRow(this.edges, edge, edge);
+  }
+
+  private newRow(into: Map<string, LemmaRow>, key: string, word: string): LemmaRow {
+    this.remember();
+    const row: LemmaRow = { word, slots: LEMMA_PREFIX.map((p) => this.dense(`${p}=${word}`)), byPos: null, pairs: [null, null] };
+    into.set(key, row);
+    return row;
+  }
+
+  /** FeatureSink: one feature's weights added to the scores of the candidate being decided. */
+  add(prefix: string, value: string | null): void {
+    if (value === null) {
+      let w = this.whole.get(prefix);
+      if (w === undefined) { this.remember(); this.whole.set(prefix, (w = this.dense(prefix))); }
+      this.score(w);
+      return;
+    }
+    let values = this.values.get(prefix);
+    if (!values) this.values.set(prefix, (values = new Map()));
+    let w = values.get(value);
+    if (w === undefined) {
+      this.remember();
+      values.set(value, (w = this.dense(`${prefix}=${value}`)));
+    }
+    this.score(w);
+  }
+
+  lemma(slot: LemmaSlot, t: Token | undefined): void {
+    this.score((t ? this.rowOf(t) : this.edgeRow(LEMMA_EDGE[slot])).slots[slot]!);
+  }
+
+  lemmaPos(t: Token): void {
+    const row = this.rowOf(t), pos = t.data.pos;
+    const byPos = (row.byPos ??= new Map());
+    let w = byPos.get(pos);
+    if (w === undefined) {
+      this.remember();
+      byPos.set(pos, (w = this.dense(`w0pos=${row.word}/${pos}`)));
+    }
+    this.score(w);
+  }
+
+  pair(slot: PairSlot, left: Token | undefined, right: Token | undefined): void {
+    const [l, r] = PAIR_EDGE[slot];
+    const a = left ? this.rowOf(left) : this.edgeRow(l), b = right ? this.rowOf(right) : this.edgeRow(r);
+    const pairs = (a.pairs[slot] ??= new Map());
+    let w = pairs.get(b);
+    if (w === undefined) {
+      this.remember();
+      pairs.set(b, (w = this.dense(`${PAIR_PREFIX[slot]}=${a.word}_${b.word}`)));
+    }
+    this.score(w);
   }
 
   /**
@@ -236,7 +372,7 @@ export class TypeModel implements FeatureSink {
   decide(features: readonly string[], own?: PloverType, proposal = false): TypeDecision {
     const scores = new Float64Array(this.classes.length);
     for (const f of features) {
-      const w = this.weights.get(f);
+      const w = this.weightsOf(f);
       if (!w) continue;
       for (let k = 0; k < w.length; k += 2) scores[w[k]!]! += w[k + 1]!;
     }

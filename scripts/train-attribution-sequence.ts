@@ -13,15 +13,15 @@
  * model instead, to run the whole stage on the tenth: --heldout-list writes its file names).
  * PolNeAR dev is never read. Deterministic: fixed order, no random numbers. About 5 minutes.
  *
- *   node --import tsx scripts/train-attribution-sequence.ts [--train DIR] [--heldout-list FILE] [--fold]
+ *   node --import tsx scripts/train-attribution-sequence.ts [--train DIR] [--heldout-list FILE] [--fold] [--fold-index K] [--out FILE]
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Analyzer } from '../src/analyze.js';
 import { Resources } from '../src/core/resources.js';
-import type { Range } from '../src/core/span.js';
 import { buildLexicon } from '../src/stages/attributions/lexicon.js';
 import { findQuotes } from '../src/stages/attributions/quotes.js';
+import { goldSpans } from './polnear-gold.js';
 import type { Tok } from '../src/stages/attributions/frames.js';
 import {
   attributionsOf, emissions, proposalsOf, N_LABELS, quotedTokens, rolesOfSpans, sentenceFeatures, spansOfLabels, viterbi, worthTagging,
@@ -35,30 +35,12 @@ const TRAIN = arg('--train', path.join(SHARED, 'data/polnear/train'));
 const HELDOUT_LIST = arg('--heldout-list', '');
 // --fold ships the model of the nine training files in ten, to measure the whole stage on the tenth
 const FOLD_ONLY = process.argv.includes('--fold');
-const OUT = new URL('../src/stages/attributions/model/sequence-tagger.json', import.meta.url).pathname;
+const OUT = arg('--out', new URL('../src/stages/attributions/model/sequence-tagger.json', import.meta.url).pathname);
 if (!fs.existsSync(path.join(TRAIN, 'text'))) { console.error(`train-attribution-sequence: no PolNeAR train at ${TRAIN}`); process.exit(2); }
 
 /** 2^BITS hashed feature slots, N_LABELS weights each, one signed byte a weight once shipped. */
 const BITS = 17;
 const MAX_EPOCHS = 12;
-
-/** The spans of every attribution of a brat file (discontinuous spans give several ranges a role). */
-function goldSpans(ann: string): { role: Role; range: Range }[] {
-  const T = new Map<string, Range[]>();
-  const events: string[][] = [];
-  for (const line of ann.split('\n')) {
-    const c = line.split('\t');
-    if (/^T\d+$/.test(c[0]!) && c[1]) T.set(c[0]!, c[1].slice(c[1].indexOf(' ') + 1).split(';').map((p) => { const [s, e] = p.trim().split(/\s+/).map(Number); return { start: s!, end: e! }; }));
-    else if (/^E\d+$/.test(c[0]!) && c[1]) events.push(c[1].trim().split(/\s+/));
-  }
-  const out: { role: Role; range: Range }[] = [];
-  for (const parts of events) for (const part of parts) {
-    const [k, v] = part.split(':');
-    const role = /^Source\d*$/.test(k!) ? 'source' : /^Cue\d*$/.test(k!) ? 'cue' : /^Content\d*$/.test(k!) ? 'content' : null;
-    if (role) for (const range of T.get(v!) ?? []) out.push({ role, range });
-  }
-  return out;
-}
 
 /** The labels of a sentence from its tokens' roles: B where a span starts or the role changes. */
 function labelsOf(roles: Uint8Array): Uint8Array {
@@ -71,7 +53,9 @@ function labelsOf(roles: Uint8Array): Uint8Array {
   return y;
 }
 
-const heldOut = (name: string) => { let h = 0; for (const c of name) h = (h * 31 + c.charCodeAt(0)) >>> 0; return h % 10 === 0; };
+// --fold-index K holds out another tenth (the files whose hash is K mod 10; 0 is the shipped choice), to see a choice made on one tenth hold on another
+const FOLD_INDEX = Number(arg('--fold-index', '0'));
+const heldOut = (name: string) => { let h = 0; for (const c of name) h = (h * 31 + c.charCodeAt(0)) >>> 0; return h % 10 === FOLD_INDEX; };
 
 interface Sentence { readonly feats: Uint32Array[]; readonly gold: Uint8Array; readonly ruleSpans: Set<string>; readonly held: boolean; readonly ruleCover: Uint8Array }
 

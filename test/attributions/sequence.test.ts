@@ -170,3 +170,15 @@ test('the tagger adds no attribution whose content is one or two words ("this vi
   const list = attributions('Officials were not authorized to discuss the inquiry.');
   assert.ok(!list.some((a) => a.rule === 'sequence.tagged'), JSON.stringify(list));
 });
+
+test('a form\'s features are the same read fresh or from the cache of forms met before, and follow its lower case', () => {
+  const s = toks('Ministers/NOUN warned/VERB that/SCONJ the/DET Café/PROPN would/AUX close/VERB ./PUNCT');
+  const first = sentenceFeatures(view(s));
+  // other sentences with the same spellings in between fill the cache
+  sentenceFeatures(view(toks('The/DET Café/PROPN warned/VERB ministers/NOUN ./PUNCT')));
+  assert.deepEqual(sentenceFeatures(view(s)), first);
+  // the same spelling given another lower case (as a caller may normalise it) is read from that lower case
+  const other = s.map((t, i) => (i === 4 ? { ...t, low: 'cafe' } : t));
+  assert.notDeepEqual(sentenceFeatures(view(other))[4], first[4]);
+  assert.deepEqual(sentenceFeatures(view(s)), first);
+});

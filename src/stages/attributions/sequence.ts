@@ -57,6 +57,26 @@ function unicodeShapeOf(v: string): string {
   return v.includes('-') ? 'x-x' : 'x';
 }
 
+/** The hashes of what a token's features read of its form alone. */
+interface FormHashes { readonly lowForm: string; readonly low: number; readonly stem: number; readonly shape: number; readonly suffix: number }
+
+/**
+ * The form hashes of every spelling met so far: the same few thousand forms recur in every article, so
+ * a look-up replaces a stem, a shape and four string hashes per token (the same numbers either way).
+ */
+const formCache = new Map<string, FormHashes>();
+function formHashes(t: Tok): FormHashes {
+  let h = formCache.get(t.value);
+  if (h === undefined || h.lowForm !== t.low) {
+    h = { lowForm: t.low, low: fnv(t.low), stem: fnv(stem(t.low)), shape: fnv(shapeOf(t)), suffix: fnv(t.low.slice(-3)) };
+    if (formCache.size > 50000) formCache.clear();
+    formCache.set(t.value, h);
+  }
+  return h;
+}
+const posCache = new Map<string, number>();
+const posHash = (p: string): number => { let h = posCache.get(p); if (h === undefined) { h = fnv(p); posCache.set(p, h); } return h; };
+
 /** How many features a token has (the templates of sentenceFeatures). */
 const N_FEATURES = 36;
 
@@ -76,7 +96,11 @@ export function sentenceFeatures(v: SentenceView): Uint32Array[] {
 function featureTable(v: SentenceView): Uint32Array {
   const { toks, lexicon, quoted, rule } = v;
   const n = toks.length;
-  const low = toks.map((t) => fnv(t.low)), pos = toks.map((t) => fnv(t.pos));
+  const low = new Array<number>(n), pos = new Array<number>(n), st = new Array<number>(n), sh = new Array<number>(n), x3 = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!, h = formHashes(t);
+    low[i] = h.low; st[i] = h.stem; sh[i] = h.shape; x3[i] = h.suffix; pos[i] = posHash(t.pos);
+  }
   // nearest lexicon cue of precision >= 0.3 to the left and to the right (as a bucketed distance)
   const cueLeft = new Int8Array(n), cueRight = new Int8Array(n);
   for (let i = 0, last = -1; i < n; i++) { cueLeft[i] = last < 0 ? 7 : bucket(i - last); if (lexicon[i]! >= 3) last = i; }
@@ -86,7 +110,6 @@ function featureTable(v: SentenceView): Uint32Array {
   for (let i = 0; i < n; i++) if (!toks[i]!.word && QUOTE_MARK.test(toks[i]!.value)) { if (firstMark < 0) firstMark = i; lastMark = i; }
   const out = new Uint32Array(n * N_FEATURES);
   for (let i = 0; i < n; i++) {
-    const t = toks[i]!;
     const w = low[i]!, p = pos[i]!;
     const pw = i > 0 ? low[i - 1]! : START, nw = i + 1 < n ? low[i + 1]! : END;
     const pp = i > 0 ? pos[i - 1]! : START, np = i + 1 < n ? pos[i + 1]! : END;
@@ -94,17 +117,16 @@ function featureTable(v: SentenceView): Uint32Array {
     const r = rule[i]!, rp = i > 0 ? rule[i - 1]! : 9, rn = i + 1 < n ? rule[i + 1]! : 9;
     const lex = lexicon[i]! + 2, lexPrev = i > 0 ? lexicon[i - 1]! + 2 : 0, lexNext = i + 1 < n ? lexicon[i + 1]! + 2 : 0;
     const markSide = firstMark < 0 ? 0 : i < firstMark ? 1 : i > lastMark ? 3 : 2;
-    const sh = fnv(shapeOf(t)), st = fnv(stem(t.low));
     const f = i * N_FEATURES;
-    out[f] = mixHash(0, 0); out[f + 1] = mixHash(1, w); out[f + 2] = mixHash(2, st); out[f + 3] = mixHash(3, p);
-    out[f + 4] = mixHash(4, sh); out[f + 5] = mixHash(5, fnv(t.low.slice(-3))); out[f + 6] = mixHash(6, pw); out[f + 7] = mixHash(7, nw);
+    out[f] = mixHash(0, 0); out[f + 1] = mixHash(1, w); out[f + 2] = mixHash(2, st[i]!); out[f + 3] = mixHash(3, p);
+    out[f + 4] = mixHash(4, sh[i]!); out[f + 5] = mixHash(5, x3[i]!); out[f + 6] = mixHash(6, pw); out[f + 7] = mixHash(7, nw);
     out[f + 8] = mixHash(8, pw2); out[f + 9] = mixHash(9, nw2); out[f + 10] = mixHash(10, pp); out[f + 11] = mixHash(11, np);
-    out[f + 12] = mixHash(12, pp, p, np); out[f + 13] = mixHash(13, w, nw); out[f + 14] = mixHash(14, pw, w); out[f + 15] = mixHash(15, p, sh);
+    out[f + 12] = mixHash(12, pp, p, np); out[f + 13] = mixHash(13, w, nw); out[f + 14] = mixHash(14, pw, w); out[f + 15] = mixHash(15, p, sh[i]!);
     out[f + 16] = mixHash(16, lex); out[f + 17] = mixHash(17, lex, p); out[f + 18] = mixHash(18, lexPrev); out[f + 19] = mixHash(19, lexNext);
     out[f + 20] = mixHash(20, cueLeft[i]!); out[f + 21] = mixHash(21, cueRight[i]!); out[f + 22] = mixHash(22, cueLeft[i]!, cueRight[i]!); out[f + 23] = mixHash(23, cueRight[i]!, p);
     out[f + 24] = mixHash(24, quoted[i]!); out[f + 25] = mixHash(25, quoted[i]!, p); out[f + 26] = mixHash(26, markSide); out[f + 27] = mixHash(27, markSide, quoted[i]!, lex);
     out[f + 28] = mixHash(28, r); out[f + 29] = mixHash(29, r, rp, rn); out[f + 30] = mixHash(30, r, p); out[f + 31] = mixHash(31, r, w);
-    out[f + 32] = mixHash(32, r, quoted[i]!); out[f + 33] = mixHash(33, i === 0 ? 1 : i === n - 1 ? 2 : 0); out[f + 34] = mixHash(34, i === 0 ? 1 : 0, p, r); out[f + 35] = mixHash(35, st, nw);
+    out[f + 32] = mixHash(32, r, quoted[i]!); out[f + 33] = mixHash(33, i === 0 ? 1 : i === n - 1 ? 2 : 0); out[f + 34] = mixHash(34, i === 0 ? 1 : 0, p, r); out[f + 35] = mixHash(35, st[i]!, nw);
   }
   return out;
 }
@@ -277,7 +299,15 @@ export interface SequenceTagger extends SequenceWeights {
   /** the label O's handicap in the reading that proposes attributions the rules lack (recall over precision there) */
   readonly additionBias: number;
   /** the attributions of one sentence as it reads best, and as proposals read with O handicapped */
-  tag(v: SentenceView): { attributions: TaggedAttribution[]; proposals: TaggedAttribution[] };
+  tag(v: SentenceView): SentenceReading;
+}
+
+/** The tagger's reading of one sentence. */
+export interface SentenceReading {
+  /** the attributions of the best labelling */
+  readonly attributions: TaggedAttribution[];
+  /** the attributions read with O handicapped (the ones the rules lack are taken from these) */
+  readonly proposals: TaggedAttribution[];
 }
 
 /** The tagger from weights (shipped or just trained). */

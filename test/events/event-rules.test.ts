@@ -38,6 +38,7 @@ const CASES: readonly Case[] = [
   { rule: 'type.announced-boycott-is-threat', text: 'Kenyan opposition parties will boycott the election.', event: 'THREATEN KEN>KEN', modality: 'asserted' },
   { rule: 'type.future-intent-is-agree', text: 'Japan will send aid to the Philippines.', event: 'AGREE JPN>PHL', modality: 'asserted' },
   { rule: 'type.conditional-harm-is-threat', text: 'The United States will impose sanctions on Iran unless it stops enrichment.', event: 'THREATEN USA>IRN', modality: 'asserted' },
+  { rule: 'type.stated-harm-is-threat', text: 'Thailand said on Tuesday it would detain two Cambodian journalists.', event: 'THREATEN THA>KHM', modality: 'asserted' },
   { rule: 'type.military-strike-is-assault', text: 'Israeli strikes killed 12 people in Gaza.', event: 'ASSAULT ISR>PSE' },
   { rule: 'type.promised-harm-is-threat', text: 'Trump promised to tear up the Iran deal.', event: 'THREATEN USA>IRN' },
   { rule: 'type.promised-easing-is-concede', text: 'Kenya promised Uganda to ease the border restrictions.', event: 'CONCEDE KEN>UGA' },
@@ -118,4 +119,21 @@ test('actor.domestic-challenger: only for rebels or an opposition no one placed,
   // not soldiers: they may act abroad
   const soldiers = analyse('The soldiers demanded that the Chadian government release its members.').layer('event').filter((e) => e.data.type === 'REQUEST');
   assert.ok(!(soldiers[0]?.provenance.evidence ?? '').includes('actor.domestic-challenger'), soldiers.map((e) => brief(e.data)).join(' '));
+});
+
+test('a harm its actor states it will do, or holds out, is a THREATEN; one done, refused, asked about or decided is not', () => {
+  const typeOf = (text: string) => analyse(text).layer('event').map((e) => `${e.data.type} ${e.data.modality}`);
+  assert.deepEqual(typeOf('Chile plans to expel the Peruvian ambassador.'), ['THREATEN asserted']);
+  assert.deepEqual(typeOf('Russia said it would cut ties with Georgia.'), ['THREATEN asserted']);
+  assert.deepEqual(typeOf('The European Union will impose sanctions on Belarus.'), ['THREATEN asserted']);
+  assert.deepEqual(typeOf('Malaysia could suspend relations with Brunei.'), ['THREATEN asserted']);
+  // done, reported as done, refused, asked about: the act keeps its type and modality
+  assert.deepEqual(typeOf('Thailand detained two Cambodian journalists.'), ['COERCE asserted']);
+  assert.deepEqual(typeOf('Reporters said Thailand detained two Cambodian journalists last week.'), ['COERCE asserted']);
+  assert.deepEqual(typeOf('Thailand will not detain the Cambodian journalists.'), ['COERCE negated']);
+  assert.deepEqual(typeOf('Will Thailand detain the Cambodian journalists?'), ['COERCE future']);
+  // no actor to make the threat
+  assert.deepEqual(typeOf('Sanctions on Belarus will take effect next week.'), ['SANCTION future']);
+  // a decision announced is the act itself
+  assert.ok(!typeOf('Chile announced it would expel the Peruvian ambassador.').some((t) => t.startsWith('THREATEN')));
 });

@@ -17,7 +17,8 @@ const MODALITY: readonly [string, string, string][] = [
   ['Iceland did not meet with Norwegian officials.', 'CONSULT', 'negated'],
   ['There were no plans for talks between Greece and Turkey, the ministry said.', 'CONSULT', 'negated'],
   ['Ghana could send troops to Mali.', 'MOBILIZE', 'hypothetical'],
-  ['Canada will impose sanctions on Belarus next week.', 'SANCTION', 'future'],
+  // no actor to threaten: a future act (with one, "Canada will impose sanctions", a THREATEN: event-rules.test.ts)
+  ['New sanctions on Belarus will be imposed next week.', 'SANCTION', 'future'],
   ['New sanctions on Syria are on the verge of being imposed.', 'SANCTION', 'future'],
   ['Peru had expelled the Venezuelan ambassador before the talks began.', 'SANCTION', 'historical'],
   ['Sudan accused Chad of sheltering rebels in January 2021.', 'ACCUSE', 'historical'],

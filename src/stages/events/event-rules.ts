@@ -89,6 +89,13 @@ const INTENT_TYPES = new Set<PloverType>(['SUPPORT', 'COOPERATE', 'AID', 'RETREA
  * attend the meeting on Saturday") stays a future CONSULT.
  */
 const STATED_INTENT = new Set(['modality.future.will', 'modality.future.going-to', 'modality.future.plan', 'modality.future.set-to']);
+/**
+ * The harms whose announcement is a threat (CAMEO 13: to sanction, restrict, cut relations, expel, use
+ * force). A deployment stated ("could send troops to Mali") threatens no one by itself: MOBILIZE is left out.
+ */
+const STATED_HARM_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT']);
+/** Harm held out as possible by its actor ("could cut ties", "is considering expelling"): a threat too. */
+const HELD_OUT_HARM = new Set(['modality.hypothetical.modal', 'modality.hypothetical.prospect']);
 /** Harmful acts that, made conditional ("unless ...", "if ..."), are a threat. */
 export const HARM_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 /** Types whose target, when the text names none, is the actor's own government or people. */
@@ -120,6 +127,7 @@ export const TYPE_RULES: readonly TypeRule[] = Object.freeze([
   { id: 'type.announced-boycott-is-threat', to: 'THREATEN', asserts: true, from: 'PROTEST', description: 'an announced boycott is a THREATEN, not yet a PROTEST', when: announcedBoycott },
   { id: 'type.future-intent-is-agree', to: 'AGREE', asserts: true, description: 'a stated intention to cooperate is an AGREE', when: futureIntent },
   { id: 'type.conditional-harm-is-threat', to: 'THREATEN', asserts: true, description: 'harm promised on a condition is a THREATEN', when: conditionalHarm },
+  { id: 'type.stated-harm-is-threat', to: 'THREATEN', asserts: true, description: 'a harmful act its actor states it will do or holds out ("said it would detain", "will impose sanctions", "could cut ties"), not a decision announced, is a THREATEN made now (CAMEO 13: threaten to sanction, restrict, cut relations, expel, use force)', when: statedHarm },
   { id: 'type.military-strike-is-assault', to: 'ASSAULT', asserts: false, from: 'PROTEST', description: 'a strike that kills or hits, from the air, or on a place or party ("Israeli strikes killed 12") is an ASSAULT, not a labour strike', when: strikeIsAttack },
   { id: 'type.promised-harm-is-threat', to: 'THREATEN', asserts: false, from: 'AGREE', description: 'harm promised for later is a THREATEN', when: promisedHarm },
   { id: 'type.promised-easing-is-concede', to: 'CONCEDE', asserts: false, from: 'AGREE', description: 'an easing agreed to or promised ("agreed to lift the curfew") is a CONCEDE, a verbal concession (ONTOLOGY.md: promised easing)', when: promisedEasing },
@@ -389,6 +397,30 @@ function futureIntent(s: EventState): boolean {
 function conditionalHarm(s: EventState): boolean {
   return s.conditional && !CONDITIONS.has(s.ownOpener) && !RELATIVES.has(s.ownOpener) && (s.modality === 'hypothetical' || s.modality === 'future')
     && (HARM_TYPES.has(s.type) || s.entry.mode === 'withdraw');
+}
+
+/**
+ * A harmful act stated as intent ("said it would detain two journalists", "will ban the parties",
+ * "plans to expel the envoy") or held out by its actor ("could cut ties") is announced by the one who
+ * would do it: PLOVER codes the announcement, a THREATEN (CAMEO 13 maps threats to sanction, restrict,
+ * cut relations, expel and use force there). Not a noun ("would use the attacks"), not one with no actor
+ * to make the threat ("sanctions will take effect"), not one asked about, not a decision announced.
+ * Negated or past acts never reach it: their modality is neither future nor hypothetical.
+ */
+function statedHarm(s: EventState): boolean {
+  return STATED_HARM_TYPES.has(s.type) && !s.nominal && s.actor.length > 0 && (STATED_INTENT.has(s.modalityRule) || HELD_OUT_HARM.has(s.modalityRule))
+    && (s.modality === 'future' || s.modality === 'hypothetical') && s.tokens[s.tokens.length - 1]?.data.normal !== '?'
+    && !decidedBefore(s.tokens, s.h);
+}
+
+/**
+ * Verbs (lemmas) that make what follows a decision taken, not a threat: "announced it would prohibit all
+ * aid" is the SANCTION itself (PLOVER codes the announced policy as the act).
+ */
+const DECIDED = new Set(['announce', 'decide', 'approve']);
+function decidedBefore(tokens: readonly Token[], h: number): boolean {
+  for (let i = 0; i < h; i++) if (tokens[i]!.data.pos === 'VERB' && DECIDED.has(tokens[i]!.data.lemma.toLowerCase())) return true;
+  return false;
 }
 
 function strikeIsAttack(s: EventState): boolean {

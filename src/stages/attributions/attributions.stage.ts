@@ -10,14 +10,15 @@ import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver, type Describe } from './speakers.js';
 import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
-import { cueBounds, sourceBounds, withMarks } from './boundaries.js';
+import { contentEnd, cueBounds, sourceBounds, withMarks } from './boundaries.js';
 import { isNonSpeech } from './nonspeech.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 import { confidenceOf, loadSequenceTagger, quotedTokens, rangeOf, rolesOfSpans, worthTaggingIn, type Role, type SequenceTagger, type TaggedAttribution } from './sequence.js';
 
+// 1.2.1: contents outside quotation marks end before a relative clause, participle adjunct or lone dash (boundaries.ts CONTENT_CUTS)
 // 1.2: contents take their quotation marks (PolNeAR's boundaries)
 // 1.1: titles, lead-in clauses, relative sources ("who"), naming verbs ("called X a Y"), passive beliefs; filter without names
-export const ATTRIBUTIONS_VERSION = '1.2.0';
+export const ATTRIBUTIONS_VERSION = '1.2.1';
 
 const TAGGED_RULES = Object.fromEntries(FRAME_SHAPES.map((shape) => [shape, `cue.tagged.${shape}`])) as Record<FrameShape, string>;
 /** The lexicon entry of a cue the tagger found: its probability stands for the form's precision. */
@@ -124,13 +125,17 @@ function place(f: Frame, sentence: Range, inQuote: boolean): Placed {
 /** A frame's spans as PolNeAR draws them (boundaries.ts): what the stage writes, and what the sequence tagger reads of the rules. */
 interface FinalSpans { readonly cue: Range; readonly content: Range; readonly contentParts: readonly Range[] | undefined; readonly source: Range | null }
 
-function finalSpans(text: string, docToks: readonly Tok[], f: Placed, quotes: readonly Quote[]): FinalSpans {
+/** With the id of the cut (boundaries.ts CONTENT_CUTS) that ended the content, if any. */
+function finalSpans(text: string, docToks: readonly Tok[], entries: readonly (CueEntry | undefined)[], f: Placed, quotes: readonly Quote[]): { spans: FinalSpans; cut: string | null } {
   const bounds = cueBounds(docToks, f.cue, f.content, [f.source, ...(f.contentParts ?? []).filter((p) => p !== f.content)]);
-  return {
-    cue: bounds.cue, content: withMarks(text, bounds.content, quotes),
+  // a content the rules assembled from parts keeps its ends; a content before its cue ends at the cue
+  const ended = f.contentParts || f.content.end <= f.cue.start ? { content: bounds.content, cut: null } : contentEnd(text, docToks, bounds.content, quotes, (i) => entries[i] !== undefined);
+  const spans = {
+    cue: bounds.cue, content: withMarks(text, ended.content, quotes),
     contentParts: f.contentParts ? f.contentParts.map((p) => withMarks(text, p, quotes)) : f.contentParts,
     source: sourceBounds(text, f.source, bounds.cue),
   };
+  return { spans, cut: ended.cut };
 }
 
 /**
@@ -608,10 +613,14 @@ export const attributionsStage: StageFactory = (resources) => {
       const finals = new Map<Placed, FinalSpans>();
       // the rule frames whose boundaries the tagger redrew, and which
       const evidenceOf = new Map<Placed, string>();
-      for (const f of kept) finals.set(f, finalSpans(doc.text, docToks, f, quotes));
+      for (const f of kept) {
+        const { spans, cut } = finalSpans(doc.text, docToks, entries, f, quotes);
+        finals.set(f, spans);
+        if (cut) evidenceOf.set(f, cut);
+      }
       if (sequence) {
         const { added, corrected } = taggedFrames(doc, docToks, entries, quotes, finals, sequence);
-        for (const [f, roles] of corrected) evidenceOf.set(f, `sequence.bounds: ${roles.join(' ')}`);
+        for (const [f, roles] of corrected) evidenceOf.set(f, [evidenceOf.get(f), `sequence.bounds: ${roles.join(' ')}`].filter(Boolean).join('; '));
         for (const f of added) {
           // the tagger's spans are PolNeAR's already; its speakers are read off the rules' (they anchor no pronoun: their cues come out of order)
           finals.set(f, { cue: f.cue, content: f.content, contentParts: undefined, source: f.source });

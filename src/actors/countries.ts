@@ -1,9 +1,6 @@
 import { createRequire } from 'node:module';
-import worldCountriesModule, { type Countries } from 'world-countries';
+import { worldCountries, type WorldCountry } from '../ontology/world-countries.js';
 import type { CountryExtra } from './schema.js';
-
-// world-countries is CommonJS with ESM-style types: at run time the default import is the array itself
-const worldCountries = worldCountriesModule as unknown as Countries;
 
 /**
  * i18n-iso-countries' English names of each country by alpha-2 code, official name first, as
@@ -48,7 +45,7 @@ export function buildCountries(extras: readonly CountryExtra[]): Map<string, Cou
   const out = new Map<string, CountryNames>();
   const rank = new Map<string, number>();
   const aliases = englishCountryNames();
-  for (const c of worldCountries) {
+  for (const c of worldCountries()) {
     // Antarctica belongs to no state (the Antarctic Treaty): no country
     if (c.cca3 === 'ATA') continue;
     const names = new Set<string>([c.name.common, c.name.official]);
@@ -98,7 +95,7 @@ export function buildCountries(extras: readonly CountryExtra[]): Map<string, Cou
  * Republic and Dominica, "Congo" for both Congos: the main country is what the word means in news.
  * Exported for other tables built from world-countries (the events gazetteer), to settle clashes the same way.
  */
-export function mainness(c: Countries[number]): number {
+export function mainness(c: WorldCountry): number {
   return (c.independent ? 2e9 : 0) + (c.unMember ? 1e9 : 0) + Math.min(c.area, 1e9 - 1);
 }
 

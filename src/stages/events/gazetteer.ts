@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { worldCountries, type WorldCountry } from '../../ontology/world-countries.js';
 
 /**
  * A small fallback for naming the parties of events when neither the entities stage nor the actor
@@ -14,17 +14,6 @@ export interface GazetteerEntry {
   /** sector when the words name the actor alone ("Iran", "Tehran" -> GOV); adjectives leave it to the head noun */
   readonly sector: string | null;
   readonly adjective: boolean;
-}
-
-interface WorldCountry {
-  cca3: string;
-  name: { common: string; official: string };
-  altSpellings: string[];
-  capital?: string[];
-  demonyms?: { eng?: { m: string; f: string } };
-  unMember?: boolean;
-  independent?: boolean;
-  area?: number;
 }
 
 /** Short forms and metonyms news uses that the country table lacks, by ISO code. */
@@ -124,10 +113,9 @@ export class Gazetteer {
   readonly longest: number;
 
   constructor() {
-    const require = createRequire(import.meta.url);
     // world-countries files Kosovo under the user-assigned UNK; the ontology's code is KOS (copies: the
-    // module's objects are shared with every other user of the package)
-    const countries = (require('world-countries/countries.json') as WorldCountry[])
+    // table's objects are shared with every other user of it)
+    const countries = worldCountries()
       .map((c) => (c.cca3 === 'UNK' ? { ...c, cca3: 'KOS' } : c));
     const add = (words: string, entry: GazetteerEntry) => {
       const key = Gazetteer.key(words);

@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node/en';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node/en';
 import type { StageFactory } from '../../core/stage.js';
 import { tokensIn } from '../../text/lookup.js';
 import { addDays, compareDays, formatDay, parseDay, toUtc, weekday, type Day } from '../../text/calendar.js';
@@ -12,6 +13,14 @@ export const DATES_VERSION = '1.0.0';
 const DATE_WORD = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|weekend|ago|(?:last|next|this|past|coming)\s+(?:week|month|year)|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:19|20)\d\d)\b/gi;
 // enough for "two days ago" before its last word and "July 14, 2015" or "Monday night" after the first
 const WINDOW_BEFORE = 14, WINDOW_AFTER = 18;
+
+/**
+ * chrono-node's English parser, loaded on the first window that readSimpleDates leaves to it: its
+ * fifty modules cost some 50 ms of CPU to load, which a short text whose dates are all simple (or
+ * that has none) need not pay. Its CommonJS build, so that it can load inside a synchronous stage.
+ */
+let chronoModule: typeof Chrono | null = null;
+const chrono = (): typeof Chrono => (chronoModule ??= createRequire(import.meta.url)('chrono-node/en') as typeof Chrono);
 
 /** chrono's findings in the windows of a sentence around date words, with offsets into the sentence. */
 interface Found { readonly index: number; readonly text: string; readonly start: DateParts; readonly end?: DateParts | null }
@@ -33,7 +42,7 @@ function parseNear(text: string, refDay: Day): Found[] {
     while (a > 0 && /\S/.test(text[a - 1]!)) a--;
     while (b < text.length && /\S/.test(text[b]!)) b++;
     const window = text.slice(a, b);
-    for (const r of readSimpleDates(window, refDay) ?? chrono.parse(window, ref)) {
+    for (const r of readSimpleDates(window, refDay) ?? chrono().parse(window, ref)) {
       const index = r.index + a;
       if (!out.some((o) => o.index === index)) out.push({ index, text: r.text, start: r.start, end: r.end ?? null });
     }

@@ -5,7 +5,8 @@ import winkNLP from 'wink-nlp';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compileCoreModel, englishModel, loadCoreModel } from './model.js';
+import { createRequire } from 'node:module';
+import { compileCoreModel, compiledLemmatizer, englishModel, loadCoreModel } from './model.js';
 
 // the parts of the model are functions and objects of the package itself; only the core loader is ours
 test('the model has the parts of the package model, the same ones but for the core loader', () => {
@@ -14,7 +15,12 @@ test('the model has the parts of the package model, the same ones but for the co
   assert.deepEqual(Object.keys(ours), Object.keys(theirs));
   for (const key of Object.keys(theirs)) {
     if (key === 'core') continue;
-    if (key === 'addons') assert.deepEqual(ours.addons, theirs.addons);
+    if (key === 'addons') {
+      // the lemmatizer is the package's, step for step, reading its tables compiled (see compiledLemmatizer)
+      const { lemmatize: _ours, ...oursRest } = ours.addons as Record<string, unknown>;
+      const { lemmatize: _theirs, ...theirsRest } = theirs.addons as Record<string, unknown>;
+      assert.deepEqual(oursRest, theirsRest);
+    }
     else assert.equal(ours[key], theirs[key], key);
   }
 });
@@ -76,6 +82,27 @@ test('the core model compiled (as npm run build writes it) loads as the package 
     writeFileSync(path.join(dir, 'core.bin'), 'not the lexicon');
     writeFileSync(path.join(dir, 'core.json'), json.replace(/^\{"source":"[^"]*"/, '{"source":"another model"'), 'latin1');
     assert.deepStrictEqual(loadCoreModel(dir), theirs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the lemmatizer read from compiled tables lemmatizes as the package\'s does', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-wink-'));
+  try {
+    compileCoreModel(dir);
+    const ours = compiledLemmatizer(dir);
+    assert.ok(ours);
+    const require = createRequire(import.meta.url);
+    const modelDir = path.dirname(require.resolve('wink-eng-lite-web-model'));
+    const theirs = require(path.join(modelDir, 'lemmatize.js')) as NonNullable<typeof ours>;
+    // every exception, every word of the model, and words that reach each rule of each part of speech
+    const exceptions = ['adjective', 'noun', 'verb'].flatMap((p) => Object.keys(require(path.join(modelDir, `wn-${p}-exceptions.js`)) as object));
+    const lexemes = (loadCoreModel(dir).features.lexeme!.list as string[]).filter((w) => typeof w === 'string');
+    const words = [...exceptions, ...lexemes, 'constructor', '__proto__', 'toString', 'bigger', 'largest', 'tries', 'hoped', 'boxes', 'wolves', 'churches', 'women', ''];
+    // a cache that knows a word with a part of speech by a rule of its letters, so that every branch is taken
+    const cache = { hasSamePOS: (word: string, pos: string) => (word.length + pos.length) % 3 !== 0 };
+    for (const pos of ['ADJ', 'NOUN', 'VERB', 'ADV', 'PROPN']) for (const w of words) assert.equal(ours(w, pos, cache), theirs(w, pos, cache), `${w} ${pos}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

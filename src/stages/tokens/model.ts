@@ -45,7 +45,7 @@ export function englishModel(pipe?: readonly WinkAnnotation[]): WinkModel {
   model.featureFn = part('feature.js');
   const addons = Object.create(null) as Record<string, unknown>;
   addons.stem = part('porter-stemmer.js');
-  addons.lemmatize = part('lemmatize.js');
+  addons.lemmatize = compiledLemmatizer(COMPILED_CORE_DIR) ?? part('lemmatize.js');
   addons.readabilityStats = part('readability-stats.js');
   addons.wordVectors = undefined;
   model.addons = addons;
@@ -78,6 +78,8 @@ export interface CoreModel {
  * (core.bin, the lexicon's then the expansions') and the rest is JSON in ASCII (core.json, other
  * characters written as \u escapes), read as Latin-1, which is exact for ASCII. core.json names the
  * package file it was compiled from (sourceStamp): a model installed since is read from the package.
+ * The lemmatizer's WordNet exception tables are written beside it as JSON (lemma-exceptions.json,
+ * read by compiledLemmatizer).
  */
 export function compileCoreModel(dir: string): void {
   const model = JSON.parse(readFileSync(CORE_MODEL_FILE, 'utf8')) as CoreModel;
@@ -87,11 +89,17 @@ export function compileCoreModel(dir: string): void {
   const order = Uint32Array.from(words.keys()).sort((a, b) => (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : a - b));
   const orderBytes = Buffer.from(order.buffer, order.byteOffset, order.byteLength);
   const bytes = { lexicon: lexicon.length, xpansions: xpansions.length, lexemeOrder: orderBytes.length };
-  const json = JSON.stringify({ source: sourceStamp(), bytes, model: { ...model, lexicon: null, xpansions: null } })
-    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = asciiJson({ source: sourceStamp(), bytes, model: { ...model, lexicon: null, xpansions: null } });
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'core.json'), json, 'latin1');
   writeFileSync(path.join(dir, 'core.bin'), Buffer.concat([lexicon, xpansions, orderBytes]));
+  const exceptions = Object.fromEntries(LEMMA_POS.map((pos) => [pos, { ...(require(path.join(MODEL_DIST, LEMMA_EXCEPTION_FILES[pos])) as object) }]));
+  writeFileSync(path.join(dir, 'lemma-exceptions.json'), asciiJson({ source: sourceStamp(), exceptions }), 'latin1');
+}
+
+/** JSON in ASCII, other characters written as \u escapes: read back as Latin-1, which is exact for ASCII and cheaper than UTF-8. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The package's version and its core file's size: what a compiled core model was compiled from. */
@@ -133,6 +141,67 @@ function readCompiled(dir: string): { model: CoreModel; sizes: CompiledSizes; by
   }
   const compiled = JSON.parse(json) as { source: string; bytes: CompiledSizes; model: CoreModel };
   return compiled.source === sourceStamp() ? { model: compiled.model, sizes: compiled.bytes, bytes } : null;
+}
+
+/** The parts of speech the package's lemmatizer (lemmatize.js) reads exceptions for, and their files. */
+const LEMMA_POS = ['ADJ', 'NOUN', 'VERB'] as const;
+type LemmaPos = (typeof LEMMA_POS)[number];
+const LEMMA_EXCEPTION_FILES: Readonly<Record<LemmaPos, string>> = { ADJ: 'wn-adjective-exceptions.js', NOUN: 'wn-noun-exceptions.js', VERB: 'wn-verb-exceptions.js' };
+
+/** What a lemmatizer asks of wink's cache: whether a word is known with a part of speech. */
+interface LemmaCache { hasSamePOS(word: string, pos: string): boolean }
+
+// the regular plural endings of nouns, in the package's order
+const NOUN_ENDINGS: readonly (readonly [RegExp, string])[] = [[/s$/, ''], [/ses$/, 's'], [/xes$/, 'x'], [/zes$/, 's'], [/ves$/, 'f'], [/ches$/, 'ch'], [/shes$/, 'sh'], [/ies$/, 'y']];
+
+/**
+ * The package's lemmatizer (lemmatize.js of wink-eng-lite-web-model 1.8), step for step, with its
+ * WordNet exception tables read from their compiled form in `dir` (compileCoreModel): the package's
+ * tables are 220 KB of JavaScript, some 40 ms of CPU to load at every start-up, the same tables as
+ * JSON a quarter of that. Null when `dir` holds no tables compiled from the installed package.
+ */
+export function compiledLemmatizer(dir: string): ((value: string, pos: string, cache: LemmaCache) => string) | null {
+  let compiled: { source: string; exceptions: Record<LemmaPos, Record<string, string>> };
+  try {
+    compiled = JSON.parse(readFileSync(path.join(dir, 'lemma-exceptions.json'), 'latin1')) as typeof compiled;
+  } catch {
+    return null;
+  }
+  if (compiled.source !== sourceStamp()) return null;
+  // the package's tables have no prototype: a word such as "constructor" is no exception
+  const { ADJ: adjectives, NOUN: nouns, VERB: verbs } = compiled.exceptions;
+  for (const table of [adjectives, nouns, verbs]) Object.setPrototypeOf(table, null);
+  const adjective = (value: string, cache: LemmaCache): string => {
+    let lemma = adjectives[value];
+    if (lemma) return lemma;
+    lemma = value.replace(/est$|er$/, '');
+    if (lemma.length === value.length) return value;
+    if (cache.hasSamePOS(lemma, 'ADJ')) return lemma;
+    lemma += 'e';
+    return cache.hasSamePOS(lemma, 'ADJ') ? lemma : value;
+  };
+  const verb = (value: string, cache: LemmaCache): string => {
+    let lemma = verbs[value];
+    if (lemma) return lemma;
+    if ((lemma = value.replace(/s$/, '')).length !== value.length && cache.hasSamePOS(lemma, 'VERB')) return lemma;
+    if ((lemma = value.replace(/ies$/, 'y')).length !== value.length && cache.hasSamePOS(lemma, 'VERB')) return lemma;
+    if ((lemma = value.replace(/es$|ed$|ing$/, '')).length !== value.length) {
+      if (cache.hasSamePOS(lemma, 'VERB')) return lemma;
+      lemma += 'e';
+      if (cache.hasSamePOS(lemma, 'VERB')) return lemma;
+    }
+    return value;
+  };
+  const noun = (value: string, cache: LemmaCache): string => {
+    const lemma = nouns[value];
+    if (lemma) return lemma;
+    for (const [ending, by] of NOUN_ENDINGS) {
+      const stem = value.replace(ending, by);
+      if (stem.length !== value.length && cache.hasSamePOS(stem, 'NOUN')) return stem;
+    }
+    return value.replace(/men$/, 'man');
+  };
+  return (value, pos, cache) => (pos === 'ADJ' ? adjective(value, cache) : pos === 'NOUN' ? noun(value, cache) : pos === 'VERB' ? verb(value, cache) : value);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityType } from '../core/layers.js';
 import { buildCountries, type CountryNames } from './countries.js';
-import { asNamed, compileFallback, FallbackLayer, nameKeyOf, namedEntries, type FallbackKey } from './fallback.js';
+import { asNamed, compileFallback, FallbackLayer, nameKeyOf, namedEntries, withoutInnerPossessive, type FallbackKey } from './fallback.js';
 import type { PlaceGazetteer } from './gazetteer.js';
 import type { LearnedLookup, LearnedPerson } from './learned.js';
 import { classifyUnknownName } from './names.js';
@@ -273,6 +273,8 @@ export class ActorBase {
     if (!list.some((x) => x.id === entry.id && x.kind === entry.kind)) list.push(entry);
     this.names.set(key, list);
     this.noteFirstWord(key);
+    const bare = withoutInnerPossessive(name);
+    if (bare) this.addName(bare, entry);
   }
 
   /** The skeleton indexes (see skeletonSources), built on first use. */
@@ -839,7 +841,8 @@ export class ActorBase {
   /** Resolves a description word by word: nationality, sector word, modifiers, person name. */
   private compose(raw: string, options: ResolveOptions): ResolvedActor | null {
     const date = options.date ?? null;
-    const words = wordsOf(raw);
+    // "ex-president", "ex-army officer": the prefix is the modifier "ex" (former) before the word
+    const words = wordsOf(raw).flatMap((w) => (EX_PREFIX.test(w) ? ['ex', w.slice(3)] : [w]));
     const parts = this.parse(words, date);
     const modifiers = parts.flatMap((p) => (p.kind === 'modifier' ? [p.modifier] : []));
     const names = parts.flatMap((p, i) => (p.kind === 'name' ? [{ entry: p.entry, at: i }] : []));
@@ -937,7 +940,9 @@ export class ActorBase {
       // Arabia's guard, with the sector of the body ("Saudi" + the National Guard)
       const body = names.find((x, k) => k > 0 && (x.entry.kind === 'org' || x.entry.kind === 'igo') && x.entry.sector);
       const where = names[0]!;
-      if (body && (where.entry.kind === 'adjective' || where.entry.kind === 'country') && !where.entry.ambiguous && where.entry.country && where.entry.country !== body.entry.country) {
+      // a town or region's body too, when the body has no country of its own ("the Texas National Guard")
+      const namesCountry = where.entry.kind === 'adjective' || where.entry.kind === 'country' || (where.entry.kind === 'place' && !body?.entry.country);
+      if (body && namesCountry && !where.entry.ambiguous && where.entry.country && where.entry.country !== body.entry.country) {
         const name = words.filter((w, k) => k > 0 || !DETERMINER.test(w)).join(' ');
         // another country's body named by the words of one country's ("Chile's Defense Department"
         // is no Pentagon): the generic body the words also name gives the sector
@@ -945,6 +950,11 @@ export class ActorBase {
         const generic = bodyPart && body.entry.country ? this.sectorOf(keyOf(words.slice(bodyPart.at, bodyPart.at + bodyPart.words).join(' '))) : undefined;
         return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? generic?.sector ?? body.entry.sector, role: null,
           ...(generic ? { rule: `country.${where.entry.kind}+${generic.id}` } : { actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}.name` }), confidence: 0.8 };
+      }
+      // a body named with its own country's adjective ("the Afghan Taliban", "the Chinese People's
+      // Liberation Army") is that body: the nationality adds nothing to it
+      if (body && (where.entry.kind === 'adjective' || where.entry.kind === 'country') && where.entry.country === body.entry.country) {
+        return this.fromEntry(body.entry, raw, date, modifiers[0] ?? null, 'in-description');
       }
       // only names: "Iran's" or "Tehran" written with more around it; the first name decides
       const n = names[0]!;
@@ -996,6 +1006,9 @@ function editDistance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+// "ex-" before a word ("ex-president", "ex-Kenyan"), not a name written so ("Ex-Im")
+const EX_PREFIX = /^ex-(?=\p{L})|^Ex-(?=\p{Ll})/u;
 
 // sectors a modifier such as "opposition" overrides: officials and people in general
 const GENERIC_SECTORS = new Set(['GOV', 'CVL', 'UNK']);

@@ -90,7 +90,7 @@ interface PhraseEntries {
   modifier?: Modifier;
 }
 
-/** People's full names by their consonant skeleton (skeletonOf: "Bahram Qasemi"), and the hand-written base's surnames by theirs ("Qasemi" alone is the surname "qassemi"). */
+/** People's full names by their consonant skeleton with its spaces dropped (skeletonOf: "Bahram Qasemi", "Abdulmalik"), and the hand-written base's surnames by theirs ("Qasemi" alone is the surname "qassemi"). */
 interface SkeletonIndex {
   readonly names: Map<string, NameEntry[]>;
   readonly surnames: Map<string, Set<string>>;
@@ -291,7 +291,8 @@ export class ActorBase {
         index.surnames.set(sk, same);
       } else {
         const [key, entry] = source;
-        const sk = skeletonOf(key);
+        // spaces and hyphens inside a name vary ("Abdul-Malik", "Abdulmalik", "Abdul Malik")
+        const sk = skeletonOf(key).replace(/ /g, '');
         const same = index.names.get(sk) ?? [];
         if (!same.some((x) => x.id === entry.id)) same.push(entry);
         index.names.set(sk, same);
@@ -563,7 +564,7 @@ export class ActorBase {
     // a spelling, not another name: a few letters apart at most ("Kanoute" is not "Conte")
     const near = (a: string, b: string) => editDistance(a, b) <= Math.max(1, Math.floor(a.length / 4));
     if (words.length > 1) {
-      const hits = this.skeletons().names.get(sk) ?? [];
+      const hits = this.skeletons().names.get(sk.replace(/ /g, '')) ?? [];
       if (hits.length === 1 && near(keyOf(raw), keyOf(hits[0]!.name))) entry = hits[0]!;
       else if ((entry = this.byDoubledLetter(keyOf(raw)))) how = 'doubled-letter';
     } else if (sk.length >= 3 && !this.surnames.has(keyOf(raw)) && !CALENDAR_WORD.test(raw) && !COMMON_WORD.test(raw)) {

@@ -35,3 +35,18 @@ test('"ex-" before a title is "former"', () => {
   assert.deepEqual(cs('the ex-Kenyan minister'), ['KEN', 'ELI']);
   assert.equal(r('ex-minister')?.rule.includes('modifier.former'), true);
 });
+
+test('a full name written with or without the space or hyphen inside a given name is one person', () => {
+  // the hand-written base has "Abdul-Malik al-Houthi"
+  assert.equal(r('Abdulmalik al-Houthi')?.actorId, 'person.abdul-malik-al-houthi');
+  assert.equal(r('Abdul Malik al-Houthi')?.actorId, 'person.abdul-malik-al-houthi');
+});
+
+test('heads of government and ministers of smaller states are in the base with their dated terms', () => {
+  // a sweep of the world's heads of government and of the larger states' ministers, 2015-2024
+  assert.deepEqual(cs('Lotay Tshering', '2020-03-01'), ['BTN', 'GOV']);
+  assert.deepEqual(cs('Lotay Tshering', '2024-06-01'), ['BTN', 'ELI']);
+  assert.deepEqual(cs('Home Secretary Priti Patel', '2021-02-01'), ['GBR', 'GOV']);
+  // a given name that is also a word of the base ("Christian") does not make the person one
+  assert.deepEqual(cs('Christian Lindner', '2022-05-01'), ['DEU', 'GOV']);
+});

@@ -316,7 +316,9 @@ export class ActorBase {
   /** Entries named exactly `text` (case-insensitive; acronyms as written). */
   lookupName(text: string): NameEntry[] {
     const clean = text.replace(/^the\s+/i, '').replace(/[’']s$/, '');
-    return (this.namesOf(keyOf(clean)) ?? []).filter((e) => !e.caseSensitive || e.name === clean || clean === clean.toUpperCase());
+    // an acronym is written as one: in capitals, or with two capitals or more ("AfD", "PiS")
+    const asAcronym = clean === clean.toUpperCase() || TWO_CAPITALS.test(clean);
+    return (this.namesOf(keyOf(clean)) ?? []).filter((e) => !e.caseSensitive || e.name === clean || asAcronym);
   }
 
   sectorWord(text: string): SectorWord | undefined {
@@ -893,7 +895,10 @@ export class ActorBase {
       const c = this.countryOfProperWords(parts);
       if (c) { country = c; countryRule = 'gazetteer'; }
     }
-    const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
+    // capitalised words closed by a group's or body's word are that body's name, no one's: "the
+    // Progressive Renewal Party", "Green Mountain Rebels"
+    const namedGroup = head !== null && proper.length > 0 && head.at === parts.length - 1 && head.at > proper[proper.length - 1]!.at;
+    const personName = !namedGroup && proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
       // a body's name the base does not know, by the head noun it ends in ("Rwandan Patriotic
@@ -976,7 +981,7 @@ export class ActorBase {
     const sector: string = former ? 'ELI' : modifierWins ? other.sector : body?.entry.sector ?? head.word.sector;
     // "minister" is a person, "ministers" and "lawmakers" a group
     const plural = isGroupNoun(this.headWord(words, parts, head.at));
-    const type: EntityType = head.word.organisation ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
+    const type: EntityType = head.word.organisation || (namedGroup && !head.word.person) ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
     const name = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ').replace(/^(?:the|a|an)\s+/i, '');
     // whether there is a date decides here: the result depends on it
     if (type === 'PERSON' && country) this.dateReads++;
@@ -1007,6 +1012,8 @@ function editDistance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
 
 // "ex-" before a word ("ex-president", "ex-Kenyan"), not a name written so ("Ex-Im")
 const EX_PREFIX = /^ex-(?=\p{L})|^Ex-(?=\p{Ll})/u;

@@ -50,3 +50,26 @@ test('heads of government and ministers of smaller states are in the base with t
   // a given name that is also a word of the base ("Christian") does not make the person one
   assert.deepEqual(cs('Christian Lindner', '2022-05-01'), ['DEU', 'GOV']);
 });
+
+test('an acronym written with two capitals or more is an acronym ("AfD"), a word with one is not', () => {
+  assert.deepEqual(cs('AfD'), ['DEU', 'PTY']);
+  assert.equal(r('Afd'), null);
+});
+
+test('capitalised words closed by a group\'s or body\'s word name that body, not a person', () => {
+  assert.deepEqual(cs('the Progressive Renewal Party'), [null, 'PTY']);
+  assert.equal(r('the Progressive Renewal Party')?.type, 'ORG');
+  assert.deepEqual(cs('Green Mountain Rebels'), [null, 'REB']);
+  assert.equal(r('Green Mountain Rebels')?.type, 'ORG');
+  // a title before a name still makes a person
+  assert.equal(r('Minister John Smith')?.type, 'PERSON');
+});
+
+test('the main parties of the world\'s states are in the base, with their acronyms', () => {
+  // a sweep of the parties of the larger democracies and dominant-party states
+  assert.deepEqual(cs('ZANU-PF'), ['ZWE', 'PTY']);
+  assert.deepEqual(cs('Kuomintang officials'), ['TWN', 'PTY']);
+  assert.deepEqual(cs('the Liberal Democrats'), ['GBR', 'PTY']);
+  assert.deepEqual(cs('the Democratic Party of Korea'), ['KOR', 'PTY']);
+  assert.deepEqual(cs('HDP'), ['TUR', 'PTY']);
+});

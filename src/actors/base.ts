@@ -897,7 +897,8 @@ export class ActorBase {
     }
     // capitalised words closed by a group's or body's word are that body's name, no one's: "the
     // Progressive Renewal Party", "Green Mountain Rebels"
-    const namedGroup = head !== null && proper.length > 0 && head.at === parts.length - 1 && head.at > proper[proper.length - 1]!.at;
+    const namedGroup = head !== null && proper.length > 0 && head.at === parts.length - 1 && head.at > proper[proper.length - 1]!.at
+      && words.slice(parts[head.at]!.at).every(isCapitalised);
     const personName = !namedGroup && proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
@@ -981,7 +982,7 @@ export class ActorBase {
     const sector: string = former ? 'ELI' : modifierWins ? other.sector : body?.entry.sector ?? head.word.sector;
     // "minister" is a person, "ministers" and "lawmakers" a group
     const plural = isGroupNoun(this.headWord(words, parts, head.at));
-    const type: EntityType = head.word.organisation || (namedGroup && !head.word.person) ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
+    const type: EntityType = head.word.organisation || (namedGroup && !head.word.person && !plural) ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
     const name = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ').replace(/^(?:the|a|an)\s+/i, '');
     // whether there is a date decides here: the result depends on it
     if (type === 'PERSON' && country) this.dateReads++;

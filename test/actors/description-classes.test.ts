@@ -60,7 +60,8 @@ test('capitalised words closed by a group\'s or body\'s word name that body, not
   assert.deepEqual(cs('the Progressive Renewal Party'), [null, 'PTY']);
   assert.equal(r('the Progressive Renewal Party')?.type, 'ORG');
   assert.deepEqual(cs('Green Mountain Rebels'), [null, 'REB']);
-  assert.equal(r('Green Mountain Rebels')?.type, 'ORG');
+  // a plural closes a group's name: its members, no person
+  assert.equal(r('Green Mountain Rebels')?.type, 'NORP');
   // a title before a name still makes a person
   assert.equal(r('Minister John Smith')?.type, 'PERSON');
 });
@@ -72,4 +73,19 @@ test('the main parties of the world\'s states are in the base, with their acrony
   assert.deepEqual(cs('the Liberal Democrats'), ['GBR', 'PTY']);
   assert.deepEqual(cs('the Democratic Party of Korea'), ['KOR', 'PTY']);
   assert.deepEqual(cs('HDP'), ['TUR', 'PTY']);
+});
+
+test('a region\'s adjective gives its country ("Chechen fighters", "Catalan officials")', () => {
+  assert.deepEqual(cs('Chechen fighters'), ['RUS', 'REB']);
+  assert.deepEqual(cs('Catalan officials'), ['ESP', 'GOV']);
+  assert.deepEqual(cs('Bavarian police'), ['DEU', 'COP']);
+  assert.deepEqual(cs('Tigrayan rebels'), ['ETH', 'REB']);
+  assert.deepEqual(cs('the Quebec premier'), ['CAN', 'GOV']);
+  // a breakaway state's adjective too
+  assert.deepEqual(cs('Transnistrian officials'), ['MDA', 'GOV']);
+});
+
+test('a government named as an authority is the government ("the Palestinian Authority")', () => {
+  assert.deepEqual(cs('the Palestinian Authority'), ['PSE', 'GOV']);
+  assert.deepEqual(cs('Gazan fishermen'), ['PSE', 'AGR']);
 });

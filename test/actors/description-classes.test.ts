@@ -89,3 +89,11 @@ test('a government named as an authority is the government ("the Palestinian Aut
   assert.deepEqual(cs('the Palestinian Authority'), ['PSE', 'GOV']);
   assert.deepEqual(cs('Gazan fishermen'), ['PSE', 'AGR']);
 });
+
+test('titles and group words of several countries\' usage are sector words', () => {
+  assert.deepEqual(cs('the Irish Taoiseach'), ['IRL', 'GOV']);
+  assert.equal(r('the Speaker of the house')?.sector, 'LEG');
+  assert.equal(r('the commander-in-chief of the navy')?.sector, 'MIL');
+  assert.deepEqual(cs('Yemeni tribesmen'), ['YEM', 'CVL']);
+  assert.equal(r('prison inmates')?.sector, 'CRM');
+});

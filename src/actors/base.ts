@@ -977,8 +977,9 @@ export class ActorBase {
     // the leaders and officials of a named body are of the body's sector ("Hamas leaders" REB, "BJP
     // officials" PTY, "CIA officials" SPY), and so are the forces of a non-state one ("Taliban
     // commanders" REB): the dictionaries' convention, the body's code first, the agent's after it
-    const body = !modifierWins && (head.word.sector === 'GOV' || head.word.sector === 'MIL') && !head.word.organisation
-      ? names.find((n) => n.at < head.at && n.entry.kind === 'org' && n.entry.sector && (head.word.sector === 'GOV' || !STATE_SECTORS.has(n.entry.sector))) : undefined;
+    // (and its gunmen, fighters and attackers: "cartel gunmen" of a named cartel are CRM)
+    const body = !modifierWins && ARMED_OR_OFFICIAL.has(head.word.sector) && !head.word.organisation
+      ? names.find((n) => n.at < head.at && n.entry.kind === 'org' && n.entry.sector && (head.word.sector !== 'MIL' || !STATE_SECTORS.has(n.entry.sector))) : undefined;
     const sector: string = former ? 'ELI' : modifierWins ? other.sector : body?.entry.sector ?? head.word.sector;
     // "minister" is a person, "ministers" and "lawmakers" a group
     const plural = isGroupNoun(this.headWord(words, parts, head.at));
@@ -1021,6 +1022,9 @@ const EX_PREFIX = /^ex-(?=\p{L})|^Ex-(?=\p{Ll})/u;
 
 // sectors a modifier such as "opposition" overrides: officials and people in general
 const GENERIC_SECTORS = new Set(['GOV', 'CVL', 'UNK']);
+// head words whose sector gives way to a named body's before them: officials (GOV) and gunmen or
+// fighters (REB, UAF) of any body, the forces (MIL) of a non-state one ("CIA paramilitaries" stay PRM)
+const ARMED_OR_OFFICIAL = new Set(['GOV', 'MIL', 'REB', 'UAF']);
 // sectors of the state's own bodies: their forces are what the head word says ("CIA paramilitaries")
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 

@@ -97,3 +97,18 @@ test('titles and group words of several countries\' usage are sector words', () 
   assert.deepEqual(cs('Yemeni tribesmen'), ['YEM', 'CVL']);
   assert.equal(r('prison inmates')?.sector, 'CRM');
 });
+
+test('national police, intelligence and armed forces and organised crime groups are in the base', () => {
+  assert.deepEqual(cs('the RCMP'), ['CAN', 'COP']);
+  assert.deepEqual(cs('the Carabinieri'), ['ITA', 'COP']);
+  assert.deepEqual(cs('UPDF soldiers'), ['UGA', 'MIL']);
+  assert.deepEqual(cs('the Yakuza'), ['JPN', 'CRM']);
+  assert.deepEqual(cs('the East African Community'), ['IGO', null]);
+});
+
+test('the gunmen and fighters of a named body are of its sector', () => {
+  assert.deepEqual(cs('Camorra gunmen'), ['ITA', 'CRM']);
+  assert.deepEqual(cs('Hamas gunmen'), ['PSE', 'REB']);
+  // a state's forces keep their own word: "CIA paramilitaries"
+  assert.equal(r('CIA paramilitaries')?.sector, 'PRM');
+});

@@ -859,6 +859,12 @@ export class ActorBase {
     return part ? words[part.at + part.words - 1] ?? '' : '';
   }
 
+  /** Whether the part at `at` is the body a head word is "of" or "for" ("a spokesman for Hamas", "leader of the PKK"). */
+  private ofBody(parts: readonly Part[], head: number, at: number): boolean {
+    const between = parts.slice(head + 1, at).map((p) => (p.kind === 'other' ? p.word.toLowerCase() : ''));
+    return (between[0] === 'of' || between[0] === 'for') && between.slice(1).every((w) => w === 'the');
+  }
+
   /** Puts the parsed pieces of a description together into one actor. */
   combine(raw: string, words: readonly string[], parts: readonly Part[],
     names: readonly { entry: NameEntry; at: number }[], sectors: readonly { word: SectorWord; at: number }[],
@@ -979,7 +985,7 @@ export class ActorBase {
     // commanders" REB): the dictionaries' convention, the body's code first, the agent's after it
     // (and its gunmen, fighters and attackers: "cartel gunmen" of a named cartel are CRM)
     const body = !modifierWins && ARMED_OR_OFFICIAL.has(head.word.sector) && !head.word.organisation
-      ? names.find((n) => n.at < head.at && n.entry.kind === 'org' && n.entry.sector && (head.word.sector !== 'MIL' || !STATE_SECTORS.has(n.entry.sector))) : undefined;
+      ? names.find((n) => (n.at < head.at || this.ofBody(parts, head.at, n.at)) && n.entry.kind === 'org' && n.entry.sector && (head.word.sector !== 'MIL' || !STATE_SECTORS.has(n.entry.sector))) : undefined;
     const sector: string = former ? 'ELI' : modifierWins ? other.sector : body?.entry.sector ?? head.word.sector;
     // "minister" is a person, "ministers" and "lawmakers" a group
     const plural = isGroupNoun(this.headWord(words, parts, head.at));

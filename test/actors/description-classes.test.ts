@@ -112,3 +112,9 @@ test('the gunmen and fighters of a named body are of its sector', () => {
   // a state's forces keep their own word: "CIA paramilitaries"
   assert.equal(r('CIA paramilitaries')?.sector, 'PRM');
 });
+
+test('the official "of" or "for" a named body is of its sector, as "a Hamas spokesman" is', () => {
+  assert.deepEqual(cs('a spokesman for Hamas'), ['PSE', 'REB']);
+  assert.deepEqual(cs('the chairman of the ANC'), ['ZAF', 'PTY']);
+  assert.deepEqual(cs('an official of the Taliban'), ['AFG', 'REB']);
+});

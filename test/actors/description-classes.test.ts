@@ -118,3 +118,9 @@ test('the official "of" or "for" a named body is of its sector, as "a Hamas spok
   assert.deepEqual(cs('the chairman of the ANC'), ['ZAF', 'PTY']);
   assert.deepEqual(cs('an official of the Taliban'), ['AFG', 'REB']);
 });
+
+test('hate groups, hooligans and wanted men are criminals, as the field codes them', () => {
+  assert.equal(r('white nationalists')?.sector, 'CRM');
+  assert.deepEqual(cs('English hooligans'), ['GBR', 'CRM']);
+  assert.equal(r('a wanted man')?.sector, 'CRM');
+});

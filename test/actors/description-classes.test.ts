@@ -124,3 +124,11 @@ test('hate groups, hooligans and wanted men are criminals, as the field codes th
   assert.deepEqual(cs('English hooligans'), ['GBR', 'CRM']);
   assert.equal(r('a wanted man')?.sector, 'CRM');
 });
+
+test('heads of state and government and ministers of Europe\'s smaller states, and US cabinet members, are in the base', () => {
+  assert.deepEqual(cs('Kiril Petkov', '2022-03-01'), ['BGR', 'GOV']);
+  assert.deepEqual(cs('Kiril Petkov', '2023-03-01'), ['BGR', 'ELI']);
+  assert.deepEqual(cs('Director of National Intelligence Avril Haines', '2022-03-01'), ['USA', 'SPY']);
+  // the leader of a breakaway state is of the state it breaks from, PRE
+  assert.deepEqual(cs('Ersin Tatar', '2022-03-01'), ['CYP', 'PRE']);
+});

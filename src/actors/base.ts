@@ -846,7 +846,7 @@ export class ActorBase {
     const date = options.date ?? null;
     // "ex-president", "ex-army officer": the prefix is the modifier "ex" (former) before the word
     const words = wordsOf(raw).flatMap((w) => (EX_PREFIX.test(w) ? ['ex', w.slice(3)] : [w]));
-    const parts = this.parse(words, date);
+    const parts = asGivenNames(this.parse(words, date), words);
     const modifiers = parts.flatMap((p) => (p.kind === 'modifier' ? [p.modifier] : []));
     const names = parts.flatMap((p, i) => (p.kind === 'name' ? [{ entry: p.entry, at: i }] : []));
     const sectors = parts.flatMap((p, i) => (p.kind === 'sector' ? [{ word: p.word, at: i }] : []));
@@ -1008,6 +1008,24 @@ export class ActorBase {
       confidence: country ? 0.8 : 0.6,
     };
   }
+}
+
+/**
+ * A town's or capital's one-word name among the capitalised words of a person's name is a given
+ * name ("Santiago Peña", "Hamilton Mourão", "Juan Orlando Hernández"): when the description is such
+ * a name ending in a word the base does not know (classifyUnknownName), after a title or not, those
+ * places are proper words.
+ */
+function asGivenNames(parts: Part[], words: readonly string[]): Part[] {
+  // the name: what follows a person's title, if one opens the description ("Defense Minister ...")
+  let from = 0;
+  while (from < parts.length && parts[from]!.kind === 'sector' && (parts[from] as { word: SectorWord }).word.person) from++;
+  const name = parts.slice(from);
+  const place = (p: Part) => p.kind === 'name' && p.words === 1 && (p.entry.kind === 'place' || p.entry.kind === 'capital');
+  if (name.length < 2 || name.length > 4 || name[name.length - 1]!.kind !== 'proper' || !name.some(place) || !name.every((p) => p.kind === 'proper' || place(p))) return parts;
+  const nameWords = words.slice(name[0]!.at);
+  if (!nameWords.every(isCapitalised) || classifyUnknownName(nameWords)?.type !== 'PERSON') return parts;
+  return parts.map((p) => (place(p) ? { kind: 'proper', word: words[p.at]!, at: p.at, words: 1 } : p));
 }
 
 /** Levenshtein distance of two short words. */

@@ -132,3 +132,14 @@ test('heads of state and government and ministers of Europe\'s smaller states, a
   // the leader of a breakaway state is of the state it breaks from, PRE
   assert.deepEqual(cs('Ersin Tatar', '2022-03-01'), ['CYP', 'PRE']);
 });
+
+test('a town\'s or capital\'s name inside a person\'s name is a given name, not the place', () => {
+  // made-up people named like places
+  assert.equal(r('Santiago Quintela')?.type, 'PERSON');
+  assert.equal(r('Santiago Quintela')?.country ?? null, null);
+  assert.equal(r('Juan Orlando Quintela')?.country ?? null, null);
+  assert.deepEqual(cs('Interior Minister Hamilton Quintela', '2021-06-01', 'Brazil'), ['BRA', 'GOV']);
+  // the place itself and bodies named after it stay
+  assert.deepEqual(cs('Santiago'), ['CHL', 'GOV']);
+  assert.equal(r('Kabul Airport')?.country, 'AFG');
+});

@@ -1018,8 +1018,9 @@ export class ActorBase {
  */
 function asGivenNames(parts: Part[], words: readonly string[]): Part[] {
   // the name: what follows a person's title, if one opens the description ("Defense Minister ...")
+  const isTitle = (p: Part | undefined) => p?.kind === 'sector' && p.word.person === true;
   let from = 0;
-  while (from < parts.length && parts[from]!.kind === 'sector' && (parts[from] as { word: SectorWord }).word.person) from++;
+  while (isTitle(parts[from])) from++;
   const name = parts.slice(from);
   const place = (p: Part) => p.kind === 'name' && p.words === 1 && (p.entry.kind === 'place' || p.entry.kind === 'capital');
   if (name.length < 2 || name.length > 4 || name[name.length - 1]!.kind !== 'proper' || !name.some(place) || !name.every((p) => p.kind === 'proper' || place(p))) return parts;

@@ -102,7 +102,9 @@ export function compileFallback(files: readonly ActorFile[]): string {
   groups.forEach((g, n) => { for (const w of g.words) sectorOf.set(keyOf(w), n); });
   for (const f of files) {
     const owner = new Map<string, string>();
-    for (const [name, e] of namedEntries(f, true).flatMap(([n, x]) => { const bare = withoutInnerPossessive(n); return bare ? [[n, x], [bare, x]] as const : [[n, x] as const]; })) {
+    // as ActorBase.addName keys a name: also without an inner possessive
+    const named = namedEntries(f, true).flatMap(([n, e]) => { const bare = withoutInnerPossessive(n); return bare ? [[n, e], [bare, e]] as const : [[n, e]] as const; });
+    for (const [name, e] of named) {
       const key = nameKeyOf(name);
       if (!key) continue;
       const list = byKey.get(key);

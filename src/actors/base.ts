@@ -1,6 +1,6 @@
 import type { EntityType } from '../core/layers.js';
 import { buildCountries, type CountryNames } from './countries.js';
-import { asNamed, compileFallback, FallbackLayer, nameKeyOf, namedEntries, type FallbackKey } from './fallback.js';
+import { asNamed, compileFallback, FallbackLayer, nameKeyOf, namedEntries, withoutInnerPossessive, type FallbackKey } from './fallback.js';
 import type { PlaceGazetteer } from './gazetteer.js';
 import type { LearnedLookup, LearnedPerson } from './learned.js';
 import { classifyUnknownName } from './names.js';
@@ -90,7 +90,7 @@ interface PhraseEntries {
   modifier?: Modifier;
 }
 
-/** People's full names by their consonant skeleton (skeletonOf: "Bahram Qasemi"), and the hand-written base's surnames by theirs ("Qasemi" alone is the surname "qassemi"). */
+/** People's full names by their consonant skeleton with its spaces dropped (skeletonOf: "Bahram Qasemi", "Abdulmalik"), and the hand-written base's surnames by theirs ("Qasemi" alone is the surname "qassemi"). */
 interface SkeletonIndex {
   readonly names: Map<string, NameEntry[]>;
   readonly surnames: Map<string, Set<string>>;
@@ -273,6 +273,8 @@ export class ActorBase {
     if (!list.some((x) => x.id === entry.id && x.kind === entry.kind)) list.push(entry);
     this.names.set(key, list);
     this.noteFirstWord(key);
+    const bare = withoutInnerPossessive(name);
+    if (bare) this.addName(bare, entry);
   }
 
   /** The skeleton indexes (see skeletonSources), built on first use. */
@@ -289,7 +291,8 @@ export class ActorBase {
         index.surnames.set(sk, same);
       } else {
         const [key, entry] = source;
-        const sk = skeletonOf(key);
+        // spaces and hyphens inside a name vary ("Abdul-Malik", "Abdulmalik", "Abdul Malik")
+        const sk = skeletonOf(key).replace(/ /g, '');
         const same = index.names.get(sk) ?? [];
         if (!same.some((x) => x.id === entry.id)) same.push(entry);
         index.names.set(sk, same);
@@ -313,7 +316,9 @@ export class ActorBase {
   /** Entries named exactly `text` (case-insensitive; acronyms as written). */
   lookupName(text: string): NameEntry[] {
     const clean = text.replace(/^the\s+/i, '').replace(/[’']s$/, '');
-    return (this.namesOf(keyOf(clean)) ?? []).filter((e) => !e.caseSensitive || e.name === clean || clean === clean.toUpperCase());
+    // an acronym is written as one: in capitals, or with two capitals or more ("AfD", "PiS")
+    const asAcronym = clean === clean.toUpperCase() || TWO_CAPITALS.test(clean);
+    return (this.namesOf(keyOf(clean)) ?? []).filter((e) => !e.caseSensitive || e.name === clean || asAcronym);
   }
 
   sectorWord(text: string): SectorWord | undefined {
@@ -561,7 +566,7 @@ export class ActorBase {
     // a spelling, not another name: a few letters apart at most ("Kanoute" is not "Conte")
     const near = (a: string, b: string) => editDistance(a, b) <= Math.max(1, Math.floor(a.length / 4));
     if (words.length > 1) {
-      const hits = this.skeletons().names.get(sk) ?? [];
+      const hits = this.skeletons().names.get(sk.replace(/ /g, '')) ?? [];
       if (hits.length === 1 && near(keyOf(raw), keyOf(hits[0]!.name))) entry = hits[0]!;
       else if ((entry = this.byDoubledLetter(keyOf(raw)))) how = 'doubled-letter';
     } else if (sk.length >= 3 && !this.surnames.has(keyOf(raw)) && !CALENDAR_WORD.test(raw) && !COMMON_WORD.test(raw)) {
@@ -839,8 +844,9 @@ export class ActorBase {
   /** Resolves a description word by word: nationality, sector word, modifiers, person name. */
   private compose(raw: string, options: ResolveOptions): ResolvedActor | null {
     const date = options.date ?? null;
-    const words = wordsOf(raw);
-    const parts = this.parse(words, date);
+    // "ex-president", "ex-army officer": the prefix is the modifier "ex" (former) before the word
+    const words = wordsOf(raw).flatMap((w) => (EX_PREFIX.test(w) ? ['ex', w.slice(3)] : [w]));
+    const parts = asGivenNames(this.parse(words, date), words);
     const modifiers = parts.flatMap((p) => (p.kind === 'modifier' ? [p.modifier] : []));
     const names = parts.flatMap((p, i) => (p.kind === 'name' ? [{ entry: p.entry, at: i }] : []));
     const sectors = parts.flatMap((p, i) => (p.kind === 'sector' ? [{ word: p.word, at: i }] : []));
@@ -851,6 +857,12 @@ export class ActorBase {
   private headWord(words: readonly string[], parts: readonly Part[], at: number): string {
     const part = parts[at];
     return part ? words[part.at + part.words - 1] ?? '' : '';
+  }
+
+  /** Whether the part at `at` is the body a head word is "of" or "for" ("a spokesman for Hamas", "leader of the PKK"). */
+  private ofBody(parts: readonly Part[], head: number, at: number): boolean {
+    const between = parts.slice(head + 1, at).map((p) => (p.kind === 'other' ? p.word.toLowerCase() : ''));
+    return (between[0] === 'of' || between[0] === 'for') && between.slice(1).every((w) => w === 'the');
   }
 
   /** Puts the parsed pieces of a description together into one actor. */
@@ -889,7 +901,11 @@ export class ActorBase {
       const c = this.countryOfProperWords(parts);
       if (c) { country = c; countryRule = 'gazetteer'; }
     }
-    const personName = proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
+    // capitalised words closed by a group's or body's word are that body's name, no one's: "the
+    // Progressive Renewal Party", "Green Mountain Rebels"
+    const namedGroup = head !== null && proper.length > 0 && head.at === parts.length - 1 && head.at > proper[proper.length - 1]!.at
+      && words.slice(parts[head.at]!.at).every(isCapitalised);
+    const personName = !namedGroup && proper.length && (proper.length >= 2 || (head?.word.person && head.at < proper[0]!.at))
       ? proper.map((p) => p.word).join(' ') : null;
     if (personName && (!head || head.at < proper[0]!.at || !country)) {
       // a body's name the base does not know, by the head noun it ends in ("Rwandan Patriotic
@@ -937,7 +953,9 @@ export class ActorBase {
       // Arabia's guard, with the sector of the body ("Saudi" + the National Guard)
       const body = names.find((x, k) => k > 0 && (x.entry.kind === 'org' || x.entry.kind === 'igo') && x.entry.sector);
       const where = names[0]!;
-      if (body && (where.entry.kind === 'adjective' || where.entry.kind === 'country') && !where.entry.ambiguous && where.entry.country && where.entry.country !== body.entry.country) {
+      // a town or region's body too, when the body has no country of its own ("the Texas National Guard")
+      const namesCountry = where.entry.kind === 'adjective' || where.entry.kind === 'country' || (where.entry.kind === 'place' && !body?.entry.country);
+      if (body && namesCountry && !where.entry.ambiguous && where.entry.country && where.entry.country !== body.entry.country) {
         const name = words.filter((w, k) => k > 0 || !DETERMINER.test(w)).join(' ');
         // another country's body named by the words of one country's ("Chile's Defense Department"
         // is no Pentagon): the generic body the words also name gives the sector
@@ -945,6 +963,11 @@ export class ActorBase {
         const generic = bodyPart && body.entry.country ? this.sectorOf(keyOf(words.slice(bodyPart.at, bodyPart.at + bodyPart.words).join(' '))) : undefined;
         return { name, type: body.entry.type, country: where.entry.country, sector: modifiers[0]?.sector ?? generic?.sector ?? body.entry.sector, role: null,
           ...(generic ? { rule: `country.${where.entry.kind}+${generic.id}` } : { actorId: body.entry.id, rule: `country.${where.entry.kind}+${body.entry.kind}.name` }), confidence: 0.8 };
+      }
+      // a body named with its own country's adjective ("the Afghan Taliban", "the Chinese People's
+      // Liberation Army") is that body: the nationality adds nothing to it
+      if (body && (where.entry.kind === 'adjective' || where.entry.kind === 'country') && where.entry.country === body.entry.country) {
+        return this.fromEntry(body.entry, raw, date, modifiers[0] ?? null, 'in-description');
       }
       // only names: "Iran's" or "Tehran" written with more around it; the first name decides
       const n = names[0]!;
@@ -960,12 +983,13 @@ export class ActorBase {
     // the leaders and officials of a named body are of the body's sector ("Hamas leaders" REB, "BJP
     // officials" PTY, "CIA officials" SPY), and so are the forces of a non-state one ("Taliban
     // commanders" REB): the dictionaries' convention, the body's code first, the agent's after it
-    const body = !modifierWins && (head.word.sector === 'GOV' || head.word.sector === 'MIL') && !head.word.organisation
-      ? names.find((n) => n.at < head.at && n.entry.kind === 'org' && n.entry.sector && (head.word.sector === 'GOV' || !STATE_SECTORS.has(n.entry.sector))) : undefined;
+    // (and its gunmen, fighters and attackers: "cartel gunmen" of a named cartel are CRM)
+    const body = !modifierWins && ARMED_OR_OFFICIAL.has(head.word.sector) && !head.word.organisation
+      ? names.find((n) => (n.at < head.at || this.ofBody(parts, head.at, n.at)) && n.entry.kind === 'org' && n.entry.sector && (head.word.sector !== 'MIL' || !STATE_SECTORS.has(n.entry.sector))) : undefined;
     const sector: string = former ? 'ELI' : modifierWins ? other.sector : body?.entry.sector ?? head.word.sector;
     // "minister" is a person, "ministers" and "lawmakers" a group
     const plural = isGroupNoun(this.headWord(words, parts, head.at));
-    const type: EntityType = head.word.organisation ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
+    const type: EntityType = head.word.organisation || (namedGroup && !head.word.person && !plural) ? 'ORG' : head.word.person && !plural ? 'PERSON' : 'NORP';
     const name = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ').replace(/^(?:the|a|an)\s+/i, '');
     // whether there is a date decides here: the result depends on it
     if (type === 'PERSON' && country) this.dateReads++;
@@ -986,6 +1010,25 @@ export class ActorBase {
   }
 }
 
+/**
+ * A town's or capital's one-word name among the capitalised words of a person's name is a given
+ * name ("Santiago Peña", "Hamilton Mourão", "Juan Orlando Hernández"): when the description is such
+ * a name ending in a word the base does not know (classifyUnknownName), after a title or not, those
+ * places are proper words.
+ */
+function asGivenNames(parts: Part[], words: readonly string[]): Part[] {
+  // the name: what follows a person's title, if one opens the description ("Defense Minister ...")
+  const isTitle = (p: Part | undefined) => p?.kind === 'sector' && p.word.person === true;
+  let from = 0;
+  while (isTitle(parts[from])) from++;
+  const name = parts.slice(from);
+  const place = (p: Part) => p.kind === 'name' && p.words === 1 && (p.entry.kind === 'place' || p.entry.kind === 'capital');
+  if (name.length < 2 || name.length > 4 || name[name.length - 1]!.kind !== 'proper' || !name.some(place) || !name.every((p) => p.kind === 'proper' || place(p))) return parts;
+  const nameWords = words.slice(name[0]!.at);
+  if (!nameWords.every(isCapitalised) || classifyUnknownName(nameWords)?.type !== 'PERSON') return parts;
+  return parts.map((p) => (place(p) ? { kind: 'proper', word: words[p.at]!, at: p.at, words: 1 } : p));
+}
+
 /** Levenshtein distance of two short words. */
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -997,8 +1040,16 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
+
+// "ex-" before a word ("ex-president", "ex-Kenyan"), not a name written so ("Ex-Im")
+const EX_PREFIX = /^ex-(?=\p{L})|^Ex-(?=\p{Ll})/u;
+
 // sectors a modifier such as "opposition" overrides: officials and people in general
 const GENERIC_SECTORS = new Set(['GOV', 'CVL', 'UNK']);
+// head words whose sector gives way to a named body's before them: officials (GOV) and gunmen or
+// fighters (REB, UAF) of any body, the forces (MIL) of a non-state one ("CIA paramilitaries" stay PRM)
+const ARMED_OR_OFFICIAL = new Set(['GOV', 'MIL', 'REB', 'UAF']);
 // sectors of the state's own bodies: their forces are what the head word says ("CIA paramilitaries")
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 

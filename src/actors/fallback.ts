@@ -69,6 +69,16 @@ function personEntry(p: PersonEntry, caseSensitive: boolean): NameEntry {
   return { kind: 'person', id: p.id, name: p.name, type: 'PERSON', country: null, sector: null, caseSensitive, person: p, fallback: true };
 }
 
+/**
+ * A name with an inner possessive is also indexed without it: a description's words lose their
+ * "'s" (wordsOf), so "People's Republic of China officials" is parsed as "People Republic of China"
+ * and would otherwise meet only "Republic of China" inside it. Null when the name has none.
+ */
+export function withoutInnerPossessive(name: string): string | null {
+  const bare = name.replace(/['’]s(?=\s)/g, '');
+  return bare === name ? null : bare;
+}
+
 /** The key a name is indexed by: its article dropped (as ActorBase.addName keys it). */
 export const nameKeyOf = (name: string): string => keyOf(name.replace(/^the /i, ''));
 
@@ -92,7 +102,9 @@ export function compileFallback(files: readonly ActorFile[]): string {
   groups.forEach((g, n) => { for (const w of g.words) sectorOf.set(keyOf(w), n); });
   for (const f of files) {
     const owner = new Map<string, string>();
-    for (const [name, e] of namedEntries(f, true)) {
+    // as ActorBase.addName keys a name: also without an inner possessive
+    const named = namedEntries(f, true).flatMap(([n, e]) => { const bare = withoutInnerPossessive(n); return bare ? [[n, e], [bare, e]] as const : [[n, e]] as const; });
+    for (const [name, e] of named) {
       const key = nameKeyOf(name);
       if (!key) continue;
       const list = byKey.get(key);

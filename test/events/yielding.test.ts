@@ -39,7 +39,7 @@ test('a passive told object first reads its modal words before its verb: "will b
   assert.match(e!.evidence, /modality\.future\.will/);
 });
 
-test('a rally agreed to be postponed is an AGREE: only an easing of restrictions, a ceasefire or a pardon promised is a CONCEDE', () => {
+test('a rally agreed to be postponed is an AGREE (dissent eased, CAMEO 082, agreed to); a curfew agreed to be lifted is a CONCEDE', () => {
   const found = eventsIn('Leaders of the opposition in Georgia agreed to postpone the rally until March.');
   assert.ok(found.some((e) => e.event.startsWith('AGREE ')), JSON.stringify(found));
   assert.ok(!found.some((e) => e.event.startsWith('CONCEDE ')), JSON.stringify(found));

@@ -445,7 +445,7 @@ function promisedHarm(s: EventState): boolean {
  */
 function promisedEasing(s: EventState): boolean {
   if (s.type !== 'AGREE' || !EASING_PROMISES.has(s.entry.id)) return false;
-  for (const c of s.complement) if (c.entry.type === 'CONCEDE' && EASINGS.has(c.entry.mode ?? '') && !negatedBetween(s.tokens, s.last, c.tokens[0]!)) return true;
+  for (const c of s.complement) if (c.entry.type === 'CONCEDE' && !c.entry.proposal && c.entry.cameo !== DISSENT_EASED && !negatedBetween(s.tokens, s.last, c.tokens[0]!)) return true;
   return false;
 }
 
@@ -457,11 +457,11 @@ function negatedBetween(tokens: readonly Token[], from: number, to: number): boo
 }
 
 /**
- * The concessions whose promise is itself one (ONTOLOGY.md: promised easing): a restriction eased, a
- * ceasefire, a pardon. Yielding of other kinds agreed to ("agreed to postpone the rally", CAMEO 0352
- * intent to ease dissent) is an AGREE, as the CAMEO -> PLOVER table codes intent to yield.
+ * Dissent eased (CAMEO 082: protests suspended, a march called off) agreed to or promised is an AGREE,
+ * as PLOVER's records code "agreed to postpone the demonstration" and the CAMEO -> PLOVER table codes
+ * intent to ease dissent (0352); restrictions eased, ceasefires, pardons promised are concessions.
  */
-const EASINGS = new Set(['ease', 'ceasefire', 'pardon']);
+const DISSENT_EASED = '082';
 /** The AGREE patterns that promise their content: what is agreed to, promised, offered or committed to. */
 const EASING_PROMISES = new Set(['trigger.agree.agree', 'trigger.agree.promise', 'trigger.agree.willing', 'trigger.agree.offer', 'trigger.agree.commit', 'trigger.agree.accept']);
 

@@ -110,11 +110,11 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // common to stand five words from its object, so these verbs take theirs close by
   e('trigger.concede.end-restriction', 'end|halt|suspend ... restriction|curfew|ban', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.shorten', 'shorten ... curfew', 'CONCEDE', '081', { mode: 'ease' }),
-  // the same easing told in the passive, the restriction first ("the curfew has been lifted",
-  // "sanctions on Belarus were eased by the EU"): the verb only, its agent after "by"
+  // the same easing told in the passive, the restriction first ("the curfew has been lifted", "curfew
+  // lifted"): the verb only, its agent after "by"
   e('trigger.concede.restriction-lifted', '~restriction|~curfew|~ban ... ^lift|^ease|^relax|^remove|^loosen|^rescind|^revoke|^scrap|^abolish|^suspend', 'CONCEDE', '081', { mode: 'ease' }),
   // economic sanctions eased are a material yielding, RETREAT (CAMEO 085 ease economic sanctions, boycott, embargo),
-  // not the administrative easing above (081)
+  // not the administrative easing above (081); the second told in the passive ("sanctions on Belarus were eased")
   e('trigger.retreat.ease-sanctions', 'lift|ease|relax|cancel|remove|loosen|rescind|revoke|scrap|end|halt|suspend ... sanction|embargo', 'RETREAT', '085', { mode: 'ease' }),
   e('trigger.retreat.sanctions-eased', '~sanction|~embargo ... ^lift|^ease|^relax|^remove|^loosen|^rescind|^revoke|^scrap|^suspend', 'RETREAT', '085', { mode: 'ease' }),
   // dissent eased: protests suspended, a march called off (CAMEO 082; the dictionary has it only

@@ -98,6 +98,11 @@ const STATED_HARM_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT'])
 const HELD_OUT_HARM = new Set(['modality.hypothetical.modal', 'modality.hypothetical.prospect']);
 /** Harmful acts that, made conditional ("unless ...", "if ..."), are a threat. */
 export const HARM_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
+/**
+ * What made conditional is a threat: harm, and dissent (CAMEO 133, threaten with political dissent:
+ * "will strike unless wages rise", "vowed protests if the vote is rigged").
+ */
+const CONDITIONAL_THREAT_TYPES = new Set<PloverType>([...HARM_TYPES, 'PROTEST']);
 /** Types whose target, when the text names none, is the actor's own government or people. */
 const DOMESTIC_TYPES = new Set<PloverType>(['PROTEST', 'COERCE', 'ASSAULT', 'CONCEDE']);
 export const FIRST_PERSON = new Set(['we', 'i', 'our', 'us']);
@@ -396,7 +401,7 @@ function futureIntent(s: EventState): boolean {
 /** Harm made conditional from outside its own clause ("will impose sanctions unless ..."); a relative clause is not the threat. */
 function conditionalHarm(s: EventState): boolean {
   return s.conditional && !CONDITIONS.has(s.ownOpener) && !RELATIVES.has(s.ownOpener) && (s.modality === 'hypothetical' || s.modality === 'future')
-    && (HARM_TYPES.has(s.type) || s.entry.mode === 'withdraw');
+    && (CONDITIONAL_THREAT_TYPES.has(s.type) || s.entry.mode === 'withdraw');
 }
 
 /**
@@ -440,7 +445,7 @@ function promisedHarm(s: EventState): boolean {
  */
 function promisedEasing(s: EventState): boolean {
   if (s.type !== 'AGREE' || !EASING_PROMISES.has(s.entry.id)) return false;
-  for (const c of s.complement) if (c.entry.type === 'CONCEDE' && !c.entry.proposal && !negatedBetween(s.tokens, s.last, c.tokens[0]!)) return true;
+  for (const c of s.complement) if (c.entry.type === 'CONCEDE' && !c.entry.proposal && c.entry.cameo !== DISSENT_EASED && !negatedBetween(s.tokens, s.last, c.tokens[0]!)) return true;
   return false;
 }
 
@@ -451,6 +456,12 @@ function negatedBetween(tokens: readonly Token[], from: number, to: number): boo
   return false;
 }
 
+/**
+ * Dissent eased (CAMEO 082: protests suspended, a march called off) agreed to or promised is an AGREE,
+ * as PLOVER's records code "agreed to postpone the demonstration" and the CAMEO -> PLOVER table codes
+ * intent to ease dissent (0352); restrictions eased, ceasefires, pardons promised are concessions.
+ */
+const DISSENT_EASED = '082';
 /** The AGREE patterns that promise their content: what is agreed to, promised, offered or committed to. */
 const EASING_PROMISES = new Set(['trigger.agree.agree', 'trigger.agree.promise', 'trigger.agree.willing', 'trigger.agree.offer', 'trigger.agree.commit', 'trigger.agree.accept']);
 

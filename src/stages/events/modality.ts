@@ -176,12 +176,15 @@ export function modalityOf(view: ClauseView): ModalityVerdict {
   const { tokens, clause, trigger } = view;
   // a noun's negation or modal sits before the verb that governs it: "have not embraced regime change"
   let anchor = trigger[0];
-  if (view.nominal) {
+  // a passive told object first ("the curfew will be lifted") has its modal words before its verb, the trigger's last word
+  const objectFirst = tokens[trigger[0]]!.data.pos !== 'VERB' && tokens[trigger[1]]?.data.pos === 'VERB' && passiveBetween(tokens, trigger[0], trigger[1]);
+  if (objectFirst) anchor = trigger[1];
+  else if (view.nominal) {
     for (let i = trigger[0] - 1; i >= clause[0] && i >= trigger[0] - 6; i--) {
       if (tokens[i]!.data.pos === 'VERB') { anchor = i; break; }
     }
   }
-  const range: WindowRange = { clauseStart: clause[0], clauseEnd: clause[1], anchor, trigger: trigger[0], triggerEnd: trigger[1], nominal: !!view.nominal };
+  const range: WindowRange = { clauseStart: clause[0], clauseEnd: clause[1], anchor, trigger: objectFirst ? anchor : trigger[0], triggerEnd: trigger[1], nominal: !!view.nominal && !objectFirst };
   // every rule fires or not on its own: the verdict is the first rule, in list order, that fires
   let best = Math.min(firstBeforeRule(tokens, range), firstClauseRule(tokens, clause[0], clause[1]));
   let looked: string[] | null = null;
@@ -193,6 +196,12 @@ export function modalityOf(view: ClauseView): ModalityVerdict {
   }
   const rule = MODALITY_RULES[best];
   return rule ? { modality: rule.modality, rule: rule.id } : { modality: 'asserted', rule: 'modality.asserted' };
+}
+
+/** Whether a form of "be" stands between the tokens `from` and `to` (exclusive): "the curfew has been lifted". */
+function passiveBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (tokens[i]!.data.lemma === 'be') return true;
+  return false;
 }
 
 /** What the stage knows of an event beyond its clause's words, for the overrides below. */

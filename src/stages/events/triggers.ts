@@ -105,11 +105,25 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // CONCEDE: verbal concessions, easing, apology, pardon, ceasefire declared
   e('trigger.support.apologize', 'apologize|apologise', 'SUPPORT', '055'),
   e('trigger.support.apology', '~apology', 'SUPPORT', '055'),
-  e('trigger.concede.lift', 'lift|ease|relax|cancel|remove|loosen|rescind|revoke|scrap|abolish|dismantle ... restriction|curfew|ban|emergency|sanction|embargo', 'CONCEDE', '081', { mode: 'ease' }),
+  e('trigger.concede.lift', 'lift|ease|relax|cancel|remove|loosen|rescind|revoke|scrap|abolish|dismantle ... restriction|curfew|ban|emergency', 'CONCEDE', '081', { mode: 'ease' }),
   // ending or halting a restriction is easing it too ("agreed to end the curfew"); "end" alone is too
   // common to stand five words from its object, so these verbs take theirs close by
-  e('trigger.concede.end-restriction', 'end|halt|suspend ... restriction|curfew|ban|sanction|embargo', 'CONCEDE', '081', { mode: 'ease' }),
+  e('trigger.concede.end-restriction', 'end|halt|suspend ... restriction|curfew|ban', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.shorten', 'shorten ... curfew', 'CONCEDE', '081', { mode: 'ease' }),
+  // the same easing told in the passive, the restriction first ("the curfew has been lifted", "curfew
+  // lifted"): the verb only, its agent after "by"
+  e('trigger.concede.restriction-lifted', '~restriction|~curfew|~ban ... ^lift|^ease|^relax|^remove|^loosen|^rescind|^revoke|^scrap|^abolish|^suspend', 'CONCEDE', '081', { mode: 'ease' }),
+  // economic sanctions eased are a material yielding, RETREAT (CAMEO 085 ease economic sanctions, boycott, embargo),
+  // not the administrative easing above (081); the second told in the passive ("sanctions on Belarus were eased")
+  e('trigger.retreat.ease-sanctions', 'lift|ease|relax|cancel|remove|loosen|rescind|revoke|scrap|end|halt|suspend ... sanction|embargo', 'RETREAT', '085', { mode: 'ease' }),
+  e('trigger.retreat.sanctions-eased', '~sanction|~embargo ... ^lift|^ease|^relax|^remove|^loosen|^rescind|^revoke|^scrap|^suspend', 'RETREAT', '085', { mode: 'ease' }),
+  // dissent eased: protests suspended, a march called off (CAMEO 082; the dictionary has it only
+  // for "halt ... strike" and "cancel ... rally"). "stop", "halt" and "end" are left out: a government
+  // ends protests too ("vowed to end the protests" is a threat). The protest follows its verb or a
+  // determiner right after it: further away it is another thing's ("suspended the ban on rallies")
+  e('trigger.concede.end-dissent', 'suspend|cancel|abandon|postpone ~protest|demonstration|~rally|~march|boycott', 'CONCEDE', '082'),
+  e('trigger.concede.end-own-dissent', 'suspend|cancel|abandon|postpone its|their|the|all|further|planned ~protest|demonstration|~rally|~march|boycott', 'CONCEDE', '082'),
+  e('trigger.concede.call-off-dissent', 'call off ... ~protest|demonstration|~rally|~march|boycott|strike', 'CONCEDE', '082'),
   e('trigger.concede.relief', 'sanction relief', 'CONCEDE', '081', { mode: 'ease' }),
   e('trigger.concede.pardon', 'pardon|amnesty', 'CONCEDE', '0841', { mode: 'pardon', ontology: true }),
   e('trigger.concede.ceasefire', 'declare|announce ... ceasefire|truce', 'CONCEDE', '0871', { mode: 'ceasefire', ontology: true }),

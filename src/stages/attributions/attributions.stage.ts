@@ -620,7 +620,13 @@ export const attributionsStage: StageFactory = (resources) => {
       }
       if (sequence) {
         const { added, corrected } = taggedFrames(doc, docToks, entries, quotes, finals, sequence);
-        for (const [f, roles] of corrected) evidenceOf.set(f, [evidenceOf.get(f), `sequence.bounds: ${roles.join(' ')}`].filter(Boolean).join('; '));
+        for (const [f, roles] of corrected) {
+          evidenceOf.set(f, [evidenceOf.get(f), `sequence.bounds: ${roles.join(' ')}`].filter(Boolean).join('; '));
+          // a source the tagger grew around the rules' ("Mr." to "Mr. Hedge", "Responsive Politics" to "the Center
+          // for Responsive Politics") names its speaker better; it anchors no pronoun anew (the rules' speaker did)
+          const grown = finals.get(f)!.source;
+          if (roles.includes('source') && grown && f.source && !f.antecedent && grown.start <= f.source.start && grown.end >= f.source.end) f.speaker = resolver.resolve(grown, f.cue.start, false);
+        }
         for (const f of added) {
           // the tagger's spans are PolNeAR's already; its speakers are read off the rules' (they anchor no pronoun: their cues come out of order)
           finals.set(f, { cue: f.cue, content: f.content, contentParts: undefined, source: f.source });

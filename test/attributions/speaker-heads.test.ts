@@ -54,10 +54,18 @@ test('speaker.serving: people described by whom they serve speak, not the one th
   const aides = byCue(attributions(`${text}Aides to Baker said the senator would return in June.`), 'said');
   assert.equal(aides.speaker, 'Aides to Baker');
   const owner = byCue(attributions(`${text}Baker’s campaign strategists said the visit had gone well.`), 'said');
-  assert.equal(owner.speaker, 'Baker’s campaign strategists');
+  assert.equal(owner.speaker, "Tom Baker's campaign strategists");
+  assert.equal(byCue(attributions(`${text}Baker’s campaign said the visit had gone well.`), 'said').speaker, "Tom Baker's campaign");
   // the description with the name of who it is: that name
   const named = byCue(attributions(`${text}A spokesman for the senator, Ali Rahimi, said the visit had gone well.`), 'said');
   assert.equal(named.speaker, 'Ali Rahimi');
   const manager = byCue(attributions(`${text}Baker’s campaign manager, Corey Lindqvist, said the visit had gone well.`), 'said');
   assert.equal(manager.speaker, 'Corey Lindqvist');
+});
+
+test('speaker.the-poll: "the poll found" is who made the poll named before', () => {
+  const text = 'A new Harwell College poll released on Tuesday shows the mayor ahead. The poll found that most voters had already decided.';
+  assert.equal(byCue(attributions(text), 'found').speaker, 'Harwell College');
+  // no poll named before: the words as written
+  assert.equal(byCue(attributions('The poll found that most voters had already decided.'), 'found').speaker, 'The poll');
 });

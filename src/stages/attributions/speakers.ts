@@ -3,6 +3,7 @@ import type { ActorRefData, EntityType } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import { lowerForm, sentenceIndexAt } from '../../text/lookup.js';
 import givenNames from './given-names.json' with { type: 'json' };
+import mobyNames from './given-names.moby.json' with { type: 'json' };
 import { findOutlets } from './outlets.js';
 
 /** Someone who can be a speaker: from the entities layer, or a capitalised name found in the text. */
@@ -45,16 +46,23 @@ const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'He
 type Gender = 'female' | 'male';
 const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([['he', 'male'], ['him', 'male'], ['his', 'male'], ['she', 'female'], ['her', 'female']]);
 const genderOfHonorific = (honorific: string): Gender => (honorific.toLowerCase() === 'mr' ? 'male' : 'female');
+// the given names written by hand: enough to tell a person's name from a body's ("Tom Baker" from "Foreign Ministry")
 const GIVEN_NAME_GENDER: ReadonlyMap<string, Gender> = new Map([
   ...givenNames.female.map((n) => [n, 'female'] as const),
   ...givenNames.male.map((n) => [n, 'male'] as const),
+]);
+// for a name's gender, the public lists too (given-names.moby.json; many are also places and words, "Virginia", "Will", so they tell no person from a body)
+const GENDER_OF_GIVEN_NAME: ReadonlyMap<string, Gender> = new Map([
+  ...mobyNames.female.map((n) => [n, 'female'] as const),
+  ...mobyNames.male.map((n) => [n, 'male'] as const),
+  ...GIVEN_NAME_GENDER,
 ]);
 
 /** Whether a person of `gender` (an honorific's or a pronoun's) may bear a full name: its given name is not one of the other gender's (given-names.json). */
 function fitsGender(name: string, gender: Gender | null): boolean {
   const space = name.indexOf(' ');
   if (!gender || space < 0) return true;
-  const given = GIVEN_NAME_GENDER.get(lowerForm(name.slice(0, space)));
+  const given = GENDER_OF_GIVEN_NAME.get(lowerForm(name.slice(0, space)));
   return !given || given === gender;
 }
 
@@ -80,7 +88,9 @@ const STATEMENT = /^(?:the|a|its|their|this|that)\s+(?:(?:joint|written|brief|se
  * the ids name them (speakers are data of the attribution, not rules it was made by, so the catalogue
  * does not list them).
  */
-export const BODY_DESCRIPTIONS: readonly { readonly id: string; readonly description: RegExp; readonly refers: 'outlet' | 'body' }[] = [
+export const BODY_DESCRIPTIONS: readonly { readonly id: string; readonly description: RegExp; readonly refers: 'outlet' | 'body' | 'author' }[] = [
+  // "the poll found": who made the poll named before ("a new Quinnipiac University poll", "a CNN/ORC survey")
+  { id: 'speaker.the-poll', description: /^the\s+(?:(?:new|latest|recent|same|national|online|exit|nationwide|statewide|\d+-state)\s+)*(poll|survey)$/, refers: 'author' },
   { id: 'speaker.the-outlet', description: /^the\s+(?:(?:german|french|british|american|iranian|russian|chinese|state|news|weekly|daily|online|semi-official|official)\s+)*(magazine|newspaper|paper|daily|weekly|news agency|broadcaster|network|channel|website|outlet|tabloid)$/, refers: 'outlet' },
   { id: 'speaker.the-body', description: /^the\s+(?:(?:foreign|defense|defence|interior|justice|finance|state|health|oil|economy|trade)\s+)?(ministry|department|agency|embassy|commission|committee|council|party|campaign|court|company)$/, refers: 'body' },
 ];
@@ -135,8 +145,8 @@ export const SERVING: readonly { readonly id: string; readonly description: RegE
   { id: 'speaker.serving.of', description: new RegExp(String.raw`^(?:(?:a|an|the|one|two|three|four|several|some|many|most|other|few|dozens|\d+|former|top|senior|close|longtime|long-time)\s+)+(?:[\p{Ll}-]+\s+){0,3}${PEOPLE}(?:\s+of\s+(?:the\s+)?[\p{Ll}-]+)?\s+(?:for|to|of|at|with|in|from|close\s+to|who)\s`, 'iu') },
   // "Aides to Clinton", "Senior advisers to the president", "Supporters of Tom Baker": people in the plural need no article
   { id: 'speaker.serving.plural', description: new RegExp(String.raw`^(?:\p{L}[\p{Ll}-]*\s+){0,2}(?=\p{L}+s\s)${PEOPLE}\s+(?:for|to|of|at|with|close\s+to)\s`, 'iu') },
-  // "Clinton's campaign strategists", "Mr. Lee's lawyer", "Trump's aides"
-  { id: 'speaker.serving.owner', description: new RegExp(String.raw`^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}-]*[’']s?\s+(?:[\p{Ll}-]+\s+){0,3}${PEOPLE}[\s,]*$`, 'u') },
+  // "Clinton's campaign strategists", "Mr. Lee's lawyer", "Trump's aides"; and the bodies that serve someone, "Clinton's campaign", "Baker's office"
+  { id: 'speaker.serving.owner', description: new RegExp(String.raw`^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}-]*[’']s?\s+(?:[\p{Ll}-]+\s+){0,3}(?:${PEOPLE}|campaign|team|camp|office|staff)[\s,]*$`, 'u') },
 ];
 
 /** How many words a name has (words are single-space separated, as split(' ') counts them). */
@@ -525,7 +535,14 @@ export class SpeakerResolver {
     if (!relation) return null;
     const served = this.within(source).filter((c) => c.type !== 'MEDIA' || relation.id === 'speaker.serving.of');
     const principal = served[served.length - 1];
-    return { ref: { name: text.replace(/[\s,]+$/, ''), country: principal?.country ?? null, sector: principal?.sector ?? null, span: source }, person: false };
+    const name = text.replace(/[\s,]+$/, '');
+    // "Clinton's campaign": the owner by the full name they have, as "his campaign" has it
+    const owner = relation.id === 'speaker.serving.owner' ? /^(.*?)[’']s?\s+(.*)$/u.exec(name) : null;
+    if (owner) {
+      const ref = this.resolveOnly({ start: source.start, end: source.start + owner[1]!.length }).ref;
+      return { ref: { name: `${ref.name}'s ${owner[2]}`, country: ref.country ?? principal?.country ?? null, sector: ref.sector ?? principal?.sector ?? null, span: source }, person: false };
+    }
+    return { ref: { name, country: principal?.country ?? null, sector: principal?.sector ?? null, span: source }, person: false };
   }
 
   /** Whether a name no candidate stands for is a person's: titled ("Mr. Ward", "Sen. Ann Lee") or opening with a given name of two words or more. */
@@ -569,6 +586,7 @@ export class SpeakerResolver {
       const head = m[1]!;
       const near = (c: Candidate) => at - c.span.end < BODY_REACH;
       if (d.refers === 'outlet') return this.lastBefore(at, (c) => c.type === 'MEDIA' && near(c));
+      if (d.refers === 'author') return this.authorBefore(head, at);
       const named = this.lastBefore(at, (c) => (c.type === 'ORG' || c.type === 'IGO') && near(c) && lowerForm(c.name).includes(head));
       // a body the entities stage did not name: the capitalised run that ends with the head ("Foreign Ministry")
       const from = Math.max(0, at - BODY_REACH);
@@ -584,6 +602,25 @@ export class SpeakerResolver {
       return named;
     }
     return null;
+  }
+
+  /**
+   * Who made the last poll or survey named before `at` within BODY_REACH: the capitalised words right
+   * before the noun ("a Quinnipiac University poll", "the latest CNN/ORC survey"). Null when it has none.
+   */
+  private authorBefore(noun: string, at: number): Candidate | null {
+    const from = Math.max(0, at - BODY_REACH);
+    let run: RegExpExecArray | null = null;
+    for (const m of this.doc.text.slice(from, at).matchAll(new RegExp(String.raw`((?:\p{Lu}[\p{L}.&/'’-]*\s+)*\p{Lu}[\p{L}.&/'’-]*)\s+(?:[\p{Ll}-]+\s+)?${noun}s?\b`, 'gu'))) run = m;
+    if (!run) return null;
+    const words = run[1]!.split(/\s+/);
+    while (words.length && (NOT_NAMES.has(words[0]!) || /^(?:New|Latest|Recent)$/.test(words[0]!))) words.shift();
+    if (!words.length) return null;
+    const name = words.join(' ').replace(/['’]s$/, '');
+    const start = from + run.index + run[1]!.length - words.join(' ').length;
+    const named = this.within({ start, end: start + name.length });
+    const whole = named.find((c) => c.span.start === start && c.span.end === start + name.length);
+    return whole ?? { name, type: 'ORG', country: null, sector: null, at: start, span: { start, end: start + name.length } };
   }
 
   /**

@@ -166,7 +166,12 @@ for (const f of fs.readdirSync(path.join(DIR, 'text')).sort()) {
     let verdict: boolean | null = null;
     if (!speaker) { s.noSpeaker++; verdict = false; }
     else if (judged.has(`${key}|${speaker}`)) verdict = judged.get(`${key}|${speaker}`)!;
-    else if (kind === 'name' || kind === 'name.list') {
+    else if (kind !== 'name' && /^\p{Lu}[^’'\s]*(?:\s+\p{Lu}[^’'\s]*)*[’']s?\s/u.test(gText)) {
+      // "Trump's campaign", "Sanders' aides": them, by their owner's name (as written or in full); the owner alone is not it
+      const [, owner, rest] = /^(.*?)[’']s?\s+(.*)$/u.exec(gText)!;
+      const last = owner!.split(/\s+/).pop()!.toLowerCase();
+      verdict = speaker.toLowerCase().includes(last) && speaker.toLowerCase().replace(/[\s,.]+$/, '').endsWith(rest!.toLowerCase().replace(/[\s,.]+$/, ''));
+    } else if (kind === 'name' || kind === 'name.list') {
       const heads = headWords(gText).map((w) => w.toLowerCase());
       const said = wordsOf(speaker);
       const named = heads.filter((w) => !TITLE_WORDS.has(w));
@@ -186,11 +191,6 @@ for (const f of fs.readdirSync(path.join(DIR, 'text')).sort()) {
       if (same || said.some((w) => heads.includes(w) && w.length > 2 && !TITLE_WORDS.has(w))) verdict = true;
       // "a spokesman for Tom Baker", "Clinton's aides": the people described, not the one they serve
       else if (PERSON_HEAD.test(pre.replace(/[\s,]+$/, '')) && (said.some((w) => inner.has(w) && w.length > 2 && !TITLE_WORDS.has(w)) || said.some((w) => own.has(w)))) verdict = false;
-    } else if (kind === 'body' && /^\p{Lu}[^’']*[’']s?\s/u.test(gText)) {
-      // "Trump's campaign": the campaign, by its owner's name; the owner alone is not it
-      const [, owner, rest] = /^(.*?)[’']s?\s+(.*)$/u.exec(gText)!;
-      const last = owner!.split(/\s+/).pop()!.toLowerCase();
-      verdict = speaker.toLowerCase().includes(last) && speaker.toLowerCase().endsWith(rest!.toLowerCase().replace(/[\s,.]+$/, ''));
     } else if (kind === 'pronoun.person' && PRONOUN_KIND[speaker.toLowerCase()]) verdict = false;
     else if ((kind === 'description' || kind === 'body') && /^(?:a|an|some|several|many|other|two|three|one)\s/i.test(gText) && !gText.toLowerCase().includes(speaker.toLowerCase())) verdict = false;
     else if ((kind === 'description' || kind === 'body') && /s$/.test(gText) && !/^the\s/i.test(gText) && gText.toLowerCase() === speaker.toLowerCase()) verdict = true;

@@ -516,9 +516,10 @@ export class SpeakerResolver {
    */
   private wholeName(text: string, source: Range, inside: readonly Candidate[]): { ref: ActorRefData; person: boolean } | null {
     const m = WHOLE_NAME.exec(text);
+    if (!m) return null;
     // a body's name has its joining words or its article ("Mrs. Clinton", "Secretary Kerry" are persons')
-    const first = m?.[1]!.split(/\s+/)[0]!;
-    if (!m || NOT_NAMES.has(first) || TITLE.test(first) || !(/^the\s/i.test(text) || /\s(?:of|for|on|and|the|in)\s/.test(m[1]!))) return null;
+    const first = m[1]!.split(/\s+/)[0]!;
+    if (NOT_NAMES.has(first) || TITLE.test(first) || !(/^the\s/i.test(text) || /\s(?:of|for|on|and|the|in)\s/.test(m[1]!))) return null;
     const start = source.start + text.indexOf(m[1]!), end = start + m[1]!.length;
     const whole = inside.find((c) => c.span.start === start && c.span.end === end);
     if (whole) return { ref: this.refOf(whole, source), person: false };

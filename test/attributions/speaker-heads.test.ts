@@ -69,3 +69,16 @@ test('speaker.the-poll: "the poll found" is who made the poll named before', () 
   // no poll named before: the words as written
   assert.equal(byCue(attributions('The poll found that most voters had already decided.'), 'found').speaker, 'The poll');
 });
+
+test('a list of names speaks together, as written, whether or not each name was read as an actor', () => {
+  const text = 'Donald Trump met Paul Ryan on Monday.\n\n';
+  assert.equal(byCue(attributions(`${text}Trump and Ryan said the meeting had gone well.`), 'said').speaker, 'Trump and Ryan');
+  assert.equal(byCue(attributions(`${text}Mr. Lott and Senator Dana Pruitt said the meeting had gone well.`), 'said').speaker, 'Mr. Lott and Senator Dana Pruitt');
+  // labels in a list are no head
+  assert.match(byCue(attributions('Sens. Ann Ortiz (D-Ore.) and Bill Marsh (R-Ky.) said the bill would fail.'), 'said').speaker ?? '', /Ann Ortiz \(D-Ore\.\) and Bill Marsh/);
+});
+
+test('speaker.whole-name: a body whose name holds a place is the body, with the place\'s country', () => {
+  const a = byCue(attributions('Priorities USA, a political action committee, said the ads would run in May.'), 'said');
+  assert.equal(a.speaker, 'Priorities USA');
+});

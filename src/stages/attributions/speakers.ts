@@ -449,7 +449,7 @@ export class SpeakerResolver {
       return { ref: { name: owned[2]!.trim(), country: owner?.country ?? null, sector: null, span: source }, person: true };
     }
     // "France, Germany and Britain": several actors speak together, the group as written
-    const listed = this.coordinated(inside, source);
+    const listed = this.coordinated(inside, source) ?? this.listedNames(text, source, inside);
     if (listed) return { ref: listed, person: false };
     // "the Iranian minister": the minister named before, ahead of the one the actor base guesses for the description
     const described = inside.length > 0 && inside.every((c) => c.described && c.type === 'PERSON');
@@ -486,6 +486,8 @@ export class SpeakerResolver {
       if (m && m.index > 0 && (end < 0 || m.index < end)) { end = m.index; person = h.person; }
     }
     if (end < 0) return null;
+    // "Rand Paul (Ky.) and Marco Rubio (Fla.)": labels in a list
+    if (text[end] === '(' || /^\s+\(/.test(text.slice(end))) { if (/^\s*\([^()]*\)\s*(?:,|and\s|&\s)/.test(text.slice(end))) return null; }
     const name = text.slice(0, end);
     const range = { start: source.start, end: source.start + end };
     if (/\s(?:and|&)\s/.test(name)) return null;
@@ -519,12 +521,14 @@ export class SpeakerResolver {
     if (!m) return null;
     // a body's name has its joining words or its article ("Mrs. Clinton", "Secretary Kerry" are persons')
     const first = m[1]!.split(/\s+/)[0]!;
-    if (NOT_NAMES.has(first) || TITLE.test(first) || !(/^the\s/i.test(text) || /\s(?:of|for|on|and|the|in)\s/.test(m[1]!))) return null;
+    // "Priorities USA", "the U.S. Treasury", "Iran Foreign Ministry": a name with a place in it is not the place
+    const places = inside.length > 0 && inside.every((c) => c.type === 'GPE');
+    if (NOT_NAMES.has(first) || TITLE.test(first) || !(/^the\s/i.test(text) || /\s(?:of|for|on|and|the|in)\s/.test(m[1]!) || places)) return null;
     const start = source.start + text.indexOf(m[1]!), end = start + m[1]!.length;
     const whole = inside.find((c) => c.span.start === start && c.span.end === end);
     if (whole) return { ref: this.refOf(whole, source), person: false };
-    if (inside.some((c) => c.span.start === start)) return null;
-    return { ref: { name: m[1]!, country: null, sector: null, span: { start, end } }, person: false };
+    if (!places && inside.some((c) => c.span.start === start)) return null;
+    return { ref: { name: m[1]!, country: places ? inside[0]!.country : null, sector: null, span: { start, end } }, person: false };
   }
 
   /**
@@ -639,6 +643,21 @@ export class SpeakerResolver {
     if (!/^(?:the\s+)?(?:(?:\p{Lu}[\p{L}.]*\s+){0,2})?$/iu.test(text.slice(source.start, inside[0]!.span.start)) || /\p{L}/u.test(text.slice(inside[inside.length - 1]!.span.end, source.end))) return null;
     const shared = (k: 'country' | 'sector') => (inside.every((c) => c[k] === inside[0]![k]) ? inside[0]![k] : null);
     return { name: text.slice(source.start, source.end), country: shared('country'), sector: shared('sector'), span: source };
+  }
+
+  /**
+   * A source that is a list of names whether or not the entities stage read each ("Trump and Ryan",
+   * "Mr. Rubio and Senator Ted Cruz", "Clinton and the DNC"): the list as written, with the country or
+   * sector its named actors share. Null unless every item is capitalised words (titles, initials, a
+   * label in parentheses) and "and" joins the last.
+   */
+  private listedNames(text: string, source: Range, inside: readonly Candidate[]): ActorRefData | null {
+    const written = text.replace(/[\s,]+$/, '');
+    if (!/\s(?:and|&)\s/.test(written)) return null;
+    const items = written.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
+    if (items.length < 2 || !items.every((item) => LIST_ITEM.test(item))) return null;
+    const shared = (k: 'country' | 'sector') => (inside.length && inside.every((c) => c[k] === inside[0]![k]) ? inside[0]![k] : null);
+    return { name: written, country: shared('country'), sector: shared('sector'), span: source };
   }
 
   /** The last group named before `at` with this head noun and a capitalised word before it ("Iranian officials"), within a few paragraphs. */

@@ -110,6 +110,7 @@ const TITLE_WORDS = new Set(['president', 'secretary', 'minister', 'senator', 'g
 
 // heads of descriptions of people (not of polls, reports or bodies, which speak for whoever made them)
 const PERSON_HEAD = /\b(?:spokes\w+|aides?|advis[eo]rs?|strategists?|lawyers?|attorneys?|officials?|reporters?|producers?|executives?|members?|supporters?|allies|backers?|organizers?|friends?|associates?|managers?|directors?|chairman|chairwoman|chief|head|deputy|lawmakers?|staff(?:ers?)?|people|voters|critics|defenders|leaders?)$/i;
+const APPOSITIVE_NAME = /,\s*((?:(?:the\s+)?(?:Rev|Gen|Sen|Rep|Gov|Mr|Ms|Mrs|Dr)\.\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*?\p{Lu}[\p{L}'’-]+)\s*(?:,|$)/u;
 const judged = new Map<string, boolean>();
 if (JUDGED && fs.existsSync(JUDGED)) for (const l of fs.readFileSync(JUDGED, 'utf8').split('\n').filter(Boolean)) { const j = JSON.parse(l) as { key: string; speaker: string; ok: boolean }; judged.set(`${j.key}|${j.speaker}`, j.ok); }
 
@@ -166,6 +167,8 @@ for (const f of fs.readdirSync(path.join(DIR, 'text')).sort()) {
     let verdict: boolean | null = null;
     if (!speaker) { s.noSpeaker++; verdict = false; }
     else if (judged.has(`${key}|${speaker}`)) verdict = judged.get(`${key}|${speaker}`)!;
+    // "Carter's press secretary, Peter Cook,": a description, then the name of who it is
+    else if (kind !== 'name' && APPOSITIVE_NAME.test(gText) && wordsOf(speaker).has(APPOSITIVE_NAME.exec(gText)![1]!.split(/\s+/).pop()!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))) verdict = true;
     else if (kind !== 'name' && /^\p{Lu}[^’'\s]*(?:\s+\p{Lu}[^’'\s]*)*[’']s?\s/u.test(gText)) {
       // "Trump's campaign", "Sanders' aides": them, by their owner's name (as written or in full); the owner alone is not it
       const [, owner, rest] = /^(.*?)[’']s?\s+(.*)$/u.exec(gText)!;

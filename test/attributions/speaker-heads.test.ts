@@ -23,6 +23,8 @@ test('speaker.head.relative and speaker.head.label: the name before "who" or a p
   assert.equal(who.speaker, 'Ruth Calloway');
   const label = byCue(attributions('Rep. Tom Hadley (R-Ohio) said the vote would be close.'), 'said');
   assert.equal(label.speaker, 'Tom Hadley');
+  const labelled = byCue(attributions('Rep. Tom Hadley (R-Ohio), head of the Rural Caucus, said the vote would be close.'), 'said');
+  assert.equal(labelled.speaker, 'Tom Hadley');
 });
 
 test('speaker.head.affiliation: a person "of" or "at" a body is the person; a body "of" a place is the body', () => {

@@ -487,7 +487,7 @@ export class SpeakerResolver {
     }
     if (end < 0) return null;
     // "Rand Paul (Ky.) and Marco Rubio (Fla.)": labels in a list
-    if (text[end] === '(' || /^\s+\(/.test(text.slice(end))) { if (/^\s*\([^()]*\)\s*(?:,|and\s|&\s)/.test(text.slice(end))) return null; }
+    if (text[end] === '(' || /^\s+\(/.test(text.slice(end))) { if (/^\s*\([^()]*\)\s*,?\s*(?:and|&)\s/.test(text.slice(end))) return null; }
     const name = text.slice(0, end);
     const range = { start: source.start, end: source.start + end };
     if (/\s(?:and|&)\s/.test(name)) return null;

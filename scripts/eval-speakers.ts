@@ -179,8 +179,9 @@ for (const f of fs.readdirSync(path.join(DIR, 'text')).sort()) {
       const said = wordsOf(speaker);
       const named = heads.filter((w) => !TITLE_WORDS.has(w));
       // "Republicans" is the Republican Party; "the S.E.C." the Securities and Exchange Commission
-      const initials = [...said].map((w) => w[0]).join('');
-      verdict = (named.length ? named : heads).some((w) => said.has(w) || [...said].some((x) => x.length > 4 && w.length > 4 && x.slice(0, 5) === w.slice(0, 5)) || (w.length > 1 && w === initials.replace(/a/g, '') ) || w === initials);
+      // initials of the name's words, joining words left out ("S.E.C." for the Securities and Exchange Commission)
+      const initials = [...said].filter((w) => !/^(?:and|of|the|for|on)$/.test(w)).map((w) => w[0]).join('');
+      verdict = (named.length ? named : heads).some((w) => said.has(w) || [...said].some((x) => x.length > 4 && w.length > 4 && x.slice(0, 5) === w.slice(0, 5)) || (w.length > 1 && w === initials));
     } else if (kind === 'description.named') {
       // "a spokesman for Tom Baker": not Tom Baker himself, unless the source is his description ("the Iranian Zarif")
       const inner = wordsOf(gText.replace(/^[^,]*?(?:\s(?:of|for|to|at|from|with|under)\s)/i, ''));

@@ -29,3 +29,8 @@ test('a gendered pronoun stands for the nearest person whose given name does not
   const office = byCue(attributions('Nancy Pelosi met John Boehner at the Capitol on Monday. Her office said the bill would pass.'), 'said');
   assert.equal(office.speaker, "Nancy Pelosi's office");
 });
+
+test('the public given-name lists tell a pronoun which person it cannot be (given-names.moby.json)', () => {
+  const text = 'Senator Mark Ellison spoke in Ohio on Monday. Phyllis Garrow, a local organizer, introduced him. "We will win this state," he said.';
+  assert.equal(byCue(attributions(text), 'said').speaker, 'Mark Ellison');
+});

@@ -15,10 +15,11 @@ import { isNonSpeech } from './nonspeech.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 import { confidenceOf, loadSequenceTagger, quotedTokens, rangeOf, rolesOfSpans, worthTaggingIn, type Role, type SequenceTagger, type TaggedAttribution } from './sequence.js';
 
+// 1.2.2: speakers are the head of their source (appositives, labels, affiliations), people described by whom they serve, lists as written; re-read from a source the tagger grew
 // 1.2.1: contents outside quotation marks end before a relative clause, participle adjunct or lone dash (boundaries.ts CONTENT_CUTS)
 // 1.2: contents take their quotation marks (PolNeAR's boundaries)
 // 1.1: titles, lead-in clauses, relative sources ("who"), naming verbs ("called X a Y"), passive beliefs; filter without names
-export const ATTRIBUTIONS_VERSION = '1.2.1';
+export const ATTRIBUTIONS_VERSION = '1.2.2';
 
 const TAGGED_RULES = Object.fromEntries(FRAME_SHAPES.map((shape) => [shape, `cue.tagged.${shape}`])) as Record<FrameShape, string>;
 /** The lexicon entry of a cue the tagger found: its probability stands for the form's precision. */
@@ -620,7 +621,13 @@ export const attributionsStage: StageFactory = (resources) => {
       }
       if (sequence) {
         const { added, corrected } = taggedFrames(doc, docToks, entries, quotes, finals, sequence);
-        for (const [f, roles] of corrected) evidenceOf.set(f, [evidenceOf.get(f), `sequence.bounds: ${roles.join(' ')}`].filter(Boolean).join('; '));
+        for (const [f, roles] of corrected) {
+          evidenceOf.set(f, [evidenceOf.get(f), `sequence.bounds: ${roles.join(' ')}`].filter(Boolean).join('; '));
+          // a source the tagger grew around the rules' ("Mr." to "Mr. Hedge", "Responsive Politics" to "the Center
+          // for Responsive Politics") names its speaker better; it anchors no pronoun anew (the rules' speaker did)
+          const grown = finals.get(f)!.source;
+          if (roles.includes('source') && grown && f.source && !f.antecedent && grown.start <= f.source.start && grown.end >= f.source.end) f.speaker = resolver.resolve(grown, f.cue.start, false);
+        }
         for (const f of added) {
           // the tagger's spans are PolNeAR's already; its speakers are read off the rules' (they anchor no pronoun: their cues come out of order)
           finals.set(f, { cue: f.cue, content: f.content, contentParts: undefined, source: f.source });

@@ -3,6 +3,7 @@ import type { ActorRefData, EntityType } from '../../core/layers.js';
 import type { Range } from '../../core/span.js';
 import { lowerForm, sentenceIndexAt } from '../../text/lookup.js';
 import givenNames from './given-names.json' with { type: 'json' };
+import mobyNames from './given-names.moby.json' with { type: 'json' };
 import { findOutlets } from './outlets.js';
 
 /** Someone who can be a speaker: from the entities layer, or a capitalised name found in the text. */
@@ -45,16 +46,23 @@ const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'He
 type Gender = 'female' | 'male';
 const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([['he', 'male'], ['him', 'male'], ['his', 'male'], ['she', 'female'], ['her', 'female']]);
 const genderOfHonorific = (honorific: string): Gender => (honorific.toLowerCase() === 'mr' ? 'male' : 'female');
+// the given names written by hand: enough to tell a person's name from a body's ("Tom Baker" from "Foreign Ministry")
 const GIVEN_NAME_GENDER: ReadonlyMap<string, Gender> = new Map([
   ...givenNames.female.map((n) => [n, 'female'] as const),
   ...givenNames.male.map((n) => [n, 'male'] as const),
+]);
+// for a name's gender, the public lists too (given-names.moby.json; many are also places and words, "Virginia", "Will", so they tell no person from a body)
+const GENDER_OF_GIVEN_NAME: ReadonlyMap<string, Gender> = new Map([
+  ...mobyNames.female.map((n) => [n, 'female'] as const),
+  ...mobyNames.male.map((n) => [n, 'male'] as const),
+  ...GIVEN_NAME_GENDER,
 ]);
 
 /** Whether a person of `gender` (an honorific's or a pronoun's) may bear a full name: its given name is not one of the other gender's (given-names.json). */
 function fitsGender(name: string, gender: Gender | null): boolean {
   const space = name.indexOf(' ');
   if (!gender || space < 0) return true;
-  const given = GIVEN_NAME_GENDER.get(lowerForm(name.slice(0, space)));
+  const given = GENDER_OF_GIVEN_NAME.get(lowerForm(name.slice(0, space)));
   return !given || given === gender;
 }
 
@@ -80,7 +88,9 @@ const STATEMENT = /^(?:the|a|its|their|this|that)\s+(?:(?:joint|written|brief|se
  * the ids name them (speakers are data of the attribution, not rules it was made by, so the catalogue
  * does not list them).
  */
-export const BODY_DESCRIPTIONS: readonly { readonly id: string; readonly description: RegExp; readonly refers: 'outlet' | 'body' }[] = [
+export const BODY_DESCRIPTIONS: readonly { readonly id: string; readonly description: RegExp; readonly refers: 'outlet' | 'body' | 'author' }[] = [
+  // "the poll found": who made the poll named before ("a new Quinnipiac University poll", "a CNN/ORC survey")
+  { id: 'speaker.the-poll', description: /^the\s+(?:(?:new|latest|recent|same|national|online|exit|nationwide|statewide|\d+-state)\s+)*(poll|survey)$/, refers: 'author' },
   { id: 'speaker.the-outlet', description: /^the\s+(?:(?:german|french|british|american|iranian|russian|chinese|state|news|weekly|daily|online|semi-official|official)\s+)*(magazine|newspaper|paper|daily|weekly|news agency|broadcaster|network|channel|website|outlet|tabloid)$/, refers: 'outlet' },
   { id: 'speaker.the-body', description: /^the\s+(?:(?:foreign|defense|defence|interior|justice|finance|state|health|oil|economy|trade)\s+)?(ministry|department|agency|embassy|commission|committee|council|party|campaign|court|company)$/, refers: 'body' },
 ];
@@ -93,6 +103,51 @@ const BODY_REACH = 3000;
  * often the principal the official serves, "Trump ... the senior official told reporters").
  */
 const ANONYMOUS_ROLE = /\b(?:officials?|sources?|diplomats?|aides?|advis[eo]rs?|insiders?|spokes(?:man|woman|person))\b/i;
+
+/**
+ * Where the head of a source ends: a source that opens with a name stands for that name, not for a
+ * name in what the writer adds after it ("Willie Jones, an actor in Dallas," is not Dallas; "Tom
+ * Baker of the Sierra Club" is not the club). One entry a way the head ends, the earliest in the
+ * source cuts; `person` when the cut holds only after a person's name (a body's name goes on past
+ * "of": "the University of Michigan"). The ids name them (data of the attribution, as above).
+ */
+export const SOURCE_HEAD_ENDS: readonly { readonly id: string; readonly ends: RegExp; readonly person: boolean }[] = [
+  // "Willie Jones, 43, an actor in Dallas,", "Teck, the Canadian mining company,"
+  { id: 'speaker.head.appositive', ends: /\s*,/, person: false },
+  // "Senator Ann Lee, who chairs the committee", "Ann Lee who chairs"
+  { id: 'speaker.head.relative', ends: /\s+(?:who|whose)\s/, person: false },
+  // "Ted Cruz (R-Tex.)"
+  { id: 'speaker.head.label', ends: /\s*\(/, person: false },
+  // "Jeff Lewis of the Middlebury Institute", "Stacy Baker from Columbia", "Mr. Ward at the bank"
+  { id: 'speaker.head.affiliation', ends: /\s+(?:of|from|at|with)\s/, person: true },
+];
+// the words a name may have in lower case ("Charles de Gaulle", "Osama bin Laden")
+const NAME_PARTICLES = new Set(['de', 'da', 'del', 'der', 'di', 'du', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'la', 'le', 'y']);
+// a person's name after its titles: an honorific or a title before it, or a given name first
+const PERSON_TITLED = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Fr|Rev|Sens|Reps)\.?\s/;
+// an item of a list of names: capitalised words (initials, particles, a label in parentheses) up to the next comma or "and"
+const LIST_ITEM = /^\s*(?:and\s+|&\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*|\(\S+?\)|(?:de|al|bin|van|von|la)\b)(?:\s+(?:\p{Lu}[\p{L}’'.-]*|\(\S+?\)|(?:de|al|bin|van|von|la)\b))*\s*(?:,|$|\s(?:and|&)\s)/u;
+
+// a body's whole name: capitalised words and the words that join them, after "the", ending with a capitalised word
+const WHOLE_NAME = /^(?:[Tt]he\s+)?(\p{Lu}[\p{L}’'.&-]*(?:\s+(?:(?:of|for|on|and|the|de|in)\s+)*\p{Lu}[\p{L}’'.&-]*)*)[\s,]*$/u;
+
+// people known by what they do for someone, singular and plural
+const PEOPLE = String.raw`(?:spokes(?:man|woman|person|men|women|people)|aides?|advis[eo]rs?|assistants?|staff(?:ers?)?|strategists?|lawyers?|attorneys?|counsel|officials?|representatives?|reporters?|correspondents?|producers?|editors?|executives?|employees?|members?|supporters?|allies|ally|backers?|surrogates?|organizers?|organisers?|friends?|associates?|confidants?|loyalists?|donors?|volunteers?|operatives?|managers?|directors?|chiefs?|heads?|deputies|deputy|secretary|secretaries|envoys?|delegates?|delegations?|lawmakers?|sources?|people|person|someone|relatives?|daughters?|sons?|wife|husband|brother|sister|critics?|opponents?|defenders?|rivals?)`;
+/**
+ * Descriptions of people by their relation to someone named: the people described speak, not the one
+ * they serve ("a spokesman for Tom Baker", "aides to Clinton", "Clinton's campaign strategists",
+ * "a reporter for Reuters"). The description opens with an article, a number or a quantifier, or is
+ * someone's; its head is one of PEOPLE. A description followed by the name of who it is ("a
+ * spokesman, Ali Rahimi,") is the name's (SOURCE_HEAD_ENDS), seen before these.
+ */
+export const SERVING: readonly { readonly id: string; readonly description: RegExp }[] = [
+  // "a spokesman for Tom Baker", "two aides to Clinton", "A reporter for AFP", "executives who worked with Tom Baker"
+  { id: 'speaker.serving.of', description: new RegExp(String.raw`^(?:(?:a|an|the|one|two|three|four|several|some|many|most|other|few|dozens|\d+|former|top|senior|close|longtime|long-time)\s+)+(?:[\p{Ll}-]+\s+){0,3}${PEOPLE}(?:\s+of\s+(?:the\s+)?[\p{Ll}-]+)?\s+(?:for|to|of|at|with|in|from|close\s+to|who)\s`, 'iu') },
+  // "Aides to Clinton", "Senior advisers to the president", "Supporters of Tom Baker": people in the plural need no article
+  { id: 'speaker.serving.plural', description: new RegExp(String.raw`^(?:\p{L}[\p{Ll}-]*\s+){0,2}(?=\p{L}+s\s)${PEOPLE}\s+(?:for|to|of|at|with|close\s+to)\s`, 'iu') },
+  // "Clinton's campaign strategists", "Mr. Lee's lawyer", "Trump's aides"; and the bodies that serve someone, "Clinton's campaign", "Baker's office"
+  { id: 'speaker.serving.owner', description: new RegExp(String.raw`^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}-]*[’']s?\s+(?:[\p{Ll}-]+\s+){0,3}(?:${PEOPLE}|campaign|team|camp|office|staff)[\s,]*$`, 'u') },
+];
 
 /** How many words a name has (words are single-space separated, as split(' ') counts them). */
 function wordsIn(name: string): number {
@@ -352,12 +407,23 @@ export class SpeakerResolver {
       const named = this.groupBefore(such[1]!, source.start);
       if (named) return { ref: { name: named, country: null, sector: null, span: source }, person: false };
     }
-    // "Hamid Abutalebi, an aide to Hassan Rouhani": the name before an appositive's comma is the speaker, not
-    // the one the description mentions
-    const comma = text.indexOf(',');
-    if (comma > 0 && /^\s*(?:an?|the|who|one|another|whose|\p{Ll}+(?:\s+\p{Ll}+)?\s+(?:to|of|for|at))\b/u.test(text.slice(comma + 1)) && this.within({ start: source.start, end: source.start + comma }).some((c) => c.type === 'PERSON' || c.type === 'UNKNOWN')) {
-      return this.resolveOnly({ start: source.start, end: source.start + comma });
+    // "Mr." alone, a source cut after the honorific: the name follows it
+    if (/^(?:mr|mrs|ms|dr)\.?$/.test(low)) {
+      const name = /^\s+\p{Lu}[\p{L}’'-]+/u.exec(this.doc.text.slice(source.end, source.end + 40));
+      if (name) return this.resolveOnly({ start: source.start, end: source.end + name[0].length });
     }
+    // "Hamid Abutalebi, an aide to Hassan Rouhani": the name the source opens with is the speaker, not
+    // the one the description after it mentions (SOURCE_HEAD_ENDS)
+    const head = this.headOf(text, source);
+    if (head) {
+      const r = this.resolveOnly(head);
+      const written = this.doc.text.slice(head.start, head.end);
+      // a name no candidate stands for, as written: a person's when titled or opening with a given name
+      return r.ref.name === written && !r.person ? { ref: r.ref, person: this.looksLikePerson(written) } : r;
+    }
+    // "a spokesman for Tom Baker", "aides to Clinton", "Clinton's campaign strategists": someone described by whom they serve
+    const serving = this.servingSomeone(text, source);
+    if (serving) return serving;
     // "the statement said": the body that issued it, the organisation last heard from
     if (STATEMENT.test(low)) {
       const spoke = [...this.history].reverse().find((h) => h.at < source.start && !h.person && !STATEMENT.test(h.ref.name.toLowerCase()) && !this.isOutletName(h.ref.name));
@@ -383,7 +449,7 @@ export class SpeakerResolver {
       return { ref: { name: owned[2]!.trim(), country: owner?.country ?? null, sector: null, span: source }, person: true };
     }
     // "France, Germany and Britain": several actors speak together, the group as written
-    const listed = this.coordinated(inside, source);
+    const listed = this.coordinated(inside, source) ?? this.listedNames(text, source, inside);
     if (listed) return { ref: listed, person: false };
     // "the Iranian minister": the minister named before, ahead of the one the actor base guesses for the description
     const described = inside.length > 0 && inside.every((c) => c.described && c.type === 'PERSON');
@@ -391,7 +457,11 @@ export class SpeakerResolver {
     if (named) return named;
     if (inside.length) {
       // the name nearest the end of the phrase is the head: "Foreign Ministry spokesman Bahram Qassemi"
-      const persons = inside.filter((c) => c.type === 'PERSON' || (c.type === 'UNKNOWN' && this.expand(c, source.start).type === 'PERSON'));
+      // a "person" right after "of" or "for" in a body's name is the rest of that name ("the Center for Responsive Politics")
+      const persons = inside.filter((c) => (c.type === 'PERSON' || (c.type === 'UNKNOWN' && this.expand(c, source.start).type === 'PERSON')) && !/\s(?:of|for|on)\s+$/.test(this.doc.text.slice(Math.max(source.start, c.span.start - 5), c.span.start)));
+      // "the Center for Responsive Politics", "the University of Michigan": a body's whole name, not the place or words at its end
+      const body = persons.length ? null : this.wholeName(text, source, inside);
+      if (body) return body;
       const best = persons[persons.length - 1] ?? inside[inside.length - 1]!;
       const full = this.expand(best, source.start);
       return { ref: this.refOf(full, source), person: full.type === 'PERSON' };
@@ -402,6 +472,89 @@ export class SpeakerResolver {
       if (full) return { ref: this.refOf(full, source), person: true };
     }
     return this.roleHolder(text, low, words.length, source, true) ?? asWritten;
+  }
+
+  /**
+   * The head of a source that opens with a name and goes on past it (SOURCE_HEAD_ENDS): the range of
+   * the name, or null. Lists of names ("Trump, Clinton and Sanders") have no head.
+   */
+  private headOf(text: string, source: Range): Range | null {
+    let end = -1;
+    let person = false;
+    for (const h of SOURCE_HEAD_ENDS) {
+      const m = h.ends.exec(text);
+      if (m && m.index > 0 && (end < 0 || m.index < end)) { end = m.index; person = h.person; }
+    }
+    if (end < 0) return null;
+    // "Rand Paul (Ky.) and Marco Rubio (Fla.)": labels in a list
+    if (text[end] === '(' || /^\s+\(/.test(text.slice(end))) { if (/^\s*\([^()]*\)\s*,?\s*(?:and|&)\s/.test(text.slice(end))) return null; }
+    const name = text.slice(0, end);
+    const range = { start: source.start, end: source.start + end };
+    if (/\s(?:and|&)\s/.test(name)) return null;
+    // the name: capitalised words (after "the"), with the particles names have; or words around a person's name ("the venture capitalist Ann Lee")
+    const words = name.replace(/^the\s+/i, '').split(/\s+/);
+    while (words.length > 1 && TITLE.test(words[0]!)) words.shift();
+    const named = words.length > 0 && !NOT_NAMES.has(words[0]!.replace(/[’'.]+$/, '')) && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w));
+    // "Trump's campaign manager, Corey Lee,", "a spokesman for the ministry, Ali Rahimi,": a description, then the name of who it is
+    const appositive = named || text[end] !== ',' ? null : /^,\s*((?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep)\.\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)+)\s*(?:,|$)/u.exec(text.slice(end));
+    if (appositive) {
+      const start = source.start + end + appositive[0].indexOf(appositive[1]!);
+      return { start, end: start + appositive[1]!.length };
+    }
+    if (!named && !this.within(range).some((c) => c.type === 'PERSON' || c.type === 'UNKNOWN')) return null;
+    // "Trump, Clinton and Sanders": a comma between items of a list
+    if (text[end] === ',' || /^\s+,/.test(text.slice(end))) {
+      const rest = text.slice(text.indexOf(',', end) + 1);
+      if (LIST_ITEM.test(rest) && /\s(?:and|&)\s+(?:the\s+)?\p{Lu}/u.test(rest)) return null;
+    }
+    if (person && !this.within(range).some((c) => c.type === 'PERSON') && !this.looksLikePerson(name)) return null;
+    return range;
+  }
+
+  /**
+   * A source that is one name of capitalised words joined by "of", "for", "on", "and" ("the Center
+   * for Responsive Politics"), none of whose candidates begins where it begins: the name as written
+   * (the candidate that spans all of it, if one does). Null for other sources.
+   */
+  private wholeName(text: string, source: Range, inside: readonly Candidate[]): { ref: ActorRefData; person: boolean } | null {
+    const m = WHOLE_NAME.exec(text);
+    if (!m) return null;
+    // a body's name has its joining words or its article ("Mrs. Clinton", "Secretary Kerry" are persons')
+    const first = m[1]!.split(/\s+/)[0]!;
+    // "Priorities USA", "the U.S. Treasury", "Iran Foreign Ministry": a name with a place in it is not the place
+    const places = inside.length > 0 && inside.every((c) => c.type === 'GPE');
+    if (NOT_NAMES.has(first) || TITLE.test(first) || !(/^the\s/i.test(text) || /\s(?:of|for|on|and|the|in)\s/.test(m[1]!) || places)) return null;
+    const start = source.start + text.indexOf(m[1]!), end = start + m[1]!.length;
+    const whole = inside.find((c) => c.span.start === start && c.span.end === end);
+    if (whole) return { ref: this.refOf(whole, source), person: false };
+    if (!places && inside.some((c) => c.span.start === start)) return null;
+    return { ref: { name: m[1]!, country: places ? inside[0]!.country : null, sector: null, span: { start, end } }, person: false };
+  }
+
+  /**
+   * A description of people by their relation to someone named (SERVING): the people described, as
+   * written, with the country and sector of whom they serve; null for other sources.
+   */
+  private servingSomeone(text: string, source: Range): { ref: ActorRefData; person: boolean } | null {
+    const relation = SERVING.find((r) => r.description.test(text));
+    if (!relation) return null;
+    const served = this.within(source).filter((c) => c.type !== 'MEDIA' || relation.id === 'speaker.serving.of');
+    const principal = served[served.length - 1];
+    const name = text.replace(/[\s,]+$/, '');
+    // "Clinton's campaign": the owner by the full name they have, as "his campaign" has it
+    const owner = relation.id === 'speaker.serving.owner' ? /^(.*?)[’']s?\s+(.*)$/u.exec(name) : null;
+    if (owner) {
+      const ref = this.resolveOnly({ start: source.start, end: source.start + owner[1]!.length }).ref;
+      return { ref: { name: `${ref.name}'s ${owner[2]}`, country: ref.country ?? principal?.country ?? null, sector: ref.sector ?? principal?.sector ?? null, span: source }, person: false };
+    }
+    return { ref: { name, country: principal?.country ?? null, sector: principal?.sector ?? null, span: source }, person: false };
+  }
+
+  /** Whether a name no candidate stands for is a person's: titled ("Mr. Ward", "Sen. Ann Lee") or opening with a given name of two words or more. */
+  private looksLikePerson(name: string): boolean {
+    const words = name.replace(/^the\s+/i, '').split(/\s+/);
+    const firstName = words.findIndex((w) => !TITLE.test(w) && !/^(?:Former|Then|Acting|Deputy|Vice|Senior|Chief)$/.test(w));
+    return PERSON_TITLED.test(` ${name}`) || words.slice(0, Math.max(0, firstName)).some((w) => TITLE.test(w)) || (words.length - firstName >= 2 && GIVEN_NAME_GENDER.has(lowerForm(words[firstName] ?? '')));
   }
 
   /**
@@ -438,6 +591,7 @@ export class SpeakerResolver {
       const head = m[1]!;
       const near = (c: Candidate) => at - c.span.end < BODY_REACH;
       if (d.refers === 'outlet') return this.lastBefore(at, (c) => c.type === 'MEDIA' && near(c));
+      if (d.refers === 'author') return this.authorBefore(head, at);
       const named = this.lastBefore(at, (c) => (c.type === 'ORG' || c.type === 'IGO') && near(c) && lowerForm(c.name).includes(head));
       // a body the entities stage did not name: the capitalised run that ends with the head ("Foreign Ministry")
       const from = Math.max(0, at - BODY_REACH);
@@ -456,6 +610,25 @@ export class SpeakerResolver {
   }
 
   /**
+   * Who made the last poll or survey named before `at` within BODY_REACH: the capitalised words right
+   * before the noun ("a Quinnipiac University poll", "the latest CNN/ORC survey"). Null when it has none.
+   */
+  private authorBefore(noun: string, at: number): Candidate | null {
+    const from = Math.max(0, at - BODY_REACH);
+    let run: RegExpExecArray | null = null;
+    for (const m of this.doc.text.slice(from, at).matchAll(new RegExp(String.raw`((?:\p{Lu}[\p{L}.&/'’-]*\s+)*\p{Lu}[\p{L}.&/'’-]*)\s+(?:[\p{Ll}-]+\s+)?${noun}s?\b`, 'gu'))) run = m;
+    if (!run) return null;
+    const words = run[1]!.split(/\s+/);
+    while (words.length && (NOT_NAMES.has(words[0]!) || /^(?:New|Latest|Recent)$/.test(words[0]!))) words.shift();
+    if (!words.length) return null;
+    const name = words.join(' ').replace(/['’]s$/, '');
+    const start = from + run.index + run[1]!.length - words.join(' ').length;
+    const named = this.within({ start, end: start + name.length });
+    const whole = named.find((c) => c.span.start === start && c.span.end === start + name.length);
+    return whole ?? { name, type: 'ORG', country: null, sector: null, at: start, span: { start, end: start + name.length } };
+  }
+
+  /**
    * A source that lists actors joined by commas and "and" and nothing else ("France, Germany and
    * Britain", "Mr. Ryan and Ms. Pelosi"): the list as written, with the country or sector they share.
    */
@@ -470,6 +643,21 @@ export class SpeakerResolver {
     if (!/^(?:the\s+)?(?:(?:\p{Lu}[\p{L}.]*\s+){0,2})?$/iu.test(text.slice(source.start, inside[0]!.span.start)) || /\p{L}/u.test(text.slice(inside[inside.length - 1]!.span.end, source.end))) return null;
     const shared = (k: 'country' | 'sector') => (inside.every((c) => c[k] === inside[0]![k]) ? inside[0]![k] : null);
     return { name: text.slice(source.start, source.end), country: shared('country'), sector: shared('sector'), span: source };
+  }
+
+  /**
+   * A source that is a list of names whether or not the entities stage read each ("Trump and Ryan",
+   * "Mr. Rubio and Senator Ted Cruz", "Clinton and the DNC"): the list as written, with the country or
+   * sector its named actors share. Null unless every item is capitalised words (titles, initials, a
+   * label in parentheses) and "and" joins the last.
+   */
+  private listedNames(text: string, source: Range, inside: readonly Candidate[]): ActorRefData | null {
+    const written = text.replace(/[\s,]+$/, '');
+    if (!/\s(?:and|&)\s/.test(written)) return null;
+    const items = written.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
+    if (items.length < 2 || !items.every((item) => LIST_ITEM.test(item))) return null;
+    const shared = (k: 'country' | 'sector') => (inside.length && inside.every((c) => c[k] === inside[0]![k]) ? inside[0]![k] : null);
+    return { name: written, country: shared('country'), sector: shared('sector'), span: source };
   }
 
   /** The last group named before `at` with this head noun and a capitalised word before it ("Iranian officials"), within a few paragraphs. */

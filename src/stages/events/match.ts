@@ -174,10 +174,28 @@ export class Present {
   private stepMarks = new Int32Array(1024);
   private stepHas = new Uint8Array(1024);
   private stamp = 1;
+  /** the words of the sentence whose pattern words are yet to be added (forSentence) */
+  private pending: readonly WordForms[] | null = null;
   /** the numbers present, in the order they were added */
   readonly list: number[] = [];
 
+  /**
+   * Empties the set for a sentence whose pattern words are those of `words`, added when the set is
+   * first asked about (most sentences' patterns end at their second word, which needs no set).
+   */
+  forSentence(words: readonly WordForms[]): void {
+    this.clear();
+    this.pending = words;
+  }
+
+  private takePending(): void {
+    const words = this.pending!;
+    this.pending = null;
+    for (const w of words) for (const id of w.ids) this.add(id);
+  }
+
   clear(): void {
+    this.pending = null;
     this.list.length = 0;
     if (++this.stamp < 0x7fffffff) return;
     this.marks.fill(0);
@@ -191,6 +209,7 @@ export class Present {
    * of a word's patterns.
    */
   stepPresent(step: Step): boolean {
+    if (this.pending) this.takePending();
     const k = step.index;
     if (k >= this.stepMarks.length) {
       const marks = new Int32Array(Math.max(k + 1, 2 * this.stepMarks.length));
@@ -210,6 +229,7 @@ export class Present {
   }
 
   has(id: number): boolean {
+    if (this.pending) this.takePending();
     return this.marks[id] === this.stamp;
   }
 
@@ -489,8 +509,7 @@ function findIn(tokens: readonly Token[], words: readonly WordForms[], present: 
       for (const k of m.tokens) blocked[k] = 1;
     }
   }
-  present.clear();
-  for (const w of words) for (const id of w.ids) present.add(id);
+  present.forSentence(words);
   const candidates: PatternMatch<TriggerEntry>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const starts = words[i]!.triggerStarts;

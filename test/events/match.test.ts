@@ -120,3 +120,17 @@ test('patterns that share a step share its compiled form, and still match on the
   const [tokens] = sentencesOf('Turkey shipped emergency relief to the region.');
   assert.deepEqual(own.findTriggers(tokens!).map((m) => m.entry.id), ['trigger.test.ship-aid']);
 });
+
+test('a pattern whose second word is in the sentence but out of its step\'s reach is not tried', () => {
+  const own = new Lexicon([
+    { id: 'trigger.test.hold', pattern: 'hold', type: 'CONSULT', cameo: '04' },
+    { id: 'trigger.test.hold-talks', pattern: 'hold ... talks', type: 'CONSULT', cameo: '04' },
+    { id: 'trigger.test.hold-drill', pattern: 'hold drill|exercise', type: 'MOBILIZE', cameo: '15' },
+  ], []);
+  // "talks" past a comma, and "drills" not right after the verb: only the one-step pattern may match
+  const [tokens] = sentencesOf('The envoys held firm on the border, and talks on drills went on.');
+  const words = own.wordsIn(tokens!, 0, tokens!.length);
+  const held = tokens!.findIndex((t) => t.data.normal === 'held');
+  assert.deepEqual(words[held]!.triggerStarts.possible(tokens!, words, held).map((c) => c.entry.id), ['trigger.test.hold']);
+  assert.deepEqual(own.findTriggers(tokens!).map((m) => m.entry.id), ['trigger.test.hold']);
+});

@@ -89,10 +89,8 @@ test('a word\'s patterns are tried only when the sentence holds their second wor
   const words = own.wordsIn(tokens!, 0, tokens!.length);
   const held = words[1]!.triggerStarts;
   assert.equal(held.length, 4);
-  const present = new Present();
-  for (const w of words) for (const id of w.ids) present.add(id);
-  // the one-step pattern and the one whose second word ("hostage") is present, in lexicon order, each once
-  assert.deepEqual(held.possible(present).map((c) => c.entry.id), ['trigger.test.hold', 'trigger.test.hold-hostage']);
+  // the one-step pattern and the one whose second word ("hostage") is within its gap's reach, in lexicon order, each once
+  assert.deepEqual(held.possible(tokens!, words, 1).map((c) => c.entry.id), ['trigger.test.hold', 'trigger.test.hold-hostage']);
   assert.deepEqual(own.findTriggers(tokens!).map((m) => m.entry.id), ['trigger.test.hold-hostage']);
   const [drills, talks] = sentencesOf('The two navies held drills. Later their envoys held long talks.');
   assert.deepEqual(own.findTriggers(drills!).map((m) => m.entry.id), ['trigger.test.hold-drill']);
@@ -121,4 +119,18 @@ test('patterns that share a step share its compiled form, and still match on the
   assert.notEqual(convoy!.steps[0], send!.steps[1]);
   const [tokens] = sentencesOf('Turkey shipped emergency relief to the region.');
   assert.deepEqual(own.findTriggers(tokens!).map((m) => m.entry.id), ['trigger.test.ship-aid']);
+});
+
+test('a pattern whose second word is in the sentence but out of its step\'s reach is not tried', () => {
+  const own = new Lexicon([
+    { id: 'trigger.test.hold', pattern: 'hold', type: 'CONSULT', cameo: '04' },
+    { id: 'trigger.test.hold-talks', pattern: 'hold ... talks', type: 'CONSULT', cameo: '04' },
+    { id: 'trigger.test.hold-drill', pattern: 'hold drill|exercise', type: 'MOBILIZE', cameo: '15' },
+  ], []);
+  // "talks" past a comma, and "drills" not right after the verb: only the one-step pattern may match
+  const [tokens] = sentencesOf('The envoys held firm on the border, and talks on drills went on.');
+  const words = own.wordsIn(tokens!, 0, tokens!.length);
+  const held = tokens!.findIndex((t) => t.data.normal === 'held');
+  assert.deepEqual(words[held]!.triggerStarts.possible(tokens!, words, held).map((c) => c.entry.id), ['trigger.test.hold']);
+  assert.deepEqual(own.findTriggers(tokens!).map((m) => m.entry.id), ['trigger.test.hold']);
 });

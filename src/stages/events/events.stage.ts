@@ -13,7 +13,7 @@ import { PhraseReader, uniqueRefs as unique, type Phrase } from './phrases.js';
 import { actorResolverOf } from './resolver.js';
 import { parseDay, toUtc } from '../../text/calendar.js';
 import { mentionsByEntity } from '../../text/lookup.js';
-import { candidateFeatures, merged, NO_EVENT, ownPatternOf, shippedTypeModel, verbProposals, type TypeModel } from './type-model.js';
+import { candidateFeatures, merged, NO_EVENT, ownPatternOf, shippedTypeModel, verbProposals, type TypeDecision, type TypeModel } from './type-model.js';
 import { ALL_TRIGGERS, type TriggerEntry } from './triggers.js';
 
 export const EVENTS_VERSION = '1.0.0';
@@ -61,9 +61,10 @@ export const eventsStage: StageFactory = (resources) => {
         const found = mayMatch ? lexicon.findTriggers(tokens, words) : NO_MATCHES as PatternMatch<TriggerEntry>[];
         // only the verbs the model makes events of go on (its decision reads the words, not the other
         // candidates): a sentence without a pattern's trigger is read further only for one of them
-        const proposals = eventfulProposals(tokens, verbProposals(tokens, found, model.proposable), model);
-        const matches = merged(found, proposals);
-        if (matches.length) read.push({ sentence, tokens, matches, phrases: reader.read(doc, tokens, doc.meta.published) });
+        const proposed = verbProposals(tokens, found, model.proposable);
+        const decided = proposed.length ? eventfulProposals(tokens, proposed, model) : NO_DECISIONS;
+        const matches = merged(found, decided.size ? [...decided.keys()] : NO_MATCHES);
+        if (matches.length) read.push({ sentence, tokens, matches, decided, phrases: reader.read(doc, tokens, doc.meta.published) });
       }
       // an article without triggers has no events: nothing more to read
       if (!read.length) return;
@@ -71,7 +72,7 @@ export const eventsStage: StageFactory = (resources) => {
       // the cast is asked for only by events without a target in their sentence: made when first asked
       const cast = new Cast(doc, read);
       const dates = datesOf(doc);
-      for (const { sentence, tokens, matches, phrases } of read) {
+      for (const { sentence, tokens, matches, decided, phrases } of read) {
         const clauseList = clauses(tokens);
         const antecedent = antecedentIn(tokens, phrases, previousActors);
         const { kept, content } = suppressControlled(matches, clauseList, tokens);
@@ -79,7 +80,7 @@ export const eventsStage: StageFactory = (resources) => {
         for (let k = 0; k < kept.length; k++) {
           const candidate = kept[k]!;
           // the pattern proposes, the model decides: the type, or no event at all
-          const decision = model.decideFor(tokens, candidate, ownPatternOf(candidate)?.type);
+          const decision = decided.get(candidate) ?? model.decideFor(tokens, candidate, ownPatternOf(candidate)?.type);
           if (decision.type === NO_EVENT) {
             // what a non-event seemed to control is decided on its own ("would consider talks")
             const freed = content.get(candidate);
@@ -102,6 +103,8 @@ export const eventsStage: StageFactory = (resources) => {
 };
 
 const NO_MATCHES: readonly PatternMatch<TriggerEntry>[] = [];
+/** The decisions of a sentence without proposals (most): none. */
+const NO_DECISIONS: ReadonlyMap<PatternMatch<TriggerEntry>, TypeDecision> = new Map();
 
 /** A trigger candidate the type model decides on, with the features it reads (for training and evaluation). */
 export interface Candidate {
@@ -138,11 +141,16 @@ export function candidatesOf(doc: Document, lexicon: Lexicon): Candidate[] {
 /** Training proposes every verb no pattern covers: the model learns which tell no event. */
 const proposeEvery = (): boolean => true;
 
-/** The proposals the model makes events of (most sentences have no proposal: the list comes back as it is). */
-function eventfulProposals(tokens: readonly Token[], proposals: PatternMatch<TriggerEntry>[], model: TypeModel): PatternMatch<TriggerEntry>[] {
-  if (!proposals.length) return proposals;
-  const out: PatternMatch<TriggerEntry>[] = [];
-  for (const p of proposals) if (model.decideFor(tokens, p).type !== NO_EVENT) out.push(p);
+/**
+ * The proposals the model makes events of, in their order, with its decisions: the stage takes them
+ * when it comes to the proposals (one has no pattern of its own to change its decision).
+ */
+function eventfulProposals(tokens: readonly Token[], proposals: readonly PatternMatch<TriggerEntry>[], model: TypeModel): Map<PatternMatch<TriggerEntry>, TypeDecision> {
+  const out = new Map<PatternMatch<TriggerEntry>, TypeDecision>();
+  for (const p of proposals) {
+    const decision = model.decideFor(tokens, p);
+    if (decision.type !== NO_EVENT) out.set(p, decision);
+  }
   return out;
 }
 
@@ -344,6 +352,8 @@ interface Read {
   readonly sentence: LayerAnnotation<'sentence'>;
   readonly tokens: readonly Token[];
   readonly matches: PatternMatch<TriggerEntry>[];
+  /** the model's decisions made while reading the sentence (on the proposals it makes events of), by candidate */
+  readonly decided: ReadonlyMap<PatternMatch<TriggerEntry>, TypeDecision>;
   phrases: Phrase[];
 }
 

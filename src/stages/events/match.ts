@@ -7,7 +7,17 @@ import type { Token } from '../../text/lookup.js';
  * non-verbs. `id` numbers the word among all the words patterns use, so that matching compares numbers.
  */
 interface Alternative { readonly word: string; readonly id: number; readonly pos: 'verb' | 'nonverb' | null }
-interface Step { readonly alts: readonly Alternative[]; readonly gapBefore: boolean }
+interface Step {
+  readonly alts: readonly Alternative[];
+  readonly gapBefore: boolean;
+  /** the step's number among the lexicon's steps (Present remembers a sentence's answer for each) */
+  readonly index: number;
+  /**
+   * The parts of speech each word number fills the step in (VERB_FILLS, OTHER_FILLS or both), for a
+   * step of many alternatives (a dictionary synonym set): one look-up instead of a walk of them all.
+   */
+  readonly fills: ReadonlyMap<number, number> | null;
+}
 export interface CompiledPattern<T> { readonly steps: readonly Step[]; readonly entry: T }
 
 /** Up to this many tokens may stand where a pattern says `...`. */
@@ -49,7 +59,10 @@ export class Lexicon {
   stepOf(part: string, gapBefore: boolean): Step {
     const key = gapBefore ? `... ${part}` : part;
     let step = this.steps.get(key);
-    if (!step) this.steps.set(key, (step = { alts: part.split('|').map((a) => compileAlternative(a, this)), gapBefore }));
+    if (!step) {
+      const alts = part.split('|').map((a) => compileAlternative(a, this));
+      this.steps.set(key, (step = { alts, gapBefore, index: this.steps.size, fills: alts.length > FEW_ALTERNATIVES ? fillsOf(alts) : null }));
+    }
     return step;
   }
 
@@ -106,6 +119,17 @@ export class Lexicon {
   }
 }
 
+/** A step of more alternatives than this is matched through its word numbers (Step.fills); fewer are walked. */
+const FEW_ALTERNATIVES = 4;
+/** Step.fills: a verb (or auxiliary) fills an alternative marked `^` or unmarked, any other word one marked `~` or unmarked. */
+const VERB_FILLS = 1, OTHER_FILLS = 2;
+
+function fillsOf(alts: readonly Alternative[]): Map<number, number> {
+  const fills = new Map<number, number>();
+  for (const a of alts) fills.set(a.id, (fills.get(a.id) ?? 0) | (a.pos === 'verb' ? VERB_FILLS : a.pos === 'nonverb' ? OTHER_FILLS : VERB_FILLS | OTHER_FILLS));
+  return fills;
+}
+
 function compileAlternative(raw: string, lexicon: Lexicon): Alternative {
   const pos = raw.startsWith('~') ? 'nonverb' : raw.startsWith('^') ? 'verb' : null;
   const word = pos ? raw.slice(1) : raw;
@@ -146,18 +170,66 @@ const NO_IDS: readonly number[] = [];
  */
 export class Present {
   private marks = new Int32Array(1024);
+  /** by step number: the stamp of the sentence whose answer `stepHas` holds (stepPresent) */
+  private stepMarks = new Int32Array(1024);
+  private stepHas = new Uint8Array(1024);
   private stamp = 1;
+  /** the words of the sentence whose pattern words are yet to be added (forSentence) */
+  private pending: readonly WordForms[] | null = null;
   /** the numbers present, in the order they were added */
   readonly list: number[] = [];
 
+  /**
+   * Empties the set for a sentence whose pattern words are those of `words`, added when the set is
+   * first asked about (most sentences' patterns end at their second word, which needs no set).
+   */
+  forSentence(words: readonly WordForms[]): void {
+    this.clear();
+    this.pending = words;
+  }
+
+  private takePending(): void {
+    const words = this.pending!;
+    this.pending = null;
+    for (const w of words) for (const id of w.ids) this.add(id);
+  }
+
   clear(): void {
+    this.pending = null;
     this.list.length = 0;
     if (++this.stamp < 0x7fffffff) return;
     this.marks.fill(0);
+    this.stepMarks.fill(0);
     this.stamp = 1;
   }
 
+  /**
+   * Whether the sentence holds a word of the step (any of its alternatives, whatever its part of
+   * speech), worked out once a sentence for each step: the dictionary's synonym sets recur in many
+   * of a word's patterns.
+   */
+  stepPresent(step: Step): boolean {
+    if (this.pending) this.takePending();
+    const k = step.index;
+    if (k >= this.stepMarks.length) {
+      const marks = new Int32Array(Math.max(k + 1, 2 * this.stepMarks.length));
+      marks.set(this.stepMarks);
+      this.stepMarks = marks;
+      const has = new Uint8Array(marks.length);
+      has.set(this.stepHas);
+      this.stepHas = has;
+    }
+    const has = this.stepHas;
+    if (this.stepMarks[k] === this.stamp) return has[k] === 1;
+    let any = 0;
+    for (const a of step.alts) if (this.marks[a.id] === this.stamp) { any = 1; break; }
+    this.stepMarks[k] = this.stamp;
+    has[k] = any;
+    return any === 1;
+  }
+
   has(id: number): boolean {
+    if (this.pending) this.takePending();
     return this.marks[id] === this.stamp;
   }
 
@@ -196,6 +268,12 @@ const stopsGap = (t: Token) => t.data.pos === 'PUNCT' && /[,;:()"“”]/.test(t
 /** Whether a token with these word numbers fills the step (a form equals an alternative's word, of the right part of speech). */
 function stepMatches(step: Step, t: Token, ids: readonly number[]): boolean {
   if (!ids.length) return false;
+  const fills = step.fills;
+  if (fills) {
+    const need = isVerb(t) ? VERB_FILLS : OTHER_FILLS;
+    for (const id of ids) if (((fills.get(id) ?? 0) & need) !== 0) return true;
+    return false;
+  }
   for (const a of step.alts) {
     if (ids.includes(a.id) && (a.pos === null || (a.pos === 'verb' ? isVerb(t) : !isVerb(t)))) return true;
   }
@@ -269,15 +347,20 @@ export class PatternSet<T extends { pattern: string }> {
 /**
  * The patterns that can start with one word. The dictionary gives a common verb hundreds of
  * patterns, nearly all wanting a second word the sentence does not hold: they are indexed by the
- * words their second step accepts, so a start looks only at those whose second word the sentence has.
+ * words their second step accepts, so a start looks only at those whose second word stands where
+ * that step may find it (the next word, or within a gap's reach).
  */
 export class Starts<T> {
   readonly length: number;
   /** every pattern, in the order the word's forms and the lexicon give them (which breaks ties between matches) */
   readonly all: readonly CompiledPattern<T>[];
-  /** positions in `all`: of the one-step patterns, and of the longer ones by their second step's word numbers */
+  /**
+   * positions in `all`: of the one-step patterns, and of the longer ones by their second step's word
+   * numbers, those whose second step must be the next word apart from those that may follow a gap
+   */
   private readonly single: readonly number[];
-  private readonly bySecond = new Map<number, number[]>();
+  private readonly byNextWord = new Map<number, number[]>();
+  private readonly byGapWord = new Map<number, number[]>();
   /** the patterns at each list's positions, made with the index */
   private readonly patterns = new Map<readonly number[], readonly CompiledPattern<T>[]>();
 
@@ -288,39 +371,47 @@ export class Starts<T> {
     for (let k = 0; k < patterns.length; k++) {
       const second = patterns[k]!.steps[1];
       if (!second) { single.push(k); continue; }
+      const index = second.gapBefore ? this.byGapWord : this.byNextWord;
       for (const a of second.alts) {
-        const list = this.bySecond.get(a.id);
-        if (!list) this.bySecond.set(a.id, [k]);
+        const list = index.get(a.id);
+        if (!list) index.set(a.id, [k]);
         else if (list.at(-1) !== k) list.push(k);
       }
     }
     this.single = single;
     this.patterns.set(single, single.map((k) => patterns[k]!));
-    for (const list of this.bySecond.values()) this.patterns.set(list, list.map((k) => patterns[k]!));
+    for (const list of this.byNextWord.values()) this.patterns.set(list, list.map((k) => patterns[k]!));
+    for (const list of this.byGapWord.values()) this.patterns.set(list, list.map((k) => patterns[k]!));
   }
 
   /**
-   * The patterns that may match in a sentence holding these pattern words (`present`), in the order
-   * of `all`: the one-step ones and those whose second word is present. The shorter of the
-   * sentence's words and the index's keys is walked.
+   * The patterns that may match at token `i` of a sentence: the one-step ones, and those whose second
+   * word stands where their second step looks for it (matchFrom): the next token, or for a step after
+   * a gap the tokens within its reach, up to the punctuation that stops a gap. Others cannot match.
+   * In the order of `all`.
    */
-  possible(present: Present): readonly CompiledPattern<T>[] {
-    const presentList = present.list;
+  possible(tokens: readonly Token[], words: readonly WordForms[], i: number): readonly CompiledPattern<T>[] {
     // most starts find one list (or none): it is returned as it is, made once
     let only: readonly number[] | null = this.single.length ? this.single : null;
     let picked: number[] | null = null;
-    if (this.bySecond.size < presentList.length) {
-      for (const [id, list] of this.bySecond) {
-        if (!present.has(id)) continue;
+    if (this.byNextWord.size && i + 1 < words.length) {
+      for (const id of words[i + 1]!.ids) {
+        const list = this.byNextWord.get(id);
+        if (!list || list === only) continue;
         if (!only) only = list;
         else picked = joined(picked ?? only.slice(), list);
       }
-    } else {
-      for (const id of presentList) {
-        const list = this.bySecond.get(id);
-        if (!list) continue;
-        if (!only) only = list;
-        else picked = joined(picked ?? only.slice(), list);
+    }
+    if (this.byGapWord.size) {
+      const limit = Math.min(tokens.length, i + 1 + GAP + 1);
+      for (let j = i + 1; j < limit; j++) {
+        for (const id of words[j]!.ids) {
+          const list = this.byGapWord.get(id);
+          if (!list || list === only) continue;
+          if (!only) only = list;
+          else picked = joined(picked ?? only.slice(), list);
+        }
+        if (stopsGap(tokens[j]!)) break;
       }
     }
     if (!only) return NONE;
@@ -343,12 +434,13 @@ const NO_STARTS = new Starts<never>([]);
 
 /**
  * Every match of a word's patterns that starts at token `i`; with the sentence's pattern words
- * (`present`), only the patterns whose later words it holds are tried.
+ * (`present`), only the patterns whose second word stands within reach and whose later words the
+ * sentence holds are tried.
  */
 function matchAt<T>(
   starts: Starts<T>, tokens: readonly Token[], words: readonly WordForms[], i: number, present?: Present,
 ): readonly PatternMatch<T>[] {
-  const patterns = present ? starts.possible(present) : starts.all;
+  const patterns = present ? starts.possible(tokens, words, i) : starts.all;
   // most starts match nothing: no list is made for them
   let found: PatternMatch<T>[] | null = null;
   for (const c of patterns) {
@@ -365,11 +457,7 @@ function matchAt<T>(
  */
 function possibleIn<T>(c: CompiledPattern<T>, present: Present): boolean {
   // the second step is the index's business (Starts.possible)
-  for (let s = 2; s < c.steps.length; s++) {
-    let any = false;
-    for (const a of c.steps[s]!.alts) if (present.has(a.id)) { any = true; break; }
-    if (!any) return false;
-  }
+  for (let s = 2; s < c.steps.length; s++) if (!present.stepPresent(c.steps[s]!)) return false;
   return true;
 }
 
@@ -421,8 +509,7 @@ function findIn(tokens: readonly Token[], words: readonly WordForms[], present: 
       for (const k of m.tokens) blocked[k] = 1;
     }
   }
-  present.clear();
-  for (const w of words) for (const id of w.ids) present.add(id);
+  present.forSentence(words);
   const candidates: PatternMatch<TriggerEntry>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const starts = words[i]!.triggerStarts;

@@ -132,6 +132,16 @@ class FeatureList implements FeatureSink {
 
 /** The candidate's features, in a fixed order, into `f`. */
 function emitFeatures(tokens: readonly Token[], m: PatternMatch<TriggerEntry>, f: FeatureSink): void {
+  emitTriggerFeatures(tokens, m, f);
+  emitContextFeatures(tokens, m, f);
+}
+
+/**
+ * The features of the candidate's pattern and its own words, which come first: a pure function of the
+ * match's entry, the entries it shadowed, its tokens' lemmas and its first token's part of speech
+ * (TypeModel.triggerScores keeps their sum by these).
+ */
+function emitTriggerFeatures(tokens: readonly Token[], m: PatternMatch<TriggerEntry>, f: FeatureSink): void {
   const e = m.entry;
   const first = m.tokens[0]!, last = m.tokens[m.tokens.length - 1]!;
   const head = tokens[first]!;
@@ -150,6 +160,12 @@ function emitFeatures(tokens: readonly Token[], m: PatternMatch<TriggerEntry>, f
     f.add('ws', ws);
   }
   f.lemmaPos(head);
+}
+
+/** The features of the words around the candidate and of its sentence, after emitTriggerFeatures. */
+function emitContextFeatures(tokens: readonly Token[], m: PatternMatch<TriggerEntry>, f: FeatureSink): void {
+  const first = m.tokens[0]!, last = m.tokens[m.tokens.length - 1]!;
+  const head = tokens[first]!;
   const p1 = tokens[first - 1], p2 = tokens[first - 2], n1 = tokens[last + 1], n2 = tokens[last + 2];
   f.lemma(P1, p1); f.add('p1pos', p1?.data.pos ?? '<s>'); f.lemma(P2, p2);
   f.lemma(N1, n1); f.add('n1pos', n1?.data.pos ?? '</s>'); f.lemma(N2, n2);
@@ -221,6 +237,18 @@ interface LemmaRow {
  */
 type Dense = Float64Array | null;
 
+/** One step of the key of a trigger's summed features (TypeModel.triggerScores), with the sums of the key that ends here. */
+class PrefixNode {
+  private readonly next = new Map<object | string, PrefixNode>();
+  scores: Float64Array | null = null;
+
+  child(key: object | string): PrefixNode {
+    let node = this.next.get(key);
+    if (!node) this.next.set(key, (node = new PrefixNode()));
+    return node;
+  }
+}
+
 /** Past this many remembered lemmas, pairs and values, the model forgets them and starts again (a long batch's vocabulary). */
 const MEMORY = 200_000;
 
@@ -242,6 +270,8 @@ export class TypeModel implements FeatureSink {
   private readonly edges = new Map<string, LemmaRow>();
   private readonly values = new Map<string, Map<string, Dense>>();
   private readonly whole = new Map<string, Dense>();
+  /** the sums of trigger features by what they are made of (triggerScores) */
+  private prefixes = new PrefixNode();
   private remembered = 0;
   private readonly none: number;
   /** the scores of the candidate being decided (decideFor); reset for each, so no answer depends on the one before */
@@ -289,7 +319,7 @@ export class TypeModel implements FeatureSink {
   /** Remembers one more thing looked up; past MEMORY, everything is forgotten first. */
   private remember(): void {
     if (++this.remembered <= MEMORY) return;
-    this.rows.clear(); this.edges.clear(); this.values.clear(); this.whole.clear();
+    this.rows.clear(); this.edges.clear(); this.values.clear(); this.whole.clear(); this.prefixes = new PrefixNode();
     this.remembered = 1;
   }
 
@@ -359,9 +389,27 @@ export class TypeModel implements FeatureSink {
    * straight to the scores (the same features in the same order, so the same sums).
    */
   decideFor(tokens: readonly Token[], m: PatternMatch<TriggerEntry>, own?: PloverType): TypeDecision {
-    this.scores.fill(0);
-    emitFeatures(tokens, m, this);
+    this.scores.set(this.triggerScores(tokens, m));
+    emitContextFeatures(tokens, m, this);
     return this.verdict(this.scores, own, !!m.entry.proposal);
+  }
+
+  /**
+   * The sums of the trigger's features (emitTriggerFeatures), made from zero in their order when its
+   * key is first met: the same additions in the same order, so the same sums as adding them each time.
+   * A candidate's pattern words recur (a lexicon's trigger is a handful of words), so most are remembered.
+   */
+  private triggerScores(tokens: readonly Token[], m: PatternMatch<TriggerEntry>): Float64Array {
+    // the key: the entry, the entries it shadowed, the first word's part of speech, each word's row
+    let node = this.prefixes.child(m.entry);
+    if (m.shadowed) for (const o of m.shadowed) node = node.child(o);
+    node = node.child(tokens[m.tokens[0]!]!.data.pos);
+    for (const k of m.tokens) node = node.child(this.rowOf(tokens[k]!));
+    if (node.scores) return node.scores;
+    this.remember();
+    this.scores.fill(0);
+    emitTriggerFeatures(tokens, m, this);
+    return (node.scores = this.scores.slice());
   }
 
   /**

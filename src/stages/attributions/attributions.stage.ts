@@ -53,12 +53,15 @@ function insideQuote(quotes: readonly Quote[], start: number, end: number): bool
 
 const CLAUSE_START_POS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 /**
- * "Polls show that ...", "... , new filings show.": a plain form after a plural noun, before a clause
- * or a full stop, is the verb of that subject even when the tagger read it as a noun.
+ * "Polls show that ...", "... , new filings show.", "six in 10 say ...", "52 percent say ...": a plain
+ * form after a plural noun or a poll's share, before a clause or a full stop, is the verb of that
+ * subject even when the tagger read it as a noun.
  */
 function afterPluralSubject(toks: readonly Tok[], i: number): boolean {
   const prev = toks[i - 1], next = toks[i + 1];
-  if (!prev || !next || /s$/.test(toks[i]!.low) || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN') || !/[^s]s$/.test(prev.low)) return false;
+  if (!prev || !next || /s$/.test(toks[i]!.low)) return false;
+  const share = prev.pos === 'NUM' || prev.low === 'percent';
+  if (!share && ((prev.pos !== 'NOUN' && prev.pos !== 'PROPN') || !/[^s]s$/.test(prev.low))) return false;
   return next.low === 'that' || next.low === '.' || CLAUSE_START_POS.has(next.pos);
 }
 

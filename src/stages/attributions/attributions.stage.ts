@@ -15,10 +15,11 @@ import { isNonSpeech } from './nonspeech.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 import { confidenceOf, loadSequenceTagger, quotedTokens, rangeOf, rolesOfSpans, worthTaggingIn, type Role, type SequenceTagger, type TaggedAttribution } from './sequence.js';
 
+// 1.2.2: a noun-phrase cue's lone name is its content ("endorsed Clinton"); a poll's share is a subject ("six in 10 say")
 // 1.2.1: contents outside quotation marks end before a relative clause, participle adjunct or lone dash (boundaries.ts CONTENT_CUTS)
 // 1.2: contents take their quotation marks (PolNeAR's boundaries)
 // 1.1: titles, lead-in clauses, relative sources ("who"), naming verbs ("called X a Y"), passive beliefs; filter without names
-export const ATTRIBUTIONS_VERSION = '1.2.1';
+export const ATTRIBUTIONS_VERSION = '1.2.2';
 
 const TAGGED_RULES = Object.fromEntries(FRAME_SHAPES.map((shape) => [shape, `cue.tagged.${shape}`])) as Record<FrameShape, string>;
 /** The lexicon entry of a cue the tagger found: its probability stands for the form's precision. */

@@ -74,7 +74,9 @@ console.log(`${Object.keys(table).length} cue forms -> ${OUT}`);
 // trained on the stage's own unfiltered output on PolNeAR train (needs `npm run build` first): a
 // candidate is positive when its content matches a gold content as the scorer matches them
 // (token Dice >= 0.5, best pairs first). The threshold is chosen on a held-out fifth of train,
-// then the weights are trained again on all of it. Run with --filter.
+// then the weights are trained again on all of it. Run with --filter. To measure the whole stage
+// on the held-out tenth (eval-attribution-heldout.ts --filter FILE), train without it: --exclude LIST
+// --filter-out FILE. --cache FILE keeps the candidates for trying --min-feature-count N on them again.
 if (process.argv.includes('--filter')) await trainFilter();
 
 async function trainFilter() {

@@ -8,7 +8,7 @@
  * its scorer cofenet.mjs clips a result's spans to a row the same way) and writes the results as JSON
  * lines (--pred) with a gold folder of the held-out files (--gold-dir) for score.mjs attributions.
  *
- *   node --import tsx scripts/eval-attribution-heldout.ts --model FOLD.json --list LIST [--pred OUT.jsonl] [--gold-dir DIR] [--none]
+ *   node --import tsx scripts/eval-attribution-heldout.ts --model FOLD.json --list LIST [--pred OUT.jsonl] [--gold-dir DIR] [--none] [--filter FILTER.json]
  *
  * --none runs the stage without the sequence tagger (the rules alone).
  */
@@ -17,6 +17,7 @@ import path from 'node:path';
 import { Analyzer } from '../src/analyze.js';
 import { Resources } from '../src/core/resources.js';
 import type { Range } from '../src/core/span.js';
+import { frameFilterFrom } from '../src/stages/attributions/filter.js';
 import { sequenceTaggerFrom, type Role } from '../src/stages/attributions/sequence.js';
 import { goldSpans } from './polnear-gold.js';
 
@@ -31,6 +32,9 @@ if (!fs.existsSync(path.join(TRAIN, 'text')) || !LIST || (!MODEL && !process.arg
 }
 
 const resources = new Resources();
+// --filter FILE: a frame filter trained without the held-out tenth (train-attributions.mjs --filter --exclude LIST --filter-out FILE)
+const FILTER = arg('--filter', '');
+if (FILTER) resources.once('attributions.frameFilter', () => frameFilterFrom(JSON.parse(fs.readFileSync(FILTER, 'utf8'))));
 const model = process.argv.includes('--none') ? null : sequenceTaggerFrom(JSON.parse(fs.readFileSync(MODEL, 'utf8')));
 resources.once('attributions.sequenceTagger', () => model);
 const analyzer = new Analyzer({ resources });

@@ -74,7 +74,9 @@ console.log(`${Object.keys(table).length} cue forms -> ${OUT}`);
 // trained on the stage's own unfiltered output on PolNeAR train (needs `npm run build` first): a
 // candidate is positive when its content matches a gold content as the scorer matches them
 // (token Dice >= 0.5, best pairs first). The threshold is chosen on a held-out fifth of train,
-// then the weights are trained again on all of it. Run with --filter.
+// then the weights are trained again on all of it. Run with --filter. To measure the whole stage
+// on the held-out tenth (eval-attribution-heldout.ts --filter FILE), train without it: --exclude LIST
+// --filter-out FILE. --cache FILE keeps the candidates for trying --min-feature-count N on them again.
 if (process.argv.includes('--filter')) await trainFilter();
 
 async function trainFilter() {
@@ -82,7 +84,9 @@ async function trainFilter() {
   const { Analyzer } = await import(new URL('analyze.js', dist).href);
   const { Resources } = await import(new URL('core/resources.js', dist).href);
   const { frameFeatures } = await import(new URL('stages/attributions/filter.js', dist).href);
-  const FILTER_OUT = new URL('../src/stages/attributions/model/frame-filter.json', import.meta.url).pathname;
+  const FILTER_OUT = arg('--filter-out', new URL('../src/stages/attributions/model/frame-filter.json', import.meta.url).pathname);
+  // --exclude LIST leaves out the files it names (the held-out tenth of eval-attribution-heldout.ts), to measure the stage there
+  const excluded = new Set(arg('--exclude', '') ? fs.readFileSync(arg('--exclude', ''), 'utf8').split('\n').filter(Boolean) : []);
   const resources = new Resources();
   resources.once('attributions.frameFilter', () => null);
   const analyzer = new Analyzer({ resources });
@@ -94,8 +98,10 @@ async function trainFilter() {
     return set;
   };
   const dice = (a, b) => { let n = 0; for (const x of a) if (b.has(x)) n++; return a.size + b.size ? (2 * n) / (a.size + b.size) : 1; };
-  const docs = [];
-  const files = fs.readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort();
+  // --cache FILE keeps the candidates of a run (they depend only on the rules), to try the training's settings on them again
+  const CACHE = arg('--cache', '');
+  const docs = CACHE && fs.existsSync(CACHE) ? JSON.parse(fs.readFileSync(CACHE, 'utf8')) : [];
+  const files = docs.length ? [] : fs.readdirSync(textDir).filter((f) => f.endsWith('.txt') && !excluded.has(f.slice(0, -4))).sort();
   for (const f of files) {
     const id = f.slice(0, -4);
     const annFile = fs.readdirSync(annDir).find((a) => a.startsWith(id) && a.endsWith('.ann'));
@@ -117,9 +123,14 @@ async function trainFilter() {
     }));
     docs.push({ examples, gold: gold.length });
   }
+  if (CACHE && files.length) fs.writeFileSync(CACHE, JSON.stringify(docs));
+  // a feature seen in fewer training candidates than this gets no weight: rare words and names are remembered, not learned
+  const MIN_FEATURE_COUNT = Number(arg('--min-feature-count', '1'));
+  const countsOf = (set) => { const n = new Map(); for (const d of set) for (const e of d.examples) for (const f of e.feats) n.set(f, (n.get(f) ?? 0) + 1); return n; };
   const train = (set, epochs = 12, rate = 0.1, l2 = 1e-5) => {
     const w = new Map(); let bias = 0;
-    const examples = set.flatMap((d) => d.examples);
+    const counts = MIN_FEATURE_COUNT > 1 ? countsOf(set) : null;
+    const examples = set.flatMap((d) => d.examples).map((e) => (counts ? { ...e, feats: e.feats.filter((f) => counts.get(f) >= MIN_FEATURE_COUNT) } : e));
     for (let ep = 0; ep < epochs; ep++) {
       const lr = rate / (1 + ep * 0.5);
       for (let k = 0; k < examples.length; k++) {

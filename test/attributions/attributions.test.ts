@@ -223,3 +223,8 @@ test('boundaries as PolNeAR draws them: the quotation marks, and the comma insid
   // words not in quotation marks keep their edges: no full stop at the end
   assert.ok(list.some((a) => a.content === 'the plan was late'), JSON.stringify(list.map((a) => a.content)));
 });
+
+test('a poll\'s share before a plain reporting verb is its subject, even when the tagger reads the verb as a noun', () => {
+  const list = attributions('Six in 10 say the new mayor is decisive. Nearly 52 percent say they trust the council.');
+  assert.deepEqual(list.map((a) => [a.cue, a.source, a.content]), [['say', 'Six in 10', 'the new mayor is decisive'], ['say', 'Nearly 52 percent', 'they trust the council']]);
+});

@@ -62,3 +62,9 @@ test('a following quotation credited to someone else does not continue the quote
   assert.ok(a, JSON.stringify(list));
   assert.ok(!a.content.includes('polling stations'), a.content);
 });
+
+test('a noun-phrase cue takes a lone name as what it reports', () => {
+  const a = attributions('The county sheriff endorsed Lopez on Monday.').find((x) => x.cue === 'endorsed');
+  assert.equal(a?.content, 'Lopez');
+  assert.equal(a?.source, 'The county sheriff');
+});

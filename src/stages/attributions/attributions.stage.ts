@@ -15,11 +15,12 @@ import { isNonSpeech } from './nonspeech.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 import { confidenceOf, loadSequenceTagger, quotedTokens, rangeOf, rolesOfSpans, worthTaggingIn, type Role, type SequenceTagger, type TaggedAttribution } from './sequence.js';
 
+// 1.2.3: a noun-phrase cue's lone name is its content ("endorsed Clinton"); a poll's share is a subject ("six in 10 say")
 // 1.2.2: speakers are the head of their source (appositives, labels, affiliations), people described by whom they serve, lists as written; re-read from a source the tagger grew
 // 1.2.1: contents outside quotation marks end before a relative clause, participle adjunct or lone dash (boundaries.ts CONTENT_CUTS)
 // 1.2: contents take their quotation marks (PolNeAR's boundaries)
 // 1.1: titles, lead-in clauses, relative sources ("who"), naming verbs ("called X a Y"), passive beliefs; filter without names
-export const ATTRIBUTIONS_VERSION = '1.2.2';
+export const ATTRIBUTIONS_VERSION = '1.2.3';
 
 const TAGGED_RULES = Object.fromEntries(FRAME_SHAPES.map((shape) => [shape, `cue.tagged.${shape}`])) as Record<FrameShape, string>;
 /** The lexicon entry of a cue the tagger found: its probability stands for the form's precision. */
@@ -54,12 +55,15 @@ function insideQuote(quotes: readonly Quote[], start: number, end: number): bool
 
 const CLAUSE_START_POS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 /**
- * "Polls show that ...", "... , new filings show.": a plain form after a plural noun, before a clause
- * or a full stop, is the verb of that subject even when the tagger read it as a noun.
+ * "Polls show that ...", "... , new filings show.", "six in 10 say ...", "52 percent say ...": a plain
+ * form after a plural noun or a poll's share, before a clause or a full stop, is the verb of that
+ * subject even when the tagger read it as a noun.
  */
 function afterPluralSubject(toks: readonly Tok[], i: number): boolean {
   const prev = toks[i - 1], next = toks[i + 1];
-  if (!prev || !next || /s$/.test(toks[i]!.low) || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN') || !/[^s]s$/.test(prev.low)) return false;
+  if (!prev || !next || /s$/.test(toks[i]!.low)) return false;
+  const share = prev.pos === 'NUM' || prev.low === 'percent';
+  if (!share && ((prev.pos !== 'NOUN' && prev.pos !== 'PROPN') || !/[^s]s$/.test(prev.low))) return false;
   return next.low === 'that' || next.low === '.' || CLAUSE_START_POS.has(next.pos);
 }
 

@@ -16,7 +16,7 @@ export interface FrameFilter {
   probability(text: string, f: FrameView): number;
 }
 
-interface Weights { readonly threshold: number; readonly bias: number; readonly weights: Record<string, number> }
+export interface FrameFilterWeights { readonly threshold: number; readonly bias: number; readonly weights: Record<string, number> }
 
 const PRONOUN = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
 const low = (s: string) => { const l = s.toLowerCase(); return l.includes('’') ? l.replace(/’/g, "'") : l; };
@@ -160,7 +160,11 @@ function scoreOf(w: Readonly<Record<string, number>>, t: Traits): number {
 
 /** The filter in model/frame-filter.json (trained by scripts/train-attributions.mjs on PolNeAR train). */
 export function loadFrameFilter(): FrameFilter | null {
-  const w = weights as Weights;
+  return frameFilterFrom(weights as FrameFilterWeights);
+}
+
+/** A filter from its trained weights (null when there are none). */
+export function frameFilterFrom(w: FrameFilterWeights): FrameFilter | null {
   if (!hasAny(w.weights)) return null;
   return {
     threshold: w.threshold,

@@ -529,7 +529,7 @@ export class CueView {
     return this.tailOf;
   }
 
-  /** The words after the cue as its content (at least two words), or null. */
+  /** The words after the cue as its content (at least two words, or a noun-phrase cue's lone name), or null. */
   get after(): Span | null {
     if (this.afterOf === NOT_YET) this.afterOf = contentAfter(this);
     return this.afterOf;
@@ -634,7 +634,7 @@ function tailAfterCue(v: CueView, b: ContentBefore): TailAfterCue {
   return { hearer, adjunctsOnly };
 }
 
-/** CONTENT after the cue, to the end of its clause; null when it has fewer than two words. */
+/** CONTENT after the cue, to the end of its clause; null when it has fewer than two words (but a noun-phrase cue's lone name). */
 function contentAfter(v: CueView): Span | null {
   const { toks, at, entry } = v;
   const cueEnd = v.cueEnd!;
@@ -647,8 +647,12 @@ function contentAfter(v: CueView): Span | null {
   // "said as much in an interview": the pro-form is the whole content
   if (toks[from]?.low === 'as' && toks[from + 1]?.low === 'much') to = from + 2;
   const after = trimmed(toks, from, to);
-  return after && wordCount(toks, after[0], after[1], 2) >= 2 ? after : null;
+  if (!after) return null;
+  // "endorsed Clinton", "backed him": a noun-phrase cue's object may be one name or pronoun
+  const oneName = takesNounPhrase(entry) && !naming && after[1] - after[0] === 1 && ONE_WORD_OBJECT.has(toks[after[0]]!.pos);
+  return oneName || wordCount(toks, after[0], after[1], 2) >= 2 ? after : null;
 }
+const ONE_WORD_OBJECT: ReadonlySet<string> = new Set(['PROPN', 'PRON']);
 
 /** "X clarified it by saying ..." / "X spoke highly of Kim and boasted ...": the subject is the clause's, before its verb. */
 function fromClauseSubject(v: CueView, rule: string, bySaying: boolean): Frame | null {

@@ -183,14 +183,19 @@ export class PostgresStore implements Store {
     }
     if (result.entities.length) {
       const names = result.entities.map((e) => foldName(e.name));
+      const codes = result.entities.map((e) => actorCode(e)).filter((c): c is string => c !== null);
       batch.push({
-        sql: 'INSERT INTO article_entity (article_rowid, name, country, code, last) SELECT ?, unnest(?::text[]), unnest(?::text[]), unnest(?::text[]), unnest(?::text[])',
-        params: [rowid, names, result.entities.map((e) => e.country), result.entities.map((e) => actorCode(e)), names.map(lastWord)],
+        sql: 'INSERT INTO article_entity_name (last, name, article_rowid) SELECT unnest(?::text[]), unnest(?::text[]), ? ON CONFLICT DO NOTHING',
+        params: [names.map(lastWord), names, rowid],
       });
+      if (codes.length) {
+        batch.push({ sql: 'INSERT INTO article_entity_code (code, article_rowid) SELECT unnest(?::text[]), ? ON CONFLICT DO NOTHING', params: [codes, rowid] });
+      }
     }
     this.db.batch(batch);
     this.addEvents(rowid, article, result, result.article.text || article.text);
-    result.attributions.forEach((attribution, index) => addQuote(this.db, rowid, index, attribution, article.published));
+    const quoted = { rowid, id, text: result.article.text || article.text, outlet: article.outlet, published: article.published, quoted: new Set<number>() };
+    result.attributions.forEach((attribution, index) => addQuote(this.db, quoted, index, attribution));
     return { id, inserted: true };
   }
 

@@ -155,13 +155,16 @@ export class SqliteStore implements Store {
       const insertBand = this.prep('INSERT OR IGNORE INTO article_band (band, hash, article_rowid) VALUES (?, ?, ?)');
       bandHashes(sig).forEach((h, b) => insertBand.run(b, h, rowid));
     }
-    const insertEntity = this.prep('INSERT INTO article_entity (article_rowid, name, country, code, last) VALUES (?, ?, ?, ?, ?)');
+    const entityName = this.prep('INSERT OR IGNORE INTO article_entity_name (last, name, article_rowid) VALUES (?, ?, ?)');
+    const entityCode = this.prep('INSERT OR IGNORE INTO article_entity_code (code, article_rowid) VALUES (?, ?)');
     for (const entity of result.entities) {
-      const name = foldName(entity.name);
-      insertEntity.run(rowid, name, entity.country, actorCode(entity), lastWord(name));
+      const name = foldName(entity.name), code = actorCode(entity);
+      entityName.run(lastWord(name), name, rowid);
+      if (code !== null) entityCode.run(code, rowid);
     }
     this.addEvents(rowid, article, result, text);
-    result.attributions.forEach((attribution, index) => this.quoteWriter.add(rowid, index, attribution, article.published));
+    const quoted = { rowid, id, text, outlet: article.outlet, published: article.published, quoted: new Set<number>() };
+    result.attributions.forEach((attribution, index) => this.quoteWriter.add(quoted, index, attribution));
     return { id, inserted: true };
   }
 
@@ -339,12 +342,14 @@ export class SqliteStore implements Store {
   // ---- quotes --------------------------------------------------------------------------------
 
   private toQuote(r: QuoteRow): Quote {
-    const variants = (this.prep(`SELECT v.idx, v.kind, v.text, v.fidelity, v.changes_json, a.id AS article_id, a.outlet, a.url, a.published, a.title
-        FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid WHERE v.quote_rowid = ? ORDER BY v.rowid`).all(r.rowid) as
-      { idx: number; kind: string; text: string; fidelity: number; changes_json: string; article_id: string; outlet: string | null;
-        url: string | null; published: string | null; title: string | null }[])
-      .map((v): QuoteVariant => ({
-        articleId: v.article_id, index: v.idx, kind: v.kind, text: v.text, fidelity: v.fidelity,
+    const rows = this.prep(`SELECT v.idx, v.kind, v.span_start, v.span_end, v.text, v.fidelity, v.changes_json, v.article_rowid, a.id AS article_id,
+        a.outlet, a.url, a.published, a.title FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid WHERE v.quote_rowid = ? ORDER BY v.rowid`).all(r.rowid) as
+      { idx: number; kind: string; span_start: number; span_end: number; text: string | null; fidelity: number; changes_json: string; article_rowid: number;
+        article_id: string; outlet: string | null; url: string | null; published: string | null; title: string | null }[];
+    // a variant's words are its article's text between its offsets (migration 12)
+    const texts = this.texts(rows.filter((v) => v.text === null).map((v) => v.article_rowid));
+    const variants = rows.map((v): QuoteVariant => ({
+        articleId: v.article_id, index: v.idx, kind: v.kind, text: v.text ?? texts.get(v.article_rowid)!.slice(v.span_start, v.span_end), fidelity: v.fidelity,
         changes: JSON.parse(v.changes_json) as QuoteVariant['changes'],
         source: { articleId: v.article_id, outlet: v.outlet, url: v.url, published: v.published, title: v.title } satisfies ReportSource,
       }));

@@ -291,6 +291,7 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
     sql: `
       ALTER TABLE quote_variant ADD COLUMN span_start integer, ADD COLUMN span_end integer;
       DELETE FROM quote_source WHERE source IN (SELECT 'article:' || id FROM article WHERE outlet IS NULL);
+      DROP INDEX article_entity_code, article_entity_last;
       CREATE TABLE article_entity_name (
         last text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL, article_rowid bigint NOT NULL,
         PRIMARY KEY (last, name, article_rowid)

@@ -95,7 +95,7 @@ export class QuoteWriter {
       ({ fidelity, changes } = wordChanges(match.text, text));
     } else {
       const s = attribution.speaker;
-      rowid = Number(this.insertQuote.run(s ? packSpeaker(s) : null, s ? foldName(s.name) : '', s?.country ?? null,
+      rowid = Number(this.insertQuote.run(s ? packSpeaker(s, article.text) : null, s ? foldName(s.name) : '', s?.country ?? null,
         s ? actorCode(s) : null, published, s ? lastWord(foldName(s.name)) : null).lastInsertRowid);
       for (const h of quoteSketch(text)) this.insertGram.run(h, rowid);
     }

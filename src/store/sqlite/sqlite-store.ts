@@ -349,7 +349,9 @@ export class SqliteStore implements Store {
       { idx: number; kind: string; span_start: number; span_end: number; text: string | null; fidelity: number; changes_json: string; article_rowid: number;
         article_id: string; outlet: string | null; url: string | null; published: string | null; title: string | null }[];
     // a variant's words are its article's text between its offsets (migration 12)
-    const texts = this.texts(rows.filter((v) => v.text === null).map((v) => v.article_rowid));
+    // as is its speaker's, of the first variant's article (packSpeaker)
+    const first = rows[0]?.article_rowid;
+    const texts = this.texts([...rows.filter((v) => v.text === null).map((v) => v.article_rowid), ...(first === undefined ? [] : [first])]);
     const variants = rows.map((v): QuoteVariant => ({
         articleId: v.article_id, index: v.idx, kind: v.kind, text: v.text ?? texts.get(v.article_rowid)!.slice(v.span_start, v.span_end), fidelity: v.fidelity,
         changes: JSON.parse(v.changes_json) as QuoteVariant['changes'],
@@ -357,7 +359,7 @@ export class SqliteStore implements Store {
       }));
     return {
       // the quote's wording is its first variant's
-      id: `q${r.rowid}`, speaker: r.speaker_json ? unpackSpeaker(r.speaker_json) : null, text: variants[0]?.text ?? '',
+      id: `q${r.rowid}`, speaker: r.speaker_json ? unpackSpeaker(r.speaker_json, first === undefined ? undefined : texts.get(first)) : null, text: variants[0]?.text ?? '',
       sources: r.n_sources, variantCount: r.n_variants, minFidelity: r.min_fidelity, firstPublished: r.first_published, variants,
     };
   }

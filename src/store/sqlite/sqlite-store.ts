@@ -354,9 +354,9 @@ export class SqliteStore implements Store {
         a.outlet, a.url, a.published, a.title FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid WHERE v.quote_rowid = ? ORDER BY v.rowid`).all(r.rowid) as
       { idx: number; kind: string; span_start: number; span_end: number; text: string | null; fidelity: number; changes_json: string; article_rowid: number;
         article_id: string; outlet: string | null; url: string | null; published: string | null; title: string | null }[];
-    // a variant's words are its article's text between its offsets (migration 12)
-    // as is its speaker's, of the first variant's article (packSpeaker)
-    const first = rows[0]?.article_rowid;
+    // a variant's words are its article's text between its offsets (migration 12), and so are its
+    // speaker's, in the first variant's article (packSpeaker)
+    const first = r.speaker_json === null ? undefined : rows[0]?.article_rowid;
     const texts = this.texts([...rows.filter((v) => v.text === null).map((v) => v.article_rowid), ...(first === undefined ? [] : [first])]);
     const variants = rows.map((v): QuoteVariant => ({
         articleId: v.article_id, index: v.idx, kind: v.kind, text: v.text ?? texts.get(v.article_rowid)!.slice(v.span_start, v.span_end), fidelity: v.fidelity,

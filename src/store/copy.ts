@@ -15,7 +15,7 @@ import type { Store } from './store.js';
  * The target must be empty; the copy is one transaction, so a failed copy leaves it empty.
  */
 const TABLES = [
-  'article', 'article_copy', 'article_band', 'article_entity', 'happening', 'event', 'event_actor',
+  'article', 'article_copy', 'article_band', 'article_entity_name', 'article_entity_code', 'happening', 'event', 'event_actor',
   'quote', 'quote_variant', 'quote_gram', 'quote_source', 'learned_person',
 ] as const;
 
@@ -58,7 +58,10 @@ function sqliteToPostgres(from: SqliteStore, to: PostgresStore, report: (t: Copy
       const columns = to.db.query<{ name: string }>(`SELECT attname AS name FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`, [table]).map((c) => c.name);
       // the tsvector is built from the text, not copied
       const select = columns.map((c) => (c === 'tsv' ? `to_tsvector('dossier_text', r.text)` : `r.${c}`)).join(', ');
-      const n = copyRows(from.db.prepare(`SELECT ${columns.filter((c) => c !== 'tsv').join(', ')} FROM ${table}`).iterate() as Iterable<Row>,
+      // a quote variant's words, which SQLite reads from its article's text between its offsets, PostgreSQL keeps
+      const read = (c: string) => (table === 'quote_variant' && c === 'text'
+        ? `coalesce(text, (SELECT dossier_span(a.text_z, span_start, span_end) FROM article a WHERE a.rowid = article_rowid)) AS text` : c);
+      const n = copyRows(from.db.prepare(`SELECT ${columns.filter((c) => c !== 'tsv').map(read).join(', ')} FROM ${table}`).iterate() as Iterable<Row>,
         (rows) => insert(table, rows, select));
       report({ table, rows: n });
     }

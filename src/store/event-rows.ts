@@ -84,16 +84,25 @@ export function unpackParties(packed: string, text: string): ActorRefJson[][] {
 
 /**
  * A quote's speaker as the quote row keeps it (quote.speaker_json, migration 11): [name, country,
- * sector], then its span's start, end and words (the row has no article text to read them from).
- * The keys of its JSON were a third of a quote row.
+ * sector], then its span's start and end, then its words when they are not the text between them in
+ * `text`, the article of the quote's first variant, which the speaker is of (migration 12; without a
+ * text the words are kept, as migration 11 stored them). The keys of its JSON were a third of a
+ * quote row, the words of its span a sixth.
  */
-export function packSpeaker(ref: ActorRefJson): string {
-  return JSON.stringify(ref.span ? [ref.name, ref.country, ref.sector, ref.span.start, ref.span.end, ref.span.text] : [ref.name, ref.country, ref.sector]);
+export function packSpeaker(ref: ActorRefJson, text?: string): string {
+  if (!ref.span) return JSON.stringify([ref.name, ref.country, ref.sector]);
+  const { start, end } = ref.span;
+  return JSON.stringify(text !== undefined && text.slice(start, end) === ref.span.text
+    ? [ref.name, ref.country, ref.sector, start, end] : [ref.name, ref.country, ref.sector, start, end, ref.span.text]);
 }
 
-export function unpackSpeaker(packed: string): ActorRefJson {
+/**
+ * The speaker packSpeaker kept; `text` is the article of the quote's first variant. Without it a
+ * span whose words are that text's is left out: merging compares speakers by name only.
+ */
+export function unpackSpeaker(packed: string, text?: string): ActorRefJson {
   const p = JSON.parse(packed) as PackedRef;
   const ref: ActorRefJson = { name: p[0], country: p[1], sector: p[2] };
-  if (p.length > 3) ref.span = { start: p[3]!, end: p[4]!, text: p[5]! };
+  if (p.length > 5 || (p.length > 3 && text !== undefined)) ref.span = { start: p[3]!, end: p[4]!, text: p[5] ?? text!.slice(p[3]!, p[4]!) };
   return ref;
 }

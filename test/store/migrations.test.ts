@@ -139,6 +139,10 @@ test('migration 11 upgrades a store written at version 10: every answer is the o
   upgradeGivesTodaysAnswers('store-v10.db', 10);
 });
 
+test('migration 12 upgrades a store written at version 11: every answer is the one a store ingesting the same articles today gives', () => {
+  upgradeGivesTodaysAnswers('store-v11.db', 11);
+});
+
 test('migration 11 keeps a sketch of each quote\'s word pairs, a quote index of words only, which still finds quotes by their words, and packed speakers', () => {
   const store = openStore(path.join(tempDir(), 'sketch.db')) as SqliteStore;
   const words = 'the council will meet again next week to decide whether the new port rules apply to foreign ships and their crews';
@@ -169,4 +173,33 @@ test('migration 10 keeps no copy of an article\'s text, nor of a happening\'s pa
   assert.ok(!columns('happening').includes('actor_json'));
   assert.ok(!columns('event').includes('sentence'));
   assert.ok(!columns('quote').includes('text'));
+});
+
+test('migration 12 keeps a quote variant\'s and its speaker\'s offsets without their words, outlets alone as sources, article entities by name and by code', () => {
+  const store = openStore(path.join(tempDir(), 'offsets.db')) as SqliteStore;
+  const words = 'the harbour will stay shut to cargo ships until the inquiry has ended';
+  const text = `Harbour master Tomas Reyes said "${words}" on Friday. Reyes repeated it later: "${words}".`;
+  const start = text.indexOf('Tomas Reyes');
+  const speaker = { name: 'Tomas Reyes', country: 'CHL', sector: 'GOV', span: { start, end: start + 'Tomas Reyes'.length, text: 'Tomas Reyes' } };
+  // no outlet: the article is its own source, once however many variants it gives the quote
+  const a = article('o-1', text, { published: '2026-03-02' });
+  const result = resultFor(a, [], [{ content: words, speaker }], ['Tomas Reyes']);
+  const second = text.lastIndexOf(words);
+  result.attributions.push({ ...result.attributions[0]!, content: { start: second, end: second + words.length, text: words } });
+  store.addArticle(a, result);
+  const b = article('o-2', `Reyes told Wire B that "${words}".`, { outlet: 'Wire B', published: '2026-03-03' });
+  store.addArticle(b, resultFor(b, [], [{ content: words, speaker: actor('Tomas Reyes', 'CHL', 'GOV') }]));
+  const quote = store.quotes().items[0]!;
+  assert.deepEqual([quote.variantCount, quote.sources, quote.text, quote.variants.map((v) => v.text)], [3, 2, words, [words, words, words]]);
+  assert.deepEqual(quote.speaker, speaker);
+  assert.deepEqual(store.getResult(store.findDuplicate(a)!), result);
+  const db = store.db;
+  assert.deepEqual(db.prepare('SELECT count(text) AS own, count(*) AS n FROM quote_variant').get(), { own: 0, n: 3 });
+  assert.equal(db.prepare('SELECT speaker_json FROM quote').pluck().get(), JSON.stringify(['Tomas Reyes', 'CHL', 'GOV', start, start + 11]));
+  assert.deepEqual(db.prepare('SELECT source FROM quote_source').pluck().all(), ['wire b']);
+  assert.equal(store.quotes({ outlet: 'wire B' }).total, 1);
+  assert.equal(store.quotes({ text: 'cargo inquiry' }).total, 1);
+  assert.deepEqual(db.prepare('SELECT last, name FROM article_entity_name').all(), [{ last: 'reyes', name: 'tomas reyes' }]);
+  assert.equal(store.actorStories('Reyes').total, 2);
+  store.close();
 });

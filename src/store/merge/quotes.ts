@@ -96,3 +96,13 @@ export const QUOTE_SKETCH_SIZE = 8;
 export function quoteSketch(text: string): number[] {
   return wordPairHashes(text).sort((a, b) => a - b).slice(0, QUOTE_SKETCH_SIZE);
 }
+
+/**
+ * A quote's wording as a variant keeps it: the content's words without the spaces around them, and
+ * their offsets in the article's text (the SQLite store reads the words back from there).
+ */
+export function quoteWording(content: { readonly start: number; readonly text: string }): { text: string; start: number; end: number } {
+  const text = content.text.trim();
+  const start = content.start + (content.text.length - content.text.trimStart().length);
+  return { text, start, end: start + text.length };
+}

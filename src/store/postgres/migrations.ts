@@ -1,8 +1,8 @@
 import { DossierError } from '../../core/errors.js';
 import { party, personNames } from '../merge/parties.js';
-import { quoteSketch, wordPairHashes } from '../merge/quotes.js';
+import { quoteSketch, quoteWording, wordPairHashes } from '../merge/quotes.js';
 import { eventWords, packSpeaker } from '../event-rows.js';
-import { unpackResult } from '../stored-result.js';
+import { packResult, unpackResult } from '../stored-result.js';
 import type { ActorRefJson } from '../../result/schema.js';
 import type { SyncPg } from './sync-client.js';
 
@@ -281,6 +281,46 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
         db.batch(speakers.slice(i, i + 1000).map((q) => ({ sql: 'UPDATE quote SET speaker_json = ? WHERE rowid = ?',
           params: [packSpeaker(JSON.parse(q.speaker_json) as ActorRefJson), q.rowid] })));
       }
+    },
+  },
+  {
+    // as SQLite's 12: results repacked (packResult's compact format); quote variants' offsets, beside
+    // their words, which stay (the quote full-text index is an expression over them); sources of
+    // outlets only; the article entities by name and by code
+    version: 12,
+    sql: `
+      ALTER TABLE quote_variant ADD COLUMN span_start integer, ADD COLUMN span_end integer;
+      DELETE FROM quote_source WHERE source IN (SELECT 'article:' || id FROM article WHERE outlet IS NULL);
+      DROP INDEX article_entity_code, article_entity_last;
+      CREATE TABLE article_entity_name (
+        last text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL, article_rowid bigint NOT NULL,
+        PRIMARY KEY (last, name, article_rowid)
+      );
+      CREATE TABLE article_entity_code (
+        code text COLLATE "C" NOT NULL, article_rowid bigint NOT NULL,
+        PRIMARY KEY (code, article_rowid)
+      );
+      INSERT INTO article_entity_name (last, name, article_rowid) SELECT coalesce(last, name), name, article_rowid FROM article_entity ON CONFLICT DO NOTHING;
+      INSERT INTO article_entity_code (code, article_rowid) SELECT code, article_rowid FROM article_entity WHERE code IS NOT NULL ON CONFLICT DO NOTHING;
+      DROP TABLE article_entity;
+    `,
+    backfill(db) {
+      const articles = db.query<{ rowid: number }>('SELECT rowid FROM article WHERE length(result) > 0 ORDER BY rowid');
+      for (const { rowid } of articles) {
+        const a = db.get<{ result: Uint8Array; text: string }>(`SELECT a.result, coalesce(t.text, '') AS text FROM article a LEFT JOIN article_text t ON t.rowid = a.rowid
+          WHERE a.rowid = ?`, [rowid])!;
+        const result = unpackResult(a.result, a.text);
+        const variants = db.query<{ rowid: number; idx: number }>('SELECT rowid, idx FROM quote_variant WHERE article_rowid = ?', [rowid]);
+        db.batch([
+          { sql: 'UPDATE article SET result = ? WHERE rowid = ?', params: [packResult(result), rowid] },
+          ...variants.map((v) => {
+            const content = result.attributions[v.idx]?.content;
+            const { start, end } = content ? quoteWording(content) : { start: 0, end: 0 };
+            return { sql: 'UPDATE quote_variant SET span_start = ?, span_end = ? WHERE rowid = ?', params: [start, end, v.rowid] };
+          }),
+        ]);
+      }
+      db.run('ALTER TABLE quote_variant ALTER COLUMN span_start SET NOT NULL, ALTER COLUMN span_end SET NOT NULL');
     },
   },
 ];

@@ -183,14 +183,19 @@ export class PostgresStore implements Store {
     }
     if (result.entities.length) {
       const names = result.entities.map((e) => foldName(e.name));
+      const codes = result.entities.map((e) => actorCode(e)).filter((c): c is string => c !== null);
       batch.push({
-        sql: 'INSERT INTO article_entity (article_rowid, name, country, code, last) SELECT ?, unnest(?::text[]), unnest(?::text[]), unnest(?::text[]), unnest(?::text[])',
-        params: [rowid, names, result.entities.map((e) => e.country), result.entities.map((e) => actorCode(e)), names.map(lastWord)],
+        sql: 'INSERT INTO article_entity_name (last, name, article_rowid) SELECT unnest(?::text[]), unnest(?::text[]), ? ON CONFLICT DO NOTHING',
+        params: [names.map(lastWord), names, rowid],
       });
+      if (codes.length) {
+        batch.push({ sql: 'INSERT INTO article_entity_code (code, article_rowid) SELECT unnest(?::text[]), ? ON CONFLICT DO NOTHING', params: [codes, rowid] });
+      }
     }
     this.db.batch(batch);
     this.addEvents(rowid, article, result, result.article.text || article.text);
-    result.attributions.forEach((attribution, index) => addQuote(this.db, rowid, index, attribution, article.published));
+    const quoted = { rowid, id, text: result.article.text || article.text, outlet: article.outlet, published: article.published, quoted: new Set<number>() };
+    result.attributions.forEach((attribution, index) => addQuote(this.db, quoted, index, attribution));
     return { id, inserted: true };
   }
 
@@ -370,12 +375,15 @@ export class PostgresStore implements Store {
   private quotesWithVariants(rows: QuoteRow[]): Quote[] {
     if (!rows.length) return [];
     const variants = this.db.query<{ quote_rowid: number; idx: number; kind: string; text: string; fidelity: number; changes_json: string;
-      article_id: string; outlet: string | null; url: string | null; published: string | null; title: string | null }>(
-      `SELECT v.quote_rowid, v.idx, v.kind, v.text, v.fidelity, v.changes_json, a.id AS article_id, a.outlet, a.url, a.published, a.title
+      article_rowid: number; article_id: string; outlet: string | null; url: string | null; published: string | null; title: string | null }>(
+      `SELECT v.quote_rowid, v.idx, v.kind, v.text, v.fidelity, v.changes_json, v.article_rowid, a.id AS article_id, a.outlet, a.url, a.published, a.title
         FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid WHERE v.quote_rowid = ANY(?::bigint[]) ORDER BY v.rowid`,
       [rows.map((r) => r.rowid)]);
     const byQuote = new Map<number, QuoteVariant[]>();
+    // a speaker's span is in the article of its quote's first variant (packSpeaker)
+    const firstArticle = new Map<number, number>();
     for (const v of variants) {
+      if (!firstArticle.has(v.quote_rowid)) firstArticle.set(v.quote_rowid, v.article_rowid);
       const list = byQuote.get(v.quote_rowid) ?? [];
       list.push({
         articleId: v.article_id, index: v.idx, kind: v.kind, text: v.text, fidelity: v.fidelity,
@@ -384,9 +392,11 @@ export class PostgresStore implements Store {
       });
       byQuote.set(v.quote_rowid, list);
     }
+    const texts = this.texts([...firstArticle.values()]);
+    const firstText = (quote: number) => { const a = firstArticle.get(quote); return a === undefined ? undefined : texts.get(a); };
     return rows.map((r) => ({
       // the quote's wording is its first variant's
-      id: `q${r.rowid}`, speaker: r.speaker_json ? unpackSpeaker(r.speaker_json) : null, text: byQuote.get(r.rowid)?.[0]?.text ?? '',
+      id: `q${r.rowid}`, speaker: r.speaker_json ? unpackSpeaker(r.speaker_json, firstText(r.rowid)) : null, text: byQuote.get(r.rowid)?.[0]?.text ?? '',
       sources: r.n_sources, variantCount: r.n_variants, minFidelity: r.min_fidelity, firstPublished: r.first_published,
       variants: byQuote.get(r.rowid) ?? [],
     }));

@@ -2,9 +2,9 @@ import type { AttributionJson, EventJson } from '../../result/schema.js';
 import { FIRST_REPORT, packSpeaker, unpackSpeaker } from '../event-rows.js';
 import { leadModality, matchScore, modalitiesOfGroup, reportKey, type HappeningKey } from '../merge/happenings.js';
 import { actorCode, foldName, lastWord } from '../merge/parties.js';
-import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteSketch, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
+import { MIN_QUOTE_WORDS, QUOTE_MATCH_DICE, SAME_WORDS_DICE, SAME_WORDS_MIN_WORDS, dice, quoteSketch, quoteWording, quoteWords, wordChanges, wordPairHashes } from '../merge/quotes.js';
 import { candidateWindow } from '../sqlite/happening-writer.js';
-import { MAX_CANDIDATES, UNKNOWN_SPEAKER_DICE, sameSpeaker } from '../sqlite/quote-writer.js';
+import { MAX_CANDIDATES, UNKNOWN_SPEAKER_DICE, sameSpeaker, type QuotedArticle } from '../sqlite/quote-writer.js';
 import type { Query, SyncPg } from './sync-client.js';
 
 /**
@@ -103,8 +103,9 @@ function keyOf(row: HappeningCandidate): HappeningKey {
 
 
 /** Stores the attribution as a variant of its quote; returns the quote's rowid, or null when it is too short to be a quote. */
-export function addQuote(db: SyncPg, articleRowid: number, index: number, attribution: AttributionJson, published: string | null): number | null {
-  const text = attribution.content.text.trim();
+export function addQuote(db: SyncPg, article: QuotedArticle, index: number, attribution: AttributionJson): number | null {
+  const { text, start, end } = quoteWording(attribution.content);
+  const articleRowid = article.rowid, published = article.published;
   const words = quoteWords(text);
   if (words.length < MIN_QUOTE_WORDS) return null;
   const grams = wordPairHashes(text);
@@ -134,7 +135,7 @@ export function addQuote(db: SyncPg, articleRowid: number, index: number, attrib
     batch.push({
       sql: `INSERT INTO quote (rowid, speaker_json, speaker_key, speaker_country, speaker_code, n_variants, n_sources,
         min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, ?, 0, 0, 1, ?, ?)`,
-      params: [rowid, s ? packSpeaker(s) : null, s ? foldName(s.name) : '', s?.country ?? null, s ? actorCode(s) : null, published,
+      params: [rowid, s ? packSpeaker(s, article.text) : null, s ? foldName(s.name) : '', s?.country ?? null, s ? actorCode(s) : null, published,
         s ? lastWord(foldName(s.name)) : null],
     });
     // the index keeps a sketch of the wording's pairs (quoteSketch), as on SQLite
@@ -142,21 +143,24 @@ export function addQuote(db: SyncPg, articleRowid: number, index: number, attrib
     if (sketch.length) batch.push({ sql: 'INSERT INTO quote_gram (hash, quote_rowid) SELECT unnest(?::integer[]), ? ON CONFLICT DO NOTHING', params: [sketch, rowid] });
   }
   batch.push({
-    sql: `INSERT INTO quote_variant (rowid, quote_rowid, article_rowid, idx, kind, text, fidelity, changes_json)
-      VALUES ((SELECT coalesce(max(rowid), 0) + 1 FROM quote_variant), ?, ?, ?, ?, ?, ?, ?)`,
-    params: [rowid, articleRowid, index, attribution.kind, text, fidelity, JSON.stringify(changes)],
+    // the words stay beside their offsets: the quote full-text index is an expression over them
+    sql: `INSERT INTO quote_variant (rowid, quote_rowid, article_rowid, idx, kind, span_start, span_end, text, fidelity, changes_json)
+      VALUES ((SELECT coalesce(max(rowid), 0) + 1 FROM quote_variant), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    params: [rowid, articleRowid, index, attribution.kind, start, end, text, fidelity, JSON.stringify(changes)],
   });
-  // counts kept incrementally, as on SQLite; a new source counts once
+  // counts kept incrementally, as on SQLite; a new source counts once: an outlet, or an article without one
+  const ownSource = article.outlet === null && !article.quoted.has(rowid) ? 1 : 0;
+  article.quoted.add(rowid);
   batch.push({
     sql: `WITH added AS (INSERT INTO quote_source (quote_rowid, source)
-        SELECT $1, coalesce(lower(outlet), 'article:' || id) FROM article WHERE rowid = $2 ON CONFLICT DO NOTHING RETURNING 1)
+        SELECT $1, lower(outlet) FROM article WHERE rowid = $2 AND outlet IS NOT NULL ON CONFLICT DO NOTHING RETURNING 1)
       UPDATE quote SET
         n_variants = n_variants + 1,
-        n_sources = n_sources + (SELECT count(*) FROM added),
+        n_sources = n_sources + (SELECT count(*) FROM added) + $5::integer,
         min_fidelity = least(min_fidelity, $3),
         first_published = CASE WHEN $4::text IS NOT NULL AND (first_published IS NULL OR $4 < first_published) THEN $4 ELSE first_published END
       WHERE rowid = $1`,
-    params: [rowid, articleRowid, fidelity, published],
+    params: [rowid, articleRowid, fidelity, published, ownSource],
   });
   db.batch(batch);
   return rowid;

@@ -17,23 +17,32 @@ const CODE = /^[A-Za-z]{3}([A-Za-z]{3})?$/;
  * matched in full or as the last words of a longer name ("Khamenei" finds "Ali Khamenei").
  */
 export function partyMatch(alias: string, text: string): Clause {
+  const { name, code } = partyParts(alias, text);
+  return code ? { sql: `(${code.sql} OR ${name.sql})`, params: [...code.params, ...name.params] } : name;
+}
+
+/**
+ * partyMatch's two halves: the match on the name (and last word) and, for a filter that reads as a
+ * code, on the code; the article entities keep the two in tables of their own (migration 12).
+ */
+function partyParts(alias: string, text: string): { readonly name: Clause; readonly code: Clause | null } {
   const f = actorFilter(text);
-  // a name equal to the filter has the filter's last word: the index on `last` finds both forms (the
-  // party tables keep no index on the whole name); a filter of no words can only equal an empty name
-  const name: Clause = f.name
-    ? { sql: `(${alias}.last = ? AND (${alias}.name = ? OR ${alias}.name LIKE ? ESCAPE '\\'))`, params: [lastWord(f.name), f.name, `% ${escapeLike(f.name)}`] }
-    : { sql: `${alias}.name = ?`, params: [f.name] };
   if (CODE.test(text.trim())) {
     // a country is the first three letters of its codes ("IRN" of "IRN", "IRNGOV"): a range of the
     // indexed code finds the country's rows; a six-letter code is the code itself. The name is
     // matched whole only (the filter's last word is the filter)
-    const codes: Clause = f.code.length === 3
+    const code: Clause = f.code.length === 3
       ? { sql: `(${alias}.code >= ? AND ${alias}.code < ?)`, params: [f.code, `${f.code}\u{10FFFF}`] }
       : { sql: `${alias}.code = ?`, params: [f.code] };
-    return { sql: `(${codes.sql} OR (${alias}.last = ? AND ${alias}.name = ?))`, params: [...codes.params, lastWord(f.name), f.name] };
+    return { code, name: { sql: `(${alias}.last = ? AND ${alias}.name = ?)`, params: [lastWord(f.name), f.name] } };
   }
-  // the indexed last word narrows the rows; the LIKE then checks the filter's earlier words
-  return name;
+  // a name equal to the filter has the filter's last word: the index on `last` finds both forms (the
+  // party tables keep no index on the whole name); a filter of no words can only equal an empty name;
+  // the indexed last word narrows the rows, the LIKE then checks the filter's earlier words
+  const name: Clause = f.name
+    ? { sql: `(${alias}.last = ? AND (${alias}.name = ? OR ${alias}.name LIKE ? ESCAPE '\\'))`, params: [lastWord(f.name), f.name, `% ${escapeLike(f.name)}`] }
+    : { sql: `${alias}.name = ?`, params: [f.name] };
+  return { name, code: null };
 }
 
 /**
@@ -44,7 +53,7 @@ export function partyMatch(alias: string, text: string): Clause {
 export function actorHits(actor: string, range: { readonly from?: string; readonly to?: string }): { readonly hits: Clause; readonly where: Clause } {
   const ev = partyMatch('x', actor);
   const sp = partyMatch('p', actor);
-  const en = partyMatch('n', actor);
+  const en = partyParts('n', actor);
   const sql = `
       SELECT e.article_rowid AS article_rowid, 'actor' AS role, 'e' || e.rowid AS item
         FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE x.role = 'a' AND ${ev.sql}
@@ -54,12 +63,14 @@ export function actorHits(actor: string, range: { readonly from?: string; readon
       SELECT v.article_rowid, 'speaker', 'q' || v.rowid FROM quote_variant v
         JOIN (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p ON p.rowid = v.quote_rowid WHERE ${sp.sql}
       UNION ALL
-      SELECT n.article_rowid, 'entity', 'n' FROM article_entity n WHERE ${en.sql}`;
+      SELECT n.article_rowid, 'entity', 'n' FROM article_entity_name n WHERE ${en.name.sql}${en.code ? `
+      UNION ALL
+      SELECT n.article_rowid, 'entity', 'n' FROM article_entity_code n WHERE ${en.code.sql}` : ''}`;
   const c: Clause[] = [];
   if (range.from) c.push({ sql: 'a.published >= ?', params: [range.from] });
   if (range.to) c.push({ sql: 'a.published <= ?', params: [range.to] });
   // a role per select: the index on event parties' (role, code) then serves a range of codes
-  return { hits: { sql, params: [...ev.params, ...ev.params, ...sp.params, ...en.params] }, where: and(c) };
+  return { hits: { sql, params: [...ev.params, ...ev.params, ...sp.params, ...en.name.params, ...(en.code?.params ?? [])] }, where: and(c) };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

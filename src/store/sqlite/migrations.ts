@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { DossierError } from '../../core/errors.js';
 import { lastWord, party, personNames } from '../merge/parties.js';
-import { quoteSketch, wordPairHashes } from '../merge/quotes.js';
+import { quoteSketch, quoteWording, wordPairHashes } from '../merge/quotes.js';
 import { eventWords, packSpeaker } from '../event-rows.js';
-import { unpackResult } from '../stored-result.js';
+import { packResult, unpackResult } from '../stored-result.js';
 import type { ActorRefJson } from '../../result/schema.js';
-import { packText, registerTextFunctions } from './article-text.js';
+import { packText, registerTextFunctions, unpackText } from './article-text.js';
 
 /**
  * Numbered schema migrations. The database's `user_version` says how many have run; opening a
@@ -320,6 +320,72 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const q of db.prepare('SELECT rowid, speaker_json FROM quote WHERE speaker_json IS NOT NULL').all() as { rowid: number; speaker_json: string }[]) {
         setSpeaker.run(packSpeaker(JSON.parse(q.speaker_json) as ActorRefJson), q.rowid);
       }
+    },
+  },
+  {
+    version: 12,
+    name: 'a smaller store: results packed compactly, quote variants as offsets into their article, sources of outlets only, article entities by name and by code',
+    // - article.result: packResult's compact format (stored-result.ts), repacked
+    // - quote_variant: the wording's offsets (span_start, span_end) instead of its words, which are
+    //   the article's text between them (text keeps the words only when they are not); the quote
+    //   full-text index reads them through the view quote_variant_text. Rebuilt without the unique
+    //   index on (article_rowid, idx), which no query used
+    // - quote_source: the outlets only; an article without an outlet is its own source, which the
+    //   writer tells from the variants it adds for the article (quote-writer.ts)
+    // - article_entity: two indexes in all, article_entity_name (by last word and name) and
+    //   article_entity_code (by code), which are all an actor filter asks of it (filters.ts entityHits);
+    //   the table, its rowids and country column are gone
+    sql: `
+      CREATE TABLE quote_variant_12 (
+        rowid INTEGER PRIMARY KEY,
+        quote_rowid INTEGER NOT NULL REFERENCES quote(rowid),
+        article_rowid INTEGER NOT NULL REFERENCES article(rowid),
+        idx INTEGER NOT NULL, kind TEXT NOT NULL,
+        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT,
+        fidelity REAL NOT NULL, changes_json TEXT NOT NULL
+      );
+      DELETE FROM quote_source WHERE source IN (SELECT 'article:' || id FROM article WHERE outlet IS NULL);
+      DROP INDEX article_entity_code;
+      DROP INDEX article_entity_last;
+      CREATE TABLE article_entity_name (
+        last TEXT NOT NULL, name TEXT NOT NULL, article_rowid INTEGER NOT NULL,
+        PRIMARY KEY (last, name, article_rowid)
+      ) WITHOUT ROWID;
+      CREATE TABLE article_entity_code (
+        code TEXT NOT NULL, article_rowid INTEGER NOT NULL,
+        PRIMARY KEY (code, article_rowid)
+      ) WITHOUT ROWID;
+      INSERT OR IGNORE INTO article_entity_name (last, name, article_rowid) SELECT coalesce(last, name), name, article_rowid FROM article_entity;
+      INSERT OR IGNORE INTO article_entity_code (code, article_rowid) SELECT code, article_rowid FROM article_entity WHERE code IS NOT NULL;
+      DROP TABLE article_entity;
+    `,
+    backfill(db) {
+      const setResult = db.prepare('UPDATE article SET result = ? WHERE rowid = ?');
+      const variantsOf = db.prepare('SELECT rowid, quote_rowid, idx, kind, text, fidelity, changes_json FROM quote_variant WHERE article_rowid = ?');
+      const insertVariant = db.prepare(`INSERT INTO quote_variant_12 (rowid, quote_rowid, article_rowid, idx, kind, span_start, span_end, text,
+        fidelity, changes_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      // (an article without a result or text has nothing to repack: only a hand-made row can be one)
+      for (const a of db.prepare('SELECT rowid, result, text_z FROM article WHERE length(result) > 0').all() as { rowid: number; result: Buffer; text_z: Buffer | null }[]) {
+        const text = a.text_z ? unpackText(a.text_z) : '';
+        const result = unpackResult(a.result, text);
+        setResult.run(packResult(result), a.rowid);
+        for (const v of variantsOf.all(a.rowid) as { rowid: number; quote_rowid: number; idx: number; kind: string; text: string; fidelity: number; changes_json: string }[]) {
+          const content = result.attributions[v.idx]?.content;
+          const { start, end } = content ? quoteWording(content) : { start: 0, end: 0 };
+          insertVariant.run(v.rowid, v.quote_rowid, a.rowid, v.idx, v.kind, start, end, text.slice(start, end) === v.text ? null : v.text, v.fidelity, v.changes_json);
+        }
+      }
+      db.exec(`
+        DROP TABLE quote_fts;
+        DROP TABLE quote_variant;
+        ALTER TABLE quote_variant_12 RENAME TO quote_variant;
+        CREATE INDEX quote_variant_quote ON quote_variant(quote_rowid);
+        CREATE VIEW quote_variant_text AS SELECT v.rowid AS rowid, coalesce(v.text, dossier_span(a.text_z, v.span_start, v.span_end)) AS text
+          FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid;
+        CREATE VIRTUAL TABLE quote_fts USING fts5(text, content = 'quote_variant_text', content_rowid = 'rowid', detail = none, columnsize = 0,
+          tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO quote_fts (quote_fts) VALUES ('rebuild');
+      `);
     },
   },
 ];

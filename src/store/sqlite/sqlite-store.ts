@@ -69,10 +69,18 @@ export class SqliteStore implements Store {
           throw new DossierError('STORE', `the database has schema version ${version}, expected ${SCHEMA_VERSION}; open it once for writing to migrate it`, { where: file });
         }
       } else {
-        // 4 KB pages for a new file: an article row (its compressed result and text) is about 6 KB,
-        // so with 8 KB pages only one fitted a page, a fifth of the file left empty; with 4 KB pages
-        // it spills whole pages of it to overflow pages and keeps the rest in the leaf (issue 16)
-        if (schemaVersion(db) === 0) db.pragma('page_size = 4096');
+        // 2 KB pages for a new file: an article row (its compressed result and text, about 5 KB)
+        // spills whole pages to overflow pages and keeps the rest in a leaf, where the space left
+        // beside it shrinks with the page: on PolNeAR train a seventh of the article table's pages
+        // was empty with 4 KB pages (8 KB: a fifth), 7% with 2 KB; 1 KB pages cost the indexes more
+        // than they save (issue 16)
+        // and incremental auto-vacuum: the full-text index merges its segments as articles come, which
+        // frees pages that later articles fill; closing the store gives back those still free (close),
+        // which were up to a twentieth of the file
+        if (schemaVersion(db) === 0) {
+          db.pragma('page_size = 2048');
+          db.pragma('auto_vacuum = INCREMENTAL');
+        }
         // WAL + NORMAL: a killed process never loses a committed transaction
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
@@ -155,13 +163,16 @@ export class SqliteStore implements Store {
       const insertBand = this.prep('INSERT OR IGNORE INTO article_band (band, hash, article_rowid) VALUES (?, ?, ?)');
       bandHashes(sig).forEach((h, b) => insertBand.run(b, h, rowid));
     }
-    const insertEntity = this.prep('INSERT INTO article_entity (article_rowid, name, country, code, last) VALUES (?, ?, ?, ?, ?)');
+    const entityName = this.prep('INSERT OR IGNORE INTO article_entity_name (last, name, article_rowid) VALUES (?, ?, ?)');
+    const entityCode = this.prep('INSERT OR IGNORE INTO article_entity_code (code, article_rowid) VALUES (?, ?)');
     for (const entity of result.entities) {
-      const name = foldName(entity.name);
-      insertEntity.run(rowid, name, entity.country, actorCode(entity), lastWord(name));
+      const name = foldName(entity.name), code = actorCode(entity);
+      entityName.run(lastWord(name), name, rowid);
+      if (code !== null) entityCode.run(code, rowid);
     }
     this.addEvents(rowid, article, result, text);
-    result.attributions.forEach((attribution, index) => this.quoteWriter.add(rowid, index, attribution, article.published));
+    const quoted = { rowid, id, text, outlet: article.outlet, published: article.published, quoted: new Set<number>() };
+    result.attributions.forEach((attribution, index) => this.quoteWriter.add(quoted, index, attribution));
     return { id, inserted: true };
   }
 
@@ -339,18 +350,22 @@ export class SqliteStore implements Store {
   // ---- quotes --------------------------------------------------------------------------------
 
   private toQuote(r: QuoteRow): Quote {
-    const variants = (this.prep(`SELECT v.idx, v.kind, v.text, v.fidelity, v.changes_json, a.id AS article_id, a.outlet, a.url, a.published, a.title
-        FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid WHERE v.quote_rowid = ? ORDER BY v.rowid`).all(r.rowid) as
-      { idx: number; kind: string; text: string; fidelity: number; changes_json: string; article_id: string; outlet: string | null;
-        url: string | null; published: string | null; title: string | null }[])
-      .map((v): QuoteVariant => ({
-        articleId: v.article_id, index: v.idx, kind: v.kind, text: v.text, fidelity: v.fidelity,
+    const rows = this.prep(`SELECT v.idx, v.kind, v.span_start, v.span_end, v.text, v.fidelity, v.changes_json, v.article_rowid, a.id AS article_id,
+        a.outlet, a.url, a.published, a.title FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid WHERE v.quote_rowid = ? ORDER BY v.rowid`).all(r.rowid) as
+      { idx: number; kind: string; span_start: number; span_end: number; text: string | null; fidelity: number; changes_json: string; article_rowid: number;
+        article_id: string; outlet: string | null; url: string | null; published: string | null; title: string | null }[];
+    // a variant's words are its article's text between its offsets (migration 12), and so are its
+    // speaker's, in the first variant's article (packSpeaker)
+    const first = r.speaker_json === null ? undefined : rows[0]?.article_rowid;
+    const texts = this.texts([...rows.filter((v) => v.text === null).map((v) => v.article_rowid), ...(first === undefined ? [] : [first])]);
+    const variants = rows.map((v): QuoteVariant => ({
+        articleId: v.article_id, index: v.idx, kind: v.kind, text: v.text ?? texts.get(v.article_rowid)!.slice(v.span_start, v.span_end), fidelity: v.fidelity,
         changes: JSON.parse(v.changes_json) as QuoteVariant['changes'],
         source: { articleId: v.article_id, outlet: v.outlet, url: v.url, published: v.published, title: v.title } satisfies ReportSource,
       }));
     return {
       // the quote's wording is its first variant's
-      id: `q${r.rowid}`, speaker: r.speaker_json ? unpackSpeaker(r.speaker_json) : null, text: variants[0]?.text ?? '',
+      id: `q${r.rowid}`, speaker: r.speaker_json ? unpackSpeaker(r.speaker_json, first === undefined ? undefined : texts.get(first)) : null, text: variants[0]?.text ?? '',
       sources: r.n_sources, variantCount: r.n_variants, minFidelity: r.min_fidelity, firstPublished: r.first_published, variants,
     };
   }
@@ -420,6 +435,8 @@ export class SqliteStore implements Store {
     // that ended the run is never replaced by this one
     if (!this.db.readonly) {
       try { this.db.pragma('optimize'); } catch { /* the lock or a read-only file: statistics stay as they are */ }
+      // the pages left free give the file back (a store made with auto_vacuum = INCREMENTAL; elsewhere nothing happens)
+      try { this.db.pragma('incremental_vacuum'); } catch { /* the lock: they stay for the next close, or for new rows */ }
     }
     this.db.close();
   }

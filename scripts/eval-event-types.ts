@@ -13,7 +13,9 @@
  * (the shipped model's otherwise).
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Analyzer } from '../src/analyze.js';
 import { Resources } from '../src/core/resources.js';
@@ -25,7 +27,7 @@ import {
   available, CLASSES, foldOf, hash, loadRecords, loadStories, recordExamples, SHARED, storyExamples, storyForTraining, tokeniser, train, withMargins, type Example,
 } from './event-types/data.js';
 
-const { values } = parseArgs({ options: { sample: { type: 'string', default: '/tmp/story-events.tsv' }, margins: { type: 'string' }, baseline: { type: 'boolean', default: false }, 'folds-only': { type: 'boolean', default: false }, 'stories-only': { type: 'boolean', default: false }, propose: { type: 'string' } } });
+const { values } = parseArgs({ options: { sample: { type: 'string' }, margins: { type: 'string' }, baseline: { type: 'boolean', default: false }, 'folds-only': { type: 'boolean', default: false }, 'stories-only': { type: 'boolean', default: false }, propose: { type: 'string' } } });
 /** The (no-event margin, own-pattern prior) pairs to score the folds at, "m:p,m:p": the shipped model's alone unless asked for more. */
 const MARGINS = values.margins ? values.margins.split(',').map((x) => x.split(':').map(Number) as [number, number])
   : [[shippedTypeModel().noneMargin, shippedTypeModel().ownPrior] as [number, number]];
@@ -35,6 +37,9 @@ if (!available()) {
   console.log('eval-event-types: skipped (needs ../shared/data/plover)');
   process.exit(0);
 }
+/** This run's own temp dir (two runs at once must not write each other's files): the folds' predictions, and the sample unless --sample says where. */
+const RUN_DIR = mkdtempSync(join(tmpdir(), 'eval-event-types-'));
+const SAMPLE = values.sample ?? join(RUN_DIR, 'story-events.tsv');
 
 /**
  * An analyzer whose events stage decides with `model`; with `--baseline`, the stage as it was before
@@ -75,8 +80,10 @@ for (const [noneMargin, ownPrior] of values['stories-only'] ? [] : MARGINS) for 
       predictions.push(JSON.stringify(analyzer.analyze({ id: r.id, text: r.text, published: r.published })));
     }
   }
-  writeFileSync('/tmp/events-cv.jsonl', predictions.join('\n') + '\n');
-  const cv = score('/tmp/events-cv.jsonl');
+  const cvFile = join(RUN_DIR, 'events-cv.jsonl');
+  writeFileSync(cvFile, predictions.join('\n') + '\n');
+  const cv = score(cvFile);
+  rmSync(cvFile);
   console.log(`== GSR dev, five-fold, no-event margin ${noneMargin}, own-pattern prior ${ownPrior}, proposed-verb margin ${proposeMargin}: type P ${cv.type.p} R ${cv.type.r} F1 ${cv.type.f1}; typeAndActors P ${cv.typeAndActors.p} R ${cv.typeAndActors.r} F1 ${cv.typeAndActors.f1}`);
 }
 
@@ -107,6 +114,6 @@ for (const proposeMargin of PROPOSE) {
   console.log([...byType].sort().map(([t, v]) => `${t} ${v.hit}/${v.n}`).join(', '));
   // a sample in hashed order, so that reading the first rows of each type is reading a random sample
   sample.sort();
-  writeFileSync(values.sample!, 'hash\ttype\tstory\tstory type\ttrigger\tsentence\n' + sample.join('\n') + '\n');
-  console.log(`${sample.length} events found; sample for reading in ${values.sample}`);
+  writeFileSync(SAMPLE, 'hash\ttype\tstory\tstory type\ttrigger\tsentence\n' + sample.join('\n') + '\n');
+  console.log(`${sample.length} events found; sample for reading in ${SAMPLE}`);
 }

@@ -10,6 +10,8 @@ const CASES: readonly [rule: string, text: string, type: string, event: string][
   ['nonevent.threat-to-good', 'Ministers called drug trafficking a threat to regional security in Peru.', 'THREATEN', 'Peru issued a threat to close its border with Bolivia.'],
   ['nonevent.pose-threat', 'Officials in Chile said Bolivian smugglers pose a serious threat.', 'THREATEN', 'Chile made a threat against Bolivia.'],
   ['nonevent.aid-body', 'Aid workers in Sudan were evacuated to Chad.', 'AID', 'Sudan sent aid to Chad.'],
+  ['nonevent.evacuate-own-people', 'Norway evacuated its embassy staff from Yemen.', 'AID', 'Norway sent aid to Yemen.'],
+  ['nonevent.own-people-evacuated', 'Foreign nationals in Lebanon were evacuated to Cyprus by ship.', 'AID', 'Cyprus gave aid to Lebanon.'],
   ['nonevent.asylum-seeker', 'Asylum seekers from Eritrea reached Italy.', 'AID', 'Italy granted asylum to an Eritrean dissident.'],
   ['nonevent.aim-purpose', 'Peru backed a plan that aims to reduce tariffs with Chile.', 'AGREE', 'Peru agreed to reduce tariffs with Chile.'],
   ['nonevent.possible-outcome', 'Ecuador said the visit could lead to an agreement on fishing with Peru.', 'AGREE', 'Ecuador reached an agreement on fishing with Peru.'],
@@ -28,4 +30,10 @@ test('candidate.purpose-infinitive: what a plan aims or is designed to do is no 
   assert.ok(!typesOf('A resolution that aims to impose sanctions on Venezuela was tabled in Lima.').includes('SANCTION'));
   assert.ok(!typesOf('Chile proposed a treaty designed to impose sanctions on Venezuela.').includes('SANCTION'));
   assert.ok(typesOf('Chile decided to impose sanctions on Venezuela.').includes('SANCTION'));
+});
+
+test('candidate.attack-purpose: what an attack is for is the attack\'s aim, no second event; the same act told alone is one', () => {
+  const attack = typesOf('Police in Kenya used water cannon to disperse protesters in Nairobi.');
+  assert.ok(!attack.includes('COERCE'), JSON.stringify(attack));
+  assert.ok(typesOf('Police in Kenya dispersed protesters in Nairobi.').includes('COERCE'));
 });

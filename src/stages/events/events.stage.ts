@@ -314,6 +314,9 @@ function controls(other: PatternMatch<TriggerEntry>, h: number, tokens: readonly
   if (end >= h || h - end > CONTROL_REACH) return false;
   // a protest's purpose ("marched to demand reforms") is the protest's, wherever it stands in the clause
   if (other.entry.type === 'PROTEST') return true;
+  // rule candidate.attack-purpose: an attack's aim told right after it ("opened fire to disperse the
+  // crowd", "used water cannon to break up the rally") is the attack's, not a second act
+  if (other.entry.type === 'ASSAULT' && h === end + 2 && tokens[end + 1]!.data.normal === 'to') return true;
   // nothing but the complement's own words stand between: no other verb (an infinitive's is its own)
   const direct = directlyBetween(tokens, end, h);
   if (other.entry.control && direct) return true;

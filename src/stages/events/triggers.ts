@@ -365,6 +365,11 @@ export const NON_EVENTS: readonly { readonly id: string; readonly pattern: strin
   { id: 'nonevent.pose-threat', pattern: 'pose|constitute|represent|remain|face ... ~threat' },
   // the people and bodies of aid, not aid given: "aid workers were evacuated", "asylum seekers arrived"
   { id: 'nonevent.aid-body', pattern: '~aid|~assistance worker|agency|organization|organisation|group|official|charity|sector|community' },
+  // a party taking its own people out of danger, not aid given to another: "Italy evacuated its embassy
+  // staff", "aid workers were evacuated" (the dictionary's bare "evacuate" is an AID; refugees and
+  // families evacuated keep theirs, and settlements and bases evacuated are RETREATs)
+  { id: 'nonevent.evacuate-own-people', pattern: '^evacuate ... staff|personnel|worker|employee|diplomat|national|citizen' },
+  { id: 'nonevent.own-people-evacuated', pattern: 'staff|personnel|worker|employee|diplomat|national|citizen ... ^evacuate' },
   { id: 'nonevent.asylum-seeker', pattern: 'asylum seeker|application|claim|system|policy|law' },
   // a purpose, not an act: "a resolution that aims to tighten sanctions", "talks aimed at ending the war"
   // (the dictionary's bare "aim" is an AGREE; aiming weapons "at" a target has words between)

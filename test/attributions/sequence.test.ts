@@ -171,6 +171,29 @@ test('the tagger adds no attribution whose content is one or two words ("this vi
   assert.ok(!list.some((a) => a.rule === 'sequence.tagged'), JSON.stringify(list));
 });
 
+/** A sentence's one attribution with the cue given, its content and the evidence of its provenance. */
+function contentOf(text: string, cue: string): { content: string; evidence: string } {
+  const doc = withEntities.analyzeDocument({ text, published: '2019-03-05' });
+  const a = doc.layer('attribution').find((x) => x.data.cue && text.slice(x.data.cue.start, x.data.cue.end) === cue);
+  assert.ok(a, `no attribution with cue "${cue}"`);
+  return { content: text.slice(a.data.content.start, a.data.content.end), evidence: a.provenance.evidence ?? '' };
+}
+
+test('a content after its cue and outside quotation marks ends where the tagger ends it: an appositive or a new clause after it is the author\'s', () => {
+  const plan = contentOf('The governor announced a plan to rebuild the harbour, the largest project in the state\'s history.', 'announced');
+  assert.equal(plan.content, 'a plan to rebuild the harbour');
+  assert.match(plan.evidence, /sequence\.content\.unquoted/);
+  const bill = contentOf('The senator said the bill would lower drug prices, and she urged colleagues to pass it before the recess.', 'said');
+  assert.equal(bill.content, 'the bill would lower drug prices');
+});
+
+test('the tagger does not end a content before a report inside it, nor in the middle of a phrase', () => {
+  // its labels cannot nest: "clarified ... by saying" is a report inside the added words, not where they end
+  const added = contentOf('The spokesman added that the ministry had clarified the order by saying the plant would stay open.', 'added');
+  assert.equal(added.content, 'that the ministry had clarified the order by saying the plant would stay open');
+  assert.equal(byCue(attributions('Surveys show that most parents favor the longer school day.'), 'show').content, 'that most parents favor the longer school day');
+});
+
 test('a form\'s features are the same read fresh or from the cache of forms met before, and follow its lower case', () => {
   const s = toks('Ministers/NOUN warned/VERB that/SCONJ the/DET Café/PROPN would/AUX close/VERB ./PUNCT');
   const first = sentenceFeatures(view(s));

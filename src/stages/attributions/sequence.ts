@@ -31,7 +31,8 @@ export interface SentenceView {
   readonly rule: Uint8Array;
 }
 
-const QUOTE_MARK = /^[“”"‘’'«»`]+$/;
+/** A token that is only quotation marks. */
+export const QUOTE_MARK = /^[“”"‘’'«»`]+$/;
 const START = fnv('<s>'), END = fnv('</s>');
 
 /** The shape of a word: "Xx", "x", "X", "d" (digits), "x-x", or the punctuation itself. */

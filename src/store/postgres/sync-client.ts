@@ -86,7 +86,7 @@ class PgThread {
     this.worker = new Worker(entry, { ...evalOption, workerData: { port: port2, flag }, transferList: [port2] });
     this.worker.unref();
     this.port.unref();
-    if (Atomics.wait(this.signal, 0, 0, START_TIMEOUT_MS) === 'timed-out') {
+    if (!this.raised(START_TIMEOUT_MS)) {
       void this.worker.terminate();
       throw new DossierError('STORE', 'the PostgreSQL connection thread did not start');
     }
@@ -96,7 +96,7 @@ class PgThread {
     if (this.broken) throw new DossierError('STORE', this.broken);
     Atomics.store(this.signal, 0, 0);
     this.port.postMessage(req);
-    if (Atomics.wait(this.signal, 0, 0, REQUEST_TIMEOUT_MS) === 'timed-out') {
+    if (!this.raised(REQUEST_TIMEOUT_MS)) {
       this.broken = `PostgreSQL did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`;
       void this.worker.terminate();
       throw new DossierError('STORE', this.broken);
@@ -104,6 +104,22 @@ class PgThread {
     const msg = receiveMessageOnPort(this.port);
     if (!msg) throw new DossierError('STORE', 'the PostgreSQL connection thread stopped');
     return msg.message as Reply;
+  }
+
+  /**
+   * Waits until the thread raises the flag; false after `ms`. A wake-up alone proves nothing: the
+   * thread raises the flag and then notifies, and a notify that comes late for the previous request
+   * (the thread was paused between the two on a busy machine) wakes this one before its reply is
+   * posted; reading that as the reply put every later reply one request behind.
+   */
+  private raised(ms: number): boolean {
+    const deadline = Date.now() + ms;
+    while (Atomics.load(this.signal, 0) === 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      Atomics.wait(this.signal, 0, 0, left);
+    }
+    return true;
   }
 }
 

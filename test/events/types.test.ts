@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Lexicon } from '../../src/stages/events/match.js';
-import { ALL_TRIGGERS } from '../../src/stages/events/triggers.js';
-import { candidateFeatures, ownPatternOf, shippedTypeModel } from '../../src/stages/events/type-model.js';
-import { analyse, brief, eventsOf } from './helpers.js';
+import { brief, eventsOf } from './helpers.js';
 
 /**
  * One or more sentences of our own for each of PLOVER's 16 types: the event each must yield
@@ -65,22 +62,4 @@ test('events carry their CAMEO code, quad class, score, spans and the rule that 
   assert.equal(e.cameo, '163');
   assert.equal(text.slice(e.trigger.start, e.trigger.end), 'imposed sanctions');
   assert.deepEqual(e.sentence, { start: 0, end: text.length });
-});
-
-test('the type model decides from the candidate as it decides from its feature strings, whatever it decided before', () => {
-  const model = shippedTypeModel();
-  const lexicon = new Lexicon(ALL_TRIGGERS);
-  const doc = analyse('Egypt offered to host talks between the two factions. "Sanctions and threats will not work," Iran said. '
-    + 'Israeli strikes hit a depot near the border, and Chilean police arrested dozens of students.');
-  const tokens = doc.layer('token');
-  let n = 0;
-  for (const s of doc.layer('sentence')) {
-    const sentence = tokens.slice(s.data.firstToken, s.data.endToken);
-    for (const m of lexicon.findTriggers(sentence)) {
-      const own = ownPatternOf(m)?.type;
-      assert.deepEqual(model.decideFor(sentence, m, own), model.decide(candidateFeatures(sentence, m), own));
-      n++;
-    }
-  }
-  assert.ok(n >= 4, `${n} candidates`);
 });

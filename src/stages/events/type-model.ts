@@ -232,10 +232,13 @@ interface LemmaRow {
 }
 
 /**
- * A feature's weights as a model adds them up: one for each class (zero for those the shipped form
- * leaves out, which adds nothing), or null for a feature the model never saw.
+ * A feature's weights as a model adds them up: where they start in the model's pool (TypeModel.pool),
+ * one for each class (zero for those the shipped form leaves out, which adds nothing), or UNSEEN for
+ * a feature the model never saw. One pool, not an array for each feature: the weights a candidate
+ * adds lie close together, and each is read without reaching through an object first.
  */
-type Dense = Float64Array | null;
+type Dense = number;
+const UNSEEN = -1;
 
 /** One step of the key of a trigger's summed features (TypeModel.triggerScores), with the sums of the key that ends here. */
 class PrefixNode {
@@ -276,6 +279,9 @@ export class TypeModel implements FeatureSink {
   private readonly none: number;
   /** the scores of the candidate being decided (decideFor); reset for each, so no answer depends on the one before */
   private readonly scores: Float64Array;
+  /** the weights looked up so far (Dense), one row of `classes.length` after another; emptied with the rest (remember) */
+  private pool = new Float64Array(4096);
+  private pooled = 0;
   readonly noneMargin: number;
   readonly ownPrior: number;
   readonly proposeMargin: number;
@@ -303,23 +309,32 @@ export class TypeModel implements FeatureSink {
   /** A feature's weights, one for each class (each class comes once in the shipped form: the sums are those of decide). */
   private dense(feature: string): Dense {
     const w = this.weightsOf(feature);
-    if (!w) return null;
-    const d = new Float64Array(this.classes.length);
-    for (let k = 0; k < w.length; k += 2) d[w[k]!] = w[k + 1]!;
-    return d;
+    if (!w) return UNSEEN;
+    const n = this.classes.length, at = this.pooled;
+    if (at + n > this.pool.length) {
+      const grown = new Float64Array(2 * this.pool.length);
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    this.pooled += n;
+    const pool = this.pool;
+    pool.fill(0, at, at + n);
+    for (let k = 0; k < w.length; k += 2) pool[at + w[k]!] = w[k + 1]!;
+    return at;
   }
 
   /** Adds a feature's weights to the scores of the candidate being decided. */
   private score(w: Dense): void {
-    if (!w) return;
-    const scores = this.scores;
-    for (let c = 0; c < w.length; c++) scores[c]! += w[c]!;
+    if (w === UNSEEN) return;
+    const scores = this.scores, pool = this.pool;
+    for (let c = 0; c < scores.length; c++) scores[c]! += pool[w + c]!;
   }
 
   /** Remembers one more thing looked up; past MEMORY, everything is forgotten first. */
   private remember(): void {
     if (++this.remembered <= MEMORY) return;
     this.rows.clear(); this.edges.clear(); this.values.clear(); this.whole.clear(); this.prefixes = new PrefixNode();
+    this.pooled = 0;
     this.remembered = 1;
   }
 

@@ -62,9 +62,11 @@ export const eventsStage: StageFactory = (resources) => {
         // only the verbs the model makes events of go on (its decision reads the words, not the other
         // candidates): a sentence without a pattern's trigger is read further only for one of them
         const proposed = verbProposals(tokens, found, model.proposable);
-        const decided = proposed.length ? eventfulProposals(tokens, proposed, model) : NO_DECISIONS;
+        const decided = eventfulProposals(tokens, proposed, model);
         const matches = merged(found, decided.size ? [...decided.keys()] : NO_MATCHES);
-        if (matches.length) read.push({ sentence, tokens, matches, decided, phrases: reader.read(doc, tokens, doc.meta.published) });
+        if (matches.length) {
+          read.push({ sentence, tokens, matches, decided, phrases: reader.read(doc, tokens, doc.meta.published) });
+        }
       }
       // an article without triggers has no events: nothing more to read
       if (!read.length) return;
@@ -73,6 +75,13 @@ export const eventsStage: StageFactory = (resources) => {
       const cast = new Cast(doc, read);
       const dates = datesOf(doc);
       for (const { sentence, tokens, matches, decided, phrases } of read) {
+        // a sentence whose every candidate the model calls no event has no event (whatever controls
+        // what): its clauses are not worked out. Its phrases still name the actor a later pronoun may stand for.
+        if (!anyEvent(tokens, matches, decided, model)) {
+          const firstActor = phrases.find((p) => p.refs.length > 0);
+          if (firstActor) previousActors = firstActor.refs;
+          continue;
+        }
         const clauseList = clauses(tokens);
         const antecedent = antecedentIn(tokens, phrases, previousActors);
         const { kept, content } = suppressControlled(matches, clauseList, tokens);
@@ -80,7 +89,7 @@ export const eventsStage: StageFactory = (resources) => {
         for (let k = 0; k < kept.length; k++) {
           const candidate = kept[k]!;
           // the pattern proposes, the model decides: the type, or no event at all
-          const decision = decided.get(candidate) ?? model.decideFor(tokens, candidate, ownPatternOf(candidate)?.type);
+          const decision = decisionOf(tokens, candidate, decided, model);
           if (decision.type === NO_EVENT) {
             // what a non-event seemed to control is decided on its own ("would consider talks")
             const freed = content.get(candidate);
@@ -103,8 +112,6 @@ export const eventsStage: StageFactory = (resources) => {
 };
 
 const NO_MATCHES: readonly PatternMatch<TriggerEntry>[] = [];
-/** The decisions of a sentence without proposals (most): none. */
-const NO_DECISIONS: ReadonlyMap<PatternMatch<TriggerEntry>, TypeDecision> = new Map();
 
 /** A trigger candidate the type model decides on, with the features it reads (for training and evaluation). */
 export interface Candidate {
@@ -152,6 +159,22 @@ function eventfulProposals(tokens: readonly Token[], proposals: readonly Pattern
     if (decision.type !== NO_EVENT) out.set(p, decision);
   }
   return out;
+}
+
+/** The model's decision on a candidate, remembered in `decided` (the sentence's decisions, by candidate). */
+function decisionOf(tokens: readonly Token[], candidate: PatternMatch<TriggerEntry>, decided: Map<PatternMatch<TriggerEntry>, TypeDecision>, model: TypeModel): TypeDecision {
+  let decision = decided.get(candidate);
+  if (!decision) decided.set(candidate, (decision = model.decideFor(tokens, candidate, ownPatternOf(candidate)?.type)));
+  return decision;
+}
+
+/**
+ * Whether the model makes an event of any of a sentence's candidates: the first it does ends the
+ * question (most sentences: their first candidate). The decisions are remembered for the events.
+ */
+function anyEvent(tokens: readonly Token[], matches: readonly PatternMatch<TriggerEntry>[], decided: Map<PatternMatch<TriggerEntry>, TypeDecision>, model: TypeModel): boolean {
+  for (const m of matches) if (decisionOf(tokens, m, decided, model).type !== NO_EVENT) return true;
+  return false;
 }
 
 /** Whether tokens `from` to `to` hold a verb the model may make an event of (most sentences that reach here: none). */
@@ -355,8 +378,8 @@ interface Read {
   readonly sentence: LayerAnnotation<'sentence'>;
   readonly tokens: readonly Token[];
   readonly matches: PatternMatch<TriggerEntry>[];
-  /** the model's decisions made while reading the sentence (on the proposals it makes events of), by candidate */
-  readonly decided: ReadonlyMap<PatternMatch<TriggerEntry>, TypeDecision>;
+  /** the model's decisions on the sentence's candidates, by candidate: on the proposals it makes events of while reading the sentence, on the others when first asked */
+  readonly decided: Map<PatternMatch<TriggerEntry>, TypeDecision>;
   phrases: Phrase[];
 }
 

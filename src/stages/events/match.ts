@@ -393,13 +393,13 @@ export class Starts<T> {
   possible(tokens: readonly Token[], words: readonly WordForms[], i: number): readonly CompiledPattern<T>[] {
     // most starts find one list (or none): it is returned as it is, made once
     let only: readonly number[] | null = this.single.length ? this.single : null;
-    let picked: number[] | null = null;
+    let picked: readonly number[] | null = null;
     if (this.byNextWord.size && i + 1 < words.length) {
       for (const id of words[i + 1]!.ids) {
         const list = this.byNextWord.get(id);
         if (!list || list === only) continue;
         if (!only) only = list;
-        else picked = joined(picked ?? only.slice(), list);
+        else picked = union(picked ?? only, list);
       }
     }
     if (this.byGapWord.size) {
@@ -409,25 +409,31 @@ export class Starts<T> {
           const list = this.byGapWord.get(id);
           if (!list || list === only) continue;
           if (!only) only = list;
-          else picked = joined(picked ?? only.slice(), list);
+          else picked = union(picked ?? only, list);
         }
         if (stopsGap(tokens[j]!)) break;
       }
     }
     if (!only) return NONE;
     if (!picked) return this.patterns.get(only)!;
-    // from several lists: the order of `all` again, each pattern once (one with several second words comes once a word)
-    picked.sort((a, b) => a - b);
-    const out: CompiledPattern<T>[] = [];
-    for (let k = 0; k < picked.length; k++) if (k === 0 || picked[k] !== picked[k - 1]) out.push(this.all[picked[k]!]!);
+    // from several lists: in the order of `all`, each pattern once (one with several second words is in several lists)
+    const out: CompiledPattern<T>[] = new Array(picked.length);
+    for (let k = 0; k < picked.length; k++) out[k] = this.all[picked[k]!]!;
     return out;
   }
 }
 
-/** `list` appended to `picked`. */
-function joined(picked: number[], list: readonly number[]): number[] {
-  for (const k of list) picked.push(k);
-  return picked;
+/** The positions of two ascending lists (each without repeats) in one ascending list, each once. */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!, y = b[j]!;
+    if (x < y) { out.push(x); i++; } else if (y < x) { out.push(y); j++; } else { out.push(x); i++; j++; }
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 const NO_STARTS = new Starts<never>([]);

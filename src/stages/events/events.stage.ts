@@ -394,7 +394,11 @@ function retyped(m: PatternMatch<TriggerEntry>, type: PloverType, margin: number
   const e = m.entry;
   const same = type === e.type && !e.proposal;
   const decision = `${e.proposal ? 'model.type.proposed' : same ? 'model.type.kept' : `model.type.from-${e.type}`}:${margin.toFixed(2)}`;
-  const entry: Decided = same ? { ...e, decision } : { ...e, type, mode: undefined, cameo: PLOVER[type].cameoRoot, ontology: false, decision };
+  // one shape for every entry (the lexicons' entries have many: a spread of them is slow); the rules read fields, never list them
+  const entry: Decided = {
+    id: e.id, pattern: e.pattern, type: same ? e.type : type, mode: same ? e.mode : undefined, cameo: same ? e.cameo : PLOVER[type].cameoRoot,
+    control: e.control, reciprocal: e.reciprocal, subjectIsRecipient: e.subjectIsRecipient, ontology: same ? e.ontology : false, proposal: e.proposal, decision,
+  };
   return { entry, tokens: m.tokens };
 }
 

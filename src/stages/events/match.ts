@@ -263,7 +263,15 @@ function computeForms(lemma: string, normal: string): readonly string[] {
 
 const isVerb = (t: Token) => t.data.pos === 'VERB' || t.data.pos === 'AUX';
 /** gaps never run across clause punctuation: "lifted the ban, and curfew" is not one phrase */
-const stopsGap = (t: Token) => t.data.pos === 'PUNCT' && /[,;:()"“”]/.test(t.data.value);
+const stopsGap = (t: Token) => t.data.pos === 'PUNCT' && hasGapStop(t.data.value);
+/** The characters of clause punctuation (stopsGap). */
+const GAP_STOPS = ',;:()"“”';
+
+/** Whether a punctuation token holds a character of GAP_STOPS (read by character, not by a regular expression: it is asked at every token of a gap). */
+function hasGapStop(value: string): boolean {
+  for (let k = 0; k < value.length; k++) if (GAP_STOPS.includes(value[k]!)) return true;
+  return false;
+}
 
 /** Whether a token with these word numbers fills the step (a form equals an alternative's word, of the right part of speech). */
 function stepMatches(step: Step, t: Token, ids: readonly number[]): boolean {
@@ -524,8 +532,7 @@ function findIn(tokens: readonly Token[], words: readonly WordForms[], present: 
   }
   // one candidate (most sentences that have any): nothing to choose between
   if (candidates.length < 2) return candidates;
-  candidates.sort((a, b) => b.tokens.length - a.tokens.length
-    || (b.tokens.at(-1)! - b.tokens[0]!) - (a.tokens.at(-1)! - a.tokens[0]!) || a.tokens[0]! - b.tokens[0]!);
+  candidates.sort(longestFirst);
   // the token's owner: the chosen match that uses it
   const owner: (Chosen | undefined)[] = [];
   const chosen: Chosen[] = [];
@@ -541,5 +548,12 @@ function findIn(tokens: readonly Token[], words: readonly WordForms[], present: 
     for (const k of c.tokens) owner[k] = kept;
     chosen.push(kept);
   }
-  return chosen.sort((a, b) => a.tokens[0]! - b.tokens[0]!);
+  // a single trigger (most sentences with several candidates: the others were shadowed) needs no order
+  return chosen.length < 2 ? chosen : chosen.sort((a, b) => a.tokens[0]! - b.tokens[0]!);
+}
+
+/** Candidates' order of choice: more words first, then the wider span, then the earlier start (a stable sort keeps the rest in order). */
+function longestFirst(a: PatternMatch<TriggerEntry>, b: PatternMatch<TriggerEntry>): number {
+  const x = a.tokens, y = b.tokens;
+  return y.length - x.length || (y[y.length - 1]! - y[0]!) - (x[x.length - 1]! - x[0]!) || x[0]! - y[0]!;
 }

@@ -63,6 +63,12 @@ export function fingerprint(text: string): Fingerprint {
   return fp;
 }
 
+/**
+ * An article's id: the first 16 hex digits (8 bytes) of its content hash, so re-ingesting gives the
+ * same ids. The stores find an exact copy through it (its index), then compare the whole hash.
+ */
+export const articleId = (hash: string): string => hash.slice(0, 16);
+
 export const MINHASH_SIZE = 64;
 export const BAND_ROWS = 4;
 export const BANDS = MINHASH_SIZE / BAND_ROWS;

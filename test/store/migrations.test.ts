@@ -143,6 +143,10 @@ test('migration 12 upgrades a store written at version 11: every answer is the o
   upgradeGivesTodaysAnswers('store-v11.db', 11);
 });
 
+test('migration 13 upgrades a store written at version 12: every answer is the one a store ingesting the same articles today gives', () => {
+  upgradeGivesTodaysAnswers('store-v12.db', 12);
+});
+
 test('migration 11 keeps a sketch of each quote\'s word pairs, a quote index of words only, which still finds quotes by their words, and packed speakers', () => {
   const store = openStore(path.join(tempDir(), 'sketch.db')) as SqliteStore;
   const words = 'the council will meet again next week to decide whether the new port rules apply to foreign ships and their crews';

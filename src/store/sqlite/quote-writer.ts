@@ -68,8 +68,8 @@ export class QuoteWriter {
     this.articleText = db.prepare('SELECT text_z FROM article WHERE rowid = ?').pluck();
     this.insertGram = db.prepare('INSERT OR IGNORE INTO quote_gram (hash, quote_rowid) VALUES (?, ?)');
     this.insertSource = db.prepare('INSERT OR IGNORE INTO quote_source (quote_rowid, source) VALUES (?, lower(?))');
-    this.insertQuote = db.prepare(`INSERT INTO quote (speaker_json, speaker_key, speaker_country, speaker_code, n_variants, n_sources,
-      min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, 0, 0, 1, ?, ?)`);
+    this.insertQuote = db.prepare(`INSERT INTO quote (speaker_json, speaker_key, speaker_code, n_variants, n_sources,
+      min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, 0, 0, 1, ?, ?)`);
     this.insertVariant = db.prepare(`INSERT INTO quote_variant (quote_rowid, article_rowid, idx, kind, span_start, span_end, text, fidelity, changes_json)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertFts = db.prepare('INSERT INTO quote_fts (rowid, text) VALUES (?, ?)');
@@ -95,7 +95,7 @@ export class QuoteWriter {
       ({ fidelity, changes } = wordChanges(match.text, text));
     } else {
       const s = attribution.speaker;
-      rowid = Number(this.insertQuote.run(s ? packSpeaker(s, article.text) : null, s ? foldName(s.name) : '', s?.country ?? null,
+      rowid = Number(this.insertQuote.run(s ? packSpeaker(s, article.text) : null, s ? foldName(s.name) : '',
         s ? actorCode(s) : null, published, s ? lastWord(foldName(s.name)) : null).lastInsertRowid);
       for (const h of quoteSketch(text)) this.insertGram.run(h, rowid);
     }

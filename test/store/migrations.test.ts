@@ -157,7 +157,7 @@ test('migration 11 keeps a sketch of each quote\'s word pairs, a quote index of 
   const b = article('s-2', `Varga said "${changed}" in Budapest.`, { outlet: 'Wire B', published: '2026-03-03' });
   store.addArticle(b, resultFor(b, [], [{ content: changed, speaker: actor('Lena Varga', 'HUN', 'GOV') }]));
   assert.equal(store.stats().quotes, 1);
-  assert.equal(store.db.prepare('SELECT count(*) FROM quote_gram').pluck().get(), QUOTE_SKETCH_SIZE);
+  assert.equal(store.db.prepare('SELECT count(*) FROM quote_gram_pairs').pluck().get(), QUOTE_SKETCH_SIZE);
   assert.ok(wordPairHashes(words).length > QUOTE_SKETCH_SIZE);
   assert.equal(store.quotes({ text: 'Vessels crews' }).total, 1);
   assert.equal(store.quotes({ text: 'vessels submarines' }).total, 0);

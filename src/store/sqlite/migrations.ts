@@ -6,6 +6,7 @@ import { eventWords, packSpeaker } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
 import type { ActorRefJson } from '../../result/schema.js';
 import { packText, registerTextFunctions, unpackText } from './article-text.js';
+import { gramToken } from './quote-writer.js';
 
 /**
  * Numbered schema migrations. The database's `user_version` says how many have run; opening a
@@ -401,6 +402,8 @@ export const MIGRATIONS: readonly Migration[] = [
     //   duplicateOf); an article's id was already unique, so no two stored hashes share it. (A hash
     //   that is not hex, which only a hand-made row can have, keeps its letters as bytes.)
     // - event: without the unique index on (article_rowid, idx), which no query used
+    // - quote_gram: the sketches in an FTS5 table, which keeps each hash once with its quotes' rowids
+    //   delta-coded (quote-writer.ts gramToken), looked up through its vocabulary table quote_gram_pairs
     // - event_actor.country and quote.speaker_country go: a country is the first three letters of the
     //   party's code (ISO alpha-3 or one of the three-letter groups, result/schema.ts), and the code is
     //   null exactly when the country is; happening_actor reads it so
@@ -451,12 +454,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX event_happening ON event(happening_rowid);
       ALTER TABLE event_actor DROP COLUMN country;
       ALTER TABLE quote DROP COLUMN speaker_country;
+      CREATE VIRTUAL TABLE quote_gram_13 USING fts5(pairs, content = '', detail = none, columnsize = 0, tokenize = 'ascii');
+      INSERT INTO quote_gram_13 (quote_gram_13, rank) VALUES ('automerge', 2);
+      INSERT INTO quote_gram_13 (quote_gram_13, rank) VALUES ('crisismerge', 4);
       CREATE VIEW article_text AS SELECT rowid AS rowid, coalesce(title, '') AS title, dossier_inflate(text_z) AS text FROM article;
       CREATE VIEW quote_variant_text AS SELECT v.rowid AS rowid, coalesce(v.text, dossier_span(a.text_z, v.span_start, v.span_end)) AS text
         FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid;
       CREATE VIEW happening_actor AS SELECT e.happening_rowid AS happening_rowid, x.role AS role, x.name AS name, substr(x.code, 1, 3) AS country,
         x.code AS code, x.key AS key, x.last AS last FROM event_actor x JOIN event e ON e.rowid = x.event_rowid;
     `,
+    backfill(db) {
+      // the sketches, from the keyed table into the full-text one (quote-writer.ts gramToken)
+      const insert = db.prepare('INSERT INTO quote_gram_13 (rowid, pairs) VALUES (?, ?)');
+      for (const q of db.prepare('SELECT quote_rowid, json_group_array(hash) AS hashes FROM quote_gram GROUP BY quote_rowid').all() as { quote_rowid: number; hashes: string }[]) {
+        insert.run(q.quote_rowid, (JSON.parse(q.hashes) as number[]).map(gramToken).join(' '));
+      }
+      db.exec(`
+        DROP TABLE quote_gram;
+        ALTER TABLE quote_gram_13 RENAME TO quote_gram;
+        CREATE VIRTUAL TABLE quote_gram_pairs USING fts5vocab(quote_gram, instance);
+      `);
+    },
   },
 ];
 

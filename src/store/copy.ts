@@ -4,7 +4,7 @@ import { PostgresStore } from './postgres/postgres-store.js';
 import { packText } from './sqlite/article-text.js';
 import { gramHash, gramToken } from './sqlite/quote-writer.js';
 import { schemaVersion } from './sqlite/migrations.js';
-import { SqliteStore } from './sqlite/sqlite-store.js';
+import { SqliteStore, entityWords } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 /**
@@ -108,6 +108,14 @@ function postgresToSqlite(from: PostgresStore, to: SqliteStore, report: (t: Copy
           }
         });
         report({ table, rows: pairs });
+        continue;
+      }
+      if (table === 'article_entity_name') {
+        // a view on SQLite over article_entity_words, which keeps the last word once
+        const insert = to.db.prepare('INSERT INTO article_entity_words (last, head, article_rowid) VALUES (?, ?, ?)');
+        report({ table, rows: fetchAll('SELECT name, article_rowid FROM article_entity_name', (rows) => {
+          for (const r of rows) insert.run(...entityWords(r.name as string), r.article_rowid);
+        }) });
         continue;
       }
       // the text SQLite keeps in the article row (text_z) is PostgreSQL's article_text, copied below

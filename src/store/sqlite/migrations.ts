@@ -404,6 +404,9 @@ export const MIGRATIONS: readonly Migration[] = [
     // - event: without the unique index on (article_rowid, idx), which no query used
     // - quote_gram: the sketches in an FTS5 table, which keeps each hash once with its quotes' rowids
     //   delta-coded (quote-writer.ts gramToken), looked up through its vocabulary table quote_gram_pairs
+    // - article_entity_name becomes a view over article_entity_words, which keeps a name's last word
+    //   once: the name is the words before it (head), a space and it (a folded name's last word is what
+    //   follows its last space, merge/parties.ts lastWord)
     // - event_actor.country and quote.speaker_country go: a country is the first three letters of the
     //   party's code (ISO alpha-3 or one of the three-letter groups, result/schema.ts), and the code is
     //   null exactly when the country is; happening_actor reads it so
@@ -454,6 +457,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX event_happening ON event(happening_rowid);
       ALTER TABLE event_actor DROP COLUMN country;
       ALTER TABLE quote DROP COLUMN speaker_country;
+      CREATE TABLE article_entity_words (
+        last TEXT NOT NULL, head TEXT NOT NULL, article_rowid INTEGER NOT NULL,
+        PRIMARY KEY (last, head, article_rowid)
+      ) WITHOUT ROWID;
+      INSERT INTO article_entity_words (last, head, article_rowid)
+        SELECT last, CASE WHEN name = last THEN '' ELSE substr(name, 1, length(name) - length(last) - 1) END, article_rowid FROM article_entity_name
+        ORDER BY 1, 2, 3;
+      DROP TABLE article_entity_name;
+      CREATE VIEW article_entity_name AS SELECT last, CASE WHEN head = '' THEN last ELSE head || ' ' || last END AS name, article_rowid
+        FROM article_entity_words;
       CREATE VIRTUAL TABLE quote_gram_13 USING fts5(pairs, content = '', detail = none, columnsize = 0, tokenize = 'ascii');
       INSERT INTO quote_gram_13 (quote_gram_13, rank) VALUES ('automerge', 2);
       INSERT INTO quote_gram_13 (quote_gram_13, rank) VALUES ('crisismerge', 4);

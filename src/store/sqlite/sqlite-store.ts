@@ -170,11 +170,11 @@ export class SqliteStore implements Store {
       const insertBand = this.prep('INSERT OR IGNORE INTO article_band (band, hash, article_rowid) VALUES (?, ?, ?)');
       bandHashes(sig).forEach((h, b) => insertBand.run(b, h, rowid));
     }
-    const entityName = this.prep('INSERT OR IGNORE INTO article_entity_name (last, name, article_rowid) VALUES (?, ?, ?)');
+    const entityName = this.prep('INSERT OR IGNORE INTO article_entity_words (last, head, article_rowid) VALUES (?, ?, ?)');
     const entityCode = this.prep('INSERT OR IGNORE INTO article_entity_code (code, article_rowid) VALUES (?, ?)');
     for (const entity of result.entities) {
       const name = foldName(entity.name), code = actorCode(entity);
-      entityName.run(lastWord(name), name, rowid);
+      entityName.run(...entityWords(name), rowid);
       if (code !== null) entityCode.run(code, rowid);
     }
     this.addEvents(rowid, article, result, text);
@@ -467,6 +467,12 @@ export class SqliteStore implements Store {
       this.db.exec('VACUUM');
     } catch { /* the lock (another connection reads or writes): left as it is */ }
   }
+}
+
+/** A folded name as article_entity_words keeps it (migration 13): its last word and the words before it. */
+export function entityWords(name: string): [last: string, head: string] {
+  const last = lastWord(name);
+  return [last, name === last ? '' : name.slice(0, name.length - last.length - 1)];
 }
 
 /** close compacts the file when the connection added at least this share of the articles the store held at open */

@@ -157,8 +157,23 @@ export class QuoteWriter {
  * the same speaker when the names share a word of three letters or more.
  */
 export function sameSpeaker(a: ActorRefJson, b: ActorRefJson): boolean {
-  const words = (n: string) => new Set(foldName(n).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3));
-  const wa = words(a.name);
-  for (const w of words(b.name)) if (wa.has(w)) return true;
+  const wa = nameWords(a.name);
+  for (const w of nameWords(b.name)) if (wa.has(w)) return true;
   return false;
 }
+
+/**
+ * The words of three letters or more of a name, remembered by the name (a pure function of it): a new
+ * quote is compared with up to MAX_CANDIDATES speakers, often the same few, and splitting their names
+ * again each time was a twentieth of the quote writer's time.
+ */
+function nameWords(name: string): ReadonlySet<string> {
+  let words = NAME_WORDS.get(name);
+  if (!words) {
+    if (NAME_WORDS.size >= MAX_REMEMBERED_WORDINGS) NAME_WORDS.clear();
+    words = new Set(foldName(name).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3));
+    NAME_WORDS.set(name, words);
+  }
+  return words;
+}
+const NAME_WORDS = new Map<string, ReadonlySet<string>>();

@@ -2,8 +2,9 @@ import { DossierError } from '../core/errors.js';
 import { pgSchemaVersion } from './postgres/migrations.js';
 import { PostgresStore } from './postgres/postgres-store.js';
 import { packText } from './sqlite/article-text.js';
+import { gramHash, gramToken } from './sqlite/quote-writer.js';
 import { schemaVersion } from './sqlite/migrations.js';
-import { SqliteStore } from './sqlite/sqlite-store.js';
+import { SqliteStore, entityWords } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 /**
@@ -61,8 +62,12 @@ function sqliteToPostgres(from: SqliteStore, to: PostgresStore, report: (t: Copy
       // a quote variant's words, which SQLite reads from its article's text between its offsets, PostgreSQL keeps
       const read = (c: string) => (table === 'quote_variant' && c === 'text'
         ? `coalesce(text, (SELECT dossier_span(a.text_z, span_start, span_end) FROM article a WHERE a.rowid = article_rowid)) AS text` : c);
-      const n = copyRows(from.db.prepare(`SELECT ${columns.filter((c) => c !== 'tsv').map(read).join(', ')} FROM ${table}`).iterate() as Iterable<Row>,
-        (rows) => insert(table, rows, select));
+      // SQLite's quote candidate index is a full-text table of the sketches (quote-writer.ts gramToken), PostgreSQL's a keyed table
+      const source = table === 'quote_gram'
+        ? mapRows(from.db.prepare('SELECT term, doc FROM quote_gram_pairs').iterate() as Iterable<{ term: string; doc: number }>,
+          (r) => ({ hash: gramHash(r.term), quote_rowid: r.doc }))
+        : from.db.prepare(`SELECT ${columns.filter((c) => c !== 'tsv').map(read).join(', ')} FROM ${table}`).iterate() as Iterable<Row>;
+      const n = copyRows(source, (rows) => insert(table, rows, select));
       report({ table, rows: n });
     }
     const n = copyRows(from.db.prepare('SELECT rowid, title, text FROM article_fts').iterate() as Iterable<Row>, (rows) => insert('article_text', rows,
@@ -91,6 +96,28 @@ function postgresToSqlite(from: PostgresStore, to: SqliteStore, report: (t: Copy
   };
   to.db.transaction(() => {
     for (const table of TABLES) {
+      if (table === 'quote_gram') {
+        // each quote's sketch, as one row of SQLite's full-text candidate index (quote-writer.ts gramToken)
+        const insert = to.db.prepare('INSERT INTO quote_gram (rowid, pairs) VALUES (?, ?)');
+        let pairs = 0;
+        fetchAll(`SELECT quote_rowid, string_agg(hash::text, ' ' ORDER BY hash) AS hashes FROM quote_gram GROUP BY quote_rowid ORDER BY quote_rowid`, (rows) => {
+          for (const r of rows) {
+            const hashes = (r.hashes as string).split(' ');
+            insert.run(r.quote_rowid, hashes.map((h) => gramToken(Number(h))).join(' '));
+            pairs += hashes.length;
+          }
+        });
+        report({ table, rows: pairs });
+        continue;
+      }
+      if (table === 'article_entity_name') {
+        // a view on SQLite over article_entity_words, which keeps the last word once
+        const insert = to.db.prepare('INSERT INTO article_entity_words (last, head, article_rowid) VALUES (?, ?, ?)');
+        report({ table, rows: fetchAll('SELECT name, article_rowid FROM article_entity_name', (rows) => {
+          for (const r of rows) insert.run(...entityWords(r.name as string), r.article_rowid);
+        }) });
+        continue;
+      }
       // the text SQLite keeps in the article row (text_z) is PostgreSQL's article_text, copied below
       const columns = (to.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => c !== 'text_z');
       const insert = to.db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
@@ -105,6 +132,10 @@ function postgresToSqlite(from: PostgresStore, to: SqliteStore, report: (t: Copy
     const quote = to.db.prepare('INSERT INTO quote_fts (rowid, text) VALUES (@rowid, @text)');
     report({ table: 'quote_fts', rows: fetchAll('SELECT rowid, text FROM quote_variant', (rows) => { for (const r of rows) quote.run(r); }) });
   })();
+}
+
+function* mapRows<T>(rows: Iterable<T>, f: (row: T) => Row): Iterable<Row> {
+  for (const row of rows) yield f(row);
 }
 
 function copyRows(rows: Iterable<Row>, write: (batch: Row[]) => void): number {

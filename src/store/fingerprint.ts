@@ -63,6 +63,12 @@ export function fingerprint(text: string): Fingerprint {
   return fp;
 }
 
+/**
+ * An article's id: the first 16 hex digits (8 bytes) of its content hash, so re-ingesting gives the
+ * same ids. The stores find an exact copy through it (its index), then compare the whole hash.
+ */
+export const articleId = (hash: string): string => hash.slice(0, 16);
+
 export const MINHASH_SIZE = 64;
 export const BAND_ROWS = 4;
 export const BANDS = MINHASH_SIZE / BAND_ROWS;
@@ -120,18 +126,27 @@ export function bandHashes(sig: Uint32Array): number[] {
 }
 
 /** Estimated Jaccard similarity of the shingle sets behind two signatures. */
-export function similarity(a: Uint32Array, b: Uint32Array): number {
+export function similarity(a: Uint32Array | Uint16Array, b: Uint32Array | Uint16Array): number {
   let same = 0;
-  for (let k = 0; k < MINHASH_SIZE; k++) if (a[k] === b[k]) same++;
+  for (let k = 0; k < MINHASH_SIZE; k++) if ((a[k]! & STORED_BITS_MASK) === (b[k]! & STORED_BITS_MASK)) same++;
   return same / MINHASH_SIZE;
 }
 
+/**
+ * A stored signature keeps the low 16 bits of each minimum (b-bit minwise hashing, since migration
+ * 13; 128 bytes instead of 256), and similarity compares those bits: two different minima agree on
+ * them by chance once in 65,536, which moves a Jaccard estimate by about 1e-5, far below one of 64
+ * steps. Signatures stored whole before still read back (and are compared on the same bits).
+ */
+const STORED_BITS_MASK = 0xffff;
+
 export function signatureToBuffer(sig: Uint32Array): Buffer {
-  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+  const low = Uint16Array.from(sig, (h) => h & STORED_BITS_MASK);
+  return Buffer.from(low.buffer, low.byteOffset, low.byteLength);
 }
 
-export function signatureFromBuffer(buf: Buffer): Uint32Array {
+export function signatureFromBuffer(buf: Buffer): Uint32Array | Uint16Array {
   const copy = new Uint8Array(buf.byteLength);
   copy.set(buf);
-  return new Uint32Array(copy.buffer);
+  return buf.byteLength === MINHASH_SIZE * 4 ? new Uint32Array(copy.buffer) : new Uint16Array(copy.buffer);
 }

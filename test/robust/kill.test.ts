@@ -25,14 +25,20 @@ const BUILT = path.join(ROOT, 'dist/cli/main.js');
 const DOSSIER = existsSync(BUILT) && process.env['npm_lifecycle_event'] === 'test'
   ? [path.join(ROOT, 'bin/dossier.js')] : ['--import', 'tsx', path.join(ROOT, 'test/store/run-dossier.ts')];
 
-/** Every row of every table (FTS shadow tables aside: the FTS table itself is compared), in rowid order; results inflated, times left out. */
+/**
+ * Every row of every table (FTS shadow tables aside: the FTS table itself is compared, and the quote
+ * candidate index, an FTS5 table of sketches since migration 13, by its (term, doc) pairs), in rowid
+ * order; results inflated, times left out.
+ */
 function dump(file: string): Map<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   // the full-text table reads the article text through a function of dossier's (sqlite/article-text.ts)
   registerTextFunctions(db);
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT GLOB '*_fts_*' ORDER BY name").pluck().all() as string[];
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT GLOB '*_fts_*'
+      AND name NOT GLOB 'quote_gram*' ORDER BY name`).pluck().all() as string[];
     const out = new Map<string, unknown[]>();
+    out.set('quote_gram_pairs', db.prepare('SELECT term, doc FROM quote_gram_pairs ORDER BY term, doc').all());
     for (const t of tables) {
       const withoutRowid = /WITHOUT ROWID/i.test(db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").pluck().get(t) as string);
       const columns = (db.prepare(`SELECT count(*) FROM pragma_table_info('${t}')`).pluck().get() as number);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BOILERPLATE_RULES } from '../../src/store/boilerplate.js';
-import { boilerplateRule, contentHash, minhash, similarity } from '../../src/store/fingerprint.js';
+import { MINHASH_SIZE, boilerplateRule, contentHash, minhash, signatureFromBuffer, signatureToBuffer, similarity } from '../../src/store/fingerprint.js';
 import { dice, wordChanges } from '../../src/store/merge/quotes.js';
 import { contextNames, matchScore, reportKey, triggerStems } from '../../src/store/merge/happenings.js';
 import { party } from '../../src/store/merge/parties.js';
@@ -37,6 +37,19 @@ test('MinHash finds the same story with an added note, not a different story, an
   const other = minhash(STORY.split(' ').reverse().join(' '))!;
   assert.ok(similarity(sig, other) < 0.2);
   assert.equal(minhash('Too short to fingerprint reliably.'), null);
+});
+
+test('a stored signature keeps 16 bits of each minimum and gives the similarity of the whole minima; one stored whole still reads', () => {
+  const sig = minhash(STORY)!;
+  const near = minhash(`${STORY}\n\nThis story has been updated with comments from the union.`)!;
+  const other = minhash(STORY.split(' ').reverse().join(' '))!;
+  assert.equal(signatureToBuffer(sig).byteLength, MINHASH_SIZE * 2);
+  for (const text of [sig, near, other]) {
+    const whole = sig.filter((h, k) => h === text[k]).length / MINHASH_SIZE;
+    assert.equal(similarity(text, signatureFromBuffer(signatureToBuffer(sig))), whole);
+    // before migration 13 a signature was stored with its 32-bit minima
+    assert.equal(similarity(text, signatureFromBuffer(Buffer.from(sig.buffer.slice(0)))), whole);
+  }
 });
 
 test('quote fidelity: word changes and the share of words kept', () => {

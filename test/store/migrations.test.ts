@@ -143,6 +143,10 @@ test('migration 12 upgrades a store written at version 11: every answer is the o
   upgradeGivesTodaysAnswers('store-v11.db', 11);
 });
 
+test('migration 13 upgrades a store written at version 12: every answer is the one a store ingesting the same articles today gives', () => {
+  upgradeGivesTodaysAnswers('store-v12.db', 12);
+});
+
 test('migration 11 keeps a sketch of each quote\'s word pairs, a quote index of words only, which still finds quotes by their words, and packed speakers', () => {
   const store = openStore(path.join(tempDir(), 'sketch.db')) as SqliteStore;
   const words = 'the council will meet again next week to decide whether the new port rules apply to foreign ships and their crews';
@@ -153,7 +157,7 @@ test('migration 11 keeps a sketch of each quote\'s word pairs, a quote index of 
   const b = article('s-2', `Varga said "${changed}" in Budapest.`, { outlet: 'Wire B', published: '2026-03-03' });
   store.addArticle(b, resultFor(b, [], [{ content: changed, speaker: actor('Lena Varga', 'HUN', 'GOV') }]));
   assert.equal(store.stats().quotes, 1);
-  assert.equal(store.db.prepare('SELECT count(*) FROM quote_gram').pluck().get(), QUOTE_SKETCH_SIZE);
+  assert.equal(store.db.prepare('SELECT count(*) FROM quote_gram_pairs').pluck().get(), QUOTE_SKETCH_SIZE);
   assert.ok(wordPairHashes(words).length > QUOTE_SKETCH_SIZE);
   assert.equal(store.quotes({ text: 'Vessels crews' }).total, 1);
   assert.equal(store.quotes({ text: 'vessels submarines' }).total, 0);
@@ -202,4 +206,41 @@ test('migration 12 keeps a quote variant\'s and its speaker\'s offsets without t
   assert.deepEqual(db.prepare('SELECT last, name FROM article_entity_name').all(), [{ last: 'reyes', name: 'tomas reyes' }]);
   assert.equal(store.actorStories('Reyes').total, 2);
   store.close();
+});
+
+test('migration 13 keeps the content hash as bytes, a party\'s code without its country, an entity name\'s last word once, quote sketches in a full-text table, and packs the file on close', () => {
+  const file = path.join(tempDir(), 'small.db');
+  const store = openStore(file) as SqliteStore;
+  const words = 'the ferry service to the outer islands will resume on Monday after the storm';
+  const text = `Port official Maria Okonkwo said "${words}" on Sunday. Norway thanked Sweden for its help.`;
+  const a = article('m-1', text, { outlet: 'Wire A', published: '2026-03-02' });
+  store.addArticle(a, resultFor(a, [{ type: 'AGREE', trigger: 'thanked', actor: [actor('Norway', 'NOR', 'GOV')], recipient: [actor('Sweden', 'SWE', null)] }],
+    [{ content: words, speaker: actor('Maria Okonkwo', 'NOR', 'GOV') }], ['Maria Okonkwo']));
+  const db = store.db;
+  const id = store.findDuplicate(a)!;
+  const hash = store.getArticle(id)!.contentHash;
+  assert.match(hash, /^[0-9a-f]{64}$/);
+  assert.equal(id, hash.slice(0, 16));
+  assert.equal(db.prepare('SELECT length(content_hash) FROM article').pluck().get(), 32);
+  assert.ok(!tables(db).some((t) => /^sqlite_autoindex_(article_2|event)/.test(t)), 'no index on the hash, no unique index on events');
+  assert.ok(!(db.prepare("SELECT name FROM pragma_table_info('event_actor')").pluck().all() as string[]).includes('country'));
+  assert.deepEqual(db.prepare('SELECT role, country, code FROM happening_actor ORDER BY role').all(),
+    [{ role: 'a', country: 'NOR', code: 'NORGOV' }, { role: 'r', country: 'SWE', code: 'SWE' }]);
+  assert.equal(store.happenings({ dyad: ['NOR', 'SWE'] }).total, 1);
+  assert.deepEqual(db.prepare('SELECT last, head FROM article_entity_words').all(), [{ last: 'okonkwo', head: 'maria' }]);
+  assert.equal(store.actorStories('Okonkwo').total, 1);
+  assert.equal(db.prepare('SELECT count(*) FROM quote_gram_pairs').pluck().get(), QUOTE_SKETCH_SIZE);
+  assert.equal(db.prepare('SELECT length(signature) FROM article').pluck().get() ?? 128, 128);
+  // a copy of the article is known by its hash; a new wording of the quote joins it through the sketch
+  assert.equal(store.addArticle({ ...a, id: 'm-2', outlet: 'Wire B' }, resultFor(a)).duplicate, 'exact');
+  const b = article('m-3', `Okonkwo told reporters "${words.replace('Monday', 'Tuesday')}".`, { outlet: 'Wire C', published: '2026-03-03' });
+  store.addArticle(b, resultFor(b, [], [{ content: words.replace('Monday', 'Tuesday'), speaker: actor('Maria Okonkwo', 'NOR', 'GOV') }]));
+  assert.equal(store.quotes({ speaker: 'Okonkwo' }).items[0]!.variantCount, 2);
+  store.close();
+  // closing after the store grew merged each full-text index into one segment (an FTS5 leaf's rowid is its segment's id << 37)
+  const after = new Database(file, { readonly: true });
+  for (const index of ['article_fts', 'quote_gram']) {
+    assert.equal(after.prepare(`SELECT count(DISTINCT id >> 37) FROM ${index}_data WHERE id >> 37 > 0`).pluck().get(), 1, index);
+  }
+  after.close();
 });

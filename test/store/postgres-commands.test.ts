@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { createApiServer, listen } from '../../src/api/server.js';
-import { openStore, type Page, type SearchHit } from '../../src/store/store.js';
+import { openStore, type Page, type SearchHit, type Store } from '../../src/store/store.js';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { gramHash } from '../../src/store/sqlite/quote-writer.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { corpusStore } from '../api/corpus.js';
 import { runCli } from '../helpers/cli.js';
 import { createTestDatabase, dropTestDatabase, pgUnavailable } from '../helpers/postgres.js';
@@ -66,6 +69,11 @@ test('migrate copies a corpus from SQLite to PostgreSQL and back with the same a
     assert.ok(a!.stats.happenings > 0 && a!.stats.quotes > 0);
     assert.deepEqual(b, a);
     assert.deepEqual(c, a);
+    // the quote candidate index (SQLite: a full-text table of sketches; PostgreSQL: a keyed table) holds the same pairs
+    const [ga, gb, gc] = stores.map(candidatePairs);
+    assert.ok(ga!.length > 0);
+    assert.deepEqual(gb, ga);
+    assert.deepEqual(gc, ga);
     // the rebuilt text indexes answer as the originals do
     assert.deepEqual(hits(stores[1]!.search('"nuclear talks"')), hits(stores[0]!.search('"nuclear talks"')));
     assert.deepEqual(stores[2]!.search('Araghchi OR sanctions'), stores[0]!.search('Araghchi OR sanctions'));
@@ -73,6 +81,14 @@ test('migrate copies a corpus from SQLite to PostgreSQL and back with the same a
     for (const s of stores) s.close();
   }
 });
+
+/** the (hash, quote rowid) pairs of a store's quote candidate index, in order */
+function candidatePairs(store: Store): string[] {
+  const pairs = store instanceof SqliteStore
+    ? (store.db.prepare('SELECT term, doc FROM quote_gram_pairs').all() as { term: string; doc: number }[]).map((r) => `${gramHash(r.term)} ${r.doc}`)
+    : (store as PostgresStore).db.query<{ hash: number; quote_rowid: number | string }>('SELECT hash, quote_rowid FROM quote_gram').map((r) => `${r.hash} ${r.quote_rowid}`);
+  return pairs.sort();
+}
 
 test('queries take the store from DOSSIER_DB; worker and ingest --queue refuse a SQLite store', { skip }, async () => {
   const dir = tempDir();

@@ -5,7 +5,7 @@ import { article, resultFor } from './results.js';
 /**
  * A few articles written for the upgrade test (migrations.test.ts): events whose parties carry
  * spans, people keyed by name, a happening two outlets report, a quote two outlets print. The
- * fixtures test/fixtures/store-v9.db, -v10.db and -v11.db hold them as dossier stored them at schema versions 9, 10 and 11 (each made
+ * fixtures test/fixtures/store-v9.db, -v10.db, -v11.db and -v12.db hold them as dossier stored them at schema versions 9 to 12 (each made
  * once by the code of that version, `node --import tsx test/store/upgrade-corpus.ts FILE` run in a
  * checkout of it); the test upgrades a copy and compares every answer with a store that ingests
  * them today.

@@ -323,6 +323,21 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
       db.run('ALTER TABLE quote_variant ALTER COLUMN span_start SET NOT NULL, ALTER COLUMN span_end SET NOT NULL');
     },
   },
+  {
+    // as SQLite's 13: the content hash as its bytes, found through the article id (no index of its
+    // own); no unique index on events' (article_rowid, idx); a party's country read from its code
+    version: 13,
+    sql: `
+      DROP VIEW happening_actor;
+      ALTER TABLE article DROP CONSTRAINT article_content_hash_key;
+      ALTER TABLE article ALTER COLUMN content_hash TYPE bytea USING CASE WHEN content_hash ~ '^([0-9a-f]{2})*$' THEN decode(content_hash, 'hex') ELSE convert_to(content_hash, 'UTF8') END;
+      ALTER TABLE event DROP CONSTRAINT event_article_rowid_idx_key;
+      ALTER TABLE event_actor DROP COLUMN country;
+      ALTER TABLE quote DROP COLUMN speaker_country;
+      CREATE VIEW happening_actor AS SELECT e.happening_rowid, x.role, x.name, substr(x.code, 1, 3) AS country, x.code, x.key, x.last
+        FROM event_actor x JOIN event e ON e.rowid = x.event_rowid;
+    `,
+  },
 ];
 
 /**

@@ -3,7 +3,7 @@ import { DossierError } from '../../core/errors.js';
 import type { RawArticle } from '../../ingest/article.js';
 import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
-  NEAR_DUPLICATE_JACCARD, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
+  NEAR_DUPLICATE_JACCARD, articleId, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
 import { EVENT_COLUMNS, FIRST_REPORT, FIRST_REPORT_COLUMNS, eventWords, toStoredEvent, unpackParties, unpackSpeaker, type EventRow } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
@@ -45,7 +45,7 @@ interface QuoteRow {
 }
 
 // copies come with the article (one round trip for a page of articles); the order is the primary key's, as SQLite's
-const ARTICLE_COLUMNS = `a.rowid, a.id, a.source_id, a.title, a.outlet, a.url, a.published, a.content_hash, a.ingested_at, a.n_events,
+const ARTICLE_COLUMNS = `a.rowid, a.id, a.source_id, a.title, a.outlet, a.url, a.published, encode(a.content_hash, 'hex') AS content_hash, a.ingested_at, a.n_events,
   a.n_attributions, a.n_entities, (SELECT json_agg(json_build_object('source_id', c.source_id, 'url', c.url, 'outlet', c.outlet)
     ORDER BY c.source_id, c.url, c.outlet) FROM article_copy c WHERE c.article_rowid = a.rowid) AS copies`;
 const HAPPENING_COLUMNS = `h.rowid, h.type, h.modality, h.date, h.quad, h.score, ${FIRST_REPORT_COLUMNS}, h.n_reports, h.n_sources,
@@ -116,7 +116,8 @@ export class PostgresStore implements Store {
   }
 
   private duplicateOf(hash: string, sig: Uint32Array | null): { rowid: number; id: string; kind: 'exact' | 'near' } | null {
-    const exact = this.db.get<{ rowid: number; id: string }>('SELECT rowid, id FROM article WHERE content_hash = ?', [hash]);
+    // the id (the hash's first 8 bytes) finds it through its index; the hash has none of its own (migration 13)
+    const exact = this.db.get<{ rowid: number; id: string }>('SELECT rowid, id FROM article WHERE id = ? AND content_hash = ?', [articleId(hash), Buffer.from(hash, 'hex')]);
     if (exact) return { ...exact, kind: 'exact' };
     if (!sig) return null;
     // every article sharing a band, in the order SQLite's (band, hash) index gives them
@@ -161,13 +162,13 @@ export class PostgresStore implements Store {
   }
 
   private insertArticle(hash: string, sig: Uint32Array | null, article: RawArticle, result: Result): AddResult {
-    const id = hash.slice(0, 16);
+    const id = articleId(hash);
     const rowid = nextRowid(this.db, 'article');
     const batch: Query[] = [
       {
         sql: `INSERT INTO article (rowid, id, source_id, title, outlet, url, published, content_hash, signature,
           ingested_at, n_events, n_attributions, n_entities, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        params: [rowid, id, article.id, article.title, article.outlet, article.url, article.published, hash, sig ? signatureToBuffer(sig) : null,
+        params: [rowid, id, article.id, article.title, article.outlet, article.url, article.published, Buffer.from(hash, 'hex'), sig ? signatureToBuffer(sig) : null,
           new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length, packResult(result)],
       },
       {
@@ -215,8 +216,8 @@ export class PostgresStore implements Store {
       for (const [role, refs] of [['a', ev.actor], ['r', ev.recipient]] as const) {
         for (const ref of refs) {
           const p = party(ref, persons);
-          batch.push({ sql: 'INSERT INTO event_actor (event_rowid, role, name, country, code, last, key) VALUES (?, ?, ?, ?, ?, ?, ?)',
-            params: [eventRowid, role, p.name, p.country, p.code, lastWord(p.name), p.key] });
+          batch.push({ sql: 'INSERT INTO event_actor (event_rowid, role, name, code, last, key) VALUES (?, ?, ?, ?, ?, ?)',
+            params: [eventRowid, role, p.name, p.code, lastWord(p.name), p.key] });
         }
       }
       this.db.batch(batch);
@@ -406,7 +407,7 @@ export class PostgresStore implements Store {
     const c: Clause[] = [];
     if (q.speaker) {
       const m = partyMatch('p', q.speaker);
-      c.push({ sql: `qu.rowid IN (SELECT p.rowid FROM (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p WHERE ${m.sql})`, params: m.params });
+      c.push({ sql: `qu.rowid IN (SELECT p.rowid FROM (SELECT rowid, speaker_key AS name, speaker_code AS code, speaker_last AS last FROM quote) p WHERE ${m.sql})`, params: m.params });
     }
     if (q.text) {
       const words = allWords(q.text);

@@ -133,9 +133,9 @@ export function addQuote(db: SyncPg, article: QuotedArticle, index: number, attr
     const s = attribution.speaker;
     rowid = nextRowid(db, 'quote');
     batch.push({
-      sql: `INSERT INTO quote (rowid, speaker_json, speaker_key, speaker_country, speaker_code, n_variants, n_sources,
-        min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, ?, 0, 0, 1, ?, ?)`,
-      params: [rowid, s ? packSpeaker(s, article.text) : null, s ? foldName(s.name) : '', s?.country ?? null, s ? actorCode(s) : null, published,
+      sql: `INSERT INTO quote (rowid, speaker_json, speaker_key, speaker_code, n_variants, n_sources,
+        min_fidelity, first_published, speaker_last) VALUES (?, ?, ?, ?, 0, 0, 1, ?, ?)`,
+      params: [rowid, s ? packSpeaker(s, article.text) : null, s ? foldName(s.name) : '', s ? actorCode(s) : null, published,
         s ? lastWord(foldName(s.name)) : null],
     });
     // the index keeps a sketch of the wording's pairs (quoteSketch), as on SQLite

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, inflateRawSync } from 'node:zlib';
 
 /**
- * The SQLite store keeps each article's text once, deflated, in `article.text_z` (migration 10):
+ * The SQLite store keeps each article's text once, compressed, in `article.text_z` (migration 10):
  * uncompressed in the full-text table it was an eighth of the file. The full-text index reads it
  * through the view `article_text`, which inflates it with `dossier_inflate`, a function every
  * connection registers (registerTextFunctions) before it reads the index's text or snippets; a
@@ -11,9 +11,25 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
  * keeps its offsets only (migration 12), and the quote full-text index reads its words through the
  * view `quote_variant_text` with it.
  */
-export const packText = (text: string): Buffer => deflateRawSync(text);
+export function packText(text: string): Buffer {
+  const params = { [constants.BROTLI_PARAM_QUALITY]: TEXT_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(text) };
+  return Buffer.concat([FORMAT_BROTLI_BYTE, brotliCompressSync(text, { params })]);
+}
 
-export const unpackText = (stored: Buffer | Uint8Array): string => inflateRawSync(stored).toString('utf8');
+export function unpackText(stored: Buffer | Uint8Array): string {
+  return (stored[0] === FORMAT_BROTLI ? brotliDecompressSync(stored.subarray(1)) : inflateRawSync(stored)).toString('utf8');
+}
+
+/**
+ * Texts are brotli-compressed (since migration 13; those stored before, raw deflate, still read back):
+ * on PolNeAR train a text of 4.5 KB takes 1.67 KB instead of deflate's 2.10 KB, for about 2 ms of one
+ * core an article at quality 10 (quality 11: 1.63 KB, 5 ms; 9 and below: 1.99 KB). A brotli text
+ * starts with FORMAT_BROTLI, a byte a raw deflate stream never starts with (block type 3 is reserved).
+ */
+const FORMAT_BROTLI = 0x07;
+const FORMAT_BROTLI_BYTE = Buffer.from([FORMAT_BROTLI]);
+const TEXT_QUALITY = 10;
 
 export function registerTextFunctions(db: Database.Database): void {
   db.function('dossier_inflate', { deterministic: true }, (stored: unknown) =>

@@ -12,7 +12,7 @@ export interface Clause {
 const CODE = /^[A-Za-z]{3}([A-Za-z]{3})?$/;
 
 /**
- * SQL that matches a party table row (`alias` has name, country, code, last columns) against an actor
+ * SQL that matches a party table row (`alias` has name, code, last columns) against an actor
  * filter. Codes typed in capitals ("IRN", "IRNGOV") are looked up by index; other text is a name,
  * matched in full or as the last words of a longer name ("Khamenei" finds "Ali Khamenei").
  */
@@ -61,7 +61,7 @@ export function actorHits(actor: string, range: { readonly from?: string; readon
       SELECT e.article_rowid, 'recipient', 'e' || e.rowid FROM event_actor x JOIN event e ON e.rowid = x.event_rowid WHERE x.role = 'r' AND ${ev.sql}
       UNION ALL
       SELECT v.article_rowid, 'speaker', 'q' || v.rowid FROM quote_variant v
-        JOIN (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p ON p.rowid = v.quote_rowid WHERE ${sp.sql}
+        JOIN (SELECT rowid, speaker_key AS name, speaker_code AS code, speaker_last AS last FROM quote) p ON p.rowid = v.quote_rowid WHERE ${sp.sql}
       UNION ALL
       SELECT n.article_rowid, 'entity', 'n' FROM article_entity_name n WHERE ${en.name.sql}${en.code ? `
       UNION ALL

@@ -6,6 +6,7 @@ import { eventWords, packSpeaker } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
 import type { ActorRefJson } from '../../result/schema.js';
 import { packText, registerTextFunctions, unpackText } from './article-text.js';
+import { gramToken } from './quote-writer.js';
 
 /**
  * Numbered schema migrations. The database's `user_version` says how many have run; opening a
@@ -18,6 +19,11 @@ export interface Migration {
   readonly sql: string;
   /** fills new tables from existing rows, after the SQL, in the same transaction */
   readonly backfill?: (db: Database.Database) => void;
+  /**
+   * makes a table anew and drops the old one, which foreign keys that point at it would forbid: the
+   * migration runs with them off (the new table keeps every rowid, so every reference still holds)
+   */
+  readonly rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -388,6 +394,101 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 13,
+    name: 'a smaller store: the content hash as bytes found through the article id, no unused unique index on events, a party\'s country read from its code',
+    // - article.content_hash: its 32 bytes instead of 64 hex letters, without an index of its own: the
+    //   article id is its first 8 bytes in hex, and the id's index finds the article (sqlite-store.ts
+    //   duplicateOf); an article's id was already unique, so no two stored hashes share it. (A hash
+    //   that is not hex, which only a hand-made row can have, keeps its letters as bytes.)
+    // - event: without the unique index on (article_rowid, idx), which no query used
+    // - quote_gram: the sketches in an FTS5 table, which keeps each hash once with its quotes' rowids
+    //   delta-coded (quote-writer.ts gramToken), looked up through its vocabulary table quote_gram_pairs
+    // - article_entity_name becomes a view over article_entity_words, which keeps a name's last word
+    //   once: the name is the words before it (head), a space and it (a folded name's last word is what
+    //   follows its last space, merge/parties.ts lastWord)
+    // - event_actor.country and quote.speaker_country go: a country is the first three letters of the
+    //   party's code (ISO alpha-3 or one of the three-letter groups, result/schema.ts), and the code is
+    //   null exactly when the country is; happening_actor reads it so
+    // The two tables are rebuilt (SQLite cannot drop a UNIQUE constraint), with foreign keys off
+    // (rebuildsTables); the views over them are dropped first and made again after.
+    rebuildsTables: true,
+    sql: `
+      DROP VIEW happening_actor;
+      DROP VIEW article_text;
+      DROP VIEW quote_variant_text;
+      CREATE TABLE article_13 (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source_id TEXT NOT NULL,
+        title TEXT, outlet TEXT, url TEXT, published TEXT,
+        content_hash BLOB NOT NULL,
+        signature BLOB,
+        ingested_at TEXT NOT NULL,
+        n_events INTEGER NOT NULL, n_attributions INTEGER NOT NULL, n_entities INTEGER NOT NULL,
+        result BLOB NOT NULL,
+        text_z BLOB
+      );
+      INSERT INTO article_13 (rowid, id, source_id, title, outlet, url, published, content_hash, signature, ingested_at, n_events, n_attributions,
+        n_entities, result, text_z)
+        SELECT rowid, id, source_id, title, outlet, url, published, coalesce(unhex(content_hash), CAST(content_hash AS BLOB)), signature, ingested_at, n_events, n_attributions,
+          n_entities, result, text_z FROM article ORDER BY rowid;
+      DROP TABLE article;
+      ALTER TABLE article_13 RENAME TO article;
+      CREATE INDEX article_published ON article(published);
+      CREATE INDEX article_outlet ON article(outlet COLLATE NOCASE);
+      CREATE TABLE event_13 (
+        rowid INTEGER PRIMARY KEY,
+        article_rowid INTEGER NOT NULL REFERENCES article(rowid),
+        idx INTEGER NOT NULL,
+        type TEXT NOT NULL, mode TEXT, modality TEXT NOT NULL, date TEXT,
+        quad INTEGER NOT NULL, score REAL NOT NULL, cameo TEXT, confidence REAL NOT NULL,
+        happening_rowid INTEGER REFERENCES happening(rowid),
+        trigger_start INTEGER, trigger_end INTEGER, sentence_start INTEGER, sentence_end INTEGER, words TEXT, parties TEXT
+      );
+      INSERT INTO event_13 (rowid, article_rowid, idx, type, mode, modality, date, quad, score, cameo, confidence, happening_rowid,
+        trigger_start, trigger_end, sentence_start, sentence_end, words, parties)
+        SELECT rowid, article_rowid, idx, type, mode, modality, date, quad, score, cameo, confidence, happening_rowid,
+          trigger_start, trigger_end, sentence_start, sentence_end, words, parties FROM event ORDER BY rowid;
+      DROP TABLE event;
+      ALTER TABLE event_13 RENAME TO event;
+      CREATE INDEX event_date ON event(date);
+      CREATE INDEX event_type ON event(type, date);
+      CREATE INDEX event_happening ON event(happening_rowid);
+      ALTER TABLE event_actor DROP COLUMN country;
+      ALTER TABLE quote DROP COLUMN speaker_country;
+      CREATE TABLE article_entity_words (
+        last TEXT NOT NULL, head TEXT NOT NULL, article_rowid INTEGER NOT NULL,
+        PRIMARY KEY (last, head, article_rowid)
+      ) WITHOUT ROWID;
+      INSERT INTO article_entity_words (last, head, article_rowid)
+        SELECT last, CASE WHEN name = last THEN '' ELSE substr(name, 1, length(name) - length(last) - 1) END, article_rowid FROM article_entity_name
+        ORDER BY 1, 2, 3;
+      DROP TABLE article_entity_name;
+      CREATE VIEW article_entity_name AS SELECT last, CASE WHEN head = '' THEN last ELSE head || ' ' || last END AS name, article_rowid
+        FROM article_entity_words;
+      CREATE VIRTUAL TABLE quote_gram_13 USING fts5(pairs, content = '', detail = none, columnsize = 0, tokenize = 'ascii');
+      INSERT INTO quote_gram_13 (quote_gram_13, rank) VALUES ('automerge', 2);
+      INSERT INTO quote_gram_13 (quote_gram_13, rank) VALUES ('crisismerge', 4);
+      CREATE VIEW article_text AS SELECT rowid AS rowid, coalesce(title, '') AS title, dossier_inflate(text_z) AS text FROM article;
+      CREATE VIEW quote_variant_text AS SELECT v.rowid AS rowid, coalesce(v.text, dossier_span(a.text_z, v.span_start, v.span_end)) AS text
+        FROM quote_variant v JOIN article a ON a.rowid = v.article_rowid;
+      CREATE VIEW happening_actor AS SELECT e.happening_rowid AS happening_rowid, x.role AS role, x.name AS name, substr(x.code, 1, 3) AS country,
+        x.code AS code, x.key AS key, x.last AS last FROM event_actor x JOIN event e ON e.rowid = x.event_rowid;
+    `,
+    backfill(db) {
+      // the sketches, from the keyed table into the full-text one (quote-writer.ts gramToken)
+      const insert = db.prepare('INSERT INTO quote_gram_13 (rowid, pairs) VALUES (?, ?)');
+      for (const q of db.prepare('SELECT quote_rowid, json_group_array(hash) AS hashes FROM quote_gram GROUP BY quote_rowid').all() as { quote_rowid: number; hashes: string }[]) {
+        insert.run(q.quote_rowid, (JSON.parse(q.hashes) as number[]).map(gramToken).join(' '));
+      }
+      db.exec(`
+        DROP TABLE quote_gram;
+        ALTER TABLE quote_gram_13 RENAME TO quote_gram;
+        CREATE VIRTUAL TABLE quote_gram_pairs USING fts5vocab(quote_gram, instance);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -405,11 +506,18 @@ export function migrate(db: Database.Database, target = SCHEMA_VERSION): number 
   registerTextFunctions(db);
   for (const m of MIGRATIONS) {
     if (m.version <= current || m.version > target) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      m.backfill?.(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    // (the pragma is a no-op inside a transaction, so it is set around it)
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        m.backfill?.(db);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys}`);
+    }
   }
   return schemaVersion(db);
 }

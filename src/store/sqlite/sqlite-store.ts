@@ -4,7 +4,7 @@ import type { LearnedActors } from '../../actors/learned.js';
 import type { RawArticle } from '../../ingest/article.js';
 import type { ActorRefJson, Result } from '../../result/schema.js';
 import {
-  NEAR_DUPLICATE_JACCARD, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
+  NEAR_DUPLICATE_JACCARD, articleId, bandHashes, fingerprint, signatureFromBuffer, signatureToBuffer, similarity,
 } from '../fingerprint.js';
 import { EVENT_COLUMNS, FIRST_REPORT, FIRST_REPORT_COLUMNS, eventWords, toStoredEvent, unpackParties, unpackSpeaker, type EventRow } from '../event-rows.js';
 import { packResult, unpackResult } from '../stored-result.js';
@@ -40,7 +40,8 @@ interface QuoteRow {
   min_fidelity: number; first_published: string | null;
 }
 
-const ARTICLE_COLUMNS = 'a.rowid, a.id, a.source_id, a.title, a.outlet, a.url, a.published, a.content_hash, a.ingested_at, a.n_events, a.n_attributions, a.n_entities';
+// the content hash is stored as its bytes (migration 13) and read as the hex the API gives
+const ARTICLE_COLUMNS = 'a.rowid, a.id, a.source_id, a.title, a.outlet, a.url, a.published, lower(hex(a.content_hash)) AS content_hash, a.ingested_at, a.n_events, a.n_attributions, a.n_entities';
 
 /** The store in one SQLite file (better-sqlite3): WAL journal, one transaction per article. */
 export class SqliteStore implements Store {
@@ -48,10 +49,14 @@ export class SqliteStore implements Store {
   private readonly happeningWriter: HappeningWriter;
   private readonly quoteWriter: QuoteWriter;
   private learned: SqliteLearnedActors | undefined;
+  /** the articles the store held when opened (its largest rowid: rows are never deleted), and those this connection added */
+  private readonly articlesAtOpen: number;
+  private added = 0;
 
   private constructor(readonly db: Database.Database, readonly file: string) {
     this.happeningWriter = new HappeningWriter(db);
     this.quoteWriter = new QuoteWriter(db);
+    this.articlesAtOpen = (db.prepare('SELECT coalesce(max(rowid), 0) FROM article').pluck().get() as number);
   }
 
   static open(file: string, options: OpenOptions = {}): SqliteStore {
@@ -113,7 +118,9 @@ export class SqliteStore implements Store {
   }
 
   private duplicateOf(hash: string, sig: Uint32Array | null): { rowid: number; id: string; kind: 'exact' | 'near' } | null {
-    const exact = this.prep('SELECT rowid, id FROM article WHERE content_hash = ?').get(hash) as { rowid: number; id: string } | undefined;
+    // the id (the hash's first 8 bytes) finds it through its index; the hash has none of its own (migration 13)
+    const exact = this.prep('SELECT rowid, id FROM article WHERE id = ? AND content_hash = ?').get(articleId(hash), Buffer.from(hash, 'hex')) as
+      { rowid: number; id: string } | undefined;
     if (exact) return { ...exact, kind: 'exact' };
     if (!sig) return null;
     // every article sharing a band, in one query (a query a band was a tenth of an ingest's SQL time):
@@ -150,11 +157,11 @@ export class SqliteStore implements Store {
   }
 
   private insertArticle(hash: string, sig: Uint32Array | null, article: RawArticle, result: Result): AddResult {
-    const id = hash.slice(0, 16);
+    const id = articleId(hash);
     const text = result.article.text || article.text;
     const rowid = Number(this.prep(`INSERT INTO article (id, source_id, title, outlet, url, published, content_hash, signature,
         ingested_at, n_events, n_attributions, n_entities, result, text_z) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, article.id, article.title, article.outlet, article.url, article.published, hash, sig ? signatureToBuffer(sig) : null,
+      .run(id, article.id, article.title, article.outlet, article.url, article.published, Buffer.from(hash, 'hex'), sig ? signatureToBuffer(sig) : null,
         new Date().toISOString(), result.events.length, result.attributions.length, result.entities.length,
         packResult(result), packText(text)).lastInsertRowid);
     // the index only: its text is read back from article_text, the view over text_z
@@ -163,23 +170,25 @@ export class SqliteStore implements Store {
       const insertBand = this.prep('INSERT OR IGNORE INTO article_band (band, hash, article_rowid) VALUES (?, ?, ?)');
       bandHashes(sig).forEach((h, b) => insertBand.run(b, h, rowid));
     }
-    const entityName = this.prep('INSERT OR IGNORE INTO article_entity_name (last, name, article_rowid) VALUES (?, ?, ?)');
+    const entityName = this.prep('INSERT OR IGNORE INTO article_entity_words (last, head, article_rowid) VALUES (?, ?, ?)');
     const entityCode = this.prep('INSERT OR IGNORE INTO article_entity_code (code, article_rowid) VALUES (?, ?)');
     for (const entity of result.entities) {
       const name = foldName(entity.name), code = actorCode(entity);
-      entityName.run(lastWord(name), name, rowid);
+      entityName.run(...entityWords(name), rowid);
       if (code !== null) entityCode.run(code, rowid);
     }
     this.addEvents(rowid, article, result, text);
     const quoted = { rowid, id, text, outlet: article.outlet, published: article.published, quoted: new Set<number>() };
     result.attributions.forEach((attribution, index) => this.quoteWriter.add(quoted, index, attribution));
+    this.added++;
     return { id, inserted: true };
   }
 
   private addEvents(articleRowid: number, article: RawArticle, result: Result, text: string): void {
     const insertEvent = this.prep(`INSERT INTO event (article_rowid, idx, type, mode, modality, date, quad, score, cameo, trigger_start, trigger_end,
       sentence_start, sentence_end, words, parties, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertParty = this.prep('INSERT INTO event_actor (event_rowid, role, name, country, code, last, key) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    // (a party's country is the first three letters of its code: happening_actor reads it so)
+    const insertParty = this.prep('INSERT INTO event_actor (event_rowid, role, name, code, last, key) VALUES (?, ?, ?, ?, ?, ?)');
     const persons = personNames(result.entities);
     result.events.forEach((ev, idx) => {
       const date = ev.date ?? article.published;
@@ -189,7 +198,7 @@ export class SqliteStore implements Store {
       for (const [role, refs] of [['a', ev.actor], ['r', ev.recipient]] as const) {
         for (const ref of refs) {
           const p = party(ref, persons);
-          insertParty.run(eventRowid, role, p.name, p.country, p.code, lastWord(p.name), p.key);
+          insertParty.run(eventRowid, role, p.name, p.code, lastWord(p.name), p.key);
         }
       }
       this.happeningWriter.add(eventRowid, ev, date, persons);
@@ -374,7 +383,7 @@ export class SqliteStore implements Store {
     const c: Clause[] = [];
     if (q.speaker) {
       const m = partyMatch('p', q.speaker);
-      c.push({ sql: `qu.rowid IN (SELECT p.rowid FROM (SELECT rowid, speaker_key AS name, speaker_country AS country, speaker_code AS code, speaker_last AS last FROM quote) p WHERE ${m.sql})`, params: m.params });
+      c.push({ sql: `qu.rowid IN (SELECT p.rowid FROM (SELECT rowid, speaker_key AS name, speaker_code AS code, speaker_last AS last FROM quote) p WHERE ${m.sql})`, params: m.params });
     }
     if (q.text) c.push({ sql: 'qu.rowid IN (SELECT v.quote_rowid FROM quote_fts JOIN quote_variant v ON v.rowid = quote_fts.rowid WHERE quote_fts MATCH ?)', params: [ftsWords(q.text)] });
     if (q.outlet) c.push({ sql: 'qu.rowid IN (SELECT quote_rowid FROM quote_source WHERE source = lower(?))', params: [q.outlet] });
@@ -434,13 +443,40 @@ export class SqliteStore implements Store {
     // it is a nicety: when another writer holds the lock it is left for the next close, and an error
     // that ended the run is never replaced by this one
     if (!this.db.readonly) {
+      if (this.added > 0 && this.added >= this.articlesAtOpen * COMPACT_AFTER_GROWTH) this.compact();
       try { this.db.pragma('optimize'); } catch { /* the lock or a read-only file: statistics stay as they are */ }
       // the pages left free give the file back (a store made with auto_vacuum = INCREMENTAL; elsewhere nothing happens)
       try { this.db.pragma('incremental_vacuum'); } catch { /* the lock: they stay for the next close, or for new rows */ }
     }
     this.db.close();
   }
+
+  /**
+   * Packs the file after an ingest that grew the store by a good part (close, COMPACT_AFTER_GROWTH):
+   * the full-text indexes merge their segments into one ('optimize'), and VACUUM writes every table and
+   * index anew in key order, full pages. Rows arrive in no key order for most indexes (hashes, names,
+   * dates), which leaves their pages about 85% full, and the full-text indexes keep a segment per few
+   * articles until they merge: on PolNeAR train (837 articles) the file shrank by a twentieth. Its cost
+   * is proportional to the file, which the growth condition keeps linear over many ingests (each
+   * compaction follows at least a quarter's growth). Best effort: another connection's lock leaves it
+   * for a later close.
+   */
+  private compact(): void {
+    try {
+      for (const index of ['article_fts', 'quote_fts']) this.db.prepare(`INSERT INTO ${index} (${index}) VALUES ('optimize')`).run();
+      this.db.exec('VACUUM');
+    } catch { /* the lock (another connection reads or writes): left as it is */ }
+  }
 }
+
+/** A folded name as article_entity_words keeps it (migration 13): its last word and the words before it. */
+export function entityWords(name: string): [last: string, head: string] {
+  const last = lastWord(name);
+  return [last, name === last ? '' : name.slice(0, name.length - last.length - 1)];
+}
+
+/** close compacts the file when the connection added at least this share of the articles the store held at open */
+const COMPACT_AFTER_GROWTH = 0.25;
 
 function finish(p: SeriesPoint, sum: number): void {
   (p as { meanScore: number }).meanScore = p.total ? Math.round((sum / p.total) * 100) / 100 : 0;

@@ -67,7 +67,11 @@ function cpuOfStat(stat: string): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-interface Timing { readonly wall: number; readonly cpu: number | null; readonly mainCpu: number | null }
+/**
+ * A run's wall time, its CPU time, and the CPU time of its main thread and of its busiest other thread
+ * (a pool's worker; with --jobs 1, one of V8's helper threads).
+ */
+interface Timing { readonly wall: number; readonly cpu: number | null; readonly mainCpu: number | null; readonly busiestOtherCpu: number | null }
 
 /**
  * One run of a command, start-up included: its wall time, its CPU time (all its threads, from the
@@ -80,9 +84,11 @@ async function timed(args: string[]): Promise<Timing> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  let mainCpu: number | null = null;
+  const threads = new Map<string, number>();
   const sample = () => {
-    try { mainCpu = cpuOfStat(readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, 'utf8')); } catch { /* gone, or not Linux */ }
+    try {
+      for (const tid of readdirSync(`/proc/${child.pid}/task`)) threads.set(tid, cpuOfStat(readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8')));
+    } catch { /* gone, or not Linux */ }
   };
   const sampler = setInterval(sample, 50);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -90,7 +96,9 @@ async function timed(args: string[]): Promise<Timing> {
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}:\n${stderr}`);
   const after = ownChildrenCpu();
-  return { wall, cpu: before !== null && after !== null ? after - before : null, mainCpu };
+  const mainCpu = threads.get(String(child.pid)) ?? null;
+  const others = [...threads].filter(([tid]) => tid !== String(child.pid)).map(([, cpu]) => cpu);
+  return { wall, cpu: before !== null && after !== null ? after - before : null, mainCpu, busiestOtherCpu: others.length ? Math.max(...others) : null };
 }
 
 /** CPU time (user + system) of this process's finished children, from /proc (Linux; null elsewhere). */
@@ -134,7 +142,7 @@ for (let r = 0; r < rounds; r++) {
   const [base, ...others] = jobRuns;
   const parts = jobRuns.map((run) => {
     const t = run.timings[r]!;
-    return `--jobs ${run.args.at(-1)} ${t.wall.toFixed(2)} s (CPU ${fixed(t.cpu)} s, main thread ${fixed(t.mainCpu)} s)`;
+    return `--jobs ${run.args.at(-1)} ${t.wall.toFixed(2)} s (CPU ${fixed(t.cpu)} s: main thread ${fixed(t.mainCpu)}, busiest other ${fixed(t.busiestOtherCpu)})`;
   });
   const gains = others.map((run, i) => `--jobs ${run.args.at(-1)} ${(base!.timings[r]!.wall / run.timings[r]!.wall).toFixed(2)}x, ` +
     `ceiling ${spins.length ? (jobLevels[i + 1]! * spins[0]!.timings[r]!.wall / spins[i + 1]!.timings[r]!.wall).toFixed(2) : '?'}x`);
@@ -148,9 +156,10 @@ for (const run of [...winkRuns, ...jobRuns]) {
   const t = median(walls);
   const cpus = run.timings.map((x) => x.cpu).filter((x): x is number => x !== null);
   const mains = run.timings.map((x) => x.mainCpu).filter((x): x is number => x !== null);
+  const seconds = run.timings.map((x) => x.busiestOtherCpu).filter((x): x is number => x !== null);
   const ratios = (base: Run) => median(walls.map((x, i) => base.timings[i]!.wall / x)).toFixed(3);
   console.log(`${run.label.padEnd(28)} ${(bytes / 1e6 / t).toFixed(3).padStart(7)} MB/s ${articlesPerSecond(t).padStart(8)} articles/s  ${t.toFixed(2).padStart(7)} s cold` +
-    (cpus.length ? `, CPU ${median(cpus).toFixed(2)} s` : '') + (mains.length ? ` (main thread ${median(mains).toFixed(2)} s)` : '') +
+    (cpus.length ? `, CPU ${median(cpus).toFixed(2)} s` : '') + (mains.length && seconds.length ? ` (main thread ${median(mains).toFixed(2)} s, busiest other ${median(seconds).toFixed(2)} s)` : '') +
     (full && dossierPipe ? `   ratio to wink full ${ratios(full)}, to wink's dossier pipe ${ratios(dossierPipe)}` : ''));
 }
 const [baseRun] = jobRuns;

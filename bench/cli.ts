@@ -19,7 +19,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -112,6 +112,15 @@ function ownChildrenCpu(): number | null {
     return null;
   }
 }
+/**
+ * The wall time a run would take on cores of its own, from its CPU times: no shorter than its busiest
+ * thread, nor than its CPU time spread over every core. On a machine others load, this says what the
+ * work itself allows (a --jobs 1 run already spreads V8's compiling and collecting over a second core).
+ */
+function freeCoresWall(t: Timing): number | null {
+  if (t.cpu === null || t.mainCpu === null) return null;
+  return Math.max(t.mainCpu, t.busiestOtherCpu ?? 0, t.cpu / availableParallelism());
+}
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fixed = (x: number | null, digits = 2) => (x === null ? '?' : x.toFixed(digits));
 
@@ -146,7 +155,12 @@ for (let r = 0; r < rounds; r++) {
   });
   const gains = others.map((run, i) => `--jobs ${run.args.at(-1)} ${(base!.timings[r]!.wall / run.timings[r]!.wall).toFixed(2)}x, ` +
     `ceiling ${spins.length ? (jobLevels[i + 1]! * spins[0]!.timings[r]!.wall / spins[i + 1]!.timings[r]!.wall).toFixed(2) : '?'}x`);
-  console.log(`round ${r + 1}: ${parts.join('; ')}; ${gains.join('; ')}; load ${load()}`);
+  const estimates = others.map((run) => {
+    const [b, x] = [freeCoresWall(base!.timings[r]!), freeCoresWall(run.timings[r]!)];
+    return b !== null && x !== null ? `--jobs ${run.args.at(-1)} ${(b / x).toFixed(2)}x` : '';
+  }).filter(Boolean);
+  console.log(`round ${r + 1}: ${parts.join('; ')}; ${gains.join('; ')}; load ${load()}` +
+    (estimates.length ? `; on ${availableParallelism()} free cores (from CPU times) ${estimates.join(', ')}` : ''));
 }
 
 const articlesPerSecond = (t: number) => (articles / t).toFixed(1);
@@ -170,6 +184,14 @@ for (const [i, run] of jobRuns.entries()) {
   console.log(`${run.label} against --jobs ${baseRun!.args.at(-1)}: ${median(gains).toFixed(2)}x the articles/s by wall time ` +
     `(rounds: ${gains.map((g) => g.toFixed(2)).join(', ')})` +
     (cpuRatios.length ? `; CPU time ${median(cpuRatios).toFixed(2)}x as much (the cost of the extra threads)` : ''));
+  const estimates = run.timings.flatMap((x, r) => {
+    const [b, t] = [freeCoresWall(baseRun!.timings[r]!), freeCoresWall(x)];
+    return b !== null && t !== null ? [b / t] : [];
+  });
+  if (estimates.length) {
+    console.log(`${run.label} against --jobs ${baseRun!.args.at(-1)} on ${availableParallelism()} free cores, from the CPU times of each thread: ` +
+      `${median(estimates).toFixed(2)}x (rounds: ${estimates.map((g) => g.toFixed(2)).join(', ')})`);
+  }
   const same = readFileSync(run.output!).equals(readFileSync(baseRun!.output!));
   console.log(`${run.label}: output ${same ? 'byte-identical to' : 'DIFFERS from'} --jobs ${baseRun!.args.at(-1)}'s`);
 }

@@ -52,3 +52,18 @@ test('the calling thread analyses on a later turn of the event loop, never insid
     await pool.close();
   }
 });
+
+test('a batch of good and bad articles answers each on its own, in its place', async () => {
+  const analyzer = new Analyzer();
+  const pool = new AnalyzerPool(2);
+  try {
+    const inputs = ARTICLES.map((a, i) => (i % 3 === 1 ? { text: 42 as unknown as string } : a));
+    const outcomes = await Promise.allSettled(inputs.map((a) => pool.analyzeJson(a)));
+    for (const [i, o] of outcomes.entries()) {
+      if (i % 3 === 1) assert.ok(o.status === 'rejected' && isDossierError(o.reason) && o.reason.code === 'INPUT_FORMAT', `article ${i} refused`);
+      else assert.equal(o.status === 'fulfilled' && Buffer.from(o.value).toString('utf8'), JSON.stringify(analyzer.analyze(ARTICLES[i]!)), `article ${i}`);
+    }
+  } finally {
+    await pool.close();
+  }
+});

@@ -71,3 +71,11 @@ export function generateCorpus(count: number, seed = 42): GeneratedArticle[] {
   }
   return out;
 }
+
+/**
+ * An article as a user's folder holds it: a .txt file whose front matter (src/ingest/metadata.ts)
+ * carries what a .jsonl record would (published, outlet, url, title). The file's name is its id.
+ */
+export function frontMatterText(article: GeneratedArticle): string {
+  return `---\npublished: ${article.published}\noutlet: ${article.outlet}\nurl: ${article.url}\ntitle: ${article.title}\n---\n${article.text}\n`;
+}

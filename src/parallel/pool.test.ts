@@ -17,7 +17,7 @@ test('a pool gives the results of the in-process analyzer, as objects and as JSO
     try {
       const [objects, texts] = await Promise.all([Promise.all(ARTICLES.map((a) => pool.analyze(a))), Promise.all(ARTICLES.map((a) => pool.analyzeJson(a)))]);
       assert.deepEqual(objects, expected);
-      assert.deepEqual(texts, expected.map((r) => JSON.stringify(r)));
+      assert.deepEqual(texts.map((t) => Buffer.from(t).toString('utf8')), expected.map((r) => JSON.stringify(r)));
     } finally {
       await pool.close();
     }
@@ -46,8 +46,23 @@ test('the calling thread analyses on a later turn of the event loop, never insid
     const promises = ARTICLES.map((a) => pool.analyzeJson(a));
     assert.equal(calls, 0, 'no article analysed inside analyze()');
     const texts = await Promise.all(promises);
-    assert.deepEqual(texts, ARTICLES.map((a) => JSON.stringify(analyzer.analyze(a))));
+    assert.deepEqual(texts.map((t) => Buffer.from(t).toString('utf8')), ARTICLES.map((a) => JSON.stringify(analyzer.analyze(a))));
     assert.ok(calls >= 1, 'the calling thread took its share while the worker loaded');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a batch of good and bad articles answers each on its own, in its place', async () => {
+  const analyzer = new Analyzer();
+  const pool = new AnalyzerPool(2);
+  try {
+    const inputs = ARTICLES.map((a, i) => (i % 3 === 1 ? { text: 42 as unknown as string } : a));
+    const outcomes = await Promise.allSettled(inputs.map((a) => pool.analyzeJson(a)));
+    for (const [i, o] of outcomes.entries()) {
+      if (i % 3 === 1) assert.ok(o.status === 'rejected' && isDossierError(o.reason) && o.reason.code === 'INPUT_FORMAT', `article ${i} refused`);
+      else assert.equal(o.status === 'fulfilled' && Buffer.from(o.value).toString('utf8'), JSON.stringify(analyzer.analyze(ARTICLES[i]!)), `article ${i}`);
+    }
   } finally {
     await pool.close();
   }

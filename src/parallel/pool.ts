@@ -3,28 +3,31 @@ import type { Worker } from 'node:worker_threads';
 import type { Analysis, ArticleInput } from '../analyze.js';
 import { DossierError, type ErrorCode } from '../core/errors.js';
 import type { Result } from '../result/schema.js';
-import type { WorkerReply, WorkerRequest } from './protocol.js';
+import type { WorkerBatch, WorkerBatchReply, WorkerReply, WorkerRequest } from './protocol.js';
 import { spawnModuleWorker } from './spawn.js';
 
-/** The module of an analysis worker (protocol.ts): one Analyzer, one article a message. */
+/** The module of an analysis worker (protocol.ts): one Analyzer, an article or a batch of them a message. */
 export const ANALYSIS_WORKER = new URL('./worker.js', import.meta.url);
 
 /** `--jobs auto`: one worker a core, but no more than this (each holds its own models, ~150 MB). */
 const MAX_AUTO_JOBS = 8;
 
 /**
- * Articles handed to a worker before it answers the first of them. With one at a time a worker sat
+ * Articles a message to a worker carries at most (protocol.ts, WorkerBatch), and batches a worker
+ * holds at once: one it analyses, one waiting in its port. With one article at a time a worker sat
  * idle from each answer until the main thread woke to send the next (a fifth of its time on a busy
- * machine); a few queued in its port keep it working. Answers still come back one article at a time.
+ * machine), and every article cost a message and a wake-up of both threads each way. A batch is sent
+ * with what the queue holds, never waiting to fill, so a trickle of articles is not held back.
  */
-const AHEAD_PER_WORKER = 4;
+const BATCH_ARTICLES = 4;
+const BATCHES_PER_WORKER = 2;
 
 export function autoJobs(): number {
   return Math.max(1, Math.min(MAX_AUTO_JOBS, availableParallelism()));
 }
 
-interface Pending { resolve(r: Result | string, lessons: Analysis['lessons']): void; reject(e: Error): void }
-interface Slot { readonly worker: Worker; inFlight: number }
+interface Pending { resolve(r: Result | Uint8Array, lessons: Analysis['lessons']): void; reject(e: Error): void }
+interface Slot { readonly worker: Worker; batchesInFlight: number }
 
 /** What the pool needs of an in-process analyzer (the Analyzer class; a type here, so that the pool does not load the pipeline). */
 interface LocalAnalyzer { analyzeWithLessons(article: ArticleInput): Analysis }
@@ -74,12 +77,15 @@ export class AnalyzerPool {
     return this.submit(article, false) as Promise<Analysis>;
   }
 
-  /** The result as its JSON text (`JSON.stringify(result)`), for callers that only write it out: the cheapest to pass between threads. */
-  async analyzeJson(article: ArticleInput): Promise<string> {
-    return (await this.submit(article, true)).result as string;
+  /**
+   * The result as the UTF-8 bytes of its JSON text (`JSON.stringify(result)`), for callers that only
+   * write it out: the cheapest to pass between threads, and written without encoding it again.
+   */
+  async analyzeJson(article: ArticleInput): Promise<Uint8Array> {
+    return (await this.submit(article, true)).result as Uint8Array;
   }
 
-  private submit(article: ArticleInput, json: boolean): Promise<{ result: Result | string; lessons: Analysis['lessons'] }> {
+  private submit(article: ArticleInput, json: boolean): Promise<{ result: Result | Uint8Array; lessons: Analysis['lessons'] }> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -97,15 +103,10 @@ export class AnalyzerPool {
 
   private spawn(): Slot {
     const worker = spawnModuleWorker(ANALYSIS_WORKER);
-    const slot: Slot = { worker, inFlight: 0 };
-    worker.on('message', (reply: WorkerReply) => {
-      slot.inFlight--;
-      const waiting = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      if (waiting) {
-        if (reply.ok) waiting.resolve(reply.result, reply.lessons);
-        else waiting.reject(new DossierError(reply.code as ErrorCode, reply.message, reply.where ? { where: reply.where } : {}));
-      }
+    const slot: Slot = { worker, batchesInFlight: 0 };
+    worker.on('message', ({ batch }: WorkerBatchReply) => {
+      slot.batchesInFlight--;
+      for (const reply of batch) this.settle(reply);
       this.dispatch();
     });
     // a worker that dies takes no article with it silently: everything still waiting is refused
@@ -114,14 +115,22 @@ export class AnalyzerPool {
     return slot;
   }
 
+  private settle(reply: WorkerReply): void {
+    const waiting = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    if (!waiting) return;
+    if (reply.ok) waiting.resolve(reply.result, reply.lessons);
+    else waiting.reject(new DossierError(reply.code as ErrorCode, reply.message, reply.where ? { where: reply.where } : {}));
+  }
+
   private dispatch(): void {
     // the least loaded worker first, so that articles spread evenly
     while (this.queue.length && this.slots.length) {
       let slot = this.slots[0]!;
-      for (const s of this.slots) if (s.inFlight < slot.inFlight) slot = s;
-      if (slot.inFlight >= AHEAD_PER_WORKER) break;
-      slot.inFlight++;
-      slot.worker.postMessage(this.queue.shift()!);
+      for (const s of this.slots) if (s.batchesInFlight < slot.batchesInFlight) slot = s;
+      if (slot.batchesInFlight >= BATCHES_PER_WORKER) break;
+      slot.batchesInFlight++;
+      slot.worker.postMessage({ batch: this.queue.splice(0, BATCH_ARTICLES) } satisfies WorkerBatch);
     }
     // what the workers cannot take now, the calling thread analyses: one article per turn of the
     // event loop, so the workers' answers are read (and the workers given more) between two of its
@@ -142,7 +151,7 @@ export class AnalyzerPool {
     this.pending.delete(request.id);
     try {
       const { result, lessons } = this.local!.analyzeWithLessons(request.article);
-      waiting?.resolve(request.json ? JSON.stringify(result) : result, lessons);
+      waiting?.resolve(request.json ? Buffer.from(JSON.stringify(result)) : result, lessons);
     } catch (e) {
       waiting?.reject(e as Error);
     }

@@ -61,6 +61,8 @@ export const analyzeCommand: Command = {
   },
 };
 
+const NEWLINE = Buffer.from('\n');
+
 /** Bytes of results the output file buffers before the batch waits for the disk. */
 const OUTPUT_BUFFER_BYTES = 4 * 1024 * 1024;
 
@@ -100,16 +102,20 @@ async function runBatch(input: string, output: string | null, defaults: { publis
   const analyzer = local = await newAnalyzer().catch(async (e: unknown) => { await pool?.close(); throw e; });
   const started = process.hrtime.bigint();
   let done = 0, failed = 0, bytes = 0;
-  const write = async (line: string) => {
-    if (!sink.write(line)) await new Promise((r) => sink.once('drain', r));
+  const write = async (line: string | Uint8Array) => {
+    // a worker's line comes as UTF-8 bytes, written as they are, and its newline beside it
+    let room: boolean;
+    if (typeof line === 'string') room = sink.write(`${line}\n`);
+    else { const lineRoom = sink.write(line); room = sink.write(NEWLINE) && lineRoom; }
+    if (!room) await new Promise((r) => sink.once('drain', r));
   };
-  /** An article's output line, with the error that made it an error result (null when analysed). */
-  interface Outcome { readonly line: string; readonly error: { id: string; origin: string; error: DossierError } | null; readonly bytes: number }
+  /** An article's output line (its JSON text, or a worker's UTF-8 bytes of it), with the error that made it an error result (null when analysed). */
+  interface Outcome { readonly line: string | Uint8Array; readonly error: { id: string; origin: string; error: DossierError } | null; readonly bytes: number }
   const failure = (id: string, origin: string, error: DossierError): Outcome => ({ line: JSON.stringify(errorResult(id, error)), error: { id, origin, error }, bytes: 0 });
   const outcomeOf = async (item: SourceItem): Promise<Outcome> => {
     if (!item.ok) return failure(item.id, item.origin, item.error);
     try {
-      // the workers hand back the JSON text itself: the main thread neither clones nor re-serialises results
+      // the workers hand back the JSON text's bytes: the main thread neither clones, re-serialises nor encodes results
       const line = pool ? await pool.analyzeJson(item.article) : JSON.stringify(analyzer.analyze(item.article));
       return { line, error: null, bytes: Buffer.byteLength(item.article.text) };
     } catch (e) {
@@ -123,7 +129,7 @@ async function runBatch(input: string, output: string | null, defaults: { publis
     }
     done++;
     bytes += size;
-    await write(`${line}\n`);
+    await write(line);
     progress.update(done, failed, bytes);
   };
   // results leave in input order: the oldest is awaited first while the workers go on with the rest

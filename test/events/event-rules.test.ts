@@ -136,4 +136,6 @@ test('a harm its actor states it will do, or holds out, is a THREATEN; one done,
   assert.deepEqual(typeOf('Sanctions on Belarus will take effect next week.'), ['SANCTION future']);
   // a decision announced is the act itself
   assert.ok(!typeOf('Chile announced it would expel the Peruvian ambassador.').some((t) => t.startsWith('THREATEN')));
+  // but a plan announced is still an intention
+  assert.deepEqual(typeOf('Chile announced it plans to expel the Peruvian ambassador.'), ['THREATEN asserted']);
 });

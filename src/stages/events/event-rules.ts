@@ -415,8 +415,11 @@ function conditionalHarm(s: EventState): boolean {
 function statedHarm(s: EventState): boolean {
   return STATED_HARM_TYPES.has(s.type) && !s.nominal && s.actor.length > 0 && (STATED_INTENT.has(s.modalityRule) || HELD_OUT_HARM.has(s.modalityRule))
     && (s.modality === 'future' || s.modality === 'hypothetical') && s.tokens[s.tokens.length - 1]?.data.normal !== '?'
-    && !decidedBefore(s.tokens, s.h);
+    && (s.modalityRule === PLANNED || !decidedBefore(s.tokens, s.h));
 }
+
+/** A plan announced is still an intention ("announced a plan to invade"), not the decided act. */
+const PLANNED = 'modality.future.plan';
 
 /**
  * Verbs (lemmas) that make what follows a decision taken, not a threat: "announced it would prohibit all

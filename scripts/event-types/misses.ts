@@ -73,6 +73,13 @@ const analyzer = analyzerOf(model);
 
 const CLASSES = ['hit', 'blocked', 'suppressed', 'model-none', 'model-other', 'stage', 'later', 'other', 'none'] as const;
 const byType = new Map<string, Map<string, number>>();
+/**
+ * The misses again by what candidate generation offered the model in the first two sentences: no
+ * pattern matched there at all, patterns of other types only, or one of the labelled type (which the
+ * model, the suppression rules, NON_EVENTS or the type rules then lost).
+ */
+const CANDIDATE_CLASSES = ['no-candidate', 'cand-other-types', 'cand-labelled-type'] as const;
+const candidateClass = new Map<string, number>();
 const rows: string[] = [];
 for (const s of all) {
   if (innerPart(s.id) !== PART) continue;
@@ -83,6 +90,7 @@ for (const s of all) {
   const lead = events.filter((e) => e.start < end);
   let cls: typeof CLASSES[number];
   let note = '';
+  let cls2: typeof CANDIDATE_CLASSES[number] | '' = '';
   if (lead.some((e) => e.data.type === s.type)) cls = 'hit';
   else {
     const tokens = doc.layer('token');
@@ -102,13 +110,22 @@ for (const s of all) {
     else if (events.some((e) => e.data.type === s.type)) cls = 'later';
     else if (lead.length) cls = 'other';
     else cls = 'none';
+    // the ceiling of candidate generation: whether any pattern matched the lead at all (before blocks)
+    if (cls === 'later' || cls === 'other' || cls === 'none') {
+      const anyPattern = unblocked.findTriggers(leadTokens);
+      const c2: typeof CANDIDATE_CLASSES[number] = anyPattern.length ? 'cand-other-types' : 'no-candidate';
+      candidateClass.set(c2, (candidateClass.get(c2) ?? 0) + 1);
+      note = anyPattern.map((m) => `${text(m)}>${m.entry.type}`).join('|');
+      cls2 = c2;
+    } else cls2 = 'cand-labelled-type';
   }
+  if (cls !== 'hit' && cls2 === 'cand-labelled-type') candidateClass.set(cls2, (candidateClass.get(cls2) ?? 0) + 1);
   const t = byType.get(s.type) ?? new Map<string, number>();
   t.set(cls, (t.get(cls) ?? 0) + 1);
   byType.set(s.type, t);
   if (cls !== 'hit') {
     const found = lead.map((e) => `${e.data.type}:${doc.text.slice(e.start, e.end)}`).join(' ');
-    rows.push([cls, s.type, s.id, note, found, s.title, doc.text.slice(0, end).replace(/\s+/g, ' ')].join('\t'));
+    rows.push([`${cls}/${cls2}`, s.type, s.id, note, found, s.title, doc.text.slice(0, end).replace(/\s+/g, ' ')].join('\t'));
   }
 }
 const total = new Map<string, number>();
@@ -120,6 +137,7 @@ for (const [type, t] of [...byType].sort()) {
 }
 const n = [...total.values()].reduce((a, b) => a + b, 0);
 console.log(['all', n, ...CLASSES.map((c) => total.get(c) ?? 0)].join('\t'));
+console.log(`misses by candidates: ${CANDIDATE_CLASSES.map((c) => `${c} ${candidateClass.get(c) ?? 0}`).join(', ')}`);
 console.log(`inner part ${PART}: labelled type among the first two sentences' events: ${((total.get('hit') ?? 0) / n).toFixed(4)}`);
 rows.sort();
 writeFileSync(values.out!, 'class\ttype\tstory\tnote\tfound\ttitle\tlead\n' + rows.join('\n') + '\n');

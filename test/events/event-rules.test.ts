@@ -136,4 +136,10 @@ test('a harm its actor states it will do, or holds out, is a THREATEN; one done,
   assert.deepEqual(typeOf('Sanctions on Belarus will take effect next week.'), ['SANCTION future']);
   // a decision announced is the act itself
   assert.ok(!typeOf('Chile announced it would expel the Peruvian ambassador.').some((t) => t.startsWith('THREATEN')));
+  // a pronoun or a phrase states it too, when the actor base knows no party it stands for; not a passive's subject
+  assert.deepEqual(typeOf('A militia in the north said it would cut ties with the capital.'), ['THREATEN asserted']);
+  assert.deepEqual(typeOf('The militia would cut ties with the capital, a spokesman said.'), ['THREATEN asserted']);
+  assert.deepEqual(typeOf('It will be banned next week.'), ['SANCTION future']);
+  // but a plan announced is still an intention
+  assert.deepEqual(typeOf('Chile announced it plans to expel the Peruvian ambassador.'), ['THREATEN asserted']);
 });

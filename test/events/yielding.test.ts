@@ -5,7 +5,7 @@ import { analyse, brief } from './helpers.js';
 /**
  * Yielding told in ways the lexicon used to miss or mistype (issue 14), on sentences of our own: dissent
  * eased (CAMEO 082), a restriction eased in the passive, economic sanctions eased (CAMEO 085, RETREAT),
- * and protest made conditional (CAMEO 133, a threat).
+ * stepping down and forces demobilised (RETREAT), and protest made conditional (CAMEO 133, a threat).
  */
 function eventsIn(text: string): { event: string; modality: string; rule: string; evidence: string }[] {
   const doc = analyse(text);
@@ -20,6 +20,10 @@ const CASES: readonly [string, string, string][] = [
   ['The overnight curfew in Dakar has been lifted, officials said.', 'CONCEDE', 'trigger.concede.restriction-lifted'],
   ['The United States lifted sanctions on Sudan on Friday.', 'RETREAT USA>SDN', 'trigger.retreat.ease-sanctions'],
   ['Sanctions on Belarus were eased by the European Union on Monday.', 'RETREAT', 'trigger.retreat.sanctions-eased'],
+  // stepping down and armed forces demobilised (CAMEO 0832, 0873)
+  ['The president of Malawi stood down on Tuesday after the scandal.', 'RETREAT', 'trigger.retreat.stand-down'],
+  ['The rebels in Colombia began to demobilize their fighters on Monday.', 'RETREAT', 'trigger.retreat.disband-forces'],
+  ['The council in Mali disbanded its militia last week.', 'RETREAT', 'trigger.retreat.disband-forces'],
 ];
 
 for (const [text, want, rule] of CASES) {

@@ -413,10 +413,31 @@ function conditionalHarm(s: EventState): boolean {
  * Negated or past acts never reach it: their modality is neither future nor hypothetical.
  */
 function statedHarm(s: EventState): boolean {
-  return STATED_HARM_TYPES.has(s.type) && !s.nominal && s.actor.length > 0 && (STATED_INTENT.has(s.modalityRule) || HELD_OUT_HARM.has(s.modalityRule))
+  return STATED_HARM_TYPES.has(s.type) && !s.nominal && (s.actor.length > 0 || activeSubject(s)) && (STATED_INTENT.has(s.modalityRule) || HELD_OUT_HARM.has(s.modalityRule))
     && (s.modality === 'future' || s.modality === 'hypothetical') && s.tokens[s.tokens.length - 1]?.data.normal !== '?'
-    && !decidedBefore(s.tokens, s.h);
+    && (s.modalityRule === PLANNED || !decidedBefore(s.tokens, s.h));
 }
+
+/** Parts of speech that may stand between a subject and its verb ("it would soon", "they plan to"). */
+const BETWEEN_SUBJECT_AND_VERB = new Set(['AUX', 'PART', 'ADV', 'VERB']);
+/**
+ * A phrase is the trigger's active subject ("says it would cut ties", "the militia would cut ties"):
+ * someone states the harm, though the actor base knows no party the phrase or pronoun stands for (the
+ * actor is then left empty).
+ */
+function activeSubject(s: EventState): boolean {
+  for (const p of s.phrases) {
+    if (p.start < s.clause[0] || p.end > s.h) continue;
+    let between = true;
+    // a passive's subject ("it will be banned") suffers the harm, it does not state it
+    for (let i = p.end; i < s.h && between; i++) between = BETWEEN_SUBJECT_AND_VERB.has(s.tokens[i]!.data.pos) && s.tokens[i]!.data.lemma.toLowerCase() !== 'be';
+    if (between) return true;
+  }
+  return false;
+}
+
+/** A plan announced is still an intention ("announced a plan to invade"), not the decided act. */
+const PLANNED = 'modality.future.plan';
 
 /**
  * Verbs (lemmas) that make what follows a decision taken, not a threat: "announced it would prohibit all

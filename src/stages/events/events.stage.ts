@@ -16,7 +16,7 @@ import { mentionsByEntity } from '../../text/lookup.js';
 import { candidateFeatures, merged, NO_EVENT, ownPatternOf, shippedTypeModel, verbProposals, type TypeDecision, type TypeModel } from './type-model.js';
 import { ALL_TRIGGERS, type TriggerEntry } from './triggers.js';
 
-export const EVENTS_VERSION = '1.0.0';
+export const EVENTS_VERSION = '1.0.1';
 
 import type { Token } from '../../text/lookup.js';
 

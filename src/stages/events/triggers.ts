@@ -176,6 +176,10 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   e('trigger.retreat.resign', 'resign', 'RETREAT', '0832', { mode: 'resign', ontology: true }),
   e('trigger.retreat.step-down', 'step down', 'RETREAT', '0832', { mode: 'resign', ontology: true }),
   e('trigger.retreat.resignation', '~resignation', 'RETREAT', '0832', { mode: 'resign', ontology: true }),
+  // "stood down as president" (the dictionary's STAND block codes no stepping down)
+  e('trigger.retreat.stand-down', 'stand down', 'RETREAT', '0832', { mode: 'resign', ontology: true }),
+  // armed forces demobilised (CAMEO 0873): the dictionary's bare "disband" is a reduction of relations (160)
+  e('trigger.retreat.disband-forces', 'disband|demobilize|demobilise ... militia|force|troops|army|unit|fighter|brigade|battalion|guerrilla|combatant', 'RETREAT', '0873', { mode: 'disarm' }),
   e('trigger.retreat.lift-blockade', 'lift|end ... blockade|siege', 'RETREAT', '0863', { mode: 'access' }),
   e('trigger.retreat.access', 'allow|grant ... access', 'RETREAT', '0863', { mode: 'access' }),
   e('trigger.retreat.access-improved', 'access ... improve', 'RETREAT', '0863', { mode: 'access' }),

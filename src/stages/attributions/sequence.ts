@@ -11,8 +11,9 @@ import model from './model/sequence-tagger.json' with { type: 'json' };
  * a first-order linear chain decoded by Viterbi. Weights come from an averaged structured perceptron
  * (scripts/train-attribution-sequence.ts, PolNeAR train only) over hashed features of each token:
  * its form, stem, part of speech and shape, its neighbours, the cue lexicon's word on it and on the
- * words near it, whether it lies inside a quotation, and the role the rule frames gave it, so the
- * model learns where the rules are right and where PolNeAR draws the line elsewhere.
+ * words near it, whether it lies inside a quotation (alone and with its word), the role the rule frames
+ * gave it and how far their cue is, so the model learns where the rules are right and where PolNeAR
+ * draws the line elsewhere, and the entities stage's mention on it (a source is mostly a name or a pronoun).
  */
 
 export const LABELS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content', 'I-content'] as const;

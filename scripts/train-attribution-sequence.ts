@@ -24,7 +24,7 @@ import { findQuotes } from '../src/stages/attributions/quotes.js';
 import { goldSpans } from './polnear-gold.js';
 import type { Tok } from '../src/stages/attributions/frames.js';
 import {
-  attributionsOf, documentMentions, emissions, proposalsOf, N_LABELS, quotedTokens, rolesOfSpans, sentenceFeatures, spansOfLabels, viterbi, worthTagging,
+  attributionsOf, emissions, proposalsOf, N_LABELS, quotedTokens, rolesOfSpans, sentenceFeatures, spansOfLabels, viterbi, worthTagging,
   type Role, type SentenceView, type SequenceWeights, type TaggedSpan,
 } from '../src/stages/attributions/sequence.js';
 
@@ -39,7 +39,7 @@ const OUT = arg('--out', new URL('../src/stages/attributions/model/sequence-tagg
 if (!fs.existsSync(path.join(TRAIN, 'text'))) { console.error(`train-attribution-sequence: no PolNeAR train at ${TRAIN}`); process.exit(2); }
 
 /** 2^BITS hashed feature slots, N_LABELS weights each, one signed byte a weight once shipped. */
-const BITS = 18;
+const BITS = 17;
 const MAX_EPOCHS = 12;
 
 /** The labels of a sentence from its tokens' roles: B where a span starts or the role changes. */
@@ -88,11 +88,10 @@ for (const file of fs.readdirSync(textDir).sort()) {
     ...(a.contentParts?.length ? a.contentParts : [a.content]).map((range) => ({ role: 'content' as const, range })),
   ]);
   const rule = rolesOfSpans(toks, ruleSpanList);
-  const mention = documentMentions(doc, toks);
   const gold = rolesOfSpans(toks, goldSpans(fs.readFileSync(path.join(annDir, ann), 'utf8')));
   for (const s of doc.layer('sentence')) {
     const a = s.data.firstToken, b = s.data.endToken;
-    const view: SentenceView = { toks: toks.slice(a, b), lexicon: lex.subarray(a, b), quoted: quoted.subarray(a, b), rule: rule.subarray(a, b), mention: mention?.subarray(a, b) };
+    const view: SentenceView = { toks: toks.slice(a, b), lexicon: lex.subarray(a, b), quoted: quoted.subarray(a, b), rule: rule.subarray(a, b) };
     const goldLabels = labelsOf(gold.subarray(a, b));
     const goldCount = spansOfLabels(goldLabels).filter((x) => x.role === 'cue').length;
     goldAll += goldCount;

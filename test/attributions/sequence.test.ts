@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Tok } from '../../src/stages/attributions/frames.js';
 import {
-  allowed, emissions, LABELS, loadSequenceTagger, mentionTokens, N_LABELS, quotedTokens, rolesOfSpans, sentenceFeatures, sequenceTaggerOf, spansOfLabels, viterbi, worthTagging,
+  allowed, emissions, LABELS, loadSequenceTagger, N_LABELS, quotedTokens, rolesOfSpans, sentenceFeatures, sequenceTaggerOf, spansOfLabels, viterbi, worthTagging,
   type SentenceView, type SequenceWeights,
 } from '../../src/stages/attributions/sequence.js';
 import { Analyzer } from '../../src/analyze.js';
@@ -76,34 +76,6 @@ test('the features of a token follow the rules\' role on it, the cue lexicon and
   assert.notDeepEqual(ruled[2], plain[2], 'the rules\' role is a feature');
   const shared = ruled[7]!.filter((x) => plain[7]!.includes(x)).length;
   assert.ok(shared > 0 && shared < plain[7]!.length, 'a token the rules left alone keeps its own features and sees its neighbour\'s role');
-});
-
-test('a word reads as a cue apart inside and outside quotation marks, and each token sees how far the rules\' cue is', () => {
-  const s = toks('Voters/NOUN want/VERB a/DET change/NOUN ,/PUNCT she/PRON said/VERB ./PUNCT');
-  const plain = sentenceFeatures(view(s));
-  const inQuote = sentenceFeatures({ ...view(s), quoted: Uint8Array.from(s, (_, i) => (i < 4 ? 1 : 0)) });
-  // template 36 is the word with its quotation; template 1 the word alone
-  assert.equal(inQuote[1]![1], plain[1]![1], 'the word is the word');
-  assert.notEqual(inQuote[1]![36], plain[1]![36], '"want" inside a quotation is another feature than "want" outside one');
-  const ruled = sentenceFeatures(view(s, {}, [0, 0, 0, 0, 0, 5, 6, 0]));
-  assert.notEqual(ruled[1]![37], plain[1]![37], 'a word five tokens before the rules\' cue knows it');
-  assert.notEqual(ruled[1]![37], ruled[3]![37], 'and how far');
-});
-
-test('mentions on tokens: the entity\'s type and the mention\'s class, odd on its first token; the tagger reads them', () => {
-  const s = toks('Senator/PROPN Ana/PROPN Ruiz/PROPN said/VERB she/PRON would/AUX vote/VERB ./PUNCT');
-  const at = (a: number, b: number) => ({ start: s[a]!.start, end: s[b - 1]!.end });
-  const m = mentionTokens(s, [{ range: at(4, 5), type: 'PERSON', kind: 'pronoun' }, { range: at(0, 3), type: 'PERSON', kind: 'name' }]);
-  assert.deepEqual([...m].map((x) => x > 0), [true, true, true, false, true, false, false, false]);
-  assert.equal(m[0]! % 2, 1, 'a mention\'s first token is odd');
-  assert.equal(m[1], m[0]! - 1, 'the rest of it even, with the same code');
-  assert.equal(m[1], m[2]);
-  assert.notEqual(m[4]! - 1, m[0]! - 1, 'a pronoun is another class than a name');
-  const org = mentionTokens(s, [{ range: at(0, 3), type: 'ORG', kind: 'name' }]);
-  assert.notEqual(org[0], m[0], 'and a body another type than a person');
-  const plain = sentenceFeatures(view(s)), read = sentenceFeatures({ ...view(s), mention: m });
-  assert.notDeepEqual(read[0], plain[0], 'the tagger reads the mention');
-  assert.deepEqual(read[7], plain[7], 'a token two away from any mention reads as without them');
 });
 
 test('roles of tokens: a cue inside another report\'s content is a cue; each span\'s first token is marked', () => {

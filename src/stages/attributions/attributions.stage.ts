@@ -13,9 +13,9 @@ import { loadFrameFilter } from './filter.js';
 import { contentEnd, cueBounds, sourceBounds, withMarks } from './boundaries.js';
 import { isNonSpeech } from './nonspeech.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
-import { confidenceOf, documentMentions, loadSequenceTagger, QUOTE_MARK, quotedTokens, rangeOf, rolesOfSpans, worthTaggingIn, type Role, type SequenceTagger, type TaggedAttribution } from './sequence.js';
+import { confidenceOf, loadSequenceTagger, QUOTE_MARK, quotedTokens, rangeOf, rolesOfSpans, worthTaggingIn, type Role, type SequenceTagger, type TaggedAttribution } from './sequence.js';
 
-// 1.2.5: the sequence tagger reads the entities stage's mentions, a word with its quotation, the distance to the rules' cue (retrained, 2^18 slots); frames of the learned cue tagger stand only where it reads a report too
+// 1.2.5: frames of the learned cue tagger stand only where the sequence tagger reads a report at their cue too (UNSUPPORTED_DROPPED)
 // 1.2.4: the sequence tagger draws both edges of a content after its cue outside quotation marks (CONTENT_EDGE_POLICIES) and a source the rules lack
 // 1.2.3: a noun-phrase cue's lone name is its content ("endorsed Clinton"); a poll's share is a subject ("six in 10 say")
 // 1.2.2: speakers are the head of their source (appositives, labels, affiliations), people described by whom they serve, lists as written; re-read from a source the tagger grew
@@ -183,14 +183,13 @@ function taggedFrames(doc: Document, docToks: readonly Tok[], entries: readonly 
   const rule = rolesOfSpans(docToks, spans);
   const contents = spans.filter((x) => x.role === 'content').map((x) => x.range).sort((a, b) => a.start - b.start);
   const quoted = quotedTokens(docToks, quotes);
-  const mention = documentMentions(doc, docToks);
   const lexicon = new Int8Array(entries.length);
   for (let i = 0; i < entries.length; i++) { const e = entries[i]; lexicon[i] = e ? Math.round(e.precision * 10) : -1; }
   const out: Placed[] = [];
   for (const s of doc.layer('sentence')) {
     const a = s.data.firstToken, b = s.data.endToken;
     if (!worthTaggingIn(docToks, lexicon, rule, a, b)) continue;
-    const view = { toks: docToks.slice(a, b), lexicon: lexicon.subarray(a, b), quoted: quoted.subarray(a, b), rule: rule.subarray(a, b), mention: mention?.subarray(a, b) };
+    const view = { toks: docToks.slice(a, b), lexicon: lexicon.subarray(a, b), quoted: quoted.subarray(a, b), rule: rule.subarray(a, b) };
     const reading = tagger.tag(view);
     for (const f of bySentence.get(s) ?? []) {
       const b = finals.get(f)!;
@@ -224,10 +223,10 @@ function taggedFrames(doc: Document, docToks: readonly Tok[], entries: readonly 
 /**
  * The frames of the learned cue tagger (verbs outside the lexicon) stand only where the sequence tagger reads
  * a report at their cue too: on the held-out tenths of PolNeAR train (folds 0 and 1, each with the tagger of
- * the other nine) dropping the others raised exact content F1 (per paragraph) by 0.003 on both, score.mjs
- * content F1 by 0.0015-0.0026 and all3 by 0.0024-0.0035; the lexicon's learned forms dropped the same way
- * gained nothing (score.mjs content F1 -0.003 and 0.000), and dropping every rule frame the tagger does not
- * read lost more recall than it gained precision.
+ * the other nine) dropping the others raised exact content F1 (per paragraph) by 0.004 and 0.003, score.mjs
+ * content F1 by 0.0022 and 0.0010 and all3 by 0.0042 and 0.0035 (with a richer tagger, 2^18 slots, the
+ * lexicon's learned forms dropped the same way gained nothing, score.mjs content F1 -0.003 and 0.000, and
+ * dropping every rule frame the tagger does not read lost more recall than it gained precision).
  */
 const UNSUPPORTED_DROPPED = 'cue.tagged.';
 

@@ -1,6 +1,4 @@
-import type { Document } from '../../core/document.js';
 import type { Range } from '../../core/span.js';
-import { ENTITY_TYPES, type EntityType, type MentionKind } from '../../core/vocabulary.js';
 import type { Tok } from './frames.js';
 import { fnv, mixHash, stem } from './tagger.js';
 import model from './model/sequence-tagger.json' with { type: 'json' };
@@ -11,9 +9,8 @@ import model from './model/sequence-tagger.json' with { type: 'json' };
  * a first-order linear chain decoded by Viterbi. Weights come from an averaged structured perceptron
  * (scripts/train-attribution-sequence.ts, PolNeAR train only) over hashed features of each token:
  * its form, stem, part of speech and shape, its neighbours, the cue lexicon's word on it and on the
- * words near it, whether it lies inside a quotation (alone and with its word), the role the rule frames
- * gave it and how far their cue is, so the model learns where the rules are right and where PolNeAR
- * draws the line elsewhere, and the entities stage's mention on it (a source is mostly a name or a pronoun).
+ * words near it, whether it lies inside a quotation, and the role the rule frames gave it, so the
+ * model learns where the rules are right and where PolNeAR draws the line elsewhere.
  */
 
 export const LABELS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content', 'I-content'] as const;
@@ -32,8 +29,6 @@ export interface SentenceView {
   readonly quoted: Uint8Array;
   /** the role the rule frames gave each token: 0 none, else roleNumber; 4 more for the first token of a rule span */
   readonly rule: Uint8Array;
-  /** the entities stage's mention on each token (mentionTokens), absent when that stage did not run */
-  readonly mention?: Uint8Array;
 }
 
 /** A token that is only quotation marks. */
@@ -84,7 +79,7 @@ const posCache = new Map<string, number>();
 const posHash = (p: string): number => { let h = posCache.get(p); if (h === undefined) { h = fnv(p); posCache.set(p, h); } return h; };
 
 /** How many features a token has (the templates of sentenceFeatures). */
-const N_FEATURES = 42;
+const N_FEATURES = 36;
 
 /** A distance in tokens, in buckets: 1, 2, 3, 4-6, 7-12, further or none. */
 const bucket = (d: number): number => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : 6);
@@ -111,11 +106,6 @@ function featureTable(v: SentenceView): Uint32Array {
   const cueLeft = new Int8Array(n), cueRight = new Int8Array(n);
   for (let i = 0, last = -1; i < n; i++) { cueLeft[i] = last < 0 ? 7 : bucket(i - last); if (lexicon[i]! >= 3) last = i; }
   for (let i = n - 1, last = -1; i >= 0; i--) { cueRight[i] = last < 0 ? 7 : bucket(last - i); if (lexicon[i]! >= 3) last = i; }
-  // nearest token of a rule frame's cue to the left and to the right: where a source or a content lies from it
-  const ruleCueLeft = new Int8Array(n), ruleCueRight = new Int8Array(n);
-  for (let i = 0, last = -1; i < n; i++) { ruleCueLeft[i] = last < 0 ? 7 : bucket(i - last); if ((rule[i]! & 3) === 2) last = i; }
-  for (let i = n - 1, last = -1; i >= 0; i--) { ruleCueRight[i] = last < 0 ? 7 : bucket(last - i); if ((rule[i]! & 3) === 2) last = i; }
-  const mention = v.mention;
   // the first and last quotation mark: before, between or after them
   let firstMark = -1, lastMark = -1;
   for (let i = 0; i < n; i++) if (!toks[i]!.word && QUOTE_MARK.test(toks[i]!.value)) { if (firstMark < 0) firstMark = i; lastMark = i; }
@@ -138,10 +128,6 @@ function featureTable(v: SentenceView): Uint32Array {
     out[f + 24] = mixHash(24, quoted[i]!); out[f + 25] = mixHash(25, quoted[i]!, p); out[f + 26] = mixHash(26, markSide); out[f + 27] = mixHash(27, markSide, quoted[i]!, lex);
     out[f + 28] = mixHash(28, r); out[f + 29] = mixHash(29, r, rp, rn); out[f + 30] = mixHash(30, r, p); out[f + 31] = mixHash(31, r, w);
     out[f + 32] = mixHash(32, r, quoted[i]!); out[f + 33] = mixHash(33, i === 0 ? 1 : i === n - 1 ? 2 : 0); out[f + 34] = mixHash(34, i === 0 ? 1 : 0, p, r); out[f + 35] = mixHash(35, st[i]!, nw);
-    // a word's weight as a cue differs inside a quotation (the speaker's own "want", "know", "support") and outside it
-    out[f + 36] = mixHash(36, w, quoted[i]!); out[f + 37] = mixHash(37, ruleCueLeft[i]!, ruleCueRight[i]!, r & 3); out[f + 38] = mixHash(38, ruleCueLeft[i]!, ruleCueRight[i]!, p);
-    const m = mention ? mention[i]! : 0, mn = mention && i + 1 < n ? mention[i + 1]! : 0;
-    out[f + 39] = mixHash(39, m); out[f + 40] = mixHash(40, m, mn, nw); out[f + 41] = mixHash(41, m, cueRight[i]!, cueLeft[i]!);
   }
   return out;
 }
@@ -378,36 +364,6 @@ export function rolesOfSpans(toks: readonly Range[], spans: readonly { readonly 
     }
   }
   return roles;
-}
-
-/** The kinds of mention the tagger tells apart: names, descriptions, the rest (pronouns, demonyms, metonyms). */
-const MENTION_CLASS: Readonly<Record<MentionKind, number>> = { name: 0, surname: 0, acronym: 0, title: 1, description: 1, pronoun: 2, metonym: 2, demonym: 2 };
-
-/**
- * The entities stage's mentions on a document's tokens, for the tagger's features: 0 for a token in
- * none, else a code of the entity's type and the mention's class, odd on a mention's first token
- * (a source is most often a person's or a body's name, title or pronoun). `toks` sorted; mentions in any order.
- */
-export function mentionTokens(toks: readonly Range[], mentions: readonly { readonly range: Range; readonly type: EntityType; readonly kind: MentionKind }[]): Uint8Array {
-  const out = new Uint8Array(toks.length);
-  for (const { range, type, kind } of mentions) {
-    const code = ((ENTITY_TYPES.indexOf(type) + 1) * 3 + MENTION_CLASS[kind]) * 2;
-    let lo = 0, hi = toks.length;
-    while (lo < hi) { const mid = (lo + hi) >>> 1; if (toks[mid]!.end <= range.start) lo = mid + 1; else hi = mid; }
-    for (let i = lo; i < toks.length && toks[i]!.start < range.end; i++) if (!out[i]) out[i] = code + (i === lo ? 1 : 0);
-  }
-  return out;
-}
-
-/** mentionTokens of a document's mentions, or undefined when the entities stage did not run. */
-export function documentMentions(doc: Document, toks: readonly Range[]): Uint8Array | undefined {
-  if (!doc.has('mention') || !doc.has('entity')) return undefined;
-  const mentions: { range: Range; type: EntityType; kind: MentionKind }[] = [];
-  for (const m of doc.layer('mention')) {
-    const e = doc.annotation(m.data.entity);
-    if (e?.layer === 'entity') mentions.push({ range: { start: m.start, end: m.end }, type: (e.data as { type: EntityType }).type, kind: m.data.kind });
-  }
-  return mentionTokens(toks, mentions);
 }
 
 /** 1 for each of a document's tokens that lies inside a quotation (quotes sorted by start). */

@@ -689,7 +689,10 @@ export const attributionsStage: StageFactory = (resources) => {
       }
       if (sequence) {
         const { added, corrected, unsupported } = taggedFrames(doc, docToks, entries, quotes, finals, sequence);
-        for (let k = kept.length - 1; k >= 0; k--) if (unsupported.has(kept[k]!) && kept[k]!.rule.startsWith(UNSUPPORTED_DROPPED)) { finals.delete(kept[k]!); kept.splice(k, 1); }
+        // in place, one pass (kept is the list the rest of the stage reads)
+        let stays = 0;
+        for (const f of kept) { if (unsupported.has(f) && f.rule.startsWith(UNSUPPORTED_DROPPED)) finals.delete(f); else kept[stays++] = f; }
+        kept.length = stays;
         for (const [f, roles] of corrected) {
           evidenceOf.set(f, [evidenceOf.get(f), `sequence.bounds: ${roles.join(' ')}`].filter(Boolean).join('; '));
           const source = finals.get(f)!.source;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Tok } from '../../src/stages/attributions/frames.js';
 import {
-  allowed, emissions, LABELS, loadSequenceTagger, N_LABELS, quotedTokens, rolesOfSpans, sentenceFeatures, spansOfLabels, viterbi, worthTagging,
+  allowed, emissions, LABELS, loadSequenceTagger, N_LABELS, quotedTokens, rolesOfSpans, sentenceFeatures, sequenceTaggerOf, spansOfLabels, viterbi, worthTagging,
   type SentenceView, type SequenceWeights,
 } from '../../src/stages/attributions/sequence.js';
 import { Analyzer } from '../../src/analyze.js';
@@ -204,4 +204,18 @@ test('a form\'s features are the same read fresh or from the cache of forms met 
   const other = s.map((t, i) => (i === 4 ? { ...t, low: 'cafe' } : t));
   assert.notDeepEqual(sentenceFeatures(view(other))[4], first[4]);
   assert.deepEqual(sentenceFeatures(view(s)), first);
+});
+
+test('a frame of the learned cue tagger stands only where the sequence tagger reads a report at its cue too', () => {
+  const text = 'The farmers bemoaned that the rains had come too late for the harvest. The minister said the crop would recover.';
+  // the shipped tagger reads both reports
+  const read = attributions(text);
+  assert.match(byCue(read, 'bemoaned').rule, /^cue\.tagged\./);
+  assert.equal(byCue(read, 'bemoaned').content, 'that the rains had come too late for the harvest');
+  assert.match(byCue(read, 'said').rule, /^cue\.say\./);
+  // a tagger that reads no report anywhere (every weight 0: every token O): the cue tagger's frame goes, the lexicon's stays
+  const silent = new Resources();
+  silent.once('attributions.sequenceTagger', () => sequenceTaggerOf({ bits: 0, emission: new Float64Array(N_LABELS), transition: new Float64Array((N_LABELS + 1) * N_LABELS) }, 0, 1, 0));
+  const unread = attributions(text, new Analyzer({ resources: silent, stages: ['tokens', 'dates', 'entities', 'attributions'] }));
+  assert.deepEqual(unread.map((a) => a.cue), ['said']);
 });

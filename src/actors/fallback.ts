@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { NameEntry } from './base.js';
 import type { ActorFile, CountryExtra, Modifier, PersonEntry, SectorWord } from './schema.js';
 import { KnownKeys } from './phrases.js';
@@ -170,6 +171,11 @@ export class FallbackLayer {
     this.entriesAt = end + 1;
     this.keysAt = this.entriesAt + this.header.bytes;
     this.firstAt = this.keysAt + this.header.keyBytes;
+  }
+
+  /** A digest of the header line: all a base built with this layer takes from it (its snapshot names it). */
+  headerDigest(): string {
+    return createHash('sha1').update(this.bytes.subarray(0, this.entriesAt - 1)).digest('hex');
   }
 
   /** The bits of the lengths of the layer's names and phrases that start with this word's key (bit n for n words); 0 for none. */

@@ -88,7 +88,7 @@ export function actorBaseOf(resources: Resources): ActorBase {
   return resources.once('actor-base', () => {
     const user = (resources.options.actorFiles ?? []).map(readActorFile);
     // compiled: its header is read at once, a name only when an article names it
-    const fallback = resources.options.dictionaries === false ? null : new FallbackLayer(readFileSync(COMPILED_DICTIONARY_FILE));
+    const fallback = resources.options.dictionaries === false ? null : FallbackLayer.read(COMPILED_DICTIONARY_FILE);
     const snapshot = fallback && !user.length ? readCompiledJson<ActorBaseSnapshot>(SNAPSHOT_FILE, shippedBaseSource(fallback)) : null;
     return new ActorBase(snapshot ?? [...SHIPPED_ACTOR_FILES, ...user], learnedActorsOf(resources), new PlaceGazetteer(GAZETTEER_FILE), fallback);
   });
@@ -111,7 +111,7 @@ function shippedBaseSource(fallback: FallbackLayer): string {
 
 /** Writes the snapshot of the shipped base, for `npm run build` (dist/actors/write-snapshot.js). */
 export function writeShippedSnapshot(file = SNAPSHOT_FILE): void {
-  const fallback = new FallbackLayer(readFileSync(COMPILED_DICTIONARY_FILE));
+  const fallback = FallbackLayer.read(COMPILED_DICTIONARY_FILE);
   const source = shippedBaseSource(fallback);
   writeCompiledJson(file, source, new ActorBase(SHIPPED_ACTOR_FILES, null, null, fallback).snapshot());
 }

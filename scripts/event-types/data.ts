@@ -9,7 +9,7 @@ import type { Document } from '../../src/core/document.js';
 import { LEGACY_TYPES } from '../../src/ontology/plover.js';
 import { candidatesOf, type Candidate } from '../../src/stages/events/events.stage.js';
 import { Lexicon } from '../../src/stages/events/match.js';
-import { ALL_TRIGGERS } from '../../src/stages/events/triggers.js';
+import { ALL_TRIGGERS } from '../../src/stages/events/cameo-triggers.js';
 import { NO_EVENT, ownPatternOf, TypeModel, type TypeModelWeights } from '../../src/stages/events/type-model.js';
 
 export const SHARED = new URL('../../../shared/', import.meta.url);

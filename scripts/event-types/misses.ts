@@ -25,7 +25,7 @@ import { Resources } from '../../src/core/resources.js';
 import { LEGACY_TYPES } from '../../src/ontology/plover.js';
 import { candidatesOf } from '../../src/stages/events/events.stage.js';
 import { Lexicon } from '../../src/stages/events/match.js';
-import { ALL_TRIGGERS } from '../../src/stages/events/triggers.js';
+import { ALL_TRIGGERS } from '../../src/stages/events/cameo-triggers.js';
 import { NO_EVENT, ownPatternOf, TypeModel } from '../../src/stages/events/type-model.js';
 import shippedWeights from '../../src/stages/events/type-model.json' with { type: 'json' };
 import { available, firstSentences, hash, loadRecords, recordExamples, STORIES, storyExamples, storyForTraining, tokeniser, train, withMargins, type Example, type Story } from './data.js';

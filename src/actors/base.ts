@@ -4,7 +4,7 @@ import { asNamed, compileFallback, FallbackLayer, nameKeyOf, namedEntries, witho
 import type { PlaceGazetteer } from './gazetteer.js';
 import type { LearnedLookup, LearnedPerson } from './learned.js';
 import { classifyUnknownName } from './names.js';
-import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode } from './phrases.js';
+import { joinableRun, joinsAt, KnownKeys, LONGEST_SHIFT, PhraseTrie, shapeOf, WordFlag, type PhraseNode, type TrieDump } from './phrases.js';
 import type { ActorFile, Modifier, PersonEntry, SectorWord, Term } from './schema.js';
 import { dayEnd, dayStart, isCapitalised, isTitleCase, keyOf, PLACE_HEADS, skeletonOf, wordsOf } from './text.js';
 
@@ -72,6 +72,43 @@ export interface NameEntry {
   /** from a fallback layer (the converted dictionaries): a person's name there is a full name only */
   readonly fallback?: boolean;
 }
+
+/**
+ * A base as JSON (ActorBase.snapshot): its indexes as the constructor leaves them, so that a base
+ * built again from the same files is read back rather than derived anew (keys, countries, the word
+ * trie: most of a start-up's building of the base). Objects shared between indexes (an entry under
+ * several names, a person under names and surnames, a sector word under its words) are written once,
+ * in a table, and named by their place in it, so they are shared again once read. Maps are lists of
+ * their [key, value] pairs in their order, sets lists.
+ */
+export interface ActorBaseSnapshot {
+  readonly snapshot: typeof SNAPSHOT_FORMAT;
+  readonly countries: readonly SnapshotCountry[];
+  readonly personIds: readonly (readonly [string, number])[];
+  readonly names: readonly (readonly [string, readonly number[]])[];
+  readonly byId: readonly number[];
+  readonly skeletonSources: readonly (string | readonly [string, number])[];
+  readonly surnames: readonly (readonly [string, readonly number[]])[];
+  readonly sectorWords: readonly (readonly [string, number])[];
+  readonly modifiers: readonly (readonly [string, number])[];
+  readonly firstWords: readonly (readonly [string, number])[];
+  readonly maxWords: number;
+  /** the known-keys bitmap, in base64 */
+  readonly known: string;
+  /** the word trie, its values numbered in phraseValues: [names (their place in `names`), case-sensitive (1), sector word, modifier], -1 for none */
+  readonly phrases: TrieDump;
+  readonly phraseValues: readonly (readonly [number, number, number, number])[];
+  readonly people: readonly PersonEntry[];
+  readonly sectorWordTable: readonly SectorWord[];
+  readonly modifierTable: readonly Modifier[];
+  readonly entries: readonly SnapshotEntry[];
+}
+/** the form of ActorBaseSnapshot: a snapshot of another form is not read (see actorBaseOf) */
+export const SNAPSHOT_FORMAT = 2;
+/** A name entry with its person as its place in the snapshot's people. */
+type SnapshotEntry = Omit<NameEntry, 'person'> & { readonly person?: number };
+/** A country's names with lists for sets. */
+type SnapshotCountry = { readonly [K in keyof CountryNames]: CountryNames[K] extends Set<string> ? readonly string[] : CountryNames[K] };
 
 /** One piece of a parsed description: `at` is the index of its first word, `words` how many it covers. */
 export type Part =
@@ -162,10 +199,17 @@ export class ActorBase {
   /**
    * The base of these actor files, in order (a later file only adds to an earlier one's names);
    * a file marked `fallback` is the oldest layer, compiled here, unless `compiled` gives that
-   * layer already compiled (the shipped dictionaries: see fallback.ts).
+   * layer already compiled (the shipped dictionaries: see fallback.ts). Given a snapshot of a base
+   * (ActorBase.snapshot), the base it was taken of, with `compiled` as its fallback layer: the
+   * one the snapshot was taken with.
    */
-  constructor(files: readonly ActorFile[], readonly learned: LearnedLookup | null = null, private readonly gazetteer: PlaceGazetteer | null = null,
+  constructor(files: readonly ActorFile[] | ActorBaseSnapshot, readonly learned: LearnedLookup | null = null, private readonly gazetteer: PlaceGazetteer | null = null,
     compiled: FallbackLayer | null = null) {
+    if (!Array.isArray(files)) {
+      this.fallback = compiled;
+      this.countries = this.restore(files as ActorBaseSnapshot);
+      return;
+    }
     const own = files.filter((f) => f.fallback !== true), old = files.filter((f) => f.fallback === true);
     this.fallback = compiled ?? (old.length ? new FallbackLayer(new TextEncoder().encode(compileFallback(old))) : null);
     const layer = this.fallback?.header;
@@ -190,6 +234,61 @@ export class ActorBase {
     for (const [key, modifier] of this.modifiers) (this.phrases.node(key).value ??= {}).modifier = modifier;
     for (const map of [this.firstWords, this.surnames, this.names, this.sectorWords]) for (const key of map.keys()) this.knownKeys.add(key);
     for (const key of ['the', 'jr', 'sr']) this.knownKeys.add(key);
+  }
+
+  /**
+   * The base's indexes as they stand after its constructor, as JSON data (see ActorBaseSnapshot).
+   * Deterministic: the same files give the same snapshot.
+   */
+  snapshot(): ActorBaseSnapshot {
+    const table = <T extends object>() => {
+      const index = new Map<T, number>();
+      return { all: [] as T[], of(x: T): number { let n = index.get(x); if (n === undefined) { index.set(x, n = this.all.length); this.all.push(x); } return n; } };
+    };
+    const people = table<PersonEntry>(), entries = table<NameEntry>(), sectorWords = table<SectorWord>(), modifiers = table<Modifier>();
+    const personIds = [...this.people].map(([id, p]) => [id, people.of(p)] as const);
+    const names = [...this.names].map(([key, list]) => [key, list.map((e) => entries.of(e))] as const);
+    const byId = [...this.byId.values()].map((e) => entries.of(e));
+    const skeletonSources = this.skeletonSources.map((s) => (typeof s === 'string' ? s : [s[0], entries.of(s[1])] as const));
+    // a phrase's names are the list of its key in `names`
+    const namesAt = new Map<readonly NameEntry[], number>([...this.names.values()].map((list, n) => [list, n]));
+    const phraseValues: [number, number, number, number][] = [];
+    const phrases = this.phrases.dump((v) => phraseValues.push([v.names ? namesAt.get(v.names)! : -1, v.caseSensitive ? 1 : 0,
+      v.sector ? sectorWords.of(v.sector) : -1, v.modifier ? modifiers.of(v.modifier) : -1]) - 1);
+    return {
+      snapshot: SNAPSHOT_FORMAT,
+      countries: [...this.countries.values()].map((c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v instanceof Set ? [...v as Set<string>] : v])) as SnapshotCountry),
+      personIds, names, byId, skeletonSources,
+      surnames: [...this.surnames].map(([key, list]) => [key, list.map((p) => people.of(p))] as const),
+      sectorWords: [...this.sectorWords].map(([key, w]) => [key, sectorWords.of(w)] as const),
+      modifiers: [...this.modifiers].map(([key, m]) => [key, modifiers.of(m)] as const),
+      firstWords: [...this.firstWords], maxWords: this.maxWords, known: this.knownKeys.toBase64(), phrases, phraseValues,
+      // entries last: the tables above fill them; an entry names its person by place
+      people: people.all, sectorWordTable: sectorWords.all, modifierTable: modifiers.all,
+      entries: entries.all.map((e) => (e.person ? { ...e, person: people.of(e.person) } : e) as SnapshotEntry),
+    };
+  }
+
+  /** Fills the indexes from a snapshot (the constructor's work read back) and gives the countries. */
+  private restore(s: ActorBaseSnapshot): Map<string, CountryNames> {
+    if (s.snapshot !== SNAPSHOT_FORMAT) throw new Error(`an actor base snapshot of format ${String(s.snapshot)}, not ${SNAPSHOT_FORMAT}`);
+    const entries = s.entries.map((e) => (typeof e.person === 'number' ? { ...e, person: s.people[e.person]! } : e) as NameEntry);
+    for (const [id, p] of s.personIds) this.people.set(id, s.people[p]!);
+    const names = s.names.map(([key, list]) => { const named = list.map((n) => entries[n]!); this.names.set(key, named); return named; });
+    for (const n of s.byId) this.byId.set(entries[n]!.id, entries[n]!);
+    for (const source of s.skeletonSources) this.skeletonSources.push(typeof source === 'string' ? source : [source[0], entries[source[1]]!]);
+    for (const [key, list] of s.surnames) this.surnames.set(key, list.map((p) => s.people[p]!));
+    for (const [key, w] of s.sectorWords) this.sectorWords.set(key, s.sectorWordTable[w]!);
+    for (const [key, m] of s.modifiers) this.modifiers.set(key, s.modifierTable[m]!);
+    for (const [word, n] of s.firstWords) this.firstWords.set(word, n);
+    this.maxWords = s.maxWords;
+    this.knownKeys.addAll(s.known);
+    this.phrases.load(s.phrases, (n) => {
+      const [named, caseSensitive, sector, modifier] = s.phraseValues[n]!;
+      return { ...named >= 0 ? { names: names[named]!, caseSensitive: caseSensitive === 1 } : {},
+        ...sector >= 0 ? { sector: s.sectorWordTable[sector]! } : {}, ...modifier >= 0 ? { modifier: s.modifierTable[modifier]! } : {} };
+    });
+    return new Map(s.countries.map((c) => [c.code, Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Array.isArray(v) ? new Set(v) : v])) as unknown as CountryNames]));
   }
 
   /** The names under a key: the hand-written and users' files', else the fallback layer's. */

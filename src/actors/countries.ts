@@ -112,3 +112,10 @@ function keepMainSense(out: Map<string, CountryNames>, rank: ReadonlyMap<string,
     for (const c of out.values()) for (const n of [...c[field]]) if (owner.get(n) !== c.code) c[field].delete(n);
   }
 }
+
+/** The versions of the installed country tables (world-countries, i18n-iso-countries): what buildCountries reads. */
+export function countryTablesSource(): string {
+  const require = createRequire(import.meta.url);
+  const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+  return `world-countries ${version('world-countries')}, i18n-iso-countries ${version('i18n-iso-countries')}`;
+}

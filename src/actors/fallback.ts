@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { NameEntry } from './base.js';
 import type { ActorFile, CountryExtra, Modifier, PersonEntry, SectorWord } from './schema.js';
 import { KnownKeys } from './phrases.js';
@@ -161,15 +163,59 @@ export class FallbackLayer {
   private readonly firstAt: number;
   private readonly keys = new Map<string, FallbackKey | null>();
   private readonly firsts = new Map<string, number>();
+  /** the entry line that starts this many bytes after the header line */
+  private readonly entryLine: (at: number) => string;
 
-  /** The compiled text as its UTF-8 bytes (a file read without decoding it: most of it is never read). */
-  constructor(private readonly bytes: Uint8Array) {
+  /**
+   * The compiled text as its UTF-8 bytes (a file read without decoding it: most of it is never
+   * read); or, with `entryLine` to read the entry lines, the text without them (see `read`), its
+   * header given parsed.
+   */
+  constructor(private readonly bytes: Uint8Array, entryLine?: (at: number) => string, header?: FallbackHeader) {
     const end = bytes.indexOf(NL);
     if (end < 0) throw new Error('a compiled fallback layer has a header line');
-    this.header = JSON.parse(decoder.decode(bytes.subarray(0, end))) as FallbackHeader;
-    this.entriesAt = end + 1;
-    this.keysAt = this.entriesAt + this.header.bytes;
+    this.header = header ?? JSON.parse(decoder.decode(bytes.subarray(0, end))) as FallbackHeader;
+    const entriesAt = this.entriesAt = end + 1;
+    this.keysAt = entriesAt + (entryLine ? 0 : this.header.bytes);
     this.firstAt = this.keysAt + this.header.keyBytes;
+    this.entryLine = entryLine ?? ((at) => decoder.decode(bytes.subarray(entriesAt + at, bytes.indexOf(NL, entriesAt + at))));
+  }
+
+  /**
+   * The compiled file's layer, reading its header line and its key and first-word lines (a seventh
+   * of the file), and an entry line only when a key names it: the entry lines are most of the file,
+   * and a start-up that read all of it paid some 20 ms for bytes nearly all of which stay unread.
+   * The file stays open while the layer lives.
+   */
+  static read(file: string): FallbackLayer {
+    const fd = openSync(file, 'r');
+    try {
+      let head = Buffer.allocUnsafe(1 << 18), got = 0, end = -1;
+      while (end < 0) {
+        if (got === head.length) head = Buffer.concat([head, Buffer.allocUnsafe(head.length)]);
+        const n = readSync(fd, head, got, head.length - got, got);
+        if (n === 0) throw new Error(`${file} is not a compiled fallback layer: no header line`);
+        end = head.indexOf(NL, got);
+        got += n;
+      }
+      const header = JSON.parse(decoder.decode(head.subarray(0, end))) as FallbackHeader;
+      const indexAt = end + 1 + header.bytes, indexBytes = fstatSync(fd).size - indexAt;
+      const bytes = Buffer.allocUnsafe(end + 1 + indexBytes);
+      head.copy(bytes, 0, 0, end + 1);
+      if (readSync(fd, bytes, end + 1, indexBytes, indexAt) !== indexBytes) throw new Error(`${file} is cut short`);
+      const entriesAt = end + 1;
+      const layer = new FallbackLayer(bytes, (at) => readLine(fd, entriesAt + at), header);
+      closeWhenCollected.register(layer, fd);
+      return layer;
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+  }
+
+  /** A digest of the header line: all a base built with this layer takes from it (its snapshot names it). */
+  headerDigest(): string {
+    return createHash('sha1').update(this.bytes.subarray(0, this.entriesAt - 1)).digest('hex');
   }
 
   /** The bits of the lengths of the layer's names and phrases that start with this word's key (bit n for n words); 0 for none. */
@@ -204,8 +250,7 @@ export class FallbackLayer {
   private parse(line: string): FallbackKey {
     const [refs, group] = line.split('\t') as [string, string | undefined];
     const names = refs ? refs.split(',').map((ref) => {
-      const from = this.entriesAt + Number.parseInt(ref, 10);
-      const e = JSON.parse(decoder.decode(this.bytes.subarray(from, this.bytes.indexOf(NL, from)))) as NameEntry;
+      const e = JSON.parse(this.entryLine(Number.parseInt(ref, 10))) as NameEntry;
       const caseSensitive = ref.endsWith('*');
       return e.person ? personEntry(e.person, caseSensitive) : { ...e, caseSensitive, fallback: true };
     }) : null;
@@ -232,6 +277,21 @@ export class FallbackLayer {
 }
 
 const NL = 0x0a, TAB = 0x09;
+
+/** The layers' files, closed once their layer is collected. */
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
+
+/** The line of a file that starts at byte `at`, without its newline. */
+function readLine(fd: number, at: number): string {
+  // entry lines are a few hundred bytes: one read nearly always holds the line
+  let chunk = Buffer.allocUnsafe(1024);
+  for (;;) {
+    const n = readSync(fd, chunk, 0, chunk.length, at);
+    const end = chunk.subarray(0, n).indexOf(NL);
+    if (end >= 0 || n < chunk.length) return decoder.decode(chunk.subarray(0, end >= 0 ? end : n));
+    chunk = Buffer.allocUnsafe(chunk.length * 2);
+  }
+}
 const decoder = new TextDecoder(), encoder = new TextEncoder();
 
 /** The order of bytes[from, to) against key, as Buffer.compare orders them. */

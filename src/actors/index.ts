@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as TypeBoxValue from '@sinclair/typebox/value';
+import { readCompiledJson, writeCompiledJson } from '../core/compiled.js';
 import { DossierError } from '../core/errors.js';
 import type { Resources } from '../core/resources.js';
-import { ActorBase } from './base.js';
+import { ActorBase, SNAPSHOT_FORMAT, type ActorBaseSnapshot } from './base.js';
+import { countryTablesSource } from './countries.js';
 import { FallbackLayer } from './fallback.js';
 import { PlaceGazetteer } from './gazetteer.js';
 import { isLearnedLookup, JsonFileLearnedActors, type LearnedActors, type LearnedLookup } from './learned.js';
@@ -17,7 +19,7 @@ import people from './data/people.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
 import sectors from './data/sectors.json' with { type: 'json' };
 
-export { ActorBase, ambiguousSense, type ActorExplanation, type ResolvedActor, type ResolveOptions, type NameEntry } from './base.js';
+export { ActorBase, ambiguousSense, type ActorBaseSnapshot, type ActorExplanation, type ResolvedActor, type ResolveOptions, type NameEntry } from './base.js';
 export { compileFallback, FallbackLayer } from './fallback.js';
 export { MemoryLearnedActors, JsonFileLearnedActors, isLearnedActors, isLearnedLookup, lessonsOf, teach, type LearnedActors, type LearnedLookup, type LearnedPerson, type Lesson, type EvidenceSource } from './learned.js';
 export type { ActorFile, PersonEntry, SectorWord, Modifier } from './schema.js';
@@ -80,12 +82,36 @@ export function readDictionaryLayer(): ActorFile {
 /**
  * The actor base of these resources, built once: the shipped hand-written files, the user's files,
  * then the dictionaries as the fallback layer (`dictionaries: false` in the options leaves them out).
+ * The shipped base (no user's files) is read from its snapshot when `npm run build` wrote one.
  */
 export function actorBaseOf(resources: Resources): ActorBase {
   return resources.once('actor-base', () => {
     const user = (resources.options.actorFiles ?? []).map(readActorFile);
     // compiled: its header is read at once, a name only when an article names it
-    const fallback = resources.options.dictionaries === false ? null : new FallbackLayer(readFileSync(COMPILED_DICTIONARY_FILE));
-    return new ActorBase([...SHIPPED_ACTOR_FILES, ...user], learnedActorsOf(resources), new PlaceGazetteer(GAZETTEER_FILE), fallback);
+    const fallback = resources.options.dictionaries === false ? null : FallbackLayer.read(COMPILED_DICTIONARY_FILE);
+    const snapshot = fallback && !user.length ? readCompiledJson<ActorBaseSnapshot>(SNAPSHOT_FILE, shippedBaseSource(fallback)) : null;
+    return new ActorBase(snapshot ?? [...SHIPPED_ACTOR_FILES, ...user], learnedActorsOf(resources), new PlaceGazetteer(GAZETTEER_FILE), fallback);
   });
+}
+
+/**
+ * Where `npm run build` writes the snapshot of the shipped base with the dictionaries
+ * (writeShippedSnapshot): beside this module in dist/. Building the base from the files derives
+ * every index anew, some 150 ms of every start-up; reading the snapshot back costs a tenth of it.
+ */
+const SNAPSHOT_FILE = fileURLToPath(new URL('actor-base.snapshot.json', import.meta.url));
+
+/**
+ * What the shipped base is built from beyond the files compiled with it into dist/: the country
+ * tables' packages and the dictionaries' header (all the base takes from the layer when built).
+ */
+function shippedBaseSource(fallback: FallbackLayer): string {
+  return `actor base of the shipped files, snapshot form ${SNAPSHOT_FORMAT}; ${countryTablesSource()}; dictionaries' header ${fallback.headerDigest()}`;
+}
+
+/** Writes the snapshot of the shipped base, for `npm run build` (dist/actors/write-snapshot.js). */
+export function writeShippedSnapshot(file = SNAPSHOT_FILE): void {
+  const fallback = FallbackLayer.read(COMPILED_DICTIONARY_FILE);
+  const source = shippedBaseSource(fallback);
+  writeCompiledJson(file, source, new ActorBase(SHIPPED_ACTOR_FILES, null, null, fallback).snapshot());
 }

@@ -94,6 +94,33 @@ export class PhraseTrie<T> {
     return node;
   }
 
+  /**
+   * The trie as JSON data (read back by `load`): the bitmap of inner words and the nodes, each a list
+   * [value, word, node, word, node, ...] with its value as `valueOf` numbers it (-1 for none).
+   */
+  dump(valueOf: (value: T) => number): TrieDump {
+    const nodeOf = (value: T | undefined, next: Map<string, PhraseNode<T>> | undefined): TrieNodeDump => {
+      const out: (number | string | TrieNodeDump)[] = [value === undefined ? -1 : valueOf(value)];
+      for (const [word, node] of next ?? []) out.push(word, nodeOf(node.value, node.next));
+      return out;
+    };
+    return { inner: this.inner.toBase64(), root: nodeOf(undefined, this.root) };
+  }
+
+  /** Fills an empty trie from its dump, the values by their numbers. */
+  load(dump: TrieDump, valueAt: (n: number) => T): void {
+    const fill = (map: Map<string, PhraseNode<T>>, list: TrieNodeDump) => {
+      for (let i = 1; i < list.length; i += 2) {
+        const d = list[i + 1] as TrieNodeDump, node: PhraseNode<T> = {};
+        if ((d[0] as number) >= 0) node.value = valueAt(d[0] as number);
+        if (d.length > 1) fill(node.next = new Map(), d);
+        map.set(list[i] as string, node);
+      }
+    };
+    this.inner.addAll(dump.inner);
+    fill(this.root, dump.root);
+  }
+
   /** The node of phrases whose first word has this key. */
   first(key: string): PhraseNode<T> | undefined {
     return this.root.get(key);
@@ -117,6 +144,10 @@ export class PhraseTrie<T> {
     return nodes;
   }
 }
+
+/** A PhraseTrie as JSON data (PhraseTrie.dump). */
+export interface TrieDump { readonly inner: string; readonly root: TrieNodeDump }
+type TrieNodeDump = readonly (number | string | TrieNodeDump)[];
 
 function child<T>(map: Map<string, PhraseNode<T>>, word: string): PhraseNode<T> {
   let node = map.get(word);

@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asciiJson } from '../core/compiled.js';
 
 /**
  * The fields of world-countries' table that the engine reads (the actor base's countries, the events
@@ -53,9 +54,7 @@ function sourceStamp(): string {
  */
 export function compileWorldCountries(file = COMPILED_FILE): void {
   const countries = (JSON.parse(readFileSync(PACKAGE_FILE, 'utf8')) as Record<string, unknown>[]).map(kept);
-  const json = JSON.stringify({ source: sourceStamp(), countries })
-    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  writeFileSync(file, json, 'latin1');
+  writeFileSync(file, asciiJson({ source: sourceStamp(), countries }), 'latin1');
 }
 
 /** The table compiled in `file`, if it is there and was compiled from the installed package. */

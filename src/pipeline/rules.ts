@@ -6,7 +6,8 @@ import { FRAME_SHAPES } from '../stages/attributions/lexicon.js';
 import { NAME_RULES } from '../actors/names.js';
 import { PARTY_RULES, TYPE_RULES } from '../stages/events/event-rules.js';
 import { MODALITY_RULES } from '../stages/events/modality.js';
-import { CAMEO_TRIGGERS, NON_EVENTS, TRIGGERS } from '../stages/events/triggers.js';
+import { CAMEO_TRIGGERS } from '../stages/events/cameo-triggers.js';
+import { NON_EVENTS, TRIGGERS } from '../stages/events/triggers.js';
 import catalogueData from './rules.json' with { type: 'json' };
 
 /**

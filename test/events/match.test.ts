@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import type { LayerAnnotation } from '../../src/core/annotation.js';
 import { Gazetteer } from '../../src/stages/events/gazetteer.js';
 import { Lexicon, Present } from '../../src/stages/events/match.js';
-import { ALL_TRIGGERS, TRIGGERS } from '../../src/stages/events/triggers.js';
+import { ALL_TRIGGERS } from '../../src/stages/events/cameo-triggers.js';
+import { TRIGGERS } from '../../src/stages/events/triggers.js';
 import { analyse } from './helpers.js';
 
 type Token = LayerAnnotation<'token'>;

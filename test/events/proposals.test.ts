@@ -5,7 +5,7 @@ import { Pipeline } from '../../src/pipeline/pipeline.js';
 import { StageRegistry } from '../../src/pipeline/registry.js';
 import { eventsStage } from '../../src/stages/events/events.stage.js';
 import { Lexicon } from '../../src/stages/events/match.js';
-import { ALL_TRIGGERS } from '../../src/stages/events/triggers.js';
+import { ALL_TRIGGERS } from '../../src/stages/events/cameo-triggers.js';
 import { candidateFeatures, isOwnPattern, TypeModel, VERB_PROPOSAL, verbProposals, type TypeModelWeights } from '../../src/stages/events/type-model.js';
 import { tokensStage } from '../../src/stages/tokens/tokens.stage.js';
 import { analyse, eventsOf } from './helpers.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Lexicon } from '../../src/stages/events/match.js';
-import { ALL_TRIGGERS } from '../../src/stages/events/triggers.js';
+import { ALL_TRIGGERS } from '../../src/stages/events/cameo-triggers.js';
 import { candidateFeatures, ownPatternOf, shippedTypeModel } from '../../src/stages/events/type-model.js';
 import { analyse } from './helpers.js';
 

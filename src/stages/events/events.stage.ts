@@ -14,7 +14,8 @@ import { actorResolverOf } from './resolver.js';
 import { parseDay, toUtc } from '../../text/calendar.js';
 import { mentionsByEntity } from '../../text/lookup.js';
 import { candidateFeatures, merged, NO_EVENT, ownPatternOf, shippedTypeModel, verbProposals, type TypeDecision, type TypeModel } from './type-model.js';
-import { ALL_TRIGGERS, type TriggerEntry } from './triggers.js';
+import type { TriggerEntry } from './triggers.js';
+import { shippedLexicon } from './compiled-lexicon.js';
 
 export const EVENTS_VERSION = '1.0.1';
 
@@ -38,7 +39,7 @@ const DATE_REACH = 12;
 export const eventsStage: StageFactory = (resources) => {
   const gazetteer = resources.once('events.gazetteer', () => new Gazetteer());
   const reader = new PhraseReader(gazetteer, actorResolverOf(resources));
-  const lexicon = resources.once('events.lexicon', () => new Lexicon(ALL_TRIGGERS));
+  const lexicon = resources.once<Lexicon>('events.lexicon', shippedLexicon);
   const model = resources.once<TypeModel>('events.type-model', shippedTypeModel);
   return {
     name: 'events',

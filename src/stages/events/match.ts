@@ -50,9 +50,32 @@ export class Lexicon {
   readonly triggers: PatternSet<TriggerEntry>;
   readonly nonEvents: PatternSet<{ readonly id: string; readonly pattern: string }>;
 
-  constructor(triggers: readonly TriggerEntry[] = TRIGGERS, nonEvents: readonly { readonly id: string; readonly pattern: string }[] = NON_EVENTS) {
-    this.triggers = new PatternSet(triggers, this);
-    this.nonEvents = new PatternSet(nonEvents, this);
+  /** With `compiled` (a snapshot of a lexicon of the same entries: see LexiconSnapshot), its patterns are read back rather than compiled. */
+  constructor(triggers: readonly TriggerEntry[] = TRIGGERS, nonEvents: readonly { readonly id: string; readonly pattern: string }[] = NON_EVENTS, compiled?: LexiconSnapshot) {
+    const steps = compiled ? this.restore(compiled) : [];
+    this.triggers = new PatternSet(triggers, this, compiled?.triggers.map((list) => list.map((k) => steps[k]!)));
+    this.nonEvents = new PatternSet(nonEvents, this, compiled?.nonEvents.map((list) => list.map((k) => steps[k]!)));
+  }
+
+  /** The compiled patterns as JSON data (see LexiconSnapshot). */
+  snapshot(): LexiconSnapshot {
+    return {
+      words: [...this.patternWords.keys()],
+      steps: [...this.steps].map(([text, step]) => [text, step.gapBefore ? 1 : 0, ...step.alts.flatMap((a) => [a.id, POS_CODES.indexOf(a.pos)])]),
+      triggers: this.triggers.patternSteps(), nonEvents: this.nonEvents.patternSteps(),
+    };
+  }
+
+  /** The pattern words and steps of a snapshot, numbered as they were; the steps in their order. */
+  private restore(compiled: LexiconSnapshot): Step[] {
+    compiled.words.forEach((word, id) => this.patternWords.set(word, id));
+    return compiled.steps.map(([text, gapBefore, ...alternatives]) => {
+      const alts: Alternative[] = [];
+      for (let k = 0; k < alternatives.length; k += 2) alts.push({ word: compiled.words[alternatives[k]!]!, id: alternatives[k]!, pos: POS_CODES[alternatives[k + 1]!]! });
+      const step: Step = { alts, gapBefore: gapBefore === 1, index: this.steps.size, fills: alts.length > FEW_ALTERNATIVES ? fillsOf(alts) : null };
+      this.steps.set(text, step);
+      return step;
+    });
   }
 
   /** The compiled step of a pattern's part (`gapBefore`: `...` stood before it), made once for each text. */
@@ -118,6 +141,21 @@ export class Lexicon {
     return findIn(tokens, words, this.present);
   }
 }
+
+/**
+ * A lexicon's compiled patterns as JSON data (Lexicon.snapshot), for `npm run build` to write and
+ * start-up to read back (compiling the 6,600 patterns of the dictionary cost some 100 ms): the
+ * pattern words in the order they were numbered, the steps in theirs (the text they were compiled
+ * from, 1 for a gap before, then each alternative's word number and part of speech, POS_CODES), and
+ * each entry's steps by number. Read back for the same entries, it is the lexicon they compile to.
+ */
+export interface LexiconSnapshot {
+  readonly words: readonly string[];
+  readonly steps: readonly (readonly [string, number, ...number[]])[];
+  readonly triggers: readonly (readonly number[])[];
+  readonly nonEvents: readonly (readonly number[])[];
+}
+const POS_CODES = [null, 'verb', 'nonverb'] as const;
 
 /** A step of more alternatives than this is matched through its word numbers (Step.fills); fewer are walked. */
 const FEW_ALTERNATIVES = 4;
@@ -310,9 +348,10 @@ export class PatternSet<T extends { pattern: string }> {
   private readonly byFirstStep = new Map<Step, { readonly order: number; readonly c: CompiledPattern<T> }[]>();
   private readonly stepsByWord = new Map<string, Step[]>();
 
-  constructor(entries: readonly T[], lexicon: Lexicon) {
+  /** `steps`: each entry's pattern compiled already (Lexicon's snapshot). */
+  constructor(entries: readonly T[], lexicon: Lexicon, steps?: readonly (readonly Step[])[]) {
     for (let order = 0; order < entries.length; order++) {
-      const c = compile(entries[order]!, lexicon);
+      const c = steps ? { steps: steps[order]!, entry: entries[order]! } : compile(entries[order]!, lexicon);
       const first = c.steps[0];
       if (!first) continue;
       const list = this.byFirstStep.get(first);
@@ -324,6 +363,13 @@ export class PatternSet<T extends { pattern: string }> {
         else if (!steps.includes(first)) steps.push(first);
       }
     }
+  }
+
+  /** Each entry's steps by number, in entry order (an entry of no steps has none). */
+  patternSteps(): number[][] {
+    const out: number[][] = [];
+    for (const list of this.byFirstStep.values()) for (const { order, c } of list) out[order] = c.steps.map((step) => step.index);
+    return Array.from(out, (steps) => steps ?? []);
   }
 
   starts(word: string): boolean {

@@ -1,5 +1,4 @@
 import type { PloverType } from '../../ontology/plover.js';
-import cameoLexicon from './cameo-lexicon.json' with { type: 'json' };
 
 /**
  * The trigger lexicon: words and phrases that express an event, each with its PLOVER type, mode,
@@ -384,13 +383,3 @@ export const NON_EVENTS: readonly { readonly id: string; readonly pattern: strin
   // a demand or target met, in the passive: "until their demands are met" (nonevent.meet-target's passive)
   { id: 'nonevent.target-met', pattern: '~demand|~condition|~requirement ... meet' },
 ];
-
-
-/**
- * The CAMEO verb dictionary's patterns, coded in PLOVER (converted by scripts/cameo-lexicon.mjs;
- * ids `trigger.cameo.*`). They come after the entries above, which win a tie of equal length.
- */
-export const CAMEO_TRIGGERS: readonly TriggerEntry[] = cameoLexicon as readonly TriggerEntry[];
-
-/** Every trigger pattern the stage matches: the project's own, then the dictionary's. */
-export const ALL_TRIGGERS: readonly TriggerEntry[] = [...TRIGGERS, ...CAMEO_TRIGGERS];

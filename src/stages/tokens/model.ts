@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type winkNLP from 'wink-nlp';
+import { asciiJson } from '../../core/compiled.js';
 
 /** The language model winkNLP takes (its first argument). */
 export type WinkModel = Parameters<typeof winkNLP>[0];
@@ -97,10 +98,6 @@ export function compileCoreModel(dir: string): void {
   writeFileSync(path.join(dir, 'lemma-exceptions.json'), asciiJson({ source: sourceStamp(), exceptions }), 'latin1');
 }
 
-/** JSON in ASCII, other characters written as \u escapes: read back as Latin-1, which is exact for ASCII and cheaper than UTF-8. */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** The package's version and its core file's size: what a compiled core model was compiled from. */
 function sourceStamp(): string {

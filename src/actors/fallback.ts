@@ -159,7 +159,7 @@ export class FallbackLayer {
   private readonly entriesAt: number;
   private readonly keysAt: number;
   private readonly firstAt: number;
-  private readonly keys = new Map<string, FallbackKey | null>();
+  private readonly keys = new Map<string, FallbackKey>();
   private readonly firsts = new Map<string, number>();
   /** the starts of the lines of the key section and of the first-word section, by the section's start (see find) */
   private readonly lineStarts = new Map<number, Uint32Array>();
@@ -191,7 +191,10 @@ export class FallbackLayer {
     let found = this.keys.get(key);
     if (found === undefined) {
       const line = this.find(key, this.keysAt, this.firstAt);
-      found = line === null ? null : this.parse(line);
+      // a miss is not remembered: most look-ups miss, and searching again costs less than a memo
+      // that many keys would keep clearing (the parsed entries of hits are what is worth keeping)
+      if (line === null) return null;
+      found = this.parse(line);
       if (this.keys.size >= ENTRIES_LIMIT) this.keys.clear();
       this.keys.set(key, found);
     }

@@ -161,10 +161,12 @@ export class FallbackLayer {
   private readonly entriesAt: number;
   private readonly keysAt: number;
   private readonly firstAt: number;
-  private readonly keys = new Map<string, FallbackKey | null>();
+  private readonly keys = new Map<string, FallbackKey>();
   private readonly firsts = new Map<string, number>();
   /** the entry line that starts this many bytes after the header line */
   private readonly entryLine: (at: number) => string;
+  /** the starts of the lines of the key section and of the first-word section, by the section's start (see find) */
+  private readonly lineStarts = new Map<number, Uint32Array>();
 
   /**
    * The compiled text as its UTF-8 bytes (a file read without decoding it: most of it is never
@@ -222,7 +224,7 @@ export class FallbackLayer {
   firstBits(wordKey: string): number {
     let bits = this.firsts.get(wordKey);
     if (bits === undefined) {
-      const line = this.find(encoder.encode(wordKey), this.firstAt, this.bytes.length);
+      const line = this.find(wordKey, this.firstAt, this.bytes.length);
       bits = line === null ? 0 : Number.parseInt(line, 10);
       if (this.firsts.size >= ENTRIES_LIMIT) this.firsts.clear();
       this.firsts.set(wordKey, bits);
@@ -234,8 +236,11 @@ export class FallbackLayer {
   lookup(key: string): FallbackKey | null {
     let found = this.keys.get(key);
     if (found === undefined) {
-      const line = this.find(encoder.encode(key), this.keysAt, this.firstAt);
-      found = line === null ? null : this.parse(line);
+      const line = this.find(key, this.keysAt, this.firstAt);
+      // a miss is not remembered: most look-ups miss, and searching again costs less than a memo
+      // that many keys would keep clearing (the parsed entries of hits are what is worth keeping)
+      if (line === null) return null;
+      found = this.parse(line);
       if (this.keys.size >= ENTRIES_LIMIT) this.keys.clear();
       this.keys.set(key, found);
     }
@@ -257,24 +262,49 @@ export class FallbackLayer {
     return { names, sector: group === undefined ? null : this.header.sectorWords[Number.parseInt(group, 10)] ?? null };
   }
 
-  /** The rest of the line of a key in [lo, hi), by binary search over lines sorted by their bytes. */
-  private find(key: Uint8Array, lo: number, hi: number): string | null {
+  /**
+   * The rest of the line of a key in the section [from, to), by binary search over the section's
+   * lines, sorted by their bytes. The lines' starts are found once, on the first search of the
+   * section (a pass over its bytes, a millisecond or two): a search then reads a key's bytes at a
+   * few starts rather than scanning for every line's ends, which cost most misses (most searches
+   * miss: a phrase's words are looked up at each length their first word may start a name with).
+   */
+  private find(key: string, from: number, to: number): string | null {
     const bytes = this.bytes;
-    // lo is always a line's start; the line sought, if any, starts in [lo, hi)
-    const floor = lo;
+    let starts = this.lineStarts.get(from);
+    if (starts === undefined) this.lineStarts.set(from, starts = lineStartsOf(bytes, from, to));
+    // an ASCII key is compared by its characters (UTF-8 orders ASCII as the characters do), others by their UTF-8 bytes
+    const encoded = ASCII.test(key) ? null : encoder.encode(key);
+    let lo = 0, hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const line = Math.max(floor, lo, bytes.lastIndexOf(NL, mid - 1) + 1);
-      const tab = bytes.indexOf(TAB, line);
-      const order = compareBytes(bytes, line, tab, key);
-      const end = bytes.indexOf(NL, tab);
-      if (order === 0) return decoder.decode(bytes.subarray(tab + 1, end < 0 ? bytes.length : end));
-      if (order < 0) lo = end < 0 ? bytes.length : end + 1;
-      else hi = line;
+      const line = starts[mid]!;
+      const order = encoded ? compareBytes(bytes, line, encoded) : compareAscii(bytes, line, key);
+      if (order === 0) {
+        const tab = line + (encoded ? encoded.length : key.length);
+        const end = bytes.indexOf(NL, tab);
+        return decoder.decode(bytes.subarray(tab + 1, end < 0 ? bytes.length : end));
+      }
+      if (order < 0) lo = mid + 1;
+      else hi = mid;
     }
     return null;
   }
 }
+
+/** The starts of the lines in bytes[from, to) (`from` starts a line; a line ends at a newline or at `to`). */
+function lineStartsOf(bytes: Uint8Array, from: number, to: number): Uint32Array {
+  let count = 0;
+  for (let i = from; i < to; i++) if (bytes[i] === NL) count++;
+  if (to > from && bytes[to - 1] !== NL) count++;
+  const starts = new Uint32Array(count);
+  let n = 0;
+  if (to > from) starts[n++] = from;
+  for (let i = from; i < to - 1; i++) if (bytes[i] === NL) starts[n++] = i + 1;
+  return starts;
+}
+
+const ASCII = /^[^\u0080-\uffff]*$/;
 
 const NL = 0x0a, TAB = 0x09;
 
@@ -294,12 +324,25 @@ function readLine(fd: number, at: number): string {
 }
 const decoder = new TextDecoder(), encoder = new TextEncoder();
 
-/** The order of bytes[from, to) against key, as Buffer.compare orders them. */
-function compareBytes(bytes: Uint8Array, from: number, to: number, key: Uint8Array): number {
-  const n = Math.min(to - from, key.length);
-  for (let i = 0; i < n; i++) {
-    const d = bytes[from + i]! - key[i]!;
+/** The order of a line's key (its bytes from `line` up to its tab) against a key's bytes, as Buffer.compare orders them. */
+function compareBytes(bytes: Uint8Array, line: number, key: Uint8Array): number {
+  for (let i = 0; i < key.length; i++) {
+    const b = bytes[line + i]!;
+    // the line's key ends first: it sorts first
+    if (b === TAB) return -1;
+    const d = b - key[i]!;
     if (d !== 0) return d;
   }
-  return to - from - key.length;
+  return bytes[line + key.length] === TAB ? 0 : 1;
+}
+
+/** compareBytes for a key all of ASCII characters, read as they are (no encoding). */
+function compareAscii(bytes: Uint8Array, line: number, key: string): number {
+  for (let i = 0; i < key.length; i++) {
+    const b = bytes[line + i]!;
+    if (b === TAB) return -1;
+    const d = b - key.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return bytes[line + key.length] === TAB ? 0 : 1;
 }

@@ -9,7 +9,10 @@ interface WordFacts {
   readonly type: string;
   /** asked of the first token of the entry that is no contraction */
   normal: string | undefined;
-  readonly lemmas: Map<string, string>;
+  /** the lemma of the first part of speech asked, then of the others (nearly every word has one or two) */
+  firstTag: string | undefined;
+  firstLemma: string;
+  otherLemmas: Map<string, string> | undefined;
 }
 
 // a bound on the words remembered: the vocabulary of news is small, but a process may run for long
@@ -24,9 +27,13 @@ const MAX_WORDS = 100_000;
  * token was a fifth of the tokens stage; a look-up by entry gives the same strings. Contractions are
  * the exception ("ca" of "can't" has the normal form "can"): their normal form and lemma live on the
  * token, so for those tokens they are always asked of wink.
+ * The entries' ids are small integers (indexes into wink's lexicon, some 90,000 and the words wink
+ * adds), so a word's facts are found through a typed array indexed by id, not a hash table.
  */
 export class WinkColumns {
-  private readonly facts = new Map<number, WordFacts>();
+  /** the facts of the words met, and for each id its facts' place in that list plus one (0: none yet) */
+  private facts: WordFacts[] = [];
+  private slots = new Int32Array(1 << 17);
 
   constructor(private readonly its: WinkNlp['its']) {}
 
@@ -37,26 +44,33 @@ export class WinkColumns {
     const column = <T>(helper: unknown) => tokens.out(helper as typeof its.value) as unknown as T[];
     const ask = (i: number, helper: unknown) => tokens.itemAt(i).out(helper as typeof its.value) as unknown as string;
     const pos = column<string>(its.pos), ids = column<number>(its.uniqueId), contracted = column<boolean>(its.contractionFlag);
-    const values: string[] = [], lemma: string[] = [], normal: string[] = [], type: string[] = [];
-    for (let i = 0; i < ids.length; i++) {
+    const n = ids.length;
+    const values = new Array<string>(n), lemma = new Array<string>(n), normal = new Array<string>(n), type = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
       const id = ids[i]!;
-      let facts = this.facts.get(id);
-      if (facts === undefined) {
-        if (this.facts.size >= MAX_WORDS) this.facts.clear();
-        this.facts.set(id, facts = { value: ask(i, its.value), type: ask(i, its.type), normal: undefined, lemmas: new Map() });
+      if (id >= this.slots.length) { const more = new Int32Array(Math.max(2 * this.slots.length, id + 1)); more.set(this.slots); this.slots = more; }
+      const slot = this.slots[id]!;
+      let facts: WordFacts;
+      if (slot > 0) facts = this.facts[slot - 1]!;
+      else {
+        if (this.facts.length >= MAX_WORDS) { this.facts = []; this.slots.fill(0); }
+        facts = { value: ask(i, its.value), type: ask(i, its.type), normal: undefined, firstTag: undefined, firstLemma: '', otherLemmas: undefined };
+        this.slots[id] = this.facts.push(facts);
       }
-      values.push(facts.value);
-      type.push(facts.type);
+      values[i] = facts.value;
+      type[i] = facts.type;
       if (contracted[i]) {
-        normal.push(ask(i, its.normal));
-        lemma.push(ask(i, its.lemma));
+        normal[i] = ask(i, its.normal);
+        lemma[i] = ask(i, its.lemma);
         continue;
       }
-      normal.push(facts.normal ??= ask(i, its.normal));
+      normal[i] = facts.normal ??= ask(i, its.normal);
       const tag = pos[i]!;
-      let l = facts.lemmas.get(tag);
-      if (l === undefined) facts.lemmas.set(tag, l = ask(i, its.lemma));
-      lemma.push(l);
+      if (facts.firstTag === tag) { lemma[i] = facts.firstLemma; continue; }
+      if (facts.firstTag === undefined) { facts.firstTag = tag; lemma[i] = facts.firstLemma = ask(i, its.lemma); continue; }
+      let l = (facts.otherLemmas ??= new Map()).get(tag);
+      if (l === undefined) facts.otherLemmas.set(tag, l = ask(i, its.lemma));
+      lemma[i] = l;
     }
     return { values, pos, lemma, normal, type };
   }

@@ -65,17 +65,22 @@ test('the core model compiled (as npm run build writes it) loads as the package 
     const ours = loadCoreModel(dir) as unknown as Core;
     const words = (theirs as Core).features.lexeme.list;
     // the lexeme index makes a word's property on its first look-up: none made yet, and the
-    // package's for every word once all are looked up (its absent words read undefined)
+    // package's for every word once all are looked up (its absent words read undefined, and are
+    // remembered as properties that read undefined)
     const index = ours.features.lexeme.hash;
     assert.deepEqual(Object.keys(index), []);
     assert.equal(index['no such lexeme'], undefined);
+    assert.deepEqual(Object.keys(index), ['no such lexeme']);
     for (const word of words) assert.equal(index[word], (theirs as Core).features.lexeme.hash[word], word);
     assert.equal(index['no such lexeme'], undefined);
-    // wink's writes (words it adds) are plain properties
+    // wink's writes (words it adds) are plain properties, a word once missed included
     index['a new word'] = words.length;
     assert.equal(index['a new word'], words.length);
+    index['no such lexeme'] = words.length + 1;
+    assert.equal(index['no such lexeme'], words.length + 1);
     ours.features.lexeme.hash = Object.assign(Object.create(null) as Record<string, number>, index);
     delete ours.features.lexeme.hash['a new word'];
+    delete ours.features.lexeme.hash['no such lexeme'];
     assert.deepStrictEqual(ours, theirs);
     // a stamp that names another package file: the package's own file is read instead
     const json = readFileSync(path.join(dir, 'core.json'), 'latin1');

@@ -201,6 +201,9 @@ export function compiledLemmatizer(dir: string): ((value: string, pos: string, c
   return (value, pos, cache) => (pos === 'ADJ' ? adjective(value, cache) : pos === 'NOUN' ? noun(value, cache) : pos === 'VERB' ? verb(value, cache) : value);
 }
 
+/** How many pieces of text that are no lexeme lexemeIndex remembers as such. */
+const MAX_REMEMBERED_MISSES = 200_000;
+
 /**
  * wink's index of its lexemes (word -> index), as the package's reader builds it (one property a
  * word, the last index of a word repeated), but with each word's property made on its first look-up:
@@ -222,11 +225,15 @@ export function lexemeIndex(words: readonly unknown[], order: Uint32Array): Reco
     }
     return lo > 0 && words[order[lo - 1]!] === word ? order[lo - 1] : undefined;
   };
+  // words the lexicon lacks are remembered too, as properties that read undefined: wink's tokeniser
+  // asks for every piece of text it meets ("said," before "said"), and most pieces that are not words
+  // come again and again; past a bound (a long-running process) a miss is searched for again
+  let missesLeft = MAX_REMEMBERED_MISSES;
   const finder = new Proxy(Object.create(null) as object, {
     get(_target, key, receiver: object) {
       if (typeof key !== 'string') return undefined;
       const index = find(key);
-      if (index !== undefined) Object.defineProperty(receiver, key, { value: index, writable: true, enumerable: true, configurable: true });
+      if (index !== undefined || missesLeft-- > 0) Object.defineProperty(receiver, key, { value: index, writable: true, enumerable: true, configurable: true });
       return index;
     },
   });

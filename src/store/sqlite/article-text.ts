@@ -12,8 +12,8 @@ import { brotliCompressSync, brotliDecompressSync, constants, inflateRawSync } f
  * view `quote_variant_text` with it.
  */
 export function packText(text: string): Buffer {
-  const params = { [constants.BROTLI_PARAM_QUALITY]: TEXT_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-    [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(text) };
+  const params = { [constants.BROTLI_PARAM_QUALITY]: TEXT_QUALITY, [constants.BROTLI_PARAM_LGWIN]: TEXT_WINDOW_BITS,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(text) };
   return Buffer.concat([FORMAT_BROTLI_BYTE, brotliCompressSync(text, { params })]);
 }
 
@@ -23,13 +23,17 @@ export function unpackText(stored: Buffer | Uint8Array): string {
 
 /**
  * Texts are brotli-compressed (since migration 13; those stored before, raw deflate, still read back):
- * on PolNeAR train a text of 4.5 KB takes 1.67 KB instead of deflate's 2.10 KB, for about 2 ms of one
- * core an article at quality 10 (quality 11: 1.63 KB, 5 ms; 9 and below: 1.99 KB). A brotli text
- * starts with FORMAT_BROTLI, a byte a raw deflate stream never starts with (block type 3 is reserved).
+ * on PolNeAR train a text of 4.5 KB takes 1.98 KB at quality 9 instead of deflate's 2.10 KB, for
+ * about 0.3 ms of one core an article, as deflate. Quality 10 would take 1.67 KB but 2 ms an article,
+ * a tenth of an ingest's store work, which issue 16's throughput floor cannot spare; quality 9 needs
+ * a window of 64 KB or less to stay fast (its larger windows cost 30 ms a text of a few KB). A brotli
+ * text starts with FORMAT_BROTLI, a byte a raw deflate stream never starts with (block type 3 is
+ * reserved).
  */
 const FORMAT_BROTLI = 0x07;
 const FORMAT_BROTLI_BYTE = Buffer.from([FORMAT_BROTLI]);
-const TEXT_QUALITY = 10;
+const TEXT_QUALITY = 9;
+const TEXT_WINDOW_BITS = 16;
 
 export function registerTextFunctions(db: Database.Database): void {
   db.function('dossier_inflate', { deterministic: true }, (stored: unknown) =>

@@ -12,16 +12,18 @@ import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
 import { contentEnd, cueBounds, sourceBounds, withMarks } from './boundaries.js';
 import { isNonSpeech } from './nonspeech.js';
+import { sourceEdges } from './source-edges.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 import { confidenceOf, loadSequenceTagger, QUOTE_MARK, quotedTokens, rangeOf, rolesOfSpans, worthTaggingIn, type Role, type SequenceTagger, type TaggedAttribution } from './sequence.js';
 
+// 1.2.5: source edges as PolNeAR draws them (source-edges.ts); speakers: pronoun gender in subject continuity, descriptions and "they" to the speaker introduced before
 // 1.2.4: the sequence tagger draws both edges of a content after its cue outside quotation marks (CONTENT_EDGE_POLICIES) and a source the rules lack
 // 1.2.3: a noun-phrase cue's lone name is its content ("endorsed Clinton"); a poll's share is a subject ("six in 10 say")
 // 1.2.2: speakers are the head of their source (appositives, labels, affiliations), people described by whom they serve, lists as written; re-read from a source the tagger grew
 // 1.2.1: contents outside quotation marks end before a relative clause, participle adjunct or lone dash (boundaries.ts CONTENT_CUTS)
 // 1.2: contents take their quotation marks (PolNeAR's boundaries)
 // 1.1: titles, lead-in clauses, relative sources ("who"), naming verbs ("called X a Y"), passive beliefs; filter without names
-export const ATTRIBUTIONS_VERSION = '1.2.4';
+export const ATTRIBUTIONS_VERSION = '1.2.5';
 
 const TAGGED_RULES = Object.fromEntries(FRAME_SHAPES.map((shape) => [shape, `cue.tagged.${shape}`])) as Record<FrameShape, string>;
 /** The lexicon entry of a cue the tagger found: its probability stands for the form's precision. */
@@ -719,6 +721,13 @@ export const attributionsStage: StageFactory = (resources) => {
       for (const f of kept) f.id = out.reserve('attribution');
       for (const f of kept) {
         Object.assign(f, finals.get(f)!);
+        // the source's edges as PolNeAR draws them (source-edges.ts), once the tagger has read the rules' spans
+        const edged = f.source ? sourceEdges(doc.text, f.source) : null;
+        if (edged && edged.rules.length) {
+          if (f.speaker && same(f.speaker.span ?? null, f.source)) f.speaker = { ...f.speaker, span: edged.source };
+          Object.assign(f, { source: edged.source });
+          evidenceOf.set(f, [evidenceOf.get(f), ...edged.rules].filter(Boolean).join('; '));
+        } else if (edged) Object.assign(f, { source: edged.source });
         out.fill('attribution', f.id, {
           start: Math.min(f.content.start, f.cue.start), end: Math.max(f.content.end, f.cue.end),
           rule: f.rule, confidence: +f.confidence.toFixed(3), evidence: evidenceOf.get(f),

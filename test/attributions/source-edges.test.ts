@@ -43,3 +43,13 @@ test('source.edge.dateline and source.edge.relative: the dateline and the relati
   // a demonstrative is part of the phrase
   assert.equal(edged('that cautious approach').text, 'that cautious approach');
 });
+
+test('source.passive-target: the subject of a passive cue is its target, not its source', () => {
+  const accused = attributions('The senator has been criticized for saying the war was lost.');
+  assert.equal(accused[0]?.source, null);
+  assert.equal(accused[0]?.speaker, null);
+  // the subject's own state is its own: "is convinced" keeps its source
+  assert.equal(byCue(attributions('Ann Lee is convinced that the vote was rigged.'), 'is convinced').speaker, 'Ann Lee');
+  // a second verb of the same subject still shares it
+  assert.equal(byCue(attributions('Tom Baker was asked about the deal and said it was fine.'), 'said').speaker, 'Tom Baker');
+});

@@ -53,3 +53,8 @@ test('source.passive-target: the subject of a passive cue is its target, not its
   // a second verb of the same subject still shares it
   assert.equal(byCue(attributions('Tom Baker was asked about the deal and said it was fine.'), 'said').speaker, 'Tom Baker');
 });
+
+test('source.raising: "seemed to", "appears to" report an impression, the writer\'s', () => {
+  const seemed = attributions('The farmers seemed to think the tariffs would pass.');
+  assert.ok(seemed.every((a) => a.source === null), JSON.stringify(seemed));
+});

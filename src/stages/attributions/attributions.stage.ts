@@ -12,7 +12,7 @@ import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
 import { contentEnd, cueBounds, sourceBounds, withMarks } from './boundaries.js';
 import { isNonSpeech } from './nonspeech.js';
-import { isPassiveTarget, PASSIVE_TARGET, sourceEdges } from './source-edges.js';
+import { sourceEdges, sourcelessCue } from './source-edges.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 import { confidenceOf, loadSequenceTagger, QUOTE_MARK, quotedTokens, rangeOf, rolesOfSpans, worthTaggingIn, type Role, type SequenceTagger, type TaggedAttribution } from './sequence.js';
 
@@ -663,10 +663,11 @@ export const attributionsStage: StageFactory = (resources) => {
       continueQuotes(doc, kept, quotes);
       const resolver = new SpeakerResolver(doc, describe);
       kept.sort((a, b) => a.cue.start - b.cue.start);
-      const passive = new Set<Placed>();
+      const sourceless = new Map<Placed, string>();
       for (const f of kept) {
-        // "Tom Baker was accused of ...": the subject of a passive cue is its target, and the words have no source
-        if (f.source && isPassiveTarget(doc.text, f.source, f.cue)) { Object.assign(f, { source: null, antecedent: null, sharesSourceWith: undefined }); passive.add(f); }
+        // "Tom Baker was accused of ...", "voters seemed to ...": the subject is no source (source-edges.ts SOURCELESS_CUES)
+        const none = f.source ? sourcelessCue(doc.text, f.source, f.cue) : null;
+        if (none) { Object.assign(f, { source: null, antecedent: null, sharesSourceWith: undefined }); sourceless.set(f, none); }
         const sharer = f.sharesSourceWith !== undefined ? kept.findLast((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;
         const source = f.source ?? sharer?.source ?? null;
         if (!f.source && sharer?.source) Object.assign(f, { source: sharer.source, antecedent: sharer.antecedent });
@@ -724,15 +725,15 @@ export const attributionsStage: StageFactory = (resources) => {
       for (const f of kept) f.id = out.reserve('attribution');
       for (const f of kept) {
         Object.assign(f, finals.get(f)!);
-        // the tagger reads the subject of a passive cue as its source too: it stays the target
-        if (passive.has(f) && f.source && f.source.end <= f.cue.start) { Object.assign(f, { source: null }); f.speaker = null; }
+        // the tagger reads the subject of such a cue as its source too: it stays none
+        if (sourceless.has(f) && f.source && f.source.end <= f.cue.start) { Object.assign(f, { source: null }); f.speaker = null; }
         // the source's edges as PolNeAR draws them (source-edges.ts), once the tagger has read the rules' spans
         const edged = f.source ? sourceEdges(doc.text, f.source) : null;
         if (edged) {
           if (f.speaker && edged.rules.length && same(f.speaker.span ?? null, f.source)) f.speaker = { ...f.speaker, span: edged.source };
           Object.assign(f, { source: edged.source });
         }
-        const notes = [evidenceOf.get(f), passive.has(f) ? PASSIVE_TARGET.id : null, ...(edged?.rules ?? [])].filter(Boolean);
+        const notes = [evidenceOf.get(f), sourceless.get(f) ?? null, ...(edged?.rules ?? [])].filter(Boolean);
         if (notes.length) evidenceOf.set(f, notes.join('; '));
         out.fill('attribution', f.id, {
           start: Math.min(f.content.start, f.cue.start), end: Math.max(f.content.end, f.cue.end),

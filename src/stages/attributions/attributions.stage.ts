@@ -12,9 +12,11 @@ import { viaOf } from './via.js';
 import { loadFrameFilter } from './filter.js';
 import { contentEnd, cueBounds, sourceBounds, withMarks } from './boundaries.js';
 import { isNonSpeech } from './nonspeech.js';
+import { sourceEdges, sourcelessCue } from './source-edges.js';
 import { featuresOf, loadCueTagger, quoteMarksOf, type QuoteMarks } from './tagger.js';
 import { confidenceOf, loadSequenceTagger, QUOTE_MARK, quotedTokens, rangeOf, rolesOfSpans, worthTaggingIn, type Role, type SequenceTagger, type TaggedAttribution } from './sequence.js';
 
+// 1.2.6: source edges as PolNeAR draws them (source-edges.ts); speakers: pronoun gender in subject continuity, descriptions and "they" to the speaker introduced before
 // 1.2.5: frames of the learned cue tagger stand only where the sequence tagger reads a report at their cue too (UNSUPPORTED_DROPPED)
 // 1.2.4: the sequence tagger draws both edges of a content after its cue outside quotation marks (CONTENT_EDGE_POLICIES) and a source the rules lack
 // 1.2.3: a noun-phrase cue's lone name is its content ("endorsed Clinton"); a poll's share is a subject ("six in 10 say")
@@ -22,7 +24,7 @@ import { confidenceOf, loadSequenceTagger, QUOTE_MARK, quotedTokens, rangeOf, ro
 // 1.2.1: contents outside quotation marks end before a relative clause, participle adjunct or lone dash (boundaries.ts CONTENT_CUTS)
 // 1.2: contents take their quotation marks (PolNeAR's boundaries)
 // 1.1: titles, lead-in clauses, relative sources ("who"), naming verbs ("called X a Y"), passive beliefs; filter without names
-export const ATTRIBUTIONS_VERSION = '1.2.5';
+export const ATTRIBUTIONS_VERSION = '1.2.6';
 
 const TAGGED_RULES = Object.fromEntries(FRAME_SHAPES.map((shape) => [shape, `cue.tagged.${shape}`])) as Record<FrameShape, string>;
 /** The lexicon entry of a cue the tagger found: its probability stands for the form's precision. */
@@ -673,7 +675,11 @@ export const attributionsStage: StageFactory = (resources) => {
       continueQuotes(doc, kept, quotes);
       const resolver = new SpeakerResolver(doc, describe);
       kept.sort((a, b) => a.cue.start - b.cue.start);
+      const sourceless = new Map<Placed, string>();
       for (const f of kept) {
+        // "Tom Baker was accused of ...", "voters seemed to ...": the subject is no source (source-edges.ts SOURCELESS_CUES)
+        const none = f.source ? sourcelessCue(doc.text, f.source, f.cue) : null;
+        if (none) { Object.assign(f, { source: null, antecedent: null, sharesSourceWith: undefined }); sourceless.set(f, none); }
         const sharer = f.sharesSourceWith !== undefined ? kept.findLast((g) => g !== f && g.sentence === f.sentence && g.cue.start < f.cue.start && g.source) : undefined;
         const source = f.source ?? sharer?.source ?? null;
         if (!f.source && sharer?.source) Object.assign(f, { source: sharer.source, antecedent: sharer.antecedent });
@@ -735,6 +741,16 @@ export const attributionsStage: StageFactory = (resources) => {
       for (const f of kept) f.id = out.reserve('attribution');
       for (const f of kept) {
         Object.assign(f, finals.get(f)!);
+        // the tagger reads the subject of such a cue as its source too: it stays none
+        if (sourceless.has(f) && f.source && f.source.end <= f.cue.start) { Object.assign(f, { source: null }); f.speaker = null; }
+        // the source's edges as PolNeAR draws them (source-edges.ts), once the tagger has read the rules' spans
+        const edged = f.source ? sourceEdges(doc.text, f.source) : null;
+        if (edged) {
+          if (f.speaker && edged.rules.length && same(f.speaker.span ?? null, f.source)) f.speaker = { ...f.speaker, span: edged.source };
+          Object.assign(f, { source: edged.source });
+        }
+        const notes = [evidenceOf.get(f), sourceless.get(f) ?? null, ...(edged?.rules ?? [])].filter(Boolean);
+        if (notes.length) evidenceOf.set(f, notes.join('; '));
         out.fill('attribution', f.id, {
           start: Math.min(f.content.start, f.cue.start), end: Math.max(f.content.end, f.cue.end),
           rule: f.rule, confidence: +f.confidence.toFixed(3), evidence: evidenceOf.get(f),

@@ -92,10 +92,16 @@ export const BODY_DESCRIPTIONS: readonly { readonly id: string; readonly descrip
   // "the poll found": who made the poll named before ("a new Quinnipiac University poll", "a CNN/ORC survey")
   { id: 'speaker.the-poll', description: /^the\s+(?:(?:new|latest|recent|same|national|online|exit|nationwide|statewide|\d+-state)\s+)*(poll|survey)$/, refers: 'author' },
   { id: 'speaker.the-outlet', description: /^the\s+(?:(?:german|french|british|american|iranian|russian|chinese|state|news|weekly|daily|online|semi-official|official)\s+)*(magazine|newspaper|paper|daily|weekly|news agency|broadcaster|network|channel|website|outlet|tabloid)$/, refers: 'outlet' },
-  { id: 'speaker.the-body', description: /^the\s+(?:(?:foreign|defense|defence|interior|justice|finance|state|health|oil|economy|trade)\s+)?(ministry|department|agency|embassy|commission|committee|council|party|campaign|court|company)$/, refers: 'body' },
+  { id: 'speaker.the-body', description: /^the\s+(?:(?:foreign|defense|defence|interior|justice|finance|state|health|oil|economy|trade)\s+)?(ministry|department|agency|embassy|commission|committee|council|party|campaign|court|company|firm)$/, refers: 'body' },
 ];
+// heads of descriptions that any business named before answers to, whatever its name ("Boeing ... the company")
+const BUSINESS_HEADS = new Set(['company', 'firm']);
 // how far back a description may find the body or outlet it stands for
 const BODY_REACH = 3000;
+// how far back "the official" may find "a senior official" who spoke, and "they" a group that spoke
+const DESCRIPTION_REACH = 3000;
+const GROUP_REACH = 400;
+const INDEFINITE = /^(?:a|an|one|another)$/;
 
 /**
  * Heads of descriptions that keep a person anonymous ("a senior official", "the aide"): they stand
@@ -193,6 +199,22 @@ export class SpeakerResolver {
       for (const o of this.outletSpans) {
         if (this.candidates.some((c) => c.type === 'MEDIA' && c.span.start < o.end && c.span.end > o.start)) continue;
         this.candidates.push({ name: o.name, type: 'MEDIA', country: null, sector: 'MED', at: o.start, span: o });
+      }
+      // people the actor base does not know ("Governor Tom Blake", "Maria Ortiz"): a pronoun may stand for them
+      // too. Only names a title or a given name (given-names.json) marks as a person's, so that "Foreign Ministry" is none
+      const known = [...this.candidates].sort((a, b) => a.span.start - b.span.start);
+      let k = 0;
+      for (const m of doc.text.matchAll(NAME_RUN)) {
+        // a run goes on past a sentence's end ("Tom Blake. He"): the name ends at a full stop after a word
+        const run = m[0].split(/(?<=\p{Ll}{3})\.\s/u)[0]!;
+        const name = cleanName(run);
+        if (!name?.includes(' ')) continue;
+        const start = m.index + run.indexOf(name), end = start + name.length;
+        while (k < known.length && known[k]!.span.end <= start) k++;
+        if (k < known.length && known[k]!.span.start < end) continue;
+        const titled = run.slice(0, run.indexOf(name)).split(/\s+/).some((w) => TITLE.test(w));
+        if (!titled && !GIVEN_NAME_GENDER.has(lowerForm(name.slice(0, name.indexOf(' '))))) continue;
+        this.candidates.push({ name, type: 'PERSON', country: null, sector: null, at: start, span: { start, end } });
       }
     } else {
       for (const o of this.outletSpans) this.candidates.push({ name: o.name, type: 'MEDIA', country: null, sector: 'MED', at: o.start, span: o });
@@ -326,12 +348,15 @@ export class SpeakerResolver {
     // an honorific of the other gender ("Mrs. Clinton ... He noted") breaks the chain
     const honorific = HONORIFIC.exec(this.doc.text.slice(first.start, c.span.end))?.[1];
     if (honorific && pronoun && PRONOUN_GENDER.get(pronoun) !== genderOfHonorific(honorific)) return null;
+    // and so does a given name of the other gender ("Maria Ortiz met Tom Blake. He wrote ...")
+    const full = this.expand(c, c.at);
+    if (pronoun && !fitsGender(full.name, PRONOUN_GENDER.get(pronoun) ?? null)) return null;
     const after = this.doc.text.slice(c.span.end, tokens[verb - 1]!.end);
     if (/\p{L}/u.test(after) && !/^\s*,/.test(after)) {
       // auxiliaries and adverbs between the name and the verb ("Tom Baker has also") are fine
       if (!/^(?:\s+(?:has|have|had|is|was|were|will|would|also|then|later|again|never|not|\p{Ll}+ly))+\s*$/u.test(after)) return null;
     }
-    return this.refOf(this.expand(c, c.at), c.span);
+    return this.refOf(full, c.span);
   }
 
   /**
@@ -385,9 +410,12 @@ export class SpeakerResolver {
       if (spoke && (!c || spoke.ref.name === c.name || spoke.at > c.at - 300)) return { ref: { ...spoke.ref, span: source }, person: false };
       return c ? { ref: this.refOf(c, source), person: false } : asWritten;
     }
-    if (GROUP_PRONOUNS.has(low)) return asWritten;
+    if (GROUP_PRONOUNS.has(low)) {
+      const group = low === 'they' ? this.groupSpokeBefore(source.start) : null;
+      return group ? { ref: { ...group, span: source }, person: false } : asWritten;
+    }
     // "reports from Iranian Resistance groups": the reports speak for their authors
-    const from = /^(?:the\s+|new\s+|recent\s+)*(?:reports?|statements?|comments?|remarks?|accounts?|posts?|messages?)\s+(?:from|by|of)\s+(.+?)(?:\s+(?:regarding|about|on|concerning|over)\b.*)?$/i.exec(text);
+    const from = /^(?:the\s+|an?\s+|new\s+|recent\s+|joint\s+|written\s+)*(?:reports?|statements?|comments?|remarks?|accounts?|posts?|messages?)\s+(?:from|by|of)\s+(.+?)(?:\s+(?:regarding|about|on|concerning|over)\b.*)?$/i.exec(text);
     if (from) {
       const start = source.start + text.indexOf(from[1]!);
       return this.resolveOnly({ start, end: start + from[1]!.length });
@@ -471,7 +499,41 @@ export class SpeakerResolver {
       const full = this.fullNames.get(text)?.find((o) => o.c.type === 'PERSON')?.c;
       if (full) return { ref: this.refOf(full, source), person: true };
     }
-    return this.roleHolder(text, low, words.length, source, true) ?? asWritten;
+    return this.roleHolder(text, low, words.length, source, true) ?? this.introducedBefore(low, source) ?? asWritten;
+  }
+
+  /**
+   * "A senior administration official said ... The official said": a definite description (the, two
+   * to four words) stands for the speaker an indefinite one with the same head noun introduced
+   * within DESCRIPTION_REACH, kept unnamed as it was introduced. Null when none did.
+   */
+  private introducedBefore(low: string, source: Range): { ref: ActorRefData; person: boolean } | null {
+    const words = low.split(/\s+/);
+    if (words[0] !== 'the' || words.length < 2 || words.length > 4 || !/^\p{Ll}+$/u.test(words[words.length - 1]!)) return null;
+    const head = words[words.length - 1]!;
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i]!;
+      if (h.at >= source.start) continue;
+      if (source.start - h.at > DESCRIPTION_REACH) break;
+      // the description's own words, before what the writer adds ("a senior official, who asked not to be named")
+      const own = lowerForm(h.ref.name).split(/,|\s+who\s/)[0]!.trim().split(/\s+/);
+      if (INDEFINITE.test(own[0]!) && own.length > 1 && own[own.length - 1] === head) return { ref: { ...h.ref, span: source }, person: h.person };
+    }
+    return null;
+  }
+
+  /**
+   * "Iranian officials said ... They said": the group that last spoke within GROUP_REACH, a plural
+   * description ("Iranian officials", "two diplomats") or a list ("France and Germany"). Null when
+   * the last speaker before is a person or a single body, or none spoke so near.
+   */
+  private groupSpokeBefore(at: number): ActorRefData | null {
+    const h = this.history.findLast((x) => x.at < at);
+    if (!h || at - h.at > GROUP_REACH || h.person) return null;
+    const own = h.ref.name.split(/,|\s+who\s/)[0]!.trim();
+    const plural = /^(?:\p{L}[\p{L}-]*\s+){0,3}\p{Ll}[\p{Ll}-]*[^s’'\s]s$/u.test(own) && !/(?:ss|news|us|is)$/.test(own);
+    const list = /\s(?:and|&)\s/.test(own) && !/[’']s\s/.test(own);
+    return plural || list ? h.ref : null;
   }
 
   /**
@@ -592,7 +654,9 @@ export class SpeakerResolver {
       const near = (c: Candidate) => at - c.span.end < BODY_REACH;
       if (d.refers === 'outlet') return this.lastBefore(at, (c) => c.type === 'MEDIA' && near(c));
       if (d.refers === 'author') return this.authorBefore(head, at);
-      const named = this.lastBefore(at, (c) => (c.type === 'ORG' || c.type === 'IGO') && near(c) && lowerForm(c.name).includes(head));
+      const named = this.lastBefore(at, (c) => (c.type === 'ORG' || c.type === 'IGO') && near(c) && lowerForm(c.name).includes(head))
+        // "Boeing said ... The company said": a business is a company whatever its name
+        ?? (BUSINESS_HEADS.has(head) ? this.lastBefore(at, (c) => c.type === 'ORG' && c.sector === 'BUS' && near(c)) : null);
       // a body the entities stage did not name: the capitalised run that ends with the head ("Foreign Ministry")
       const from = Math.max(0, at - BODY_REACH);
       const re = new RegExp(`(?:\\p{Lu}[\\p{L}.’'-]*['’]s\\s+)?(?:\\p{Lu}[\\p{L}’'-]+\\s+)+${head[0]!.toUpperCase()}${head.slice(1)}\\b`, 'gu');
